@@ -1,0 +1,157 @@
+//! The command line: clap definitions (one file per subcommand) and the IO
+//! choices they share (which organisation, reference date, output path and
+//! format). Subcommands return an exit status; `main` maps errors to codes.
+
+pub mod check;
+pub mod gap;
+pub mod output;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::load::{self, LoadOptions, Loaded};
+use crate::model::{Date, LearningMix, Organisation, Priority};
+use crate::validate::{Diagnostic, Severity};
+
+/// kompetanse: competence gap analysis (kompetansegap og kompetansesaldo).
+///
+/// Reads an organisation's needs (org.toml) and its people's assessed levels
+/// (CSV), and reports what is missing, who can be developed, what must be
+/// recruited, and the development effort split by the learning mix.
+#[derive(Debug, Parser)]
+#[command(name = "kompetanse", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report the organisation's competence gaps: need by need, who to develop, what to recruit.
+    Gap(gap::GapArgs),
+    /// Validate an organisation and its profile files without reporting.
+    Check(check::CheckArgs),
+}
+
+/// What a finished command asks `main` to exit with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exit 0: the command did its job.
+    Done,
+    /// Exit 1: `--fail-on` found a need with a shortfall.
+    Failed,
+    /// Exit 2: invalid input (already reported on stderr).
+    Invalid,
+}
+
+/// A usage mistake found after parsing (exit 2), e.g. an unknown `--unit`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Options every command that reads an organisation takes.
+#[derive(Debug, Args)]
+pub struct OrgArgs {
+    /// The organisation file (org.toml).
+    #[arg(value_name = "ORG")]
+    pub org: PathBuf,
+
+    /// Reference date (YYYY-MM-DD) for expiry and staleness; overrides organisation.as_of [default: today]
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub as_of: Option<Date>,
+
+    /// Don't print warnings (errors are always printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn parse_date_arg(text: &str) -> Result<Date, String> {
+    load::org::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
+}
+
+pub fn parse_priority_arg(text: &str) -> Result<Priority, String> {
+    Priority::parse(text)
+        .ok_or_else(|| format!("'{text}' is not a priority: use critical, high, medium or low"))
+}
+
+pub fn parse_mix_arg(text: &str) -> Result<LearningMix, String> {
+    LearningMix::parse(text)
+}
+
+/// Prints diagnostics to `err`, warnings only unless `quiet`.
+pub fn print_diagnostics(
+    diagnostics: &[Diagnostic],
+    quiet: bool,
+    mut err: impl Write,
+) -> std::io::Result<()> {
+    for d in diagnostics {
+        if quiet && d.severity == Severity::Warning {
+            continue;
+        }
+        writeln!(err, "{d}")?;
+    }
+    Ok(())
+}
+
+/// Loads the organisation and prints its diagnostics; None when it is invalid.
+pub fn load_org(args: &OrgArgs, mix: Option<LearningMix>) -> std::io::Result<Option<Organisation>> {
+    let Loaded { org, diagnostics } = load::load(
+        &args.org,
+        &LoadOptions {
+            as_of: args.as_of,
+            mix,
+        },
+    );
+    print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock())?;
+    if org.is_none() {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let plural = if errors == 1 { "" } else { "s" };
+        eprintln!(
+            "{}: {errors} error{plural}; nothing was reported",
+            args.org.display()
+        );
+    }
+    Ok(org)
+}
+
+/// Checks a `--unit` argument names a unit that has people or needs.
+pub fn check_unit(org: &Organisation, unit: &str) -> Result<String, UsageError> {
+    let normalised = load::org::normalise_unit(unit).ok_or_else(|| {
+        UsageError(format!(
+            "--unit '{unit}' is not a unit path like it/platform"
+        ))
+    })?;
+    let known = org.unit_has_people(&normalised)
+        || org.needs.iter().any(|n| {
+            n.unit
+                .as_deref()
+                .is_some_and(|u| crate::model::unit_within(u, &normalised))
+        });
+    if known {
+        return Ok(normalised);
+    }
+    let mut units: Vec<&str> = org.units.iter().map(String::as_str).collect();
+    units.extend(org.needs.iter().filter_map(|n| n.unit.as_deref()));
+    let hint = crate::validate::did_you_mean(&normalised, units);
+    Err(UsageError(format!(
+        "--unit '{normalised}': no person or need is in that unit{hint}"
+    )))
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    match cli.command {
+        Command::Gap(args) => gap::run(&args),
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+/// The display form of a path, for messages.
+pub fn shown(path: &Path) -> String {
+    path.display().to_string()
+}

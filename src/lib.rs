@@ -1,0 +1,23 @@
+//! `kompetanse` finds an organisation's competence gaps.
+//!
+//! An organisation describes its forward-looking needs in `org.toml`
+//! (*kompetansegap*) and its people's assessed levels in CSV files
+//! (*kompetansesaldo*). Data flows one way: [`load`] reads and validates the
+//! files into a [`model::Organisation`], [`analysis`] computes report values
+//! ([`report`]), and [`render`] writes them as tables, JSON or CSV.
+//!
+//! ```
+//! use kompetanse::{analysis::gap::{gap_report, GapFilter}, load};
+//! let loaded = load::load("examples/tiny/org.toml".as_ref(), &Default::default());
+//! let org = loaded.org.expect("the tiny example is valid");
+//! let report = gap_report(&org, &GapFilter::default());
+//! assert_eq!(report.totals.needs, org.needs.len());
+//! ```
+
+pub mod analysis;
+pub mod cli;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod validate;

@@ -1,0 +1,161 @@
+//! The only code that touches input files: `org.toml` and the CSV profile
+//! files it names, turned into one [`Organisation`] plus every problem found.
+//!
+//! Loading never stops at the first problem: it reads everything it can and
+//! returns the organisation only when no error was found.
+
+pub mod org;
+pub mod profiles;
+pub mod table;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{Date, LearningMix, Organisation};
+use crate::validate::{Diagnostic, Diagnostics, check_organisation};
+
+/// Choices made on the command line that change what is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// `--as-of`: overrides `organisation.as_of`.
+    pub as_of: Option<Date>,
+    /// `--mix`: overrides `[mix]`'s percentages.
+    pub mix: Option<LearningMix>,
+}
+
+/// The result of loading: the organisation when it is valid, and every
+/// diagnostic (errors and warnings) in the order found.
+#[derive(Debug)]
+pub struct Loaded {
+    pub org: Option<Organisation>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Today in the local time zone (the default reference date).
+pub fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+/// Loads an organisation from its org.toml.
+pub fn load(path: &Path, options: &LoadOptions) -> Loaded {
+    let mut diags = Diagnostics::default();
+    let org = load_into(path, options, &mut diags);
+    let org = if diags.has_errors() { None } else { org };
+    Loaded {
+        org,
+        diagnostics: diags.into_vec(),
+    }
+}
+
+fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Organisation> {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.error(&shown, None, format!("cannot read: {e}"));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            diags.error(
+                &shown,
+                Some(line),
+                "org.toml is not UTF-8: save it as UTF-8",
+            );
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let file = org::parse(&shown, text, dir, diags)?;
+
+    let mut policy = file.policy.clone();
+    if let Some(mix) = options.mix {
+        policy.mix = mix;
+    }
+    let mut org = Organisation {
+        name: file.name.clone().unwrap_or_else(|| default_name(path)),
+        as_of: options.as_of.or(file.as_of).unwrap_or_else(today),
+        scale: file.scale.clone(),
+        policy,
+        drivers: file.drivers,
+        skills: file.skills,
+        roles: file.roles,
+        needs: file.needs,
+        activities: file.activities,
+        inputs: vec![path.to_path_buf()],
+        ..Organisation::default()
+    };
+    let stale_before = org.stale_before();
+    let mut profiles =
+        profiles::Profiles::new(&org.scale, &org.skills, &org.roles, org.as_of, stale_before);
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    if let Some(people) = &file.people {
+        if check_exists(&shown, people, diags) {
+            profiles.read_people(&people.path, &people.path.display().to_string(), diags);
+        }
+        inputs.push(people.path.clone());
+    }
+    for assessments in &file.assessments {
+        if check_exists(&shown, assessments, diags) {
+            profiles.read_assessments(
+                &assessments.path,
+                &assessments.path.display().to_string(),
+                diags,
+            );
+        }
+        inputs.push(assessments.path.clone());
+    }
+    profiles.finish();
+    let (people, units, matrix, expired, rows) = (
+        profiles.people,
+        profiles.units,
+        profiles.matrix,
+        profiles.expired,
+        profiles.rows,
+    );
+    org.people = people;
+    org.units = units;
+    org.matrix = matrix;
+    org.expired = expired;
+    org.assessment_rows = rows;
+    org.inputs.extend(inputs);
+    check_organisation(&org, &shown, &file.need_lines, diags);
+    Some(org)
+}
+
+/// A profile file named in org.toml must exist; the error points at org.toml.
+fn check_exists(org_path: &str, file: &org::FileRef, diags: &mut Diagnostics) -> bool {
+    if file.path.is_file() {
+        return true;
+    }
+    let why = if file.path.exists() {
+        "is not a file".to_string()
+    } else {
+        "does not exist".to_string()
+    };
+    diags.error_at(
+        org_path,
+        file.line,
+        file.column,
+        format!("{} {why}", file.path.display()),
+    );
+    false
+}
+
+fn default_name(path: &Path) -> String {
+    path.canonicalize()
+        .ok()
+        .and_then(|p| {
+            p.parent()
+                .and_then(|d| d.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "organisation".to_string())
+}

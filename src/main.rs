@@ -1,0 +1,30 @@
+//! The binary: parse arguments, run, and map the outcome to an exit code
+//! (0 done, 1 `--fail-on` tripped, 2 bad usage or invalid input). A closed
+//! stdout (`kompetanse gap org.toml | head`) is not an error.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use kompetanse::cli::{self, Cli, Status};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli::run(cli) {
+        Ok(Status::Done) => ExitCode::SUCCESS,
+        Ok(Status::Failed) => ExitCode::from(1),
+        Ok(Status::Invalid) => ExitCode::from(2),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

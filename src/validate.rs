@@ -1,0 +1,249 @@
+//! Problems as data: every error and warning found in an organisation's
+//! files, with the file and line it came from, and the checks that need the
+//! whole organisation at once (after loading).
+//!
+//! Nothing here prints. The CLI renders diagnostics one per line as
+//! `PATH:LINE: error: MESSAGE` (or `PATH:LINE:COLUMN:` for TOML).
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::model::Organisation;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {severity}: {}", self.message)
+    }
+}
+
+/// How many warnings of one kind in one file are listed before they are summed up.
+const WARNINGS_LISTED: usize = 5;
+
+/// All problems found so far, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    /// Warnings of a kind per file past the listed ones: (path, kind) -> (count, summary).
+    overflow: HashMap<(String, &'static str), (usize, String)>,
+    listed: HashMap<(String, &'static str), usize>,
+}
+
+impl Diagnostics {
+    pub fn error(&mut self, path: &str, line: Option<usize>, message: impl Into<String>) {
+        self.push(path, line, None, Severity::Error, message.into());
+    }
+
+    pub fn error_at(&mut self, path: &str, line: usize, column: usize, message: impl Into<String>) {
+        self.push(
+            path,
+            Some(line),
+            Some(column),
+            Severity::Error,
+            message.into(),
+        );
+    }
+
+    pub fn warning(&mut self, path: &str, line: Option<usize>, message: impl Into<String>) {
+        self.push(path, line, None, Severity::Warning, message.into());
+    }
+
+    /// A warning that may repeat many times in a file (stale rows, people
+    /// without a role): the first few are listed, the rest counted in one
+    /// summary line, `summary` being the plural noun phrase for them.
+    pub fn repeated_warning(
+        &mut self,
+        kind: &'static str,
+        path: &str,
+        line: Option<usize>,
+        message: impl Into<String>,
+        summary: &str,
+    ) {
+        let key = (path.to_string(), kind);
+        let listed = self.listed.entry(key.clone()).or_insert(0);
+        if *listed < WARNINGS_LISTED {
+            *listed += 1;
+            self.warning(path, line, message);
+        } else {
+            let entry = self
+                .overflow
+                .entry(key)
+                .or_insert_with(|| (0, summary.to_string()));
+            entry.0 += 1;
+        }
+    }
+
+    fn push(
+        &mut self,
+        path: &str,
+        line: Option<usize>,
+        column: Option<usize>,
+        severity: Severity,
+        message: String,
+    ) {
+        self.items.push(Diagnostic {
+            path: path.to_string(),
+            line,
+            column,
+            severity,
+            message,
+        });
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Every diagnostic, with the summaries of repeated warnings last (in path order).
+    pub fn into_vec(mut self) -> Vec<Diagnostic> {
+        let mut overflow: Vec<_> = self.overflow.drain().collect();
+        overflow.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((path, _), (count, summary)) in overflow {
+            self.push(
+                &path,
+                None,
+                None,
+                Severity::Warning,
+                format!("{count} more {summary} not listed"),
+            );
+        }
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// The closest of `candidates` to a misspelt `word`, if one is close enough
+/// to be what was meant.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
+            (c, score)
+        })
+        .filter(|(_, score)| *score >= 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+/// " (did you mean 'x'?)" or nothing.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    match suggest(word, candidates) {
+        Some(s) => format!(" (did you mean '{s}'?)"),
+        None => String::new(),
+    }
+}
+
+/// Checks that need the whole organisation: things that are legal but
+/// suspicious enough to warn about. `path` is the org.toml, `need_lines`
+/// the line of each need in it.
+pub fn check_organisation(
+    org: &Organisation,
+    path: &str,
+    need_lines: &[usize],
+    diags: &mut Diagnostics,
+) {
+    for (i, need) in org.needs.iter().enumerate() {
+        if let Some(unit) = &need.unit
+            && !org.unit_has_people(unit)
+        {
+            diags.warning(
+                path,
+                need_lines.get(i).copied(),
+                format!(
+                    "need '{}': unit '{unit}' has no people (a planned unit?); all {} must be recruited{}",
+                    need.id,
+                    need.count,
+                    // A misspelt existing unit is worth a hint; its own parent is not.
+                    did_you_mean(
+                        unit,
+                        org.units
+                            .iter()
+                            .map(String::as_str)
+                            .filter(|u| !crate::model::unit_within(unit, u)),
+                    ),
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        assert_eq!(suggest("rsut", ["rust", "sql"]), Some("rust"));
+        assert_eq!(suggest("Rust", ["rust", "sql"]), Some("rust"));
+        assert_eq!(suggest("kubernetes", ["rust", "sql"]), None);
+    }
+
+    #[test]
+    fn diagnostics_render_path_line_column() {
+        let mut d = Diagnostics::default();
+        d.error("org.toml", Some(3), "bad");
+        d.error_at("org.toml", 3, 7, "worse");
+        d.warning("people.csv", None, "meh");
+        let lines: Vec<String> = d.into_vec().iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            lines,
+            [
+                "org.toml:3: error: bad",
+                "org.toml:3:7: error: worse",
+                "people.csv: warning: meh"
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_warnings_are_summed_up() {
+        let mut d = Diagnostics::default();
+        for i in 0..8 {
+            d.repeated_warning("stale", "a.csv", Some(i + 2), "stale", "stale assessments");
+        }
+        let v = d.into_vec();
+        assert_eq!(v.len(), WARNINGS_LISTED + 1);
+        assert_eq!(
+            v.last().unwrap().to_string(),
+            "a.csv: warning: 3 more stale assessments not listed"
+        );
+    }
+}
