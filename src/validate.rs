@@ -74,6 +74,22 @@ impl Diagnostics {
         self.push(path, line, None, Severity::Warning, message.into());
     }
 
+    pub fn warning_at(
+        &mut self,
+        path: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) {
+        self.push(
+            path,
+            Some(line),
+            Some(column),
+            Severity::Warning,
+            message.into(),
+        );
+    }
+
     /// A warning that may repeat many times in a file (stale rows, people
     /// without a role): the first few are listed, the rest counted in one
     /// summary line, `summary` being the plural noun phrase for them.
@@ -127,8 +143,20 @@ impl Diagnostics {
             .count()
     }
 
-    /// Every diagnostic, with the summaries of repeated warnings last (in path order).
+    /// Every diagnostic: file by file in the order files were first
+    /// mentioned, by line within a file (file-wide ones first), and the
+    /// summaries of repeated warnings last.
     pub fn into_vec(mut self) -> Vec<Diagnostic> {
+        let mut files: Vec<String> = Vec::new();
+        for d in &self.items {
+            if !files.contains(&d.path) {
+                files.push(d.path.clone());
+            }
+        }
+        self.items.sort_by_key(|d| {
+            let file = files.iter().position(|f| *f == d.path);
+            (file, d.line.unwrap_or(0), d.column.unwrap_or(0))
+        });
         let mut overflow: Vec<_> = self.overflow.drain().collect();
         overflow.sort_by(|a, b| a.0.cmp(&b.0));
         for ((path, _), (count, summary)) in overflow {
@@ -149,18 +177,22 @@ impl Diagnostics {
 }
 
 /// The closest of `candidates` to a misspelt `word`, if one is close enough
-/// to be what was meant.
+/// to be what was meant: the same but for case, or within a few edits
+/// (a swap of two neighbours counts as one), one edit for short words.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let allowed = (lower.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
-        .map(|c| {
-            let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
-            (c, score)
+        .filter(|c| *c != word)
+        .filter_map(|c| {
+            let other = c.to_lowercase();
+            let distance = strsim::osa_distance(&lower, &other);
+            let close = distance <= allowed && distance < other.chars().count();
+            close.then(|| (c, distance, strsim::jaro_winkler(&lower, &other)))
         })
-        .filter(|(_, score)| *score >= 0.8)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(c, _)| c)
+        .min_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)))
+        .map(|(c, _, _)| c)
 }
 
 /// " (did you mean 'x'?)" or nothing.
@@ -172,21 +204,23 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 }
 
 /// Checks that need the whole organisation: things that are legal but
-/// suspicious enough to warn about. `path` is the org.toml, `need_lines`
-/// the line of each need in it.
+/// suspicious enough to warn about. `path` is the org.toml, `unit_at`
+/// the line and column of each need's `unit` in it.
 pub fn check_organisation(
     org: &Organisation,
     path: &str,
-    need_lines: &[usize],
+    unit_at: &[(usize, usize)],
     diags: &mut Diagnostics,
 ) {
     for (i, need) in org.needs.iter().enumerate() {
         if let Some(unit) = &need.unit
             && !org.unit_has_people(unit)
         {
-            diags.warning(
+            let (line, column) = unit_at.get(i).copied().unwrap_or((0, 0));
+            diags.warning_at(
                 path,
-                need_lines.get(i).copied(),
+                line,
+                column,
                 format!(
                     "need '{}': unit '{unit}' has no people (a planned unit?); all {} must be recruited{}",
                     need.id,
@@ -214,6 +248,16 @@ mod tests {
         assert_eq!(suggest("rsut", ["rust", "sql"]), Some("rust"));
         assert_eq!(suggest("Rust", ["rust", "sql"]), Some("rust"));
         assert_eq!(suggest("kubernetes", ["rust", "sql"]), None);
+        assert_eq!(suggest("aad", ["ada", "bo"]), Some("ada"));
+        assert_eq!(suggest("b0", ["ada", "bo"]), Some("bo"));
+        assert_eq!(suggest("dve", ["dev", "support"]), Some("dev"));
+        assert_eq!(suggest("it/ki", ["it", "it/platform"]), None);
+        assert_eq!(suggest("it/ml", ["it/platform"]), None);
+        assert_eq!(suggest("apps", ["app", "kunde"]), Some("app"));
+        assert_eq!(
+            suggest("70-20-11", ["70-20-10", "40-50-10"]),
+            Some("70-20-10")
+        );
     }
 
     #[test]

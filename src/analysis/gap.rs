@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{Effort, Level, Organisation, PackedDate, Priority};
+use crate::model::{Level, Organisation, PackedDate, Priority};
 use crate::report::{Development, Freshness, GapReport, GapTotals, NeedGap};
 
 /// Which needs a report shows.
@@ -170,11 +170,7 @@ fn totals(org: &Organisation, needs: &[NeedGap]) -> GapTotals {
         shortfall: needs.iter().map(|n| n.shortfall as u64).sum(),
         develop: needs.iter().map(|n| n.develop.len()).sum(),
         recruit: needs.iter().map(|n| n.recruit as u64).sum(),
-        effort: if needs.is_empty() {
-            Effort::default()
-        } else {
-            org.policy.mix.split(hours)
-        },
+        effort: org.policy.mix.split(hours),
     }
 }
 

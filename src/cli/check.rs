@@ -12,7 +12,7 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
-    let Some(org) = load_org(&args.org, None)? else {
+    let Some(org) = load_org(&args.org, None, "")? else {
         return Ok(Status::Invalid);
     };
     let expired = if org.expired.is_empty() {

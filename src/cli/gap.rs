@@ -34,11 +34,11 @@ pub struct GapArgs {
 }
 
 pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
-    let format = args.output.format()?;
-    let Some(org) = load_org(&args.org, args.mix)? else {
+    let Some(org) = load_org(&args.org, args.mix, "; no report written")? else {
         return Ok(Status::Invalid);
     };
     args.output.check(&org.inputs)?;
+    let format = args.output.format()?;
     let unit = args
         .unit
         .as_deref()

@@ -95,8 +95,13 @@ pub fn print_diagnostics(
     Ok(())
 }
 
-/// Loads the organisation and prints its diagnostics; None when it is invalid.
-pub fn load_org(args: &OrgArgs, mix: Option<LearningMix>) -> std::io::Result<Option<Organisation>> {
+/// Loads the organisation and prints its diagnostics; None when it is
+/// invalid, after a closing line that ends with `outcome` (what was not done).
+pub fn load_org(
+    args: &OrgArgs,
+    mix: Option<LearningMix>,
+    outcome: &str,
+) -> std::io::Result<Option<Organisation>> {
     let Loaded { org, diagnostics } = load::load(
         &args.org,
         &LoadOptions {
@@ -111,10 +116,7 @@ pub fn load_org(args: &OrgArgs, mix: Option<LearningMix>) -> std::io::Result<Opt
             .filter(|d| d.severity == Severity::Error)
             .count();
         let plural = if errors == 1 { "" } else { "s" };
-        eprintln!(
-            "{}: {errors} error{plural}; nothing was reported",
-            args.org.display()
-        );
+        eprintln!("{}: {errors} error{plural}{outcome}", args.org.display());
     }
     Ok(org)
 }

@@ -101,6 +101,9 @@ fn resolve(path: &Path) -> PathBuf {
     }
 }
 
+/// Writes next to the target, then renames over it: readers never see a
+/// partial report. A new file gets the usual permissions (0666 less the
+/// umask, not the temporary file's 0600); a replaced one keeps its own.
 fn write_atomically(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -109,18 +112,31 @@ fn write_atomically(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".kompetanse-")
+    let cannot = |why: String| anyhow::anyhow!("cannot write '{}': {why}", path.display());
+    if !dir.is_dir() {
+        return Err(cannot(format!("folder '{}' does not exist", dir.display())));
+    }
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kompetanse-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in '{}'", dir.display()))?;
+        .map_err(|e| cannot(io::Error::from(e.kind()).to_string()))?;
     {
         let mut w = io::BufWriter::new(temp.as_file_mut());
         render(&mut w).with_context(|| format!("cannot write '{}'", path.display()))?;
         w.flush()
             .with_context(|| format!("cannot write '{}'", path.display()))?;
     }
+    if let Ok(existing) = std::fs::metadata(path) {
+        // Best effort: keeping the old mode is a courtesy, not a requirement.
+        let _ = temp.as_file().set_permissions(existing.permissions());
+    }
     temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write '{}'", path.display()))?;
+        .map_err(|e| cannot(io::Error::from(e.error.kind()).to_string()))?;
     Ok(())
 }

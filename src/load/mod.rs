@@ -126,7 +126,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     org.expired = expired;
     org.assessment_rows = rows;
     org.inputs.extend(inputs);
-    check_organisation(&org, &shown, &file.need_lines, diags);
+    check_organisation(&org, &shown, &file.need_units, diags);
     Some(org)
 }
 

@@ -32,8 +32,8 @@ pub struct OrgFile {
     pub skills: Vec<Skill>,
     pub roles: Vec<Role>,
     pub needs: Vec<Need>,
-    /// The line of each need's `[[need]]` header, for later diagnostics.
-    pub need_lines: Vec<usize>,
+    /// Where each need's `unit` is written (line, column), for later diagnostics.
+    pub need_units: Vec<(usize, usize)>,
     pub activities: Vec<Activity>,
     pub people: Option<FileRef>,
     pub assessments: Vec<FileRef>,
@@ -164,8 +164,10 @@ fn integer(
     match parsed {
         Some(n) if n >= range.0 && n <= range.1 => Some(n),
         Some(n) => {
-            let bound = if range.1 >= u32::MAX as i64 {
+            let bound = if range.1 >= u32::MAX as i64 && n < range.0 {
                 format!("at least {}", range.0)
+            } else if range.1 >= u32::MAX as i64 {
+                format!("at most {}", range.1)
             } else {
                 format!("from {} to {}", range.0, range.1)
             };
@@ -176,12 +178,14 @@ fn integer(
             None
         }
         None => {
+            let what = match value.get_ref() {
+                DeValue::Integer(i) => format!("{} (too large)", i.as_str()),
+                DeValue::Float(f) => f.as_str().to_string(),
+                other => type_name(other).to_string(),
+            };
             ctx.error(
                 &value.span(),
-                format!(
-                    "'{key}' in {section} must be a whole number, not {}",
-                    type_name(value.get_ref())
-                ),
+                format!("'{key}' in {section} must be a whole number, not {what}"),
             );
             None
         }
@@ -202,6 +206,22 @@ fn boolean(ctx: &mut Ctx, table: &DeTable<'_>, key: &str, section: &str) -> Opti
             );
             None
         }
+    }
+}
+
+/// Why `text` is not an ISO date, for messages: "'2026-13-01' is not a real date".
+pub fn date_problem(text: &str) -> String {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if shaped {
+        format!("'{text}' is not a real date")
+    } else {
+        format!("'{text}' is not a date like 2026-03-31 (YYYY-MM-DD)")
     }
 }
 
@@ -228,9 +248,13 @@ fn date(ctx: &mut Ctx, table: &DeTable<'_>, key: &str, section: &str) -> Option<
         _ => None,
     };
     if parsed.is_none() {
+        let problem = match value.get_ref() {
+            DeValue::String(s) => date_problem(s),
+            other => format!("{} is not a date", type_name(other)),
+        };
         ctx.error(
             &value.span(),
-            format!("'{key}' in {section} must be a date like 2027-06-30"),
+            format!("'{key}' in {section}: {problem}; write it like 2027-06-30"),
         );
     }
     parsed
@@ -251,6 +275,14 @@ fn level(ctx: &mut Ctx, scale: &Scale, value: &Value<'_>, what: &str, min: Level
             let shown = match value.get_ref() {
                 DeValue::String(s) => format!("'{s}'"),
                 DeValue::Integer(i) => i.as_str().to_string(),
+                DeValue::Float(f) => {
+                    let text = f.as_str().to_string();
+                    ctx.error(
+                        &value.span(),
+                        format!("{what} {text} must be a whole number or a level name"),
+                    );
+                    return None;
+                }
                 other => type_name(other).to_string(),
             };
             let names: Vec<&str> = scale.levels.iter().map(String::as_str).collect();
@@ -326,6 +358,15 @@ fn tables<'t, 'i>(
     out
 }
 
+/// The bare word (key or value) starting at `offset`, for messages.
+fn word_at(src: &str, offset: usize) -> &str {
+    let rest = src.get(offset..).unwrap_or("");
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
 /// True for ids made of `[A-Za-z0-9_.-]+`.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -364,6 +405,10 @@ fn id_field(
         }
         return None;
     };
+    if id.trim().is_empty() {
+        ctx.error(&id_span, format!("{section} id is empty"));
+        return None;
+    }
     if charset && !valid_id(&id) {
         ctx.error(
             &id_span,
@@ -427,6 +472,17 @@ pub fn parse(path: &str, src: &str, dir: &Path, diags: &mut Diagnostics) -> Opti
         for e in errors {
             let span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
+            let word = word_at(src, span.start);
+            let message = if message == "duplicate key" && !word.is_empty() {
+                format!("duplicate key '{word}'")
+            } else if message.starts_with("invalid")
+                && word.chars().any(char::is_alphabetic)
+                && !matches!(word, "true" | "false")
+            {
+                format!("{message} (if '{word}' is text, quote it: \"{word}\")")
+            } else {
+                message
+            };
             ctx.error(&span, format!("invalid TOML: {message}"));
         }
         return None;
@@ -508,7 +564,8 @@ pub fn parse(path: &str, src: &str, dir: &Path, diags: &mut Diagnostics) -> Opti
             drivers: &driver_ids,
         };
         if let Some(need) = parse_need(&mut ctx, t, &span, &org.scale, &refs, &mut need_ids) {
-            org.need_lines.push(ctx.line(&span));
+            let at = get(t, "unit").map(|v| v.span()).unwrap_or(span);
+            org.need_units.push(ctx.lines.locate(at.start));
             org.needs.push(need);
         }
     }
@@ -800,8 +857,14 @@ fn parse_need(
     let mut ok = true;
     for key in ["skill", "level", "count"] {
         if get(t, key).is_none() {
-            ctx.error(span, format!("[[need]] has no '{key}'"));
             ok = false;
+            // A misspelt key was already reported with this key as its suggestion.
+            let misspelt = t
+                .iter()
+                .any(|(k, _)| crate::validate::suggest(k.get_ref(), [key]).is_some());
+            if !misspelt {
+                ctx.error(span, format!("[[need]] has no '{key}'"));
+            }
         }
     }
     let skill_name = string(ctx, t, "skill", SECTION);

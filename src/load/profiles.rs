@@ -202,7 +202,7 @@ impl<'a> Profiles<'a> {
         };
         let file_id = self.file_id(shown);
         let Some(id_col) = file.column("id") else {
-            let hint = did_you_mean("id", file.header.iter().map(String::as_str));
+            let hint = meant_as(&file, "id");
             diags.error(
                 shown,
                 Some(1),
@@ -252,13 +252,16 @@ impl<'a> Profiles<'a> {
             let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("").to_string();
             let role_text = role_col.map(|c| row.get(c)).unwrap_or("").to_string();
             let id = id.to_string();
-            let Ok(unit) = self.unit(&unit_text, shown, line, diags) else {
-                continue;
-            };
-            let Ok(role) = self.role(&role_text, shown, line, diags) else {
-                continue;
-            };
-            if role.is_none() && !self.roles.is_empty() {
+            // A bad unit or role is reported once; the person is kept so that
+            // their assessments do not each fail as "unknown person".
+            let unit = self.unit(&unit_text, shown, line, diags);
+            let role = self.role(&role_text, shown, line, diags);
+            let (bad, unit, role) = (
+                unit.is_err() || role.is_err(),
+                unit.unwrap_or(None),
+                role.unwrap_or(None),
+            );
+            if role.is_none() && !bad && !self.roles.is_empty() {
                 without_role += 1;
                 diags.repeated_warning(
                     "no-role",
@@ -343,7 +346,7 @@ impl<'a> Profiles<'a> {
                 diags.error(
                     shown,
                     Some(line),
-                    format!("{column} '{text}' is not a date like 2026-03-31 (YYYY-MM-DD)"),
+                    format!("{column} {}", crate::load::org::date_problem(text)),
                 );
                 Err(())
             }
@@ -415,7 +418,7 @@ impl<'a> Profiles<'a> {
         let mut missing = false;
         for required in ["person", "skill", "level"] {
             if file.column(required).is_none() {
-                let hint = did_you_mean(required, file.header.iter().map(String::as_str));
+                let hint = meant_as(&file, required);
                 diags.error(
                     shown,
                     Some(1),
@@ -507,7 +510,7 @@ impl<'a> Profiles<'a> {
         let file_id = self.file_id(shown);
         let person_col = file.column("person").or_else(|| file.column("id"));
         let Some(person_col) = person_col else {
-            let hint = did_you_mean("person", file.header.iter().map(String::as_str));
+            let hint = meant_as(&file, "person");
             diags.error(
                 shown,
                 Some(1),
@@ -592,12 +595,8 @@ impl<'a> Profiles<'a> {
             let name = name_col.map(|c| row.get(c)).unwrap_or("");
             let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
             let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
-            let Ok(unit) = self.unit(unit_text, shown, line, diags) else {
-                continue;
-            };
-            let Ok(role) = self.role(role_text, shown, line, diags) else {
-                continue;
-            };
+            let unit = self.unit(unit_text, shown, line, diags).unwrap_or(None);
+            let role = self.role(role_text, shown, line, diags).unwrap_or(None);
             let Some(person) = self.person(id, file_id, shown, line, diags) else {
                 continue;
             };
@@ -711,6 +710,14 @@ fn open(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<CsvFile> {
             diags.error(shown, Some(line), NOT_UTF8);
             None
         }
+        Err(OpenError::DuplicateColumn(name)) => {
+            diags.error(
+                shown,
+                Some(1),
+                format!("column '{name}' appears twice in the header"),
+            );
+            None
+        }
     }
 }
 
@@ -741,6 +748,18 @@ fn row_width_ok(row: &Row<'_>, width: usize, shown: &str, diags: &mut Diagnostic
         ),
     );
     false
+}
+
+/// " (is 'ident' meant to be 'id'?)" when a header column looks like the missing one.
+fn meant_as(file: &CsvFile, missing: &str) -> String {
+    file.header_raw
+        .iter()
+        .find(|h| {
+            let lower = h.to_lowercase();
+            lower.starts_with(missing) || crate::validate::suggest(h, [missing]).is_some()
+        })
+        .map(|h| format!(" (is '{h}' meant to be '{missing}'?)"))
+        .unwrap_or_default()
 }
 
 /// Warns about header columns that are ignored but look like a misspelt known one.
