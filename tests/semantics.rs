@@ -1622,3 +1622,52 @@ fn csv_dialect_comma_and_semicolon_with_quoted_delimiters() {
     assert_eq!(counts(n), (0, 2, 0));
     assert_eq!(develop(n), vec![("b", 2, 3, 40), ("a", 2, 3, 40)]);
 }
+
+// ---------------------------------------------------------------------------
+// Role gap (individual perspective)
+// ---------------------------------------------------------------------------
+
+/// gap = max(0, target - L) per required skill, effort = gap x the skill's
+/// hours per level, split by the mix; readiness = sum min(L, target) / sum
+/// targets; no role, no role gap.
+#[test]
+fn role_gap_per_required_skill_with_effort_and_readiness() {
+    let body = "[[skill]]\nid = \"a\"\nhours_per_level = 80\n\n[[skill]]\nid = \"b\"\n\n\
+                [[skill]]\nid = \"c\"\n\n\
+                [[role]]\nid = \"dev\"\nrequires = { a = 3, b = \"working\", c = 1 }\n";
+    let fx = Fixture::standard(
+        body,
+        "id,role\np,dev\nq,\n",
+        "person,skill,level,assessed\n\
+         p,a,1,2026-01-01\n\
+         p,b,4,2026-01-01\n\
+         q,a,1,2026-01-01\n",
+    );
+    let org = fx.load();
+    let p = org.people.iter().position(|x| x.id == "p").unwrap();
+    let q = org.people.iter().position(|x| x.id == "q").unwrap();
+    let gap = kompetanse::analysis::role::role_gap(&org, p).expect("p has a role");
+    let rows: Vec<(&str, Level, Level, Level, u64)> = gap
+        .skills
+        .iter()
+        .map(|s| {
+            (
+                org.skills[s.skill].id.as_str(),
+                s.current,
+                s.target,
+                s.gap,
+                s.hours,
+            )
+        })
+        .collect();
+    // a: 3 - 1 = 2 levels x 80 h; b: above target, gap 0; c: unassessed, 1 x 40 h.
+    assert_eq!(
+        rows,
+        vec![("a", 1, 3, 2, 160), ("b", 4, 2, 0, 0), ("c", 0, 1, 1, 40)]
+    );
+    // readiness: (min(1,3) + min(4,2) + min(0,1)) / (3 + 2 + 1) = 3 / 6.
+    assert!(close(gap.readiness, 0.5), "{}", gap.readiness);
+    // 200 h split 70-20-10.
+    assert_eq!(split(&gap.effort), (200.0, 140.0, 40.0, 20.0));
+    assert!(kompetanse::analysis::role::role_gap(&org, q).is_none());
+}

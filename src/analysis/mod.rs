@@ -3,3 +3,4 @@
 //! reaches a report).
 
 pub mod gap;
+pub mod role;
