@@ -5,7 +5,6 @@
 //! Nothing here prints. The CLI renders diagnostics one per line as
 //! `PATH:LINE: error: MESSAGE` (or `PATH:LINE:COLUMN:` for TOML).
 
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::model::Organisation;
@@ -50,9 +49,17 @@ const WARNINGS_LISTED: usize = 5;
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    /// Warnings of a kind per file past the listed ones: (path, kind) -> (count, summary).
-    overflow: HashMap<(String, &'static str), (usize, String)>,
-    listed: HashMap<(String, &'static str), usize>,
+    /// Counters of repeated warnings, one per (file, kind); few, so a Vec.
+    repeated: Vec<Repeated>,
+}
+
+#[derive(Debug, Clone)]
+struct Repeated {
+    path: String,
+    kind: &'static str,
+    listed: usize,
+    more: usize,
+    summary: &'static str,
 }
 
 impl Diagnostics {
@@ -92,26 +99,39 @@ impl Diagnostics {
 
     /// A warning that may repeat many times in a file (stale rows, people
     /// without a role): the first few are listed, the rest counted in one
-    /// summary line, `summary` being the plural noun phrase for them.
+    /// summary line, `summary` being the plural noun phrase for them. The
+    /// message is only built when it is listed: this sits on hot paths.
     pub fn repeated_warning(
         &mut self,
         kind: &'static str,
         path: &str,
         line: Option<usize>,
-        message: impl Into<String>,
-        summary: &str,
+        message: impl FnOnce() -> String,
+        summary: &'static str,
     ) {
-        let key = (path.to_string(), kind);
-        let listed = self.listed.entry(key.clone()).or_insert(0);
-        if *listed < WARNINGS_LISTED {
-            *listed += 1;
-            self.warning(path, line, message);
+        let at = match self
+            .repeated
+            .iter()
+            .position(|r| r.kind == kind && r.path == path)
+        {
+            Some(i) => i,
+            None => {
+                self.repeated.push(Repeated {
+                    path: path.to_string(),
+                    kind,
+                    listed: 0,
+                    more: 0,
+                    summary,
+                });
+                self.repeated.len() - 1
+            }
+        };
+        let counter = &mut self.repeated[at];
+        if counter.listed < WARNINGS_LISTED {
+            counter.listed += 1;
+            self.warning(path, line, message());
         } else {
-            let entry = self
-                .overflow
-                .entry(key)
-                .or_insert_with(|| (0, summary.to_string()));
-            entry.0 += 1;
+            counter.more += 1;
         }
     }
 
@@ -157,16 +177,11 @@ impl Diagnostics {
             let file = files.iter().position(|f| *f == d.path);
             (file, d.line.unwrap_or(0), d.column.unwrap_or(0))
         });
-        let mut overflow: Vec<_> = self.overflow.drain().collect();
-        overflow.sort_by(|a, b| a.0.cmp(&b.0));
-        for ((path, _), (count, summary)) in overflow {
-            self.push(
-                &path,
-                None,
-                None,
-                Severity::Warning,
-                format!("{count} more {summary} not listed"),
-            );
+        for r in std::mem::take(&mut self.repeated) {
+            if r.more > 0 {
+                let message = format!("{} more {} not listed", r.more, r.summary);
+                self.push(&r.path, None, None, Severity::Warning, message);
+            }
         }
         self.items
     }
@@ -281,7 +296,13 @@ mod tests {
     fn repeated_warnings_are_summed_up() {
         let mut d = Diagnostics::default();
         for i in 0..8 {
-            d.repeated_warning("stale", "a.csv", Some(i + 2), "stale", "stale assessments");
+            d.repeated_warning(
+                "stale",
+                "a.csv",
+                Some(i + 2),
+                || "stale".into(),
+                "stale assessments",
+            );
         }
         let v = d.into_vec();
         assert_eq!(v.len(), WARNINGS_LISTED + 1);

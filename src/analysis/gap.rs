@@ -30,15 +30,14 @@ impl GapFilter {
     }
 }
 
-/// Evaluates every need (that the filter keeps) and totals them.
+/// Evaluates every need (that the filter keeps) and totals them. Needs are
+/// independent, so they are spread over the available cores.
 pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
-    let mut needs: Vec<NeedGap> = org
-        .needs
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| filter.keeps(n.unit.as_deref(), n.priority))
-        .map(|(i, _)| evaluate_need(org, i))
+    let kept: Vec<usize> = (0..org.needs.len())
+        .filter(|&i| filter.keeps(org.needs[i].unit.as_deref(), org.needs[i].priority))
         .collect();
+    let people = PeopleColumns::new(org);
+    let mut needs: Vec<NeedGap> = parallel_map(&kept, |&i| evaluate(org, &people, i));
     needs.sort_by(report_order);
     let totals = totals(org, &needs);
     GapReport {
@@ -68,27 +67,69 @@ struct Candidate {
     person: usize,
 }
 
+/// Each person's unit and role as plain numbers (`NONE` for none), laid out
+/// for the per-need scan.
+pub struct PeopleColumns {
+    unit: Vec<u32>,
+    role: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl PeopleColumns {
+    pub fn new(org: &Organisation) -> Self {
+        PeopleColumns {
+            unit: org.people.iter().map(|p| p.unit.unwrap_or(NONE)).collect(),
+            role: org.people.iter().map(|p| p.role.unwrap_or(NONE)).collect(),
+        }
+    }
+}
+
+/// Maps `items` in order, on as many threads as there are cores (one
+/// contiguous chunk each), when there is enough work to pay for them.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 2 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// Evaluates need `index` of the organisation.
 pub fn evaluate_need(org: &Organisation, index: usize) -> NeedGap {
+    evaluate(org, &PeopleColumns::new(org), index)
+}
+
+fn evaluate(org: &Organisation, people: &PeopleColumns, index: usize) -> NeedGap {
     let need = &org.needs[index];
+    // Units are few; which of them are in scope is decided once per need.
     let within_unit = need.unit.as_deref().map(|u| org.units_within(u));
+    let role = need.role.map_or(NONE, |r| r as u32);
     let levels = org.matrix.skill_levels(need.skill);
     let base = org.matrix.cell(0, need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
     let mut have = 0u32;
     let mut candidates = Vec::new();
-    for (p, person) in org.people.iter().enumerate() {
-        if let Some(within) = &within_unit
-            && !person.unit.is_some_and(|u| within[u as usize])
-        {
+    for (p, &level) in levels.iter().enumerate() {
+        if let Some(within) = &within_unit {
+            let unit = people.unit[p];
+            if unit == NONE || !within[unit as usize] {
+                continue;
+            }
+        }
+        if role != NONE && people.role[p] != role {
             continue;
         }
-        if let Some(role) = need.role
-            && person.role != Some(role as u32)
-        {
-            continue;
-        }
-        let level = levels[p];
         if level >= need.level {
             have += 1;
         } else if level >= lowest {

@@ -6,7 +6,7 @@
 //! "Current level"), and expired ones are set aside. Every bad row is
 //! reported with its file and line; reading goes on after it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use crate::load::org::{normalise_unit, parse_date};
@@ -60,9 +60,9 @@ impl<'a> Profiles<'a> {
             people: Vec::new(),
             origin: Vec::new(),
             files: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             units: Vec::new(),
-            unit_index: HashMap::new(),
+            unit_index: HashMap::default(),
             skill_index: skills
                 .iter()
                 .enumerate()
@@ -104,7 +104,9 @@ impl<'a> Profiles<'a> {
         self.index.insert(person.id.clone(), i);
         self.people.push(person);
         self.origin.push((file, line as u32));
-        if self.people.len() > self.matrix.people {
+        // People from assessment files arrive one by one: grow by doubling.
+        // (People from people.csv get their columns at once, see `read_assessments`.)
+        if !self.closed && self.people.len() > self.matrix.people {
             let capacity = (self.matrix.people * 2).max(1024);
             self.matrix.resize_people(capacity);
         }
@@ -267,7 +269,11 @@ impl<'a> Profiles<'a> {
                     "no-role",
                     shown,
                     Some(line),
-                    format!("person '{id}' has no role, so no role gap can be computed for them"),
+                    || {
+                        format!(
+                            "person '{id}' has no role, so no role gap can be computed for them"
+                        )
+                    },
                     "people without a role",
                 );
             }
@@ -287,6 +293,9 @@ impl<'a> Profiles<'a> {
 
     /// Reads one assessment file, long or wide format.
     pub fn read_assessments(&mut self, path: &Path, shown: &str, diags: &mut Diagnostics) {
+        if self.matrix.people < self.people.len() {
+            self.matrix.resize_people(self.people.len());
+        }
         let Some(file) = open(path, shown, diags) else {
             return;
         };
@@ -387,7 +396,7 @@ impl<'a> Profiles<'a> {
                     "future",
                     shown,
                     Some(line),
-                    format!("assessed {d} is after the reference date {}", self.as_of),
+                    || format!("assessed {d} is after the reference date {}", self.as_of),
                     "assessments dated after the reference date",
                 );
             } else if d < self.stale_before {
@@ -395,10 +404,14 @@ impl<'a> Profiles<'a> {
                     "stale",
                     shown,
                     Some(line),
-                    format!(
-                        "stale: '{}' in '{}' was assessed {d}, before {} (reassess it)",
-                        self.people[person as usize].id, self.skills[skill].id, self.stale_before
-                    ),
+                    || {
+                        format!(
+                            "stale: '{}' in '{}' was assessed {d}, before {} (reassess it)",
+                            self.people[person as usize].id,
+                            self.skills[skill].id,
+                            self.stale_before
+                        )
+                    },
                     "stale assessments",
                 );
             }

@@ -3,91 +3,20 @@
 //! case-insensitive header names.
 //!
 //! This module turns a file into a header and a stream of records with
-//! 1-based line numbers; it knows nothing of people or skills. It streams:
-//! memory does not grow with the number of rows.
+//! their physical 1-based line numbers; it knows nothing of people or
+//! skills. It streams through a fixed buffer, so memory does not grow with
+//! the number of rows, and it is the hot path of loading a million
+//! assessments: a record without quotes is split with `memchr` in place and
+//! its fields are borrowed, never copied. Quoted records take a slower path
+//! that handles doubled quotes and line breaks inside quotes.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
+use std::ops::Range;
 use std::path::Path;
-use std::rc::Rc;
 
-/// Where line breaks are in the bytes handed to the CSV parser, so a record's
-/// byte offset maps to its physical line (the parser's own count skips blank
-/// lines and miscounts bare CR line ends, as old Excel for Mac writes).
-#[derive(Default)]
-struct LineBreaks {
-    /// Line ends (first and last byte: CR LF is one) passed to the parser
-    /// but not yet behind a record.
-    pending: VecDeque<(u64, u64)>,
-    /// Line ends before the first pending one.
-    passed: usize,
-    /// Bytes handed over so far.
-    offset: u64,
-    /// The last byte handed over was a CR (a following LF ends the same line).
-    after_cr: bool,
-}
-
-impl LineBreaks {
-    fn scan(&mut self, chunk: &[u8]) {
-        for i in memchr::memchr2_iter(b'\n', b'\r', chunk) {
-            let at = self.offset + i as u64;
-            let lf_after_cr = chunk[i] == b'\n'
-                && (if i == 0 {
-                    self.after_cr
-                } else {
-                    chunk[i - 1] == b'\r'
-                });
-            match self.pending.back_mut() {
-                Some(last) if lf_after_cr && last.1 + 1 == at => last.1 = at,
-                _ => self.pending.push_back((at, at)),
-            }
-        }
-        if let Some(&last) = chunk.last() {
-            self.after_cr = last == b'\r';
-        }
-        self.offset += chunk.len() as u64;
-    }
-
-    /// The 1-based line of a record the parser says starts at `offset`.
-    /// The parser's offset may sit on blank lines it skipped; they are
-    /// counted too. Offsets must not go backwards.
-    fn line_of(&mut self, offset: u64) -> usize {
-        while self
-            .pending
-            .front()
-            .is_some_and(|&(start, _)| start < offset)
-        {
-            self.pending.pop_front();
-            self.passed += 1;
-        }
-        let mut at = offset;
-        while let Some(&(start, end)) = self.pending.front() {
-            if start != at {
-                break;
-            }
-            self.pending.pop_front();
-            self.passed += 1;
-            at = end + 1;
-        }
-        self.passed + 1
-    }
-}
-
-/// A reader that tells [`LineBreaks`] about every byte it passes on.
-struct Counting<R> {
-    inner: R,
-    breaks: Rc<RefCell<LineBreaks>>,
-}
-
-impl<R: Read> Read for Counting<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.breaks.borrow_mut().scan(&buf[..n]);
-        Ok(n)
-    }
-}
+/// Bytes read from the file at a time.
+const BLOCK: usize = 1 << 20;
 
 /// An open CSV file, positioned after its header.
 pub struct CsvFile {
@@ -97,24 +26,35 @@ pub struct CsvFile {
     /// Header names as written.
     pub header_raw: Vec<String>,
     pub delimiter: u8,
-    reader: csv::Reader<Counting<BufReader<File>>>,
-    record: csv::ByteRecord,
-    breaks: Rc<RefCell<LineBreaks>>,
+    source: Box<dyn Read>,
+    buf: Vec<u8>,
+    /// Unparsed bytes are `buf[pos..end]`.
+    pos: usize,
+    end: usize,
+    eof: bool,
+    /// The physical line `buf[pos]` is on.
+    line: usize,
+    /// Field ranges of the current record: into `buf`, or into `decoded`
+    /// for a record with quotes.
+    fields: Vec<Range<usize>>,
+    decoded: String,
+    quoted: bool,
+    record: Range<usize>,
 }
 
 /// One data row: its fields as text and the line it starts on.
 pub struct Row<'a> {
     pub line: usize,
-    fields: &'a csv::ByteRecord,
+    text: &'a str,
+    fields: &'a [Range<usize>],
 }
 
 impl<'a> Row<'a> {
     /// The field at `index`, trimmed; "" when the row is short.
-    /// Fields were checked to be UTF-8 when the row was read.
     pub fn get(&self, index: usize) -> &'a str {
         self.fields
             .get(index)
-            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|r| self.text.get(r.clone()))
             .map(str::trim)
             .unwrap_or("")
     }
@@ -136,7 +76,7 @@ pub enum OpenError {
     DuplicateColumn(String),
 }
 
-/// A problem reading one row; reading may go on after it.
+/// A problem reading one row; reading stops after it.
 pub enum RowError {
     NotUtf8,
     Io(String),
@@ -155,7 +95,7 @@ pub fn detect_delimiter(header_line: &[u8]) -> u8 {
             b',' if !quoted => counts[0] += 1,
             b';' if !quoted => counts[1] += 1,
             b'\t' if !quoted => counts[2] += 1,
-            b'\n' if !quoted => break,
+            b'\n' | b'\r' if !quoted => break,
             _ => {}
         }
     }
@@ -169,48 +109,57 @@ pub fn detect_delimiter(header_line: &[u8]) -> u8 {
     delimiters[best]
 }
 
+/// Where a record ends: the index of its line break (or the data's end) and
+/// the index where the next record starts.
+enum Found {
+    /// A whole record without quotes: `buf[start..end]`, next at `next`.
+    Plain { end: usize, next: usize },
+    /// A record with quotes; parse it with `split_quoted`.
+    Quoted,
+    /// The record runs past the data in the buffer.
+    NeedMore,
+}
+
 impl CsvFile {
     pub fn open(path: &Path, shown: &str) -> Result<CsvFile, OpenError> {
         let file = File::open(path).map_err(OpenError::Io)?;
-        let mut buffered = BufReader::with_capacity(1 << 18, file);
-        let head = buffered.fill_buf().map_err(OpenError::Io)?;
-        let bom = head.starts_with(b"\xEF\xBB\xBF");
-        let start = if bom { 3 } else { 0 };
-        let delimiter = detect_delimiter(&head[start.min(head.len())..]);
-        buffered.consume(start);
-        let breaks = Rc::new(RefCell::new(LineBreaks::default()));
-        let reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(Counting {
-                inner: buffered,
-                breaks: Rc::clone(&breaks),
-            });
+        Self::from_reader(Box::new(file), shown)
+    }
+
+    pub fn from_reader(source: Box<dyn Read>, shown: &str) -> Result<CsvFile, OpenError> {
         let mut file = CsvFile {
             path: shown.to_string(),
             header: Vec::new(),
             header_raw: Vec::new(),
-            delimiter,
-            reader,
-            record: csv::ByteRecord::new(),
-            breaks,
+            delimiter: b',',
+            source,
+            buf: vec![0; BLOCK],
+            pos: 0,
+            end: 0,
+            eof: false,
+            line: 1,
+            fields: Vec::new(),
+            decoded: String::new(),
+            quoted: false,
+            record: 0..0,
         };
-        match file.reader.read_byte_record(&mut file.record) {
-            Ok(true) => {}
-            Ok(false) => return Err(OpenError::Empty),
-            Err(e) => return Err(OpenError::Io(std::io::Error::other(e.to_string()))),
+        file.fill().map_err(OpenError::Io)?;
+        if file.buf[..file.end].starts_with(b"\xEF\xBB\xBF") {
+            file.pos = 3;
         }
-        let header: Vec<&[u8]> = file.record.iter().collect();
-        let mut seen: Vec<String> = Vec::new();
-        for field in header {
-            let text = std::str::from_utf8(field).map_err(|_| OpenError::NotUtf8 { line: 1 })?;
-            let name = text.trim().to_lowercase();
-            if !name.is_empty() && seen.contains(&name) {
-                return Err(OpenError::DuplicateColumn(text.trim().to_string()));
+        file.delimiter = detect_delimiter(&file.buf[file.pos..file.end]);
+        let header: Vec<String> = match file.next_row() {
+            Ok(Some(row)) => (0..row.len()).map(|i| row.get(i).to_string()).collect(),
+            Ok(None) => return Err(OpenError::Empty),
+            Err((line, RowError::NotUtf8)) => return Err(OpenError::NotUtf8 { line }),
+            Err((_, RowError::Io(e))) => return Err(OpenError::Io(io::Error::other(e))),
+        };
+        for text in header {
+            let name = text.to_lowercase();
+            if !name.is_empty() && file.header.contains(&name) {
+                return Err(OpenError::DuplicateColumn(text));
             }
-            seen.push(name.clone());
-            file.header_raw.push(text.trim().to_string());
+            file.header_raw.push(text);
             file.header.push(name);
         }
         if file.header.iter().all(String::is_empty) {
@@ -224,28 +173,200 @@ impl CsvFile {
         self.header.iter().position(|h| h == name)
     }
 
-    /// Reads the next row into `self`, returning its line or an error about it.
-    /// `Ok(None)` at the end of the file.
-    pub fn next_row(&mut self) -> Result<Option<Row<'_>>, (usize, RowError)> {
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(false) => Ok(None),
-            Ok(true) => {
-                let offset = self.record.position().map(|p| p.byte()).unwrap_or(0);
-                let line = self.breaks.borrow_mut().line_of(offset);
-                if std::str::from_utf8(self.record.as_slice()).is_err() {
-                    return Err((line, RowError::NotUtf8));
+    /// Moves unparsed bytes to the front and reads more after them; grows
+    /// the buffer when one record fills it.
+    fn fill(&mut self) -> io::Result<()> {
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.end, 0);
+            self.end -= self.pos;
+            self.pos = 0;
+        }
+        if self.end == self.buf.len() {
+            self.buf.resize(self.buf.len() * 2, 0);
+        }
+        while !self.eof && self.end < self.buf.len() {
+            match self.source.read(&mut self.buf[self.end..]) {
+                Ok(0) => self.eof = true,
+                Ok(n) => {
+                    self.end += n;
+                    if self.end >= self.buf.len() / 2 {
+                        break;
+                    }
                 }
-                Ok(Some(Row {
-                    line,
-                    fields: &self.record,
-                }))
-            }
-            Err(e) => {
-                let offset = e.position().map(|p| p.byte()).unwrap_or(0);
-                let line = self.breaks.borrow_mut().line_of(offset);
-                Err((line, RowError::Io(e.to_string())))
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
             }
         }
+        Ok(())
+    }
+
+    fn find(&self, start: usize) -> Found {
+        let data = &self.buf[start..self.end];
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', data) {
+            Some(i) => {
+                let end = start + i;
+                if self.buf[end] == b'\r' {
+                    // CR LF is one line end; a CR at the buffer's end may be followed by LF.
+                    if end + 1 < self.end {
+                        (end, end + 1 + usize::from(self.buf[end + 1] == b'\n'))
+                    } else if self.eof {
+                        (end, end + 1)
+                    } else {
+                        return Found::NeedMore;
+                    }
+                } else {
+                    (end, end + 1)
+                }
+            }
+            None if self.eof => (self.end, self.end),
+            None => return Found::NeedMore,
+        };
+        if memchr::memchr(b'"', &self.buf[start..end]).is_some() {
+            return Found::Quoted;
+        }
+        Found::Plain { end, next }
+    }
+
+    /// Reads the next non-blank record. `Ok(None)` at the end of the file.
+    pub fn next_row(&mut self) -> Result<Option<Row<'_>>, (usize, RowError)> {
+        loop {
+            let start = self.pos;
+            match self.find(start) {
+                Found::NeedMore => {
+                    self.fill()
+                        .map_err(|e| (self.line, RowError::Io(e.to_string())))?;
+                    if self.pos == self.end && self.eof {
+                        return Ok(None);
+                    }
+                }
+                Found::Plain { end, next } => {
+                    let line = self.line;
+                    self.line += 1;
+                    self.pos = next;
+                    if end == start {
+                        if next == start {
+                            return Ok(None);
+                        }
+                        continue; // a blank line
+                    }
+                    self.quoted = false;
+                    self.record = start..end;
+                    self.fields.clear();
+                    let mut field_start = 0;
+                    for i in memchr::memchr_iter(self.delimiter, &self.buf[start..end]) {
+                        self.fields.push(field_start..i);
+                        field_start = i + 1;
+                    }
+                    self.fields.push(field_start..end - start);
+                    return self.row(line);
+                }
+                Found::Quoted => match self.split_quoted(start) {
+                    Some(next) => {
+                        let line = self.line;
+                        self.line += self.buf[start..next]
+                            .iter()
+                            .filter(|&&b| b == b'\n')
+                            .count()
+                            .max(1);
+                        self.pos = next;
+                        return self.row(line);
+                    }
+                    None if self.eof => {
+                        // An unclosed quote runs to the end of the file.
+                        let line = self.line;
+                        return Err((line, RowError::Io("a quoted field is never closed".into())));
+                    }
+                    None => self
+                        .fill()
+                        .map_err(|e| (self.line, RowError::Io(e.to_string())))?,
+                },
+            }
+        }
+    }
+
+    fn row(&self, line: usize) -> Result<Option<Row<'_>>, (usize, RowError)> {
+        let text = if self.quoted {
+            self.decoded.as_str()
+        } else {
+            std::str::from_utf8(&self.buf[self.record.clone()])
+                .map_err(|_| (line, RowError::NotUtf8))?
+        };
+        Ok(Some(Row {
+            line,
+            text,
+            fields: &self.fields,
+        }))
+    }
+
+    /// Splits a record with quotes (RFC 4180) starting at `start` into
+    /// `decoded`; returns where the next record starts, or None when the
+    /// record runs past the buffered data.
+    fn split_quoted(&mut self, start: usize) -> Option<usize> {
+        let mut bytes: Vec<u8> = Vec::new();
+        let mut fields = Vec::new();
+        let mut field_start = 0;
+        let mut in_quotes = false;
+        let mut i = start;
+        let next = loop {
+            if i >= self.end {
+                if !self.eof {
+                    return None;
+                }
+                if in_quotes {
+                    return None;
+                }
+                break self.end;
+            }
+            let b = self.buf[i];
+            if in_quotes {
+                if b == b'"' {
+                    if i + 1 >= self.end && !self.eof {
+                        return None;
+                    }
+                    if self.buf.get(i + 1) == Some(&b'"') && i + 1 < self.end {
+                        bytes.push(b'"');
+                        i += 2;
+                        continue;
+                    }
+                    in_quotes = false;
+                } else {
+                    bytes.push(b);
+                }
+                i += 1;
+                continue;
+            }
+            match b {
+                b'"' => in_quotes = true,
+                b'\n' => break i + 1,
+                b'\r' => {
+                    if i + 1 >= self.end && !self.eof {
+                        return None;
+                    }
+                    break i
+                        + 1
+                        + usize::from(self.buf.get(i + 1) == Some(&b'\n') && i + 1 < self.end);
+                }
+                d if d == self.delimiter => {
+                    fields.push(field_start..bytes.len());
+                    field_start = bytes.len();
+                }
+                _ => bytes.push(b),
+            }
+            i += 1;
+        };
+        fields.push(field_start..bytes.len());
+        self.quoted = true;
+        self.fields = fields;
+        self.decoded = match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(_) => {
+                // Reported as not UTF-8 by `row` through an empty marker.
+                self.quoted = false;
+                self.record = start..next;
+                return Some(next);
+            }
+        };
+        Some(next)
     }
 }
 
@@ -289,12 +410,40 @@ mod tests {
     }
 
     #[test]
-    fn line_breaks_split_across_reads() {
-        let mut b = LineBreaks::default();
-        b.scan(b"a\r");
-        b.scan(b"\nb\r");
-        b.scan(b"\nc");
-        assert_eq!(b.line_of(3), 2);
-        assert_eq!(b.line_of(6), 3);
+    fn quoted_fields_and_small_buffers() {
+        assert_eq!(lines_of(b"a,b\n\"x,\"\"y\"\"\",2\r\n3,\"4\"\n"), [2, 3]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, b"a;b\n\"x;\"\"y\"\"\";\"multi\nline\"\nz;w").unwrap();
+        let mut file = CsvFile::open(&path, "t.csv").ok().unwrap();
+        let row = file.next_row().ok().flatten().unwrap();
+        assert_eq!(
+            (row.line, row.get(0), row.get(1)),
+            (2, "x;\"y\"", "multi\nline")
+        );
+        let row = file.next_row().ok().flatten().unwrap();
+        assert_eq!((row.line, row.get(0), row.get(1)), (4, "z", "w"));
+        assert!(file.next_row().ok().unwrap().is_none());
+    }
+
+    #[test]
+    fn records_across_buffer_refills() {
+        // Many rows so that records straddle the block boundary, CR LF too.
+        let mut text = String::from("id,name\r\n");
+        for i in 0..200_000 {
+            text.push_str(&format!("p{i},\"N, {i}\"\r\n"));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, &text).unwrap();
+        let mut file = CsvFile::open(&path, "t.csv").ok().unwrap();
+        let mut n = 0;
+        while let Ok(Some(row)) = file.next_row() {
+            assert_eq!(row.line, n + 2);
+            assert_eq!(row.get(0), format!("p{n}"));
+            assert_eq!(row.get(1), format!("N, {n}"));
+            n += 1;
+        }
+        assert_eq!(n, 200_000);
     }
 }
