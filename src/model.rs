@@ -322,13 +322,127 @@ impl Default for Policy {
     }
 }
 
-/// A person. `unit` indexes `Organisation::units`, `role` indexes `roles`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
-    pub id: String,
-    pub name: Option<String>,
-    pub unit: Option<u32>,
-    pub role: Option<u32>,
+/// "No unit" / "no role" in the people columns.
+pub const NONE: u32 = u32::MAX;
+
+/// Strings stored end to end in one buffer, found by (start, length):
+/// millions of short ids cost their bytes plus eight, not a heap block each.
+#[derive(Debug, Clone, Default)]
+struct Strings {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) -> (u32, u32) {
+        let span = (self.text.len() as u32, s.len() as u32);
+        self.text.push_str(s);
+        span
+    }
+
+    fn get(&self, span: (u32, u32)) -> &str {
+        let start = span.0 as usize;
+        &self.text[start..start + span.1 as usize]
+    }
+}
+
+/// The people, column by column: ids and names interned once, unit and role
+/// as indexes (`NONE` for none), and an index from id to person.
+///
+/// A person is a number `0..len()`, in the order people were first read.
+#[derive(Clone, Default)]
+pub struct People {
+    ids: Strings,
+    names: Strings,
+    /// Span of each person's name in `names`; length 0 = no name.
+    name_spans: Vec<(u32, u32)>,
+    /// Unit of each person (index into `Organisation::units`) or `NONE`.
+    pub unit: Vec<u32>,
+    /// Role of each person (index into `Organisation::roles`) or `NONE`.
+    pub role: Vec<u32>,
+    index: hashbrown::HashTable<u32>,
+}
+
+impl fmt::Debug for People {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries((0..self.len()).map(|i| self.id(i)))
+            .finish()
+    }
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
+}
+
+impl People {
+    pub fn len(&self) -> usize {
+        self.ids.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn id(&self, person: usize) -> &str {
+        self.ids.get(self.ids.spans[person])
+    }
+
+    pub fn name(&self, person: usize) -> Option<&str> {
+        let span = self.name_spans[person];
+        (span.1 > 0).then(|| self.names.get(span))
+    }
+
+    pub fn unit(&self, person: usize) -> Option<u32> {
+        Some(self.unit[person]).filter(|&u| u != NONE)
+    }
+
+    pub fn role(&self, person: usize) -> Option<u32> {
+        Some(self.role[person]).filter(|&r| r != NONE)
+    }
+
+    /// The person with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index
+            .find(hash_id(id), |&p| self.id(p as usize) == id)
+            .map(|&p| p as usize)
+    }
+
+    /// Adds a person with a new id (the caller checks it is new) and returns them.
+    pub fn push(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        unit: Option<u32>,
+        role: Option<u32>,
+    ) -> usize {
+        let person = self.len();
+        let span = self.ids.push(id);
+        self.ids.spans.push(span);
+        self.name_spans.push((0, 0));
+        self.set_name(person, name.unwrap_or(""));
+        self.unit.push(unit.unwrap_or(NONE));
+        self.role.push(role.unwrap_or(NONE));
+        let (ids, index) = (&self.ids, &mut self.index);
+        index.insert_unique(hash_id(id), person as u32, |&p| {
+            hash_id(ids.get(ids.spans[p as usize]))
+        });
+        person
+    }
+
+    pub fn set_name(&mut self, person: usize, name: &str) {
+        self.name_spans[person] = if name.is_empty() {
+            (0, 0)
+        } else {
+            self.names.push(name)
+        };
+    }
+
+    /// Ids in person order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|p| self.id(p))
+    }
 }
 
 /// A date packed into an `i32` that orders like the date (`y * 512 + m * 32 + d`).
@@ -361,17 +475,21 @@ impl PackedDate {
 ///
 /// Stored skill by skill (`cell = skill * people + person`) because analyses
 /// scan one skill over many people. Only the winning assessment of each pair
-/// is kept, so memory grows with people x skills, never with rows.
+/// is kept, so memory grows with people x skills, never with rows: five
+/// bytes a cell, the level and the interest flag sharing one.
 #[derive(Debug, Clone, Default)]
 pub struct Matrix {
     pub people: usize,
     pub skills: usize,
-    pub level: Vec<Level>,
+    /// Level in the low seven bits, `INTEREST` when the person wants to learn it.
+    pub cells: Vec<u8>,
     pub assessed: Vec<PackedDate>,
-    pub interest: Vec<bool>,
     /// `expires` of chosen assessments that have one, by cell.
     pub expires: std::collections::BTreeMap<usize, Date>,
 }
+
+/// The interest flag in a matrix cell.
+pub const INTEREST: u8 = 0x80;
 
 impl Matrix {
     pub fn new(people: usize, skills: usize) -> Matrix {
@@ -379,9 +497,8 @@ impl Matrix {
         Matrix {
             people,
             skills,
-            level: vec![0; cells],
+            cells: vec![0; cells],
             assessed: vec![PackedDate::NONE; cells],
-            interest: vec![false; cells],
             expires: Default::default(),
         }
     }
@@ -396,21 +513,18 @@ impl Matrix {
         let cells = people * self.skills;
         let mut level = vec![0; cells];
         let mut assessed = vec![PackedDate::NONE; cells];
-        let mut interest = vec![false; cells];
         for s in 0..self.skills {
             let (from, to) = (s * old, s * people);
-            level[to..to + keep].copy_from_slice(&self.level[from..from + keep]);
+            level[to..to + keep].copy_from_slice(&self.cells[from..from + keep]);
             assessed[to..to + keep].copy_from_slice(&self.assessed[from..from + keep]);
-            interest[to..to + keep].copy_from_slice(&self.interest[from..from + keep]);
         }
         self.expires = std::mem::take(&mut self.expires)
             .into_iter()
             .filter(|(cell, _)| cell % old < keep)
             .map(|(cell, d)| ((cell / old) * people + cell % old, d))
             .collect();
-        self.level = level;
+        self.cells = level;
         self.assessed = assessed;
-        self.interest = interest;
         self.people = people;
     }
 
@@ -422,7 +536,13 @@ impl Matrix {
     /// L(p, s): the current level, 0 where unassessed.
     #[inline]
     pub fn level(&self, person: usize, skill: usize) -> Level {
-        self.level[self.cell(person, skill)]
+        self.cells[self.cell(person, skill)] & !INTEREST
+    }
+
+    /// True when the chosen assessment says the person wants to develop the skill.
+    #[inline]
+    pub fn interest(&self, person: usize, skill: usize) -> bool {
+        self.cells[self.cell(person, skill)] & INTEREST != 0
     }
 
     /// Offers an assessment for a cell. It wins when its date is the same as or
@@ -439,9 +559,8 @@ impl Matrix {
     ) {
         let cell = self.cell(person, skill);
         if assessed >= self.assessed[cell] {
-            self.level[cell] = level;
+            self.cells[cell] = level | if interest { INTEREST } else { 0 };
             self.assessed[cell] = assessed;
-            self.interest[cell] = interest;
             match expires {
                 Some(d) => {
                     self.expires.insert(cell, d);
@@ -453,9 +572,9 @@ impl Matrix {
         }
     }
 
-    /// The levels of one skill, person by person.
-    pub fn skill_levels(&self, skill: usize) -> &[Level] {
-        &self.level[skill * self.people..(skill + 1) * self.people]
+    /// The cells of one skill, person by person (level | `INTEREST`).
+    pub fn skill_cells(&self, skill: usize) -> &[u8] {
+        &self.cells[skill * self.people..(skill + 1) * self.people]
     }
 }
 
@@ -485,7 +604,7 @@ pub struct Organisation {
     pub activities: Vec<Activity>,
     /// Unit paths, interned; people refer to them by index.
     pub units: Vec<String>,
-    pub people: Vec<Person>,
+    pub people: People,
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
     /// Assessment rows read (including expired ones).
@@ -533,8 +652,9 @@ impl Organisation {
     pub fn unit_has_people(&self, scope: &str) -> bool {
         let within = self.units_within(scope);
         self.people
+            .unit
             .iter()
-            .any(|p| p.unit.is_some_and(|u| within[u as usize]))
+            .any(|&u| u != NONE && within[u as usize])
     }
 }
 
@@ -589,10 +709,32 @@ mod tests {
         );
         m.resize_people(5);
         assert_eq!(m.level(1, 1), 3);
-        assert!(m.interest[m.cell(1, 1)]);
+        assert!(m.interest(1, 1));
         assert_eq!(m.level(0, 1), 2);
         assert!(m.expires.contains_key(&m.cell(0, 1)));
         assert_eq!(m.level(4, 1), 0);
+    }
+
+    #[test]
+    fn people_are_interned_and_found_by_id() {
+        let mut people = People::default();
+        let a = people.push("kari", Some("Kari Nordmann"), Some(2), None);
+        let b = people.push("ola", None, None, Some(0));
+        assert_eq!(
+            (people.find("kari"), people.find("ola"), people.find("x")),
+            (Some(a), Some(b), None)
+        );
+        assert_eq!(
+            (people.id(b), people.name(a), people.name(b)),
+            ("ola", Some("Kari Nordmann"), None)
+        );
+        assert_eq!(
+            (people.unit(a), people.unit(b), people.role(b)),
+            (Some(2), None, Some(0))
+        );
+        people.set_name(b, "Ola");
+        assert_eq!(people.name(b), Some("Ola"));
+        assert_eq!(people.ids().collect::<Vec<_>>(), ["kari", "ola"]);
     }
 
     #[test]

@@ -141,8 +141,7 @@ fn split(effort: &kompetanse::model::Effort) -> (f64, f64, f64, f64) {
 fn level_of(org: &Organisation, person: &str, skill: &str) -> Level {
     let p = org
         .people
-        .iter()
-        .position(|x| x.id == person)
+        .find(person)
         .unwrap_or_else(|| panic!("no person '{person}'"));
     let s = org
         .skill_index(skill)
@@ -255,7 +254,7 @@ fn expired_assessment_is_set_aside_and_older_unexpired_one_wins() {
     let listed: Vec<_> = org
         .expired
         .iter()
-        .map(|e| (org.people[e.person].id.as_str(), e.level, e.expires, e.line))
+        .map(|e| (org.people.id(e.person), e.level, e.expires, e.line))
         .collect();
     assert_eq!(
         listed,
@@ -289,7 +288,7 @@ fn expired_boundary_expires_on_reference_date_is_not_expired() {
     assert_eq!(level_of(&org, "a", "s"), 3);
     assert_eq!(level_of(&org, "b", "s"), 0);
     assert_eq!(org.expired.len(), 1);
-    assert_eq!(org.people[org.expired[0].person].id, "b");
+    assert_eq!(org.people.id(org.expired[0].person), "b");
     // have 1 (a), shortfall 1; b (0) is 3 steps away: recruit 1.
     let r = report(&org);
     let n = need(&r, "n");
@@ -1441,15 +1440,15 @@ fn wide_format_matrix_without_people_csv() {
                   c;;hr;;;2;working\n";
     let fx = Fixture::new(org_toml).file("matrix.csv", matrix);
     let org = fx.load();
-    let people: Vec<_> = org
-        .people
-        .iter()
+    let people: Vec<_> = (0..org.people.len())
         .map(|p| {
             (
-                p.id.as_str(),
-                p.name.as_deref(),
-                p.unit.map(|u| org.units[u as usize].as_str()),
-                p.role.map(|r| org.roles[r as usize].id.as_str()),
+                org.people.id(p),
+                org.people.name(p),
+                org.people.unit(p).map(|u| org.units[u as usize].as_str()),
+                org.people
+                    .role(p)
+                    .map(|r| org.roles[r as usize].id.as_str()),
             )
         })
         .collect();
@@ -1527,12 +1526,10 @@ fn long_format_without_people_csv_people_come_from_assessments() {
         loaded.diagnostics
     );
     let org = loaded.org.expect("valid");
-    let people: Vec<&str> = org.people.iter().map(|p| p.id.as_str()).collect();
+    let people: Vec<&str> = org.people.ids().collect();
     assert_eq!(people, vec!["x", "y", "z"]);
     assert!(
-        org.people
-            .iter()
-            .all(|p| p.unit.is_none() && p.role.is_none())
+        (0..org.people.len()).all(|p| org.people.unit(p).is_none() && org.people.role(p).is_none())
     );
     assert_eq!(level_of(&org, "x", "t"), 3);
     let r = report(&org);
@@ -1580,12 +1577,10 @@ fn csv_dialect_tab_delimiter_quotes_and_case_insensitive_headers() {
     let body = format!("{}unit = \"it\"\n", one_need(3, 2));
     let fx = Fixture::standard(&body, people, assessments);
     let org = fx.load();
-    let names: Vec<Option<&str>> = org.people.iter().map(|p| p.name.as_deref()).collect();
+    let names: Vec<Option<&str>> = (0..org.people.len()).map(|p| org.people.name(p)).collect();
     assert_eq!(names, vec![Some("Hansen\tOla"), Some("Kari \"KK\" Berg")]);
-    let units: Vec<&str> = org
-        .people
-        .iter()
-        .map(|p| org.units[p.unit.expect("unit") as usize].as_str())
+    let units: Vec<&str> = (0..org.people.len())
+        .map(|p| org.units[org.people.unit(p).expect("unit") as usize].as_str())
         .collect();
     assert_eq!(units, vec!["it", "it/platform"]);
     assert_eq!(level_of(&org, "a", "s"), 2);
@@ -1611,7 +1606,7 @@ fn csv_dialect_comma_and_semicolon_with_quoted_delimiters() {
                        c,s,2,,\n";
     let fx = Fixture::standard(&one_need(3, 2), people, assessments);
     let org = fx.load();
-    let names: Vec<Option<&str>> = org.people.iter().map(|p| p.name.as_deref()).collect();
+    let names: Vec<Option<&str>> = (0..org.people.len()).map(|p| org.people.name(p)).collect();
     assert_eq!(
         names,
         vec![Some("Berg; Kari"), Some("Dahl, Cy"), Some("Eng")]
@@ -1644,8 +1639,8 @@ fn role_gap_per_required_skill_with_effort_and_readiness() {
          q,a,1,2026-01-01\n",
     );
     let org = fx.load();
-    let p = org.people.iter().position(|x| x.id == "p").unwrap();
-    let q = org.people.iter().position(|x| x.id == "q").unwrap();
+    let p = org.people.find("p").unwrap();
+    let q = org.people.find("q").unwrap();
     let gap = kompetanse::analysis::role::role_gap(&org, p).expect("p has a role");
     let rows: Vec<(&str, Level, Level, Level, u64)> = gap
         .skills

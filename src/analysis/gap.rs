@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{Level, Organisation, PackedDate, Priority};
+use crate::model::{INTEREST, Level, NONE, Organisation, PackedDate, People, Priority};
 use crate::report::{Development, Freshness, GapReport, GapTotals, NeedGap};
 
 /// Which needs a report shows.
@@ -36,8 +36,8 @@ pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
     let kept: Vec<usize> = (0..org.needs.len())
         .filter(|&i| filter.keeps(org.needs[i].unit.as_deref(), org.needs[i].priority))
         .collect();
-    let people = PeopleColumns::new(org);
-    let mut needs: Vec<NeedGap> = parallel_map(&kept, |&i| evaluate(org, &people, i));
+    let ids = IdOrder::new(&org.people);
+    let mut needs: Vec<NeedGap> = parallel_map(&kept, |&i| evaluate(org, &ids, i));
     needs.sort_by(report_order);
     let totals = totals(org, &needs);
     GapReport {
@@ -59,29 +59,38 @@ fn report_order(a: &NeedGap, b: &NeedGap) -> Ordering {
         .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
 }
 
-/// A development candidate: steps to go, interest, person index.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    steps: Level,
-    interest: bool,
-    person: usize,
+/// The people in plain byte order of their ids: the candidates' last tie-break.
+pub struct IdOrder {
+    /// Each person's place in that order.
+    rank: Vec<u32>,
+    /// The people in that order: `order[rank[p]] == p`.
+    order: Vec<u32>,
 }
 
-/// Each person's unit and role as plain numbers (`NONE` for none), laid out
-/// for the per-need scan.
-pub struct PeopleColumns {
-    unit: Vec<u32>,
-    role: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl PeopleColumns {
-    pub fn new(org: &Organisation) -> Self {
-        PeopleColumns {
-            unit: org.people.iter().map(|p| p.unit.unwrap_or(NONE)).collect(),
-            role: org.people.iter().map(|p| p.role.unwrap_or(NONE)).collect(),
+impl IdOrder {
+    pub fn new(people: &People) -> Self {
+        let mut order: Vec<u32> = (0..people.len() as u32).collect();
+        // People files are usually sorted by id already; check before sorting.
+        let sorted =
+            (1..people.len()).all(|p| people.id(p - 1).as_bytes() <= people.id(p).as_bytes());
+        if !sorted {
+            order.sort_unstable_by(|&a, &b| {
+                people
+                    .id(a as usize)
+                    .as_bytes()
+                    .cmp(people.id(b as usize).as_bytes())
+            });
         }
+        let mut rank = vec![0; people.len()];
+        for (r, &p) in order.iter().enumerate() {
+            rank[p as usize] = r as u32;
+        }
+        IdOrder { rank, order }
+    }
+
+    /// The person with the given rank.
+    fn person(&self, rank: u32) -> usize {
+        self.order[rank as usize] as usize
     }
 }
 
@@ -107,20 +116,20 @@ pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -
 
 /// Evaluates need `index` of the organisation.
 pub fn evaluate_need(org: &Organisation, index: usize) -> NeedGap {
-    evaluate(org, &PeopleColumns::new(org), index)
+    evaluate(org, &IdOrder::new(&org.people), index)
 }
 
-fn evaluate(org: &Organisation, people: &PeopleColumns, index: usize) -> NeedGap {
+fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
+    let people = &org.people;
     let need = &org.needs[index];
     // Units are few; which of them are in scope is decided once per need.
     let within_unit = need.unit.as_deref().map(|u| org.units_within(u));
     let role = need.role.map_or(NONE, |r| r as u32);
-    let levels = org.matrix.skill_levels(need.skill);
-    let base = org.matrix.cell(0, need.skill);
+    let cells = org.matrix.skill_cells(need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
     let mut have = 0u32;
     let mut candidates = Vec::new();
-    for (p, &level) in levels.iter().enumerate() {
+    for (p, &cell) in cells.iter().enumerate() {
         if let Some(within) = &within_unit {
             let unit = people.unit[p];
             if unit == NONE || !within[unit as usize] {
@@ -130,26 +139,28 @@ fn evaluate(org: &Organisation, people: &PeopleColumns, index: usize) -> NeedGap
         if role != NONE && people.role[p] != role {
             continue;
         }
+        let level = cell & !INTEREST;
         if level >= need.level {
             have += 1;
         } else if level >= lowest {
-            candidates.push(Candidate {
-                steps: need.level - level,
-                interest: org.matrix.interest[base + p],
-                person: p,
-            });
+            let steps = (need.level - level) as u64;
+            let no_interest = u64::from(cell & INTEREST == 0);
+            candidates.push(steps << 40 | no_interest << 32 | ids.rank[p] as u64);
         }
     }
     let shortfall = need.count.saturating_sub(have);
-    let chosen = choose_candidates(org, candidates, shortfall as usize);
+    let chosen = choose_candidates(candidates, shortfall as usize);
     let hours_per_level = org.hours_per_level(need.skill) as u64;
     let develop: Vec<Development> = chosen
         .iter()
-        .map(|c| Development {
-            person: org.people[c.person].id.clone(),
-            from: need.level - c.steps,
-            to: need.level,
-            hours: c.steps as u64 * hours_per_level,
+        .map(|&key| {
+            let steps = (key >> 40) as Level;
+            Development {
+                person: people.id(ids.person(key as u32)).to_string(),
+                from: need.level - steps,
+                to: need.level,
+                hours: steps as u64 * hours_per_level,
+            }
         })
         .collect();
     let effort_hours: u64 = develop.iter().map(|d| d.hours).sum();
@@ -175,31 +186,17 @@ fn evaluate(org: &Organisation, people: &PeopleColumns, index: usize) -> NeedGap
 }
 
 /// The first `wanted` candidates by steps ascending, interest first, then
-/// person id in byte order.
-fn choose_candidates(
-    org: &Organisation,
-    mut candidates: Vec<Candidate>,
-    wanted: usize,
-) -> Vec<Candidate> {
+/// person id in byte order: each candidate is one sortable key,
+/// `steps << 40 | (no interest) << 32 | rank of id`.
+fn choose_candidates(mut candidates: Vec<u64>, wanted: usize) -> Vec<u64> {
     if wanted == 0 {
         return Vec::new();
     }
-    let order = |a: &Candidate, b: &Candidate| {
-        a.steps
-            .cmp(&b.steps)
-            .then(b.interest.cmp(&a.interest))
-            .then_with(|| {
-                org.people[a.person]
-                    .id
-                    .as_bytes()
-                    .cmp(org.people[b.person].id.as_bytes())
-            })
-    };
     if candidates.len() > wanted {
-        candidates.select_nth_unstable_by(wanted - 1, order);
+        candidates.select_nth_unstable(wanted - 1);
         candidates.truncate(wanted);
     }
-    candidates.sort_by(order);
+    candidates.sort_unstable();
     candidates
 }
 

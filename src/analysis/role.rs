@@ -27,7 +27,7 @@ pub struct RoleGap {
 
 /// The role gap of `person`, or None when they have no role.
 pub fn role_gap(org: &Organisation, person: usize) -> Option<RoleGap> {
-    let role = org.people[person].role? as usize;
+    let role = org.people.role(person)? as usize;
     let mut skills = Vec::new();
     let (mut held, mut required) = (0u64, 0u64);
     for &(skill, target) in &org.roles[role].requires {

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::load::org::{normalise_unit, parse_date};
 use crate::load::table::{CsvFile, NOT_UTF8, OpenError, Row, RowError};
 use crate::model::{
-    Date, ExpiredAssessment, Level, Matrix, PackedDate, Person, Role, Scale, Skill,
+    Date, ExpiredAssessment, Level, Matrix, PackedDate, People, Role, Scale, Skill,
 };
 use crate::validate::{Diagnostics, did_you_mean};
 
@@ -29,11 +29,12 @@ pub struct Profiles<'a> {
     pub stale_before: Date,
     /// True when people come from people.csv (assessments may not add people).
     pub closed: bool,
-    pub people: Vec<Person>,
+    pub people: People,
     /// Where each person was first described (file, line), for conflict messages.
     origin: Vec<(u16, u32)>,
     files: Vec<String>,
-    index: HashMap<String, u32>,
+    /// The person the previous assessment row named.
+    last_person: Option<u32>,
     pub units: Vec<String>,
     unit_index: HashMap<String, u32>,
     skill_index: HashMap<String, usize>,
@@ -57,10 +58,10 @@ impl<'a> Profiles<'a> {
             as_of,
             stale_before,
             closed: false,
-            people: Vec::new(),
+            people: People::default(),
             origin: Vec::new(),
             files: Vec::new(),
-            index: HashMap::default(),
+            last_person: None,
             units: Vec::new(),
             unit_index: HashMap::default(),
             skill_index: skills
@@ -99,10 +100,17 @@ impl<'a> Profiles<'a> {
         i
     }
 
-    fn add_person(&mut self, person: Person, file: u16, line: usize) -> u32 {
-        let i = self.people.len() as u32;
-        self.index.insert(person.id.clone(), i);
-        self.people.push(person);
+    #[allow(clippy::too_many_arguments)]
+    fn add_person(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        unit: Option<u32>,
+        role: Option<u32>,
+        file: u16,
+        line: usize,
+    ) -> u32 {
+        let i = self.people.push(id, name, unit, role) as u32;
         self.origin.push((file, line as u32));
         // People from assessment files arrive one by one: grow by doubling.
         // (People from people.csv get their columns at once, see `read_assessments`.)
@@ -120,7 +128,7 @@ impl<'a> Profiles<'a> {
 
     fn unknown_person(&self, id: &str) -> String {
         let hint = if self.people.len() <= SUGGEST_PEOPLE_LIMIT {
-            did_you_mean(id, self.people.iter().map(|p| p.id.as_str()))
+            did_you_mean(id, self.people.ids())
         } else {
             String::new()
         };
@@ -238,8 +246,8 @@ impl<'a> Profiles<'a> {
                 diags.error(shown, Some(line), "person id is empty");
                 continue;
             }
-            if let Some(&first) = self.index.get(id) {
-                let at = self.origin(first);
+            if let Some(first) = self.people.find(id) {
+                let at = self.origin(first as u32);
                 diags.error(
                     shown,
                     Some(line),
@@ -247,17 +255,13 @@ impl<'a> Profiles<'a> {
                 );
                 continue;
             }
-            let name = name_col
-                .map(|c| row.get(c))
-                .filter(|s| !s.is_empty())
-                .map(str::to_string);
-            let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("").to_string();
-            let role_text = role_col.map(|c| row.get(c)).unwrap_or("").to_string();
-            let id = id.to_string();
+            let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
+            let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
+            let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
             // A bad unit or role is reported once; the person is kept so that
             // their assessments do not each fail as "unknown person".
-            let unit = self.unit(&unit_text, shown, line, diags);
-            let role = self.role(&role_text, shown, line, diags);
+            let unit = self.unit(unit_text, shown, line, diags);
+            let role = self.role(role_text, shown, line, diags);
             let (bad, unit, role) = (
                 unit.is_err() || role.is_err(),
                 unit.unwrap_or(None),
@@ -277,16 +281,7 @@ impl<'a> Profiles<'a> {
                     "people without a role",
                 );
             }
-            self.add_person(
-                Person {
-                    id,
-                    name,
-                    unit,
-                    role,
-                },
-                file_id,
-                line,
-            );
+            self.add_person(id, name, unit, role, file_id, line);
         }
         let _ = without_role;
     }
@@ -319,23 +314,22 @@ impl<'a> Profiles<'a> {
             diags.error(shown, Some(line), "person is empty");
             return None;
         }
-        if let Some(&i) = self.index.get(id) {
-            return Some(i);
+        // Long files usually list a person's skills together: try the last one first.
+        if let Some(last) = self.last_person
+            && self.people.id(last as usize) == id
+        {
+            return Some(last);
         }
-        if self.closed {
-            diags.error(shown, Some(line), self.unknown_person(id));
-            return None;
-        }
-        Some(self.add_person(
-            Person {
-                id: id.to_string(),
-                name: None,
-                unit: None,
-                role: None,
-            },
-            file,
-            line,
-        ))
+        let found = match self.people.find(id) {
+            Some(i) => i as u32,
+            None if self.closed => {
+                diags.error(shown, Some(line), self.unknown_person(id));
+                return None;
+            }
+            None => self.add_person(id, None, None, None, file, line),
+        };
+        self.last_person = Some(found);
+        Some(found)
     }
 
     fn date(
@@ -407,7 +401,7 @@ impl<'a> Profiles<'a> {
                     || {
                         format!(
                             "stale: '{}' in '{}' was assessed {d}, before {} (reassess it)",
-                            self.people[person as usize].id,
+                            self.people.id(person as usize),
                             self.skills[skill].id,
                             self.stale_before
                         )
@@ -653,12 +647,11 @@ impl<'a> Profiles<'a> {
     ) {
         let at = self.origin(person);
         let closed = self.closed;
-        let p = &mut self.people[person as usize];
+        let p = person as usize;
+        let people = &mut self.people;
+        let id = people.id(p).to_string();
         let mut conflict = |what: &str, here: &str, there: &str| {
-            let message = format!(
-                "person '{}' has {what} '{here}' here but '{there}' at {at}",
-                p.id
-            );
+            let message = format!("person '{id}' has {what} '{here}' here but '{there}' at {at}");
             if closed {
                 diags.warning(
                     shown,
@@ -670,8 +663,8 @@ impl<'a> Profiles<'a> {
             }
         };
         if let Some(u) = unit {
-            match p.unit {
-                None if !closed => p.unit = Some(u),
+            match people.unit(p) {
+                None if !closed => people.unit[p] = u,
                 Some(old) if old != u => {
                     conflict("unit", &self.units[u as usize], &self.units[old as usize])
                 }
@@ -679,8 +672,8 @@ impl<'a> Profiles<'a> {
             }
         }
         if let Some(r) = role {
-            match p.role {
-                None if !closed => p.role = Some(r),
+            match people.role(p) {
+                None if !closed => people.role[p] = r,
                 Some(old) if old != r => conflict(
                     "role",
                     &self.roles[r as usize].id,
@@ -689,8 +682,8 @@ impl<'a> Profiles<'a> {
                 _ => {}
             }
         }
-        if !name.is_empty() && p.name.is_none() && !closed {
-            p.name = Some(name.to_string());
+        if !name.is_empty() && people.name(p).is_none() && !closed {
+            people.set_name(p, name);
         }
     }
 }

@@ -52,11 +52,23 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     /// The field at `index`, trimmed; "" when the row is short.
     pub fn get(&self, index: usize) -> &'a str {
-        self.fields
+        let field = self
+            .fields
             .get(index)
             .and_then(|r| self.text.get(r.clone()))
-            .map(str::trim)
-            .unwrap_or("")
+            .unwrap_or("");
+        // Most fields have no surrounding space; skip the general trim for them.
+        match (field.as_bytes().first(), field.as_bytes().last()) {
+            (Some(a), Some(b))
+                if !a.is_ascii_whitespace()
+                    && !b.is_ascii_whitespace()
+                    && a.is_ascii()
+                    && b.is_ascii() =>
+            {
+                field
+            }
+            _ => field.trim(),
+        }
     }
 
     pub fn len(&self) -> usize {
