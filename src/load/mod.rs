@@ -4,6 +4,7 @@
 //! Loading never stops at the first problem: it reads everything it can and
 //! returns the organisation only when no error was found.
 
+pub mod long;
 pub mod org;
 pub mod profiles;
 pub mod table;

@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
+use crate::load::long;
 use crate::load::org::{normalise_unit, parse_date};
 use crate::load::table::{CsvFile, NOT_UTF8, OpenError, Row, RowError};
 use crate::model::{
@@ -415,7 +416,7 @@ impl<'a> Profiles<'a> {
             .offer(person as usize, skill, level, packed, interest, expires);
     }
 
-    fn read_long(&mut self, mut file: CsvFile, diags: &mut Diagnostics) {
+    fn read_long(&mut self, file: CsvFile, diags: &mut Diagnostics) {
         let shown = file.path.clone();
         let shown = shown.as_str();
         let file_id = self.file_id(shown);
@@ -439,75 +440,95 @@ impl<'a> Profiles<'a> {
         }
         warn_near_misses(&file, &known, diags);
         let col = |name: &str| file.column(name);
-        let (person_col, skill_col, level_col) = (
-            col("person").unwrap_or(0),
-            col("skill").unwrap_or(0),
-            col("level").unwrap_or(0),
-        );
-        let (assessed_col, expires_col, interest_col) =
-            (col("assessed"), col("expires"), col("interest"));
-        let width = file.header.len();
-        loop {
-            let row = match file.next_row() {
-                Ok(Some(row)) => row,
-                Ok(None) => break,
-                Err((line, e)) => {
-                    if report_row_error(shown, line, e, diags) {
-                        break;
-                    }
-                    continue;
+        let columns = long::Columns {
+            person: col("person").unwrap_or(0),
+            skill: col("skill").unwrap_or(0),
+            level: col("level").unwrap_or(0),
+            assessed: col("assessed"),
+            expires: col("expires"),
+            interest: col("interest"),
+            width: file.header.len(),
+        };
+        let delimiter = file.delimiter;
+        let (first, source, mut line, eof) = file.into_rest();
+        let skill_index = self
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .collect();
+        let mut context = long::Context {
+            columns,
+            delimiter,
+            scale: self.scale,
+            skills: self.skills,
+            skill_index,
+            people: None,
+            as_of: self.as_of,
+            stale_before: self.stale_before,
+            workers: 0,
+        };
+        let result = if self.closed {
+            // People are fixed: the workers resolve ids themselves.
+            let Profiles {
+                people,
+                matrix,
+                expired,
+                rows,
+                skills,
+                as_of,
+                stale_before,
+                ..
+            } = self;
+            context.people = Some(people);
+            context.run(first, source, eof, |block| {
+                let start = line;
+                line += block.lines;
+                *rows += block.rows.len();
+                for row in &block.rows {
+                    fold(matrix, expired, row, row.person, shown, start);
                 }
-            };
-            let line = row.line;
-            if !row_width_ok(&row, width, shown, diags) {
-                continue;
-            }
-            let person = self.person(row.get(person_col), file_id, shown, line, diags);
-            let skill_text = row.get(skill_col);
-            let skill = self.skill_index.get(skill_text).copied();
-            if skill.is_none() {
-                let hint = did_you_mean(skill_text, self.skills.iter().map(|s| s.id.as_str()));
-                diags.error(
-                    shown,
-                    Some(line),
-                    format!("unknown skill '{skill_text}'{hint}"),
-                );
-            }
-            let level_text = row.get(level_col);
-            let level = if level_text.is_empty() {
-                diags.error(shown, Some(line), "level is empty");
-                None
-            } else {
-                self.level(level_text, shown, line, diags)
-            };
-            let assessed = self.date(
-                assessed_col.map(|c| row.get(c)).unwrap_or(""),
-                "assessed",
-                shown,
-                line,
-                diags,
-            );
-            let expires = self.date(
-                expires_col.map(|c| row.get(c)).unwrap_or(""),
-                "expires",
-                shown,
-                line,
-                diags,
-            );
-            let interest_text = interest_col.map(|c| row.get(c)).unwrap_or("");
-            let interest = parse_interest(interest_text);
-            if interest.is_none() {
-                diags.error(
-                    shown,
-                    Some(line),
-                    format!("interest '{interest_text}' must be yes/no, true/false, ja/nei or 1/0 (blank = no)"),
-                );
-            }
-            if let (Some(p), Some(s), Some(l), Ok(a), Ok(e), Some(i)) =
-                (person, skill, level, assessed, expires, interest)
-            {
-                self.assess(p, s, l, a, e, i, shown, line, diags);
-            }
+                let describe = Describe {
+                    people,
+                    skills,
+                    as_of: *as_of,
+                    stale_before: *stale_before,
+                };
+                describe.report(&block, |row| block.rows[row].person, start, shown, diags);
+            })
+        } else {
+            // People come from the assessments: they are added in file order here.
+            context.run(first, source, eof, |block| {
+                let start = line;
+                line += block.lines;
+                self.rows += block.rows.len();
+                let mut resolved = Vec::with_capacity(block.rows.len());
+                for row in &block.rows {
+                    let at = start + row.line as usize;
+                    let person = self.person(block.id(row), file_id, shown, at, diags);
+                    resolved.push(person.unwrap_or(0));
+                    if let Some(person) = person {
+                        fold(
+                            &mut self.matrix,
+                            &mut self.expired,
+                            row,
+                            person,
+                            shown,
+                            start,
+                        );
+                    }
+                }
+                let describe = Describe {
+                    people: &self.people,
+                    skills: self.skills,
+                    as_of: self.as_of,
+                    stale_before: self.stale_before,
+                };
+                describe.report(&block, |row| resolved[row], start, shown, diags);
+            })
+        };
+        if let Err(e) = result {
+            diags.error(shown, Some(line), format!("cannot read: {e}"));
         }
     }
 
@@ -688,12 +709,95 @@ impl<'a> Profiles<'a> {
     }
 }
 
-/// yes/no, true/false, ja/nei, 1/0 (any case); blank = no.
-pub fn parse_interest(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "no" | "false" | "nei" | "0" | "n" => Some(false),
-        "yes" | "true" | "ja" | "1" | "y" | "j" => Some(true),
-        _ => None,
+/// Folds one parsed row into the matrix, or sets it aside when expired.
+fn fold(
+    matrix: &mut Matrix,
+    expired: &mut Vec<ExpiredAssessment>,
+    row: &long::Parsed,
+    person: u32,
+    shown: &str,
+    start: usize,
+) {
+    match row.expires {
+        Some(expires) if row.expired => expired.push(ExpiredAssessment {
+            person: person as usize,
+            skill: row.skill as usize,
+            level: row.level,
+            expires,
+            path: shown.to_string(),
+            line: start + row.line as usize,
+        }),
+        _ => matrix.offer(
+            person as usize,
+            row.skill as usize,
+            row.level,
+            row.assessed,
+            row.interest,
+            row.expires,
+        ),
+    }
+}
+
+/// What warnings about a row need to name it.
+struct Describe<'a> {
+    people: &'a People,
+    skills: &'a [Skill],
+    as_of: Date,
+    stale_before: Date,
+}
+
+impl Describe<'_> {
+    /// Turns a block's events into diagnostics, in order; `person_of` gives
+    /// the person of a row of the block.
+    fn report(
+        &self,
+        block: &long::Block,
+        person_of: impl Fn(usize) -> u32,
+        start: usize,
+        shown: &str,
+        diags: &mut Diagnostics,
+    ) {
+        for event in &block.events {
+            match event {
+                long::Event::Error { line, message } => {
+                    diags.error(shown, Some(start + *line as usize), message.clone())
+                }
+                long::Event::Stale { row } | long::Event::Future { row } => {
+                    let r = &block.rows[*row as usize];
+                    let date = r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
+                    let line = Some(start + r.line as usize);
+                    if matches!(event, long::Event::Future { .. }) {
+                        diags.repeated_warning(
+                            "future",
+                            shown,
+                            line,
+                            || {
+                                format!(
+                                    "assessed {date} is after the reference date {}",
+                                    self.as_of
+                                )
+                            },
+                            "assessments dated after the reference date",
+                        );
+                    } else {
+                        let person = self.people.id(person_of(*row as usize) as usize);
+                        let skill = &self.skills[r.skill as usize].id;
+                        diags.repeated_warning(
+                            "stale",
+                            shown,
+                            line,
+                            || {
+                                format!(
+                                    "stale: '{person}' in '{skill}' was assessed {date}, before {} (reassess it)",
+                                    self.stale_before
+                                )
+                            },
+                            "stale assessments",
+                        );
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -786,21 +890,5 @@ fn warn_near_misses(file: &CsvFile, known: &[&str], diags: &mut Diagnostics) {
                 ),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interest_words() {
-        for yes in ["yes", "Ja", "TRUE", "1"] {
-            assert_eq!(parse_interest(yes), Some(true), "{yes}");
-        }
-        for no in ["", "no", "Nei", "false", "0"] {
-            assert_eq!(parse_interest(no), Some(false), "{no}");
-        }
-        assert_eq!(parse_interest("maybe"), None);
     }
 }

@@ -38,8 +38,6 @@ pub struct CsvFile {
     /// for a record with quotes.
     fields: Vec<Range<usize>>,
     decoded: String,
-    quoted: bool,
-    record: Range<usize>,
 }
 
 /// One data row: its fields as text and the line it starts on.
@@ -50,6 +48,11 @@ pub struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
+    /// A row over `text` split at `fields` (for readers other than [`CsvFile`]).
+    pub fn new(line: usize, text: &'a str, fields: &'a [Range<usize>]) -> Self {
+        Row { line, text, fields }
+    }
+
     /// The field at `index`, trimmed; "" when the row is short.
     pub fn get(&self, index: usize) -> &'a str {
         let field = self
@@ -121,15 +124,159 @@ pub fn detect_delimiter(header_line: &[u8]) -> u8 {
     delimiters[best]
 }
 
-/// Where a record ends: the index of its line break (or the data's end) and
-/// the index where the next record starts.
-enum Found {
-    /// A whole record without quotes: `buf[start..end]`, next at `next`.
-    Plain { end: usize, next: usize },
-    /// A record with quotes; parse it with `split_quoted`.
-    Quoted,
-    /// The record runs past the data in the buffer.
+/// What [`split`] found at a position.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Split {
+    /// A record: its fields are in `fields` (into the buffer from the
+    /// record's start, or into `decoded` when `quoted`); the next record
+    /// starts at `next`, after `breaks` line breaks.
+    Record {
+        next: usize,
+        breaks: usize,
+        quoted: bool,
+        end: usize,
+    },
+    /// A blank line; the next record starts at `next`.
+    Blank { next: usize },
+    /// The data ends here.
+    End,
+    /// The record runs past the data (read more; only when not at EOF).
     NeedMore,
+    /// A quoted field is never closed before the end of the file.
+    Unclosed,
+}
+
+/// Splits the record at `buf[start..]` by `delimiter` (RFC 4180). `eof`
+/// says whether `buf` holds the rest of the file. Line ends are LF, CR LF
+/// or a bare CR. Records without quotes are split in place with memchr.
+pub fn split(
+    buf: &[u8],
+    start: usize,
+    eof: bool,
+    delimiter: u8,
+    fields: &mut Vec<Range<usize>>,
+    decoded: &mut String,
+) -> Split {
+    if start >= buf.len() {
+        return if eof { Split::End } else { Split::NeedMore };
+    }
+    let (end, next) = match memchr::memchr2(b'\n', b'\r', &buf[start..]) {
+        Some(i) => {
+            let end = start + i;
+            if buf[end] == b'\r' {
+                // CR LF is one line end; a CR at the data's end may be followed by LF.
+                match buf.get(end + 1) {
+                    Some(&b) => (end, end + 1 + usize::from(b == b'\n')),
+                    None if eof => (end, end + 1),
+                    None => return Split::NeedMore,
+                }
+            } else {
+                (end, end + 1)
+            }
+        }
+        None if eof => (buf.len(), buf.len()),
+        None => return Split::NeedMore,
+    };
+    let line = &buf[start..end];
+    if memchr::memchr(b'"', line).is_some() {
+        return split_quoted(buf, start, eof, delimiter, fields, decoded);
+    }
+    if line.is_empty() {
+        return Split::Blank { next };
+    }
+    fields.clear();
+    let mut field_start = 0;
+    for (i, &b) in line.iter().enumerate() {
+        if b == delimiter {
+            fields.push(field_start..i);
+            field_start = i + 1;
+        }
+    }
+    fields.push(field_start..line.len());
+    Split::Record {
+        next,
+        breaks: usize::from(next > end),
+        quoted: false,
+        end,
+    }
+}
+
+/// The slow path of [`split`], for records with quotes: fields are decoded
+/// into `decoded` (doubled quotes made single), and may span lines.
+fn split_quoted(
+    buf: &[u8],
+    start: usize,
+    eof: bool,
+    delimiter: u8,
+    fields: &mut Vec<Range<usize>>,
+    decoded: &mut String,
+) -> Split {
+    let mut bytes: Vec<u8> = Vec::new();
+    fields.clear();
+    let mut field_start = 0;
+    let mut in_quotes = false;
+    let mut breaks = 0;
+    let mut i = start;
+    let (end, next) = loop {
+        let Some(&b) = buf.get(i) else {
+            if !eof {
+                return Split::NeedMore;
+            }
+            if in_quotes {
+                return Split::Unclosed;
+            }
+            break (i, i);
+        };
+        if in_quotes {
+            if b == b'"' {
+                match buf.get(i + 1) {
+                    Some(b'"') => {
+                        bytes.push(b'"');
+                        i += 2;
+                        continue;
+                    }
+                    None if !eof => return Split::NeedMore,
+                    _ => in_quotes = false,
+                }
+            } else {
+                // A CR LF inside quotes is one line break, counted at its LF.
+                if b == b'\n' || (b == b'\r' && buf.get(i + 1) != Some(&b'\n')) {
+                    breaks += 1;
+                }
+                bytes.push(b);
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' => in_quotes = true,
+            b'\n' => break (i, i + 1),
+            b'\r' => match buf.get(i + 1) {
+                Some(&c) => break (i, i + 1 + usize::from(c == b'\n')),
+                None if eof => break (i, i + 1),
+                None => return Split::NeedMore,
+            },
+            d if d == delimiter => {
+                fields.push(field_start..bytes.len());
+                field_start = bytes.len();
+            }
+            _ => bytes.push(b),
+        }
+        i += 1;
+    };
+    fields.push(field_start..bytes.len());
+    decoded.clear();
+    match String::from_utf8(bytes) {
+        Ok(text) => decoded.push_str(&text),
+        // Left empty; the caller's UTF-8 check of the raw bytes reports it.
+        Err(_) => fields.clear(),
+    }
+    Split::Record {
+        next,
+        breaks: breaks + usize::from(next > end),
+        quoted: true,
+        end,
+    }
 }
 
 impl CsvFile {
@@ -152,8 +299,6 @@ impl CsvFile {
             line: 1,
             fields: Vec::new(),
             decoded: String::new(),
-            quoted: false,
-            record: 0..0,
         };
         file.fill().map_err(OpenError::Io)?;
         if file.buf[..file.end].starts_with(b"\xEF\xBB\xBF") {
@@ -212,173 +357,68 @@ impl CsvFile {
         Ok(())
     }
 
-    fn find(&self, start: usize) -> Found {
-        let data = &self.buf[start..self.end];
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', data) {
-            Some(i) => {
-                let end = start + i;
-                if self.buf[end] == b'\r' {
-                    // CR LF is one line end; a CR at the buffer's end may be followed by LF.
-                    if end + 1 < self.end {
-                        (end, end + 1 + usize::from(self.buf[end + 1] == b'\n'))
-                    } else if self.eof {
-                        (end, end + 1)
-                    } else {
-                        return Found::NeedMore;
-                    }
-                } else {
-                    (end, end + 1)
-                }
-            }
-            None if self.eof => (self.end, self.end),
-            None => return Found::NeedMore,
-        };
-        if memchr::memchr(b'"', &self.buf[start..end]).is_some() {
-            return Found::Quoted;
-        }
-        Found::Plain { end, next }
-    }
-
     /// Reads the next non-blank record. `Ok(None)` at the end of the file.
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, (usize, RowError)> {
         loop {
             let start = self.pos;
-            match self.find(start) {
-                Found::NeedMore => {
-                    self.fill()
-                        .map_err(|e| (self.line, RowError::Io(e.to_string())))?;
-                    if self.pos == self.end && self.eof {
-                        return Ok(None);
-                    }
+            let found = split(
+                &self.buf[..self.end],
+                start,
+                self.eof,
+                self.delimiter,
+                &mut self.fields,
+                &mut self.decoded,
+            );
+            match found {
+                Split::End => return Ok(None),
+                Split::NeedMore => self
+                    .fill()
+                    .map_err(|e| (self.line, RowError::Io(e.to_string())))?,
+                Split::Unclosed => {
+                    return Err((
+                        self.line,
+                        RowError::Io("a quoted field is never closed".into()),
+                    ));
                 }
-                Found::Plain { end, next } => {
-                    let line = self.line;
-                    self.line += 1;
+                Split::Blank { next } => {
                     self.pos = next;
-                    if end == start {
-                        if next == start {
-                            return Ok(None);
-                        }
-                        continue; // a blank line
-                    }
-                    self.quoted = false;
-                    self.record = start..end;
-                    self.fields.clear();
-                    let mut field_start = 0;
-                    for i in memchr::memchr_iter(self.delimiter, &self.buf[start..end]) {
-                        self.fields.push(field_start..i);
-                        field_start = i + 1;
-                    }
-                    self.fields.push(field_start..end - start);
-                    return self.row(line);
+                    self.line += 1;
                 }
-                Found::Quoted => match self.split_quoted(start) {
-                    Some(next) => {
-                        let line = self.line;
-                        self.line += self.buf[start..next]
-                            .iter()
-                            .filter(|&&b| b == b'\n')
-                            .count()
-                            .max(1);
-                        self.pos = next;
-                        return self.row(line);
+                Split::Record {
+                    next,
+                    breaks,
+                    quoted,
+                    end,
+                } => {
+                    let line = self.line;
+                    self.pos = next;
+                    self.line += breaks;
+                    let raw = &self.buf[start..end];
+                    let text = if quoted && !self.fields.is_empty() {
+                        self.decoded.as_str()
+                    } else {
+                        std::str::from_utf8(raw).map_err(|_| (line, RowError::NotUtf8))?
+                    };
+                    if quoted && self.fields.is_empty() {
+                        return Err((line, RowError::NotUtf8));
                     }
-                    None if self.eof => {
-                        // An unclosed quote runs to the end of the file.
-                        let line = self.line;
-                        return Err((line, RowError::Io("a quoted field is never closed".into())));
-                    }
-                    None => self
-                        .fill()
-                        .map_err(|e| (self.line, RowError::Io(e.to_string())))?,
-                },
+                    return Ok(Some(Row {
+                        line,
+                        text,
+                        fields: &self.fields,
+                    }));
+                }
             }
         }
     }
 
-    fn row(&self, line: usize) -> Result<Option<Row<'_>>, (usize, RowError)> {
-        let text = if self.quoted {
-            self.decoded.as_str()
-        } else {
-            std::str::from_utf8(&self.buf[self.record.clone()])
-                .map_err(|_| (line, RowError::NotUtf8))?
-        };
-        Ok(Some(Row {
-            line,
-            text,
-            fields: &self.fields,
-        }))
-    }
-
-    /// Splits a record with quotes (RFC 4180) starting at `start` into
-    /// `decoded`; returns where the next record starts, or None when the
-    /// record runs past the buffered data.
-    fn split_quoted(&mut self, start: usize) -> Option<usize> {
-        let mut bytes: Vec<u8> = Vec::new();
-        let mut fields = Vec::new();
-        let mut field_start = 0;
-        let mut in_quotes = false;
-        let mut i = start;
-        let next = loop {
-            if i >= self.end {
-                if !self.eof {
-                    return None;
-                }
-                if in_quotes {
-                    return None;
-                }
-                break self.end;
-            }
-            let b = self.buf[i];
-            if in_quotes {
-                if b == b'"' {
-                    if i + 1 >= self.end && !self.eof {
-                        return None;
-                    }
-                    if self.buf.get(i + 1) == Some(&b'"') && i + 1 < self.end {
-                        bytes.push(b'"');
-                        i += 2;
-                        continue;
-                    }
-                    in_quotes = false;
-                } else {
-                    bytes.push(b);
-                }
-                i += 1;
-                continue;
-            }
-            match b {
-                b'"' => in_quotes = true,
-                b'\n' => break i + 1,
-                b'\r' => {
-                    if i + 1 >= self.end && !self.eof {
-                        return None;
-                    }
-                    break i
-                        + 1
-                        + usize::from(self.buf.get(i + 1) == Some(&b'\n') && i + 1 < self.end);
-                }
-                d if d == self.delimiter => {
-                    fields.push(field_start..bytes.len());
-                    field_start = bytes.len();
-                }
-                _ => bytes.push(b),
-            }
-            i += 1;
-        };
-        fields.push(field_start..bytes.len());
-        self.quoted = true;
-        self.fields = fields;
-        self.decoded = match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(_) => {
-                // Reported as not UTF-8 by `row` through an empty marker.
-                self.quoted = false;
-                self.record = start..next;
-                return Some(next);
-            }
-        };
-        Some(next)
+    /// Hands over what is left to read: the buffered bytes after the current
+    /// record, the rest of the source, the line the buffered bytes start on.
+    pub fn into_rest(self) -> (Vec<u8>, Box<dyn Read>, usize, bool) {
+        let mut rest = self.buf;
+        rest.truncate(self.end);
+        rest.drain(..self.pos);
+        (rest, self.source, self.line, self.eof)
     }
 }
 
