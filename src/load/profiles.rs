@@ -764,7 +764,7 @@ impl Describe<'_> {
                 }
                 long::Event::Stale { row } | long::Event::Future { row } => {
                     let r = &block.rows[*row as usize];
-                    let date = r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
+                    let date = || r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
                     let line = Some(start + r.line as usize);
                     if matches!(event, long::Event::Future { .. }) {
                         diags.repeated_warning(
@@ -773,7 +773,8 @@ impl Describe<'_> {
                             line,
                             || {
                                 format!(
-                                    "assessed {date} is after the reference date {}",
+                                    "assessed {} is after the reference date {}",
+                                    date(),
                                     self.as_of
                                 )
                             },
@@ -788,7 +789,8 @@ impl Describe<'_> {
                             line,
                             || {
                                 format!(
-                                    "stale: '{person}' in '{skill}' was assessed {date}, before {} (reassess it)",
+                                    "stale: '{person}' in '{skill}' was assessed {}, before {} (reassess it)",
+                                    date(),
                                     self.stale_before
                                 )
                             },
