@@ -565,9 +565,10 @@ impl Matrix {
                 Some(d) => {
                     self.expires.insert(cell, d);
                 }
-                None => {
+                None if !self.expires.is_empty() => {
                     self.expires.remove(&cell);
                 }
+                None => {}
             }
         }
     }

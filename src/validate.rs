@@ -152,6 +152,32 @@ impl Diagnostics {
         });
     }
 
+    /// True while warnings of `kind` in `path` are still listed one by one
+    /// (callers with many at once may count the rest with `repeated_more`).
+    pub fn listing(&self, kind: &'static str, path: &str) -> bool {
+        self.repeated
+            .iter()
+            .find(|r| r.kind == kind && r.path == path)
+            .is_none_or(|r| r.listed < WARNINGS_LISTED)
+    }
+
+    /// Counts `n` more warnings of `kind` in `path` past the listed ones.
+    pub fn repeated_more(&mut self, kind: &'static str, path: &str, n: usize, summary: &'static str) {
+        if n == 0 {
+            return;
+        }
+        match self.repeated.iter_mut().find(|r| r.kind == kind && r.path == path) {
+            Some(r) => r.more += n,
+            None => self.repeated.push(Repeated {
+                path: path.to_string(),
+                kind,
+                listed: WARNINGS_LISTED,
+                more: n,
+                summary,
+            }),
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }

@@ -149,19 +149,13 @@ pub fn parse_interest(text: &str) -> Option<bool> {
     }
 }
 
-/// Reads from `source` into `buf` until it holds `upto` bytes or one read
-/// returns; the number of bytes read (0 at the end).
+/// Reads from `source` onto the end of `buf` until it holds `upto` bytes
+/// (at least one more) or the source ends; the number of bytes read (0 at
+/// the end). Reads into spare capacity: nothing is zeroed first.
 fn read_more(source: &mut dyn Read, buf: &mut Vec<u8>, upto: usize) -> io::Result<usize> {
-    let old = buf.len();
-    buf.resize(upto.max(old + 1), 0);
-    let read = loop {
-        match source.read(&mut buf[old..]) {
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            other => break other,
-        }
-    };
-    buf.truncate(old + *read.as_ref().unwrap_or(&0));
-    read
+    let want = upto.saturating_sub(buf.len()).max(1);
+    buf.reserve(want);
+    source.take(want as u64).read_to_end(buf)
 }
 
 /// Where the last whole record in `bytes` ends: after the last line break
@@ -197,6 +191,9 @@ impl Context<'_> {
         let (mut pos, mut line) = (0, 0usize);
         // Long files list a person's skills together: the last id found is tried first.
         let mut last_person: Option<(String, u32)> = None;
+        // One check of the whole block spares one per line (a bad block is
+        // checked line by line, to report the right line).
+        let utf8 = std::str::from_utf8(bytes).ok();
         loop {
             let start = pos;
             match split(
@@ -231,6 +228,9 @@ impl Context<'_> {
                     line += breaks;
                     let text = if quoted && !fields.is_empty() {
                         decoded.as_str()
+                    } else if let (Some(all), false) = (utf8, quoted) {
+                        // Cut at ASCII line breaks of valid UTF-8: still valid.
+                        &all[start..end]
                     } else {
                         match std::str::from_utf8(&bytes[start..end]) {
                             Ok(text) if !quoted => text,
@@ -376,6 +376,12 @@ impl Context<'_> {
         mut apply: impl FnMut(Block),
     ) -> io::Result<()> {
         let mut carry = first;
+        // Parsed blocks' buffers, for the next blocks: fresh memory costs page faults.
+        let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
+        let recycle = |mut bytes: Vec<u8>| {
+            bytes.clear();
+            spare.lock().unwrap_or_else(|e| e.into_inner()).push(bytes);
+        };
         // The next block, and whether it is the file's last.
         let mut next_block = || -> io::Result<Option<(Vec<u8>, bool)>> {
             loop {
@@ -392,7 +398,13 @@ impl Context<'_> {
                 };
                 match cut {
                     Some(cut) => {
-                        let rest = carry.split_off(cut);
+                        let mut rest = spare
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .pop()
+                            .unwrap_or_else(|| Vec::with_capacity(BLOCK + BLOCK / 2));
+                        rest.extend_from_slice(&carry[cut..]);
+                        carry.truncate(cut);
                         let last = eof && rest.is_empty();
                         return Ok(Some((std::mem::replace(&mut carry, rest), last)));
                     }
@@ -417,6 +429,7 @@ impl Context<'_> {
             let mut block = Some(block);
             while let Some(bytes) = block {
                 let parsed = self.parse(&bytes);
+                recycle(bytes);
                 let stop = parsed.stop;
                 apply(parsed);
                 if stop {
@@ -437,7 +450,9 @@ impl Context<'_> {
                     loop {
                         let job = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                         let Ok((index, bytes)) = job else { break };
-                        if done_tx.send((index, self.parse(&bytes))).is_err() {
+                        let parsed = self.parse(&bytes);
+                        recycle(bytes);
+                        if done_tx.send((index, parsed)).is_err() {
                             break;
                         }
                     }

@@ -232,10 +232,13 @@ pub fn parse_date(text: &str) -> Option<Date> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let year: i16 = text[0..4].parse().ok()?;
-    let month: i8 = text[5..7].parse().ok()?;
-    let day: i8 = text[8..10].parse().ok()?;
-    Date::new(year, month, day).ok()
+    let digits = |range: std::ops::Range<usize>| {
+        b[range]
+            .iter()
+            .try_fold(0i16, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as i16))
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 fn date(ctx: &mut Ctx, table: &DeTable<'_>, key: &str, section: &str) -> Option<Date> {

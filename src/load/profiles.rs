@@ -189,20 +189,9 @@ impl<'a> Profiles<'a> {
     }
 
     fn level(&self, text: &str, path: &str, line: usize, diags: &mut Diagnostics) -> Option<Level> {
-        let parsed = self.scale.parse(text);
-        if parsed.is_none() {
-            let hint = did_you_mean(text, self.scale.levels.iter().map(String::as_str));
-            diags.error(
-                path,
-                Some(line),
-                format!(
-                    "level '{text}' is not on the scale: use 0 to {} or {}{hint}",
-                    self.scale.top(),
-                    self.scale.levels.join(", ")
-                ),
-            );
-        }
-        parsed
+        long::parse_level(self.scale, text)
+            .map_err(|message| diags.error(path, Some(line), message))
+            .ok()
     }
 
     /// Reads people.csv.
@@ -738,6 +727,9 @@ fn fold(
     }
 }
 
+const STALE: &str = "stale assessments";
+const FUTURE: &str = "assessments dated after the reference date";
+
 /// What warnings about a row need to name it.
 struct Describe<'a> {
     people: &'a People,
@@ -757,49 +749,58 @@ impl Describe<'_> {
         shown: &str,
         diags: &mut Diagnostics,
     ) {
+        // Blocks may hold many thousands of stale rows: once the listed few
+        // are out, the rest are only counted.
+        let mut open = [
+            diags.listing("stale", shown),
+            diags.listing("future", shown),
+        ];
+        let mut more = [0usize; 2];
         for event in &block.events {
-            match event {
+            let (row, which) = match event {
                 long::Event::Error { line, message } => {
-                    diags.error(shown, Some(start + *line as usize), message.clone())
+                    diags.error(shown, Some(start + *line as usize), message.clone());
+                    continue;
                 }
-                long::Event::Stale { row } | long::Event::Future { row } => {
-                    let r = &block.rows[*row as usize];
-                    let date = || r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
-                    let line = Some(start + r.line as usize);
-                    if matches!(event, long::Event::Future { .. }) {
-                        diags.repeated_warning(
-                            "future",
-                            shown,
-                            line,
-                            || {
-                                format!(
-                                    "assessed {} is after the reference date {}",
-                                    date(),
-                                    self.as_of
-                                )
-                            },
-                            "assessments dated after the reference date",
-                        );
-                    } else {
-                        let person = self.people.id(person_of(*row as usize) as usize);
-                        let skill = &self.skills[r.skill as usize].id;
-                        diags.repeated_warning(
-                            "stale",
-                            shown,
-                            line,
-                            || {
-                                format!(
-                                    "stale: '{person}' in '{skill}' was assessed {}, before {} (reassess it)",
-                                    date(),
-                                    self.stale_before
-                                )
-                            },
-                            "stale assessments",
-                        );
-                    }
-                }
+                long::Event::Stale { row } => (*row as usize, 0),
+                long::Event::Future { row } => (*row as usize, 1),
+            };
+            if !open[which] {
+                more[which] += 1;
+                continue;
             }
+            let r = &block.rows[row];
+            let date = || r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
+            let line = Some(start + r.line as usize);
+            if which == 1 {
+                diags.repeated_warning(
+                    "future",
+                    shown,
+                    line,
+                    || format!("assessed {} is after the reference date {}", date(), self.as_of),
+                    FUTURE,
+                );
+            } else {
+                let person = self.people.id(person_of(row) as usize);
+                let skill = &self.skills[r.skill as usize].id;
+                diags.repeated_warning(
+                    "stale",
+                    shown,
+                    line,
+                    || {
+                        format!(
+                            "stale: '{person}' in '{skill}' was assessed {}, before {} (reassess it)",
+                            date(),
+                            self.stale_before
+                        )
+                    },
+                    STALE,
+                );
+            }
+            open[which] = diags.listing(["stale", "future"][which], shown);
         }
+        diags.repeated_more("stale", shown, more[0], STALE);
+        diags.repeated_more("future", shown, more[1], FUTURE);
     }
 }
 
