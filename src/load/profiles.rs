@@ -175,6 +175,10 @@ impl<'a> Profiles<'a> {
         if text.is_empty() {
             return Ok(None);
         }
+        // Most rows name a unit already seen, written the normal way.
+        if let Some(&i) = self.unit_index.get(text) {
+            return Ok(Some(i));
+        }
         match normalise_unit(text) {
             Some(u) => Ok(Some(self.intern_unit(u))),
             None => {
