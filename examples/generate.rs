@@ -225,14 +225,17 @@ fn width(n: u64, min: usize) -> usize {
     (n.max(1).ilog10() as usize + 1).max(min)
 }
 
+/// What to generate: the command-line arguments. Public (with [`run`]) so
+/// that the benchmarks (`benches/`) can reuse the generator through
+/// `#[path = "../examples/generate.rs"] mod generate;`.
 #[derive(Debug)]
-struct Args {
-    people: u64,
-    skills: usize,
-    needs: usize,
-    out: PathBuf,
-    seed: u64,
-    edge_cases: bool,
+pub struct Args {
+    pub people: u64,
+    pub skills: usize,
+    pub needs: usize,
+    pub out: PathBuf,
+    pub seed: u64,
+    pub edge_cases: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -689,7 +692,9 @@ fn write_assessments(args: &Args, dates: &Dates, path: &Path) -> io::Result<(u64
     Ok((w.rows, seconds))
 }
 
-fn run(args: &Args) -> io::Result<(u64, u64)> {
+/// Writes org.toml, people.csv and assessments.csv into `args.out` (created
+/// if missing); returns (assessment rows, second rows).
+pub fn run(args: &Args) -> io::Result<(u64, u64)> {
     fs::create_dir_all(&args.out)?;
     let dates = Dates::new();
     let units = Units::new(&mut Rng::new(args.seed, 0));

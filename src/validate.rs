@@ -162,11 +162,21 @@ impl Diagnostics {
     }
 
     /// Counts `n` more warnings of `kind` in `path` past the listed ones.
-    pub fn repeated_more(&mut self, kind: &'static str, path: &str, n: usize, summary: &'static str) {
+    pub fn repeated_more(
+        &mut self,
+        kind: &'static str,
+        path: &str,
+        n: usize,
+        summary: &'static str,
+    ) {
         if n == 0 {
             return;
         }
-        match self.repeated.iter_mut().find(|r| r.kind == kind && r.path == path) {
+        match self
+            .repeated
+            .iter_mut()
+            .find(|r| r.kind == kind && r.path == path)
+        {
             Some(r) => r.more += n,
             None => self.repeated.push(Repeated {
                 path: path.to_string(),

@@ -233,9 +233,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
         return None;
     }
     let digits = |range: std::ops::Range<usize>| {
-        b[range]
-            .iter()
-            .try_fold(0i16, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as i16))
+        b[range].iter().try_fold(0i16, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + (c - b'0') as i16)
+        })
     };
     let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
     Date::new(year, month as i8, day as i8).ok()

@@ -781,7 +781,13 @@ impl Describe<'_> {
                     "future",
                     shown,
                     line,
-                    || format!("assessed {} is after the reference date {}", date(), self.as_of),
+                    || {
+                        format!(
+                            "assessed {} is after the reference date {}",
+                            date(),
+                            self.as_of
+                        )
+                    },
                     FUTURE,
                 );
             } else {
