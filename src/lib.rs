@@ -15,6 +15,7 @@
 //! ```
 
 pub mod analysis;
+pub mod catalogue;
 pub mod cli;
 pub mod load;
 pub mod model;

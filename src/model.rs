@@ -610,6 +610,8 @@ pub struct Organisation {
     pub expired: Vec<ExpiredAssessment>,
     /// Assessment rows read (including expired ones).
     pub assessment_rows: usize,
+    /// True when org.toml has no `[[activity]]` and the built-in catalogue is used.
+    pub default_catalogue: bool,
     /// Every file read, so outputs never overwrite one.
     pub inputs: Vec<std::path::PathBuf>,
 }

@@ -90,3 +90,157 @@ pub struct Freshness {
     pub stale_before: Option<Date>,
     pub max_age_months: u32,
 }
+
+/// The individual perspective (`kompetanse gap --by person`): each person
+/// with a role, against their role's requirements.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonGapReport {
+    pub organisation: String,
+    pub as_of: Date,
+    pub mix: LearningMix,
+    pub people: Vec<PersonGap>,
+    pub totals: PersonGapTotals,
+    #[serde(skip)]
+    pub levels: Vec<String>,
+}
+
+/// One person's role gap.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonGap {
+    pub person: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub role: String,
+    /// Sum of min(L, target) over the sum of targets, from 0 to 1.
+    pub readiness: f64,
+    pub skills: Vec<RoleSkillGap>,
+    pub effort: Effort,
+}
+
+/// One required skill of a person's role.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleSkillGap {
+    pub skill: String,
+    pub current: Level,
+    pub target: Level,
+    pub gap: Level,
+    pub effort: Effort,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PersonGapTotals {
+    pub people: usize,
+    /// People with at least one required skill below target.
+    pub with_gap: usize,
+    /// Over everyone listed: sum of min(L, target) over the sum of targets.
+    pub readiness: f64,
+    pub effort: Effort,
+}
+
+/// Development plans (`kompetanse plan`): one per person, and the
+/// organisation's summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanReport {
+    pub organisation: String,
+    pub as_of: Date,
+    pub mix: LearningMix,
+    pub plans: Vec<PersonPlan>,
+    pub summary: PlanSummary,
+    #[serde(skip)]
+    pub levels: Vec<String>,
+}
+
+/// One person's development plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonPlan {
+    pub person: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub role: Option<String>,
+    pub goals: Vec<Goal>,
+    /// Skills the person wants to develop that no need or role asks for.
+    pub wishes: Vec<Wish>,
+    pub effort: Effort,
+}
+
+/// One development goal: a skill from the current level to a target, with
+/// every reason for it (role, needs) and suggested activities per mode.
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    pub skill: String,
+    pub from: Level,
+    pub to: Level,
+    pub reasons: Vec<Reason>,
+    /// The earliest deadline among the reasons.
+    pub by: Option<Date>,
+    pub effort: Effort,
+    pub activities: Vec<SuggestedActivity>,
+    #[serde(skip)]
+    pub skill_name: String,
+}
+
+/// Why a goal is there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Reason {
+    /// The person's role requires the level.
+    Role { role: String, level: Level },
+    /// The person is on the need's develop list.
+    Need {
+        need: String,
+        level: Level,
+        priority: Priority,
+        by: Option<Date>,
+        driver: Option<String>,
+    },
+}
+
+/// A learning activity suggested for a goal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SuggestedActivity {
+    pub name: String,
+    pub mode: crate::model::Mode,
+    pub mandatory: bool,
+    pub hours: Option<u32>,
+}
+
+/// A wish: the person wants to develop a skill no goal covers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Wish {
+    pub skill: String,
+    pub level: Level,
+}
+
+/// The organisation's view of all plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanSummary {
+    pub people: usize,
+    pub goals: usize,
+    pub effort: Effort,
+    pub by_unit: Vec<EffortBy>,
+    pub by_driver: Vec<EffortBy>,
+    /// The recruitment list (*rekruttering/innleie*): needs with `recruit > 0`.
+    pub recruit: Vec<Recruitment>,
+}
+
+/// Effort attributed to one unit or driver (`null`: none).
+#[derive(Debug, Clone, Serialize)]
+pub struct EffortBy {
+    pub key: Option<String>,
+    pub goals: usize,
+    pub effort: Effort,
+}
+
+/// People to recruit for a need.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recruitment {
+    pub need: String,
+    pub skill: String,
+    pub level: Level,
+    pub count: u32,
+    pub unit: Option<String>,
+    pub role: Option<String>,
+    pub priority: Priority,
+    pub by: Option<Date>,
+    pub driver: Option<String>,
+}

@@ -7,7 +7,8 @@
 
 use std::cmp::Ordering;
 
-use crate::model::{INTEREST, Level, NONE, Organisation, PackedDate, People, Priority};
+use crate::analysis::{IdOrder, parallel_map};
+use crate::model::{INTEREST, Level, NONE, Organisation, PackedDate, Priority};
 use crate::report::{Development, Freshness, GapReport, GapTotals, NeedGap};
 
 /// Which needs a report shows.
@@ -21,11 +22,7 @@ pub struct GapFilter {
 
 impl GapFilter {
     fn keeps(&self, unit: Option<&str>, priority: Priority) -> bool {
-        let unit_ok = match (&self.unit, unit) {
-            (None, _) => true,
-            (Some(scope), Some(unit)) => crate::model::unit_within(unit, scope),
-            (Some(_), None) => false,
-        };
+        let unit_ok = crate::analysis::need_in_unit(unit, self.unit.as_deref());
         unit_ok && self.priority.is_none_or(|p| priority.at_least(p))
     }
 }
@@ -59,61 +56,6 @@ fn report_order(a: &NeedGap, b: &NeedGap) -> Ordering {
         .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
 }
 
-/// The people in plain byte order of their ids: the candidates' last tie-break.
-pub struct IdOrder {
-    /// Each person's place in that order.
-    rank: Vec<u32>,
-    /// The people in that order: `order[rank[p]] == p`.
-    order: Vec<u32>,
-}
-
-impl IdOrder {
-    pub fn new(people: &People) -> Self {
-        let mut order: Vec<u32> = (0..people.len() as u32).collect();
-        // People files are usually sorted by id already; check before sorting.
-        let sorted =
-            (1..people.len()).all(|p| people.id(p - 1).as_bytes() <= people.id(p).as_bytes());
-        if !sorted {
-            order.sort_unstable_by(|&a, &b| {
-                people
-                    .id(a as usize)
-                    .as_bytes()
-                    .cmp(people.id(b as usize).as_bytes())
-            });
-        }
-        let mut rank = vec![0; people.len()];
-        for (r, &p) in order.iter().enumerate() {
-            rank[p as usize] = r as u32;
-        }
-        IdOrder { rank, order }
-    }
-
-    /// The person with the given rank.
-    fn person(&self, rank: u32) -> usize {
-        self.order[rank as usize] as usize
-    }
-}
-
-/// Maps `items` in order, on as many threads as there are cores (one
-/// contiguous chunk each), when there is enough work to pay for them.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
-}
-
 /// Evaluates need `index` of the organisation.
 pub fn evaluate_need(org: &Organisation, index: usize) -> NeedGap {
     evaluate(org, &IdOrder::new(&org.people), index)
@@ -145,7 +87,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         } else if level >= lowest {
             let steps = (need.level - level) as u64;
             let no_interest = u64::from(cell & INTEREST == 0);
-            candidates.push(steps << 40 | no_interest << 32 | ids.rank[p] as u64);
+            candidates.push(steps << 40 | no_interest << 32 | ids.rank(p) as u64);
         }
     }
     let shortfall = need.count.saturating_sub(have);

@@ -1,8 +1,11 @@
-//! The individual perspective's first step: each person's gap to their
-//! role's requirements (FORMAT.md "Role gap"): for every required skill,
-//! gap = max(0, target - L(p, s)), with effort as for needs.
+//! The individual perspective: each person's gap to their role's
+//! requirements (FORMAT.md "Role gap"): for every required skill,
+//! gap = max(0, target - L(p, s)), with effort as for needs, and the
+//! person's readiness for the role.
 
+use crate::analysis::{IdOrder, PeopleFilter};
 use crate::model::{Effort, Level, Organisation};
+use crate::report::{PersonGap, PersonGapReport, PersonGapTotals, RoleSkillGap};
 
 /// One required skill of one person's role.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +23,11 @@ pub struct RoleGap {
     pub person: usize,
     pub role: usize,
     pub skills: Vec<SkillGap>,
-    /// Sum of min(L, target) over the sum of targets, 0..=1 (1 when nothing is required).
+    /// Sum of min(L, target) over the required skills.
+    pub held: u64,
+    /// Sum of the targets.
+    pub required: u64,
+    /// `held / required`, 0..=1 (1 when nothing is required).
     pub readiness: f64,
     pub effort: Effort,
 }
@@ -47,12 +54,76 @@ pub fn role_gap(org: &Organisation, person: usize) -> Option<RoleGap> {
     Some(RoleGap {
         person,
         role,
-        readiness: if required == 0 {
-            1.0
-        } else {
-            held as f64 / required as f64
-        },
+        held,
+        required,
+        readiness: readiness(held, required),
         effort: org.policy.mix.split(hours),
         skills,
     })
+}
+
+fn readiness(held: u64, required: u64) -> f64 {
+    if required == 0 {
+        1.0
+    } else {
+        held as f64 / required as f64
+    }
+}
+
+/// `gap --by person`: the role gap of everyone with a role that the filter
+/// keeps, in person id order.
+pub fn person_report(org: &Organisation, filter: &PeopleFilter) -> PersonGapReport {
+    let ids = IdOrder::new(&org.people);
+    let keep = filter.matcher(org);
+    let gaps: Vec<RoleGap> = ids
+        .people()
+        .filter(|&p| keep(p))
+        .filter_map(|p| role_gap(org, p))
+        .collect();
+    let (held, required) = gaps
+        .iter()
+        .fold((0, 0), |(h, r), g| (h + g.held, r + g.required));
+    let hours: u64 = gaps.iter().map(|g| g.effort.total as u64).sum();
+    let totals = PersonGapTotals {
+        people: gaps.len(),
+        with_gap: gaps
+            .iter()
+            .filter(|g| g.skills.iter().any(|s| s.gap > 0))
+            .count(),
+        readiness: readiness(held, required),
+        effort: org.policy.mix.split(hours),
+    };
+    let people = gaps
+        .into_iter()
+        .map(|g| PersonGap {
+            person: org.people.id(g.person).to_string(),
+            name: org.people.name(g.person).map(str::to_string),
+            unit: org
+                .people
+                .unit(g.person)
+                .map(|u| org.units[u as usize].clone()),
+            role: org.roles[g.role].id.clone(),
+            readiness: g.readiness,
+            skills: g
+                .skills
+                .iter()
+                .map(|s| RoleSkillGap {
+                    skill: org.skills[s.skill].id.clone(),
+                    current: s.current,
+                    target: s.target,
+                    gap: s.gap,
+                    effort: org.policy.mix.split(s.hours),
+                })
+                .collect(),
+            effort: g.effort,
+        })
+        .collect();
+    PersonGapReport {
+        organisation: org.name.clone(),
+        as_of: org.as_of,
+        mix: org.policy.mix,
+        people,
+        totals,
+        levels: org.scale.levels.clone(),
+    }
 }

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod gap;
 pub mod output;
+pub mod plan;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,8 @@ pub struct Cli {
 pub enum Command {
     /// Report the organisation's competence gaps: need by need, who to develop, what to recruit.
     Gap(gap::GapArgs),
+    /// Development plans per person, split by the learning mix, with activities and recruitment.
+    Plan(plan::PlanArgs),
     /// Validate an organisation and its profile files without reporting.
     Check(check::CheckArgs),
 }
@@ -145,10 +148,31 @@ pub fn check_unit(org: &Organisation, unit: &str) -> Result<String, UsageError> 
     )))
 }
 
+/// Finds a `--person` by id, or says which ids are close.
+pub fn find_person(org: &Organisation, id: &str) -> Result<usize, UsageError> {
+    org.people.find(id).ok_or_else(|| {
+        let hint = if org.people.len() <= crate::load::long::SUGGEST_PEOPLE_LIMIT {
+            crate::validate::did_you_mean(id, org.people.ids())
+        } else {
+            String::new()
+        };
+        UsageError(format!("--person '{id}': no such person{hint}"))
+    })
+}
+
+/// Finds a `--role` by id, or says which ids are close.
+pub fn find_role(org: &Organisation, id: &str) -> Result<usize, UsageError> {
+    org.role_index(id).ok_or_else(|| {
+        let hint = crate::validate::did_you_mean(id, org.roles.iter().map(|r| r.id.as_str()));
+        UsageError(format!("--role '{id}': no such role{hint}"))
+    })
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
         Command::Gap(args) => gap::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Check(args) => check::run(&args),
     }
 }

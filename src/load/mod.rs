@@ -89,7 +89,12 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         skills: file.skills,
         roles: file.roles,
         needs: file.needs,
-        activities: file.activities,
+        default_catalogue: file.activities.is_empty(),
+        activities: if file.activities.is_empty() {
+            crate::catalogue::default_activities()
+        } else {
+            file.activities
+        },
         inputs: vec![path.to_path_buf()],
         ..Organisation::default()
     };

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::report::GapReport;
+use crate::report::{GapReport, PersonGapReport, PlanReport};
 
 /// The columns of `gap --format csv`, in order.
 pub const GAP_COLUMNS: [&str; 18] = [
@@ -60,6 +60,101 @@ pub fn write_gap<W: Write>(report: &GapReport, out: W) -> io::Result<()> {
             number(n.effort.social),
             number(n.effort.formal),
         ])?;
+    }
+    w.flush()
+}
+
+/// The columns of `gap --by person --format csv`: one row per person and required skill.
+pub const PERSON_GAP_COLUMNS: [&str; 13] = [
+    "person",
+    "name",
+    "unit",
+    "role",
+    "readiness",
+    "skill",
+    "current",
+    "target",
+    "gap",
+    "effort_hours",
+    "experience_hours",
+    "social_hours",
+    "formal_hours",
+];
+
+pub fn write_person_gap<W: Write>(report: &PersonGapReport, out: W) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(PERSON_GAP_COLUMNS)?;
+    for p in &report.people {
+        for s in &p.skills {
+            w.write_record([
+                p.person.clone(),
+                p.name.clone().unwrap_or_default(),
+                p.unit.clone().unwrap_or_default(),
+                p.role.clone(),
+                number(p.readiness),
+                s.skill.clone(),
+                s.current.to_string(),
+                s.target.to_string(),
+                s.gap.to_string(),
+                number(s.effort.total),
+                number(s.effort.experience),
+                number(s.effort.social),
+                number(s.effort.formal),
+            ])?;
+        }
+    }
+    w.flush()
+}
+
+/// The columns of `plan --format csv`: one row per goal.
+pub const PLAN_COLUMNS: [&str; 14] = [
+    "person",
+    "name",
+    "unit",
+    "role",
+    "skill",
+    "from",
+    "to",
+    "effort_hours",
+    "experience_hours",
+    "social_hours",
+    "formal_hours",
+    "reasons",
+    "by",
+    "activities",
+];
+
+pub fn write_plan<W: Write>(report: &PlanReport, out: W) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(PLAN_COLUMNS)?;
+    for p in &report.plans {
+        for g in &p.goals {
+            let reasons: Vec<String> = g
+                .reasons
+                .iter()
+                .map(|r| match r {
+                    crate::report::Reason::Role { role, .. } => format!("role:{role}"),
+                    crate::report::Reason::Need { need, .. } => format!("need:{need}"),
+                })
+                .collect();
+            let activities: Vec<&str> = g.activities.iter().map(|a| a.name.as_str()).collect();
+            w.write_record([
+                p.person.clone(),
+                p.name.clone().unwrap_or_default(),
+                p.unit.clone().unwrap_or_default(),
+                p.role.clone().unwrap_or_default(),
+                g.skill.clone(),
+                g.from.to_string(),
+                g.to.to_string(),
+                number(g.effort.total),
+                number(g.effort.experience),
+                number(g.effort.social),
+                number(g.effort.formal),
+                reasons.join("; "),
+                g.by.map(|d| d.to_string()).unwrap_or_default(),
+                activities.join("; "),
+            ])?;
+        }
     }
     w.flush()
 }

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod markdown;
 pub mod table;
 
 use std::fmt;
@@ -18,6 +19,8 @@ pub enum Format {
     Json,
     /// One row per item, comma-separated, for spreadsheets and scripts.
     Csv,
+    /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
+    Markdown,
 }
 
 impl Format {
@@ -28,6 +31,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "txt" | "text" => Some(Format::Table),
+            "md" | "markdown" => Some(Format::Markdown),
             _ => None,
         }
     }
@@ -39,6 +43,7 @@ impl fmt::Display for Format {
             Format::Table => "table",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Markdown => "markdown",
         })
     }
 }
@@ -60,6 +65,72 @@ pub fn percent(share: f64) -> String {
     } else {
         format!("{p:.1} %")
     }
+}
+
+/// "1 person", "2 people": a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A level with its name: "3 advanced".
+pub fn level(levels: &[String], level: crate::model::Level) -> String {
+    match levels.get(level as usize) {
+        Some(name) => format!("{level} {name}"),
+        None => level.to_string(),
+    }
+}
+
+/// Why a goal is there, for people: "role backend", "need rust-app (critical, by 2027-06-30, cloud)".
+pub fn reason(reason: &crate::report::Reason) -> String {
+    match reason {
+        crate::report::Reason::Role { role, .. } => format!("role {role}"),
+        crate::report::Reason::Need {
+            need,
+            priority,
+            by,
+            driver,
+            ..
+        } => {
+            let mut details = vec![priority.to_string()];
+            details.extend(by.map(|d| format!("by {d}")));
+            details.extend(driver.clone());
+            format!("need {need} ({})", details.join(", "))
+        }
+    }
+}
+
+/// Activities shown per mode in tables (JSON and CSV list them all).
+const ACTIVITIES_SHOWN: usize = 3;
+
+/// A goal's suggested activities, mode by mode, the first few of each:
+/// "experience: Hospitering (40 h); social: Mentorordning (mandatory, 20 h), +2 more".
+pub fn activities(goal: &crate::report::Goal) -> Vec<String> {
+    crate::model::Mode::ALL
+        .iter()
+        .filter_map(|&mode| {
+            let in_mode: Vec<_> = goal.activities.iter().filter(|a| a.mode == mode).collect();
+            let mut names: Vec<String> = in_mode
+                .iter()
+                .take(ACTIVITIES_SHOWN)
+                .map(|a| {
+                    let mut notes = Vec::new();
+                    if a.mandatory {
+                        notes.push("mandatory".to_string());
+                    }
+                    notes.extend(a.hours.map(|h| format!("{h} h")));
+                    if notes.is_empty() {
+                        a.name.clone()
+                    } else {
+                        format!("{} ({})", a.name, notes.join(", "))
+                    }
+                })
+                .collect();
+            if in_mode.len() > ACTIVITIES_SHOWN {
+                names.push(format!("+{} more", in_mode.len() - ACTIVITIES_SHOWN));
+            }
+            (!names.is_empty()).then(|| format!("{}: {}", mode.as_str(), names.join(", ")))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::model::{Effort, LearningMix};
-use crate::render::{hours, percent};
-use crate::report::{Freshness, GapReport};
+use crate::render::{activities, count, hours, level, percent, reason};
+use crate::report::{Freshness, GapReport, PersonGapReport, PlanReport};
 
 /// How tables are laid out.
 #[derive(Debug, Clone, Copy, Default)]
@@ -156,6 +156,212 @@ pub fn write_gap<W: Write>(report: &GapReport, style: TableStyle, mut out: W) ->
                 n.id, n.recruit, n.skill_name, n.level
             )?;
         }
+    }
+    Ok(())
+}
+
+/// `gap --by person`: one row per person, their gaps to their role.
+pub fn write_person_gap<W: Write>(
+    report: &PersonGapReport,
+    style: TableStyle,
+    mut out: W,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: role gaps as of {} (learning mix {})",
+        report.organisation, report.as_of, report.mix
+    )?;
+    if report.people.is_empty() {
+        writeln!(out, "\nNobody with a role to report.")?;
+        return Ok(());
+    }
+    let mut table = new_table(
+        style,
+        &[
+            "Person",
+            "Name",
+            "Unit",
+            "Role",
+            "Readiness",
+            "Gaps (now->target)",
+            "Hours",
+            "Experience",
+            "Social",
+            "Formal",
+        ],
+    );
+    for p in &report.people {
+        let gaps: Vec<String> = p
+            .skills
+            .iter()
+            .filter(|s| s.gap > 0)
+            .map(|s| format!("{} {}->{}", s.skill, s.current, s.target))
+            .collect();
+        table.add_row(vec![
+            Cell::new(&p.person),
+            Cell::new(p.name.as_deref().unwrap_or("")),
+            Cell::new(p.unit.as_deref().unwrap_or("")),
+            Cell::new(&p.role),
+            right(percent(p.readiness)),
+            Cell::new(if gaps.is_empty() {
+                "none".to_string()
+            } else {
+                gaps.join(", ")
+            }),
+            right(hours(p.effort.total)),
+            right(hours(p.effort.experience)),
+            right(hours(p.effort.social)),
+            right(hours(p.effort.formal)),
+        ]);
+    }
+    let t = &report.totals;
+    table.add_row(vec![
+        Cell::new("Total"),
+        Cell::new(format!("{} people", t.people)),
+        Cell::new(""),
+        Cell::new(""),
+        right(percent(t.readiness)),
+        Cell::new(format!("{} with a gap", t.with_gap)),
+        right(hours(t.effort.total)),
+        right(hours(t.effort.experience)),
+        right(hours(t.effort.social)),
+        right(hours(t.effort.formal)),
+    ]);
+    writeln!(out, "{table}")?;
+    writeln!(out, "Effort {}", effort_line(&t.effort, &report.mix))
+}
+
+/// `plan`: each person's goals with reasons and activities, then the summary.
+pub fn write_plan<W: Write>(report: &PlanReport, style: TableStyle, mut out: W) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: development plans as of {} (learning mix {})",
+        report.organisation, report.as_of, report.mix
+    )?;
+    let levels = &report.levels;
+    for plan in &report.plans {
+        let mut about = vec![format!(
+            "{} ({})",
+            plan.name.as_deref().unwrap_or(&plan.person),
+            plan.person
+        )];
+        about.extend(plan.unit.clone());
+        about.extend(plan.role.as_ref().map(|r| format!("role {r}")));
+        writeln!(out, "\n{}", about.join(", "))?;
+        if plan.goals.is_empty() {
+            writeln!(out, "  No development goals.")?;
+        } else {
+            let mut table = new_table(
+                style,
+                &[
+                    "Skill",
+                    "From",
+                    "To",
+                    "Hours",
+                    "Experience",
+                    "Social",
+                    "Formal",
+                    "Why",
+                    "By",
+                ],
+            );
+            for g in &plan.goals {
+                let why: Vec<String> = g.reasons.iter().map(reason).collect();
+                table.add_row(vec![
+                    Cell::new(&g.skill_name),
+                    Cell::new(level(levels, g.from)),
+                    Cell::new(level(levels, g.to)),
+                    right(hours(g.effort.total)),
+                    right(hours(g.effort.experience)),
+                    right(hours(g.effort.social)),
+                    right(hours(g.effort.formal)),
+                    Cell::new(why.join("; ")),
+                    Cell::new(g.by.map(|d| d.to_string()).unwrap_or_default()),
+                ]);
+            }
+            writeln!(out, "{table}")?;
+            writeln!(out, "Effort {}", effort_line(&plan.effort, &report.mix))?;
+            writeln!(out, "Suggested activities:")?;
+            for g in &plan.goals {
+                let lines = activities(g);
+                if lines.is_empty() {
+                    writeln!(out, "  {}: none in the catalogue", g.skill_name)?;
+                } else {
+                    writeln!(out, "  {}: {}", g.skill_name, lines.join("; "))?;
+                }
+            }
+        }
+        if !plan.wishes.is_empty() {
+            let wishes: Vec<String> = plan
+                .wishes
+                .iter()
+                .map(|w| format!("{} (now {})", w.skill, level(levels, w.level)))
+                .collect();
+            writeln!(
+                out,
+                "Own wishes, voluntary development: {}",
+                wishes.join(", ")
+            )?;
+        }
+    }
+    let s = &report.summary;
+    writeln!(
+        out,
+        "\nSummary: {}, {}, effort {}",
+        count(s.people, "person", "people"),
+        count(s.goals, "goal", "goals"),
+        effort_line(&s.effort, &report.mix)
+    )?;
+    for (title, rows) in [("Unit", &s.by_unit), ("Driver", &s.by_driver)] {
+        if rows.is_empty() {
+            continue;
+        }
+        let mut table = new_table(
+            style,
+            &[title, "Goals", "Hours", "Experience", "Social", "Formal"],
+        );
+        for r in rows {
+            let key = r.key.clone().unwrap_or_else(|| {
+                if title == "Unit" {
+                    "(no unit)"
+                } else {
+                    "(role requirements)"
+                }
+                .to_string()
+            });
+            table.add_row(vec![
+                Cell::new(key),
+                right(r.goals),
+                right(hours(r.effort.total)),
+                right(hours(r.effort.experience)),
+                right(hours(r.effort.social)),
+                right(hours(r.effort.formal)),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+    if s.recruit.is_empty() {
+        writeln!(out, "Recruitment: none needed.")?;
+    } else {
+        writeln!(out, "Recruitment (rekruttering/innleie):")?;
+        let mut table = new_table(
+            style,
+            &[
+                "Need", "Skill", "Level", "Count", "Priority", "By", "Driver",
+            ],
+        );
+        for r in &s.recruit {
+            table.add_row(vec![
+                Cell::new(&r.need),
+                Cell::new(&r.skill),
+                Cell::new(level(levels, r.level)),
+                right(r.count),
+                Cell::new(r.priority),
+                Cell::new(r.by.map(|d| d.to_string()).unwrap_or_default()),
+                Cell::new(r.driver.clone().unwrap_or_default()),
+            ]);
+        }
+        writeln!(out, "{table}")?;
     }
     Ok(())
 }
