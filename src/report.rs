@@ -145,6 +145,8 @@ pub struct PlanReport {
     pub as_of: Date,
     pub mix: LearningMix,
     pub plans: Vec<PersonPlan>,
+    /// Suggested activities for each skill that some goal is about, once.
+    pub activities: Vec<SkillActivities>,
     pub summary: PlanSummary,
     #[serde(skip)]
     pub levels: Vec<String>,
@@ -174,9 +176,25 @@ pub struct Goal {
     /// The earliest deadline among the reasons.
     pub by: Option<Date>,
     pub effort: Effort,
-    pub activities: Vec<SuggestedActivity>,
     #[serde(skip)]
     pub skill_name: String,
+}
+
+/// The activities suggested for goals in one skill, mode by mode.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillActivities {
+    pub skill: String,
+    pub suggestions: Vec<SuggestedActivity>,
+}
+
+impl PlanReport {
+    /// The activities suggested for a skill (empty when none).
+    pub fn activities_for(&self, skill: &str) -> &[SuggestedActivity] {
+        self.activities
+            .iter()
+            .find(|a| a.skill == skill)
+            .map_or(&[], |a| &a.suggestions)
+    }
 }
 
 /// Why a goal is there.

@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 
 use crate::analysis::gap::{GapFilter, gap_report};
 use crate::analysis::role::role_gap;
-use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
+use crate::analysis::{IdOrder, PeopleFilter, need_in_unit, parallel_map};
 use crate::model::{ActivityKind, Date, Level, Mode, Organisation, Priority, SkillKind};
 use crate::report::{
-    EffortBy, Goal, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment, SuggestedActivity,
-    Wish,
+    EffortBy, Goal, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment, SkillActivities,
+    SuggestedActivity, Wish,
 };
 
 /// A goal being assembled: the highest target asked for and all reasons.
@@ -80,6 +80,79 @@ fn most_urgent(reasons: &[Reason]) -> Option<(&Priority, &Option<Date>, &String,
         })
 }
 
+/// Each goal's driver (index into `Organisation::drivers`) and hours.
+type GoalDrivers = Vec<(Option<usize>, u64)>;
+
+/// One person's plan from their drafted goals, with each goal's driver (of
+/// its most urgent need; None for role-only goals) and hours; None when
+/// there is nothing to say and the person was not asked for by name.
+fn person_plan(
+    org: &Organisation,
+    p: usize,
+    drafts: &BTreeMap<(usize, usize), Draft>,
+    asked_for: bool,
+) -> Option<(PersonPlan, GoalDrivers)> {
+    // Each goal with its sort key: need goals before role-only ones, then
+    // priority, deadline (none last) and catalogue order.
+    type Key = (bool, Priority, bool, Option<Date>, usize);
+    let mut goals: Vec<(Goal, Key)> = Vec::new();
+    let mut drivers = Vec::new();
+    let mut hours = 0u64;
+    for (&(_, skill), draft) in drafts.range((p, 0)..(p + 1, 0)) {
+        let from = org.matrix.level(p, skill);
+        let h = (draft.to - from) as u64 * org.hours_per_level(skill) as u64;
+        hours += h;
+        let urgent = most_urgent(&draft.reasons);
+        let priority = urgent.map_or(Priority::Low, |u| *u.0);
+        let by = draft
+            .reasons
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Need { by, .. } => *by,
+                Reason::Role { .. } => None,
+            })
+            .min();
+        let driver = urgent
+            .and_then(|u| u.3.as_deref())
+            .and_then(|d| org.drivers.iter().position(|x| x.id == d));
+        drivers.push((driver, h));
+        let key = (urgent.is_none(), priority, by.is_none(), by, skill);
+        goals.push((
+            Goal {
+                skill: org.skills[skill].id.clone(),
+                from,
+                to: draft.to,
+                reasons: draft.reasons.clone(),
+                by,
+                effort: org.policy.mix.split(h),
+                skill_name: org.skills[skill].name.clone(),
+            },
+            key,
+        ));
+    }
+    goals.sort_by_key(|g| g.1);
+    let wishes: Vec<Wish> = (0..org.skills.len())
+        .filter(|&s| org.matrix.interest(p, s) && !drafts.contains_key(&(p, s)))
+        .map(|s| Wish {
+            skill: org.skills[s].id.clone(),
+            level: org.matrix.level(p, s),
+        })
+        .collect();
+    if goals.is_empty() && wishes.is_empty() && !asked_for {
+        return None;
+    }
+    let plan = PersonPlan {
+        person: org.people.id(p).to_string(),
+        name: org.people.name(p).map(str::to_string),
+        unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
+        role: org.people.role(p).map(|r| org.roles[r as usize].id.clone()),
+        goals: goals.into_iter().map(|g| g.0).collect(),
+        wishes,
+        effort: org.policy.mix.split(hours),
+    };
+    Some((plan, drivers))
+}
+
 /// Plans for the people the filter keeps. Needs are evaluated for the whole
 /// organisation (a need's develop list does not depend on the filter); the
 /// recruitment list keeps the needs in the filter's unit.
@@ -129,78 +202,28 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         }
     }
 
+    // Each person's plan is independent of the others': build them on all cores.
+    let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
+    let built = parallel_map(&kept, |&p| {
+        person_plan(org, p, &drafts, filter.person == Some(p))
+    });
     let mut plans = Vec::new();
     let mut by_unit: BTreeMap<Option<String>, (usize, u64)> = BTreeMap::new();
     let mut by_driver: BTreeMap<Option<usize>, (usize, u64)> = BTreeMap::new();
     let mut total_hours = 0u64;
     let mut goal_count = 0usize;
-    for p in ids.people().filter(|&p| keep(p)) {
-        // Each goal with its sort key: need goals before role-only ones, then
-        // priority, deadline (none last) and catalogue order.
-        type Key = (bool, Priority, bool, Option<Date>, usize);
-        let mut goals: Vec<(Goal, Key)> = Vec::new();
-        let mut hours = 0u64;
-        for (&(_, skill), draft) in drafts.range((p, 0)..(p + 1, 0)) {
-            let from = org.matrix.level(p, skill);
-            let h = (draft.to - from) as u64 * org.hours_per_level(skill) as u64;
-            hours += h;
-            let urgent = most_urgent(&draft.reasons);
-            let priority = urgent.map_or(Priority::Low, |u| *u.0);
-            let by = draft
-                .reasons
-                .iter()
-                .filter_map(|r| match r {
-                    Reason::Need { by, .. } => *by,
-                    Reason::Role { .. } => None,
-                })
-                .min();
-            let driver = urgent
-                .and_then(|u| u.3.as_deref())
-                .and_then(|d| org.drivers.iter().position(|x| x.id == d));
+    for (plan, drivers) in built.into_iter().flatten() {
+        let entry = by_unit.entry(plan.unit.clone()).or_default();
+        entry.0 += plan.goals.len();
+        entry.1 += plan.effort.total as u64;
+        total_hours += plan.effort.total as u64;
+        goal_count += plan.goals.len();
+        for (driver, hours) in drivers {
             let entry = by_driver.entry(driver).or_default();
             entry.0 += 1;
-            entry.1 += h;
-            let key = (urgent.is_none(), priority, by.is_none(), by, skill);
-            goals.push((
-                Goal {
-                    skill: org.skills[skill].id.clone(),
-                    from,
-                    to: draft.to,
-                    reasons: draft.reasons.clone(),
-                    by,
-                    effort: org.policy.mix.split(h),
-                    activities: activities_for(org, skill),
-                    skill_name: org.skills[skill].name.clone(),
-                },
-                key,
-            ));
+            entry.1 += hours;
         }
-        goals.sort_by_key(|g| g.1);
-        let wishes: Vec<Wish> = (0..org.skills.len())
-            .filter(|&s| org.matrix.interest(p, s) && !drafts.contains_key(&(p, s)))
-            .map(|s| Wish {
-                skill: org.skills[s].id.clone(),
-                level: org.matrix.level(p, s),
-            })
-            .collect();
-        if goals.is_empty() && wishes.is_empty() && filter.person != Some(p) {
-            continue;
-        }
-        let unit = org.people.unit(p).map(|u| org.units[u as usize].clone());
-        let entry = by_unit.entry(unit.clone()).or_default();
-        entry.0 += goals.len();
-        entry.1 += hours;
-        total_hours += hours;
-        goal_count += goals.len();
-        plans.push(PersonPlan {
-            person: org.people.id(p).to_string(),
-            name: org.people.name(p).map(str::to_string),
-            unit,
-            role: org.people.role(p).map(|r| org.roles[r as usize].id.clone()),
-            goals: goals.into_iter().map(|g| g.0).collect(),
-            wishes,
-            effort: org.policy.mix.split(hours),
-        });
+        plans.push(plan);
     }
 
     let split = |(goals, hours): (usize, u64)| (goals, org.policy.mix.split(hours));
@@ -240,8 +263,21 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         })
         .collect();
 
+    // Suggestions depend on the skill only: listed once per skill in a goal.
+    let mut skills_in_goals: Vec<usize> = drafts.keys().map(|&(_, s)| s).collect();
+    skills_in_goals.sort_unstable();
+    skills_in_goals.dedup();
+    let activities = skills_in_goals
+        .into_iter()
+        .map(|s| SkillActivities {
+            skill: org.skills[s].id.clone(),
+            suggestions: activities_for(org, s),
+        })
+        .collect();
+
     PlanReport {
         organisation: org.name.clone(),
+        activities,
         as_of: org.as_of,
         mix: org.policy.mix,
         summary: PlanSummary {

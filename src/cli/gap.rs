@@ -89,21 +89,24 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
     let style = TableStyle {
         wrap: args.output.to_terminal(),
     };
-    let needs = gap_report(
-        &org,
-        &GapFilter {
-            unit: unit.clone(),
-            priority: args.priority,
-        },
-    );
-    match args.by {
-        By::Need => args.output.emit(|out| match format {
-            Format::Table => render::table::write_gap(&needs, style, out),
-            Format::Json => render::json::write(&needs, out),
-            Format::Csv => render::csv::write_gap(&needs, out),
-            Format::Markdown => render::markdown::write_gap(&needs, out),
+    // The need view is needed for the need report and for --fail-on only.
+    let needs = (args.by == By::Need || args.fail_on.is_some()).then(|| {
+        gap_report(
+            &org,
+            &GapFilter {
+                unit: unit.clone(),
+                priority: args.priority,
+            },
+        )
+    });
+    match (args.by, &needs) {
+        (By::Need, Some(needs)) => args.output.emit(|out| match format {
+            Format::Table => render::table::write_gap(needs, style, out),
+            Format::Json => render::json::write(needs, out),
+            Format::Csv => render::csv::write_gap(needs, out),
+            Format::Markdown => render::markdown::write_gap(needs, out),
         })?,
-        By::Person => {
+        _ => {
             let filter = PeopleFilter {
                 unit,
                 role: args
@@ -126,11 +129,12 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
             })?
         }
     }
-    let failed = args.fail_on.is_some_and(|threshold| {
-        needs
+    let failed = match (args.fail_on, &needs) {
+        (Some(threshold), Some(needs)) => needs
             .needs
             .iter()
-            .any(|n| n.shortfall > 0 && n.priority.at_least(threshold))
-    });
+            .any(|n| n.shortfall > 0 && n.priority.at_least(threshold)),
+        _ => false,
+    };
     Ok(if failed { Status::Failed } else { Status::Done })
 }

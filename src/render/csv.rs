@@ -137,7 +137,11 @@ pub fn write_plan<W: Write>(report: &PlanReport, out: W) -> io::Result<()> {
                     crate::report::Reason::Need { need, .. } => format!("need:{need}"),
                 })
                 .collect();
-            let activities: Vec<&str> = g.activities.iter().map(|a| a.name.as_str()).collect();
+            let activities: Vec<&str> = report
+                .activities_for(&g.skill)
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect();
             w.write_record([
                 p.person.clone(),
                 p.name.clone().unwrap_or_default(),

@@ -4,7 +4,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-pub fn write<T: Serialize, W: Write>(value: &T, mut out: W) -> io::Result<()> {
+pub fn write<T: Serialize, W: Write>(value: &T, out: W) -> io::Result<()> {
+    // The serialiser writes many tiny pieces; a buffer of our own keeps them
+    // out of the (possibly dynamic) writer underneath.
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     serde_json::to_writer_pretty(&mut out, value)?;
-    out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    out.flush()
 }

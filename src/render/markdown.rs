@@ -216,7 +216,7 @@ pub fn write_plan<W: Write>(report: &PlanReport, mut out: W) -> io::Result<()> {
             )?;
             writeln!(out, "**Suggested activities**\n")?;
             for g in &plan.goals {
-                let lines = activities(g);
+                let lines = activities(report.activities_for(&g.skill));
                 let text = if lines.is_empty() {
                     "none in the catalogue".to_string()
                 } else {

@@ -104,11 +104,11 @@ const ACTIVITIES_SHOWN: usize = 3;
 
 /// A goal's suggested activities, mode by mode, the first few of each:
 /// "experience: Hospitering (40 h); social: Mentorordning (mandatory, 20 h), +2 more".
-pub fn activities(goal: &crate::report::Goal) -> Vec<String> {
+pub fn activities(suggestions: &[crate::report::SuggestedActivity]) -> Vec<String> {
     crate::model::Mode::ALL
         .iter()
         .filter_map(|&mode| {
-            let in_mode: Vec<_> = goal.activities.iter().filter(|a| a.mode == mode).collect();
+            let in_mode: Vec<_> = suggestions.iter().filter(|a| a.mode == mode).collect();
             let mut names: Vec<String> = in_mode
                 .iter()
                 .take(ACTIVITIES_SHOWN)

@@ -283,7 +283,7 @@ pub fn write_plan<W: Write>(report: &PlanReport, style: TableStyle, mut out: W) 
             writeln!(out, "Effort {}", effort_line(&plan.effort, &report.mix))?;
             writeln!(out, "Suggested activities:")?;
             for g in &plan.goals {
-                let lines = activities(g);
+                let lines = activities(report.activities_for(&g.skill));
                 if lines.is_empty() {
                     writeln!(out, "  {}: none in the catalogue", g.skill_name)?;
                 } else {
