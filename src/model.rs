@@ -651,6 +651,64 @@ impl Organisation {
         self.units.iter().map(|u| unit_within(u, scope)).collect()
     }
 
+    /// The organisation as if `leaving` (person indexes) had never been in
+    /// its files: their people, assessments and expired rows are gone, and
+    /// everyone else keeps their order ("what happens if Kari leaves?").
+    pub fn without(&self, leaving: &[usize]) -> Organisation {
+        let mut gone = vec![false; self.people.len()];
+        for &p in leaving {
+            gone[p] = true;
+        }
+        let mut people = People::default();
+        let mut new_index = vec![usize::MAX; self.people.len()];
+        for p in (0..self.people.len()).filter(|&p| !gone[p]) {
+            new_index[p] = people.push(
+                self.people.id(p),
+                self.people.name(p),
+                self.people.unit(p),
+                self.people.role(p),
+            );
+        }
+        let mut matrix = Matrix::new(people.len(), self.matrix.skills);
+        for s in 0..self.matrix.skills {
+            for p in (0..self.people.len()).filter(|&p| !gone[p]) {
+                let (from, to) = (self.matrix.cell(p, s), matrix.cell(new_index[p], s));
+                matrix.cells[to] = self.matrix.cells[from];
+                matrix.assessed[to] = self.matrix.assessed[from];
+                if let Some(&d) = self.matrix.expires.get(&from) {
+                    matrix.expires.insert(to, d);
+                }
+            }
+        }
+        let expired = self
+            .expired
+            .iter()
+            .filter(|e| !gone[e.person])
+            .map(|e| ExpiredAssessment {
+                person: new_index[e.person],
+                ..e.clone()
+            })
+            .collect();
+        Organisation {
+            name: self.name.clone(),
+            as_of: self.as_of,
+            scale: self.scale.clone(),
+            policy: self.policy.clone(),
+            drivers: self.drivers.clone(),
+            skills: self.skills.clone(),
+            roles: self.roles.clone(),
+            needs: self.needs.clone(),
+            activities: self.activities.clone(),
+            units: self.units.clone(),
+            people,
+            matrix,
+            expired,
+            assessment_rows: self.assessment_rows,
+            default_catalogue: self.default_catalogue,
+            inputs: self.inputs.clone(),
+        }
+    }
+
     /// True when some person's unit lies within `scope`.
     pub fn unit_has_people(&self, scope: &str) -> bool {
         let within = self.units_within(scope);

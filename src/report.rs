@@ -262,3 +262,135 @@ pub struct Recruitment {
     pub by: Option<Date>,
     pub driver: Option<String>,
 }
+
+/// The competence balance (`kompetanse balance`): what the organisation
+/// has, skill by skill (and unit by unit), how fresh that picture is, and
+/// which skills hang on one person.
+#[derive(Debug, Clone, Serialize)]
+pub struct BalanceReport {
+    pub organisation: String,
+    pub as_of: Date,
+    /// The level names, lowest first (index = level).
+    pub scale: Vec<String>,
+    /// Skills grouped by `group` (groups in catalogue order), for everyone in scope.
+    pub skills: Vec<SkillBalance>,
+    /// With `--by unit`: the same per unit, units rolled up (`it` includes `it/platform`).
+    pub units: Vec<UnitBalance>,
+    pub freshness: FreshnessReport,
+    pub key_people: Vec<KeyPerson>,
+}
+
+/// One skill's inventory among a set of people.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillBalance {
+    pub skill: String,
+    pub name: String,
+    pub group: Option<String>,
+    pub kind: crate::model::SkillKind,
+    /// People in scope.
+    pub people: u64,
+    /// People at each current level, 0 to top (unassessed people count at 0).
+    pub levels: Vec<u64>,
+    pub assessed: u64,
+    pub unassessed: u64,
+    /// Current assessments older than the freshness limit.
+    pub stale: u64,
+    /// Assessment rows set aside because they expired.
+    pub expired: u64,
+    /// Median current level of the assessed (null when none is).
+    pub median: Option<f64>,
+    /// People who say they want to develop it.
+    pub interest: u64,
+}
+
+/// One unit's inventory (the unit and every unit below it).
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitBalance {
+    pub unit: String,
+    pub people: u64,
+    pub skills: Vec<SkillBalance>,
+}
+
+/// How fresh the picture is, and what to reassess.
+#[derive(Debug, Clone, Serialize)]
+pub struct FreshnessReport {
+    /// Current (chosen) assessments.
+    pub assessments: u64,
+    pub stale: u64,
+    /// `stale / assessments` (0 when there are none).
+    pub stale_share: f64,
+    pub undated: u64,
+    /// Assessment rows set aside as expired.
+    pub expired: u64,
+    /// `expired / (assessments + expired)`.
+    pub expired_share: f64,
+    pub stale_before: Date,
+    pub max_age_months: u32,
+    /// The oldest current assessments, oldest first.
+    pub oldest: Vec<DatedAssessment>,
+    pub expiring_days: u32,
+    /// Current assessments whose `expires` falls within `expiring_days` from the reference date.
+    pub expiring: Vec<ExpiringAssessment>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DatedAssessment {
+    pub person: String,
+    pub skill: String,
+    pub level: Level,
+    pub assessed: Date,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpiringAssessment {
+    pub person: String,
+    pub skill: String,
+    pub level: Level,
+    pub expires: Date,
+    /// Days from the reference date.
+    pub days: i64,
+}
+
+/// Key-person risk: how many people hold a required skill at the highest
+/// level any need or role requires of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyPerson {
+    pub skill: String,
+    pub level: Level,
+    pub holders: u64,
+    /// The holder's id when there is exactly one; empty otherwise.
+    pub people: Vec<String>,
+    /// Held by 0 or 1 person.
+    pub risk: bool,
+}
+
+/// `gap --by unit|skill|driver`: needs added up per group.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapGroupsReport {
+    pub organisation: String,
+    pub as_of: Date,
+    pub mix: LearningMix,
+    /// "unit", "skill" or "driver".
+    pub by: String,
+    pub groups: Vec<GapGroup>,
+    pub totals: GapTotals,
+}
+
+/// The needs of one unit, skill or driver, added up.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapGroup {
+    /// The unit path, skill id or driver id; null for needs without one.
+    pub key: Option<String>,
+    /// The skill's or driver's name (null for units and for null keys).
+    pub name: Option<String>,
+    pub needs: usize,
+    pub unmet: usize,
+    /// Sum of min(have, count) over the sum of counts.
+    pub coverage: f64,
+    pub shortfall: u64,
+    pub develop: usize,
+    pub recruit: u64,
+    pub effort: Effort,
+    /// The most urgent priority among unmet needs (null when all are met).
+    pub at_risk: Option<Priority>,
+}

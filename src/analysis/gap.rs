@@ -9,7 +9,9 @@ use std::cmp::Ordering;
 
 use crate::analysis::{IdOrder, parallel_map};
 use crate::model::{INTEREST, Level, NONE, Organisation, PackedDate, Priority};
-use crate::report::{Development, Freshness, GapReport, GapTotals, NeedGap};
+use crate::report::{
+    Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap,
+};
 
 /// Which needs a report shows.
 #[derive(Debug, Clone, Default)]
@@ -175,4 +177,105 @@ pub fn freshness(org: &Organisation) -> Freshness {
         }
     }
     f
+}
+
+/// How `gap --by unit|skill|driver` groups needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    Unit,
+    Skill,
+    Driver,
+}
+
+/// Adds the needs of a report up per unit, skill or driver (the strategy
+/// view: which drivers are at risk). Groups come in unit-path, skill
+/// catalogue or driver catalogue order; needs without a unit or driver last.
+pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> GapGroupsReport {
+    // (sort position, key, name) for a need's group.
+    let group_of = |n: &NeedGap| -> (usize, Option<String>, Option<String>) {
+        match by {
+            Grouping::Unit => (0, n.unit.clone(), None),
+            Grouping::Skill => {
+                let s = org.skill_index(&n.skill).unwrap_or(usize::MAX);
+                (s, Some(n.skill.clone()), Some(n.skill_name.clone()))
+            }
+            Grouping::Driver => match &n.driver {
+                Some(d) => {
+                    let i = org
+                        .drivers
+                        .iter()
+                        .position(|x| &x.id == d)
+                        .unwrap_or(usize::MAX - 1);
+                    (
+                        i,
+                        Some(d.clone()),
+                        org.drivers.get(i).map(|x| x.name.clone()),
+                    )
+                }
+                None => (usize::MAX, None, None),
+            },
+        }
+    };
+    type Group<'a> = ((usize, Option<String>, Option<String>), Vec<&'a NeedGap>);
+    let mut groups: Vec<Group> = Vec::new();
+    for n in &report.needs {
+        let g = group_of(n);
+        match groups.iter_mut().find(|(k, _)| k.1 == g.1) {
+            Some((_, list)) => list.push(n),
+            None => groups.push((g, vec![n])),
+        }
+    }
+    groups.sort_by(|a, b| match by {
+        Grouping::Unit => (
+            a.0.1.is_none(),
+            a.0.1.as_deref().map(|u| u.split('/').collect::<Vec<_>>()),
+        )
+            .cmp(&(
+                b.0.1.is_none(),
+                b.0.1.as_deref().map(|u| u.split('/').collect::<Vec<_>>()),
+            )),
+        _ => a.0.0.cmp(&b.0.0),
+    });
+    let groups = groups
+        .into_iter()
+        .map(|((_, key, name), needs)| {
+            let owned: Vec<NeedGap> = needs.iter().map(|n| (*n).clone()).collect();
+            let t = totals(org, &owned);
+            let have: u64 = needs.iter().map(|n| n.have.min(n.count) as u64).sum();
+            let count: u64 = needs.iter().map(|n| n.count as u64).sum();
+            GapGroup {
+                key,
+                name,
+                needs: t.needs,
+                unmet: t.unmet,
+                coverage: if count == 0 {
+                    1.0
+                } else {
+                    have as f64 / count as f64
+                },
+                shortfall: t.shortfall,
+                develop: t.develop,
+                recruit: t.recruit,
+                effort: t.effort,
+                at_risk: needs
+                    .iter()
+                    .filter(|n| n.shortfall > 0)
+                    .map(|n| n.priority)
+                    .min(),
+            }
+        })
+        .collect();
+    GapGroupsReport {
+        organisation: report.organisation.clone(),
+        as_of: report.as_of,
+        mix: report.mix,
+        by: match by {
+            Grouping::Unit => "unit",
+            Grouping::Skill => "skill",
+            Grouping::Driver => "driver",
+        }
+        .to_string(),
+        groups,
+        totals: report.totals.clone(),
+    }
 }

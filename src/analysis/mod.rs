@@ -2,6 +2,7 @@
 //! or prints; everything here is deterministic (no hash-map iteration order
 //! reaches a report).
 
+pub mod balance;
 pub mod gap;
 pub mod plan;
 pub mod role;

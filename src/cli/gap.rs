@@ -4,12 +4,12 @@
 use clap::{Args, ValueEnum};
 
 use crate::analysis::PeopleFilter;
-use crate::analysis::gap::{GapFilter, gap_report};
+use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
 use crate::cli::output::OutputArgs;
 use crate::cli::{
-    OrgArgs, Status, UsageError, check_unit, find_person, find_role, load_org, parse_mix_arg,
-    parse_priority_arg,
+    OrgArgs, Status, UsageError, WhatIfArgs, check_unit, find_person, find_role, load_org,
+    parse_mix_arg, parse_priority_arg, warn_key_people,
 };
 use crate::model::{LearningMix, Priority};
 use crate::render::{self, Format, table::TableStyle};
@@ -22,6 +22,12 @@ pub enum By {
     Need,
     /// Person by person: gaps to their role's requirements, and readiness.
     Person,
+    /// Needs added up per unit.
+    Unit,
+    /// Needs added up per skill.
+    Skill,
+    /// Needs added up per strategic driver: which drivers are at risk.
+    Driver,
 }
 
 #[derive(Debug, Args)]
@@ -31,6 +37,9 @@ pub struct GapArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 
     /// What the report lists
     #[arg(long, value_enum, default_value_t = By::Need)]
@@ -80,6 +89,8 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         return Ok(Status::Invalid);
     };
     args.output.check(&org.inputs)?;
+    let org = args.what_if.apply(org)?;
+    warn_key_people(&org, &args.org);
     let format = args.output.format()?;
     let unit = args
         .unit
@@ -90,7 +101,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         wrap: args.output.to_terminal(),
     };
     // The need view is needed for the need report and for --fail-on only.
-    let needs = (args.by == By::Need || args.fail_on.is_some()).then(|| {
+    let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
         gap_report(
             &org,
             &GapFilter {
@@ -106,6 +117,20 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
             Format::Csv => render::csv::write_gap(needs, out),
             Format::Markdown => render::markdown::write_gap(needs, out),
         })?,
+        (By::Unit | By::Skill | By::Driver, Some(needs)) => {
+            let grouping = match args.by {
+                By::Unit => Grouping::Unit,
+                By::Skill => Grouping::Skill,
+                _ => Grouping::Driver,
+            };
+            let groups = group_report(&org, needs, grouping);
+            args.output.emit(|out| match format {
+                Format::Table => render::table::write_gap_groups(&groups, style, out),
+                Format::Json => render::json::write(&groups, out),
+                Format::Csv => render::csv::write_gap_groups(&groups, out),
+                Format::Markdown => render::markdown::write_gap_groups(&groups, out),
+            })?
+        }
         _ => {
             let filter = PeopleFilter {
                 unit,

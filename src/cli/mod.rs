@@ -2,6 +2,7 @@
 //! choices they share (which organisation, reference date, output path and
 //! format). Subcommands return an exit status; `main` maps errors to codes.
 
+pub mod balance;
 pub mod check;
 pub mod gap;
 pub mod output;
@@ -34,6 +35,8 @@ pub enum Command {
     Gap(gap::GapArgs),
     /// Development plans per person, split by the learning mix, with activities and recruitment.
     Plan(plan::PlanArgs),
+    /// The competence balance: people at each level per skill, freshness, key-person risk.
+    Balance(balance::BalanceArgs),
     /// Validate an organisation and its profile files without reporting.
     Check(check::CheckArgs),
 }
@@ -160,6 +163,64 @@ pub fn find_person(org: &Organisation, id: &str) -> Result<usize, UsageError> {
     })
 }
 
+/// The what-if option of `gap`, `balance` and `plan`.
+#[derive(Debug, Args)]
+pub struct WhatIfArgs {
+    /// Recompute as if these people had left (comma-separated ids)
+    #[arg(long, value_name = "PERSON[,PERSON...]", value_delimiter = ',')]
+    pub without: Vec<String>,
+}
+
+impl WhatIfArgs {
+    /// The organisation without the `--without` people; every unknown id is
+    /// an error (all of them named, with suggestions).
+    pub fn apply(&self, org: Organisation) -> Result<Organisation, UsageError> {
+        if self.without.is_empty() {
+            return Ok(org);
+        }
+        let mut leaving = Vec::new();
+        let mut unknown = Vec::new();
+        for id in self
+            .without
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+        {
+            match find_person(&org, id) {
+                Ok(p) => leaving.push(p),
+                Err(e) => unknown.push(e.0.replacen("--person", "--without", 1)),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(UsageError(unknown.join("\nerror: ")));
+        }
+        Ok(org.without(&leaving))
+    }
+}
+
+/// Prints a warning line for each skill held by 0 or 1 person at the highest
+/// level any need or role requires of it.
+pub fn warn_key_people(org: &Organisation, args: &OrgArgs) {
+    if args.quiet {
+        return;
+    }
+    for k in crate::analysis::balance::key_people(org)
+        .iter()
+        .filter(|k| k.risk)
+    {
+        let who = match k.people.first() {
+            Some(p) => format!("only '{p}' holds"),
+            None => "nobody holds".to_string(),
+        };
+        eprintln!(
+            "{}: warning: key-person risk: {who} '{}' at level {} or above",
+            args.org.display(),
+            k.skill,
+            k.level
+        );
+    }
+}
+
 /// Finds a `--role` by id, or says which ids are close.
 pub fn find_role(org: &Organisation, id: &str) -> Result<usize, UsageError> {
     org.role_index(id).ok_or_else(|| {
@@ -173,6 +234,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
         Command::Gap(args) => gap::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Balance(args) => balance::run(&args),
         Command::Check(args) => check::run(&args),
     }
 }

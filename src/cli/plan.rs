@@ -7,7 +7,7 @@ use clap::Args;
 use crate::analysis::PeopleFilter;
 use crate::analysis::plan::plan_report;
 use crate::cli::output::OutputArgs;
-use crate::cli::{OrgArgs, Status, check_unit, find_person, load_org, parse_mix_arg};
+use crate::cli::{OrgArgs, Status, WhatIfArgs, check_unit, find_person, load_org, parse_mix_arg};
 use crate::model::LearningMix;
 use crate::render::{self, Format, table::TableStyle};
 
@@ -18,6 +18,9 @@ pub struct PlanArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
 
     /// Only this person's plan
     #[arg(long, value_name = "ID")]
@@ -37,6 +40,7 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
         return Ok(Status::Invalid);
     };
     args.output.check(&org.inputs)?;
+    let org = args.what_if.apply(org)?;
     let format = args.output.format()?;
     let filter = PeopleFilter {
         unit: args

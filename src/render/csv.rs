@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use crate::report::{GapReport, PersonGapReport, PlanReport};
+use crate::report::{
+    BalanceReport, GapGroupsReport, GapReport, PersonGapReport, PlanReport, SkillBalance,
+};
 
 /// The columns of `gap --format csv`, in order.
 pub const GAP_COLUMNS: [&str; 18] = [
@@ -158,6 +160,106 @@ pub fn write_plan<W: Write>(report: &PlanReport, out: W) -> io::Result<()> {
                 g.by.map(|d| d.to_string()).unwrap_or_default(),
                 activities.join("; "),
             ])?;
+        }
+    }
+    w.flush()
+}
+
+/// The columns of `gap --by unit|skill|driver --format csv`.
+pub const GAP_GROUP_COLUMNS: [&str; 13] = [
+    "key",
+    "name",
+    "needs",
+    "unmet",
+    "coverage",
+    "shortfall",
+    "develop",
+    "recruit",
+    "effort_hours",
+    "experience_hours",
+    "social_hours",
+    "formal_hours",
+    "at_risk",
+];
+
+pub fn write_gap_groups<W: Write>(report: &GapGroupsReport, out: W) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(GAP_GROUP_COLUMNS)?;
+    for g in &report.groups {
+        w.write_record([
+            g.key.clone().unwrap_or_default(),
+            g.name.clone().unwrap_or_default(),
+            g.needs.to_string(),
+            g.unmet.to_string(),
+            number(g.coverage),
+            g.shortfall.to_string(),
+            g.develop.to_string(),
+            g.recruit.to_string(),
+            number(g.effort.total),
+            number(g.effort.experience),
+            number(g.effort.social),
+            number(g.effort.formal),
+            g.at_risk.map(|p| p.to_string()).unwrap_or_default(),
+        ])?;
+    }
+    w.flush()
+}
+
+/// `balance --format csv`: one row per skill (per unit and skill with
+/// `--by unit`); `level_0` .. `level_<top>` count people at each level.
+pub fn write_balance<W: Write>(report: &BalanceReport, out: W) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<String> = ["unit", "skill", "name", "group", "kind", "people"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    header.extend((0..report.scale.len()).map(|i| format!("level_{i}")));
+    header.extend(
+        [
+            "assessed",
+            "unassessed",
+            "stale",
+            "expired",
+            "median",
+            "interest",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    w.write_record(&header)?;
+    let mut row = |unit: &str, r: &SkillBalance| -> io::Result<()> {
+        let mut fields = vec![
+            unit.to_string(),
+            r.skill.clone(),
+            r.name.clone(),
+            r.group.clone().unwrap_or_default(),
+            match r.kind {
+                crate::model::SkillKind::Breadth => "breadth".into(),
+                crate::model::SkillKind::Specialist => "specialist".into(),
+            },
+            r.people.to_string(),
+        ];
+        fields.extend(r.levels.iter().map(|n| n.to_string()));
+        fields.extend([
+            r.assessed.to_string(),
+            r.unassessed.to_string(),
+            r.stale.to_string(),
+            r.expired.to_string(),
+            r.median.map(number).unwrap_or_default(),
+            r.interest.to_string(),
+        ]);
+        w.write_record(&fields)?;
+        Ok(())
+    };
+    if report.units.is_empty() {
+        for r in &report.skills {
+            row("", r)?;
+        }
+    } else {
+        for u in &report.units {
+            for r in &u.skills {
+                row(&u.unit, r)?;
+            }
         }
     }
     w.flush()

@@ -6,7 +6,9 @@ use std::io::{self, Write};
 
 use crate::render::table::effort_line;
 use crate::render::{activities, count, hours, level, percent, reason};
-use crate::report::{GapReport, PersonGapReport, PlanReport};
+use crate::report::{
+    BalanceReport, GapGroupsReport, GapReport, PersonGapReport, PlanReport, SkillBalance,
+};
 
 /// Escapes what would break a table cell.
 fn cell(text: &str) -> String {
@@ -303,6 +305,171 @@ pub fn write_plan<W: Write>(report: &PlanReport, mut out: W) -> io::Result<()> {
         &[
             "Need", "Skill", "Level", ">Count", "Priority", "By", "Driver",
         ],
+        &rows,
+    )
+}
+
+pub fn write_gap_groups<W: Write>(report: &GapGroupsReport, mut out: W) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Competence gaps by {}: {}\n\nAs of {}, learning mix {}.\n",
+        report.by, report.organisation, report.as_of, report.mix
+    )?;
+    let rows: Vec<Vec<String>> = report
+        .groups
+        .iter()
+        .map(|g| {
+            vec![
+                g.key.clone().unwrap_or_else(|| "(none)".into()),
+                g.name.clone().unwrap_or_default(),
+                g.needs.to_string(),
+                g.unmet.to_string(),
+                percent(g.coverage),
+                g.shortfall.to_string(),
+                g.develop.to_string(),
+                g.recruit.to_string(),
+                hours(g.effort.total),
+                g.at_risk
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "no".into()),
+            ]
+        })
+        .collect();
+    let title = match report.by.as_str() {
+        "unit" => "Unit",
+        "skill" => "Skill",
+        _ => "Driver",
+    };
+    table(
+        &mut out,
+        &[
+            title,
+            "Name",
+            ">Needs",
+            ">Unmet",
+            ">Coverage",
+            ">Short",
+            ">Develop",
+            ">Recruit",
+            ">Hours",
+            "At risk",
+        ],
+        &rows,
+    )?;
+    writeln!(
+        out,
+        "**Effort** {}",
+        effort_line(&report.totals.effort, &report.mix)
+    )
+}
+
+fn balance_rows(rows: &[SkillBalance]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            let mut row = vec![r.name.clone(), r.group.clone().unwrap_or_default()];
+            row.extend(r.levels.iter().map(|n| n.to_string()));
+            row.extend([
+                r.assessed.to_string(),
+                r.unassessed.to_string(),
+                r.stale.to_string(),
+                r.expired.to_string(),
+                r.median
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                r.interest.to_string(),
+            ]);
+            row
+        })
+        .collect()
+}
+
+pub fn write_balance<W: Write>(report: &BalanceReport, mut out: W) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Competence balance: {}\n\nAs of {}; people at each level.\n",
+        report.organisation, report.as_of
+    )?;
+    let mut header: Vec<String> = vec!["Skill".into(), "Group".into()];
+    header.extend(
+        report
+            .scale
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!(">{i} {n}")),
+    );
+    header.extend(
+        [
+            ">Assessed",
+            ">Unassessed",
+            ">Stale",
+            ">Expired",
+            ">Median",
+            ">Interest",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    if report.units.is_empty() {
+        table(&mut out, &header, &balance_rows(&report.skills))?;
+    } else {
+        for u in &report.units {
+            writeln!(
+                out,
+                "## {} ({})\n",
+                u.unit,
+                count(u.people as usize, "person", "people")
+            )?;
+            table(&mut out, &header, &balance_rows(&u.skills))?;
+        }
+    }
+    let f = &report.freshness;
+    writeln!(
+        out,
+        "## Freshness\n\n{} current assessments: {} stale ({}, assessed before {}), {} undated; {} expired set aside ({}).\n",
+        f.assessments,
+        f.stale,
+        percent(f.stale_share),
+        f.stale_before,
+        f.undated,
+        f.expired,
+        percent(f.expired_share)
+    )?;
+    for o in &f.oldest {
+        writeln!(
+            out,
+            "- oldest: {} in {} ({})",
+            o.person, o.skill, o.assessed
+        )?;
+    }
+    for e in &f.expiring {
+        writeln!(
+            out,
+            "- expiring: {} in {} on {} (in {} days)",
+            e.person, e.skill, e.expires, e.days
+        )?;
+    }
+    writeln!(out, "\n## Key-person risk\n")?;
+    let rows: Vec<Vec<String>> = report
+        .key_people
+        .iter()
+        .map(|k| {
+            vec![
+                k.skill.clone(),
+                level(&report.scale, k.level),
+                k.holders.to_string(),
+                k.people.join(", "),
+                if k.risk {
+                    "**risk**".into()
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    table(
+        &mut out,
+        &["Skill", "Level", ">Holders", "Who", "Risk"],
         &rows,
     )
 }

@@ -7,7 +7,9 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::model::{Effort, LearningMix};
 use crate::render::{activities, count, hours, level, percent, reason};
-use crate::report::{Freshness, GapReport, PersonGapReport, PlanReport};
+use crate::report::{
+    BalanceReport, Freshness, GapGroupsReport, GapReport, PersonGapReport, PlanReport, SkillBalance,
+};
 
 /// How tables are laid out.
 #[derive(Debug, Clone, Copy, Default)]
@@ -359,6 +361,202 @@ pub fn write_plan<W: Write>(report: &PlanReport, style: TableStyle, mut out: W) 
                 Cell::new(r.priority),
                 Cell::new(r.by.map(|d| d.to_string()).unwrap_or_default()),
                 Cell::new(r.driver.clone().unwrap_or_default()),
+            ]);
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
+}
+
+/// `gap --by unit|skill|driver`: one row per group.
+pub fn write_gap_groups<W: Write>(
+    report: &GapGroupsReport,
+    style: TableStyle,
+    mut out: W,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: competence gaps by {} as of {} (learning mix {})",
+        report.organisation, report.by, report.as_of, report.mix
+    )?;
+    let title = match report.by.as_str() {
+        "unit" => "Unit",
+        "skill" => "Skill",
+        _ => "Driver",
+    };
+    let mut table = new_table(
+        style,
+        &[
+            title, "Name", "Needs", "Unmet", "Coverage", "Short", "Develop", "Recruit", "Hours",
+            "At risk",
+        ],
+    );
+    for g in &report.groups {
+        let key = g.key.clone().unwrap_or_else(|| match report.by.as_str() {
+            "unit" => "(whole organisation)".into(),
+            _ => "(none)".into(),
+        });
+        table.add_row(vec![
+            Cell::new(key),
+            Cell::new(g.name.clone().unwrap_or_default()),
+            right(g.needs),
+            right(g.unmet),
+            right(percent(g.coverage)),
+            right(g.shortfall),
+            right(g.develop),
+            right(g.recruit),
+            right(hours(g.effort.total)),
+            Cell::new(
+                g.at_risk
+                    .map(|p| p.to_string())
+                    .unwrap_or_else(|| "no".into()),
+            ),
+        ]);
+    }
+    let t = &report.totals;
+    table.add_row(vec![
+        Cell::new("Total"),
+        Cell::new(""),
+        right(t.needs),
+        right(t.unmet),
+        Cell::new(""),
+        right(t.shortfall),
+        right(t.develop),
+        right(t.recruit),
+        right(hours(t.effort.total)),
+        Cell::new(""),
+    ]);
+    writeln!(out, "{table}")?;
+    writeln!(out, "Effort {}", effort_line(&t.effort, &report.mix))
+}
+
+fn balance_table(scale: &[String], rows: &[SkillBalance], style: TableStyle) -> Table {
+    let mut header: Vec<String> = vec!["Skill".into(), "Group".into()];
+    header.extend(
+        scale
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!("{i} {name}")),
+    );
+    header.extend(
+        [
+            "Assessed",
+            "Unassessed",
+            "Stale",
+            "Expired",
+            "Median",
+            "Interest",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(style, &header);
+    for r in rows {
+        let mut row = vec![
+            Cell::new(&r.name),
+            Cell::new(r.group.clone().unwrap_or_default()),
+        ];
+        row.extend(r.levels.iter().map(right));
+        row.extend([
+            right(r.assessed),
+            right(r.unassessed),
+            right(r.stale),
+            right(r.expired),
+            right(
+                r.median
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| "-".into()),
+            ),
+            right(r.interest),
+        ]);
+        table.add_row(row);
+    }
+    table
+}
+
+/// `balance`: the inventory, freshness and key-person risk.
+pub fn write_balance<W: Write>(
+    report: &BalanceReport,
+    style: TableStyle,
+    mut out: W,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}: competence balance as of {} (people at each level)",
+        report.organisation, report.as_of
+    )?;
+    if report.units.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            balance_table(&report.scale, &report.skills, style)
+        )?;
+    } else {
+        for u in &report.units {
+            writeln!(
+                out,
+                "\n{} ({})",
+                u.unit,
+                count(u.people as usize, "person", "people")
+            )?;
+            writeln!(out, "{}", balance_table(&report.scale, &u.skills, style))?;
+        }
+    }
+    let f = &report.freshness;
+    writeln!(
+        out,
+        "\nFreshness: {} current assessments; {} stale ({}, assessed before {}, over {} months old); {} undated; {} expired set aside ({}).",
+        f.assessments,
+        f.stale,
+        percent(f.stale_share),
+        f.stale_before,
+        f.max_age_months,
+        f.undated,
+        f.expired,
+        percent(f.expired_share)
+    )?;
+    if !f.oldest.is_empty() {
+        let oldest: Vec<String> = f
+            .oldest
+            .iter()
+            .map(|o| format!("{} {} {}", o.person, o.skill, o.assessed))
+            .collect();
+        writeln!(out, "Oldest: {}", oldest.join(", "))?;
+    }
+    if f.expiring.is_empty() {
+        writeln!(out, "Expiring within {} days: none.", f.expiring_days)?;
+    } else {
+        let soon: Vec<String> = f
+            .expiring
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} (in {} days)",
+                    e.person, e.skill, e.expires, e.days
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "Expiring within {} days: {}",
+            f.expiring_days,
+            soon.join(", ")
+        )?;
+    }
+    if !report.key_people.is_empty() {
+        writeln!(
+            out,
+            "\nKey-person risk (people at or above the highest level required):"
+        )?;
+        let mut table = new_table(style, &["Skill", "Level", "Holders", "Who", "Risk"]);
+        for k in &report.key_people {
+            table.add_row(vec![
+                Cell::new(&k.skill),
+                Cell::new(level(&report.scale, k.level)),
+                right(k.holders),
+                Cell::new(k.people.join(", ")),
+                Cell::new(if k.risk { "RISK" } else { "" }),
             ]);
         }
         writeln!(out, "{table}")?;

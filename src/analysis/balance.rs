@@ -1,0 +1,406 @@
+//! The competence balance (*kompetansesaldo*): what the organisation has,
+//! skill by skill and unit by unit, how old that picture is (competence is
+//! fresh produce, not stock), and which required skills hang on one person.
+//!
+//! Statistics are gathered once per (unit, skill) in one pass over the
+//! people and then rolled up the unit tree, so `--by unit` costs the same as
+//! the whole-organisation view.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::IdOrder;
+use crate::model::{Level, NONE, Organisation, PackedDate, unit_within};
+use crate::report::{
+    BalanceReport, DatedAssessment, ExpiringAssessment, FreshnessReport, KeyPerson, SkillBalance,
+    UnitBalance,
+};
+
+/// How many of the oldest assessments the freshness summary lists.
+const OLDEST: usize = 10;
+
+/// What `balance` looks at.
+#[derive(Debug, Clone)]
+pub struct BalanceOptions {
+    /// Only people in this unit or below it.
+    pub unit: Option<String>,
+    /// Also break the balance down by unit.
+    pub by_unit: bool,
+    /// The window for expiring certificates, in days from the reference date.
+    pub expiring_days: u32,
+}
+
+impl Default for BalanceOptions {
+    fn default() -> Self {
+        BalanceOptions {
+            unit: None,
+            by_unit: false,
+            expiring_days: 90,
+        }
+    }
+}
+
+/// Counts for one skill among some people; they add up across units.
+#[derive(Debug, Clone, Default)]
+struct Stats {
+    people: u64,
+    /// People at each level (unassessed at 0).
+    levels: Vec<u64>,
+    /// Assessed people at each level (for the median).
+    assessed: Vec<u64>,
+    stale: u64,
+    expired: u64,
+    interest: u64,
+}
+
+impl Stats {
+    fn new(top: Level) -> Stats {
+        Stats {
+            levels: vec![0; top as usize + 1],
+            assessed: vec![0; top as usize + 1],
+            ..Stats::default()
+        }
+    }
+
+    fn add(&mut self, other: &Stats) {
+        self.people += other.people;
+        for (a, b) in self.levels.iter_mut().zip(&other.levels) {
+            *a += b;
+        }
+        for (a, b) in self.assessed.iter_mut().zip(&other.assessed) {
+            *a += b;
+        }
+        self.stale += other.stale;
+        self.expired += other.expired;
+        self.interest += other.interest;
+    }
+
+    /// The median of the assessed levels: the middle one, or the mean of the
+    /// two middle ones.
+    fn median(&self) -> Option<f64> {
+        let n: u64 = self.assessed.iter().sum();
+        if n == 0 {
+            return None;
+        }
+        let nth = |k: u64| {
+            let mut seen = 0;
+            for (level, &count) in self.assessed.iter().enumerate() {
+                seen += count;
+                if seen > k {
+                    return level as f64;
+                }
+            }
+            0.0
+        };
+        Some((nth((n - 1) / 2) + nth(n / 2)) / 2.0)
+    }
+}
+
+/// Skills in the order `balance` lists them: grouped by `group` (groups in
+/// order of first appearance in the catalogue), catalogue order within.
+pub fn skill_order(org: &Organisation) -> Vec<usize> {
+    let first = |s: usize| {
+        org.skills
+            .iter()
+            .position(|x| x.group == org.skills[s].group)
+            .unwrap_or(s)
+    };
+    let mut order: Vec<usize> = (0..org.skills.len()).collect();
+    order.sort_by_key(|&s| (first(s), s));
+    order
+}
+
+/// A unit path's ancestors and itself: `a/b/c` -> `a`, `a/b`, `a/b/c`.
+fn with_ancestors(unit: &str) -> impl Iterator<Item = &str> {
+    unit.match_indices('/')
+        .map(move |(i, _)| &unit[..i])
+        .chain(std::iter::once(unit))
+}
+
+/// Compares unit paths level by level, so a unit's subtree follows it.
+fn unit_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// Key-person risk for every skill a need or role requires: people at or
+/// above the highest level required of it, flagged when 0 or 1.
+pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
+    let mut required: Vec<Option<Level>> = vec![None; org.skills.len()];
+    let mut require = |skill: usize, level: Level| {
+        if level > 0 {
+            let r = &mut required[skill];
+            *r = Some(r.map_or(level, |old| old.max(level)));
+        }
+    };
+    for need in &org.needs {
+        require(need.skill, need.level);
+    }
+    for role in &org.roles {
+        for &(skill, level) in &role.requires {
+            require(skill, level);
+        }
+    }
+    let ids = IdOrder::new(&org.people);
+    (0..org.skills.len())
+        .filter_map(|s| required[s].map(|level| (s, level)))
+        .map(|(s, level)| {
+            let cells = org.matrix.skill_cells(s);
+            let mut holders: Vec<usize> = (0..org.people.len())
+                .filter(|&p| cells[p] & !crate::model::INTEREST >= level)
+                .collect();
+            holders.sort_by_key(|&p| ids.rank(p));
+            KeyPerson {
+                skill: org.skills[s].id.clone(),
+                level,
+                holders: holders.len() as u64,
+                people: if holders.len() == 1 {
+                    vec![org.people.id(holders[0]).to_string()]
+                } else {
+                    Vec::new()
+                },
+                risk: holders.len() <= 1,
+            }
+        })
+        .collect()
+}
+
+/// The balance of the people in scope.
+pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceReport {
+    let top = org.scale.top();
+    let scope = options.unit.as_deref().map(|u| org.units_within(u));
+    let in_scope = |p: usize| {
+        scope.as_ref().is_none_or(|within| {
+            let u = org.people.unit[p];
+            u != NONE && within[u as usize]
+        })
+    };
+    let stale_before = PackedDate::new(org.stale_before());
+    // Stats per exact unit (NONE = no unit) and skill, in one pass.
+    let skills = org.skills.len();
+    let mut per_unit: BTreeMap<u32, Vec<Stats>> = BTreeMap::new();
+    let mut people_per_unit: BTreeMap<u32, u64> = BTreeMap::new();
+    for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
+        let unit = org.people.unit[p];
+        *people_per_unit.entry(unit).or_default() += 1;
+        let stats = per_unit
+            .entry(unit)
+            .or_insert_with(|| vec![Stats::new(top); skills]);
+        for (s, st) in stats.iter_mut().enumerate() {
+            let cell = org.matrix.cell(p, s);
+            let level = org.matrix.cells[cell] & !crate::model::INTEREST;
+            st.people += 1;
+            st.levels[level as usize] += 1;
+            let date = org.matrix.assessed[cell];
+            if date != PackedDate::NONE {
+                st.assessed[level as usize] += 1;
+                if date != PackedDate::UNDATED && date < stale_before {
+                    st.stale += 1;
+                }
+            }
+            if org.matrix.cells[cell] & crate::model::INTEREST != 0 {
+                st.interest += 1;
+            }
+        }
+    }
+    for e in org.expired.iter().filter(|e| in_scope(e.person)) {
+        let unit = org.people.unit[e.person];
+        if let Some(stats) = per_unit.get_mut(&unit) {
+            stats[e.skill].expired += 1;
+        }
+    }
+
+    let order = skill_order(org);
+    let rows = |stats: &[Stats]| -> Vec<SkillBalance> {
+        order
+            .iter()
+            .map(|&s| {
+                let st = &stats[s];
+                let skill = &org.skills[s];
+                let assessed: u64 = st.assessed.iter().sum();
+                SkillBalance {
+                    skill: skill.id.clone(),
+                    name: skill.name.clone(),
+                    group: skill.group.clone(),
+                    kind: skill.kind,
+                    people: st.people,
+                    levels: st.levels.clone(),
+                    assessed,
+                    unassessed: st.people - assessed,
+                    stale: st.stale,
+                    expired: st.expired,
+                    median: st.median(),
+                    interest: st.interest,
+                }
+            })
+            .collect()
+    };
+    let mut total = vec![Stats::new(top); skills];
+    for stats in per_unit.values() {
+        for (t, s) in total.iter_mut().zip(stats) {
+            t.add(s);
+        }
+    }
+
+    let mut units = Vec::new();
+    if options.by_unit {
+        // Roll each unit's counts up into every unit above it.
+        let mut rolled: BTreeMap<String, (u64, Vec<Stats>)> = BTreeMap::new();
+        for (&unit, stats) in &per_unit {
+            if unit == NONE {
+                continue;
+            }
+            let path = &org.units[unit as usize];
+            for ancestor in with_ancestors(path) {
+                if let Some(scope) = options.unit.as_deref()
+                    && !unit_within(ancestor, scope)
+                {
+                    continue;
+                }
+                let entry = rolled
+                    .entry(ancestor.to_string())
+                    .or_insert_with(|| (0, vec![Stats::new(top); skills]));
+                entry.0 += people_per_unit[&unit];
+                for (t, s) in entry.1.iter_mut().zip(stats) {
+                    t.add(s);
+                }
+            }
+        }
+        let mut list: Vec<(String, (u64, Vec<Stats>))> = rolled.into_iter().collect();
+        list.sort_by(|a, b| unit_order(&a.0, &b.0));
+        units = list
+            .into_iter()
+            .map(|(unit, (people, stats))| UnitBalance {
+                unit,
+                people,
+                skills: rows(&stats),
+            })
+            .collect();
+    }
+
+    BalanceReport {
+        organisation: org.name.clone(),
+        as_of: org.as_of,
+        scale: org.scale.levels.clone(),
+        skills: rows(&total),
+        units,
+        freshness: freshness(org, &in_scope, options.expiring_days),
+        key_people: key_people(org),
+    }
+}
+
+/// The freshness summary of the people in scope.
+fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) -> FreshnessReport {
+    let stale_before = PackedDate::new(org.stale_before());
+    let ids = IdOrder::new(&org.people);
+    let (mut assessments, mut stale, mut undated) = (0u64, 0u64, 0u64);
+    // The oldest dated assessments: (date, id rank, skill), kept sorted and short.
+    let mut oldest: Vec<(PackedDate, u32, usize)> = Vec::new();
+    for s in 0..org.skills.len() {
+        for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
+            let date = org.matrix.assessed[org.matrix.cell(p, s)];
+            if date == PackedDate::NONE {
+                continue;
+            }
+            assessments += 1;
+            if date == PackedDate::UNDATED {
+                undated += 1;
+                continue;
+            }
+            if date < stale_before {
+                stale += 1;
+            }
+            let key = (date, ids.rank(p), s);
+            if oldest.len() < OLDEST || key < oldest[OLDEST - 1] {
+                let at = oldest.partition_point(|k| *k < key);
+                oldest.insert(at, key);
+                oldest.truncate(OLDEST);
+            }
+        }
+    }
+    let expired = org.expired.iter().filter(|e| in_scope(e.person)).count() as u64;
+    let share = |part: u64, whole: u64| {
+        if whole == 0 {
+            0.0
+        } else {
+            part as f64 / whole as f64
+        }
+    };
+    let until = org
+        .as_of
+        .checked_add(jiff::Span::new().days(days as i64))
+        .unwrap_or(crate::model::Date::MAX);
+    let mut expiring: Vec<(crate::model::Date, u32, usize, ExpiringAssessment)> = org
+        .matrix
+        .expires
+        .iter()
+        .filter(|&(_, &d)| d >= org.as_of && d <= until)
+        .map(|(&cell, &d)| {
+            (
+                cell / org.matrix.people.max(1),
+                cell % org.matrix.people.max(1),
+                d,
+            )
+        })
+        .filter(|&(_, p, _)| in_scope(p))
+        .map(|(s, p, d)| {
+            let entry = ExpiringAssessment {
+                person: org.people.id(p).to_string(),
+                skill: org.skills[s].id.clone(),
+                level: org.matrix.level(p, s),
+                expires: d,
+                days: (d - org.as_of).get_days() as i64,
+            };
+            (d, ids.rank(p), s, entry)
+        })
+        .collect();
+    expiring.sort_by_key(|e| (e.0, e.1, e.2));
+    FreshnessReport {
+        assessments,
+        stale,
+        stale_share: share(stale, assessments),
+        undated,
+        expired,
+        expired_share: share(expired, assessments + expired),
+        stale_before: org.stale_before(),
+        max_age_months: org.policy.max_age_months,
+        oldest: oldest
+            .into_iter()
+            .filter_map(|(date, rank, s)| {
+                let p = ids.person(rank);
+                Some(DatedAssessment {
+                    person: org.people.id(p).to_string(),
+                    skill: org.skills[s].id.clone(),
+                    level: org.matrix.level(p, s),
+                    assessed: date.date()?,
+                })
+            })
+            .collect(),
+        expiring_days: days,
+        expiring: expiring.into_iter().map(|e| e.3).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_from_histograms() {
+        let mut s = Stats::new(4);
+        assert_eq!(s.median(), None);
+        s.assessed = vec![0, 1, 1, 0, 0];
+        assert_eq!(s.median(), Some(1.5));
+        s.assessed = vec![1, 0, 2, 0, 1];
+        assert_eq!(s.median(), Some(2.0));
+    }
+
+    #[test]
+    fn units_roll_up_in_tree_order() {
+        assert_eq!(
+            with_ancestors("a/b/c").collect::<Vec<_>>(),
+            ["a", "a/b", "a/b/c"]
+        );
+        let mut units = vec!["it/x", "it-x", "it", "hr"];
+        units.sort_by(|a, b| unit_order(a, b));
+        assert_eq!(units, ["hr", "it", "it/x", "it-x"]);
+    }
+}

@@ -1,0 +1,73 @@
+//! `kompetanse balance ORG`: the competence balance (*kompetansesaldo*):
+//! people at each level per skill (and per unit), freshness, expiring
+//! certificates and key-person risk.
+
+use clap::{Args, ValueEnum};
+
+use crate::analysis::balance::{BalanceOptions, balance_report};
+use crate::cli::output::OutputArgs;
+use crate::cli::{OrgArgs, Status, WhatIfArgs, check_unit, load_org};
+use crate::render::{self, Format, table::TableStyle};
+
+/// How the balance is broken down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum By {
+    /// Skill by skill, for everyone in scope.
+    #[default]
+    Skill,
+    /// The same for every unit (units roll up: `it` includes `it/platform`).
+    Unit,
+}
+
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    #[command(flatten)]
+    pub org: OrgArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+
+    /// Break the balance down by skill (default) or by unit
+    #[arg(long, value_enum, default_value_t = By::Skill)]
+    pub by: By,
+
+    /// Only people in this unit or a unit below it
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+
+    /// List certificates expiring within this many days of the reference date
+    #[arg(long, value_name = "DAYS", default_value_t = 90)]
+    pub expiring: u32,
+}
+
+pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
+    let Some(org) = load_org(&args.org, None, "; no report written")? else {
+        return Ok(Status::Invalid);
+    };
+    args.output.check(&org.inputs)?;
+    let org = args.what_if.apply(org)?;
+    let format = args.output.format()?;
+    let options = BalanceOptions {
+        unit: args
+            .unit
+            .as_deref()
+            .map(|u| check_unit(&org, u))
+            .transpose()?,
+        by_unit: args.by == By::Unit,
+        expiring_days: args.expiring,
+    };
+    let report = balance_report(&org, &options);
+    let style = TableStyle {
+        wrap: args.output.to_terminal(),
+    };
+    args.output.emit(|out| match format {
+        Format::Table => render::table::write_balance(&report, style, out),
+        Format::Json => render::json::write(&report, out),
+        Format::Csv => render::csv::write_balance(&report, out),
+        Format::Markdown => render::markdown::write_balance(&report, out),
+    })?;
+    Ok(Status::Done)
+}
