@@ -143,7 +143,13 @@ pub fn check_unit(org: &Organisation, unit: &str) -> Result<String, UsageError> 
     if known {
         return Ok(normalised);
     }
-    let mut units: Vec<&str> = org.units.iter().map(String::as_str).collect();
+    // Only units someone is in (after --without) are worth suggesting.
+    let mut units: Vec<&str> = org
+        .units
+        .iter()
+        .map(String::as_str)
+        .filter(|u| org.unit_has_people(u))
+        .collect();
     units.extend(org.needs.iter().filter_map(|n| n.unit.as_deref()));
     let hint = crate::validate::did_you_mean(&normalised, units);
     Err(UsageError(format!(
