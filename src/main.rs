@@ -1,7 +1,9 @@
 //! The binary: parse arguments, run, and map the outcome to an exit code
 //! (0 done, 1 `--fail-on` tripped, 2 bad usage or invalid input). A closed
-//! stdout (`kompetanse gap org.toml | head`) is not an error.
+//! stdout (`kompetanse gap org.toml | head`) is not an error (the commands
+//! see to that); a closed stderr changes nothing.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,18 +15,9 @@ fn main() -> ExitCode {
         Ok(Status::Done) => ExitCode::SUCCESS,
         Ok(Status::Failed) => ExitCode::from(1),
         Ok(Status::Invalid) => ExitCode::from(2),
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            let _ = writeln!(std::io::stderr(), "error: {e:#}");
             ExitCode::from(2)
         }
     }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

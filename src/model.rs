@@ -251,7 +251,14 @@ impl LearningMix {
 
     /// The percentages must sum to 100.
     pub fn check(&self) -> Result<(), String> {
-        let sum = self.experience + self.social + self.formal;
+        let parts = [self.experience, self.social, self.formal];
+        if parts.iter().any(|&p| p > 100) {
+            return Err(format!(
+                "each part of the learning mix is a percentage from 0 to 100, not {}-{}-{}",
+                self.experience, self.social, self.formal
+            ));
+        }
+        let sum: u32 = parts.iter().sum();
         if sum == 100 {
             Ok(())
         } else {

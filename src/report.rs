@@ -89,6 +89,22 @@ pub struct Freshness {
     pub expired: usize,
     pub stale_before: Option<Date>,
     pub max_age_months: u32,
+    /// The first expired assessments, in file order, for people to read.
+    pub expired_list: Vec<ExpiredRow>,
+}
+
+/// An assessment set aside because it expired, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpiredRow {
+    pub person: String,
+    pub skill: String,
+    pub level: Level,
+    pub expires: Date,
+    /// Where the row is, for people (not in JSON: a what-if shifts lines).
+    #[serde(skip)]
+    pub file: String,
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// The individual perspective (`kompetanse gap --by person`): each person
@@ -324,6 +340,8 @@ pub struct FreshnessReport {
     pub expired: u64,
     /// `expired / (assessments + expired)`.
     pub expired_share: f64,
+    /// Every expired assessment of the people in scope, in file order.
+    pub expired_assessments: Vec<ExpiredRow>,
     pub stale_before: Date,
     pub max_age_months: u32,
     /// The oldest current assessments, oldest first.

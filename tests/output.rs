@@ -181,3 +181,101 @@ fn a_closed_stdout_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Runs with stdout or stderr connected to a pipe whose reader is gone.
+fn with_closed(stream: &str, dir: &Path, args: &[&str]) -> Option<i32> {
+    let mut command = Command::cargo_bin("kompetanse").unwrap();
+    command.current_dir(dir).args(args);
+    // A pipe closed at once: every write to it fails with EPIPE.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    match stream {
+        "stdout" => command.stdout(writer).stderr(Stdio::null()),
+        _ => command.stderr(writer).stdout(Stdio::null()),
+    };
+    command.status().unwrap().code()
+}
+
+#[test]
+fn closed_streams_never_change_the_exit_code() {
+    let dir = tiny();
+    let d = dir.path();
+    // Regression (review): check printed with println! and panicked (101).
+    assert_eq!(with_closed("stdout", d, &["check", "org.toml"]), Some(0));
+    // --fail-on still says 1 when nobody reads the report.
+    assert_eq!(
+        with_closed("stdout", d, &["gap", "org.toml", "--fail-on", "critical"]),
+        Some(1)
+    );
+    // A closed stderr made invalid input exit 0 and usage errors panic.
+    assert_eq!(
+        with_closed("stderr", d, &["gap", "org.toml", "--unit", "nope"]),
+        Some(2)
+    );
+    assert_eq!(
+        with_closed("stderr", d, &["check", "missing.toml"]),
+        Some(2)
+    );
+    // ... and it must not stop the report from being written.
+    assert_eq!(
+        with_closed("stderr", d, &["gap", "org.toml", "-o", "r.json"]),
+        Some(0)
+    );
+    assert!(d.join("r.json").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn output_through_a_symlink_writes_its_target() {
+    let dir = tiny();
+    let d = dir.path();
+    std::os::unix::fs::symlink("real.json", d.join("link.json")).unwrap();
+    let out = kompetanse(d, &["gap", "org.toml", "-q", "-o", "link.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        fs::symlink_metadata(d.join("link.json"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(d.join("real.json"))
+            .unwrap()
+            .starts_with('{')
+    );
+}
+
+#[test]
+fn extreme_options_are_handled_not_panicked() {
+    let dir = tiny();
+    let d = dir.path();
+    let out = kompetanse(
+        d,
+        &["balance", "org.toml", "-q", "--expiring", "4294967295"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = kompetanse(d, &["gap", "org.toml", "-q", "--mix", "4294967295-1-0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("from 0 to 100"));
+}
+
+#[test]
+fn rows_of_bare_delimiters_are_blank_lines() {
+    let dir = tiny();
+    let d = dir.path();
+    let mut text = fs::read_to_string(d.join("assessments.csv")).unwrap();
+    text.push_str(",,,,,\n , ,\n");
+    fs::write(d.join("assessments.csv"), text).unwrap();
+    let out = kompetanse(d, &["check", "org.toml", "-q"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

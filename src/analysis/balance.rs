@@ -178,8 +178,16 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
     let skills = org.skills.len();
     let mut per_unit: BTreeMap<u32, Vec<Stats>> = BTreeMap::new();
     let mut people_per_unit: BTreeMap<u32, u64> = BTreeMap::new();
+    // Without --by unit one bucket will do (units x skills x levels can be large).
+    let bucket = |p: usize| {
+        if options.by_unit {
+            org.people.unit[p]
+        } else {
+            NONE
+        }
+    };
     for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
-        let unit = org.people.unit[p];
+        let unit = bucket(p);
         *people_per_unit.entry(unit).or_default() += 1;
         let stats = per_unit
             .entry(unit)
@@ -202,7 +210,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         }
     }
     for e in org.expired.iter().filter(|e| in_scope(e.person)) {
-        let unit = org.people.unit[e.person];
+        let unit = bucket(e.person);
         if let Some(stats) = per_unit.get_mut(&unit) {
             stats[e.skill].expired += 1;
         }
@@ -316,7 +324,13 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
             }
         }
     }
-    let expired = org.expired.iter().filter(|e| in_scope(e.person)).count() as u64;
+    let expired_assessments: Vec<_> = org
+        .expired
+        .iter()
+        .filter(|e| in_scope(e.person))
+        .map(|e| crate::analysis::gap::expired_row(org, e))
+        .collect();
+    let expired = expired_assessments.len() as u64;
     let share = |part: u64, whole: u64| {
         if whole == 0 {
             0.0
@@ -324,9 +338,11 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
             part as f64 / whole as f64
         }
     };
-    let until = org
-        .as_of
-        .checked_add(jiff::Span::new().days(days as i64))
+    // A window past the calendar's end reaches its end.
+    let until = jiff::Span::new()
+        .try_days(days as i64)
+        .ok()
+        .and_then(|span| org.as_of.checked_add(span).ok())
         .unwrap_or(crate::model::Date::MAX);
     let mut expiring: Vec<(crate::model::Date, u32, usize, ExpiringAssessment)> = org
         .matrix
@@ -360,6 +376,7 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
         undated,
         expired,
         expired_share: share(expired, assessments + expired),
+        expired_assessments,
         stale_before: org.stale_before(),
         max_age_months: org.policy.max_age_months,
         oldest: oldest

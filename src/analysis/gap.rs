@@ -156,11 +156,32 @@ fn totals(org: &Organisation, needs: &[NeedGap]) -> GapTotals {
     }
 }
 
+/// An expired assessment as report rows show it.
+pub fn expired_row(
+    org: &Organisation,
+    e: &crate::model::ExpiredAssessment,
+) -> crate::report::ExpiredRow {
+    crate::report::ExpiredRow {
+        person: org.people.id(e.person).to_string(),
+        skill: org.skills[e.skill].id.clone(),
+        level: e.level,
+        expires: e.expires,
+        file: e.path.clone(),
+        line: e.line,
+    }
+}
+
 /// Counts current assessments that are stale or undated, and expired rows.
 pub fn freshness(org: &Organisation) -> Freshness {
     let stale_before = PackedDate::new(org.stale_before());
     let mut f = Freshness {
         expired: org.expired.len(),
+        expired_list: org
+            .expired
+            .iter()
+            .take(10)
+            .map(|e| expired_row(org, e))
+            .collect(),
         stale_before: Some(org.stale_before()),
         max_age_months: org.policy.max_age_months,
         ..Freshness::default()

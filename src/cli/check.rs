@@ -20,7 +20,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
     } else {
         format!(" ({} expired)", org.expired.len())
     };
-    println!(
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let written = writeln!(
+        out,
         "{}: valid: {} skills, {} roles, {} needs, {} people, {} assessments{expired}",
         args.org.org.display(),
         org.skills.len(),
@@ -29,5 +32,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
         org.people.len(),
         org.assessment_rows,
     );
+    crate::cli::output::stdout_result(written)?;
     Ok(Status::Done)
 }

@@ -115,14 +115,19 @@ pub fn load_org(
             mix,
         },
     );
-    print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock())?;
+    // A closed stderr must not change what the command does or its exit code.
+    let _ = print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock());
     if org.is_none() {
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
         let plural = if errors == 1 { "" } else { "s" };
-        eprintln!("{}: {errors} error{plural}{outcome}", args.org.display());
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: {errors} error{plural}{outcome}",
+            args.org.display()
+        );
     }
     Ok(org)
 }
@@ -218,7 +223,8 @@ pub fn warn_key_people(org: &Organisation, args: &OrgArgs) {
             Some(p) => format!("only '{p}' holds"),
             None => "nobody holds".to_string(),
         };
-        eprintln!(
+        let _ = writeln!(
+            std::io::stderr(),
             "{}: warning: key-person risk: {who} '{}' at level {} or above",
             args.org.display(),
             k.skill,

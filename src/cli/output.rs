@@ -77,12 +77,20 @@ impl OutputArgs {
             None => {
                 let stdout = io::stdout();
                 let mut lock = io::BufWriter::new(stdout.lock());
-                render(&mut lock)?;
-                lock.flush()?;
-                Ok(())
+                let written = render(&mut lock).and_then(|()| lock.flush());
+                stdout_result(written)
             }
             Some(path) => write_atomically(path, render),
         }
+    }
+}
+
+/// A write to stdout: a reader that hung up (`| head`) is not an error, and
+/// the command goes on to its exit status (so `--fail-on` still says 1).
+pub fn stdout_result(written: io::Result<()>) -> anyhow::Result<()> {
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
 
@@ -108,6 +116,25 @@ fn write_atomically(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
+    // A symlink is written through: the file it points to is replaced.
+    let target = match std::fs::read_link(path) {
+        Ok(link) => path.parent().unwrap_or(Path::new("")).join(link),
+        Err(_) => path.to_path_buf(),
+    };
+    let path = target.as_path();
+    // A FIFO, a device (/dev/stdout) or a socket is written to as it is:
+    // renaming over it would replace it.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write '{}'", path.display()))?;
+        render(&mut file).with_context(|| format!("cannot write '{}'", path.display()))?;
+        return Ok(());
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -32,6 +32,9 @@ const IN_FLIGHT: usize = 6;
 /// many people that costs more than it helps.
 pub const SUGGEST_PEOPLE_LIMIT: usize = 20_000;
 
+/// Unknown person ids per block that get a did-you-mean.
+const SUGGESTIONS_PER_BLOCK: usize = 10;
+
 /// "This row's person is not resolved yet": the main thread looks it up.
 pub const UNRESOLVED: u32 = u32::MAX;
 
@@ -107,6 +110,8 @@ pub struct Block {
     pub lines: usize,
     /// The file cannot be read past this block (not UTF-8, unclosed quote).
     pub stop: bool,
+    /// Unknown person ids met so far (only the first few get a suggestion).
+    suggested: usize,
 }
 
 impl Block {
@@ -281,7 +286,12 @@ impl Context<'_> {
                         Some(p as u32)
                     }
                     None => {
-                        let hint = if people.len() <= SUGGEST_PEOPLE_LIMIT {
+                        // A suggestion compares with every id: only the first
+                        // few unknown ids of a block get one.
+                        block.suggested += 1;
+                        let hint = if people.len() <= SUGGEST_PEOPLE_LIMIT
+                            && block.suggested <= SUGGESTIONS_PER_BLOCK
+                        {
                             did_you_mean(id, people.ids())
                         } else {
                             String::new()

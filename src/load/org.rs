@@ -253,6 +253,7 @@ fn date(ctx: &mut Ctx, table: &DeTable<'_>, key: &str, section: &str) -> Option<
     if parsed.is_none() {
         let problem = match value.get_ref() {
             DeValue::String(s) => date_problem(s),
+            DeValue::Datetime(_) => "give a date without a time or offset".to_string(),
             other => format!("{} is not a date", type_name(other)),
         };
         ctx.error(
@@ -369,6 +370,12 @@ fn word_at(src: &str, offset: usize) -> &str {
         .unwrap_or(rest.len());
     &rest[..end]
 }
+
+/// Column names of assessment files, which skill ids may not take.
+const RESERVED_COLUMNS: &[&str] = &[
+    "person", "id", "name", "unit", "role", "assessed", "skill", "level", "expires", "source",
+    "interest",
+];
 
 /// True for ids made of `[A-Za-z0-9_.-]+`.
 pub fn valid_id(id: &str) -> bool {
@@ -537,7 +544,12 @@ pub fn parse(path: &str, src: &str, dir: &Path, diags: &mut Diagnostics) -> Opti
             org.skills.push(skill);
         }
     }
-    if get(root, "skill").is_none() {
+    let no_skills = match get(root, "skill").map(|v| v.get_ref()) {
+        None => true,
+        Some(DeValue::Array(items)) => items.is_empty(),
+        Some(_) => false,
+    };
+    if no_skills {
         ctx.error(
             &(0..0),
             "no [[skill]] is defined: the skill catalogue needs at least one",
@@ -756,7 +768,31 @@ fn parse_skill(
         &["id", "name", "kind", "group", "hours_per_level", "esco"],
         SECTION,
     );
-    let id = id_field(ctx, t, span, "skill", ids, true);
+    let id = id_field(ctx, t, span, "skill", ids, true).and_then(|id| {
+        // Skill ids are column names in wide assessment files, where
+        // headers ignore case and some names are taken.
+        let at = get(t, "id").map(|v| v.span()).unwrap_or(span.clone());
+        if RESERVED_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(&id)) {
+            ctx.error(
+                &at,
+                format!("skill id '{id}' is a column name of assessment files; choose another id"),
+            );
+            return None;
+        }
+        let same = ids
+            .iter()
+            .find(|(other, _)| *other != id && other.eq_ignore_ascii_case(&id));
+        if let Some((other, line)) = same {
+            ctx.error(
+                &at,
+                format!(
+                    "skill id '{id}' differs from '{other}' (line {line}) only in case; CSV headers ignore case, so skill ids must too"
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    });
     let name = string(ctx, t, "name", SECTION).map(|(s, _)| s);
     let kind = match string(ctx, t, "kind", SECTION) {
         None => SkillKind::Breadth,

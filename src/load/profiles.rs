@@ -36,6 +36,8 @@ pub struct Profiles<'a> {
     files: Vec<String>,
     /// The person the previous assessment row named.
     last_person: Option<u32>,
+    /// Unknown person ids met so far.
+    suggested: usize,
     pub units: Vec<String>,
     unit_index: HashMap<String, u32>,
     skill_index: HashMap<String, usize>,
@@ -63,6 +65,7 @@ impl<'a> Profiles<'a> {
             origin: Vec::new(),
             files: Vec::new(),
             last_person: None,
+            suggested: 0,
             units: Vec::new(),
             unit_index: HashMap::default(),
             skill_index: skills
@@ -127,8 +130,10 @@ impl<'a> Profiles<'a> {
         format!("{}:{line}", self.files[file as usize])
     }
 
-    fn unknown_person(&self, id: &str) -> String {
-        let hint = if self.people.len() <= SUGGEST_PEOPLE_LIMIT {
+    fn unknown_person(&mut self, id: &str) -> String {
+        // A suggestion compares with every id: only the first few get one.
+        self.suggested += 1;
+        let hint = if self.people.len() <= SUGGEST_PEOPLE_LIMIT && self.suggested <= 50 {
             did_you_mean(id, self.people.ids())
         } else {
             String::new()
@@ -529,6 +534,14 @@ impl<'a> Profiles<'a> {
         let shown = file.path.clone();
         let shown = shown.as_str();
         let file_id = self.file_id(shown);
+        if file.column("person").is_some() && file.column("id").is_some() {
+            diags.error(
+                shown,
+                Some(1),
+                "the skills matrix has both a 'person' and an 'id' column: keep one",
+            );
+            return;
+        }
         let person_col = file.column("person").or_else(|| file.column("id"));
         let Some(person_col) = person_col else {
             let hint = meant_as(&file, "person");

@@ -181,7 +181,11 @@ pub fn split(
     if memchr::memchr(b'"', line).is_some() {
         return split_quoted(buf, start, eof, delimiter, fields, decoded);
     }
-    if line.is_empty() {
+    // Excel writes rows of bare delimiters for empty formatted rows: blank too.
+    if line
+        .iter()
+        .all(|&b| b == delimiter || b == b' ' || b == b'\t')
+    {
         return Split::Blank { next };
     }
     fields.clear();

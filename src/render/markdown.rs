@@ -435,6 +435,13 @@ pub fn write_balance<W: Write>(report: &BalanceReport, mut out: W) -> io::Result
         f.expired,
         percent(f.expired_share)
     )?;
+    for e in &f.expired_assessments {
+        writeln!(
+            out,
+            "- expired: {} in {} level {} (expired {}, {}:{})",
+            e.person, e.skill, e.level, e.expires, e.file, e.line
+        )?;
+    }
     for o in &f.oldest {
         writeln!(
             out,

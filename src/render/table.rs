@@ -63,6 +63,18 @@ fn freshness_line(f: &Freshness) -> String {
         }
     }
     line.push_str(&format!("; {} expired set aside.", f.expired));
+    for e in &f.expired_list {
+        line.push_str(&format!(
+            "\n  expired: {} {} level {} (expired {}, {}:{})",
+            e.person, e.skill, e.level, e.expires, e.file, e.line
+        ));
+    }
+    if f.expired > f.expired_list.len() {
+        line.push_str(&format!(
+            "\n  ... and {} more expired",
+            f.expired - f.expired_list.len()
+        ));
+    }
     line
 }
 
@@ -516,6 +528,13 @@ pub fn write_balance<W: Write>(
         f.expired,
         percent(f.expired_share)
     )?;
+    for e in &f.expired_assessments {
+        writeln!(
+            out,
+            "  expired: {} {} level {} (expired {}, {}:{})",
+            e.person, e.skill, e.level, e.expires, e.file, e.line
+        )?;
+    }
     if !f.oldest.is_empty() {
         let oldest: Vec<String> = f
             .oldest
