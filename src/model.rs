@@ -269,14 +269,6 @@ impl LearningMix {
         }
     }
 
-    pub fn percent(&self, mode: Mode) -> u32 {
-        match mode {
-            Mode::Experience => self.experience,
-            Mode::Social => self.social,
-            Mode::Formal => self.formal,
-        }
-    }
-
     /// Splits whole hours by the mix. The parts are exact up to one rounding
     /// each (integer product, one division), and never rounded for display here.
     pub fn split(&self, hours: u64) -> Effort {
@@ -471,10 +463,6 @@ impl PackedDate {
         }
         let (y, m, d) = (self.0 / 512, (self.0 % 512) / 32, self.0 % 32);
         Date::new(y as i16, m as i8, d as i8).ok()
-    }
-
-    pub fn is_assessed(self) -> bool {
-        self != PackedDate::NONE
     }
 }
 

@@ -192,13 +192,6 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
-    pub fn errors(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-
     /// Every diagnostic: file by file in the order files were first
     /// mentioned, by line within a file (file-wide ones first), and the
     /// summaries of repeated warnings last.
@@ -220,10 +213,6 @@ impl Diagnostics {
             }
         }
         self.items
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
     }
 }
 

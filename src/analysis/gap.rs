@@ -58,11 +58,6 @@ fn report_order(a: &NeedGap, b: &NeedGap) -> Ordering {
         .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
 }
 
-/// Evaluates need `index` of the organisation.
-pub fn evaluate_need(org: &Organisation, index: usize) -> NeedGap {
-    evaluate(org, &IdOrder::new(&org.people), index)
-}
-
 fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let people = &org.people;
     let need = &org.needs[index];

@@ -9,7 +9,7 @@ pub mod output;
 pub mod plan;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -249,9 +249,4 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Balance(args) => balance::run(&args),
         Command::Check(args) => check::run(&args),
     }
-}
-
-/// The display form of a path, for messages.
-pub fn shown(path: &Path) -> String {
-    path.display().to_string()
 }
