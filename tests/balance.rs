@@ -11,103 +11,22 @@
 //! (none=0, basic=1, working=2, advanced=3, expert=4), hours_per_level = 40,
 //! max_steps = 2, max_age_months = 24 and the mix is 70-20-10.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::Fixture;
 use jiff::civil::date;
 use kompetanse::analysis::PeopleFilter;
 use kompetanse::analysis::balance::{BalanceOptions, balance_report, key_people};
 use kompetanse::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use kompetanse::analysis::plan::plan_report;
-use kompetanse::load::{self, LoadOptions};
+use kompetanse::load::LoadOptions;
 use kompetanse::model::{Organisation, Priority};
 use kompetanse::report::{BalanceReport, GapGroup, GapGroupsReport, SkillBalance, UnitBalance};
 use serde_json::{Value, json};
-use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------
 // Fixture helpers
 // ---------------------------------------------------------------------------
-
-/// A temporary folder with an org.toml, people.csv and assessments.csv.
-struct Fixture {
-    dir: TempDir,
-}
-
-impl Fixture {
-    /// org.toml (D = 2026-06-15, people.csv and assessments.csv as profiles,
-    /// then `body`), people.csv and assessments.csv.
-    fn new(body: &str, people: &str, assessments: &str) -> Fixture {
-        let dir = tempfile::tempdir().expect("create a temporary directory");
-        let write = |name: &str, text: &str| {
-            std::fs::write(dir.path().join(name), text).expect("write fixture file")
-        };
-        write("org.toml", &org_toml(body));
-        write("people.csv", people);
-        write("assessments.csv", assessments);
-        Fixture { dir }
-    }
-
-    fn dir(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("org.toml")
-    }
-
-    /// Loads with the given options; panics with every diagnostic when invalid.
-    fn load_with(&self, options: &LoadOptions) -> Organisation {
-        let loaded = load::load(&self.path(), options);
-        match loaded.org {
-            Some(org) => org,
-            None => panic!(
-                "fixture did not load:\n{}",
-                loaded
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        }
-    }
-
-    fn load(&self) -> Organisation {
-        self.load_with(&LoadOptions::default())
-    }
-
-    /// Runs the binary in the fixture's folder.
-    fn run(&self, args: &[&str]) -> Output {
-        Command::cargo_bin("kompetanse")
-            .expect("the kompetanse binary")
-            .current_dir(self.dir())
-            .args(args)
-            .output()
-            .expect("run kompetanse")
-    }
-
-    /// Runs the binary, expects exit 0, and parses stdout as JSON.
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?} failed:\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-    }
-}
-
-/// An org.toml with D = 2026-06-15, the standard profile files, then `body`.
-fn org_toml(body: &str) -> String {
-    format!(
-        "[organisation]\nname = \"Test\"\nas_of = 2026-06-15\n\n\
-         [profiles]\npeople = \"people.csv\"\nassessments = [\"assessments.csv\"]\n\n{body}"
-    )
-}
 
 /// The CSV text without the data rows whose first field is one of `ids`
 /// (people.csv: `id`; assessments.csv: `person`). The header stays.
@@ -185,6 +104,7 @@ fn group_sums(g: &GapGroup) -> (usize, usize, u64, usize, u64, f64, Option<Prior
     )
 }
 
+/// Stricter than `common::close` (1e-9), so kept local.
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-12
 }
@@ -225,7 +145,7 @@ cat,sql,2,2026-01-01,
 
 #[test]
 fn histogram_counts_every_person_at_their_current_level() {
-    let org = Fixture::new(HIST_BODY, HIST_PEOPLE, HIST_ASSESSMENTS).load();
+    let org = Fixture::standard(HIST_BODY, HIST_PEOPLE, HIST_ASSESSMENTS).load();
     let report = whole(&org);
 
     // rust: ann 3, bob 0 (assessed at 0), cat 2 (the later row), dan
@@ -264,7 +184,7 @@ fn histogram_counts_every_person_at_their_current_level() {
 
 #[test]
 fn histogram_json_shape_has_median_null_when_nobody_is_assessed() {
-    let org = Fixture::new(HIST_BODY, HIST_PEOPLE, HIST_ASSESSMENTS).load();
+    let org = Fixture::standard(HIST_BODY, HIST_PEOPLE, HIST_ASSESSMENTS).load();
     let value = serde_json::to_value(whole(&org)).unwrap();
     assert_eq!(value["as_of"], json!("2026-06-15"));
     assert_eq!(
@@ -300,7 +220,7 @@ fn median_of_odd_and_even_counts() {
             .enumerate()
             .map(|(i, l)| format!("p{i},x,{l}\n"))
             .collect();
-        let fixture = Fixture::new(
+        let fixture = Fixture::standard(
             "[[skill]]\nid = \"x\"\n",
             &format!("id\n{people}"),
             &format!("person,skill,level\n{rows}"),
@@ -334,7 +254,7 @@ cat,sql,4,2026-01-01,2028-01-01
 
 #[test]
 fn stale_and_expired_follow_the_reference_date() {
-    let fixture = Fixture::new(FRESH_BODY, FRESH_PEOPLE, FRESH_ASSESSMENTS);
+    let fixture = Fixture::standard(FRESH_BODY, FRESH_PEOPLE, FRESH_ASSESSMENTS);
 
     // D1 = 2026-06-15 (org.toml): stale before 2024-06-15.
     //   rust: ann 2024-06-14 stale; bob 2024-06-15 is exactly the limit (not
@@ -387,7 +307,7 @@ fn stale_and_expired_follow_the_reference_date() {
 
 #[test]
 fn stale_and_expired_follow_as_of_on_the_command_line() {
-    let fixture = Fixture::new(FRESH_BODY, FRESH_PEOPLE, FRESH_ASSESSMENTS);
+    let fixture = Fixture::standard(FRESH_BODY, FRESH_PEOPLE, FRESH_ASSESSMENTS);
     // Same working as above, through `balance --as-of --format json`.
     let v = fixture.json(&["balance", "org.toml", "-q", "--format", "json"]);
     assert_eq!(v["freshness"]["stale"], json!(1));
@@ -431,7 +351,7 @@ carl,a,3,2025-01-01
 carl,b,4,2025-02-01
 carl,c,1,
 ";
-    let org = Fixture::new(body, people, assessments).load();
+    let org = Fixture::standard(body, people, assessments).load();
     let report = whole(&org);
     // 11 dated current assessments (zed's 2010 row lost to its 2020 row;
     // carl's c is undated). Sorted by (date, person id bytes, catalogue):
@@ -521,7 +441,7 @@ fn exp(p: &str, s: &str, l: u8, d: &str, days: i64) -> (String, String, u8, Stri
 
 #[test]
 fn expiring_window_includes_d_plus_days_and_excludes_the_day_after() {
-    let org = Fixture::new(EXPIRING_BODY, EXPIRING_PEOPLE, EXPIRING_ASSESSMENTS).load();
+    let org = Fixture::standard(EXPIRING_BODY, EXPIRING_PEOPLE, EXPIRING_ASSESSMENTS).load();
     // D = 2026-06-15; D + 90 days: 15 to June 30, 31 to July 31 (46),
     // 31 to Aug 31 (77), 13 more -> 2026-09-13.
     //   cat cert 2026-06-15 = D: day 0, included
@@ -584,7 +504,7 @@ fn expiring_window_includes_d_plus_days_and_excludes_the_day_after() {
 
 #[test]
 fn expiring_option_on_the_command_line() {
-    let fixture = Fixture::new(EXPIRING_BODY, EXPIRING_PEOPLE, EXPIRING_ASSESSMENTS);
+    let fixture = Fixture::standard(EXPIRING_BODY, EXPIRING_PEOPLE, EXPIRING_ASSESSMENTS);
     // As above: 5 within 90 days, 6 within 91.
     let v = fixture.json(&["balance", "org.toml", "-q", "-f", "json"]);
     assert_eq!(v["freshness"]["expiring"].as_array().unwrap().len(), 5);
@@ -634,7 +554,7 @@ p6,rust,2,2026-01-01
 
 #[test]
 fn units_roll_up_their_subtrees_in_path_order() {
-    let org = Fixture::new(UNIT_BODY, UNIT_PEOPLE, UNIT_ASSESSMENTS).load();
+    let org = Fixture::standard(UNIT_BODY, UNIT_PEOPLE, UNIT_ASSESSMENTS).load();
     let report = balance(
         &org,
         &BalanceOptions {
@@ -694,7 +614,7 @@ fn units_roll_up_their_subtrees_in_path_order() {
 
 #[test]
 fn unit_option_restricts_people_and_units() {
-    let org = Fixture::new(UNIT_BODY, UNIT_PEOPLE, UNIT_ASSESSMENTS).load();
+    let org = Fixture::standard(UNIT_BODY, UNIT_PEOPLE, UNIT_ASSESSMENTS).load();
     // --unit it: p1, p2, p3, p7 (not itx's p4, hr's p5 or unit-less p6).
     let report = balance(
         &org,
@@ -730,7 +650,7 @@ fn unit_option_restricts_people_and_units() {
 
 #[test]
 fn balance_by_unit_on_the_command_line() {
-    let fixture = Fixture::new(UNIT_BODY, UNIT_PEOPLE, UNIT_ASSESSMENTS);
+    let fixture = Fixture::standard(UNIT_BODY, UNIT_PEOPLE, UNIT_ASSESSMENTS);
     let v = fixture.json(&["balance", "org.toml", "-q", "--by", "unit", "-f", "json"]);
     let units: Vec<&str> = v["units"]
         .as_array()
@@ -765,7 +685,7 @@ fn skills_are_grouped_by_group_in_catalogue_order() {
 [[skill]]\nid = \"sql\"\ngroup = \"Data\"\n\n\
 [[skill]]\nid = \"go\"\ngroup = \"Eng\"\n\n\
 [[skill]]\nid = \"k8s\"\ngroup = \"Data\"\n";
-    let org = Fixture::new(body, "id\nann\n", "person,skill,level\nann,go,2\n").load();
+    let org = Fixture::standard(body, "id\nann\n", "person,skill,level\nann,go,2\n").load();
     let report = balance(
         &org,
         &BalanceOptions {
@@ -870,7 +790,7 @@ fn key_rows(org: &Organisation) -> Vec<(String, u8, u64, Vec<String>, bool)> {
 
 #[test]
 fn key_person_rule_uses_the_highest_level_of_needs_and_roles() {
-    let org = Fixture::new(KEY_BODY, KEY_PEOPLE, KEY_ASSESSMENTS).load();
+    let org = Fixture::standard(KEY_BODY, KEY_PEOPLE, KEY_ASSESSMENTS).load();
     // rust: need 4, role backend 3 -> 4. At >= 4: ann (bob 3; eve's expired).
     //   1 holder -> risk, people ["ann"].
     // sql: need 1, role backend 2 -> 2. At >= 2: bob 2, cat 3 -> 2, no risk.
@@ -914,7 +834,7 @@ fn key_person_rule_uses_the_highest_level_of_needs_and_roles() {
 
 #[test]
 fn key_person_warning_lines_on_gap_stderr() {
-    let fixture = Fixture::new(KEY_BODY, KEY_PEOPLE, KEY_ASSESSMENTS);
+    let fixture = Fixture::standard(KEY_BODY, KEY_PEOPLE, KEY_ASSESSMENTS);
     // From the working above: rust (only ann, level 4) and go (nobody, 2).
     let out = fixture.run(&["gap", "org.toml"]);
     assert_eq!(out.status.code(), Some(0));
@@ -1038,7 +958,7 @@ eve,k8s,2,2025-09-09,,yes
 
 /// The fixture with `ids` deleted from people.csv and assessments.csv.
 fn whatif_deleted(ids: &[&str]) -> Fixture {
-    Fixture::new(
+    Fixture::standard(
         WHATIF_BODY,
         &delete_rows(WHATIF_PEOPLE, ids),
         &delete_rows(WHATIF_ASSESSMENTS, ids),
@@ -1060,7 +980,7 @@ fn all_reports(org: &Organisation) -> [Value; 3] {
 
 #[test]
 fn without_equals_deleting_the_people_from_the_files() {
-    let full = Fixture::new(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS).load();
+    let full = Fixture::standard(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS).load();
     for leaving in [
         &["cat"][..],
         &["ann"],
@@ -1089,7 +1009,7 @@ fn without_changes_the_numbers_as_worked_by_hand() {
     //   (with cat: have 1, shortfall 0);
     //   balance: 4 people; cert: dan 1 only -> levels [3, 1, 0, 0, 0];
     //   expired 0 (cat's expired row is gone), expiring: dan 2026-08-01 only.
-    let full = Fixture::new(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS).load();
+    let full = Fixture::standard(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS).load();
     let cat = full.people.find("cat").unwrap();
     let gap = gap_report(&full, &GapFilter::default());
     let k8s = gap.needs.iter().find(|n| n.id == "k8s@it/ops").unwrap();
@@ -1116,7 +1036,7 @@ fn without_changes_the_numbers_as_worked_by_hand() {
 
 #[test]
 fn without_on_the_command_line_equals_the_deleted_copy() {
-    let full = Fixture::new(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS);
+    let full = Fixture::standard(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS);
     let copy = whatif_deleted(&["cat"]);
     assert_eq!(
         full.json(&[
@@ -1153,7 +1073,7 @@ fn without_on_the_command_line_equals_the_deleted_copy() {
 
 #[test]
 fn without_an_unknown_person_is_a_usage_error_with_a_suggestion() {
-    let fixture = Fixture::new(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS);
+    let fixture = Fixture::standard(WHATIF_BODY, WHATIF_PEOPLE, WHATIF_ASSESSMENTS);
     for command in ["gap", "balance", "plan"] {
         let out = fixture.run(&[command, "org.toml", "-q", "--without", "ann,catt"]);
         assert_eq!(out.status.code(), Some(2), "{command}");
@@ -1264,7 +1184,7 @@ e,sql,0,
 // Totals: needs 5, unmet 4, shortfall 7, develop 6, recruit 1, effort 280.
 
 fn grouped(by: Grouping) -> GapGroupsReport {
-    let org = Fixture::new(GROUP_BODY, GROUP_PEOPLE, GROUP_ASSESSMENTS).load();
+    let org = Fixture::standard(GROUP_BODY, GROUP_PEOPLE, GROUP_ASSESSMENTS).load();
     let report = gap_report(&org, &GapFilter::default());
     group_report(&org, &report, by)
 }
@@ -1402,7 +1322,7 @@ fn gap_by_skill_adds_up_per_skill() {
 
 #[test]
 fn gap_by_driver_on_the_command_line() {
-    let fixture = Fixture::new(GROUP_BODY, GROUP_PEOPLE, GROUP_ASSESSMENTS);
+    let fixture = Fixture::standard(GROUP_BODY, GROUP_PEOPLE, GROUP_ASSESSMENTS);
     // As worked above, as JSON.
     let v = fixture.json(&["gap", "org.toml", "-q", "--by", "driver", "-f", "json"]);
     assert_eq!(v["by"], json!("driver"));

@@ -14,70 +14,21 @@
 //! hours_per_level = 40, max_steps = 2 and the mix is 70-20-10.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
+mod common;
+
+use common::{Fixture, close, split};
 use jiff::civil::{Date, date};
 use kompetanse::analysis::PeopleFilter;
 use kompetanse::analysis::plan::{activities_for, plan_report};
 use kompetanse::analysis::role::person_report;
-use kompetanse::load::{self, LoadOptions};
+use kompetanse::load::LoadOptions;
 use kompetanse::model::{Effort, LearningMix, Level, Mode, Organisation, Priority};
 use kompetanse::report::{Goal, PersonGapReport, PersonPlan, PlanReport, Reason};
-use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------
 // Fixture helpers
 // ---------------------------------------------------------------------------
-
-/// A temporary folder with an org.toml and the files it names.
-struct Fixture {
-    dir: TempDir,
-}
-
-impl Fixture {
-    /// org.toml (D = 2026-06-15, people.csv and assessments.csv as profiles,
-    /// then `body`), people.csv and assessments.csv.
-    fn standard(body: &str, people: &str, assessments: &str) -> Fixture {
-        let dir = tempfile::tempdir().expect("create a temporary directory");
-        let org_toml = format!(
-            "[organisation]\nname = \"Test\"\nas_of = 2026-06-15\n\n\
-             [profiles]\npeople = \"people.csv\"\nassessments = [\"assessments.csv\"]\n\n{body}"
-        );
-        for (name, text) in [
-            ("org.toml", org_toml.as_str()),
-            ("people.csv", people),
-            ("assessments.csv", assessments),
-        ] {
-            std::fs::write(dir.path().join(name), text).expect("write fixture file");
-        }
-        Fixture { dir }
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("org.toml")
-    }
-
-    /// Loads with the given options; panics with every diagnostic when invalid.
-    fn load_with(&self, options: &LoadOptions) -> Organisation {
-        let loaded = load::load(&self.path(), options);
-        match loaded.org {
-            Some(org) => org,
-            None => panic!(
-                "fixture did not load:\n{}",
-                loaded
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        }
-    }
-
-    fn load(&self) -> Organisation {
-        self.load_with(&LoadOptions::default())
-    }
-}
 
 /// Plans with no filter.
 fn plans(org: &Organisation) -> PlanReport {
@@ -132,20 +83,6 @@ fn goals(plan: &PersonPlan) -> Vec<(&str, Level, Level, f64)> {
         .iter()
         .map(|g| (g.skill.as_str(), g.from, g.to, g.effort.total))
         .collect()
-}
-
-/// An effort as (total, experience, social, formal).
-fn split(effort: &Effort) -> (f64, f64, f64, f64) {
-    (
-        effort.total,
-        effort.experience,
-        effort.social,
-        effort.formal,
-    )
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
 }
 
 /// The parts of an effort add up to its total.

@@ -12,88 +12,21 @@
 //! 70-20-10.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
+mod common;
+
+use common::{Fixture, close, org_toml, split};
 use jiff::civil::date;
 use kompetanse::analysis::gap::{GapFilter, gap_report};
-use kompetanse::load::{self, LoadOptions, Loaded};
+use kompetanse::load::{self, LoadOptions};
 use kompetanse::model::{LearningMix, Level, Organisation, Priority};
 use kompetanse::report::{GapReport, NeedGap};
 use kompetanse::validate::Severity;
 use serde_json::{Value, json};
-use tempfile::TempDir;
 
 // ---------------------------------------------------------------------------
 // Fixture helpers
 // ---------------------------------------------------------------------------
-
-/// A temporary folder with an org.toml and the files it names.
-struct Fixture {
-    dir: TempDir,
-}
-
-impl Fixture {
-    /// A folder holding `org.toml` with exactly this text.
-    fn new(org_toml: &str) -> Fixture {
-        let dir = tempfile::tempdir().expect("create a temporary directory");
-        std::fs::write(dir.path().join("org.toml"), org_toml).expect("write org.toml");
-        Fixture { dir }
-    }
-
-    /// The usual fixture: org.toml (D = 2026-06-15, people.csv and
-    /// assessments.csv as profiles, then `body`), people.csv, assessments.csv.
-    fn standard(body: &str, people: &str, assessments: &str) -> Fixture {
-        Fixture::new(&org_toml(body))
-            .file("people.csv", people)
-            .file("assessments.csv", assessments)
-    }
-
-    fn file(self, name: &str, text: &str) -> Fixture {
-        self.bytes(name, text.as_bytes())
-    }
-
-    fn bytes(self, name: &str, bytes: &[u8]) -> Fixture {
-        std::fs::write(self.dir.path().join(name), bytes).expect("write fixture file");
-        self
-    }
-
-    fn path(&self) -> PathBuf {
-        self.dir.path().join("org.toml")
-    }
-
-    fn loaded(&self, options: &LoadOptions) -> Loaded {
-        load::load(&self.path(), options)
-    }
-
-    /// Loads with the given options; panics with every diagnostic when invalid.
-    fn load_with(&self, options: &LoadOptions) -> Organisation {
-        let loaded = self.loaded(options);
-        match loaded.org {
-            Some(org) => org,
-            None => panic!(
-                "fixture did not load:\n{}",
-                loaded
-                    .diagnostics
-                    .iter()
-                    .map(|d| d.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        }
-    }
-
-    fn load(&self) -> Organisation {
-        self.load_with(&LoadOptions::default())
-    }
-}
-
-/// An org.toml with D = 2026-06-15, the standard profile files, then `body`.
-fn org_toml(body: &str) -> String {
-    format!(
-        "[organisation]\nname = \"Test\"\nas_of = 2026-06-15\n\n\
-         [profiles]\npeople = \"people.csv\"\nassessments = [\"assessments.csv\"]\n\n{body}"
-    )
-}
 
 /// The report with no filter.
 fn report(org: &Organisation) -> GapReport {
@@ -127,16 +60,6 @@ fn counts(need: &NeedGap) -> (u32, u32, u32) {
     (need.have, need.shortfall, need.recruit)
 }
 
-/// An effort as (total, experience, social, formal).
-fn split(effort: &kompetanse::model::Effort) -> (f64, f64, f64, f64) {
-    (
-        effort.total,
-        effort.experience,
-        effort.social,
-        effort.formal,
-    )
-}
-
 /// L(p, s) as loaded.
 fn level_of(org: &Organisation, person: &str, skill: &str) -> Level {
     let p = org
@@ -147,10 +70,6 @@ fn level_of(org: &Organisation, person: &str, skill: &str) -> Level {
         .skill_index(skill)
         .unwrap_or_else(|| panic!("no skill '{skill}'"));
     org.matrix.level(p, s)
-}
-
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
 }
 
 /// One skill `s` and one need `n` on it.
