@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use crate::analysis::gap::{GapFilter, gap_report};
 use crate::analysis::role::role_gap;
-use crate::analysis::{IdOrder, PeopleFilter, need_in_unit, parallel_map};
+use rayon::prelude::*;
+
+use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
 use crate::model::{ActivityKind, Date, Level, Mode, Organisation, Priority, SkillKind};
 use crate::report::{
     EffortBy, Goal, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment, SkillActivities,
@@ -204,9 +206,10 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
 
     // Each person's plan is independent of the others': build them on all cores.
     let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
-    let built = parallel_map(&kept, |&p| {
-        person_plan(org, p, &drafts, filter.person == Some(p))
-    });
+    let built: Vec<_> = kept
+        .par_iter()
+        .map(|&p| person_plan(org, p, &drafts, filter.person == Some(p)))
+        .collect();
     let mut plans = Vec::new();
     let mut by_unit: BTreeMap<Option<String>, (usize, u64)> = BTreeMap::new();
     let mut by_driver: BTreeMap<Option<usize>, (usize, u64)> = BTreeMap::new();
