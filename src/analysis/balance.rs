@@ -5,6 +5,10 @@
 //! Statistics are gathered once per (unit, skill) in one pass over the
 //! people and then rolled up the unit tree, so `--by unit` costs the same as
 //! the whole-organisation view.
+//!
+//! It restates no FORMAT.md rule: staleness is `FreshnessRule::classify`,
+//! the unit scope `Scope`, both in the model. What it adds is the balance
+//! itself: level histograms, medians, key-person risk and the expiring list.
 
 use std::collections::BTreeMap;
 

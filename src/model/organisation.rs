@@ -2,8 +2,7 @@
 //! chosen assessments, as of one reference date.
 //!
 //! FORMAT.md rules held here:
-//! - "Reference date" D: the field [`Organisation::as_of`] (the loader
-//!   decides it: `--as-of`, else `organisation.as_of`, else today).
+//! - "Reference date" D: [`reference_date`], kept in [`Organisation::as_of`].
 //! - The stale limit of "Stale": [`Organisation::freshness_rule`] builds the
 //!   one [`FreshnessRule`] from D and `max_age_months`.
 //! - "Effort" rate: [`Organisation::hours_per_level`] (the skill's own, else
@@ -40,6 +39,16 @@ pub struct Organisation {
     pub default_catalogue: bool,
     /// Every file read, so outputs never overwrite one.
     pub inputs: Vec<std::path::PathBuf>,
+}
+
+/// FORMAT.md "Reference date" D: `--as-of`, else `organisation.as_of`,
+/// else today (asked only when needed: the clock is the caller's).
+pub fn reference_date(
+    option: Option<Date>,
+    organisation: Option<Date>,
+    today: impl FnOnce() -> Date,
+) -> Date {
+    option.or(organisation).unwrap_or_else(today)
 }
 
 impl Organisation {
@@ -112,5 +121,58 @@ impl Organisation {
             .unit
             .iter()
             .any(|&u| u != NONE && within[u as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn reference_date_is_option_then_file_then_today() {
+        let today = || date(2026, 11, 27);
+        let (a, b) = (Some(date(2025, 1, 1)), Some(date(2024, 1, 1)));
+        assert_eq!(reference_date(a, b, today), date(2025, 1, 1));
+        assert_eq!(reference_date(None, b, today), date(2024, 1, 1));
+        assert_eq!(reference_date(None, None, today), today());
+    }
+
+    #[test]
+    fn without_drops_the_people_and_keeps_everything_else() {
+        let mut org = Organisation {
+            name: "x".into(),
+            skills: vec![Skill {
+                id: "rust".into(),
+                name: "Rust".into(),
+                kind: Default::default(),
+                group: None,
+                hours_per_level: None,
+                esco: None,
+            }],
+            ..Organisation::default()
+        };
+        for id in ["a", "b", "c"] {
+            org.people.push(id, None, None, None);
+        }
+        org.matrix = Matrix::new(3, 1);
+        org.matrix
+            .choose_latest(2, 0, 3, crate::model::PackedDate::UNDATED, true, None);
+        org.expired.push(ExpiredAssessment {
+            person: 2,
+            skill: 0,
+            level: 1,
+            expires: date(2020, 1, 1),
+            path: "a.csv".into(),
+            line: 2,
+        });
+        let gone = org.without(&[1]);
+        assert_eq!(gone.people.ids().collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(
+            (gone.matrix.level(1, 0), gone.matrix.interest(1, 0)),
+            (3, true)
+        );
+        assert_eq!(gone.expired[0].person, 1);
+        assert_eq!((gone.name.as_str(), gone.skills.len()), ("x", 1));
     }
 }
