@@ -1,6 +1,7 @@
 //! The organisation perspective: every need evaluated against the current
 //! levels. FORMAT.md rules held here, in `evaluate` (one need, read top to
-//! bottom): "Have", "Shortfall", "Coverage", recruit and a need's "Effort";
+//! bottom): "Have" (its loop), "Shortfall" and "Coverage" (functions of
+//! those names), recruit, and a need's "Effort" (sum of its develop list);
 //! "Development candidates" and their order ([`Candidate`], first
 //! `shortfall` of them by `first_candidates`); "Priority order" of the
 //! report (`report_order`). Scope is `Need::scope` in the model.
@@ -69,6 +70,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let scope = need.scope(org);
     let cells = org.matrix.skill_cells(need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
+    // FORMAT.md "Have" and "Development candidates" in one pass over the skill.
     let mut have = 0u32;
     let mut candidates = Vec::new();
     for (p, &cell) in cells.iter().enumerate() {
@@ -86,16 +88,15 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
             });
         }
     }
-    let shortfall = need.count.saturating_sub(have);
+    let shortfall = shortfall(need.count, have);
     let chosen = first_candidates(candidates, shortfall as usize);
-    let hours_per_level = org.hours_per_level(need.skill) as u64;
     let develop: Vec<Development> = chosen
         .iter()
         .map(|c| Development {
             person: people.id(ids.person(c.id)).to_string(),
             from: need.level - c.steps,
             to: need.level,
-            hours: c.steps as u64 * hours_per_level,
+            hours: org.development_hours(need.skill, need.level - c.steps, need.level),
         })
         .collect();
     let effort_hours: u64 = develop.iter().map(|d| d.hours).sum();
@@ -109,7 +110,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         count: need.count,
         have,
         shortfall,
-        coverage: have.min(need.count) as f64 / need.count as f64,
+        coverage: coverage(have, need.count),
         priority: need.priority,
         by: need.by,
         driver: need.driver.map(|d| org.drivers[d].id.clone()),
@@ -118,6 +119,16 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         effort: org.policy.mix.split(effort_hours),
         skill_name: skill.name.clone(),
     }
+}
+
+/// FORMAT.md "Shortfall": max(0, count - have).
+fn shortfall(count: u32, have: u32) -> u32 {
+    count.saturating_sub(have)
+}
+
+/// FORMAT.md "Coverage": min(have, count) / count.
+fn coverage(have: u32, count: u32) -> f64 {
+    have.min(count) as f64 / count as f64
 }
 
 /// A development candidate of a need, as FORMAT.md "Development candidates"

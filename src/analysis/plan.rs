@@ -102,7 +102,7 @@ fn person_plan(
     let mut hours = 0u64;
     for (&(_, skill), draft) in drafts.range((p, 0)..(p + 1, 0)) {
         let from = org.matrix.level(p, skill);
-        let h = (draft.to - from) as u64 * org.hours_per_level(skill) as u64;
+        let h = org.development_hours(skill, from, draft.to);
         hours += h;
         let urgent = most_urgent(&draft.reasons);
         let priority = urgent.map_or(Priority::Low, |u| *u.0);

@@ -5,14 +5,14 @@
 //! - "Reference date" D: [`reference_date`], kept in [`Organisation::as_of`].
 //! - The stale limit of "Stale": [`Organisation::freshness_rule`] builds the
 //!   one [`FreshnessRule`] from D and `max_age_months`.
-//! - "Effort" rate: [`Organisation::hours_per_level`] (the skill's own, else
-//!   the mix's).
+//! - "Effort" of one development: [`Organisation::development_hours`] (its
+//!   split by the learning mix is `LearningMix::split`).
 //!
 //! No IO and no analysis here.
 
 use crate::model::{
-    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, Matrix, NONE, Need, People, Policy,
-    Role, Scale, Skill, unit_within,
+    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, Level, Matrix, NONE, Need, People,
+    Policy, Role, Scale, Skill, unit_within,
 };
 
 /// Everything `kompetanse` knows about one organisation, as of one date.
@@ -60,11 +60,17 @@ impl Organisation {
         self.roles.iter().position(|r| r.id == id)
     }
 
-    /// The hours one level of `skill` costs (FORMAT.md "Effort").
+    /// The hours one level of `skill` costs: the skill's own, else the mix's.
     pub fn hours_per_level(&self, skill: usize) -> u32 {
         self.skills[skill]
             .hours_per_level
             .unwrap_or(self.policy.hours_per_level)
+    }
+
+    /// FORMAT.md "Effort" of developing someone in `skill` from level `from`
+    /// to level `to`: (to - from) x hours_per_level (0 when `to` is not higher).
+    pub fn development_hours(&self, skill: usize, from: Level, to: Level) -> u64 {
+        to.saturating_sub(from) as u64 * self.hours_per_level(skill) as u64
     }
 
     /// D and the stale limit (D minus `max_age_months`), which classify
