@@ -26,7 +26,7 @@ pub mod people;
 pub use matrix::{Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, Mode, Policy};
 pub use need::{Need, Priority, Scope, unit_within};
-pub use organisation::Organisation;
+pub use organisation::{Organisation, reference_date};
 pub use people::People;
 
 use serde::Serialize;
