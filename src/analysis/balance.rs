@@ -5,18 +5,19 @@
 //! Statistics are gathered once per (unit, skill) in one pass over the
 //! people and then rolled up the unit tree, so `--by unit` costs the same as
 //! the whole-organisation view.
+//!
+//! It restates no FORMAT.md rule: staleness is `FreshnessRule::classify`,
+//! the unit scope `Scope`, both in the model. What it adds is the balance
+//! itself: level histograms, medians, key-person risk and the expiring list.
 
 use std::collections::BTreeMap;
 
-use crate::analysis::IdOrder;
-use crate::model::{Level, NONE, Organisation, PackedDate, unit_within};
+use crate::analysis::{DEFAULT_EXPIRING_DAYS, IdOrder, LISTED};
+use crate::model::{Freshness, Level, NONE, Organisation, PackedDate, Scope, unit_within};
 use crate::report::{
     BalanceReport, DatedAssessment, ExpiringAssessment, FreshnessReport, KeyPerson, SkillBalance,
     UnitBalance,
 };
-
-/// How many of the oldest assessments the freshness summary lists.
-const OLDEST: usize = 10;
 
 /// What `balance` looks at.
 #[derive(Debug, Clone)]
@@ -34,7 +35,7 @@ impl Default for BalanceOptions {
         BalanceOptions {
             unit: None,
             by_unit: false,
-            expiring_days: 90,
+            expiring_days: DEFAULT_EXPIRING_DAYS,
         }
     }
 }
@@ -145,7 +146,7 @@ pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
         .map(|(s, level)| {
             let cells = org.matrix.skill_cells(s);
             let mut holders: Vec<usize> = (0..org.people.len())
-                .filter(|&p| cells[p] & !crate::model::INTEREST >= level)
+                .filter(|&p| cells[p].level() >= level)
                 .collect();
             holders.sort_by_key(|&p| ids.rank(p));
             KeyPerson {
@@ -166,14 +167,9 @@ pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
 /// The balance of the people in scope.
 pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceReport {
     let top = org.scale.top();
-    let scope = options.unit.as_deref().map(|u| org.units_within(u));
-    let in_scope = |p: usize| {
-        scope.as_ref().is_none_or(|within| {
-            let u = org.people.unit[p];
-            u != NONE && within[u as usize]
-        })
-    };
-    let stale_before = PackedDate::new(org.stale_before());
+    let scope = Scope::new(org, options.unit.as_deref(), None);
+    let in_scope = |p: usize| scope.contains(p);
+    let rule = org.freshness_rule();
     // Stats per exact unit (NONE = no unit) and skill, in one pass.
     let skills = org.skills.len();
     let mut per_unit: BTreeMap<u32, Vec<Stats>> = BTreeMap::new();
@@ -193,18 +189,18 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
             .entry(unit)
             .or_insert_with(|| vec![Stats::new(top); skills]);
         for (s, st) in stats.iter_mut().enumerate() {
-            let cell = org.matrix.cell(p, s);
-            let level = org.matrix.cells[cell] & !crate::model::INTEREST;
+            let cell = org.matrix.skill_cells(s)[p];
+            let level = cell.level();
             st.people += 1;
             st.levels[level as usize] += 1;
-            let date = org.matrix.assessed[cell];
+            let date = org.matrix.assessed(p, s);
             if date != PackedDate::NONE {
                 st.assessed[level as usize] += 1;
-                if date != PackedDate::UNDATED && date < stale_before {
+                if rule.classify(date, None) == Freshness::Stale {
                     st.stale += 1;
                 }
             }
-            if org.matrix.cells[cell] & crate::model::INTEREST != 0 {
+            if cell.interest() {
                 st.interest += 1;
             }
         }
@@ -297,14 +293,14 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
 
 /// The freshness summary of the people in scope.
 fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) -> FreshnessReport {
-    let stale_before = PackedDate::new(org.stale_before());
+    let rule = org.freshness_rule();
     let ids = IdOrder::new(&org.people);
     let (mut assessments, mut stale, mut undated) = (0u64, 0u64, 0u64);
     // The oldest dated assessments: (date, id rank, skill), kept sorted and short.
     let mut oldest: Vec<(PackedDate, u32, usize)> = Vec::new();
     for s in 0..org.skills.len() {
         for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
-            let date = org.matrix.assessed[org.matrix.cell(p, s)];
+            let date = org.matrix.assessed(p, s);
             if date == PackedDate::NONE {
                 continue;
             }
@@ -313,14 +309,14 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
                 undated += 1;
                 continue;
             }
-            if date < stale_before {
+            if rule.classify(date, None) == Freshness::Stale {
                 stale += 1;
             }
             let key = (date, ids.rank(p), s);
-            if oldest.len() < OLDEST || key < oldest[OLDEST - 1] {
+            if oldest.len() < LISTED || key < oldest[LISTED - 1] {
                 let at = oldest.partition_point(|k| *k < key);
                 oldest.insert(at, key);
-                oldest.truncate(OLDEST);
+                oldest.truncate(LISTED);
             }
         }
     }
@@ -346,18 +342,9 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
         .unwrap_or(crate::model::Date::MAX);
     let mut expiring: Vec<(crate::model::Date, u32, usize, ExpiringAssessment)> = org
         .matrix
-        .expires
-        .iter()
-        .filter(|&(_, &d)| d >= org.as_of && d <= until)
-        .map(|(&cell, &d)| {
-            (
-                cell / org.matrix.people.max(1),
-                cell % org.matrix.people.max(1),
-                d,
-            )
-        })
-        .filter(|&(_, p, _)| in_scope(p))
-        .map(|(s, p, d)| {
+        .expiry_dates()
+        .filter(|&(p, _, d)| d >= org.as_of && d <= until && in_scope(p))
+        .map(|(p, s, d)| {
             let entry = ExpiringAssessment {
                 person: org.people.id(p).to_string(),
                 skill: org.skills[s].id.clone(),
@@ -377,7 +364,7 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
         expired,
         expired_share: share(expired, assessments + expired),
         expired_assessments,
-        stale_before: org.stale_before(),
+        stale_before: rule.stale_before,
         max_age_months: org.policy.max_age_months,
         oldest: oldest
             .into_iter()

@@ -1,14 +1,20 @@
 //! The organisation perspective: every need evaluated against the current
-//! levels (FORMAT.md "Semantics": scope, have, shortfall, coverage,
-//! development candidates, recruit, effort, priority order).
+//! levels. FORMAT.md rules held here, in `evaluate` (one need, read top to
+//! bottom): "Have" (its loop), "Shortfall" and "Coverage" (functions of
+//! those names), recruit, and a need's "Effort" (sum of its develop list);
+//! "Development candidates" and their order ([`Candidate`], first
+//! `shortfall` of them by `first_candidates`); "Priority order" of the
+//! report (`report_order`). Scope is `Need::scope` in the model.
 //!
 //! Each need scans one skill's column of the level matrix over the people,
 //! so the cost is needs x people, never needs x assessment rows.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
-use crate::analysis::{IdOrder, parallel_map};
-use crate::model::{INTEREST, Level, NONE, Organisation, PackedDate, Priority};
+use rayon::prelude::*;
+
+use crate::analysis::{IdOrder, LISTED};
+use crate::model::{self, Level, Organisation, PackedDate, Priority};
 use crate::report::{
     Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap,
 };
@@ -36,7 +42,7 @@ pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
         .filter(|&i| filter.keeps(org.needs[i].unit.as_deref(), org.needs[i].priority))
         .collect();
     let ids = IdOrder::new(&org.people);
-    let mut needs: Vec<NeedGap> = parallel_map(&kept, |&i| evaluate(org, &ids, i));
+    let mut needs: Vec<NeedGap> = kept.par_iter().map(|&i| evaluate(org, &ids, i)).collect();
     needs.sort_by(report_order);
     let totals = totals(org, &needs);
     GapReport {
@@ -61,45 +67,36 @@ fn report_order(a: &NeedGap, b: &NeedGap) -> Ordering {
 fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let people = &org.people;
     let need = &org.needs[index];
-    // Units are few; which of them are in scope is decided once per need.
-    let within_unit = need.unit.as_deref().map(|u| org.units_within(u));
-    let role = need.role.map_or(NONE, |r| r as u32);
+    let scope = need.scope(org);
     let cells = org.matrix.skill_cells(need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
+    // FORMAT.md "Have" and "Development candidates" in one pass over the skill.
     let mut have = 0u32;
     let mut candidates = Vec::new();
     for (p, &cell) in cells.iter().enumerate() {
-        if let Some(within) = &within_unit {
-            let unit = people.unit[p];
-            if unit == NONE || !within[unit as usize] {
-                continue;
-            }
-        }
-        if role != NONE && people.role[p] != role {
+        if !scope.contains(p) {
             continue;
         }
-        let level = cell & !INTEREST;
+        let level = cell.level();
         if level >= need.level {
             have += 1;
         } else if level >= lowest {
-            let steps = (need.level - level) as u64;
-            let no_interest = u64::from(cell & INTEREST == 0);
-            candidates.push(steps << 40 | no_interest << 32 | ids.rank(p) as u64);
+            candidates.push(Candidate {
+                steps: need.level - level,
+                interest: Reverse(cell.interest()),
+                id: ids.rank(p),
+            });
         }
     }
-    let shortfall = need.count.saturating_sub(have);
-    let chosen = choose_candidates(candidates, shortfall as usize);
-    let hours_per_level = org.hours_per_level(need.skill) as u64;
+    let shortfall = shortfall(need.count, have);
+    let chosen = first_candidates(candidates, shortfall as usize);
     let develop: Vec<Development> = chosen
         .iter()
-        .map(|&key| {
-            let steps = (key >> 40) as Level;
-            Development {
-                person: people.id(ids.person(key as u32)).to_string(),
-                from: need.level - steps,
-                to: need.level,
-                hours: steps as u64 * hours_per_level,
-            }
+        .map(|c| Development {
+            person: people.id(ids.person(c.id)).to_string(),
+            from: need.level - c.steps,
+            to: need.level,
+            hours: org.development_hours(need.skill, need.level - c.steps, need.level),
         })
         .collect();
     let effort_hours: u64 = develop.iter().map(|d| d.hours).sum();
@@ -113,7 +110,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         count: need.count,
         have,
         shortfall,
-        coverage: have.min(need.count) as f64 / need.count as f64,
+        coverage: coverage(have, need.count),
         priority: need.priority,
         by: need.by,
         driver: need.driver.map(|d| org.drivers[d].id.clone()),
@@ -124,10 +121,32 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     }
 }
 
-/// The first `wanted` candidates by steps ascending, interest first, then
-/// person id in byte order: each candidate is one sortable key,
-/// `steps << 40 | (no interest) << 32 | rank of id`.
-fn choose_candidates(mut candidates: Vec<u64>, wanted: usize) -> Vec<u64> {
+/// FORMAT.md "Shortfall": max(0, count - have).
+fn shortfall(count: u32, have: u32) -> u32 {
+    count.saturating_sub(have)
+}
+
+/// FORMAT.md "Coverage": min(have, count) / count.
+fn coverage(have: u32, count: u32) -> f64 {
+    have.min(count) as f64 / count as f64
+}
+
+/// A development candidate of a need, as FORMAT.md "Development candidates"
+/// orders them: the derived order compares the fields top to bottom, so
+/// fewer steps first, then interest yes first, then person id in plain byte
+/// order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    /// level - L(p, s).
+    pub steps: Level,
+    /// Interest, reversed so that yes sorts first.
+    pub interest: Reverse<bool>,
+    /// The person's rank in [`IdOrder`] (plain byte order of ids).
+    pub id: u32,
+}
+
+/// The first `wanted` candidates in candidate order: the need's develop list.
+fn first_candidates(mut candidates: Vec<Candidate>, wanted: usize) -> Vec<Candidate> {
     if wanted == 0 {
         return Vec::new();
     }
@@ -168,27 +187,28 @@ pub fn expired_row(
 
 /// Counts current assessments that are stale or undated, and expired rows.
 pub fn freshness(org: &Organisation) -> Freshness {
-    let stale_before = PackedDate::new(org.stale_before());
+    let rule = org.freshness_rule();
     let mut f = Freshness {
         expired: org.expired.len(),
         expired_list: org
             .expired
             .iter()
-            .take(10)
+            .take(LISTED)
             .map(|e| expired_row(org, e))
             .collect(),
-        stale_before: Some(org.stale_before()),
+        stale_before: Some(rule.stale_before),
         max_age_months: org.policy.max_age_months,
         ..Freshness::default()
     };
-    for &d in &org.matrix.assessed {
+    // The matrix holds no expired assessment (the loader set them aside).
+    for &d in org.matrix.all_assessed() {
         if d == PackedDate::NONE {
             continue;
         }
         f.assessed += 1;
         if d == PackedDate::UNDATED {
             f.undated += 1;
-        } else if d < stale_before {
+        } else if rule.classify(d, None) == model::Freshness::Stale {
             f.stale += 1;
         }
     }

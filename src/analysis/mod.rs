@@ -1,13 +1,33 @@
 //! Pure functions from the model to report values. Nothing here reads files
 //! or prints; everything here is deterministic (no hash-map iteration order
 //! reaches a report).
+//!
+//! Where the FORMAT.md rules that compute reports live:
+//! - "Have", "Shortfall", "Coverage", "Development candidates" (their order
+//!   is [`gap::Candidate`]), a need's "Effort", "Priority order" of the
+//!   report: [`gap`];
+//! - "Role gap": [`role::role_gap`];
+//! - plans built from both: [`plan`]; the balance and freshness summary:
+//!   [`balance`].
+//!
+//! The rules about the data itself (current level, expired, stale, scope)
+//! are in `crate::model`; analyses call them and never restate them. Work
+//! spread over cores goes through rayon's pool (see `gap_report`,
+//! `plan_report`).
 
 pub mod balance;
 pub mod gap;
 pub mod plan;
 pub mod role;
 
-use crate::model::{NONE, Organisation, People, unit_within};
+use crate::model::{Organisation, People, Scope, unit_within};
+
+/// How many expired or oldest assessments a freshness summary lists by name.
+pub const LISTED: usize = 10;
+
+/// The default window for expiring certificates, in days from the reference
+/// date (`balance --expiring`).
+pub const DEFAULT_EXPIRING_DAYS: u32 = 90;
 
 /// Which people a person-level report (`gap --by person`, `plan`) shows.
 #[derive(Debug, Clone, Default)]
@@ -23,16 +43,8 @@ pub struct PeopleFilter {
 impl PeopleFilter {
     /// A test of whether a person is kept.
     pub fn matcher<'a>(&'a self, org: &'a Organisation) -> impl Fn(usize) -> bool + 'a {
-        let units = self.unit.as_deref().map(|u| org.units_within(u));
-        move |p| {
-            let unit_ok = units.as_ref().is_none_or(|within| {
-                let u = org.people.unit[p];
-                u != NONE && within[u as usize]
-            });
-            unit_ok
-                && self.role.is_none_or(|r| org.people.role[p] == r as u32)
-                && self.person.is_none_or(|x| x == p)
-        }
+        let scope = Scope::new(org, self.unit.as_deref(), self.role);
+        move |p| scope.contains(p) && self.person.is_none_or(|x| x == p)
     }
 }
 
@@ -88,24 +100,4 @@ impl IdOrder {
     pub fn people(&self) -> impl Iterator<Item = usize> + '_ {
         self.order.iter().map(|&p| p as usize)
     }
-}
-
-/// Maps `items` in order, on as many threads as there are cores (one
-/// contiguous chunk each), when there is enough work to pay for them.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 2 {
-        return items.iter().map(&f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use crate::analysis::gap::{GapFilter, gap_report};
 use crate::analysis::role::role_gap;
-use crate::analysis::{IdOrder, PeopleFilter, need_in_unit, parallel_map};
+use rayon::prelude::*;
+
+use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
 use crate::model::{ActivityKind, Date, Level, Mode, Organisation, Priority, SkillKind};
 use crate::report::{
     EffortBy, Goal, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment, SkillActivities,
@@ -100,7 +102,7 @@ fn person_plan(
     let mut hours = 0u64;
     for (&(_, skill), draft) in drafts.range((p, 0)..(p + 1, 0)) {
         let from = org.matrix.level(p, skill);
-        let h = (draft.to - from) as u64 * org.hours_per_level(skill) as u64;
+        let h = org.development_hours(skill, from, draft.to);
         hours += h;
         let urgent = most_urgent(&draft.reasons);
         let priority = urgent.map_or(Priority::Low, |u| *u.0);
@@ -204,9 +206,10 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
 
     // Each person's plan is independent of the others': build them on all cores.
     let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
-    let built = parallel_map(&kept, |&p| {
-        person_plan(org, p, &drafts, filter.person == Some(p))
-    });
+    let built: Vec<_> = kept
+        .par_iter()
+        .map(|&p| person_plan(org, p, &drafts, filter.person == Some(p)))
+        .collect();
     let mut plans = Vec::new();
     let mut by_unit: BTreeMap<Option<String>, (usize, u64)> = BTreeMap::new();
     let mut by_driver: BTreeMap<Option<usize>, (usize, u64)> = BTreeMap::new();

@@ -47,7 +47,7 @@ pub fn role_gap(org: &Organisation, person: usize) -> Option<RoleGap> {
             current,
             target,
             gap,
-            hours: gap as u64 * org.hours_per_level(skill) as u64,
+            hours: org.development_hours(skill, current, target),
         });
     }
     let hours = skills.iter().map(|s| s.hours).sum();

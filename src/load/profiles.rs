@@ -411,7 +411,7 @@ impl<'a> Profiles<'a> {
         }
         let packed = assessed.map(PackedDate::new).unwrap_or(PackedDate::UNDATED);
         self.matrix
-            .offer(person as usize, skill, level, packed, interest, expires);
+            .choose_latest(person as usize, skill, level, packed, interest, expires);
     }
 
     fn read_long(&mut self, file: CsvFile, diags: &mut Diagnostics) {
@@ -733,7 +733,7 @@ fn fold(
             path: shown.to_string(),
             line: start + row.line as usize,
         }),
-        _ => matrix.offer(
+        _ => matrix.choose_latest(
             person as usize,
             row.skill as usize,
             row.level,

@@ -1,0 +1,338 @@
+//! The level matrix and the rules about one assessment's dates.
+//!
+//! FORMAT.md rules held here, one function each:
+//! - "Current level" (latest assessment wins): [`Matrix::choose_latest`];
+//!   L(p, s) is [`Matrix::level`].
+//! - "Expired" and "Stale": [`FreshnessRule::classify`], the one
+//!   classification of an assessment against the reference date D and the
+//!   stale limit. Loaders call it to set expired rows aside and warn about
+//!   stale ones; analyses call it to count stale assessments.
+//!
+//! The matrix stores, it does not decide scope or gaps (that is
+//! `model::need` and `analysis`), and it does no IO.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Date, Level};
+
+/// A date packed into an `i32` that orders like the date (`y * 512 + m * 32 + d`).
+/// Two sentinels sort below every real date: no assessment at all, and an undated one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PackedDate(pub i32);
+
+impl PackedDate {
+    pub const NONE: PackedDate = PackedDate(i32::MIN);
+    pub const UNDATED: PackedDate = PackedDate(i32::MIN + 1);
+
+    pub fn new(date: Date) -> PackedDate {
+        PackedDate(date.year() as i32 * 512 + date.month() as i32 * 32 + date.day() as i32)
+    }
+
+    pub fn date(self) -> Option<Date> {
+        if self.0 < 0 {
+            return None;
+        }
+        let (y, m, d) = (self.0 / 512, (self.0 % 512) / 32, self.0 % 32);
+        Date::new(y as i16, m as i8, d as i8).ok()
+    }
+
+    /// True for a real date (neither sentinel).
+    #[inline]
+    pub fn is_dated(self) -> bool {
+        self > PackedDate::UNDATED
+    }
+}
+
+/// How an assessment stands at the reference date D (FORMAT.md "Expired",
+/// "Stale"). An expired assessment is never also called stale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    Fresh,
+    /// Dated more than `max_age_months` calendar months before D; still counts.
+    Stale,
+    /// `expires` is before D; set aside as if it did not exist.
+    Expired,
+}
+
+/// D and the stale limit derived from it: everything [`FreshnessRule::classify`] needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FreshnessRule {
+    /// The reference date D.
+    pub as_of: Date,
+    /// D minus `max_age_months`: an assessment dated before it is stale.
+    pub stale_before: Date,
+    /// `stale_before` packed, so hot loops compare integers.
+    stale_before_packed: PackedDate,
+}
+
+impl FreshnessRule {
+    pub fn new(as_of: Date, max_age_months: u32) -> FreshnessRule {
+        let stale_before = as_of
+            .checked_sub(jiff::Span::new().months(max_age_months as i64))
+            .unwrap_or(Date::MIN);
+        FreshnessRule {
+            as_of,
+            stale_before,
+            stale_before_packed: PackedDate::new(stale_before),
+        }
+    }
+
+    /// FORMAT.md "Expired" and "Stale" for an assessment dated `assessed`
+    /// (either sentinel for none: never stale) that expires on `expires`.
+    #[inline]
+    pub fn classify(&self, assessed: PackedDate, expires: Option<Date>) -> Freshness {
+        if expires.is_some_and(|e| e < self.as_of) {
+            Freshness::Expired
+        } else if assessed.is_dated() && assessed < self.stale_before_packed {
+            Freshness::Stale
+        } else {
+            Freshness::Fresh
+        }
+    }
+}
+
+/// One matrix cell: the chosen assessment's level and interest flag in one
+/// byte (level in the low seven bits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(transparent)]
+pub struct Cell(u8);
+
+/// The interest flag in a matrix cell.
+const INTEREST: u8 = 0x80;
+
+impl Cell {
+    fn new(level: Level, interest: bool) -> Cell {
+        Cell(level | if interest { INTEREST } else { 0 })
+    }
+
+    /// The level, 0 where unassessed.
+    #[inline]
+    pub fn level(self) -> Level {
+        self.0 & !INTEREST
+    }
+
+    /// True when the person wants to develop the skill.
+    #[inline]
+    pub fn interest(self) -> bool {
+        self.0 & INTEREST != 0
+    }
+}
+
+/// The chosen (current) assessments: one cell per person and skill.
+///
+/// Stored skill by skill (`cell = skill * people + person`) because analyses
+/// scan one skill over many people. Only the winning assessment of each pair
+/// is kept, so memory grows with people x skills, never with rows: five
+/// bytes a cell, the level and the interest flag sharing one.
+#[derive(Debug, Clone, Default)]
+pub struct Matrix {
+    pub people: usize,
+    pub skills: usize,
+    cells: Vec<Cell>,
+    assessed: Vec<PackedDate>,
+    /// `expires` of chosen assessments that have one, by cell.
+    expires: BTreeMap<usize, Date>,
+}
+
+impl Matrix {
+    pub fn new(people: usize, skills: usize) -> Matrix {
+        let cells = people * skills;
+        Matrix {
+            people,
+            skills,
+            cells: vec![Cell::default(); cells],
+            assessed: vec![PackedDate::NONE; cells],
+            expires: Default::default(),
+        }
+    }
+
+    /// Changes the number of person columns, keeping every cell of the
+    /// people that remain (loaders grow it while they discover people).
+    pub fn resize_people(&mut self, people: usize) {
+        if people == self.people {
+            return;
+        }
+        let (old, keep) = (self.people, self.people.min(people));
+        let cells = people * self.skills;
+        let mut level = vec![Cell::default(); cells];
+        let mut assessed = vec![PackedDate::NONE; cells];
+        for s in 0..self.skills {
+            let (from, to) = (s * old, s * people);
+            level[to..to + keep].copy_from_slice(&self.cells[from..from + keep]);
+            assessed[to..to + keep].copy_from_slice(&self.assessed[from..from + keep]);
+        }
+        self.expires = std::mem::take(&mut self.expires)
+            .into_iter()
+            .filter(|(cell, _)| cell % old < keep)
+            .map(|(cell, d)| ((cell / old) * people + cell % old, d))
+            .collect();
+        self.cells = level;
+        self.assessed = assessed;
+        self.people = people;
+    }
+
+    /// A new matrix of the people `kept` (old person indexes, in their new
+    /// order), every cell of theirs as it was.
+    pub fn select_people(&self, kept: &[usize]) -> Matrix {
+        let mut matrix = Matrix::new(kept.len(), self.skills);
+        for s in 0..self.skills {
+            for (to_person, &p) in kept.iter().enumerate() {
+                let (from, to) = (self.cell(p, s), matrix.cell(to_person, s));
+                matrix.cells[to] = self.cells[from];
+                matrix.assessed[to] = self.assessed[from];
+                if let Some(&d) = self.expires.get(&from) {
+                    matrix.expires.insert(to, d);
+                }
+            }
+        }
+        matrix
+    }
+
+    #[inline]
+    fn cell(&self, person: usize, skill: usize) -> usize {
+        skill * self.people + person
+    }
+
+    /// L(p, s): the current level, 0 where unassessed.
+    #[inline]
+    pub fn level(&self, person: usize, skill: usize) -> Level {
+        self.cells[self.cell(person, skill)].level()
+    }
+
+    /// True when the chosen assessment says the person wants to develop the skill.
+    #[inline]
+    pub fn interest(&self, person: usize, skill: usize) -> bool {
+        self.cells[self.cell(person, skill)].interest()
+    }
+
+    /// The chosen assessment's date: `PackedDate::NONE` when unassessed,
+    /// `PackedDate::UNDATED` when it has no date.
+    #[inline]
+    pub fn assessed(&self, person: usize, skill: usize) -> PackedDate {
+        self.assessed[self.cell(person, skill)]
+    }
+
+    /// The dates of every chosen assessment, whatever person and skill.
+    pub fn all_assessed(&self) -> &[PackedDate] {
+        &self.assessed
+    }
+
+    /// FORMAT.md "Current level": offers an assessment for (person, skill)
+    /// and keeps it when it is the latest so far. The latest `assessed` date
+    /// wins; an undated one is older than any dated one; on a tie the later
+    /// row wins, so callers offer rows in file order, then line order.
+    pub fn choose_latest(
+        &mut self,
+        person: usize,
+        skill: usize,
+        level: Level,
+        assessed: PackedDate,
+        interest: bool,
+        expires: Option<Date>,
+    ) {
+        let cell = self.cell(person, skill);
+        if assessed >= self.assessed[cell] {
+            self.cells[cell] = Cell::new(level, interest);
+            self.assessed[cell] = assessed;
+            match expires {
+                Some(d) => {
+                    self.expires.insert(cell, d);
+                }
+                None if !self.expires.is_empty() => {
+                    self.expires.remove(&cell);
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// The cells of one skill, person by person.
+    #[inline]
+    pub fn skill_cells(&self, skill: usize) -> &[Cell] {
+        &self.cells[skill * self.people..(skill + 1) * self.people]
+    }
+
+    /// `(person, skill, expires)` of every chosen assessment with an
+    /// `expires` date, skill by skill, then person by person.
+    pub fn expiry_dates(&self) -> impl Iterator<Item = (usize, usize, Date)> + '_ {
+        let people = self.people.max(1);
+        self.expires
+            .iter()
+            .map(move |(&cell, &d)| (cell % people, cell / people, d))
+    }
+}
+
+/// An assessment set aside because its `expires` date is before the reference date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiredAssessment {
+    pub person: usize,
+    pub skill: usize,
+    pub level: Level,
+    pub expires: Date,
+    pub path: String,
+    pub line: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn packed_dates_order_like_dates_and_sentinels_sort_first() {
+        let a = PackedDate::new(date(2024, 12, 31));
+        let b = PackedDate::new(date(2025, 1, 1));
+        assert!(a < b);
+        assert!(PackedDate::UNDATED < a);
+        assert!(PackedDate::NONE < PackedDate::UNDATED);
+        assert_eq!(a.date(), Some(date(2024, 12, 31)));
+        assert_eq!(PackedDate::UNDATED.date(), None);
+    }
+
+    #[test]
+    fn later_or_equal_dated_assessment_wins_undated_loses() {
+        let mut m = Matrix::new(1, 1);
+        let d = |y, mo, da| PackedDate::new(date(y, mo, da));
+        m.choose_latest(0, 0, 2, d(2025, 1, 1), false, None);
+        m.choose_latest(0, 0, 4, PackedDate::UNDATED, false, None);
+        assert_eq!(m.level(0, 0), 2, "undated is older than any dated");
+        m.choose_latest(0, 0, 3, d(2025, 1, 1), false, None);
+        assert_eq!(m.level(0, 0), 3, "a tie goes to the later row");
+        m.choose_latest(0, 0, 1, d(2024, 1, 1), false, None);
+        assert_eq!(m.level(0, 0), 3, "an older one never wins");
+    }
+
+    #[test]
+    fn expired_before_d_stale_before_the_limit_undated_never_stale() {
+        let rule = FreshnessRule::new(date(2026, 3, 31), 24);
+        assert_eq!(rule.stale_before, date(2024, 3, 31));
+        let d = |y, mo, da| PackedDate::new(date(y, mo, da));
+        let c = |assessed, expires| rule.classify(assessed, expires);
+        assert_eq!(c(d(2024, 3, 30), None), Freshness::Stale);
+        assert_eq!(c(d(2024, 3, 31), None), Freshness::Fresh);
+        assert_eq!(c(PackedDate::UNDATED, None), Freshness::Fresh);
+        assert_eq!(c(PackedDate::NONE, None), Freshness::Fresh);
+        assert_eq!(
+            c(d(2020, 1, 1), Some(date(2026, 3, 30))),
+            Freshness::Expired,
+            "expired wins over stale"
+        );
+        assert_eq!(c(d(2026, 1, 1), Some(date(2026, 3, 31))), Freshness::Fresh);
+    }
+
+    #[test]
+    fn resize_people_keeps_cells() {
+        let mut m = Matrix::new(2, 2);
+        m.choose_latest(1, 1, 3, PackedDate::UNDATED, true, None);
+        m.choose_latest(0, 1, 2, PackedDate::UNDATED, false, Some(date(2030, 1, 1)));
+        m.resize_people(5);
+        assert_eq!(m.level(1, 1), 3);
+        assert!(m.interest(1, 1));
+        assert_eq!(m.level(0, 1), 2);
+        assert_eq!(
+            m.expiry_dates().collect::<Vec<_>>(),
+            [(0, 1, date(2030, 1, 1))]
+        );
+        assert_eq!(m.level(4, 1), 0);
+    }
+}

@@ -1,0 +1,133 @@
+//! The domain: an organisation's skills, roles, needs, people and their
+//! assessed levels, as plain values.
+//!
+//! This module owns the vocabulary of FORMAT.md and DOMAIN.md and nothing
+//! else: it does no IO and no analysis, and knows nothing of reports.
+//! Loaders build these values; analyses read them. Levels are stored densely
+//! (one byte per person and skill, skill by skill) so that an organisation of
+//! millions of assessments stays small.
+//!
+//! Where the FORMAT.md rules that are about the data itself live:
+//! - "Reference date", the stale limit and the effort rate: [`organisation`];
+//! - "Current level" (latest assessment wins), "Expired", "Stale": [`matrix`];
+//! - "Scope", "Priority order": [`need`];
+//! - "Effort" split by the learning mix: [`mix`];
+//! - the people and their units and roles: [`people`].
+//!
+//! The rules that compute reports (have, shortfall, coverage, development
+//! candidates, role gap) are in `crate::analysis`.
+
+pub mod matrix;
+pub mod mix;
+pub mod need;
+pub mod organisation;
+pub mod people;
+
+pub use matrix::{Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
+pub use mix::{Activity, ActivityKind, Effort, LearningMix, Mode, Policy};
+pub use need::{Need, Priority, Scope, unit_within};
+pub use organisation::{Organisation, reference_date};
+pub use people::People;
+
+use serde::Serialize;
+
+pub use jiff::civil::Date;
+
+/// A level on the organisation's scale: 0 is "none", `Scale::top()` the highest.
+pub type Level = u8;
+
+/// The ordered level names; index = level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scale {
+    pub levels: Vec<String>,
+}
+
+impl Default for Scale {
+    fn default() -> Self {
+        Scale {
+            levels: ["none", "basic", "working", "advanced", "expert"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+impl Scale {
+    /// The highest level.
+    pub fn top(&self) -> Level {
+        (self.levels.len() - 1) as Level
+    }
+
+    /// The name of a level, or its number when it is off the scale.
+    pub fn name(&self, level: Level) -> &str {
+        self.levels
+            .get(level as usize)
+            .map(String::as_str)
+            .unwrap_or("?")
+    }
+
+    /// Parses a level given as a whole number or a level name (any case).
+    pub fn parse(&self, text: &str) -> Option<Level> {
+        let text = text.trim();
+        if let Ok(n) = text.parse::<u32>() {
+            return (n <= self.top() as u32).then_some(n as Level);
+        }
+        self.levels
+            .iter()
+            .position(|name| name.to_lowercase() == text.to_lowercase())
+            .map(|i| i as Level)
+    }
+}
+
+/// Breadth (*breddekompetanse*) or specialist (*spisskompetanse*) competence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillKind {
+    #[default]
+    Breadth,
+    Specialist,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    pub kind: SkillKind,
+    pub group: Option<String>,
+    /// Overrides the mix's `hours_per_level` for this skill.
+    pub hours_per_level: Option<u32>,
+    pub esco: Option<String>,
+}
+
+/// A strategic driver (*kompetansekontekst*): the reason a need matters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Driver {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    /// Required skills (index into `Organisation::skills`) and target levels, in file order.
+    pub requires: Vec<(usize, Level)>,
+}
+
+/// "No unit" / "no role" in the people columns.
+pub const NONE: u32 = u32::MAX;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_parse_as_numbers_or_names() {
+        let s = Scale::default();
+        assert_eq!(s.parse("3"), Some(3));
+        assert_eq!(s.parse("Advanced"), Some(3));
+        assert_eq!(s.parse("5"), None);
+        assert_eq!(s.parse("guru"), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! The organisation: its configuration from org.toml, its people and their
+//! chosen assessments, as of one reference date.
+//!
+//! FORMAT.md rules held here:
+//! - "Reference date" D: [`reference_date`], kept in [`Organisation::as_of`].
+//! - The stale limit of "Stale": [`Organisation::freshness_rule`] builds the
+//!   one [`FreshnessRule`] from D and `max_age_months`.
+//! - "Effort" of one development: [`Organisation::development_hours`] (its
+//!   split by the learning mix is `LearningMix::split`).
+//!
+//! No IO and no analysis here.
+
+use crate::model::{
+    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, Level, Matrix, NONE, Need, People,
+    Policy, Role, Scale, Skill, unit_within,
+};
+
+/// Everything `kompetanse` knows about one organisation, as of one date.
+#[derive(Debug, Clone, Default)]
+pub struct Organisation {
+    pub name: String,
+    /// The reference date D: `--as-of`, else `organisation.as_of`, else today.
+    pub as_of: Date,
+    pub scale: Scale,
+    pub policy: Policy,
+    pub drivers: Vec<Driver>,
+    pub skills: Vec<Skill>,
+    pub roles: Vec<Role>,
+    pub needs: Vec<Need>,
+    pub activities: Vec<Activity>,
+    /// Unit paths, interned; people refer to them by index.
+    pub units: Vec<String>,
+    pub people: People,
+    pub matrix: Matrix,
+    pub expired: Vec<ExpiredAssessment>,
+    /// Assessment rows read (including expired ones).
+    pub assessment_rows: usize,
+    /// True when org.toml has no `[[activity]]` and the built-in catalogue is used.
+    pub default_catalogue: bool,
+    /// Every file read, so outputs never overwrite one.
+    pub inputs: Vec<std::path::PathBuf>,
+}
+
+/// FORMAT.md "Reference date" D: `--as-of`, else `organisation.as_of`,
+/// else today (asked only when needed: the clock is the caller's).
+pub fn reference_date(
+    option: Option<Date>,
+    organisation: Option<Date>,
+    today: impl FnOnce() -> Date,
+) -> Date {
+    option.or(organisation).unwrap_or_else(today)
+}
+
+impl Organisation {
+    pub fn skill_index(&self, id: &str) -> Option<usize> {
+        self.skills.iter().position(|s| s.id == id)
+    }
+
+    pub fn role_index(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id == id)
+    }
+
+    /// The hours one level of `skill` costs: the skill's own, else the mix's.
+    pub fn hours_per_level(&self, skill: usize) -> u32 {
+        self.skills[skill]
+            .hours_per_level
+            .unwrap_or(self.policy.hours_per_level)
+    }
+
+    /// FORMAT.md "Effort" of developing someone in `skill` from level `from`
+    /// to level `to`: (to - from) x hours_per_level (0 when `to` is not higher).
+    pub fn development_hours(&self, skill: usize, from: Level, to: Level) -> u64 {
+        to.saturating_sub(from) as u64 * self.hours_per_level(skill) as u64
+    }
+
+    /// D and the stale limit (D minus `max_age_months`), which classify
+    /// every assessment (FORMAT.md "Expired", "Stale").
+    pub fn freshness_rule(&self) -> FreshnessRule {
+        FreshnessRule::new(self.as_of, self.policy.max_age_months)
+    }
+
+    /// The date before which an assessment is stale: D minus `max_age_months`.
+    pub fn stale_before(&self) -> Date {
+        self.freshness_rule().stale_before
+    }
+
+    /// For each unit, whether it lies within `scope`.
+    pub fn units_within(&self, scope: &str) -> Vec<bool> {
+        self.units.iter().map(|u| unit_within(u, scope)).collect()
+    }
+
+    /// The organisation as if `leaving` (person indexes) had never been in
+    /// its files: their people, assessments and expired rows are gone, and
+    /// everyone else keeps their order ("what happens if Kari leaves?").
+    ///
+    /// Only what is indexed by person is rebuilt; every other field is kept
+    /// as it is, so a new setting cannot be forgotten here.
+    pub fn without(&self, leaving: &[usize]) -> Organisation {
+        self.clone().into_without(leaving)
+    }
+
+    /// [`Organisation::without`] for an organisation the caller is done
+    /// with: nothing is copied but the people who stay.
+    pub fn into_without(mut self, leaving: &[usize]) -> Organisation {
+        let mut gone = vec![false; self.people.len()];
+        for &p in leaving {
+            gone[p] = true;
+        }
+        let kept: Vec<usize> = (0..self.people.len()).filter(|&p| !gone[p]).collect();
+        let mut new_index = vec![usize::MAX; self.people.len()];
+        for (to, &p) in kept.iter().enumerate() {
+            new_index[p] = to;
+        }
+        self.people = self.people.select(&kept);
+        self.matrix = self.matrix.select_people(&kept);
+        self.expired.retain(|e| !gone[e.person]);
+        for e in &mut self.expired {
+            e.person = new_index[e.person];
+        }
+        self
+    }
+
+    /// True when some person's unit lies within `scope`.
+    pub fn unit_has_people(&self, scope: &str) -> bool {
+        let within = self.units_within(scope);
+        self.people
+            .unit
+            .iter()
+            .any(|&u| u != NONE && within[u as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn reference_date_is_option_then_file_then_today() {
+        let today = || date(2026, 11, 27);
+        let (a, b) = (Some(date(2025, 1, 1)), Some(date(2024, 1, 1)));
+        assert_eq!(reference_date(a, b, today), date(2025, 1, 1));
+        assert_eq!(reference_date(None, b, today), date(2024, 1, 1));
+        assert_eq!(reference_date(None, None, today), today());
+    }
+
+    #[test]
+    fn without_drops_the_people_and_keeps_everything_else() {
+        let mut org = Organisation {
+            name: "x".into(),
+            skills: vec![Skill {
+                id: "rust".into(),
+                name: "Rust".into(),
+                kind: Default::default(),
+                group: None,
+                hours_per_level: None,
+                esco: None,
+            }],
+            ..Organisation::default()
+        };
+        for id in ["a", "b", "c"] {
+            org.people.push(id, None, None, None);
+        }
+        org.matrix = Matrix::new(3, 1);
+        org.matrix
+            .choose_latest(2, 0, 3, crate::model::PackedDate::UNDATED, true, None);
+        org.expired.push(ExpiredAssessment {
+            person: 2,
+            skill: 0,
+            level: 1,
+            expires: date(2020, 1, 1),
+            path: "a.csv".into(),
+            line: 2,
+        });
+        let gone = org.without(&[1]);
+        assert_eq!(gone.people.ids().collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(
+            (gone.matrix.level(1, 0), gone.matrix.interest(1, 0)),
+            (3, true)
+        );
+        assert_eq!(gone.expired[0].person, 1);
+        assert_eq!((gone.name.as_str(), gone.skills.len()), ("x", 1));
+    }
+}

@@ -1,0 +1,165 @@
+//! The people, column by column (FORMAT.md "people.csv"): ids, names, units
+//! and roles, interned so that millions of people stay small.
+//!
+//! It holds no FORMAT.md rule of its own: which people a need covers is
+//! `model::need` ("Scope"). It does no IO.
+
+use std::fmt;
+
+use crate::model::NONE;
+
+/// Strings stored end to end in one buffer, found by (start, length):
+/// millions of short ids cost their bytes plus eight, not a heap block each.
+#[derive(Debug, Clone, Default)]
+struct Strings {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) -> (u32, u32) {
+        let span = (self.text.len() as u32, s.len() as u32);
+        self.text.push_str(s);
+        span
+    }
+
+    fn get(&self, span: (u32, u32)) -> &str {
+        let start = span.0 as usize;
+        &self.text[start..start + span.1 as usize]
+    }
+}
+
+/// The people, column by column: ids and names interned once, unit and role
+/// as indexes (`NONE` for none), and an index from id to person.
+///
+/// A person is a number `0..len()`, in the order people were first read.
+#[derive(Clone, Default)]
+pub struct People {
+    ids: Strings,
+    names: Strings,
+    /// Span of each person's name in `names`; length 0 = no name.
+    name_spans: Vec<(u32, u32)>,
+    /// Unit of each person (index into `Organisation::units`) or `NONE`.
+    pub unit: Vec<u32>,
+    /// Role of each person (index into `Organisation::roles`) or `NONE`.
+    pub role: Vec<u32>,
+    index: hashbrown::HashTable<u32>,
+}
+
+impl fmt::Debug for People {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries((0..self.len()).map(|i| self.id(i)))
+            .finish()
+    }
+}
+
+fn hash_id(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
+}
+
+impl People {
+    pub fn len(&self) -> usize {
+        self.ids.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn id(&self, person: usize) -> &str {
+        self.ids.get(self.ids.spans[person])
+    }
+
+    pub fn name(&self, person: usize) -> Option<&str> {
+        let span = self.name_spans[person];
+        (span.1 > 0).then(|| self.names.get(span))
+    }
+
+    pub fn unit(&self, person: usize) -> Option<u32> {
+        Some(self.unit[person]).filter(|&u| u != NONE)
+    }
+
+    pub fn role(&self, person: usize) -> Option<u32> {
+        Some(self.role[person]).filter(|&r| r != NONE)
+    }
+
+    /// The person with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index
+            .find(hash_id(id), |&p| self.id(p as usize) == id)
+            .map(|&p| p as usize)
+    }
+
+    /// Adds a person with a new id (the caller checks it is new) and returns them.
+    pub fn push(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        unit: Option<u32>,
+        role: Option<u32>,
+    ) -> usize {
+        let person = self.len();
+        let span = self.ids.push(id);
+        self.ids.spans.push(span);
+        self.name_spans.push((0, 0));
+        self.set_name(person, name.unwrap_or(""));
+        self.unit.push(unit.unwrap_or(NONE));
+        self.role.push(role.unwrap_or(NONE));
+        let (ids, index) = (&self.ids, &mut self.index);
+        index.insert_unique(hash_id(id), person as u32, |&p| {
+            hash_id(ids.get(ids.spans[p as usize]))
+        });
+        person
+    }
+
+    pub fn set_name(&mut self, person: usize, name: &str) {
+        self.name_spans[person] = if name.is_empty() {
+            (0, 0)
+        } else {
+            self.names.push(name)
+        };
+    }
+
+    /// Ids in person order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|p| self.id(p))
+    }
+
+    /// The people `kept` (person numbers), in that order, renumbered from 0.
+    pub fn select(&self, kept: &[usize]) -> People {
+        let mut people = People::default();
+        for &p in kept {
+            people.push(self.id(p), self.name(p), self.unit(p), self.role(p));
+        }
+        people
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_are_interned_and_found_by_id() {
+        let mut people = People::default();
+        let a = people.push("kari", Some("Kari Nordmann"), Some(2), None);
+        let b = people.push("ola", None, None, Some(0));
+        assert_eq!(
+            (people.find("kari"), people.find("ola"), people.find("x")),
+            (Some(a), Some(b), None)
+        );
+        assert_eq!(
+            (people.id(b), people.name(a), people.name(b)),
+            ("ola", Some("Kari Nordmann"), None)
+        );
+        assert_eq!(
+            (people.unit(a), people.unit(b), people.role(b)),
+            (Some(2), None, Some(0))
+        );
+        people.set_name(b, "Ola");
+        assert_eq!(people.name(b), Some("Ola"));
+        assert_eq!(people.ids().collect::<Vec<_>>(), ["kari", "ola"]);
+    }
+}
