@@ -1,0 +1,90 @@
+//! Reads `people.csv`: who exists, with their name, unit and role. Once it
+//! is read the set of people is closed: assessment files may not add anyone.
+
+use std::path::Path;
+
+use crate::load::profiles::{
+    Profiles, meant_as, open, report_row_error, row_width_ok, warn_near_misses,
+};
+use crate::validate::Diagnostics;
+
+impl Profiles<'_> {
+    /// Reads people.csv.
+    pub fn read_people(&mut self, path: &Path, shown: &str, diags: &mut Diagnostics) {
+        self.closed = true;
+        let Some(mut file) = open(path, shown, diags) else {
+            return;
+        };
+        let file_id = self.file_id(shown);
+        let Some(id_col) = file.column("id") else {
+            let hint = meant_as(&file, "id");
+            diags.error(
+                shown,
+                Some(1),
+                format!("people file has no 'id' column{hint} (columns: id, name, unit, role)"),
+            );
+            return;
+        };
+        warn_near_misses(&file, &["id", "name", "unit", "role"], diags);
+        let name_col = file.column("name");
+        let unit_col = file.column("unit");
+        let role_col = file.column("role");
+        let width = file.header.len();
+        loop {
+            let row = match file.next_row() {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err((line, e)) => {
+                    if report_row_error(shown, line, e, diags) {
+                        break;
+                    }
+                    continue;
+                }
+            };
+            let line = row.line;
+            if !row_width_ok(&row, width, shown, diags) {
+                continue;
+            }
+            let id = row.get(id_col);
+            if id.is_empty() {
+                diags.error(shown, Some(line), "person id is empty");
+                continue;
+            }
+            if let Some(first) = self.people.find(id) {
+                let at = self.origin(first as u32);
+                diags.error(
+                    shown,
+                    Some(line),
+                    format!("duplicate person id '{id}' (first at {at})"),
+                );
+                continue;
+            }
+            let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
+            let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
+            let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
+            // A bad unit or role is reported once; the person is kept so that
+            // their assessments do not each fail as "unknown person".
+            let unit = self.unit(unit_text, shown, line, diags);
+            let role = self.role(role_text, shown, line, diags);
+            let (bad, unit, role) = (
+                unit.is_err() || role.is_err(),
+                unit.unwrap_or(None),
+                role.unwrap_or(None),
+            );
+            if role.is_none() && !bad && !self.roles.is_empty() {
+                diags.repeated_warning(
+                    "no-role",
+                    shown,
+                    Some(line),
+                    || {
+                        format!(
+                            "person '{id}' has no role, so no role gap can be computed for them"
+                        )
+                    },
+                    "people without a role",
+                );
+            }
+            self.add_person(id, name, unit, role, file_id, line);
+        }
+    }
+}
