@@ -8,7 +8,9 @@
 
 use crate::load::csv::CsvFile;
 use crate::load::long;
-use crate::load::profiles::{Profiles, meant_as, warn_near_misses};
+use crate::load::profiles::{
+    FUTURE, Profiles, STALE, future_warning, meant_as, stale_warning, warn_near_misses,
+};
 use crate::model::{Date, ExpiredAssessment, Matrix, People, Skill};
 use crate::validate::Diagnostics;
 
@@ -159,9 +161,6 @@ fn fold(
     }
 }
 
-const STALE: &str = "stale assessments";
-const FUTURE: &str = "assessments dated after the reference date";
-
 /// What warnings about a row need to name it.
 struct Describe<'a> {
     people: &'a People,
@@ -205,35 +204,13 @@ impl Describe<'_> {
             let date = || r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
             let line = Some(start + r.line as usize);
             if which == 1 {
-                diags.repeated_warning(
-                    "future",
-                    shown,
-                    line,
-                    || {
-                        format!(
-                            "assessed {} is after the reference date {}",
-                            date(),
-                            self.as_of
-                        )
-                    },
-                    FUTURE,
-                );
+                let warning = || future_warning(date(), self.as_of);
+                diags.repeated_warning("future", shown, line, warning, FUTURE);
             } else {
                 let person = self.people.id(person_of(row) as usize);
                 let skill = &self.skills[r.skill as usize].id;
-                diags.repeated_warning(
-                    "stale",
-                    shown,
-                    line,
-                    || {
-                        format!(
-                            "stale: '{person}' in '{skill}' was assessed {}, before {} (reassess it)",
-                            date(),
-                            self.stale_before
-                        )
-                    },
-                    STALE,
-                );
+                let warning = || stale_warning(person, skill, date(), self.stale_before);
+                diags.repeated_warning("stale", shown, line, warning, STALE);
             }
             open[which] = diags.listing(["stale", "future"][which], shown);
         }

@@ -41,6 +41,17 @@ pub fn parse_date(text: &str) -> Option<Date> {
     Date::new(year, month as i8, day as i8).ok()
 }
 
+/// An optional date column: blank is None; otherwise the date, or the
+/// message naming the column ("assessed '2026-13-01' is not a real date").
+pub fn optional_date(text: &str, column: &str) -> Result<Option<Date>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    parse_date(text)
+        .map(Some)
+        .ok_or_else(|| format!("{column} {}", date_problem(text)))
+}
+
 /// True for ids made of `[A-Za-z0-9_.-]+`.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()

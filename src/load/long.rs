@@ -13,9 +13,10 @@ use std::io;
 use rustc_hash::FxHashMap;
 
 use crate::load::SUGGESTIONS_PER_BLOCK;
-use crate::load::csv::{Blocks, Chunk, NOT_UTF8, RecordError, Records, Row};
-use crate::load::fields::{date_problem, parse_date, parse_interest, parse_level};
+use crate::load::csv::{Blocks, Chunk, Records, Row};
+use crate::load::fields::{optional_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
+use crate::load::profiles::{record_problem, width_problem};
 use crate::model::{Date, Level, PackedDate, People, Scale, Skill};
 use crate::validate::did_you_mean;
 
@@ -119,14 +120,9 @@ impl Context<'_> {
             match records.row(chunk) {
                 Ok(row) => self.row(&row, &mut last_person, &mut block),
                 Err((line, error)) => {
-                    let message = match error {
-                        RecordError::NotUtf8 => NOT_UTF8.to_string(),
-                        RecordError::Unclosed => "a quoted field is never closed".to_string(),
-                        RecordError::Io(message) => message,
-                    };
                     block.events.push(Event::Error {
                         line: line as u32,
-                        message,
+                        message: record_problem(error, false),
                     });
                     block.stop = true;
                     break;
@@ -144,12 +140,8 @@ impl Context<'_> {
             block.events.push(Event::Error { line, message });
         };
         let c = &self.columns;
-        if row.len() != c.width {
-            error(format!(
-                "this row has {} fields but the header has {} (a stray or missing delimiter?)",
-                row.len(),
-                c.width
-            ));
+        if let Some(problem) = width_problem(row, c.width) {
+            error(problem);
             return;
         }
         let id = row.get(c.person);
@@ -197,18 +189,9 @@ impl Context<'_> {
         } else {
             parse_level(self.scale, level_text).map_err(&mut error).ok()
         };
-        let mut date = |column: Option<usize>, name: &str| -> Result<Option<Date>, ()> {
+        let mut date = |column: Option<usize>, name: &str| {
             let text = column.map(|i| row.get(i)).unwrap_or("");
-            if text.is_empty() {
-                return Ok(None);
-            }
-            match parse_date(text) {
-                Some(d) => Ok(Some(d)),
-                None => {
-                    error(format!("{name} {}", date_problem(text)));
-                    Err(())
-                }
-            }
+            optional_date(text, name).map_err(&mut error)
         };
         let assessed = date(c.assessed, "assessed");
         let expires = date(c.expires, "expires");

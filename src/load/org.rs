@@ -17,7 +17,8 @@ use toml::de::{DeTable, DeValue};
 use crate::load::LoadOptions;
 use crate::load::org_items::{Refs, parse_activity, parse_need, parse_requires, parse_skill};
 use crate::load::toml_reader::{
-    Ctx, LineIndex, date, get, id_field, integer, string, table, tables, type_name, word_at,
+    Ctx, LineIndex, Wrong, date, each_string, get, id_field, integer, string, table, tables,
+    word_at,
 };
 use crate::model::{Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale};
 use crate::validate::{Diagnostics, did_you_mean};
@@ -345,30 +346,13 @@ fn parse_profiles(ctx: &mut Ctx, t: &DeTable<'_>, dir: &Path, refs: &mut OrgRefs
         refs.people = Some(file_ref(ctx, &name, &span));
     }
     if let Some(value) = get(t, "assessments") {
-        match value.get_ref() {
-            DeValue::String(s) => refs.assessments.push(file_ref(ctx, s, &value.span())),
-            DeValue::Array(items) => {
-                for item in items.iter() {
-                    match item.get_ref() {
-                        DeValue::String(s) => refs.assessments.push(file_ref(ctx, s, &item.span())),
-                        other => ctx.error(
-                            &item.span(),
-                            format!(
-                                "each assessment file must be a path string, not {}",
-                                type_name(other)
-                            ),
-                        ),
-                    }
-                }
-            }
-            other => ctx.error(
-                &value.span(),
-                format!(
-                    "'assessments' in [profiles] must be a path or a list of paths, not {}",
-                    type_name(other)
-                ),
-            ),
-        }
+        let wrong = Wrong {
+            item: "each assessment file must be a path string",
+            whole: "'assessments' in [profiles] must be a path or a list of paths",
+        };
+        each_string(ctx, value, true, &wrong, |ctx, s, span| {
+            refs.assessments.push(file_ref(ctx, s, &span));
+        });
     }
 }
 

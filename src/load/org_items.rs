@@ -13,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 use crate::load::fields::normalise_unit;
 use crate::load::org::HOURS_PER_LEVEL;
 use crate::load::toml_reader::{
-    Ctx, boolean, date, get, id_field, integer, level, reference, string, type_name,
+    Ctx, Wrong, boolean, date, each_string, get, id_field, integer, level, reference, string,
 };
 use crate::model::{Activity, ActivityKind, Level, Mode, Need, Priority, Scale, Skill, SkillKind};
 use crate::validate::did_you_mean;
@@ -341,33 +341,13 @@ pub fn parse_activity(
     let mandatory = boolean(ctx, t, "mandatory", SECTION).unwrap_or(false);
     let mut skills = Vec::new();
     if let Some(value) = get(t, "skills") {
-        match value.get_ref() {
-            DeValue::Array(items) => {
-                for item in items.iter() {
-                    match item.get_ref() {
-                        DeValue::String(s) => {
-                            if let Some(i) = reference(ctx, &item.span(), "skill", s, skill_ids) {
-                                skills.push(i);
-                            }
-                        }
-                        other => ctx.error(
-                            &item.span(),
-                            format!(
-                                "each of 'skills' must be a skill id, not {}",
-                                type_name(other)
-                            ),
-                        ),
-                    }
-                }
-            }
-            other => ctx.error(
-                &value.span(),
-                format!(
-                    "'skills' in [[activity]] must be a list of skill ids, not {}",
-                    type_name(other)
-                ),
-            ),
-        }
+        let wrong = Wrong {
+            item: "each of 'skills' must be a skill id",
+            whole: "'skills' in [[activity]] must be a list of skill ids",
+        };
+        each_string(ctx, value, false, &wrong, |ctx, s, span| {
+            skills.extend(reference(ctx, &span, "skill", s, skill_ids));
+        });
     }
     let hours = integer(ctx, t, "hours", SECTION, ACTIVITY_HOURS).map(|n| n as u32);
     Some(Activity {

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use crate::load::profiles::{
-    Profiles, meant_as, open, report_row_error, row_width_ok, warn_near_misses,
-};
+use crate::load::profiles::{Profiles, each_row, meant_as, open, warn_near_misses};
 use crate::validate::Diagnostics;
 
 impl Profiles<'_> {
@@ -29,26 +27,12 @@ impl Profiles<'_> {
         let name_col = file.column("name");
         let unit_col = file.column("unit");
         let role_col = file.column("role");
-        let width = file.header.len();
-        loop {
-            let row = match file.next_row() {
-                Ok(Some(row)) => row,
-                Ok(None) => break,
-                Err((line, e)) => {
-                    if report_row_error(shown, line, e, diags) {
-                        break;
-                    }
-                    continue;
-                }
-            };
+        each_row(&mut file, diags, |row, diags| {
             let line = row.line;
-            if !row_width_ok(&row, width, shown, diags) {
-                continue;
-            }
             let id = row.get(id_col);
             if id.is_empty() {
                 diags.error(shown, Some(line), "person id is empty");
-                continue;
+                return;
             }
             if let Some(first) = self.people.find(id) {
                 let at = self.origin(first as u32);
@@ -57,7 +41,7 @@ impl Profiles<'_> {
                     Some(line),
                     format!("duplicate person id '{id}' (first at {at})"),
                 );
-                continue;
+                return;
             }
             let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
             let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
@@ -85,6 +69,6 @@ impl Profiles<'_> {
                 );
             }
             self.add_person(id, name, unit, role, file_id, line);
-        }
+        });
     }
 }

@@ -8,10 +8,11 @@
 //! with `long`); this one reads no file itself.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::fmt::Display;
 use std::path::Path;
 
 use crate::load::csv::{CsvFile, NOT_UTF8, OpenError, RecordError, Row};
-use crate::load::fields::{date_problem, normalise_unit, parse_date, parse_level};
+use crate::load::fields::{normalise_unit, optional_date, parse_level};
 use crate::load::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD};
 use crate::model::{Date, ExpiredAssessment, Level, Matrix, People, Role, Scale, Skill};
 use crate::validate::{Diagnostics, did_you_mean};
@@ -276,20 +277,7 @@ impl<'a> Profiles<'a> {
         line: usize,
         diags: &mut Diagnostics,
     ) -> Result<Option<Date>, ()> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        match parse_date(text) {
-            Some(d) => Ok(Some(d)),
-            None => {
-                diags.error(
-                    shown,
-                    Some(line),
-                    format!("{column} {}", date_problem(text)),
-                );
-                Err(())
-            }
-        }
+        optional_date(text, column).map_err(|message| diags.error(shown, Some(line), message))
     }
 }
 
@@ -323,30 +311,69 @@ pub fn open(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<CsvFile
     }
 }
 
-/// Reports a row that could not be read; true when reading the file should stop.
-pub fn report_row_error(shown: &str, line: usize, e: RecordError, diags: &mut Diagnostics) -> bool {
-    let message = match e {
-        RecordError::NotUtf8 => NOT_UTF8.to_string(),
-        RecordError::Unclosed => "cannot read: a quoted field is never closed".to_string(),
-        RecordError::Io(message) => format!("cannot read: {message}"),
-    };
-    diags.error(shown, Some(line), message);
-    true
+/// Calls `each` with every row of `file` that is as wide as its header,
+/// reporting the others; stops at a row that cannot be read.
+pub fn each_row(
+    file: &mut CsvFile,
+    diags: &mut Diagnostics,
+    mut each: impl FnMut(&Row<'_>, &mut Diagnostics),
+) {
+    let shown = file.path.clone();
+    let width = file.header.len();
+    loop {
+        let row = match file.next_row() {
+            Ok(Some(row)) => row,
+            Ok(None) => break,
+            Err((line, e)) => {
+                diags.error(&shown, Some(line), record_problem(e, true));
+                break;
+            }
+        };
+        if let Some(problem) = width_problem(&row, width) {
+            diags.error(&shown, Some(row.line), problem);
+            continue;
+        }
+        each(&row, diags);
+    }
 }
 
-pub fn row_width_ok(row: &Row<'_>, width: usize, shown: &str, diags: &mut Diagnostics) -> bool {
-    if row.len() == width {
-        return true;
+/// Why a record could not be read: "cannot read: ..." from a file reader
+/// (`io`), bare from the block parser, as the messages have always been.
+pub fn record_problem(e: RecordError, io: bool) -> String {
+    let message = match e {
+        RecordError::NotUtf8 => return NOT_UTF8.to_string(),
+        RecordError::Unclosed => "a quoted field is never closed".to_string(),
+        RecordError::Io(message) => message,
+    };
+    if io {
+        format!("cannot read: {message}")
+    } else {
+        message
     }
-    diags.error(
-        shown,
-        Some(row.line),
+}
+
+/// Why a row does not fit its header, when it does not.
+pub fn width_problem(row: &Row<'_>, width: usize) -> Option<String> {
+    (row.len() != width).then(|| {
         format!(
             "this row has {} fields but the header has {width} (a stray or missing delimiter?)",
             row.len()
-        ),
-    );
-    false
+        )
+    })
+}
+
+/// Labels of the repeated warnings about assessment dates.
+pub const STALE: &str = "stale assessments";
+pub const FUTURE: &str = "assessments dated after the reference date";
+
+/// The warning for an assessment dated after the reference date.
+pub fn future_warning(assessed: impl Display, as_of: Date) -> String {
+    format!("assessed {assessed} is after the reference date {as_of}")
+}
+
+/// The warning for a stale assessment.
+pub fn stale_warning(person: &str, skill: &str, assessed: impl Display, before: Date) -> String {
+    format!("stale: '{person}' in '{skill}' was assessed {assessed}, before {before} (reassess it)")
 }
 
 /// " (is 'ident' meant to be 'id'?)" when a header column looks like the missing one.

@@ -306,6 +306,42 @@ pub fn tables<'t, 'i>(
     out
 }
 
+/// How to word a value that is not a string or list of strings: each is
+/// followed by ", not <what it is>".
+pub struct Wrong {
+    pub item: &'static str,
+    pub whole: &'static str,
+}
+
+/// Calls `each` with every string of a list of strings (or of one string,
+/// when `single` allows it), in order, reporting anything else.
+pub fn each_string(
+    ctx: &mut Ctx,
+    value: &Value<'_>,
+    single: bool,
+    wrong: &Wrong,
+    mut each: impl FnMut(&mut Ctx, &str, Range<usize>),
+) {
+    match value.get_ref() {
+        DeValue::String(s) if single => each(ctx, s, value.span()),
+        DeValue::Array(items) => {
+            for item in items.iter() {
+                match item.get_ref() {
+                    DeValue::String(s) => each(ctx, s, item.span()),
+                    other => ctx.error(
+                        &item.span(),
+                        format!("{}, not {}", wrong.item, type_name(other)),
+                    ),
+                }
+            }
+        }
+        other => ctx.error(
+            &value.span(),
+            format!("{}, not {}", wrong.whole, type_name(other)),
+        ),
+    }
+}
+
 /// The bare word (key or value) starting at `offset`, for messages.
 pub fn word_at(src: &str, offset: usize) -> &str {
     let rest = src.get(offset..).unwrap_or("");

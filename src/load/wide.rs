@@ -4,7 +4,9 @@
 //! checked against what is known.
 
 use crate::load::csv::CsvFile;
-use crate::load::profiles::{Profiles, meant_as, report_row_error, row_width_ok};
+use crate::load::profiles::{
+    FUTURE, Profiles, STALE, each_row, future_warning, meant_as, stale_warning,
+};
 use crate::model::{Date, Level, PackedDate};
 use crate::validate::{Diagnostics, did_you_mean};
 
@@ -88,22 +90,8 @@ impl Profiles<'_> {
         let col = |name: &str| file.column(name).filter(|&c| c != person_col);
         let (name_col, unit_col, role_col, assessed_col) =
             (col("name"), col("unit"), col("role"), col("assessed"));
-        let width = file.header.len();
-        loop {
-            let row = match file.next_row() {
-                Ok(Some(row)) => row,
-                Ok(None) => break,
-                Err((line, e)) => {
-                    if report_row_error(shown, line, e, diags) {
-                        break;
-                    }
-                    continue;
-                }
-            };
+        each_row(&mut file, diags, |row, diags| {
             let line = row.line;
-            if !row_width_ok(&row, width, shown, diags) {
-                continue;
-            }
             let id = row.get(person_col);
             let name = name_col.map(|c| row.get(c)).unwrap_or("");
             let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
@@ -111,7 +99,7 @@ impl Profiles<'_> {
             let unit = self.unit(unit_text, shown, line, diags).unwrap_or(None);
             let role = self.role(role_text, shown, line, diags).unwrap_or(None);
             let Some(person) = self.person(id, file_id, shown, line, diags) else {
-                continue;
+                return;
             };
             self.merge_person(person, name, unit, role, shown, line, diags);
             let Ok(assessed) = self.date(
@@ -121,7 +109,7 @@ impl Profiles<'_> {
                 line,
                 diags,
             ) else {
-                continue;
+                return;
             };
             let cells: Vec<(usize, &str)> =
                 skill_cols.iter().map(|&(c, s)| (s, row.get(c))).collect();
@@ -133,7 +121,7 @@ impl Profiles<'_> {
                     self.assess(person, skill, level, assessed, false, shown, line, diags);
                 }
             }
-        }
+        });
     }
 
     /// Takes a wide file's name, unit and role for a person: they fill in what
@@ -208,28 +196,14 @@ impl Profiles<'_> {
         self.rows += 1;
         if let Some(d) = assessed {
             if d > self.as_of {
-                diags.repeated_warning(
-                    "future",
-                    shown,
-                    Some(line),
-                    || format!("assessed {d} is after the reference date {}", self.as_of),
-                    "assessments dated after the reference date",
-                );
+                let warning = || future_warning(d, self.as_of);
+                diags.repeated_warning("future", shown, Some(line), warning, FUTURE);
             } else if d < self.stale_before {
-                diags.repeated_warning(
-                    "stale",
-                    shown,
-                    Some(line),
-                    || {
-                        format!(
-                            "stale: '{}' in '{}' was assessed {d}, before {} (reassess it)",
-                            self.people.id(person as usize),
-                            self.skills[skill].id,
-                            self.stale_before
-                        )
-                    },
-                    "stale assessments",
-                );
+                let warning = || {
+                    let (person, skill) = (self.people.id(person as usize), &self.skills[skill].id);
+                    stale_warning(person, skill, d, self.stale_before)
+                };
+                diags.repeated_warning("stale", shown, Some(line), warning, STALE);
             }
         }
         let packed = assessed.map(PackedDate::new).unwrap_or(PackedDate::UNDATED);

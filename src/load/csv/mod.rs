@@ -29,7 +29,7 @@ mod blocks;
 mod split;
 
 pub use blocks::{Blocks, Spare};
-use split::{Split, detect_delimiter, split};
+use split::{Fields, Split, detect_delimiter, split};
 
 /// Bytes per block: big enough to amortise handing a block to another
 /// thread, small enough that the blocks in flight stay a few megabytes.
@@ -152,10 +152,7 @@ pub struct Records {
     pos: usize,
     line: usize,
     current: Current,
-    /// Field ranges of the current record: into the chunk from the record's
-    /// start, or into `decoded` for a record with quotes.
-    fields: Vec<Range<usize>>,
-    decoded: String,
+    fields: Fields,
 }
 
 impl Records {
@@ -166,8 +163,7 @@ impl Records {
             pos,
             line,
             current: Current::None,
-            fields: Vec::new(),
-            decoded: String::new(),
+            fields: Fields::default(),
         }
     }
 
@@ -183,16 +179,8 @@ impl Records {
         let bytes = chunk.bytes();
         loop {
             let start = self.pos;
-            let found = split(
-                bytes,
-                start,
-                true,
-                self.delimiter,
-                &mut self.fields,
-                &mut self.decoded,
-            );
-            match found {
-                Split::End | Split::NeedMore => {
+            match split(bytes, start, self.delimiter, &mut self.fields) {
+                Split::End => {
                     self.current = Current::None;
                     return false;
                 }
@@ -240,7 +228,7 @@ impl Records {
             } => {
                 let text = if quoted {
                     // Fields were decoded; none means the bytes were not UTF-8.
-                    (!self.fields.is_empty()).then_some(self.decoded.as_str())
+                    (!self.fields.ranges.is_empty()).then_some(self.fields.decoded.as_str())
                 } else {
                     chunk.text(start..end)
                 };
@@ -248,7 +236,7 @@ impl Records {
                     Some(text) => Ok(Row {
                         line,
                         text,
-                        fields: &self.fields,
+                        fields: &self.fields.ranges,
                     }),
                     None => Err((line, RecordError::NotUtf8)),
                 }

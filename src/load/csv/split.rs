@@ -31,12 +31,22 @@ pub fn detect_delimiter(header_line: &[u8]) -> u8 {
     delimiters[best]
 }
 
+/// The fields of the record [`split`] found last.
+#[derive(Debug, Default)]
+pub struct Fields {
+    /// Each field's bytes: from the record's start in the data, or in
+    /// `decoded` for a record with quotes.
+    pub ranges: Vec<Range<usize>>,
+    /// A quoted record's fields, unquoted, end to end.
+    pub decoded: String,
+}
+
 /// What [`split`] found at a position.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Split {
-    /// A record: its fields are in `fields` (into the buffer from the
-    /// record's start, or into `decoded` when `quoted`); the next record
-    /// starts at `next`, after `breaks` line breaks.
+    /// A record, now in the [`Fields`]; the next record starts at `next`,
+    /// after `breaks` line breaks. Without quotes its text is
+    /// `data[start..end]`.
     Record {
         next: usize,
         breaks: usize,
@@ -47,46 +57,30 @@ pub enum Split {
     Blank { next: usize },
     /// The data ends here.
     End,
-    /// The record runs past the data (read more; only when not at EOF).
-    NeedMore,
-    /// A quoted field is never closed before the end of the file.
+    /// A quoted field is never closed before the end of the data.
     Unclosed,
 }
 
-/// Splits the record at `buf[start..]` by `delimiter` (RFC 4180). `eof`
-/// says whether `buf` holds the rest of the file. Line ends are LF, CR LF
-/// or a bare CR. Records without quotes are split in place with memchr.
-pub fn split(
-    buf: &[u8],
-    start: usize,
-    eof: bool,
-    delimiter: u8,
-    fields: &mut Vec<Range<usize>>,
-    decoded: &mut String,
-) -> Split {
-    if start >= buf.len() {
-        return if eof { Split::End } else { Split::NeedMore };
+/// Splits the record at `data[start..]` by `delimiter` (RFC 4180). `data`
+/// holds whole records (a [`Blocks`](super::Blocks) block), so its end is a
+/// record's end. Line ends are LF, CR LF or a bare CR. Records without
+/// quotes are split in place with memchr.
+pub fn split(data: &[u8], start: usize, delimiter: u8, fields: &mut Fields) -> Split {
+    if start >= data.len() {
+        return Split::End;
     }
-    let (end, next) = match memchr::memchr2(b'\n', b'\r', &buf[start..]) {
+    let (end, next) = match memchr::memchr2(b'\n', b'\r', &data[start..]) {
         Some(i) => {
             let end = start + i;
-            if buf[end] == b'\r' {
-                // CR LF is one line end; a CR at the data's end may be followed by LF.
-                match buf.get(end + 1) {
-                    Some(&b) => (end, end + 1 + usize::from(b == b'\n')),
-                    None if eof => (end, end + 1),
-                    None => return Split::NeedMore,
-                }
-            } else {
-                (end, end + 1)
-            }
+            // CR LF is one line end.
+            let crlf = data[end] == b'\r' && data.get(end + 1) == Some(&b'\n');
+            (end, end + 1 + usize::from(crlf))
         }
-        None if eof => (buf.len(), buf.len()),
-        None => return Split::NeedMore,
+        None => (data.len(), data.len()),
     };
-    let line = &buf[start..end];
+    let line = &data[start..end];
     if memchr::memchr(b'"', line).is_some() {
-        return split_quoted(buf, start, eof, delimiter, fields, decoded);
+        return split_quoted(data, start, delimiter, fields);
     }
     // Excel writes rows of bare delimiters for empty formatted rows: blank too.
     if line
@@ -95,15 +89,16 @@ pub fn split(
     {
         return Split::Blank { next };
     }
-    fields.clear();
+    let ranges = &mut fields.ranges;
+    ranges.clear();
     let mut field_start = 0;
     for (i, &b) in line.iter().enumerate() {
         if b == delimiter {
-            fields.push(field_start..i);
+            ranges.push(field_start..i);
             field_start = i + 1;
         }
     }
-    fields.push(field_start..line.len());
+    ranges.push(field_start..line.len());
     Split::Record {
         next,
         breaks: usize::from(next > end),
@@ -113,26 +108,20 @@ pub fn split(
 }
 
 /// The slow path of [`split`], for records with quotes: fields are decoded
-/// into `decoded` (doubled quotes made single), and may span lines.
-fn split_quoted(
-    buf: &[u8],
-    start: usize,
-    eof: bool,
-    delimiter: u8,
-    fields: &mut Vec<Range<usize>>,
-    decoded: &mut String,
-) -> Split {
-    let mut bytes: Vec<u8> = Vec::new();
-    fields.clear();
+/// into `decoded` (doubled quotes made single), and may span lines. A quote
+/// opens or closes quoting wherever it stands, not only at a field's start.
+fn split_quoted(data: &[u8], start: usize, delimiter: u8, fields: &mut Fields) -> Split {
+    let ranges = &mut fields.ranges;
+    // Decoded into the last record's buffer: no allocation per record.
+    let mut bytes = std::mem::take(&mut fields.decoded).into_bytes();
+    bytes.clear();
+    ranges.clear();
     let mut field_start = 0;
     let mut in_quotes = false;
     let mut breaks = 0;
     let mut i = start;
     let (end, next) = loop {
-        let Some(&b) = buf.get(i) else {
-            if !eof {
-                return Split::NeedMore;
-            }
+        let Some(&b) = data.get(i) else {
             if in_quotes {
                 return Split::Unclosed;
             }
@@ -140,18 +129,15 @@ fn split_quoted(
         };
         if in_quotes {
             if b == b'"' {
-                match buf.get(i + 1) {
-                    Some(b'"') => {
-                        bytes.push(b'"');
-                        i += 2;
-                        continue;
-                    }
-                    None if !eof => return Split::NeedMore,
-                    _ => in_quotes = false,
+                if data.get(i + 1) == Some(&b'"') {
+                    bytes.push(b'"');
+                    i += 2;
+                    continue;
                 }
+                in_quotes = false;
             } else {
                 // A CR LF inside quotes is one line break, counted at its LF.
-                if b == b'\n' || (b == b'\r' && buf.get(i + 1) != Some(&b'\n')) {
+                if b == b'\n' || (b == b'\r' && data.get(i + 1) != Some(&b'\n')) {
                     breaks += 1;
                 }
                 bytes.push(b);
@@ -162,26 +148,26 @@ fn split_quoted(
         match b {
             b'"' => in_quotes = true,
             b'\n' => break (i, i + 1),
-            b'\r' => match buf.get(i + 1) {
-                Some(&c) => break (i, i + 1 + usize::from(c == b'\n')),
-                None if eof => break (i, i + 1),
-                None => return Split::NeedMore,
-            },
+            b'\r' => break (i, i + 1 + usize::from(data.get(i + 1) == Some(&b'\n'))),
             d if d == delimiter => {
-                fields.push(field_start..bytes.len());
+                ranges.push(field_start..bytes.len());
                 field_start = bytes.len();
             }
             _ => bytes.push(b),
         }
         i += 1;
     };
-    fields.push(field_start..bytes.len());
-    decoded.clear();
-    match String::from_utf8(bytes) {
-        Ok(text) => decoded.push_str(&text),
-        // Left empty; the caller's UTF-8 check of the raw bytes reports it.
-        Err(_) => fields.clear(),
-    }
+    ranges.push(field_start..bytes.len());
+    fields.decoded = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // No fields: the caller reports the record as not UTF-8.
+        Err(e) => {
+            ranges.clear();
+            let mut bytes = e.into_bytes();
+            bytes.clear();
+            String::from_utf8(bytes).unwrap_or_default()
+        }
+    };
     Split::Record {
         next,
         breaks: breaks + usize::from(next > end),
