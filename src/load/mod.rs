@@ -2,7 +2,17 @@
 //! files it names, turned into one [`Organisation`] plus every problem found.
 //!
 //! Loading never stops at the first problem: it reads everything it can and
-//! returns the organisation only when no error was found.
+//! returns the organisation only when no error was found. This module only
+//! orchestrates; each file reads one thing:
+//! - `toml_reader`: positions and typed getters over toml's spanned tree;
+//!   `org` (single-table sections) and `org_items` (`[[skill]]` ...) read
+//!   org.toml with it straight into an [`Organisation`];
+//! - `fields`: how each field is spelt (dates, levels, interest, ids, units),
+//!   for every file alike;
+//! - `csv`: the one CSV tokenizer (blocks, decoding, records with lines);
+//! - `profiles`: the state the profile readers share; `people`, `wide` and
+//!   `assessments` (with `long` parsing blocks, on the pool of `pipeline`)
+//!   read one kind of CSV file each.
 
 mod assessments;
 mod csv;

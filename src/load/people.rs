@@ -48,8 +48,11 @@ impl Profiles<'_> {
             let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
             // A bad unit or role is reported once; the person is kept so that
             // their assessments do not each fail as "unknown person".
-            let unit = self.unit(unit_text, shown, line, diags);
-            let role = self.role(role_text, shown, line, diags);
+            let mut report = |found: Result<_, String>| {
+                found.map_err(|message| diags.error(shown, Some(line), message))
+            };
+            let unit = report(self.unit(unit_text));
+            let role = report(self.role(role_text));
             let (bad, unit, role) = (
                 unit.is_err() || role.is_err(),
                 unit.unwrap_or(None),

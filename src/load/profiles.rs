@@ -155,42 +155,26 @@ impl<'a> Profiles<'a> {
         format!("unknown person '{id}': not in the people file{hint}")
     }
 
-    pub fn role(
-        &self,
-        text: &str,
-        path: &str,
-        line: usize,
-        diags: &mut Diagnostics,
-    ) -> Result<Option<u32>, ()> {
+    /// The role a profile row names (blank: none), or why it names none.
+    pub fn role(&self, text: &str) -> Result<Option<u32>, String> {
         if text.is_empty() {
             return Ok(None);
         }
-        match self.roles.iter().position(|r| r.id == text) {
-            Some(i) => Ok(Some(i as u32)),
-            None => {
-                let hint = did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()));
-                let declared = if self.roles.is_empty() {
-                    " (org.toml defines no [[role]])"
-                } else {
-                    ""
-                };
-                diags.error(
-                    path,
-                    Some(line),
-                    format!("unknown role '{text}'{hint}{declared}"),
-                );
-                Err(())
-            }
-        }
+        let found = self.roles.iter().position(|r| r.id == text);
+        found.map(|i| Some(i as u32)).ok_or_else(|| {
+            let hint = did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()));
+            let declared = if self.roles.is_empty() {
+                " (org.toml defines no [[role]])"
+            } else {
+                ""
+            };
+            format!("unknown role '{text}'{hint}{declared}")
+        })
     }
 
-    pub fn unit(
-        &mut self,
-        text: &str,
-        path: &str,
-        line: usize,
-        diags: &mut Diagnostics,
-    ) -> Result<Option<u32>, ()> {
+    /// The unit a profile row names (blank: none), interned, or why it is
+    /// not a unit.
+    pub fn unit(&mut self, text: &str) -> Result<Option<u32>, String> {
         if text.is_empty() {
             return Ok(None);
         }
@@ -200,14 +184,9 @@ impl<'a> Profiles<'a> {
         }
         match normalise_unit(text) {
             Some(u) => Ok(Some(self.intern_unit(u))),
-            None => {
-                diags.error(
-                    path,
-                    Some(line),
-                    format!("unit '{text}' is not a unit path like \"it/platform\""),
-                );
-                Err(())
-            }
+            None => Err(format!(
+                "unit '{text}' is not a unit path like \"it/platform\""
+            )),
         }
     }
 
@@ -353,6 +332,7 @@ pub fn record_problem(e: RecordError, io: bool) -> String {
 }
 
 /// Why a row does not fit its header, when it does not.
+#[inline]
 pub fn width_problem(row: &Row<'_>, width: usize) -> Option<String> {
     (row.len() != width).then(|| {
         format!(

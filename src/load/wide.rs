@@ -96,8 +96,12 @@ impl Profiles<'_> {
             let name = name_col.map(|c| row.get(c)).unwrap_or("");
             let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
             let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
-            let unit = self.unit(unit_text, shown, line, diags).unwrap_or(None);
-            let role = self.role(role_text, shown, line, diags).unwrap_or(None);
+            let mut report = |found: Result<Option<u32>, String>| {
+                let reported = found.map_err(|message| diags.error(shown, Some(line), message));
+                reported.unwrap_or(None)
+            };
+            let unit = report(self.unit(unit_text));
+            let role = report(self.role(role_text));
             let Some(person) = self.person(id, file_id, shown, line, diags) else {
                 return;
             };

@@ -48,6 +48,7 @@ pub struct Row<'a> {
 
 impl<'a> Row<'a> {
     /// The field at `index`, trimmed; "" when the row is short.
+    #[inline]
     pub fn get(&self, index: usize) -> &'a str {
         let field = self
             .fields
@@ -107,6 +108,7 @@ impl Chunk {
         }
     }
 
+    #[inline]
     pub fn bytes(&self) -> &[u8] {
         match self {
             Chunk::Text(text) => text.as_bytes(),
@@ -123,6 +125,7 @@ impl Chunk {
     }
 
     /// The text of `range`, which [`split`] cut at ASCII line breaks.
+    #[inline]
     fn text(&self, range: Range<usize>) -> Option<&str> {
         match self {
             Chunk::Text(text) => text.get(range),
@@ -175,6 +178,7 @@ impl Records {
     /// Moves to the next record of `chunk`, past blank lines; false at the
     /// chunk's end. A chunk holds whole records, so it is read as the end
     /// of the data.
+    #[inline]
     pub fn advance(&mut self, chunk: &Chunk) -> bool {
         let bytes = chunk.bytes();
         loop {
@@ -216,6 +220,7 @@ impl Records {
 
     /// The record [`advance`](Self::advance) moved to, or why it cannot be
     /// read (with its line).
+    #[inline]
     pub fn row<'a>(&'a self, chunk: &'a Chunk) -> Result<Row<'a>, (usize, RecordError)> {
         match self.current {
             Current::None => Err((self.line, RecordError::Io("no record".into()))),

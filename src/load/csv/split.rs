@@ -65,6 +65,7 @@ pub enum Split {
 /// holds whole records (a [`Blocks`](super::Blocks) block), so its end is a
 /// record's end. Line ends are LF, CR LF or a bare CR. Records without
 /// quotes are split in place with memchr.
+#[inline]
 pub fn split(data: &[u8], start: usize, delimiter: u8, fields: &mut Fields) -> Split {
     if start >= data.len() {
         return Split::End;
