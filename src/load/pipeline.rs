@@ -5,9 +5,9 @@
 //!
 //! The calling thread reads blocks and applies results while the pool
 //! parses; only [`IN_FLIGHT`] blocks are read ahead of the one being
-//! applied, so memory does not grow with the file. It must be called from
-//! outside the pool (it blocks while waiting for a block), as loading is.
-//! It knows nothing of what a block holds.
+//! applied, so memory does not grow with the file. Called on a pool thread
+//! it parses on that thread instead, since it blocks while waiting. It
+//! knows nothing of what a block holds.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -39,7 +39,9 @@ pub fn parse_in_order<T: Send>(
     let Some(first) = blocks.next(&spare)? else {
         return Ok(());
     };
-    if blocks.done() || !parallel || rayon::current_num_threads() < 2 {
+    // On a pool thread, waiting for the pool could leave it without workers.
+    let on_pool = rayon::current_thread_index().is_some();
+    if blocks.done() || !parallel || on_pool || rayon::current_num_threads() < 2 {
         // Files of one block (or one core): no hand-over.
         let mut block = Some(first);
         while let Some(bytes) = block {
