@@ -68,7 +68,7 @@ impl Profiles<'_> {
             parallel: true,
         };
         let result = if self.closed {
-            // People are fixed: the workers resolve ids themselves.
+            // People are fixed: the block parsers resolve ids themselves.
             let Profiles {
                 people,
                 matrix,

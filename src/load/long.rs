@@ -23,7 +23,7 @@ use crate::validate::did_you_mean;
 // Kept so that the cli compiles until it uses `load::SUGGEST_PEOPLE_LIMIT`.
 pub use crate::load::SUGGEST_PEOPLE_LIMIT;
 
-/// "This row's person is not resolved yet": the main thread looks it up.
+/// "This row's person is not resolved yet": the thread applying blocks looks it up.
 pub const UNRESOLVED: u32 = u32::MAX;
 
 /// The columns of a long-format file.
@@ -38,7 +38,7 @@ pub struct Columns {
     pub width: usize,
 }
 
-/// What parsing needs to know, shared read-only by the workers.
+/// What parsing needs to know, shared read-only by the threads parsing blocks.
 pub struct Context<'a> {
     pub columns: Columns,
     pub delimiter: u8,
@@ -46,7 +46,7 @@ pub struct Context<'a> {
     pub skills: &'a [Skill],
     pub skill_index: FxHashMap<&'a str, u32>,
     /// People to resolve ids against when the set is closed (people.csv);
-    /// None leaves every person `UNRESOLVED` for the main thread.
+    /// None leaves every person `UNRESOLVED` for the thread applying blocks.
     pub people: Option<&'a People>,
     pub as_of: Date,
     pub stale_before: Date,
