@@ -2,12 +2,42 @@
 //! files it names, turned into one [`Organisation`] plus every problem found.
 //!
 //! Loading never stops at the first problem: it reads everything it can and
-//! returns the organisation only when no error was found.
+//! returns the organisation only when no error was found. This module only
+//! orchestrates; each file reads one thing:
+//! - `toml_reader`: positions and typed getters over toml's spanned tree;
+//!   `org` (single-table sections) and `org_items` (`[[skill]]` ...) read
+//!   org.toml with it straight into an [`Organisation`];
+//! - `fields`: how each field is spelt (dates, levels, interest, ids, units),
+//!   for every file alike;
+//! - `csv`: the one CSV tokenizer (blocks, decoding, records with lines);
+//! - `profiles`: the state the profile readers share; `people`, `wide` and
+//!   `assessments` (with `long` parsing blocks, on the pool of `pipeline`)
+//!   read one kind of CSV file each.
 
+mod assessments;
+mod csv;
+pub mod fields;
 pub mod long;
 pub mod org;
-pub mod profiles;
-pub mod table;
+mod org_items;
+mod people;
+mod pipeline;
+mod profiles;
+mod toml_reader;
+mod wide;
+
+/// Suggestions for misspelt person ids compare against every id; past this
+/// many people that costs more than it helps (here and in the cli).
+pub const SUGGEST_PEOPLE_LIMIT: usize = 20_000;
+
+/// Unknown person ids that get a did-you-mean when read sequentially (wide
+/// format), counted over the whole load.
+pub const SUGGESTIONS_PER_LOAD: usize = 50;
+
+/// Unknown person ids per block of a long-format file that get a
+/// did-you-mean: blocks are parsed in parallel and know nothing of each
+/// other, so the cap is per block (a file gets up to this many per 2 MB).
+pub const SUGGESTIONS_PER_BLOCK: usize = 10;
 
 use std::path::{Path, PathBuf};
 
@@ -74,41 +104,26 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let dir = path.parent().unwrap_or(Path::new(""));
-    let file = org::parse(&shown, text, dir, diags)?;
-
-    let mut policy = file.policy.clone();
-    if let Some(mix) = options.mix {
-        policy.mix = mix;
-    }
-    let mut org = Organisation {
-        name: file.name.clone().unwrap_or_else(|| default_name(path)),
-        as_of: options.as_of.or(file.as_of).unwrap_or_else(today),
-        scale: file.scale.clone(),
-        policy,
-        drivers: file.drivers,
-        skills: file.skills,
-        roles: file.roles,
-        needs: file.needs,
-        default_catalogue: file.activities.is_empty(),
-        activities: if file.activities.is_empty() {
-            crate::catalogue::default_activities()
-        } else {
-            file.activities
-        },
-        inputs: vec![path.to_path_buf()],
-        ..Organisation::default()
-    };
-    let stale_before = org.stale_before();
+    let (mut org, refs) = org::parse(
+        &shown,
+        text,
+        dir,
+        options,
+        || default_name(path),
+        today,
+        diags,
+    )?;
+    org.inputs.push(path.to_path_buf());
     let mut profiles =
-        profiles::Profiles::new(&org.scale, &org.skills, &org.roles, org.as_of, stale_before);
+        profiles::Profiles::new(&org.scale, &org.skills, &org.roles, org.freshness_rule());
     let mut inputs: Vec<PathBuf> = Vec::new();
-    if let Some(people) = &file.people {
+    if let Some(people) = &refs.people {
         if check_exists(&shown, people, diags) {
             profiles.read_people(&people.path, &people.path.display().to_string(), diags);
         }
         inputs.push(people.path.clone());
     }
-    for assessments in &file.assessments {
+    for assessments in &refs.assessments {
         if check_exists(&shown, assessments, diags) {
             profiles.read_assessments(
                 &assessments.path,
@@ -118,21 +133,14 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         }
         inputs.push(assessments.path.clone());
     }
-    profiles.finish();
-    let (people, units, matrix, expired, rows) = (
-        profiles.people,
-        profiles.units,
-        profiles.matrix,
-        profiles.expired,
-        profiles.rows,
-    );
-    org.people = people;
-    org.units = units;
-    org.matrix = matrix;
-    org.expired = expired;
-    org.assessment_rows = rows;
+    let read = profiles.finish();
+    org.people = read.people;
+    org.units = read.units;
+    org.matrix = read.matrix;
+    org.expired = read.expired;
+    org.assessment_rows = read.rows;
     org.inputs.extend(inputs);
-    check_organisation(&org, &shown, &file.need_units, diags);
+    check_organisation(&org, &shown, &refs.need_units, diags);
     Some(org)
 }
 

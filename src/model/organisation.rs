@@ -79,11 +79,6 @@ impl Organisation {
         FreshnessRule::new(self.as_of, self.policy.max_age_months)
     }
 
-    /// The date before which an assessment is stale: D minus `max_age_months`.
-    pub fn stale_before(&self) -> Date {
-        self.freshness_rule().stale_before
-    }
-
     /// For each unit, whether it lies within `scope`.
     pub fn units_within(&self, scope: &str) -> Vec<bool> {
         self.units.iter().map(|u| unit_within(u, scope)).collect()
