@@ -6,6 +6,9 @@
 //! read them. Levels are stored densely (one byte per person and skill, skill
 //! by skill) so that an organisation of millions of assessments stays small.
 
+mod lookup;
+pub use lookup::{Looked, LookupError};
+
 use std::fmt;
 
 use serde::Serialize;
