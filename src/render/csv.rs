@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use crate::model::Effort;
 use crate::render::text::or_empty;
 use crate::report::{
     BalanceReport, GapGroupsReport, GapReport, PersonGapReport, PlanReport, Reason, SkillBalance,
@@ -48,6 +49,16 @@ pub const GAP_COLUMNS: [&str; 18] = [
     "formal_hours",
 ];
 
+/// The four effort columns: total, experience, social, formal.
+fn effort(effort: &Effort) -> [String; 4] {
+    [
+        number(effort.total),
+        number(effort.experience),
+        number(effort.social),
+        number(effort.formal),
+    ]
+}
+
 /// A number as CSV text: integers without a decimal point.
 fn number(value: f64) -> String {
     if value.fract() == 0.0 {
@@ -62,7 +73,7 @@ impl ToCsv for GapReport {
         let report = self;
         w.write_record(GAP_COLUMNS)?;
         for n in &report.needs {
-            w.write_record([
+            let mut row = vec![
                 n.id.clone(),
                 n.skill.clone(),
                 n.unit.clone().unwrap_or_default(),
@@ -77,11 +88,9 @@ impl ToCsv for GapReport {
                 n.driver.clone().unwrap_or_default(),
                 n.develop.len().to_string(),
                 n.recruit.to_string(),
-                number(n.effort.total),
-                number(n.effort.experience),
-                number(n.effort.social),
-                number(n.effort.formal),
-            ])?;
+            ];
+            row.extend(effort(&n.effort));
+            w.write_record(&row)?;
         }
         Ok(())
     }
@@ -110,7 +119,7 @@ impl ToCsv for PersonGapReport {
         w.write_record(PERSON_GAP_COLUMNS)?;
         for p in &report.people {
             for s in &p.skills {
-                w.write_record([
+                let mut row = vec![
                     p.person.clone(),
                     p.name.clone().unwrap_or_default(),
                     p.unit.clone().unwrap_or_default(),
@@ -120,11 +129,9 @@ impl ToCsv for PersonGapReport {
                     s.current.to_string(),
                     s.target.to_string(),
                     s.gap.to_string(),
-                    number(s.effort.total),
-                    number(s.effort.experience),
-                    number(s.effort.social),
-                    number(s.effort.formal),
-                ])?;
+                ];
+                row.extend(effort(&s.effort));
+                w.write_record(&row)?;
             }
         }
         Ok(())
@@ -168,7 +175,7 @@ impl ToCsv for PlanReport {
                     .iter()
                     .map(|a| a.name.as_str())
                     .collect();
-                w.write_record([
+                let mut row = vec![
                     p.person.clone(),
                     p.name.clone().unwrap_or_default(),
                     p.unit.clone().unwrap_or_default(),
@@ -176,14 +183,10 @@ impl ToCsv for PlanReport {
                     g.skill.clone(),
                     g.from.to_string(),
                     g.to.to_string(),
-                    number(g.effort.total),
-                    number(g.effort.experience),
-                    number(g.effort.social),
-                    number(g.effort.formal),
-                    reasons.join("; "),
-                    or_empty(g.by),
-                    activities.join("; "),
-                ])?;
+                ];
+                row.extend(effort(&g.effort));
+                row.extend([reasons.join("; "), or_empty(g.by), activities.join("; ")]);
+                w.write_record(&row)?;
             }
         }
         Ok(())
@@ -212,7 +215,7 @@ impl ToCsv for GapGroupsReport {
         let report = self;
         w.write_record(GAP_GROUP_COLUMNS)?;
         for g in &report.groups {
-            w.write_record([
+            let mut row = vec![
                 g.key.clone().unwrap_or_default(),
                 g.name.clone().unwrap_or_default(),
                 g.needs.to_string(),
@@ -221,12 +224,10 @@ impl ToCsv for GapGroupsReport {
                 g.shortfall.to_string(),
                 g.develop.to_string(),
                 g.recruit.to_string(),
-                number(g.effort.total),
-                number(g.effort.experience),
-                number(g.effort.social),
-                number(g.effort.formal),
-                or_empty(g.at_risk),
-            ])?;
+            ];
+            row.extend(effort(&g.effort));
+            row.extend([or_empty(g.at_risk)]);
+            w.write_record(&row)?;
         }
         Ok(())
     }

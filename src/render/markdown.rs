@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use crate::render::grid::{self, Grid};
 use crate::render::text::{
-    activities, count, effort_line, hours, level, percent, plan_counts, wishes,
+    activities_line, count, effort_line, hours, level, percent, plan_counts, wishes,
 };
 use crate::report::{
     BalanceReport, GapGroupsReport, GapReport, NeedGap, PersonGapReport, PlanReport,
@@ -162,22 +162,13 @@ impl ToMarkdown for PlanReport {
                 table(&mut out, &grid::goals(report, plan))?;
                 writeln!(out, "**Suggested activities**\n")?;
                 for g in &plan.goals {
-                    let lines = activities(report.activities_for(&g.skill));
-                    let text = if lines.is_empty() {
-                        "none in the catalogue".to_string()
-                    } else {
-                        lines.join("; ")
-                    };
+                    let text = activities_line(report.activities_for(&g.skill));
                     writeln!(out, "- **{}**: {text}", g.skill_name)?;
                 }
                 writeln!(out)?;
             }
-            if !plan.wishes.is_empty() {
-                writeln!(
-                    out,
-                    "**Own wishes (voluntary development):** {}\n",
-                    wishes(levels, &plan.wishes)
-                )?;
+            if let Some(w) = wishes(levels, &plan.wishes) {
+                writeln!(out, "**Own wishes (voluntary development):** {w}\n")?;
             }
         }
         let s = &report.summary;

@@ -9,7 +9,8 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::render::grid::{self, Grid};
 use crate::render::text::{
-    activities, count, effort_hours, effort_line, hours, or_empty, percent, plan_counts, wishes,
+    activities_line, count, effort_hours, effort_line, hours, or_empty, percent, plan_counts,
+    wishes,
 };
 use crate::report::{
     BalanceReport, Freshness, GapGroupsReport, GapReport, NeedGap, PersonGapReport, PlanReport,
@@ -253,20 +254,12 @@ impl ToTable for PlanReport {
                 writeln!(out, "Effort {}", effort_line(&plan.effort, &report.mix))?;
                 writeln!(out, "Suggested activities:")?;
                 for g in &plan.goals {
-                    let lines = activities(report.activities_for(&g.skill));
-                    if lines.is_empty() {
-                        writeln!(out, "  {}: none in the catalogue", g.skill_name)?;
-                    } else {
-                        writeln!(out, "  {}: {}", g.skill_name, lines.join("; "))?;
-                    }
+                    let text = activities_line(report.activities_for(&g.skill));
+                    writeln!(out, "  {}: {text}", g.skill_name)?;
                 }
             }
-            if !plan.wishes.is_empty() {
-                writeln!(
-                    out,
-                    "Own wishes, voluntary development: {}",
-                    wishes(levels, &plan.wishes)
-                )?;
+            if let Some(w) = wishes(levels, &plan.wishes) {
+                writeln!(out, "Own wishes, voluntary development: {w}")?;
             }
         }
         let s = &report.summary;

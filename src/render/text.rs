@@ -78,13 +78,13 @@ pub fn plan_counts(summary: &PlanSummary) -> String {
     )
 }
 
-/// A person's own wishes: "rust (now 1 basic), sql (now 0 none)".
-pub fn wishes(levels: &[String], wishes: &[Wish]) -> String {
+/// A person's own wishes, when they have any: "rust (now 1 basic), sql (now 0 none)".
+pub fn wishes(levels: &[String], wishes: &[Wish]) -> Option<String> {
     let wishes: Vec<String> = wishes
         .iter()
         .map(|w| format!("{} (now {})", w.skill, level(levels, w.level)))
         .collect();
-    wishes.join(", ")
+    (!wishes.is_empty()).then(|| wishes.join(", "))
 }
 
 /// The heading of the key column of `gap --by unit|skill|driver`.
@@ -115,12 +115,22 @@ pub fn reason(reason: &Reason) -> String {
     }
 }
 
+/// A goal's suggested activities on one line, or that the catalogue has none.
+pub fn activities_line(suggestions: &[SuggestedActivity]) -> String {
+    let lines = activities(suggestions);
+    if lines.is_empty() {
+        "none in the catalogue".to_string()
+    } else {
+        lines.join("; ")
+    }
+}
+
 /// Activities shown per mode for people (JSON and CSV list them all).
 const ACTIVITIES_SHOWN: usize = 3;
 
 /// A goal's suggested activities, mode by mode, the first few of each:
 /// "experience: Hospitering (40 h); social: Mentorordning (mandatory, 20 h), +2 more".
-pub fn activities(suggestions: &[SuggestedActivity]) -> Vec<String> {
+fn activities(suggestions: &[SuggestedActivity]) -> Vec<String> {
     Mode::ALL
         .iter()
         .filter_map(|&mode| {
