@@ -2,7 +2,7 @@
 //! Files are written atomically (a temporary file renamed into place) and
 //! never over an input file, so a failed run leaves nothing half-written.
 //! A reader that hangs up on stdout is success, whatever the format: that
-//! is decided here, once, by [`Stdout`].
+//! is decided here, once, by [`to_stdout`].
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
