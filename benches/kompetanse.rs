@@ -24,6 +24,7 @@ use divan::{Bencher, black_box};
 use kompetanse::analysis::gap::{GapFilter, gap_report};
 use kompetanse::load::{LoadOptions, Loaded, load};
 use kompetanse::model::Organisation;
+use kompetanse::render::Format;
 use kompetanse::report::GapReport;
 
 #[allow(dead_code)]
@@ -159,7 +160,9 @@ mod render {
     #[divan::bench]
     fn csv(bencher: Bencher) {
         let report = &*REPORT_1M;
-        let write = |out: &mut dyn io::Write| kompetanse::render::csv::write_gap(report, out);
+        let write = |out: &mut dyn io::Write| {
+            kompetanse::render::render(report, Format::Csv, Default::default(), out)
+        };
         bencher
             .counter(size(|v| write(v)))
             .bench(|| write(&mut io::sink()).expect("render"));
@@ -170,7 +173,7 @@ mod render {
         let report = &*REPORT_1M;
         let style = kompetanse::render::table::TableStyle { wrap: false };
         let write =
-            |out: &mut dyn io::Write| kompetanse::render::table::write_gap(report, style, out);
+            |out: &mut dyn io::Write| kompetanse::render::render(report, Format::Table, style, out);
         bencher
             .counter(size(|v| write(v)))
             .bench(|| write(&mut io::sink()).expect("render"));

@@ -4,7 +4,8 @@
 //! (*kompetansegap*) and its people's assessed levels in CSV files
 //! (*kompetansesaldo*). Data flows one way: [`load`] reads and validates the
 //! files into a [`model::Organisation`], [`analysis`] computes report values
-//! ([`report`]), and [`render`] writes them as tables, JSON or CSV.
+//! ([`report`]), and [`render`] writes them as tables, markdown, JSON or
+//! CSV through one dispatch, [`render::render`].
 //!
 //! ```
 //! use kompetanse::{analysis::gap::{gap_report, GapFilter}, load};
@@ -17,8 +18,8 @@
 pub mod analysis;
 pub mod catalogue;
 pub mod cli;
+pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod report;
-pub mod validate;

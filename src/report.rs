@@ -5,18 +5,10 @@
 //! are a contract (FORMAT.md "Outputs"); fields marked `serde(skip)` exist
 //! only for the human renderers.
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Effort, LearningMix, Level, Priority};
-
-/// Serialises hours: whole numbers as integers (`40`), others as decimals (`13.2`).
-pub fn hours<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-        serializer.serialize_i64(*value as i64)
-    } else {
-        serializer.serialize_f64(*value)
-    }
-}
 
 /// The organisation-perspective gap report (`kompetanse gap`).
 #[derive(Debug, Clone, Serialize)]
@@ -31,6 +23,16 @@ pub struct GapReport {
     /// Level names of the scale, for human output.
     #[serde(skip)]
     pub levels: Vec<String>,
+}
+
+impl GapReport {
+    /// `--fail-on`: does a need in the report at `threshold` or a more
+    /// urgent priority have a shortfall?
+    pub fn fails_at(&self, threshold: Priority) -> bool {
+        self.needs
+            .iter()
+            .any(|n| n.shortfall > 0 && n.priority.at_least(threshold))
+    }
 }
 
 /// One need, evaluated (FORMAT.md "Semantics").
@@ -380,6 +382,30 @@ pub struct KeyPerson {
     pub people: Vec<String>,
     /// Held by 0 or 1 person.
     pub risk: bool,
+}
+
+impl KeyPerson {
+    /// The warning for a skill at risk, against the organisation file at
+    /// `path`; None when two or more people hold it.
+    pub fn warning(&self, path: &str) -> Option<Diagnostic> {
+        if !self.risk {
+            return None;
+        }
+        let who = match self.people.first() {
+            Some(p) => format!("only '{p}' holds"),
+            None => "nobody holds".to_string(),
+        };
+        Some(Diagnostic {
+            path: path.to_string(),
+            line: None,
+            column: None,
+            severity: Severity::Warning,
+            message: format!(
+                "key-person risk: {who} '{}' at level {} or above",
+                self.skill, self.level
+            ),
+        })
+    }
 }
 
 /// `gap --by unit|skill|driver`: needs added up per group.

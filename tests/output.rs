@@ -182,6 +182,114 @@ fn a_closed_stdout_is_not_an_error() {
     );
 }
 
+/// An organisation whose every report, in every format, is larger than a
+/// pipe buffers (64 KiB): many skills, needs in many units, people with a role.
+fn big_org() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let (skills, needs, people, units) = (1300, 2000, 600, 8);
+    let mut org = String::from(
+        "[organisation]\nas_of = 2026-01-01\n[profiles]\npeople = \"people.csv\"\nassessments = [\"assessments.csv\"]\n",
+    );
+    for s in 0..skills {
+        org.push_str(&format!("[[skill]]\nid = \"skill-{s:05}\"\n"));
+    }
+    let requires: Vec<String> = (0..10).map(|s| format!("skill-{s:05} = 2")).collect();
+    org.push_str(&format!(
+        "[[role]]\nid = \"r\"\nrequires = {{ {} }}\n",
+        requires.join(", ")
+    ));
+    for i in 0..needs {
+        org.push_str(&format!(
+            "[[need]]\nid = \"need-{i:05}\"\nskill = \"skill-{:05}\"\nlevel = 2\ncount = 2\nunit = \"unit-{}/team-{i:05}\"\n",
+            i % skills,
+            i % units
+        ));
+    }
+    let mut who = String::from("id,name,unit,role\n");
+    let mut levels = String::from("person,skill,level,assessed,expires,source,interest\n");
+    for p in 0..people {
+        who.push_str(&format!("person-{p:05},,unit-{},r\n", p % units));
+        for k in 0..3 {
+            levels.push_str(&format!(
+                "person-{p:05},skill-{:05},{},2025-06-01,,,\n",
+                (p + k) % skills,
+                k + 1
+            ));
+        }
+    }
+    fs::write(dir.path().join("org.toml"), org).unwrap();
+    fs::write(dir.path().join("people.csv"), who).unwrap();
+    fs::write(dir.path().join("assessments.csv"), levels).unwrap();
+    dir
+}
+
+/// Runs, reads one byte of stdout and hangs up, as `| head -c1` does; the
+/// exit code and stderr.
+fn hang_up_after_one_byte(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::cargo_bin("kompetanse")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_stdout_is_success_in_every_format_and_command() {
+    // Regression: `balance --by unit -f csv | head -1` exited 2 with "Broken
+    // pipe", the csv writer having wrapped the io::Error.
+    let dir = big_org();
+    let d = dir.path();
+    let views: [&[&str]; 6] = [
+        &["gap"],
+        &["gap", "--by", "person"],
+        &["gap", "--by", "unit"],
+        &["plan"],
+        &["balance"],
+        &["balance", "--by", "unit"],
+    ];
+    // One thread per view: each runs the binary eight times.
+    std::thread::scope(|scope| {
+        for view in views {
+            scope.spawn(move || {
+                for format in ["table", "json", "csv", "markdown"] {
+                    let mut args = view.to_vec();
+                    args.extend(["org.toml", "-q", "--format", format]);
+                    let full = stdout_of(d, &args);
+                    assert!(
+                        full.len() > 64 * 1024,
+                        "{args:?}: {} bytes fit in a pipe buffer",
+                        full.len()
+                    );
+                    let (code, stderr) = hang_up_after_one_byte(d, &args);
+                    assert_eq!(code, Some(0), "{args:?}: {stderr}");
+                    assert!(stderr.is_empty(), "{args:?}: {stderr}");
+                }
+            });
+        }
+    });
+    // --fail-on still decides the exit code when nobody reads the report.
+    for format in ["table", "json", "csv", "markdown"] {
+        let args = ["gap", "org.toml", "-q", "-f", format, "--fail-on", "low"];
+        let (code, stderr) = hang_up_after_one_byte(d, &args);
+        assert_eq!(code, Some(1), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+    }
+    // check writes one line, so its reader is gone before it writes.
+    assert_eq!(with_closed("stdout", d, &["check", "org.toml"]), Some(0));
+}
+
 /// Runs with stdout or stderr connected to a pipe whose reader is gone.
 fn with_closed(stream: &str, dir: &Path, args: &[&str]) -> Option<i32> {
     let mut command = Command::cargo_bin("kompetanse").unwrap();

@@ -18,10 +18,10 @@ mod common;
 use common::{Fixture, close, org_toml, split};
 use jiff::civil::date;
 use kompetanse::analysis::gap::{GapFilter, gap_report};
+use kompetanse::diagnostics::Severity;
 use kompetanse::load::{self, LoadOptions};
 use kompetanse::model::{LearningMix, Level, Organisation, Priority};
 use kompetanse::report::{GapReport, NeedGap};
-use kompetanse::validate::Severity;
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------
@@ -1322,7 +1322,13 @@ fn json_report_shape() {
 fn csv_report_columns_and_rows() {
     let r = report(&output_fixture().load());
     let mut out = Vec::new();
-    kompetanse::render::csv::write_gap(&r, &mut out).expect("render CSV");
+    kompetanse::render::render(
+        &r,
+        kompetanse::render::Format::Csv,
+        Default::default(),
+        &mut out,
+    )
+    .expect("render CSV");
     let text = String::from_utf8(out).expect("UTF-8");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(

@@ -6,8 +6,7 @@ use clap::{Args, ValueEnum};
 
 use crate::analysis::balance::{BalanceOptions, balance_report};
 use crate::cli::output::OutputArgs;
-use crate::cli::{OrgArgs, Status, WhatIfArgs, check_unit, load_org};
-use crate::render::{self, Format, table::TableStyle};
+use crate::cli::{OrgArgs, Status, WhatIfArgs, load_org, unit_arg};
 
 /// How the balance is broken down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -39,7 +38,7 @@ pub struct BalanceArgs {
     pub unit: Option<String>,
 
     /// List certificates expiring within this many days of the reference date
-    #[arg(long, value_name = "DAYS", default_value_t = 90)]
+    #[arg(long, value_name = "DAYS", default_value_t = crate::analysis::DEFAULT_EXPIRING_DAYS)]
     pub expiring: u32,
 }
 
@@ -51,23 +50,10 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
     let org = args.what_if.apply(org)?;
     let format = args.output.format()?;
     let options = BalanceOptions {
-        unit: args
-            .unit
-            .as_deref()
-            .map(|u| check_unit(&org, u))
-            .transpose()?,
+        unit: unit_arg(&org, args.unit.as_deref())?,
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
-    let report = balance_report(&org, &options);
-    let style = TableStyle {
-        wrap: args.output.to_terminal(),
-    };
-    args.output.emit(|out| match format {
-        Format::Table => render::table::write_balance(&report, style, out),
-        Format::Json => render::json::write(&report, out),
-        Format::Csv => render::csv::write_balance(&report, out),
-        Format::Markdown => render::markdown::write_balance(&report, out),
-    })?;
+    args.output.emit(&balance_report(&org, &options), format)?;
     Ok(Status::Done)
 }

@@ -20,18 +20,17 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
     } else {
         format!(" ({} expired)", org.expired.len())
     };
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let written = writeln!(
-        out,
-        "{}: valid: {} skills, {} roles, {} needs, {} people, {} assessments{expired}",
-        args.org.org.display(),
-        org.skills.len(),
-        org.roles.len(),
-        org.needs.len(),
-        org.people.len(),
-        org.assessment_rows,
-    );
-    crate::cli::output::stdout_result(written)?;
+    crate::cli::output::to_stdout(|out| {
+        writeln!(
+            out,
+            "{}: valid: {} skills, {} roles, {} needs, {} people, {} assessments{expired}",
+            args.org.org.display(),
+            org.skills.len(),
+            org.roles.len(),
+            org.needs.len(),
+            org.people.len(),
+            org.assessment_rows,
+        )
+    })?;
     Ok(Status::Done)
 }

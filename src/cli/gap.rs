@@ -8,11 +8,10 @@ use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
 use crate::cli::output::OutputArgs;
 use crate::cli::{
-    OrgArgs, Status, UsageError, WhatIfArgs, check_unit, find_person, find_role, load_org,
-    parse_mix_arg, parse_priority_arg, warn_key_people,
+    OrgArgs, Status, UsageError, WhatIfArgs, load_org, parse_mix_arg, parse_priority_arg,
+    person_arg, role_arg, unit_arg, warn_key_people,
 };
 use crate::model::{LearningMix, Priority};
-use crate::render::{self, Format, table::TableStyle};
 
 /// What a gap report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -92,14 +91,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
     let org = args.what_if.apply(org)?;
     warn_key_people(&org, &args.org);
     let format = args.output.format()?;
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| check_unit(&org, u))
-        .transpose()?;
-    let style = TableStyle {
-        wrap: args.output.to_terminal(),
-    };
+    let unit = unit_arg(&org, args.unit.as_deref())?;
     // The need view is needed for the need report and for --fail-on only.
     let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
         gap_report(
@@ -111,54 +103,27 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         )
     });
     match (args.by, &needs) {
-        (By::Need, Some(needs)) => args.output.emit(|out| match format {
-            Format::Table => render::table::write_gap(needs, style, out),
-            Format::Json => render::json::write(needs, out),
-            Format::Csv => render::csv::write_gap(needs, out),
-            Format::Markdown => render::markdown::write_gap(needs, out),
-        })?,
+        (By::Need, Some(needs)) => args.output.emit(needs, format)?,
         (By::Unit | By::Skill | By::Driver, Some(needs)) => {
             let grouping = match args.by {
                 By::Unit => Grouping::Unit,
                 By::Skill => Grouping::Skill,
                 _ => Grouping::Driver,
             };
-            let groups = group_report(&org, needs, grouping);
-            args.output.emit(|out| match format {
-                Format::Table => render::table::write_gap_groups(&groups, style, out),
-                Format::Json => render::json::write(&groups, out),
-                Format::Csv => render::csv::write_gap_groups(&groups, out),
-                Format::Markdown => render::markdown::write_gap_groups(&groups, out),
-            })?
+            args.output
+                .emit(&group_report(&org, needs, grouping), format)?
         }
         _ => {
             let filter = PeopleFilter {
                 unit,
-                role: args
-                    .role
-                    .as_deref()
-                    .map(|r| find_role(&org, r))
-                    .transpose()?,
-                person: args
-                    .person
-                    .as_deref()
-                    .map(|p| find_person(&org, p))
-                    .transpose()?,
+                role: role_arg(&org, args.role.as_deref())?,
+                person: person_arg(&org, args.person.as_deref())?,
             };
-            let report = person_report(&org, &filter);
-            args.output.emit(|out| match format {
-                Format::Table => render::table::write_person_gap(&report, style, out),
-                Format::Json => render::json::write(&report, out),
-                Format::Csv => render::csv::write_person_gap(&report, out),
-                Format::Markdown => render::markdown::write_person_gap(&report, out),
-            })?
+            args.output.emit(&person_report(&org, &filter), format)?
         }
     }
     let failed = match (args.fail_on, &needs) {
-        (Some(threshold), Some(needs)) => needs
-            .needs
-            .iter()
-            .any(|n| n.shortfall > 0 && n.priority.at_least(threshold)),
+        (Some(threshold), Some(needs)) => needs.fails_at(threshold),
         _ => false,
     };
     Ok(if failed { Status::Failed } else { Status::Done })

@@ -1,6 +1,11 @@
 //! The command line: clap definitions (one file per subcommand) and the IO
 //! choices they share (which organisation, reference date, output path and
 //! format). Subcommands return an exit status; `main` maps errors to codes.
+//!
+//! The CLI parses and wires: it looks things up through the organisation
+//! (src/model/lookup.rs), decides through the reports (`GapReport::fails_at`)
+//! and renders through `render::render`; the only thing it adds is the
+//! option names in messages, and it is the one place that prints.
 
 pub mod balance;
 pub mod check;
@@ -13,9 +18,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{self, LoadOptions, Loaded};
-use crate::model::{Date, LearningMix, Organisation, Priority};
-use crate::validate::{Diagnostic, Severity};
+use crate::model::{Date, LearningMix, LookupError, Organisation, Priority};
 
 /// kompetanse: competence gap analysis (kompetansegap og kompetansesaldo).
 ///
@@ -57,6 +62,13 @@ pub enum Status {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+impl UsageError {
+    /// A failed look-up of `option`'s value: "--unit 'x': no person or need ...".
+    pub fn lookup(option: &str, error: &LookupError) -> UsageError {
+        UsageError(format!("{option} {error}"))
+    }
+}
+
 /// Options every command that reads an organisation takes.
 #[derive(Debug, Args)]
 pub struct OrgArgs {
@@ -74,7 +86,7 @@ pub struct OrgArgs {
 }
 
 pub fn parse_date_arg(text: &str) -> Result<Date, String> {
-    load::org::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
+    load::fields::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
 }
 
 pub fn parse_priority_arg(text: &str) -> Result<Priority, String> {
@@ -132,46 +144,31 @@ pub fn load_org(
     Ok(org)
 }
 
-/// Checks a `--unit` argument names a unit that has people or needs.
-pub fn check_unit(org: &Organisation, unit: &str) -> Result<String, UsageError> {
-    let normalised = load::org::normalise_unit(unit).ok_or_else(|| {
-        UsageError(format!(
-            "--unit '{unit}' is not a unit path like it/platform"
-        ))
-    })?;
-    let known = org.unit_has_people(&normalised)
-        || org.needs.iter().any(|n| {
-            n.unit
-                .as_deref()
-                .is_some_and(|u| crate::model::unit_within(u, &normalised))
-        });
-    if known {
-        return Ok(normalised);
-    }
-    // Only units someone is in (after --without) are worth suggesting.
-    let mut units: Vec<&str> = org
-        .units
-        .iter()
-        .map(String::as_str)
-        .filter(|u| org.unit_has_people(u))
-        .collect();
-    units.extend(org.needs.iter().filter_map(|n| n.unit.as_deref()));
-    let hint = crate::validate::did_you_mean(&normalised, units);
-    Err(UsageError(format!(
-        "--unit '{normalised}': no person or need is in that unit{hint}"
-    )))
+/// A `--unit` argument, normalised, when it names a unit with people or needs.
+pub fn unit_arg(org: &Organisation, unit: Option<&str>) -> Result<Option<String>, UsageError> {
+    unit.map(|u| {
+        org.find_unit(u)
+            .map_err(|e| UsageError::lookup("--unit", &e))
+    })
+    .transpose()
 }
 
-/// Finds a `--person` by id, or says which ids are close.
-pub fn find_person(org: &Organisation, id: &str) -> Result<usize, UsageError> {
-    org.people.find(id).ok_or_else(|| {
-        let hint = if org.people.len() <= crate::load::long::SUGGEST_PEOPLE_LIMIT {
-            crate::validate::did_you_mean(id, org.people.ids())
-        } else {
-            String::new()
-        };
-        UsageError(format!("--person '{id}': no such person{hint}"))
+/// A `--person` argument as the person's index.
+pub fn person_arg(org: &Organisation, id: Option<&str>) -> Result<Option<usize>, UsageError> {
+    id.map(|p| {
+        org.find_person(p)
+            .map_err(|e| UsageError::lookup("--person", &e))
     })
+    .transpose()
+}
+
+/// A `--role` argument as the role's index.
+pub fn role_arg(org: &Organisation, id: Option<&str>) -> Result<Option<usize>, UsageError> {
+    id.map(|r| {
+        org.find_role(r)
+            .map_err(|e| UsageError::lookup("--role", &e))
+    })
+    .transpose()
 }
 
 /// The what-if option of `gap`, `balance` and `plan`.
@@ -197,48 +194,32 @@ impl WhatIfArgs {
             .map(|s| s.trim())
             .filter(|s| !s.is_empty())
         {
-            match find_person(&org, id) {
+            match org.find_person(id) {
                 Ok(p) => leaving.push(p),
-                Err(e) => unknown.push(e.0.replacen("--person", "--without", 1)),
+                Err(e) => unknown.push(UsageError::lookup("--without", &e).0),
             }
         }
         if !unknown.is_empty() {
             return Err(UsageError(unknown.join("\nerror: ")));
         }
-        Ok(org.without(&leaving))
+        Ok(org.into_without(&leaving))
     }
 }
 
-/// Prints a warning line for each skill held by 0 or 1 person at the highest
-/// level any need or role requires of it.
+/// Warns, like any other warning, of each skill held by 0 or 1 person at
+/// the highest level any need or role requires of it.
 pub fn warn_key_people(org: &Organisation, args: &OrgArgs) {
+    // Finding key people costs a pass over everyone: skip it when quiet.
     if args.quiet {
         return;
     }
-    for k in crate::analysis::balance::key_people(org)
+    let path = args.org.display().to_string();
+    let warnings: Vec<Diagnostic> = crate::analysis::balance::key_people(org)
         .iter()
-        .filter(|k| k.risk)
-    {
-        let who = match k.people.first() {
-            Some(p) => format!("only '{p}' holds"),
-            None => "nobody holds".to_string(),
-        };
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: warning: key-person risk: {who} '{}' at level {} or above",
-            args.org.display(),
-            k.skill,
-            k.level
-        );
-    }
-}
-
-/// Finds a `--role` by id, or says which ids are close.
-pub fn find_role(org: &Organisation, id: &str) -> Result<usize, UsageError> {
-    org.role_index(id).ok_or_else(|| {
-        let hint = crate::validate::did_you_mean(id, org.roles.iter().map(|r| r.id.as_str()));
-        UsageError(format!("--role '{id}': no such role{hint}"))
-    })
+        .filter_map(|k| k.warning(&path))
+        .collect();
+    // A closed stderr must not change what the command does or its exit code.
+    let _ = print_diagnostics(&warnings, args.quiet, std::io::stderr().lock());
 }
 
 /// Runs the parsed command line.

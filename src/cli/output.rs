@@ -1,23 +1,49 @@
 //! Where a report goes: stdout or a file (`-o PATH`), and in which format.
 //! Files are written atomically (a temporary file renamed into place) and
 //! never over an input file, so a failed run leaves nothing half-written.
+//! A reader that hangs up on stdout is success, whatever the format: that
+//! is decided here, once, by [`to_stdout`].
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use crate::cli::UsageError;
-use crate::render::Format;
+use crate::render::{self, Format, Render, TableStyle};
+
+/// `--format`'s values: the command line's name for each [`Format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Aligned tables for a terminal.
+    Table,
+    /// One JSON object (the report value).
+    Json,
+    /// One row per item, comma-separated, for spreadsheets and scripts.
+    Csv,
+    /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
 
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format [default: from the -o extension, else table]
-    #[arg(short = 'f', short_alias = 'O', long, value_enum)]
-    pub format: Option<Format>,
+    #[arg(short = 'f', visible_short_alias = 'O', long, value_enum)]
+    pub format: Option<FormatArg>,
 
-    /// Write the report to this file instead of stdout (.json, .csv, .txt)
+    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt)
     #[arg(short = 'o', long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -26,13 +52,13 @@ impl OutputArgs {
     /// The format: `--format`, else the output file's extension, else table.
     pub fn format(&self) -> Result<Format, UsageError> {
         if let Some(f) = self.format {
-            return Ok(f);
+            return Ok(f.into());
         }
         match &self.output {
             None => Ok(Format::Table),
             Some(path) => Format::from_extension(path).ok_or_else(|| {
                 UsageError(format!(
-                    "cannot tell the format of '{}' from its extension: use .json, .csv or .txt, or give --format",
+                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md or .txt, or give --format",
                     path.display()
                 ))
             }),
@@ -67,30 +93,67 @@ impl OutputArgs {
         Ok(())
     }
 
-    /// Renders into the output: stdout, or a temporary file renamed over the
-    /// target only when rendering succeeded.
-    pub fn emit(
-        &self,
-        render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> anyhow::Result<()> {
+    /// Writes `report` in `format` to the output: stdout, or a temporary
+    /// file renamed over the target only when rendering succeeded.
+    pub fn emit<R: Render>(&self, report: &R, format: Format) -> anyhow::Result<()> {
+        let style = TableStyle {
+            wrap: self.to_terminal(),
+        };
+        let write = |out: &mut dyn Write| render::render(report, format, style, out);
         match &self.output {
-            None => {
-                let stdout = io::stdout();
-                let mut lock = io::BufWriter::new(stdout.lock());
-                let written = render(&mut lock).and_then(|()| lock.flush());
-                stdout_result(written)
-            }
-            Some(path) => write_atomically(path, render),
+            None => to_stdout(write),
+            Some(path) => write_atomically(path, write),
         }
     }
 }
 
-/// A write to stdout: a reader that hung up (`| head`) is not an error, and
+/// Writes to stdout. A reader that hung up (`| head`) is not an error, and
 /// the command goes on to its exit status (so `--fail-on` still says 1).
-pub fn stdout_result(written: io::Result<()>) -> anyhow::Result<()> {
+pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let mut stdout = Stdout {
+        inner: io::BufWriter::new(io::stdout().lock()),
+        hung_up: false,
+    };
+    let written = write(&mut stdout).and_then(|()| stdout.flush());
     match written {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        // Renderers may wrap the io::Error (the csv crate does), so the
+        // writer's own record decides, not the error's kind.
+        Err(_) if stdout.hung_up => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// Stdout that remembers whether its reader hung up.
+struct Stdout<W: Write> {
+    inner: W,
+    hung_up: bool,
+}
+
+impl<W: Write> Stdout<W> {
+    fn note<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &result
+            && e.kind() == io::ErrorKind::BrokenPipe
+        {
+            self.hung_up = true;
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for Stdout<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.note(result)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        let result = self.inner.write_all(buf);
+        self.note(result)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let result = self.inner.flush();
+        self.note(result)
     }
 }
 

@@ -7,9 +7,8 @@ use clap::Args;
 use crate::analysis::PeopleFilter;
 use crate::analysis::plan::plan_report;
 use crate::cli::output::OutputArgs;
-use crate::cli::{OrgArgs, Status, WhatIfArgs, check_unit, find_person, load_org, parse_mix_arg};
+use crate::cli::{OrgArgs, Status, WhatIfArgs, load_org, parse_mix_arg, person_arg, unit_arg};
 use crate::model::LearningMix;
-use crate::render::{self, Format, table::TableStyle};
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
@@ -43,27 +42,10 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
     let org = args.what_if.apply(org)?;
     let format = args.output.format()?;
     let filter = PeopleFilter {
-        unit: args
-            .unit
-            .as_deref()
-            .map(|u| check_unit(&org, u))
-            .transpose()?,
+        unit: unit_arg(&org, args.unit.as_deref())?,
         role: None,
-        person: args
-            .person
-            .as_deref()
-            .map(|p| find_person(&org, p))
-            .transpose()?,
+        person: person_arg(&org, args.person.as_deref())?,
     };
-    let report = plan_report(&org, &filter);
-    let style = TableStyle {
-        wrap: args.output.to_terminal(),
-    };
-    args.output.emit(|out| match format {
-        Format::Table => render::table::write_plan(&report, style, out),
-        Format::Json => render::json::write(&report, out),
-        Format::Csv => render::csv::write_plan(&report, out),
-        Format::Markdown => render::markdown::write_plan(&report, out),
-    })?;
+    args.output.emit(&plan_report(&org, &filter), format)?;
     Ok(Status::Done)
 }

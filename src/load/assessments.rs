@@ -6,13 +6,13 @@
 //! Only the chosen assessment of each person and skill is kept (FORMAT.md
 //! "Current level"), and expired ones are set aside.
 
+use crate::diagnostics::Diagnostics;
 use crate::load::csv::CsvFile;
 use crate::load::long;
 use crate::load::profiles::{
     FUTURE, Profiles, STALE, future_warning, meant_as, stale_warning, warn_near_misses,
 };
 use crate::model::{ExpiredAssessment, FreshnessRule, Matrix, People, Skill};
-use crate::validate::Diagnostics;
 
 impl Profiles<'_> {
     pub fn read_long(&mut self, file: CsvFile, diags: &mut Diagnostics) {

@@ -6,8 +6,8 @@
 //! saying why not); it never knows the file, line or column, which the
 //! caller reports.
 
+use crate::diagnostics::did_you_mean;
 use crate::model::{Date, Level, Scale};
-use crate::validate::did_you_mean;
 
 /// Why `text` is not an ISO date, for messages: "'2026-13-01' is not a real date".
 pub fn date_problem(text: &str) -> String {
@@ -66,21 +66,6 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
 }
 
-/// Normalises a unit path (`/it/platform/` -> `it/platform`); None when it has an empty level.
-pub fn normalise_unit(text: &str) -> Option<String> {
-    let trimmed = text.trim().trim_matches('/');
-    if trimmed.is_empty() || trimmed.split('/').any(|part| part.trim().is_empty()) {
-        return None;
-    }
-    Some(
-        trimmed
-            .split('/')
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join("/"),
-    )
-}
-
 /// The level named by `text`, or the message saying why it is not one.
 #[inline]
 pub fn parse_level(scale: &Scale, text: &str) -> Result<Level, String> {
@@ -119,13 +104,6 @@ pub fn parse_interest(text: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn units_normalise() {
-        assert_eq!(normalise_unit("/it/platform/"), Some("it/platform".into()));
-        assert_eq!(normalise_unit("it//x"), None);
-        assert_eq!(normalise_unit(""), None);
-    }
 
     #[test]
     fn levels_parse_fast_and_slow() {

@@ -12,16 +12,12 @@ use std::io;
 
 use rustc_hash::FxHashMap;
 
-use crate::load::SUGGESTIONS_PER_BLOCK;
+use crate::diagnostics::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_BLOCK, did_you_mean};
 use crate::load::csv::{Blocks, Chunk, Records, Row};
 use crate::load::fields::{optional_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
 use crate::load::profiles::{record_problem, width_problem};
 use crate::model::{Date, Freshness, FreshnessRule, Level, PackedDate, People, Scale, Skill};
-use crate::validate::did_you_mean;
-
-// Kept so that the cli compiles until it uses `load::SUGGEST_PEOPLE_LIMIT`.
-pub use crate::load::SUGGEST_PEOPLE_LIMIT;
 
 /// "This row's person is not resolved yet": the thread applying blocks looks it up.
 pub const UNRESOLVED: u32 = u32::MAX;

@@ -26,23 +26,10 @@ mod profiles;
 mod toml_reader;
 mod wide;
 
-/// Suggestions for misspelt person ids compare against every id; past this
-/// many people that costs more than it helps (here and in the cli).
-pub const SUGGEST_PEOPLE_LIMIT: usize = 20_000;
-
-/// Unknown person ids that get a did-you-mean when read sequentially (wide
-/// format), counted over the whole load.
-pub const SUGGESTIONS_PER_LOAD: usize = 50;
-
-/// Unknown person ids per block of a long-format file that get a
-/// did-you-mean: blocks are parsed in parallel and know nothing of each
-/// other, so the cap is per block (a file gets up to this many per 2 MB).
-pub const SUGGESTIONS_PER_BLOCK: usize = 10;
-
 use std::path::{Path, PathBuf};
 
+use crate::diagnostics::{Diagnostic, Diagnostics, check_organisation};
 use crate::model::{Date, LearningMix, Organisation};
-use crate::validate::{Diagnostic, Diagnostics, check_organisation};
 
 /// Choices made on the command line that change what is loaded.
 #[derive(Debug, Clone, Default)]

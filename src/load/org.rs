@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
+use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::LoadOptions;
 use crate::load::org_items::{Refs, parse_activity, parse_need, parse_requires, parse_skill};
 use crate::load::toml_reader::{
@@ -23,11 +24,9 @@ use crate::load::toml_reader::{
 use crate::model::{
     Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale, reference_date,
 };
-use crate::validate::{Diagnostics, did_you_mean};
 
 // Kept so that callers outside load (the cli) compile until they use
 // `load::fields` directly.
-pub use crate::load::fields::{normalise_unit, parse_date};
 
 /// `[freshness] max_age_months`: 0 to 100 years.
 const MAX_AGE_MONTHS: (i64, i64) = (0, 1200);

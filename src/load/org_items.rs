@@ -10,13 +10,13 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::load::fields::normalise_unit;
+use crate::diagnostics::did_you_mean;
 use crate::load::org::HOURS_PER_LEVEL;
 use crate::load::toml_reader::{
     Ctx, Wrong, boolean, date, each_string, get, id_field, integer, level, reference, string,
 };
+use crate::model::normalise_unit;
 use crate::model::{Activity, ActivityKind, Level, Mode, Need, Priority, Scale, Skill, SkillKind};
-use crate::validate::did_you_mean;
 
 /// `[[activity]] hours`: up to about 11 years of working hours.
 const ACTIVITY_HOURS: (i64, i64) = (0, 100_000);
@@ -173,7 +173,7 @@ pub fn parse_need(
             // A misspelt key was already reported with this key as its suggestion.
             let misspelt = t
                 .iter()
-                .any(|(k, _)| crate::validate::suggest(k.get_ref(), [key]).is_some());
+                .any(|(k, _)| crate::diagnostics::suggest(k.get_ref(), [key]).is_some());
             if !misspelt {
                 ctx.error(span, format!("[[need]] has no '{key}'"));
             }

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use crate::diagnostics::Diagnostics;
 use crate::load::profiles::{Profiles, each_row, meant_as, open, warn_near_misses};
-use crate::validate::Diagnostics;
 
 impl Profiles<'_> {
     /// Reads people.csv.

@@ -11,13 +11,13 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Display;
 use std::path::Path;
 
+use crate::diagnostics::{Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, did_you_mean};
 use crate::load::csv::{CsvFile, NOT_UTF8, OpenError, RecordError, Row};
-use crate::load::fields::{normalise_unit, optional_date, parse_level};
-use crate::load::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD};
+use crate::load::fields::{optional_date, parse_level};
 use crate::model::{
     Date, ExpiredAssessment, FreshnessRule, Level, Matrix, People, Role, Scale, Skill,
+    normalise_unit,
 };
-use crate::validate::{Diagnostics, did_you_mean};
 
 /// What the profile files gave, for the organisation.
 pub struct ProfilesRead {
@@ -362,7 +362,7 @@ pub fn meant_as(file: &CsvFile, missing: &str) -> String {
         .iter()
         .find(|h| {
             let lower = h.to_lowercase();
-            lower.starts_with(missing) || crate::validate::suggest(h, [missing]).is_some()
+            lower.starts_with(missing) || crate::diagnostics::suggest(h, [missing]).is_some()
         })
         .map(|h| format!(" (is '{h}' meant to be '{missing}'?)"))
         .unwrap_or_default()
@@ -374,7 +374,7 @@ pub fn warn_near_misses(file: &CsvFile, known: &[&str], diags: &mut Diagnostics)
         if known.contains(&name.as_str()) {
             continue;
         }
-        if let Some(s) = crate::validate::suggest(name, known.iter().copied())
+        if let Some(s) = crate::diagnostics::suggest(name, known.iter().copied())
             && file.column(s).is_none()
         {
             diags.warning(

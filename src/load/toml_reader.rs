@@ -12,9 +12,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::fields::{date_problem, parse_date, valid_id};
 use crate::model::{Date, Level, Scale};
-use crate::validate::{Diagnostics, did_you_mean};
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
 

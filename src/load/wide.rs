@@ -3,12 +3,12 @@
 //! may also describe its person (name, unit, role), which fills in or is
 //! checked against what is known.
 
+use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::csv::CsvFile;
 use crate::load::profiles::{
     FUTURE, Profiles, STALE, each_row, future_warning, meant_as, stale_warning,
 };
 use crate::model::{Date, Freshness, Level, PackedDate};
-use crate::validate::{Diagnostics, did_you_mean};
 
 impl Profiles<'_> {
     pub fn read_wide(&mut self, mut file: CsvFile, diags: &mut Diagnostics) {

@@ -23,9 +23,12 @@ pub mod need;
 pub mod organisation;
 pub mod people;
 
+mod lookup;
+pub use lookup::{Looked, LookupError};
+
 pub use matrix::{Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, Mode, Policy};
-pub use need::{Need, Priority, Scope, unit_within};
+pub use need::{Need, Priority, Scope, normalise_unit, unit_within};
 pub use organisation::{Organisation, reference_date};
 pub use people::People;
 

@@ -122,9 +122,31 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// Normalises a unit path (`/it/platform/` -> `it/platform`); None when it has an empty level.
+pub fn normalise_unit(text: &str) -> Option<String> {
+    let trimmed = text.trim().trim_matches('/');
+    if trimmed.is_empty() || trimmed.split('/').any(|part| part.trim().is_empty()) {
+        return None;
+    }
+    Some(
+        trimmed
+            .split('/')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_normalise() {
+        assert_eq!(normalise_unit("/it/platform/"), Some("it/platform".into()));
+        assert_eq!(normalise_unit("it//x"), None);
+        assert_eq!(normalise_unit(""), None);
+    }
 
     #[test]
     fn unit_it_covers_its_subunits_but_not_itx() {

@@ -1,11 +1,26 @@
 //! CSV output: one row per item with FORMAT.md's column names; empty cells
-//! for missing values, dates in ISO form, hours unrounded.
+//! for missing values, dates in ISO form, hours unrounded. Each report
+//! writes its records ([`ToCsv`]); [`write`] owns the writer around them.
 
 use std::io::{self, Write};
 
+use crate::model::Effort;
+use crate::render::text::or_empty;
 use crate::report::{
-    BalanceReport, GapGroupsReport, GapReport, PersonGapReport, PlanReport, SkillBalance,
+    BalanceReport, GapGroupsReport, GapReport, PersonGapReport, PlanReport, Reason, SkillBalance,
 };
+
+/// A report as CSV records, header first.
+pub trait ToCsv {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()>;
+}
+
+/// Writes a report as CSV.
+pub fn write<R: ToCsv + ?Sized, W: Write>(report: &R, out: W) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    report.write_csv(&mut w)?;
+    w.flush()
+}
 
 /// The columns of `gap --format csv`, in order.
 pub const GAP_COLUMNS: [&str; 18] = [
@@ -29,6 +44,16 @@ pub const GAP_COLUMNS: [&str; 18] = [
     "formal_hours",
 ];
 
+/// The four effort columns: total, experience, social, formal.
+fn effort(effort: &Effort) -> [String; 4] {
+    [
+        number(effort.total),
+        number(effort.experience),
+        number(effort.social),
+        number(effort.formal),
+    ]
+}
+
 /// A number as CSV text: integers without a decimal point.
 fn number(value: f64) -> String {
     if value.fract() == 0.0 {
@@ -38,32 +63,32 @@ fn number(value: f64) -> String {
     }
 }
 
-pub fn write_gap<W: Write>(report: &GapReport, out: W) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(GAP_COLUMNS)?;
-    for n in &report.needs {
-        w.write_record([
-            n.id.clone(),
-            n.skill.clone(),
-            n.unit.clone().unwrap_or_default(),
-            n.role.clone().unwrap_or_default(),
-            n.level.to_string(),
-            n.count.to_string(),
-            n.have.to_string(),
-            n.shortfall.to_string(),
-            number(n.coverage),
-            n.priority.to_string(),
-            n.by.map(|d| d.to_string()).unwrap_or_default(),
-            n.driver.clone().unwrap_or_default(),
-            n.develop.len().to_string(),
-            n.recruit.to_string(),
-            number(n.effort.total),
-            number(n.effort.experience),
-            number(n.effort.social),
-            number(n.effort.formal),
-        ])?;
+impl ToCsv for GapReport {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let report = self;
+        w.write_record(GAP_COLUMNS)?;
+        for n in &report.needs {
+            let mut row = vec![
+                n.id.clone(),
+                n.skill.clone(),
+                n.unit.clone().unwrap_or_default(),
+                n.role.clone().unwrap_or_default(),
+                n.level.to_string(),
+                n.count.to_string(),
+                n.have.to_string(),
+                n.shortfall.to_string(),
+                number(n.coverage),
+                n.priority.to_string(),
+                or_empty(n.by),
+                n.driver.clone().unwrap_or_default(),
+                n.develop.len().to_string(),
+                n.recruit.to_string(),
+            ];
+            row.extend(effort(&n.effort));
+            w.write_record(&row)?;
+        }
+        Ok(())
     }
-    w.flush()
 }
 
 /// The columns of `gap --by person --format csv`: one row per person and required skill.
@@ -83,29 +108,29 @@ pub const PERSON_GAP_COLUMNS: [&str; 13] = [
     "formal_hours",
 ];
 
-pub fn write_person_gap<W: Write>(report: &PersonGapReport, out: W) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(PERSON_GAP_COLUMNS)?;
-    for p in &report.people {
-        for s in &p.skills {
-            w.write_record([
-                p.person.clone(),
-                p.name.clone().unwrap_or_default(),
-                p.unit.clone().unwrap_or_default(),
-                p.role.clone(),
-                number(p.readiness),
-                s.skill.clone(),
-                s.current.to_string(),
-                s.target.to_string(),
-                s.gap.to_string(),
-                number(s.effort.total),
-                number(s.effort.experience),
-                number(s.effort.social),
-                number(s.effort.formal),
-            ])?;
+impl ToCsv for PersonGapReport {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let report = self;
+        w.write_record(PERSON_GAP_COLUMNS)?;
+        for p in &report.people {
+            for s in &p.skills {
+                let mut row = vec![
+                    p.person.clone(),
+                    p.name.clone().unwrap_or_default(),
+                    p.unit.clone().unwrap_or_default(),
+                    p.role.clone(),
+                    number(p.readiness),
+                    s.skill.clone(),
+                    s.current.to_string(),
+                    s.target.to_string(),
+                    s.gap.to_string(),
+                ];
+                row.extend(effort(&s.effort));
+                w.write_record(&row)?;
+            }
         }
+        Ok(())
     }
-    w.flush()
 }
 
 /// The columns of `plan --format csv`: one row per goal.
@@ -126,43 +151,41 @@ pub const PLAN_COLUMNS: [&str; 14] = [
     "activities",
 ];
 
-pub fn write_plan<W: Write>(report: &PlanReport, out: W) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(PLAN_COLUMNS)?;
-    for p in &report.plans {
-        for g in &p.goals {
-            let reasons: Vec<String> = g
-                .reasons
-                .iter()
-                .map(|r| match r {
-                    crate::report::Reason::Role { role, .. } => format!("role:{role}"),
-                    crate::report::Reason::Need { need, .. } => format!("need:{need}"),
-                })
-                .collect();
-            let activities: Vec<&str> = report
-                .activities_for(&g.skill)
-                .iter()
-                .map(|a| a.name.as_str())
-                .collect();
-            w.write_record([
-                p.person.clone(),
-                p.name.clone().unwrap_or_default(),
-                p.unit.clone().unwrap_or_default(),
-                p.role.clone().unwrap_or_default(),
-                g.skill.clone(),
-                g.from.to_string(),
-                g.to.to_string(),
-                number(g.effort.total),
-                number(g.effort.experience),
-                number(g.effort.social),
-                number(g.effort.formal),
-                reasons.join("; "),
-                g.by.map(|d| d.to_string()).unwrap_or_default(),
-                activities.join("; "),
-            ])?;
+impl ToCsv for PlanReport {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let report = self;
+        w.write_record(PLAN_COLUMNS)?;
+        for p in &report.plans {
+            for g in &p.goals {
+                let reasons: Vec<String> = g
+                    .reasons
+                    .iter()
+                    .map(|r| match r {
+                        Reason::Role { role, .. } => format!("role:{role}"),
+                        Reason::Need { need, .. } => format!("need:{need}"),
+                    })
+                    .collect();
+                let activities: Vec<&str> = report
+                    .activities_for(&g.skill)
+                    .iter()
+                    .map(|a| a.name.as_str())
+                    .collect();
+                let mut row = vec![
+                    p.person.clone(),
+                    p.name.clone().unwrap_or_default(),
+                    p.unit.clone().unwrap_or_default(),
+                    p.role.clone().unwrap_or_default(),
+                    g.skill.clone(),
+                    g.from.to_string(),
+                    g.to.to_string(),
+                ];
+                row.extend(effort(&g.effort));
+                row.extend([reasons.join("; "), or_empty(g.by), activities.join("; ")]);
+                w.write_record(&row)?;
+            }
         }
+        Ok(())
     }
-    w.flush()
 }
 
 /// The columns of `gap --by unit|skill|driver --format csv`.
@@ -182,85 +205,84 @@ pub const GAP_GROUP_COLUMNS: [&str; 13] = [
     "at_risk",
 ];
 
-pub fn write_gap_groups<W: Write>(report: &GapGroupsReport, out: W) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(GAP_GROUP_COLUMNS)?;
-    for g in &report.groups {
-        w.write_record([
-            g.key.clone().unwrap_or_default(),
-            g.name.clone().unwrap_or_default(),
-            g.needs.to_string(),
-            g.unmet.to_string(),
-            number(g.coverage),
-            g.shortfall.to_string(),
-            g.develop.to_string(),
-            g.recruit.to_string(),
-            number(g.effort.total),
-            number(g.effort.experience),
-            number(g.effort.social),
-            number(g.effort.formal),
-            g.at_risk.map(|p| p.to_string()).unwrap_or_default(),
-        ])?;
+impl ToCsv for GapGroupsReport {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let report = self;
+        w.write_record(GAP_GROUP_COLUMNS)?;
+        for g in &report.groups {
+            let mut row = vec![
+                g.key.clone().unwrap_or_default(),
+                g.name.clone().unwrap_or_default(),
+                g.needs.to_string(),
+                g.unmet.to_string(),
+                number(g.coverage),
+                g.shortfall.to_string(),
+                g.develop.to_string(),
+                g.recruit.to_string(),
+            ];
+            row.extend(effort(&g.effort));
+            row.extend([or_empty(g.at_risk)]);
+            w.write_record(&row)?;
+        }
+        Ok(())
     }
-    w.flush()
 }
 
 /// `balance --format csv`: one row per skill (per unit and skill with
 /// `--by unit`); `level_0` .. `level_<top>` count people at each level.
-pub fn write_balance<W: Write>(report: &BalanceReport, out: W) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    let mut header: Vec<String> = ["unit", "skill", "name", "group", "kind", "people"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    header.extend((0..report.scale.len()).map(|i| format!("level_{i}")));
-    header.extend(
-        [
-            "assessed",
-            "unassessed",
-            "stale",
-            "expired",
-            "median",
-            "interest",
-        ]
-        .iter()
-        .map(|s| s.to_string()),
-    );
-    w.write_record(&header)?;
-    let mut row = |unit: &str, r: &SkillBalance| -> io::Result<()> {
-        let mut fields = vec![
-            unit.to_string(),
-            r.skill.clone(),
-            r.name.clone(),
-            r.group.clone().unwrap_or_default(),
-            match r.kind {
-                crate::model::SkillKind::Breadth => "breadth".into(),
-                crate::model::SkillKind::Specialist => "specialist".into(),
-            },
-            r.people.to_string(),
-        ];
-        fields.extend(r.levels.iter().map(|n| n.to_string()));
-        fields.extend([
-            r.assessed.to_string(),
-            r.unassessed.to_string(),
-            r.stale.to_string(),
-            r.expired.to_string(),
-            r.median.map(number).unwrap_or_default(),
-            r.interest.to_string(),
-        ]);
-        w.write_record(&fields)?;
-        Ok(())
-    };
-    if report.units.is_empty() {
-        for r in &report.skills {
-            row("", r)?;
-        }
-    } else {
-        for u in &report.units {
-            for r in &u.skills {
-                row(&u.unit, r)?;
+impl ToCsv for BalanceReport {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let mut header: Vec<String> = ["unit", "skill", "name", "group", "kind", "people"]
+            .map(String::from)
+            .to_vec();
+        header.extend((0..self.scale.len()).map(|i| format!("level_{i}")));
+        header.extend(
+            [
+                "assessed",
+                "unassessed",
+                "stale",
+                "expired",
+                "median",
+                "interest",
+            ]
+            .map(String::from),
+        );
+        w.write_record(&header)?;
+        if self.units.is_empty() {
+            for r in &self.skills {
+                balance_row(w, "", r)?;
+            }
+        } else {
+            for u in &self.units {
+                for r in &u.skills {
+                    balance_row(w, &u.unit, r)?;
+                }
             }
         }
+        Ok(())
     }
-    w.flush()
+}
+
+fn balance_row<W: Write>(w: &mut csv::Writer<W>, unit: &str, r: &SkillBalance) -> csv::Result<()> {
+    let mut fields = vec![
+        unit.to_string(),
+        r.skill.clone(),
+        r.name.clone(),
+        or_empty(r.group.as_ref()),
+        match r.kind {
+            crate::model::SkillKind::Breadth => "breadth".into(),
+            crate::model::SkillKind::Specialist => "specialist".into(),
+        },
+        r.people.to_string(),
+    ];
+    fields.extend(r.levels.iter().map(|n| n.to_string()));
+    fields.extend([
+        r.assessed.to_string(),
+        r.unassessed.to_string(),
+        r.stale.to_string(),
+        r.expired.to_string(),
+        r.median.map(number).unwrap_or_default(),
+        r.interest.to_string(),
+    ]);
+    w.write_record(&fields)
 }

@@ -1,17 +1,34 @@
-//! Renderers: one per output format, each writing a report value to any
-//! `io::Write` (so tests render into a `Vec<u8>`). They format; they never
-//! compute.
+//! Renderers: a report value written in one output format to any
+//! `io::Write` (tests render into a `Vec<u8>`). They format; they never
+//! compute, and they know nothing of the command line (no `clap` here).
+//!
+//! One file per format, each with one trait (`ToTable`, `ToMarkdown`,
+//! `ToCsv`; JSON is the report serialised) that every report implements in
+//! that file. [`Render`] gathers them and [`render`] is the one dispatch.
+//! A new format is one file (its trait and an impl per report) plus one
+//! arm in [`render`] and one bound on [`Render`]; a new report implements
+//! each format's trait and is then [`Render`]. Wording shared by the human
+//! formats is in [`text`], parts they lay out alike in [`grid`].
 
 pub mod csv;
+pub mod grid;
 pub mod json;
 pub mod markdown;
 pub mod table;
+pub mod text;
 
 use std::fmt;
+use std::io::{self, Write};
 use std::path::Path;
 
+use serde::Serialize;
+
+pub use self::csv::ToCsv;
+pub use self::markdown::ToMarkdown;
+pub use self::table::{TableStyle, ToTable};
+
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Aligned tables for a terminal.
     Table,
@@ -48,89 +65,24 @@ impl fmt::Display for Format {
     }
 }
 
-/// Hours for people: whole numbers without decimals, others with one.
-pub fn hours(value: f64) -> String {
-    if (value - value.round()).abs() < 0.005 {
-        format!("{}", value.round() as i64)
-    } else {
-        format!("{value:.1}")
+/// A report that can be written in every format.
+pub trait Render: Serialize + ToTable + ToMarkdown + ToCsv {}
+
+impl<R: Serialize + ToTable + ToMarkdown + ToCsv> Render for R {}
+
+/// Writes `report` in `format`; `style` matters to tables only.
+pub fn render<R: Render, W: Write>(
+    report: &R,
+    format: Format,
+    style: TableStyle,
+    out: W,
+) -> io::Result<()> {
+    match format {
+        Format::Table => report.write_table(style, out),
+        Format::Json => json::write(report, out),
+        Format::Csv => csv::write(report, out),
+        Format::Markdown => report.write_markdown(out),
     }
-}
-
-/// A share as a percentage for people: `66.7 %`, `100 %`.
-pub fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if (p - p.round()).abs() < 0.05 {
-        format!("{} %", p.round() as i64)
-    } else {
-        format!("{p:.1} %")
-    }
-}
-
-/// "1 person", "2 people": a count with its noun.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// A level with its name: "3 advanced".
-pub fn level(levels: &[String], level: crate::model::Level) -> String {
-    match levels.get(level as usize) {
-        Some(name) => format!("{level} {name}"),
-        None => level.to_string(),
-    }
-}
-
-/// Why a goal is there, for people: "role backend", "need rust-app (critical, by 2027-06-30, cloud)".
-pub fn reason(reason: &crate::report::Reason) -> String {
-    match reason {
-        crate::report::Reason::Role { role, .. } => format!("role {role}"),
-        crate::report::Reason::Need {
-            need,
-            priority,
-            by,
-            driver,
-            ..
-        } => {
-            let mut details = vec![priority.to_string()];
-            details.extend(by.map(|d| format!("by {d}")));
-            details.extend(driver.clone());
-            format!("need {need} ({})", details.join(", "))
-        }
-    }
-}
-
-/// Activities shown per mode in tables (JSON and CSV list them all).
-const ACTIVITIES_SHOWN: usize = 3;
-
-/// A goal's suggested activities, mode by mode, the first few of each:
-/// "experience: Hospitering (40 h); social: Mentorordning (mandatory, 20 h), +2 more".
-pub fn activities(suggestions: &[crate::report::SuggestedActivity]) -> Vec<String> {
-    crate::model::Mode::ALL
-        .iter()
-        .filter_map(|&mode| {
-            let in_mode: Vec<_> = suggestions.iter().filter(|a| a.mode == mode).collect();
-            let mut names: Vec<String> = in_mode
-                .iter()
-                .take(ACTIVITIES_SHOWN)
-                .map(|a| {
-                    let mut notes = Vec::new();
-                    if a.mandatory {
-                        notes.push("mandatory".to_string());
-                    }
-                    notes.extend(a.hours.map(|h| format!("{h} h")));
-                    if notes.is_empty() {
-                        a.name.clone()
-                    } else {
-                        format!("{} ({})", a.name, notes.join(", "))
-                    }
-                })
-                .collect();
-            if in_mode.len() > ACTIVITIES_SHOWN {
-                names.push(format!("+{} more", in_mode.len() - ACTIVITIES_SHOWN));
-            }
-            (!names.is_empty()).then(|| format!("{}: {}", mode.as_str(), names.join(", ")))
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -138,14 +90,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_for_people() {
-        assert_eq!(hours(28.0), "28");
-        assert_eq!(hours(13.2), "13.2");
-        assert_eq!(percent(1.0), "100 %");
-        assert_eq!(percent(2.0 / 3.0), "66.7 %");
+    fn formats_from_extensions() {
         assert_eq!(
             Format::from_extension(Path::new("a/b.JSON")),
             Some(Format::Json)
+        );
+        assert_eq!(
+            Format::from_extension(Path::new("b.md")),
+            Some(Format::Markdown)
         );
         assert_eq!(Format::from_extension(Path::new("b.xlsx")), None);
     }

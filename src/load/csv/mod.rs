@@ -34,7 +34,7 @@ use split::{Fields, Split, detect_delimiter, split};
 /// Bytes per block: big enough to amortise handing a block to another
 /// thread, small enough that the blocks in flight stay a few megabytes.
 /// (It also fixes where long files' blocks are cut, which decides which
-/// unknown ids get a did-you-mean: see `SUGGESTIONS_PER_BLOCK`.)
+/// unknown ids get a did-you-mean: see `crate::diagnostics::SUGGESTIONS_PER_BLOCK`.)
 pub const BLOCK: usize = 1 << 21;
 
 pub const NOT_UTF8: &str = "the file is not UTF-8 (saved as ANSI/Latin-1?): save it as \"CSV UTF-8\" (in Excel: Save As > CSV UTF-8) or convert it with `iconv -f latin1 -t utf-8`";

@@ -1,0 +1,105 @@
+//! Look-ups by what a user typed: a person, a role or a unit named on the
+//! command line. Each returns the index or normalised value, or a typed
+//! [`LookupError`] carrying what was looked for, the value given and the
+//! closest known one. The caller (the CLI) names the option; nothing here
+//! knows about options or prints.
+
+use std::fmt;
+
+use crate::diagnostics::suggest;
+use crate::model::{Organisation, unit_within};
+
+/// What was looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looked {
+    Person,
+    Role,
+    /// A unit path in which no person or need is.
+    Unit,
+    /// Text that is not a unit path at all.
+    UnitPath,
+}
+
+/// A look-up that found nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupError {
+    pub looked: Looked,
+    /// The value as given (a unit: as normalised, when it could be).
+    pub value: String,
+    /// The closest known value, when one is close enough to be meant.
+    pub suggestion: Option<String>,
+}
+
+/// "'x': no such person (did you mean 'y'?)": the option name goes before it.
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let value = &self.value;
+        match self.looked {
+            Looked::Person => write!(f, "'{value}': no such person")?,
+            Looked::Role => write!(f, "'{value}': no such role")?,
+            Looked::Unit => write!(f, "'{value}': no person or need is in that unit")?,
+            Looked::UnitPath => write!(f, "'{value}' is not a unit path like it/platform")?,
+        }
+        match &self.suggestion {
+            Some(s) => write!(f, " (did you mean '{s}'?)"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for LookupError {}
+
+impl Organisation {
+    /// A person's index by id.
+    pub fn find_person(&self, id: &str) -> Result<usize, LookupError> {
+        self.people.find(id).ok_or_else(|| LookupError {
+            looked: Looked::Person,
+            value: id.to_string(),
+            // Comparing against every id costs more than it helps past a limit.
+            suggestion: (self.people.len() <= crate::diagnostics::SUGGEST_PEOPLE_LIMIT)
+                .then(|| suggest(id, self.people.ids()).map(String::from))
+                .flatten(),
+        })
+    }
+
+    /// A role's index by id.
+    pub fn find_role(&self, id: &str) -> Result<usize, LookupError> {
+        self.role_index(id).ok_or_else(|| LookupError {
+            looked: Looked::Role,
+            value: id.to_string(),
+            suggestion: suggest(id, self.roles.iter().map(|r| r.id.as_str())).map(String::from),
+        })
+    }
+
+    /// A unit path, normalised, that some person or need is in (or below).
+    pub fn find_unit(&self, unit: &str) -> Result<String, LookupError> {
+        let normalised = crate::model::normalise_unit(unit).ok_or_else(|| LookupError {
+            looked: Looked::UnitPath,
+            value: unit.to_string(),
+            suggestion: None,
+        })?;
+        let known = self.unit_has_people(&normalised)
+            || self.needs.iter().any(|n| {
+                n.unit
+                    .as_deref()
+                    .is_some_and(|u| unit_within(u, &normalised))
+            });
+        if known {
+            return Ok(normalised);
+        }
+        // Only units someone is in (after --without) are worth suggesting.
+        let mut units: Vec<&str> = self
+            .units
+            .iter()
+            .map(String::as_str)
+            .filter(|u| self.unit_has_people(u))
+            .collect();
+        units.extend(self.needs.iter().filter_map(|n| n.unit.as_deref()));
+        let suggestion = suggest(&normalised, units).map(String::from);
+        Err(LookupError {
+            looked: Looked::Unit,
+            value: normalised,
+            suggestion,
+        })
+    }
+}
