@@ -256,38 +256,239 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     }
 }
 
-/// Checks that need the whole organisation: things that are legal but
-/// suspicious enough to warn about. `path` is the org.toml, `unit_at`
-/// the line and column of each need's `unit` in it.
-pub fn check_organisation(
+/// Where the things the organisation-wide checks talk about were written,
+/// kept by the loader for these checks.
+#[derive(Debug, Default, Clone)]
+pub struct Places {
+    /// The org.toml, as diagnostics name it.
+    pub org: String,
+    /// (line, column) in org.toml of each need's `unit`, by need.
+    pub need_units: Vec<(usize, usize)>,
+    /// For each of `Organisation::units`, the file and line of a person
+    /// first read with it (None: no person has it).
+    pub units: Vec<Option<(String, usize)>>,
+    /// The people file and the columns of its header, when there is one.
+    pub people_file: Option<(String, Vec<String>)>,
+}
+
+/// Checks that need the whole organisation, after loading: units against
+/// each other and against the needs (FORMAT.md "Units", "people.csv").
+pub fn check_organisation(org: &Organisation, places: &Places, diags: &mut Diagnostics) {
+    let unit_needs: Vec<usize> = (0..org.needs.len())
+        .filter(|&i| org.needs[i].unit.is_some())
+        .collect();
+    let nobody_has_a_unit =
+        !org.people.is_empty() && org.people.unit.iter().all(|&u| u == crate::model::NONE);
+    if nobody_has_a_unit && let Some(&first) = unit_needs.first() {
+        // One root cause, one error: not a 0 % per need.
+        no_units(org, places, first, unit_needs.len() - 1, diags);
+    }
+    let undeclared = if org.declared_units.is_empty() {
+        unit_case_variants(org, places, diags);
+        vec![false; org.needs.len()]
+    } else {
+        closed_units(org, places, diags)
+    };
+    if nobody_has_a_unit {
+        return;
+    }
+    let used = used_units(org);
+    for &i in &unit_needs {
+        let need = &org.needs[i];
+        let Some(unit) = &need.unit else { continue };
+        if undeclared[i] || org.unit_has_people(unit) {
+            continue;
+        }
+        let (line, column) = places.need_units.get(i).copied().unwrap_or((0, 0));
+        // A misspelt existing unit (or parent of one) is worth a hint; a
+        // unit the need's unit lies in is not.
+        let hint = did_you_mean(
+            unit,
+            used.iter()
+                .copied()
+                .filter(|u| !crate::model::unit_within(unit, u)),
+        );
+        diags.warning_at(
+            &places.org,
+            line,
+            column,
+            format!(
+                "need '{}': unit '{unit}' has no people (a planned unit?); all {} must be recruited{hint}",
+                need.id, need.count,
+            ),
+        );
+    }
+}
+
+/// Every unit people are in, and every parent of one, without repeats.
+fn used_units(org: &Organisation) -> Vec<&str> {
+    let mut all: Vec<&str> = Vec::new();
+    for unit in &org.units {
+        for u in crate::model::unit_and_parents(unit) {
+            if !all.contains(&u) {
+                all.push(u);
+            }
+        }
+    }
+    all
+}
+
+/// The error for needs scoped to units when nobody has a unit: the unit
+/// column is missing, misnamed or empty.
+fn no_units(
     org: &Organisation,
-    path: &str,
-    unit_at: &[(usize, usize)],
+    places: &Places,
+    first: usize,
+    more: usize,
     diags: &mut Diagnostics,
 ) {
+    let need = &org.needs[first];
+    let unit = need.unit.as_deref().unwrap_or("");
+    let (line, column) = places.need_units.get(first).copied().unwrap_or((0, 0));
+    let others = match more {
+        0 => String::new(),
+        1 => " (as is 1 more need)".to_string(),
+        n => format!(" (as are {n} more needs)"),
+    };
+    let (who, columns) = match &places.people_file {
+        Some((path, header)) => {
+            let name = std::path::Path::new(path)
+                .file_name()
+                .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            (name, format!("; its columns: {}", header.join(", ")))
+        }
+        None => ("the assessment files".to_string(), String::new()),
+    };
+    diags.error_at(
+        &places.org,
+        line,
+        column,
+        format!(
+            "need '{}' is scoped to unit '{unit}'{others}, but nobody in {who} has a unit: is the unit column missing, misnamed or empty?{columns}",
+            need.id
+        ),
+    );
+}
+
+/// FORMAT.md "Units" with `[[unit]]` declarations: every unit used must be
+/// declared or the parent of one. Reports each undeclared unit once, where
+/// it is first used; returns which needs name an undeclared unit.
+fn closed_units(org: &Organisation, places: &Places, diags: &mut Diagnostics) -> Vec<bool> {
+    let mut declared: Vec<&str> = Vec::new();
+    for unit in &org.declared_units {
+        for u in crate::model::unit_and_parents(&unit.id) {
+            if !declared.contains(&u) {
+                declared.push(u);
+            }
+        }
+    }
+    let message = |unit: &str| {
+        format!(
+            "unit '{unit}' is not declared: org.toml's [[unit]]s declare {}{}",
+            declared.join(", "),
+            did_you_mean(unit, declared.iter().copied())
+        )
+    };
+    let mut undeclared = vec![false; org.needs.len()];
     for (i, need) in org.needs.iter().enumerate() {
         if let Some(unit) = &need.unit
-            && !org.unit_has_people(unit)
+            && !org.unit_declared(unit)
         {
-            let (line, column) = unit_at.get(i).copied().unwrap_or((0, 0));
-            diags.warning_at(
-                path,
-                line,
-                column,
-                format!(
-                    "need '{}': unit '{unit}' has no people (a planned unit?); all {} must be recruited{}",
-                    need.id,
-                    need.count,
-                    // A misspelt existing unit is worth a hint; its own parent is not.
-                    did_you_mean(
-                        unit,
-                        org.units
-                            .iter()
-                            .map(String::as_str)
-                            .filter(|u| !crate::model::unit_within(unit, u)),
-                    ),
-                ),
-            );
+            let (line, column) = places.need_units.get(i).copied().unwrap_or((0, 0));
+            diags.error_at(&places.org, line, column, message(unit));
+            undeclared[i] = true;
+        }
+    }
+    for (u, unit) in org.units.iter().enumerate() {
+        if org.unit_declared(unit) {
+            continue;
+        }
+        match places.units.get(u).cloned().flatten() {
+            Some((path, line)) => diags.error(&path, Some(line), message(unit)),
+            None => diags.error(&places.org, None, message(unit)),
+        }
+    }
+    undeclared
+}
+
+/// FORMAT.md "Units" without declarations: a unit spelt like another used
+/// unit except for letter case is a warning naming both spellings and where
+/// each is first used. Needs' units come first (org.toml is where units are
+/// meant), then people's in the order they were read; parents are compared
+/// too (`Helse/x` against `helse/y`), the shortest difference once.
+fn unit_case_variants(org: &Organisation, places: &Places, diags: &mut Diagnostics) {
+    let mut uses: Vec<UnitUse> = Vec::new();
+    for (i, need) in org.needs.iter().enumerate() {
+        if let Some(unit) = &need.unit {
+            let (line, column) = places.need_units.get(i).copied().unwrap_or((0, 0));
+            uses.push(UnitUse::new(unit, &places.org, line, Some(column)));
+        }
+    }
+    for (u, unit) in org.units.iter().enumerate() {
+        // A unit no person holds (a wide file's unit that people.csv
+        // overrode) was already reported where it conflicts.
+        if let Some(Some((path, line))) = places.units.get(u) {
+            uses.push(UnitUse::new(unit, path, *line, None));
+        }
+    }
+    // The first spelling of each lower-cased unit or parent, and its use.
+    let mut first: Vec<(String, &str, &UnitUse)> = Vec::new();
+    let mut warned: Vec<(&str, &str)> = Vec::new();
+    for this in &uses {
+        for part in crate::model::unit_and_parents(this.unit) {
+            let lower = part.to_lowercase();
+            let Some(&(_, spelt, other)) = first.iter().find(|(l, ..)| *l == lower) else {
+                first.push((lower, part, this));
+                continue;
+            };
+            if spelt == part {
+                continue;
+            }
+            // The shortest part spelt differently is the one to name.
+            if !warned.contains(&(spelt, part)) {
+                warned.push((spelt, part));
+                let (unit, other_unit, at) = (this.unit, other.unit, &other.shown);
+                let message = if part == unit && spelt == other_unit {
+                    format!(
+                        "unit '{unit}' differs from '{other_unit}' ({at}) only in letter case: units are compared exactly, so these are two units"
+                    )
+                } else {
+                    format!(
+                        "unit '{unit}' writes '{part}' where '{other_unit}' ({at}) writes '{spelt}': units are compared exactly, so letter case makes these two units"
+                    )
+                };
+                match this.column {
+                    Some(column) => diags.warning_at(&this.path, this.line, column, message),
+                    None => diags.warning(&this.path, Some(this.line), message),
+                }
+            }
+            break;
+        }
+    }
+}
+
+/// Where a unit is used, for [`unit_case_variants`].
+struct UnitUse<'a> {
+    unit: &'a str,
+    path: String,
+    line: usize,
+    column: Option<usize>,
+    /// `path:line[:column]`, as messages name the place.
+    shown: String,
+}
+
+impl<'a> UnitUse<'a> {
+    fn new(unit: &'a str, path: &str, line: usize, column: Option<usize>) -> Self {
+        let shown = match column {
+            Some(c) => format!("{path}:{line}:{c}"),
+            None => format!("{path}:{line}"),
+        };
+        UnitUse {
+            unit,
+            path: path.to_string(),
+            line,
+            column,
+            shown,
         }
     }
 }

@@ -16,7 +16,10 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::LoadOptions;
-use crate::load::org_items::{Refs, parse_activity, parse_need, parse_requires, parse_skill};
+use crate::load::fields::parse_date;
+use crate::load::org_items::{
+    Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
+};
 use crate::load::toml_reader::{
     Ctx, LineIndex, Wrong, date, each_string, get, id_field, integer, string, table, tables,
     word_at,
@@ -62,6 +65,7 @@ const TOP_KEYS: &[&str] = &[
     "mix",
     "freshness",
     "profiles",
+    "unit",
     "driver",
     "skill",
     "role",
@@ -87,10 +91,18 @@ pub fn parse(
     let mut ctx = Ctx { path, lines, diags };
     if !errors.is_empty() {
         for e in errors {
-            let span = e.span().unwrap_or(0..0);
+            let mut span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
+            // Errors may point into the middle of a word: name the whole word.
+            span.start = word_start(src, span.start);
             let word = word_at(src, span.start);
-            let message = if message == "duplicate key" && !word.is_empty() {
+            let message = if let Some(advice) = unquoted_date(word) {
+                advice
+            } else if message.starts_with("invalid unquoted key") && !word.is_ascii() {
+                format!(
+                    "a key with letters beyond a-z must be quoted: \"{word}\" (TOML allows only a-z, A-Z, 0-9, '-' and '_' in bare keys)"
+                )
+            } else if message == "duplicate key" && !word.is_empty() {
                 format!("duplicate key '{word}'")
             } else if message.starts_with("invalid")
                 && word.chars().any(char::is_alphabetic)
@@ -132,6 +144,12 @@ pub fn parse(
     }
     if let Some(t) = table(&mut ctx, root, "profiles") {
         parse_profiles(&mut ctx, t, dir, &mut refs);
+    }
+
+    let mut unit_ids = Vec::new();
+    for (t, span) in tables(&mut ctx, root, "unit") {
+        org.declared_units
+            .extend(parse_unit(&mut ctx, t, &span, &mut unit_ids));
     }
 
     let mut driver_ids = Vec::new();
@@ -209,6 +227,36 @@ pub fn parse(
         org.activities = crate::catalogue::default_activities();
     }
     Some((org, refs))
+}
+
+/// Where the bare word (key or value) that `offset` points into starts
+/// (`offset` itself when it points at no word, e.g. the end of a line).
+fn word_start(src: &str, offset: usize) -> usize {
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let (Some(before), Some(at)) = (src.get(..offset), src.get(offset..)) else {
+        return offset;
+    };
+    if !at.chars().next().is_some_and(in_word) {
+        return offset;
+    }
+    before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The advice for a TOML syntax error at `word` when it is an unquoted
+/// Norwegian date (`by = 30.06.2027`, which TOML reads as a bad float).
+fn unquoted_date(word: &str) -> Option<String> {
+    let shaped = word.matches('.').count() == 2
+        && word.len() >= 8
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !shaped {
+        return None;
+    }
+    let iso = parse_date(word).map_or("YYYY-MM-DD".to_string(), |d| d.to_string());
+    Some(format!("write dates as {iso} (or quote them: \"{word}\")"))
 }
 
 fn parse_scale(ctx: &mut Ctx, t: &DeTable<'_>) -> Option<Scale> {
