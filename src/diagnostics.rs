@@ -277,8 +277,12 @@ pub fn check_organisation(org: &Organisation, places: &Places, diags: &mut Diagn
     let unit_needs: Vec<usize> = (0..org.needs.len())
         .filter(|&i| org.needs[i].unit.is_some())
         .collect();
-    let nobody_has_a_unit =
-        !org.people.is_empty() && org.people.unit.iter().all(|&u| u == crate::model::NONE);
+    // FORMAT.md "people.csv": with a people file, nobody in a unit means
+    // its unit column is missing or misnamed. (People from long-format
+    // files alone have no units to give: their needs stay planned units.)
+    let nobody_has_a_unit = places.people_file.is_some()
+        && !org.people.is_empty()
+        && org.people.unit.iter().all(|&u| u == crate::model::NONE);
     if nobody_has_a_unit && let Some(&first) = unit_needs.first() {
         // One root cause, one error: not a 0 % per need.
         no_units(org, places, first, unit_needs.len() - 1, diags);
@@ -350,21 +354,17 @@ fn no_units(
         1 => " (as is 1 more need)".to_string(),
         n => format!(" (as are {n} more needs)"),
     };
-    let (who, columns) = match &places.people_file {
-        Some((path, header)) => {
-            let name = std::path::Path::new(path)
-                .file_name()
-                .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
-            (name, format!("; its columns: {}", header.join(", ")))
-        }
-        None => ("the assessment files".to_string(), String::new()),
-    };
+    let (path, header) = places.people_file.clone().unwrap_or_default();
+    let who = std::path::Path::new(&path)
+        .file_name()
+        .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+    let columns = header.join(", ");
     diags.error_at(
         &places.org,
         line,
         column,
         format!(
-            "need '{}' is scoped to unit '{unit}'{others}, but nobody in {who} has a unit: is the unit column missing, misnamed or empty?{columns}",
+            "need '{}' is scoped to unit '{unit}'{others}, but nobody in {who} has a unit: is the unit column missing, misnamed or empty? (its columns: {columns})",
             need.id
         ),
     );
