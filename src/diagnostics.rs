@@ -382,10 +382,17 @@ fn closed_units(org: &Organisation, places: &Places, diags: &mut Diagnostics) ->
             }
         }
     }
+    // The declared units as written, a few of them: the hint names the close one.
+    const LISTED: usize = 8;
+    let mut listed: Vec<&str> = org.declared_units.iter().map(|u| u.id.as_str()).collect();
+    if listed.len() > LISTED {
+        listed.truncate(LISTED);
+        listed.push("...");
+    }
+    let listed = listed.join(", ");
     let message = |unit: &str| {
         format!(
-            "unit '{unit}' is not declared: org.toml's [[unit]]s declare {}{}",
-            declared.join(", "),
+            "unit '{unit}' is not declared in org.toml (its [[unit]]s: {listed}){}",
             did_you_mean(unit, declared.iter().copied())
         )
     };
@@ -433,36 +440,44 @@ fn unit_case_variants(org: &Organisation, places: &Places, diags: &mut Diagnosti
     }
     // The first spelling of each lower-cased unit or parent, and its use.
     let mut first: Vec<(String, &str, &UnitUse)> = Vec::new();
-    let mut warned: Vec<(&str, &str)> = Vec::new();
-    for this in &uses {
+    for (i, this) in uses.iter().enumerate() {
+        if uses[..i].iter().any(|u| u.unit == this.unit) {
+            continue;
+        }
+        let lower = this.unit.to_lowercase();
+        // The whole unit spelt otherwise is the plainest thing to say;
+        // else the shortest parent spelt otherwise (`Helse/x`, `helse/y`).
+        let message = if let Some(other) = uses[..i]
+            .iter()
+            .find(|u| u.unit != this.unit && u.unit.to_lowercase() == lower)
+        {
+            Some(format!(
+                "unit '{}' differs from '{}' ({}) only in letter case: units are compared exactly, so these are two units",
+                this.unit, other.unit, other.shown
+            ))
+        } else {
+            crate::model::unit_and_parents(this.unit).find_map(|part| {
+                let lower = part.to_lowercase();
+                let &(_, spelt, other) = first.iter().find(|(l, ..)| *l == lower)?;
+                (spelt != part).then(|| {
+                    format!(
+                        "unit '{}' writes '{part}' where '{}' ({}) writes '{spelt}': units are compared exactly, so letter case makes these two units",
+                        this.unit, other.unit, other.shown
+                    )
+                })
+            })
+        };
         for part in crate::model::unit_and_parents(this.unit) {
             let lower = part.to_lowercase();
-            let Some(&(_, spelt, other)) = first.iter().find(|(l, ..)| *l == lower) else {
+            if !first.iter().any(|(l, ..)| *l == lower) {
                 first.push((lower, part, this));
-                continue;
-            };
-            if spelt == part {
-                continue;
             }
-            // The shortest part spelt differently is the one to name.
-            if !warned.contains(&(spelt, part)) {
-                warned.push((spelt, part));
-                let (unit, other_unit, at) = (this.unit, other.unit, &other.shown);
-                let message = if part == unit && spelt == other_unit {
-                    format!(
-                        "unit '{unit}' differs from '{other_unit}' ({at}) only in letter case: units are compared exactly, so these are two units"
-                    )
-                } else {
-                    format!(
-                        "unit '{unit}' writes '{part}' where '{other_unit}' ({at}) writes '{spelt}': units are compared exactly, so letter case makes these two units"
-                    )
-                };
-                match this.column {
-                    Some(column) => diags.warning_at(&this.path, this.line, column, message),
-                    None => diags.warning(&this.path, Some(this.line), message),
-                }
+        }
+        if let Some(message) = message {
+            match this.column {
+                Some(column) => diags.warning_at(&this.path, this.line, column, message),
+                None => diags.warning(&this.path, Some(this.line), message),
             }
-            break;
         }
     }
 }
