@@ -565,4 +565,134 @@ mod tests {
             "a.csv: warning: 3 more stale assessments not listed"
         );
     }
+
+    /// An organisation whose people are in `units` (one person each, read
+    /// from people.csv lines 2, 3 ...) with one need per unit in `needs`.
+    fn org_with(units: &[&str], needs: &[&str], declared: &[&str]) -> (Organisation, Places) {
+        use crate::model::{Need, Unit};
+        let mut org = Organisation::default();
+        let mut places = Places {
+            org: "org.toml".into(),
+            people_file: Some(("people.csv".into(), vec!["id".into(), "unit".into()])),
+            ..Places::default()
+        };
+        for (p, unit) in units.iter().enumerate() {
+            let u = match org.units.iter().position(|x| x == unit) {
+                Some(u) => u,
+                None => {
+                    org.units.push(unit.to_string());
+                    places.units.push(Some(("people.csv".into(), p + 2)));
+                    org.units.len() - 1
+                }
+            };
+            org.people
+                .push(&format!("p{p}"), None, Some(u as u32), None);
+        }
+        for (i, unit) in needs.iter().enumerate() {
+            org.needs.push(Need {
+                id: format!("n{i}"),
+                skill: 0,
+                level: 1,
+                count: 1,
+                unit: Some(unit.to_string()),
+                role: None,
+                priority: Default::default(),
+                by: None,
+                driver: None,
+            });
+            places.need_units.push((10 + i, 8));
+        }
+        org.declared_units = declared
+            .iter()
+            .map(|id| Unit {
+                id: id.to_string(),
+                name: None,
+            })
+            .collect();
+        (org, places)
+    }
+
+    fn checked(org: &Organisation, places: &Places) -> Vec<String> {
+        let mut d = Diagnostics::default();
+        check_organisation(org, places, &mut d);
+        d.into_vec().iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn declared_units_are_a_closed_list() {
+        let (org, places) = org_with(
+            &[
+                "helse/sykehjem",
+                "Helse/Sykehjem",
+                "helse/sykehjem",
+                "helse",
+            ],
+            &["helse", "helse/sykehjm"],
+            &["helse/sykehjem", "oppvekst/barnehage"],
+        );
+        let lines = checked(&org, &places);
+        let list = "(its [[unit]]s: helse/sykehjem, oppvekst/barnehage)";
+        assert_eq!(
+            lines,
+            [
+                format!(
+                    "org.toml:11:8: error: unit 'helse/sykehjm' is not declared in org.toml {list} (did you mean 'helse/sykehjem'?)"
+                ),
+                format!(
+                    "people.csv:3: error: unit 'Helse/Sykehjem' is not declared in org.toml {list} (did you mean 'helse/sykehjem'?)"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn units_differing_in_case_are_a_warning_once_each() {
+        let (org, places) = org_with(
+            &[
+                "helse/sykehjem",
+                "Helse/Sykehjem",
+                "Helse/Sykehjem",
+                "Helse/hjemme",
+                "it",
+            ],
+            &[],
+            &[],
+        );
+        assert_eq!(
+            checked(&org, &places),
+            [
+                "people.csv:3: warning: unit 'Helse/Sykehjem' differs from 'helse/sykehjem' (people.csv:2) only in letter case: units are compared exactly, so these are two units",
+                "people.csv:5: warning: unit 'Helse/hjemme' writes 'Helse' where 'helse/sykehjem' (people.csv:2) writes 'helse': units are compared exactly, so letter case makes these two units",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_planned_unit_gets_a_did_you_mean_to_a_unit_or_parent() {
+        let (org, places) = org_with(&["helse/sykehjem"], &["helsse", "oppvekst"], &[]);
+        let lines = checked(&org, &places);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].ends_with("(did you mean 'helse'?)"), "{lines:?}");
+        assert!(lines[1].ends_with("must be recruited"), "{lines:?}");
+    }
+
+    #[test]
+    fn needs_by_unit_while_nobody_has_a_unit_is_one_error() {
+        let (mut org, mut places) = org_with(&[], &["helse", "helse/sykehjem"], &[]);
+        org.people.push("kari", None, None, None);
+        places.people_file = Some(("data/people.csv".into(), vec!["id".into(), "avd".into()]));
+        assert_eq!(
+            checked(&org, &places),
+            [
+                "org.toml:10:8: error: need 'n0' is scoped to unit 'helse' (as is 1 more need), but nobody in people.csv has a unit: is the unit column missing, misnamed or empty? (its columns: id, avd)"
+            ]
+        );
+        // People from long-format files alone have no unit column to miss.
+        places.people_file = None;
+        let lines = checked(&org, &places);
+        assert!(
+            lines.iter().all(|l| l.contains("planned unit")),
+            "{lines:?}"
+        );
+    }
 }

@@ -186,4 +186,19 @@ mod tests {
         assert_eq!(gone.expired[0].person, 1);
         assert_eq!((gone.name.as_str(), gone.skills.len()), ("x", 1));
     }
+
+    #[test]
+    fn declared_units_cover_their_parents() {
+        let mut org = Organisation::default();
+        assert!(org.unit_declared("anything"), "no declarations: any unit");
+        org.declared_units.push(crate::model::Unit {
+            id: "helse/sykehjem".into(),
+            name: None,
+        });
+        assert!(org.unit_declared("helse/sykehjem"));
+        assert!(org.unit_declared("helse"));
+        assert!(!org.unit_declared("helse/sykehjem/avd"));
+        assert!(!org.unit_declared("Helse"));
+        assert!(!org.unit_declared("hel"));
+    }
 }
