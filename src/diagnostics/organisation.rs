@@ -20,6 +20,8 @@ pub struct Places {
     pub units: Vec<Option<(String, usize)>>,
     /// The people file and the columns of its header, when there is one.
     pub people_file: Option<(String, Vec<String>)>,
+    /// True when org.toml names profile files (people or assessments).
+    pub profiles: bool,
 }
 
 /// Checks that need the whole organisation, after loading: units against
@@ -44,7 +46,9 @@ pub fn check_organisation(org: &Organisation, places: &Places, diags: &mut Diagn
     } else {
         closed_units(org, places, diags)
     };
-    if nobody_has_a_unit {
+    // Nobody read because a profile file failed: every unit would look
+    // planned, which the file's error already explains.
+    if nobody_has_a_unit || (org.people.is_empty() && places.profiles && diags.has_errors()) {
         return;
     }
     let used = used_units(org);
@@ -391,5 +395,19 @@ mod tests {
             lines.iter().all(|l| l.contains("planned unit")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn no_planned_units_when_the_profile_files_failed() {
+        let (org, mut places) = org_with(&[], &["helse"], &[]);
+        places.profiles = true;
+        let mut d = Diagnostics::default();
+        d.error("people.csv", Some(1), "people file has no 'id' column");
+        check_organisation(&org, &places, &mut d);
+        assert_eq!(d.into_vec().len(), 1, "only the file's own error");
+        // Without profile files named, a unit need is a planned unit.
+        places.profiles = false;
+        let lines = checked(&org, &places);
+        assert!(lines[0].contains("planned unit"), "{lines:?}");
     }
 }

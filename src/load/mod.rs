@@ -122,6 +122,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     }
     let places = Places {
         org: shown.clone(),
+        profiles: refs.people.is_some() || !refs.assessments.is_empty(),
         need_units: refs.need_units,
         units: unit_origins(&profiles),
         people_file: profiles.people_columns.take(),
