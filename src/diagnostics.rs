@@ -1,13 +1,14 @@
 //! Problems as data: every error and warning found in an organisation's
-//! files, with the file and line it came from, and the checks that need the
-//! whole organisation at once (after loading).
+//! files, with the file and line it came from; the checks that need the
+//! whole organisation at once (after loading) are in `organisation`.
 //!
 //! Nothing here prints. The CLI renders diagnostics one per line as
 //! `PATH:LINE: error: MESSAGE` (or `PATH:LINE:COLUMN:` for TOML).
 
 use std::fmt;
 
-use crate::model::Organisation;
+mod organisation;
+pub use organisation::{Places, check_organisation};
 
 /// Suggestions for misspelt person ids compare against every id; past this
 /// many people that costs more than it helps (in loading and in look-ups).
@@ -253,42 +254,6 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     match suggest(word, candidates) {
         Some(s) => format!(" (did you mean '{s}'?)"),
         None => String::new(),
-    }
-}
-
-/// Checks that need the whole organisation: things that are legal but
-/// suspicious enough to warn about. `path` is the org.toml, `unit_at`
-/// the line and column of each need's `unit` in it.
-pub fn check_organisation(
-    org: &Organisation,
-    path: &str,
-    unit_at: &[(usize, usize)],
-    diags: &mut Diagnostics,
-) {
-    for (i, need) in org.needs.iter().enumerate() {
-        if let Some(unit) = &need.unit
-            && !org.unit_has_people(unit)
-        {
-            let (line, column) = unit_at.get(i).copied().unwrap_or((0, 0));
-            diags.warning_at(
-                path,
-                line,
-                column,
-                format!(
-                    "need '{}': unit '{unit}' has no people (a planned unit?); all {} must be recruited{}",
-                    need.id,
-                    need.count,
-                    // A misspelt existing unit is worth a hint; its own parent is not.
-                    did_you_mean(
-                        unit,
-                        org.units
-                            .iter()
-                            .map(String::as_str)
-                            .filter(|u| !crate::model::unit_within(unit, u)),
-                    ),
-                ),
-            );
-        }
     }
 }
 

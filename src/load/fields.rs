@@ -9,23 +9,38 @@
 use crate::diagnostics::did_you_mean;
 use crate::model::{Date, Level, Scale};
 
-/// Why `text` is not an ISO date, for messages: "'2026-13-01' is not a real date".
+/// How to write a date, for messages.
+const DATE_FORMS: &str = "write it as YYYY-MM-DD or DD.MM.YYYY";
+
+/// Why `text` is not a date, for messages: "'2026-13-01' is not a real
+/// date". Every message but "not a real date" says which forms work.
 pub fn date_problem(text: &str) -> String {
-    let b = text.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if shaped {
-        format!("'{text}' is not a real date")
+    let t = text.trim();
+    let numbers: Vec<&str> = t.split(['-', '.', '/']).collect();
+    let digits = numbers.len() == 3
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+    let shape: Vec<usize> = numbers.iter().map(|n| n.len()).collect();
+    if digits && t.contains('/') && shape[0] <= 2 {
+        // 01/02/2026 is 1 February in Norway and 2 January in the US:
+        // nothing in the text says which was meant.
+        format!("'{t}' is ambiguous (day/month or month/day?): {DATE_FORMS}")
+    } else if digits && t.contains('.') && shape[0] <= 2 && shape[1] <= 2 && shape[2] == 2 {
+        format!("'{t}' has a two-digit year: {DATE_FORMS}")
+    } else if digits && (iso_shaped(t.as_bytes()) || dotted(t.as_bytes()).is_some()) {
+        format!("'{t}' is not a real date")
     } else {
-        format!("'{text}' is not a date like 2026-03-31 (YYYY-MM-DD)")
+        format!("'{t}' is not a date like 2026-03-31 or 31.03.2026 ({DATE_FORMS})")
     }
 }
 
-/// Parses an ISO date (`2027-06-30`).
+fn iso_shaped(b: &[u8]) -> bool {
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-'
+}
+
+/// A date written `YYYY-MM-DD`, `DD.MM.YYYY` or `D.M.YYYY` (Norwegian
+/// spreadsheets' default), checked against the calendar.
 #[inline]
 pub fn parse_date(text: &str) -> Option<Date> {
     // CSV fields come trimmed: only other text pays for the trim (text
@@ -34,16 +49,32 @@ pub fn parse_date(text: &str) -> Option<Date> {
         b if b.len() == 10 => b,
         _ => text.trim().as_bytes(),
     };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let (year, month, day) = if iso_shaped(b) {
+        (number(&b[0..4])?, number(&b[5..7])?, number(&b[8..10])?)
+    } else {
+        dotted(b)?
+    };
+    Date::new(year, month as i8, day as i8).ok()
+}
+
+/// (year, month, day) of `D.M.YYYY` with one or two digits of day and
+/// month, not yet checked against the calendar.
+fn dotted(b: &[u8]) -> Option<(i16, i16, i16)> {
+    let mut parts = b.splitn(3, |&c| c == b'.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let short = |p: &[u8]| (1..=2).contains(&p.len());
+    if !short(day) || !short(month) || year.len() != 4 {
         return None;
     }
-    let digits = |range: std::ops::Range<usize>| {
-        b[range].iter().try_fold(0i16, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + (c - b'0') as i16)
-        })
-    };
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    Date::new(year, month as i8, day as i8).ok()
+    Some((number(year)?, number(month)?, number(day)?))
+}
+
+/// The value of 1 to 4 ASCII digits.
+#[inline]
+fn number(digits: &[u8]) -> Option<i16> {
+    digits.iter().try_fold(0i16, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + (c - b'0') as i16)
+    })
 }
 
 /// An optional date column: blank is None; otherwise the date, or the
@@ -58,15 +89,26 @@ pub fn optional_date(text: &str, column: &str) -> Result<Option<Date>, String> {
         .ok_or_else(|| format!("{column} {}", date_problem(text)))
 }
 
-/// True for ids made of `[A-Za-z0-9_.-]+`.
+/// True for ids made of letters of any script, digits, `_`, `.` and `-`
+/// (FORMAT.md "Identifiers"): `førstehjelp` is an id, `first aid` is not.
 pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
-/// The level named by `text`, or the message saying why it is not one.
+/// [`valid_id`] for person ids, which may also hold `@` (e-mail addresses).
+pub fn valid_person_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '@'))
+}
+
+/// The level named by `text`, or the message saying why it is not one:
+/// a whole number `0..=top`, a level name (any case), or a drop-down label
+/// joining both (`3 - avansert`, `3 avansert`, `3. avansert`).
 #[inline]
 pub fn parse_level(scale: &Scale, text: &str) -> Result<Level, String> {
     // Fast path: a single digit, as almost every level is written.
@@ -75,14 +117,64 @@ pub fn parse_level(scale: &Scale, text: &str) -> Result<Level, String> {
     {
         return Ok(digit - b'0');
     }
-    scale.parse(text).ok_or_else(|| {
-        let hint = did_you_mean(text, scale.levels.iter().map(String::as_str));
+    if let Some(level) = scale.parse(text) {
+        return Ok(level);
+    }
+    label(scale, text.trim())
+}
+
+/// The slow path of [`parse_level`]: labels, and the messages.
+fn label(scale: &Scale, text: &str) -> Result<Level, String> {
+    let names = || scale.levels.join(", ");
+    let top = scale.top();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let (number, rest) = text.split_at(digits);
+    let mut after = rest.chars();
+    if digits > 0
+        && matches!(after.next(), Some('.' | ','))
+        && after.next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return Err(format!(
+            "level '{text}' is not a whole number: levels are whole numbers from 0 to {top} (or {})",
+            names()
+        ));
+    }
+    let not_on_scale = |hint: String| {
         format!(
-            "level '{text}' is not on the scale: use 0 to {} or {}{hint}",
-            scale.top(),
-            scale.levels.join(", ")
+            "level '{text}' is not on the scale: use 0 to {top} or {}{hint}",
+            names()
         )
-    })
+    };
+    if digits == 0 {
+        let hint = did_you_mean(text, scale.levels.iter().map(String::as_str));
+        return Err(not_on_scale(hint));
+    }
+    let name = rest
+        .trim_start()
+        .trim_start_matches(['-', '–', '—', '.', ':', ')'])
+        .trim_start();
+    let n = number.parse::<u32>().ok().filter(|&n| n <= top as u32);
+    let found = scale
+        .levels
+        .iter()
+        .position(|l| l.to_lowercase() == name.to_lowercase());
+    match (n, found) {
+        // "3." or "3 -": a number with nothing after its separator.
+        (Some(n), _) if name.is_empty() => Ok(n as Level),
+        (Some(n), Some(i)) if i as u32 == n => Ok(n as Level),
+        (Some(n), Some(i)) => Err(format!(
+            "level '{text}' contradicts itself: {n} is '{}' and '{name}' is {i}",
+            scale.levels[n as usize]
+        )),
+        (Some(_), None) => {
+            let hint = did_you_mean(name, scale.levels.iter().map(String::as_str));
+            Err(format!(
+                "level '{text}': '{name}' is not a level name (use {}){hint}",
+                names()
+            ))
+        }
+        (None, _) => Err(not_on_scale(String::new())),
+    }
 }
 
 /// yes/no, true/false, ja/nei, 1/0 (any case); blank = no.
@@ -120,6 +212,102 @@ mod tests {
                 .unwrap_err()
                 .contains("did you mean 'expert'")
         );
+    }
+
+    #[test]
+    fn levels_as_dropdown_labels() {
+        let scale = Scale {
+            levels: ["ingen", "grunnleggende", "god", "avansert", "ekspert"]
+                .map(String::from)
+                .to_vec(),
+        };
+        for label in [
+            "3 - avansert",
+            "3 avansert",
+            "3. avansert",
+            "3 – Avansert",
+            " 3-avansert ",
+        ] {
+            assert_eq!(parse_level(&scale, label), Ok(3), "{label}");
+        }
+        assert_eq!(parse_level(&scale, "AVANSERT"), Ok(3));
+        assert_eq!(
+            parse_level(&scale, "3 - god").unwrap_err(),
+            "level '3 - god' contradicts itself: 3 is 'avansert' and 'god' is 2"
+        );
+        assert_eq!(
+            parse_level(&scale, "3 - avansret").unwrap_err(),
+            "level '3 - avansret': 'avansret' is not a level name (use ingen, grunnleggende, god, avansert, ekspert) (did you mean 'avansert'?)"
+        );
+        for decimal in ["2,5", "2.5"] {
+            assert_eq!(
+                parse_level(&scale, decimal).unwrap_err(),
+                format!(
+                    "level '{decimal}' is not a whole number: levels are whole numbers from 0 to 4 (or ingen, grunnleggende, god, avansert, ekspert)"
+                )
+            );
+        }
+        assert!(
+            parse_level(&scale, "7 - ekspert")
+                .unwrap_err()
+                .contains("not on the scale")
+        );
+    }
+
+    #[test]
+    fn dates_iso_and_norwegian() {
+        let d = |y, m, d| Some(jiff::civil::date(y, m, d));
+        assert_eq!(parse_date("2026-03-14"), d(2026, 3, 14));
+        assert_eq!(parse_date("14.03.2026"), d(2026, 3, 14));
+        assert_eq!(parse_date("4.3.2026"), d(2026, 3, 4));
+        assert_eq!(parse_date(" 04.3.2026 "), d(2026, 3, 4));
+        assert_eq!(parse_date("29.02.2024"), d(2024, 2, 29));
+        for bad in [
+            "29.02.2026",
+            "32.01.2026",
+            "2026-13-01",
+            "01/02/2026",
+            "14.03.26",
+            "1.2.3.2026",
+            "x",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+        assert_eq!(
+            date_problem("29.02.2026"),
+            "'29.02.2026' is not a real date"
+        );
+        assert_eq!(
+            date_problem("01/02/2026"),
+            "'01/02/2026' is ambiguous (day/month or month/day?): write it as YYYY-MM-DD or DD.MM.YYYY"
+        );
+        assert_eq!(
+            date_problem("14.03.26"),
+            "'14.03.26' has a two-digit year: write it as YYYY-MM-DD or DD.MM.YYYY"
+        );
+        assert_eq!(
+            date_problem("soon"),
+            "'soon' is not a date like 2026-03-31 or 31.03.2026 (write it as YYYY-MM-DD or DD.MM.YYYY)"
+        );
+    }
+
+    #[test]
+    fn ids_take_letters_of_any_script() {
+        for id in [
+            "førstehjelp",
+            "legemiddelhåndtering",
+            "Ærø",
+            "日本語",
+            "c-sharp",
+            "a.b_c",
+        ] {
+            assert!(valid_id(id), "{id}");
+        }
+        for id in ["first aid", "c++", "", "a@b", "x/y"] {
+            assert!(!valid_id(id), "{id}");
+        }
+        assert!(valid_person_id("kari@nordvik.kommune.no"));
+        assert!(!valid_person_id("kari nordmann"));
     }
 
     #[test]

@@ -28,7 +28,7 @@ mod wide;
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, check_organisation};
+use crate::diagnostics::{Diagnostic, Diagnostics, Places, check_organisation};
 use crate::model::{Date, LearningMix, Organisation};
 
 /// Choices made on the command line that change what is loaded.
@@ -120,6 +120,13 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         }
         inputs.push(assessments.path.clone());
     }
+    let places = Places {
+        org: shown.clone(),
+        profiles: refs.people.is_some() || !refs.assessments.is_empty(),
+        need_units: refs.need_units,
+        units: unit_origins(&profiles),
+        people_file: profiles.people_columns.take(),
+    };
     let read = profiles.finish();
     org.people = read.people;
     org.units = read.units;
@@ -127,8 +134,21 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     org.expired = read.expired;
     org.assessment_rows = read.rows;
     org.inputs.extend(inputs);
-    check_organisation(&org, &shown, &refs.need_units, diags);
+    check_organisation(&org, &places, diags);
     Some(org)
+}
+
+/// For each unit read, the file and line of the first person read with it,
+/// for messages about units (None: nobody has it).
+fn unit_origins(profiles: &profiles::Profiles<'_>) -> Vec<Option<(String, usize)>> {
+    let mut origins = vec![None; profiles.units.len()];
+    for (person, &unit) in profiles.people.unit.iter().enumerate() {
+        if let Some(origin @ None) = origins.get_mut(unit as usize) {
+            let (file, line) = profiles.origin[person];
+            *origin = Some((profiles.files[file as usize].clone(), line as usize));
+        }
+    }
+    origins
 }
 
 /// A profile file named in org.toml must exist; the error points at org.toml.

@@ -16,7 +16,10 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::LoadOptions;
-use crate::load::org_items::{Refs, parse_activity, parse_need, parse_requires, parse_skill};
+use crate::load::fields::parse_date;
+use crate::load::org_items::{
+    Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
+};
 use crate::load::toml_reader::{
     Ctx, LineIndex, Wrong, date, each_string, get, id_field, integer, string, table, tables,
     word_at,
@@ -62,6 +65,7 @@ const TOP_KEYS: &[&str] = &[
     "mix",
     "freshness",
     "profiles",
+    "unit",
     "driver",
     "skill",
     "role",
@@ -87,10 +91,18 @@ pub fn parse(
     let mut ctx = Ctx { path, lines, diags };
     if !errors.is_empty() {
         for e in errors {
-            let span = e.span().unwrap_or(0..0);
+            let mut span = e.span().unwrap_or(0..0);
             let message = e.message().trim().replace('\n', " ");
+            // Errors may point into the middle of a word: name the whole word.
+            span.start = word_start(src, span.start);
             let word = word_at(src, span.start);
-            let message = if message == "duplicate key" && !word.is_empty() {
+            let message = if let Some(advice) = unquoted_date(word) {
+                advice
+            } else if message.starts_with("invalid unquoted key") && !word.is_ascii() {
+                format!(
+                    "a key with letters beyond a-z must be quoted: \"{word}\" (TOML allows only a-z, A-Z, 0-9, '-' and '_' in bare keys)"
+                )
+            } else if message == "duplicate key" && !word.is_empty() {
                 format!("duplicate key '{word}'")
             } else if message.starts_with("invalid")
                 && word.chars().any(char::is_alphabetic)
@@ -132,6 +144,12 @@ pub fn parse(
     }
     if let Some(t) = table(&mut ctx, root, "profiles") {
         parse_profiles(&mut ctx, t, dir, &mut refs);
+    }
+
+    let mut unit_ids = Vec::new();
+    for (t, span) in tables(&mut ctx, root, "unit") {
+        org.declared_units
+            .extend(parse_unit(&mut ctx, t, &span, &mut unit_ids));
     }
 
     let mut driver_ids = Vec::new();
@@ -209,6 +227,36 @@ pub fn parse(
         org.activities = crate::catalogue::default_activities();
     }
     Some((org, refs))
+}
+
+/// Where the bare word (key or value) that `offset` points into starts
+/// (`offset` itself when it points at no word, e.g. the end of a line).
+fn word_start(src: &str, offset: usize) -> usize {
+    let in_word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.');
+    let (Some(before), Some(at)) = (src.get(..offset), src.get(offset..)) else {
+        return offset;
+    };
+    if !at.chars().next().is_some_and(in_word) {
+        return offset;
+    }
+    before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !in_word(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The advice for a TOML syntax error at `word` when it is an unquoted
+/// Norwegian date (`by = 30.06.2027`, which TOML reads as a bad float).
+fn unquoted_date(word: &str) -> Option<String> {
+    let shaped = word.matches('.').count() == 2
+        && word.len() >= 8
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !shaped {
+        return None;
+    }
+    let iso = parse_date(word).map_or("YYYY-MM-DD".to_string(), |d| d.to_string());
+    Some(format!("write dates as {iso} (or quote them: \"{word}\")"))
 }
 
 fn parse_scale(ctx: &mut Ctx, t: &DeTable<'_>) -> Option<Scale> {
@@ -434,6 +482,126 @@ mod tests {
                 social: 40,
                 formal: 10
             }
+        );
+    }
+
+    #[test]
+    fn the_nordvik_example_parses() {
+        let (org, diags) = parse_str(include_str!("../../examples/nordvik-kommune/org.toml"));
+        assert!(diags.is_empty(), "{diags:?}");
+        let org = org.unwrap();
+        let units: Vec<&str> = org.declared_units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(
+            units,
+            [
+                "helse/sykehjem",
+                "helse/hjemmetjeneste",
+                "oppvekst/barnehage"
+            ]
+        );
+        assert_eq!(
+            org.declared_units[0].name.as_deref(),
+            Some("Nordvik sykehjem")
+        );
+        assert_eq!(org.skills[0].id, "førstehjelp");
+        // Quoted æøå keys in `requires` resolve to their skills.
+        let nurse = &org.roles[0];
+        let required: Vec<&str> = nurse
+            .requires
+            .iter()
+            .map(|&(s, _)| org.skills[s].id.as_str())
+            .collect();
+        assert_eq!(
+            required,
+            ["legemiddelhåndtering", "førstehjelp", "dokumentasjon"]
+        );
+        assert_eq!(org.needs.len(), 5);
+        assert_eq!(org.needs[1].level, 3, "level = \"avansert\"");
+    }
+
+    #[test]
+    fn dates_in_org_toml() {
+        let (org, diags) = parse_str(
+            "[organisation]\nas_of = \"26.11.2026\"\n[[skill]]\nid='a'\n\
+             [[need]]\nskill='a'\nlevel=1\ncount=1\nby='1.7.2027'\n",
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let org = org.unwrap();
+        assert_eq!(org.as_of, jiff::civil::date(2026, 11, 26));
+        assert_eq!(org.needs[0].by, Some(jiff::civil::date(2027, 7, 1)));
+
+        let (_, diags) = parse_str("[organisation]\nas_of = 26.11.2026\n[[skill]]\nid='a'\n");
+        assert_eq!(
+            diags,
+            [
+                "org.toml:2:9: error: invalid TOML: write dates as 2026-11-26 (or quote them: \"26.11.2026\")"
+            ]
+        );
+        let (_, diags) = parse_str("[organisation]\nas_of = '01/02/2026'\n[[skill]]\nid='a'\n");
+        assert_eq!(
+            diags,
+            [
+                "org.toml:2:9: error: 'as_of' in [organisation]: '01/02/2026' is ambiguous (day/month or month/day?): write it as YYYY-MM-DD or DD.MM.YYYY"
+            ]
+        );
+    }
+
+    #[test]
+    fn bare_keys_beyond_a_to_z_must_be_quoted() {
+        let (_, diags) = parse_str(
+            "[[skill]]\nid='førstehjelp'\n[[role]]\nid='x'\nrequires = { førstehjelp = 2 }\n",
+        );
+        assert_eq!(
+            diags,
+            [
+                "org.toml:5:14: error: invalid TOML: a key with letters beyond a-z must be quoted: \"førstehjelp\" (TOML allows only a-z, A-Z, 0-9, '-' and '_' in bare keys)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rejected_skill_id_is_one_error() {
+        let (_, diags) = parse_str(
+            "[[skill]]\nid='first aid'\n[[role]]\nid='r'\nrequires={'first aid'=2}\n\
+             [[need]]\nskill='first aid'\nlevel=1\ncount=1\n\
+             [[activity]]\nname='c'\nmode='formal'\nskills=['first aid']\n",
+        );
+        assert_eq!(
+            diags,
+            [
+                "org.toml:2:4: error: skill id 'first aid' may only use letters, digits, '_', '.' and '-'"
+            ]
+        );
+        let (_, diags) =
+            parse_str("[[skill]]\nid='Språk'\n[[skill]]\nid='SPRÅK'\n[[skill]]\nid='Navn'\n");
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert!(
+            diags[0].contains("differs from 'Språk' (line 2) only in case"),
+            "{diags:?}"
+        );
+        assert!(diags[1].contains("'Navn' is a column name"), "{diags:?}");
+    }
+
+    #[test]
+    fn unit_declarations() {
+        let (org, diags) = parse_str(
+            "[[unit]]\nid='/helse/sykehjem/'\nname='Sykehjemmet'\n[[unit]]\nid='helse/sykehjem'\n\
+             [[unit]]\nid='a b'\n[[unit]]\nnavn='x'\n[[skill]]\nid='s'\n",
+        );
+        assert_eq!(
+            diags,
+            [
+                "org.toml:5:4: error: duplicate unit 'helse/sykehjem' (first declared on line 2)",
+                "org.toml:7:4: error: unit 'a b': 'a b' may only use letters, digits, '_', '.' and '-'",
+                "org.toml:8:1: error: [[unit]] has no 'id' (a unit path like \"helse/sykehjem\")",
+                "org.toml:9:1: error: unknown key 'navn' in [[unit]]",
+            ]
+        );
+        let units = org.unwrap().declared_units;
+        assert_eq!(units.len(), 1);
+        assert_eq!(
+            (units[0].id.as_str(), units[0].name.as_deref()),
+            ("helse/sykehjem", Some("Sykehjemmet"))
         );
     }
 }

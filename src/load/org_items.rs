@@ -1,4 +1,4 @@
-//! The arrays of tables of `org.toml`: `[[skill]]`, `[[role]]`'s
+//! The arrays of tables of `org.toml`: `[[unit]]`, `[[skill]]`, `[[role]]`'s
 //! requirements, `[[need]]` and `[[activity]]`, each turned into the model's
 //! value with every problem reported at its line and column.
 //!
@@ -11,23 +11,108 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::did_you_mean;
+use crate::load::fields::valid_id;
 use crate::load::org::HOURS_PER_LEVEL;
 use crate::load::toml_reader::{
     Ctx, Wrong, boolean, date, each_string, get, id_field, integer, level, reference, string,
 };
-use crate::model::normalise_unit;
-use crate::model::{Activity, ActivityKind, Level, Mode, Need, Priority, Scale, Skill, SkillKind};
+use crate::model::{
+    Activity, ActivityKind, Level, Mode, Need, Priority, Scale, Skill, SkillKind, Unit,
+    normalise_unit,
+};
 
 /// `[[activity]] hours`: up to about 11 years of working hours.
 const ACTIVITY_HOURS: (i64, i64) = (0, 100_000);
 /// `[[need]] count`: at least one person.
 const NEED_COUNT: (i64, i64) = (1, u32::MAX as i64);
 
-/// Column names of assessment files, which skill ids may not take.
+/// Column names of assessment files in English and Norwegian (FORMAT.md
+/// "Column names"), which skill ids may not take: in a wide file such a
+/// column would be read as the column, not the skill.
 const RESERVED_COLUMNS: &[&str] = &[
-    "person", "id", "name", "unit", "role", "assessed", "skill", "level", "expires", "source",
+    "person",
+    "id",
+    "name",
+    "unit",
+    "role",
+    "assessed",
+    "skill",
+    "level",
+    "expires",
+    "source",
     "interest",
+    "capacity",
+    "starts",
+    "leaves",
+    "ansatt",
+    "ansattnr",
+    "navn",
+    "enhet",
+    "avdeling",
+    "rolle",
+    "stilling",
+    "kompetanse",
+    "ferdighet",
+    "nivå",
+    "niva",
+    "vurdert",
+    "dato",
+    "utløper",
+    "utloper",
+    "kilde",
+    "interesse",
+    "ønske",
+    "kapasitet",
+    "startdato",
+    "starter",
+    "sluttdato",
+    "slutter",
 ];
+
+/// A `[[unit]]`: its path (each level an identifier), unique among `seen`
+/// (path, line), and its optional display name.
+pub fn parse_unit(
+    ctx: &mut Ctx,
+    t: &DeTable<'_>,
+    span: &Range<usize>,
+    seen: &mut Vec<(String, usize)>,
+) -> Option<Unit> {
+    const SECTION: &str = "[[unit]]";
+    ctx.check_keys(t, &["id", "name"], SECTION);
+    let name = string(ctx, t, "name", SECTION).map(|(s, _)| s);
+    let Some((raw, at)) = string(ctx, t, "id", SECTION) else {
+        if get(t, "id").is_none() {
+            ctx.error(
+                span,
+                "[[unit]] has no 'id' (a unit path like \"helse/sykehjem\")",
+            );
+        }
+        return None;
+    };
+    let Some(id) = normalise_unit(&raw) else {
+        ctx.error(
+            &at,
+            format!("unit '{raw}' is not a unit path like \"it/platform\""),
+        );
+        return None;
+    };
+    if let Some(level) = id.split('/').find(|level| !valid_id(level)) {
+        ctx.error(
+            &at,
+            format!("unit '{raw}': '{level}' may only use letters, digits, '_', '.' and '-'"),
+        );
+        return None;
+    }
+    if let Some((_, first)) = seen.iter().find(|(other, _)| *other == id) {
+        ctx.error(
+            &at,
+            format!("duplicate unit '{id}' (first declared on line {first})"),
+        );
+        return None;
+    }
+    seen.push((id.clone(), ctx.line(&at)));
+    Some(Unit { id, name })
+}
 
 pub fn parse_skill(
     ctx: &mut Ctx,
@@ -41,20 +126,23 @@ pub fn parse_skill(
         &["id", "name", "kind", "group", "hours_per_level", "esco"],
         SECTION,
     );
-    let id = id_field(ctx, t, span, "skill", ids, true).and_then(|id| {
+    let id = id_field(ctx, t, span, "skill", ids, true).inspect(|id| {
         // Skill ids are column names in wide assessment files, where
-        // headers ignore case and some names are taken.
+        // headers ignore case (of any letter: `Ø` is `ø`) and some names
+        // are taken. The skill is kept either way, so that its uses add no
+        // "unknown skill" errors to this one.
         let at = get(t, "id").map(|v| v.span()).unwrap_or(span.clone());
-        if RESERVED_COLUMNS.iter().any(|c| c.eq_ignore_ascii_case(&id)) {
+        let lower = id.to_lowercase();
+        if RESERVED_COLUMNS.contains(&lower.as_str()) {
             ctx.error(
                 &at,
                 format!("skill id '{id}' is a column name of assessment files; choose another id"),
             );
-            return None;
+            return;
         }
         let same = ids
             .iter()
-            .find(|(other, _)| *other != id && other.eq_ignore_ascii_case(&id));
+            .find(|(other, _)| other != id && other.to_lowercase() == lower);
         if let Some((other, line)) = same {
             ctx.error(
                 &at,
@@ -62,9 +150,7 @@ pub fn parse_skill(
                     "skill id '{id}' differs from '{other}' (line {line}) only in case; CSV headers ignore case, so skill ids must too"
                 ),
             );
-            return None;
         }
-        Some(id)
     });
     let name = string(ctx, t, "name", SECTION).map(|(s, _)| s);
     let kind = match string(ctx, t, "kind", SECTION) {

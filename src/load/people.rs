@@ -13,6 +13,7 @@ impl Profiles<'_> {
         let Some(mut file) = open(path, shown, diags) else {
             return;
         };
+        self.people_columns = Some((shown.to_string(), file.header_raw.clone()));
         let file_id = self.file_id(shown);
         let Some(id_col) = file.column("id") else {
             let hint = meant_as(&file, "id");

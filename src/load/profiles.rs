@@ -51,6 +51,9 @@ pub struct Profiles<'a> {
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
     pub rows: usize,
+    /// The people file and its header's columns as written, for messages
+    /// about columns that are missing or misnamed (org-wide checks).
+    pub people_columns: Option<(String, Vec<String>)>,
 }
 
 impl<'a> Profiles<'a> {
@@ -81,6 +84,7 @@ impl<'a> Profiles<'a> {
             matrix: Matrix::new(0, skills.len()),
             expired: Vec::new(),
             rows: 0,
+            people_columns: None,
         }
     }
 

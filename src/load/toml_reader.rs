@@ -13,7 +13,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
-use crate::load::fields::{date_problem, parse_date, valid_id};
+use crate::load::fields::{date_problem, parse_date, parse_level, valid_id};
 use crate::model::{Date, Level, Scale};
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
@@ -189,15 +189,18 @@ pub fn date(ctx: &mut Ctx, table: &DeTable<'_>, key: &str, section: &str) -> Opt
         _ => None,
     };
     if parsed.is_none() {
+        // A string's problem says itself how dates are written.
         let problem = match value.get_ref() {
             DeValue::String(s) => date_problem(s),
-            DeValue::Datetime(_) => "give a date without a time or offset".to_string(),
-            other => format!("{} is not a date", type_name(other)),
+            DeValue::Datetime(_) => {
+                "give a date without a time or offset; write it like 2027-06-30".to_string()
+            }
+            other => format!(
+                "{} is not a date; write it like 2027-06-30",
+                type_name(other)
+            ),
         };
-        ctx.error(
-            &value.span(),
-            format!("'{key}' in {section}: {problem}; write it like 2027-06-30"),
-        );
+        ctx.error(&value.span(), format!("'{key}' in {section}: {problem}"));
     }
     parsed
 }
@@ -214,7 +217,7 @@ pub fn level(
             .ok()
             .filter(|n| (0..=scale.top() as i64).contains(n))
             .map(|n| n as Level),
-        DeValue::String(s) => scale.parse(s),
+        DeValue::String(s) => parse_level(scale, s).ok(),
         _ => None,
     };
     match parsed {
@@ -375,7 +378,9 @@ pub fn id_field(
             &id_span,
             format!("{section} id '{id}' may only use letters, digits, '_', '.' and '-'"),
         );
-        return None;
+        // The item is kept (the load fails on this error anyway) so that
+        // what refers to it does not add an "unknown" error per use: one
+        // root cause, one error.
     }
     let line = ctx.line(&id_span);
     if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {

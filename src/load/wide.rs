@@ -53,7 +53,7 @@ impl Profiles<'_> {
             let skill = self.skill_index.get(raw.as_str()).copied().or_else(|| {
                 self.skills
                     .iter()
-                    .position(|s| s.id.eq_ignore_ascii_case(raw))
+                    .position(|s| s.id.to_lowercase() == *lower)
             });
             match skill {
                 Some(s) => {

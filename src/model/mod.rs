@@ -10,7 +10,7 @@
 //! Where the FORMAT.md rules that are about the data itself live:
 //! - "Reference date", the stale limit and the effort rate: [`organisation`];
 //! - "Current level" (latest assessment wins), "Expired", "Stale": [`matrix`];
-//! - "Scope", "Priority order": [`need`];
+//! - "Scope", "Priority order", declared units ("Units"): [`need`];
 //! - "Effort" split by the learning mix: [`mix`];
 //! - the people and their units and roles: [`people`].
 //!
@@ -28,7 +28,7 @@ pub use lookup::{Looked, LookupError};
 
 pub use matrix::{Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, Mode, Policy};
-pub use need::{Need, Priority, Scope, normalise_unit, unit_within};
+pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};
 pub use organisation::{Organisation, reference_date};
 pub use people::People;
 

@@ -122,6 +122,24 @@ impl<'a> Scope<'a> {
     }
 }
 
+/// A unit declared in org.toml (`[[unit]]`, FORMAT.md "Units"): when any
+/// is declared, the declared units and their parents are the only units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The unit path, normalised (`helse/sykehjem`).
+    pub id: String,
+    /// Its display name, when given.
+    pub name: Option<String>,
+}
+
+/// Every unit `unit` names: its parents, shortest first, then itself
+/// (`helse/sykehjem` -> `helse`, `helse/sykehjem`).
+pub fn unit_and_parents(unit: &str) -> impl Iterator<Item = &str> {
+    unit.match_indices('/')
+        .map(|(i, _)| &unit[..i])
+        .chain(std::iter::once(unit))
+}
+
 /// Normalises a unit path (`/it/platform/` -> `it/platform`); None when it has an empty level.
 pub fn normalise_unit(text: &str) -> Option<String> {
     let trimmed = text.trim().trim_matches('/');
@@ -140,6 +158,13 @@ pub fn normalise_unit(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_names_its_parents() {
+        let all: Vec<&str> = unit_and_parents("helse/sykehjem/avd-2").collect();
+        assert_eq!(all, ["helse", "helse/sykehjem", "helse/sykehjem/avd-2"]);
+        assert_eq!(unit_and_parents("it").collect::<Vec<_>>(), ["it"]);
+    }
 
     #[test]
     fn units_normalise() {

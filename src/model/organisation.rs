@@ -12,7 +12,7 @@
 
 use crate::model::{
     Activity, Date, Driver, ExpiredAssessment, FreshnessRule, Level, Matrix, NONE, Need, People,
-    Policy, Role, Scale, Skill, unit_within,
+    Policy, Role, Scale, Skill, Unit, unit_within,
 };
 
 /// Everything `kompetanse` knows about one organisation, as of one date.
@@ -30,6 +30,9 @@ pub struct Organisation {
     pub activities: Vec<Activity>,
     /// Unit paths, interned; people refer to them by index.
     pub units: Vec<String>,
+    /// The units of org.toml's `[[unit]]`s; when not empty, the only units
+    /// there are (with their parents): FORMAT.md "Units".
+    pub declared_units: Vec<Unit>,
     pub people: People,
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
@@ -115,6 +118,13 @@ impl Organisation {
         self
     }
 
+    /// True when no unit is declared (any unit goes) or `unit` is a
+    /// declared unit or the parent of one.
+    pub fn unit_declared(&self, unit: &str) -> bool {
+        self.declared_units.is_empty()
+            || self.declared_units.iter().any(|d| unit_within(&d.id, unit))
+    }
+
     /// True when some person's unit lies within `scope`.
     pub fn unit_has_people(&self, scope: &str) -> bool {
         let within = self.units_within(scope);
@@ -175,5 +185,20 @@ mod tests {
         );
         assert_eq!(gone.expired[0].person, 1);
         assert_eq!((gone.name.as_str(), gone.skills.len()), ("x", 1));
+    }
+
+    #[test]
+    fn declared_units_cover_their_parents() {
+        let mut org = Organisation::default();
+        assert!(org.unit_declared("anything"), "no declarations: any unit");
+        org.declared_units.push(crate::model::Unit {
+            id: "helse/sykehjem".into(),
+            name: None,
+        });
+        assert!(org.unit_declared("helse/sykehjem"));
+        assert!(org.unit_declared("helse"));
+        assert!(!org.unit_declared("helse/sykehjem/avd"));
+        assert!(!org.unit_declared("Helse"));
+        assert!(!org.unit_declared("hel"));
     }
 }
