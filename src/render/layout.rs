@@ -7,6 +7,7 @@
 //! Layouts never write bytes (the formats do) and never compute a figure
 //! the report does not hold.
 
+use crate::model::{Date, LearningMix};
 use crate::render::grid::{self, Grid};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::text::{
@@ -19,28 +20,53 @@ use crate::report::{
 
 use Dialect::{Document, Terminal};
 
-/// A document's opening: the terminal's one line, or a title and a line
-/// of context in a document.
-fn opening(out: &mut Builder, dialect: Dialect, terminal: String, title: String, about: String) {
-    match dialect {
-        Terminal => out.title(terminal),
-        Document => out.title(title).para(about),
+/// A document's opening, from what the report is about ("competence
+/// gaps"): the terminal's one line "ORG: competence gaps as of DATE
+/// (learning mix M)", or a document's title "Competence gaps: ORG" and a
+/// line of context. A report without a learning mix counts people at each
+/// level; `note` follows the mix in a document.
+fn opening(
+    dialect: Dialect,
+    what: &str,
+    organisation: &str,
+    as_of: Date,
+    mix: Option<(&LearningMix, &str)>,
+) -> Builder {
+    let mut out = Builder::default();
+    match (dialect, mix) {
+        (Terminal, Some((mix, _))) => out.title(format!(
+            "{organisation}: {what} as of {as_of} (learning mix {mix})"
+        )),
+        (Terminal, None) => out.title(format!(
+            "{organisation}: {what} as of {as_of} (people at each level)"
+        )),
+        (Document, _) => {
+            let mut chars = what.chars();
+            let what: String = chars
+                .next()
+                .map(|c| c.to_ascii_uppercase())
+                .into_iter()
+                .chain(chars)
+                .collect();
+            let about = match mix {
+                Some((mix, note)) => format!("As of {as_of}, learning mix {mix}{note}."),
+                None => format!("As of {as_of}; people at each level."),
+            };
+            out.title(format!("{what}: {organisation}")).para(about)
+        }
     };
+    out
 }
 
 impl ToOutline for GapReport {
     fn outline(&self, dialect: Dialect) -> Outline {
         let r = self;
-        let mut out = Builder::default();
-        opening(
-            &mut out,
+        let mut out = opening(
             dialect,
-            format!(
-                "{}: competence gaps as of {} (learning mix {})",
-                r.organisation, r.as_of, r.mix
-            ),
-            format!("Competence gaps: {}", r.organisation),
-            format!("As of {}, learning mix {}.", r.as_of, r.mix),
+            "competence gaps",
+            &r.organisation,
+            r.as_of,
+            Some((&r.mix, "")),
         );
         match dialect {
             Terminal => gap_terminal(r, &mut out),
@@ -191,16 +217,12 @@ impl ToOutline for PersonGapReport {
     fn outline(&self, dialect: Dialect) -> Outline {
         let r = self;
         let t = &r.totals;
-        let mut out = Builder::default();
-        opening(
-            &mut out,
+        let mut out = opening(
             dialect,
-            format!(
-                "{}: role gaps as of {} (learning mix {})",
-                r.organisation, r.as_of, r.mix
-            ),
-            format!("Role gaps: {}", r.organisation),
-            format!("As of {}, learning mix {}.", r.as_of, r.mix),
+            "role gaps",
+            &r.organisation,
+            r.as_of,
+            Some((&r.mix, "")),
         );
         let effort = effort_line(&t.effort, &r.mix);
         match dialect {
@@ -308,19 +330,12 @@ fn person_skill_rows(r: &PersonGapReport) -> Grid {
 impl ToOutline for PlanReport {
     fn outline(&self, dialect: Dialect) -> Outline {
         let r = self;
-        let mut out = Builder::default();
-        opening(
-            &mut out,
+        let mut out = opening(
             dialect,
-            format!(
-                "{}: development plans as of {} (learning mix {})",
-                r.organisation, r.as_of, r.mix
-            ),
-            format!("Development plans: {}", r.organisation),
-            format!(
-                "As of {}, learning mix {} (experience, social, formal).",
-                r.as_of, r.mix
-            ),
+            "development plans",
+            &r.organisation,
+            r.as_of,
+            Some((&r.mix, " (experience, social, formal)")),
         );
         for plan in &r.plans {
             person_plan(r, plan, dialect, &mut out);
@@ -416,16 +431,12 @@ impl ToOutline for GapGroupsReport {
     fn outline(&self, dialect: Dialect) -> Outline {
         let r = self;
         let t = &r.totals;
-        let mut out = Builder::default();
-        opening(
-            &mut out,
+        let mut out = opening(
             dialect,
-            format!(
-                "{}: competence gaps by {} as of {} (learning mix {})",
-                r.organisation, r.by, r.as_of, r.mix
-            ),
-            format!("Competence gaps by {}: {}", r.by, r.organisation),
-            format!("As of {}, learning mix {}.", r.as_of, r.mix),
+            &format!("competence gaps by {}", r.by),
+            &r.organisation,
+            r.as_of,
+            Some((&r.mix, "")),
         );
         let effort = effort_line(&t.effort, &r.mix);
         match dialect {
@@ -461,16 +472,12 @@ impl ToOutline for GapGroupsReport {
 impl ToOutline for BalanceReport {
     fn outline(&self, dialect: Dialect) -> Outline {
         let r = self;
-        let mut out = Builder::default();
-        opening(
-            &mut out,
+        let mut out = opening(
             dialect,
-            format!(
-                "{}: competence balance as of {} (people at each level)",
-                r.organisation, r.as_of
-            ),
-            format!("Competence balance: {}", r.organisation),
-            format!("As of {}; people at each level.", r.as_of),
+            "competence balance",
+            &r.organisation,
+            r.as_of,
+            None,
         );
         if r.units.is_empty() {
             out.grid(grid::balance(&r.scale, &r.skills));
