@@ -5,8 +5,7 @@
 use clap::{Args, ValueEnum};
 
 use crate::analysis::balance::{BalanceOptions, balance_report};
-use crate::cli::output::OutputArgs;
-use crate::cli::{OrgArgs, Status, WhatIfArgs, load_org, unit_arg};
+use crate::cli::{ReportArgs, Status, unit_arg};
 
 /// How the balance is broken down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -21,13 +20,7 @@ pub enum By {
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
     #[command(flatten)]
-    pub org: OrgArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-
-    #[command(flatten)]
-    pub what_if: WhatIfArgs,
+    pub report: ReportArgs,
 
     /// Break the balance down by skill (default) or by unit
     #[arg(long, value_enum, default_value_t = By::Skill)]
@@ -43,17 +36,16 @@ pub struct BalanceArgs {
 }
 
 pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
-    let Some(org) = load_org(&args.org, None, "; no report written")? else {
+    let Some((org, format)) = args.report.load(None, "; no report written", false)? else {
         return Ok(Status::Invalid);
     };
-    args.output.check(&org.inputs)?;
-    let org = args.what_if.apply(org)?;
-    let format = args.output.format()?;
     let options = BalanceOptions {
         unit: unit_arg(&org, args.unit.as_deref())?,
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
-    args.output.emit(&balance_report(&org, &options), format)?;
+    args.report
+        .output
+        .emit(&balance_report(&org, &options), format)?;
     Ok(Status::Done)
 }

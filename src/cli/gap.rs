@@ -6,10 +6,9 @@ use clap::{Args, ValueEnum};
 use crate::analysis::PeopleFilter;
 use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
-use crate::cli::output::OutputArgs;
 use crate::cli::{
-    OrgArgs, Status, UsageError, WhatIfArgs, load_org, parse_mix_arg, parse_priority_arg,
-    person_arg, role_arg, unit_arg, warn_key_people,
+    ReportArgs, Status, UsageError, parse_mix_arg, parse_priority_arg, person_arg, role_arg,
+    unit_arg,
 };
 use crate::model::{LearningMix, Priority};
 
@@ -32,13 +31,7 @@ pub enum By {
 #[derive(Debug, Args)]
 pub struct GapArgs {
     #[command(flatten)]
-    pub org: OrgArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-
-    #[command(flatten)]
-    pub what_if: WhatIfArgs,
+    pub report: ReportArgs,
 
     /// What the report lists
     #[arg(long, value_enum, default_value_t = By::Need)]
@@ -84,13 +77,9 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
             UsageError("--priority applies to needs, not to `gap --by person`".into()).into(),
         );
     }
-    let Some(org) = load_org(&args.org, args.mix, "; no report written")? else {
+    let Some((org, format)) = args.report.load(args.mix, "; no report written", true)? else {
         return Ok(Status::Invalid);
     };
-    args.output.check(&org.inputs)?;
-    let org = args.what_if.apply(org)?;
-    warn_key_people(&org, &args.org);
-    let format = args.output.format()?;
     let unit = unit_arg(&org, args.unit.as_deref())?;
     // The need view is needed for the need report and for --fail-on only.
     let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
@@ -103,14 +92,15 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         )
     });
     match (args.by, &needs) {
-        (By::Need, Some(needs)) => args.output.emit(needs, format)?,
+        (By::Need, Some(needs)) => args.report.output.emit(needs, format)?,
         (By::Unit | By::Skill | By::Driver, Some(needs)) => {
             let grouping = match args.by {
                 By::Unit => Grouping::Unit,
                 By::Skill => Grouping::Skill,
                 _ => Grouping::Driver,
             };
-            args.output
+            args.report
+                .output
                 .emit(&group_report(&org, needs, grouping), format)?
         }
         _ => {
@@ -119,7 +109,9 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 role: role_arg(&org, args.role.as_deref())?,
                 person: person_arg(&org, args.person.as_deref())?,
             };
-            args.output.emit(&person_report(&org, &filter), format)?
+            args.report
+                .output
+                .emit(&person_report(&org, &filter), format)?
         }
     }
     let failed = match (args.fail_on, &needs) {

@@ -18,9 +18,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::cli::output::OutputArgs;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Date, LearningMix, LookupError, Organisation, Priority};
+use crate::render::Format;
 
 /// kompetanse: competence gap analysis (kompetansegap og kompetansesaldo).
 ///
@@ -169,6 +171,45 @@ pub fn role_arg(org: &Organisation, id: Option<&str>) -> Result<Option<usize>, U
             .map_err(|e| UsageError::lookup("--role", &e))
     })
     .transpose()
+}
+
+/// The options every report command (`gap`, `plan`, `balance`) takes:
+/// which organisation, where and how the report goes, who to leave out.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub org: OrgArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub what_if: WhatIfArgs,
+}
+
+impl ReportArgs {
+    /// The organisation a report is about, `--without` applied, and the
+    /// report's format; None when it is invalid (already reported, the
+    /// closing line ending with `outcome`). The output path is checked
+    /// before any work, and `gap` warns of key people (`warn_key_people`)
+    /// before a format mistake can stop it, as it always has.
+    pub fn load(
+        &self,
+        mix: Option<LearningMix>,
+        outcome: &str,
+        warn_key_people: bool,
+    ) -> anyhow::Result<Option<(Organisation, Format)>> {
+        let Some(org) = load_org(&self.org, mix, outcome)? else {
+            return Ok(None);
+        };
+        self.output.check(&org.inputs)?;
+        let org = self.what_if.apply(org)?;
+        if warn_key_people {
+            self::warn_key_people(&org, &self.org);
+        }
+        let format = self.output.format()?;
+        Ok(Some((org, format)))
+    }
 }
 
 /// The what-if option of `gap`, `balance` and `plan`.

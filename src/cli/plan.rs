@@ -6,20 +6,13 @@ use clap::Args;
 
 use crate::analysis::PeopleFilter;
 use crate::analysis::plan::plan_report;
-use crate::cli::output::OutputArgs;
-use crate::cli::{OrgArgs, Status, WhatIfArgs, load_org, parse_mix_arg, person_arg, unit_arg};
+use crate::cli::{ReportArgs, Status, parse_mix_arg, person_arg, unit_arg};
 use crate::model::LearningMix;
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     #[command(flatten)]
-    pub org: OrgArgs,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
-
-    #[command(flatten)]
-    pub what_if: WhatIfArgs,
+    pub report: ReportArgs,
 
     /// Only this person's plan
     #[arg(long, value_name = "ID")]
@@ -35,17 +28,16 @@ pub struct PlanArgs {
 }
 
 pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
-    let Some(org) = load_org(&args.org, args.mix, "; no plan written")? else {
+    let Some((org, format)) = args.report.load(args.mix, "; no plan written", false)? else {
         return Ok(Status::Invalid);
     };
-    args.output.check(&org.inputs)?;
-    let org = args.what_if.apply(org)?;
-    let format = args.output.format()?;
     let filter = PeopleFilter {
         unit: unit_arg(&org, args.unit.as_deref())?,
         role: None,
         person: person_arg(&org, args.person.as_deref())?,
     };
-    args.output.emit(&plan_report(&org, &filter), format)?;
+    args.report
+        .output
+        .emit(&plan_report(&org, &filter), format)?;
     Ok(Status::Done)
 }

@@ -2,18 +2,21 @@
 //! `io::Write` (tests render into a `Vec<u8>`). They format; they never
 //! compute, and they know nothing of the command line (no `clap` here).
 //!
-//! One file per format, each with one trait (`ToTable`, `ToMarkdown`,
-//! `ToCsv`; JSON is the report serialised) that every report implements in
-//! that file. [`Render`] gathers them and [`render`] is the one dispatch.
-//! A new format is one file (its trait and an impl per report) plus one
-//! arm in [`render`] and one bound on [`Render`]; a new report implements
-//! each format's trait and is then [`Render`]. Wording shared by the human
-//! formats is in [`text`], parts they lay out alike in [`grid`].
+//! The human formats (table, markdown) write one [`outline`] per report:
+//! [`layout`] says once what each report shows people, in the terminal's
+//! or a document's words, and each human format only lays out blocks (a
+//! new one, such as HTML, is one more writer of the document outline).
+//! The machine formats write the report's data: JSON serialises it, CSV
+//! has [`ToCsv`]. [`Render`] gathers what a report needs and [`render`] is
+//! the one dispatch. Wording shared by the human formats is in [`text`],
+//! their grids in [`grid`].
 
 pub mod csv;
 pub mod grid;
 pub mod json;
+pub mod layout;
 pub mod markdown;
+pub mod outline;
 pub mod table;
 pub mod text;
 
@@ -24,8 +27,8 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use self::csv::ToCsv;
-pub use self::markdown::ToMarkdown;
-pub use self::table::{TableStyle, ToTable};
+pub use self::outline::ToOutline;
+pub use self::table::TableStyle;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,9 +69,9 @@ impl fmt::Display for Format {
 }
 
 /// A report that can be written in every format.
-pub trait Render: Serialize + ToTable + ToMarkdown + ToCsv {}
+pub trait Render: Serialize + ToOutline + ToCsv {}
 
-impl<R: Serialize + ToTable + ToMarkdown + ToCsv> Render for R {}
+impl<R: Serialize + ToOutline + ToCsv> Render for R {}
 
 /// Writes `report` in `format`; `style` matters to tables only.
 pub fn render<R: Render, W: Write>(
@@ -78,10 +81,10 @@ pub fn render<R: Render, W: Write>(
     out: W,
 ) -> io::Result<()> {
     match format {
-        Format::Table => report.write_table(style, out),
+        Format::Table => table::write(report, style, out),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
-        Format::Markdown => report.write_markdown(out),
+        Format::Markdown => markdown::write(report, out),
     }
 }
 
