@@ -10,7 +10,7 @@ use std::io::{Seek, SeekFrom};
 
 use crate::diagnostics::Diagnostics;
 use crate::load::columns::{Header, meant_as, warn_ignored};
-use crate::load::csv::{Blocks, CsvFile, Encoding, READ_AS_1252, Row};
+use crate::load::csv::{Blocks, CsvFile, Encoding, READ_AS_1252, Row, SheetRow};
 use crate::load::long;
 use crate::load::place::Place;
 use crate::load::profiles::{
@@ -109,14 +109,8 @@ impl Profiles<'_> {
             decode: Encoding::Utf8,
         };
         let mut file = file;
-        let mut source = match file.sheet_rows() {
-            // A sheet is parsed as one block (its rows carry their lines).
-            Some(rows) => {
-                let rows = rows
-                    .iter()
-                    .map(|(line, text, fields)| Row::of_cells(*line, text, fields));
-                Source::Sheet(Some(context.parse_rows(rows)))
-            }
+        let mut source = match file.take_sheet_rows() {
+            Some(rows) => Source::Sheet(Some(rows)),
             None => match file.into_blocks() {
                 Some((blocks, line, offset, decode)) => {
                     context.decode = decode;
@@ -295,8 +289,8 @@ impl Profiles<'_> {
 enum Source {
     /// Blocks of a CSV file, starting on `line` at byte `offset`.
     Blocks(Blocks, usize, u64),
-    /// A sheet's rows, parsed.
-    Sheet(Option<long::Block>),
+    /// A sheet's rows (parsed as one block: they carry their lines).
+    Sheet(Option<Vec<SheetRow>>),
 }
 
 /// Hands each block of `source` to `apply`, in file order.
@@ -306,9 +300,12 @@ fn feed(
     mut apply: impl FnMut(long::Block),
 ) -> std::io::Result<()> {
     match source {
-        Source::Sheet(block) => {
-            if let Some(block) = block.take() {
-                apply(block);
+        Source::Sheet(rows) => {
+            if let Some(rows) = rows.take() {
+                let rows = rows
+                    .iter()
+                    .map(|(line, text, fields)| Row::of_cells(*line, text, fields));
+                apply(context.parse_rows(rows));
             }
             Ok(())
         }

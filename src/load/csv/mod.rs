@@ -530,10 +530,14 @@ impl CsvFile {
         Some((blocks, records.line, offset + pos as u64, decode))
     }
 
-    /// The rows of a sheet not read yet (None for a CSV file).
-    pub fn sheet_rows(&mut self) -> Option<&[SheetRow]> {
+    /// The rows of a sheet not read yet, taken (None for a CSV file).
+    pub fn take_sheet_rows(&mut self) -> Option<Vec<SheetRow>> {
         match &mut self.source {
-            Source::Sheet { rows, next } => Some(&rows.rows[(*next).min(rows.rows.len())..]),
+            Source::Sheet { rows, next } => {
+                let mut rest = std::mem::take(&mut rows.rows);
+                rest.drain(..(*next).min(rest.len()));
+                Some(rest)
+            }
             Source::Csv { .. } => None,
         }
     }
