@@ -32,21 +32,45 @@ pub enum Severity {
 /// One problem in one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file; for a sheet of a workbook `PATH#SHEET`.
     pub path: String,
     pub line: Option<usize>,
+    /// 1-based; in a CSV file the field number.
     pub column: Option<usize>,
+    /// True when line and column name a cell of a sheet, shown the way
+    /// spreadsheets name it: `PATH#SHEET!F2` rather than `PATH:2:6`.
+    pub cell: bool,
     pub severity: Severity,
     pub message: String,
+}
+
+/// A spreadsheet's name for the column at 1-based `column`: A..Z, AA, AB...
+pub fn column_letters(column: usize) -> String {
+    let mut n = column.max(1);
+    let mut letters = Vec::new();
+    while n > 0 {
+        let digit = (n - 1) % 26;
+        letters.push(b'A' + digit as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.path)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
+        match (self.line, self.column) {
+            (Some(line), Some(column)) if self.cell => {
+                write!(f, "!{}{line}", column_letters(column))?;
             }
+            (Some(line), column) => {
+                write!(f, ":{line}")?;
+                if let Some(column) = column {
+                    write!(f, ":{column}")?;
+                }
+            }
+            (None, _) => {}
         }
         let severity = match self.severity {
             Severity::Error => "error",
@@ -161,9 +185,15 @@ impl Diagnostics {
             path: path.to_string(),
             line,
             column,
+            cell: false,
             severity,
             message,
         });
+    }
+
+    /// A diagnostic made whole by the caller (a problem in a sheet's cell).
+    pub fn add(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
     }
 
     /// True while warnings of `kind` in `path` are still listed one by one
@@ -292,6 +322,26 @@ mod tests {
                 "org.toml:3:7: error: worse",
                 "people.csv: warning: meh"
             ]
+        );
+    }
+
+    #[test]
+    fn sheet_cells_render_as_spreadsheets_name_them() {
+        assert_eq!(
+            [1, 6, 26, 27, 52, 53, 702, 703].map(column_letters),
+            ["A", "F", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+        );
+        let d = Diagnostic {
+            path: "k.xlsx#Helse".into(),
+            line: Some(2),
+            column: Some(6),
+            cell: true,
+            severity: Severity::Error,
+            message: "column 'demens': bad".into(),
+        };
+        assert_eq!(
+            d.to_string(),
+            "k.xlsx#Helse!F2: error: column 'demens': bad"
         );
     }
 

@@ -399,6 +399,7 @@ impl KeyPerson {
             path: path.to_string(),
             line: None,
             column: None,
+            cell: false,
             severity: Severity::Warning,
             message: format!(
                 "key-person risk: {who} '{}' at level {} or above",

@@ -13,7 +13,7 @@ use std::io;
 use rustc_hash::FxHashMap;
 
 use crate::diagnostics::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_BLOCK, did_you_mean};
-use crate::load::csv::{Blocks, Chunk, Records, Row};
+use crate::load::csv::{Blocks, Chunk, Encoding, Records, Row};
 use crate::load::fields::{optional_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
 use crate::load::profiles::{record_problem, width_problem};
@@ -32,6 +32,9 @@ pub struct Columns {
     pub expires: Option<usize>,
     pub interest: Option<usize>,
     pub width: usize,
+    /// Bit i set: column i has no header (such columns must stay empty;
+    /// only the first 64 columns are checked).
+    pub unnamed: u64,
 }
 
 /// What parsing needs to know, shared read-only by the threads parsing blocks.
@@ -46,8 +49,13 @@ pub struct Context<'a> {
     pub people: Option<&'a People>,
     /// D and the stale limit: FORMAT.md "Expired" and "Stale".
     pub freshness: FreshnessRule,
+    /// The people file could not be read: unknown ids are not reported.
+    pub people_failed: bool,
     /// Parse blocks on the thread pool (false: all on the calling thread).
     pub parallel: bool,
+    /// How blocks are decoded; while it is UTF-8, each block says whether
+    /// it is all ASCII or not UTF-8 at all (see `crate::load::assessments`).
+    pub decode: Encoding,
 }
 
 /// One parsed assessment row.
@@ -70,18 +78,18 @@ pub struct Parsed {
 /// A problem found in a block.
 #[derive(Debug, Clone)]
 pub enum Event {
+    /// A problem in the cell of `column` (0-based), or in the whole row.
     Error {
         line: u32,
+        column: Option<u32>,
         message: String,
     },
+    /// The first value in a column with no header.
+    Unnamed { line: u32, column: u32 },
     /// Row `row` of the block is stale (assessed before the stale date).
-    Stale {
-        row: u32,
-    },
+    Stale { row: u32 },
     /// Row `row` of the block is dated after the reference date.
-    Future {
-        row: u32,
-    },
+    Future { row: u32 },
 }
 
 /// A parsed block: rows, problems (in line order), and the lines it spans.
@@ -92,8 +100,14 @@ pub struct Block {
     /// Ids of `UNRESOLVED` rows, end to end.
     pub ids: String,
     pub lines: usize,
-    /// The file cannot be read past this block (not UTF-8, unclosed quote).
+    /// The file cannot be read past this block (unclosed quote).
     pub stop: bool,
+    /// The block is not UTF-8 (nothing in it was parsed).
+    pub not_utf8: bool,
+    /// The block is all ASCII (known only while decoding UTF-8).
+    pub ascii: bool,
+    /// Its size in bytes.
+    pub size: usize,
     /// Unknown person ids met so far (only the first few get a suggestion).
     suggested: usize,
 }
@@ -105,10 +119,39 @@ impl Block {
     }
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// This context resolving ids against `people` (None: not at all).
+    pub fn with_people<'b>(&'b self, people: Option<&'b People>) -> Context<'b>
+    where
+        'a: 'b,
+    {
+        Context {
+            columns: self.columns,
+            delimiter: self.delimiter,
+            scale: self.scale,
+            skills: self.skills,
+            skill_index: self.skill_index.clone(),
+            people,
+            freshness: self.freshness,
+            people_failed: self.people_failed,
+            parallel: self.parallel,
+            decode: self.decode,
+        }
+    }
+
     /// Parses one block of whole records.
     pub fn parse(&self, chunk: &Chunk) -> Block {
-        let mut block = Block::default();
+        let mut block = Block {
+            size: chunk.bytes().len(),
+            ..Block::default()
+        };
+        if self.decode == Encoding::Utf8 {
+            if chunk.not_utf8() {
+                block.not_utf8 = true;
+                return block;
+            }
+            block.ascii = chunk.is_ascii();
+        }
         let mut records = Records::new(self.delimiter, 0, 0);
         // Long files list a person's skills together: the last id found is tried first.
         let mut last_person: Option<(String, u32)> = None;
@@ -118,6 +161,7 @@ impl Context<'_> {
                 Err((line, error)) => {
                     block.events.push(Event::Error {
                         line: line as u32,
+                        column: None,
                         message: record_problem(error, false),
                     });
                     block.stop = true;
@@ -129,20 +173,49 @@ impl Context<'_> {
         block
     }
 
+    /// Parses the rows of a sheet (their lines are the sheet's rows) into one block.
+    pub fn parse_rows<'r>(&self, rows: impl Iterator<Item = Row<'r>>) -> Block {
+        let mut block = Block::default();
+        let mut last_person: Option<(String, u32)> = None;
+        for row in rows {
+            self.row(&row, &mut last_person, &mut block);
+        }
+        block
+    }
+
     /// Parses one row into `block`, remembering its person in `last`.
     fn row(&self, row: &Row<'_>, last: &mut Option<(String, u32)>, block: &mut Block) {
         let line = row.line as u32;
-        let mut error = |message: String| {
-            block.events.push(Event::Error { line, message });
-        };
         let c = &self.columns;
         if let Some(problem) = width_problem(row, c.width) {
-            error(problem);
+            block.events.push(Event::Error {
+                line,
+                column: None,
+                message: problem,
+            });
             return;
         }
+        if c.unnamed != 0 {
+            // Rare: a header with empty cells. Each is reported once, by the applier.
+            for column in (0..c.width.min(64)).filter(|i| c.unnamed & (1 << i) != 0) {
+                if !row.get(column).is_empty() {
+                    block.events.push(Event::Unnamed {
+                        line,
+                        column: column as u32,
+                    });
+                }
+            }
+        }
+        let mut cell_error = |column: usize, message: String| {
+            block.events.push(Event::Error {
+                line,
+                column: Some(column as u32),
+                message,
+            });
+        };
         let id = row.get(c.person);
         let person = if id.is_empty() {
-            error("person is empty".into());
+            cell_error(c.person, "person is empty".into());
             None
         } else {
             match (self.people, last.as_ref()) {
@@ -152,6 +225,7 @@ impl Context<'_> {
                         *last = Some((id.to_string(), p as u32));
                         Some(p as u32)
                     }
+                    None if self.people_failed => None,
                     None => {
                         // A suggestion compares with every id: only the first
                         // few unknown ids of a block get one.
@@ -163,9 +237,10 @@ impl Context<'_> {
                         } else {
                             String::new()
                         };
-                        error(format!(
-                            "unknown person '{id}': not in the people file{hint}"
-                        ));
+                        cell_error(
+                            c.person,
+                            format!("unknown person '{id}': not in the people file{hint}"),
+                        );
                         None
                     }
                 },
@@ -176,27 +251,34 @@ impl Context<'_> {
         let skill = self.skill_index.get(skill_text).copied();
         if skill.is_none() {
             let hint = did_you_mean(skill_text, self.skills.iter().map(|s| s.id.as_str()));
-            error(format!("unknown skill '{skill_text}'{hint}"));
+            cell_error(c.skill, format!("unknown skill '{skill_text}'{hint}"));
         }
         let level_text = row.get(c.level);
         let level = if level_text.is_empty() {
-            error("level is empty".into());
+            cell_error(c.level, "level is empty".into());
             None
         } else {
-            parse_level(self.scale, level_text).map_err(&mut error).ok()
+            parse_level(self.scale, level_text)
+                .map_err(|message| cell_error(c.level, message))
+                .ok()
         };
         let mut date = |column: Option<usize>, name: &str| {
-            let text = column.map(|i| row.get(i)).unwrap_or("");
-            optional_date(text, name).map_err(&mut error)
+            let Some(column) = column else {
+                return Ok(None);
+            };
+            optional_date(row.get(column), name).map_err(|message| cell_error(column, message))
         };
         let assessed = date(c.assessed, "assessed");
         let expires = date(c.expires, "expires");
         let interest_text = c.interest.map(|i| row.get(i)).unwrap_or("");
         let interest = parse_interest(interest_text);
         if interest.is_none() {
-            error(format!(
-                "interest '{interest_text}' must be yes/no, true/false, ja/nei or 1/0 (blank = no)"
-            ));
+            cell_error(
+                c.interest.unwrap_or(0),
+                format!(
+                    "interest '{interest_text}' must be yes/no, true/false, ja/nei or 1/0 (blank = no)"
+                ),
+            );
         }
         let (Some(person), Some(skill), Some(level), Ok(assessed), Ok(expires), Some(interest)) =
             (person, skill, level, assessed, expires, interest)
@@ -241,8 +323,9 @@ impl Context<'_> {
         parse_in_order(
             blocks,
             self.parallel,
+            self.decode,
             |chunk| self.parse(chunk),
-            |block| block.stop,
+            |block| block.stop || block.not_utf8,
             apply,
         )
     }
@@ -282,6 +365,7 @@ mod tests {
                 expires: None,
                 interest: Some(4),
                 width: 5,
+                unnamed: 0,
             },
             delimiter: b',',
             scale: &scale,
@@ -293,7 +377,9 @@ mod tests {
                 .collect(),
             people: Some(&people),
             freshness: FreshnessRule::new(jiff::civil::date(2026, 1, 1), 24),
+            people_failed: false,
             parallel,
+            decode: Encoding::Utf8,
         };
         let (mut rows, mut events, mut line) = (Vec::new(), Vec::new(), 2usize);
         let blocks = Blocks::new(Box::new(io::Cursor::new(text.to_vec())));
@@ -304,8 +390,13 @@ mod tests {
                 }
                 for e in &block.events {
                     events.push(match e {
-                        Event::Error { line: l, message } => {
+                        Event::Error {
+                            line: l, message, ..
+                        } => {
                             format!("{}: {message}", line + *l as usize)
+                        }
+                        Event::Unnamed { line: l, column } => {
+                            format!("{}: unnamed {column}", line + *l as usize)
                         }
                         Event::Stale { row } => format!(
                             "stale row {}",

@@ -10,11 +10,15 @@
 //! - `fields`: how each field is spelt (dates, levels, interest, ids, units),
 //!   for every file alike;
 //! - `csv`: the one CSV tokenizer (blocks, decoding, records with lines);
+//!   `workbook` gives a sheet of an `.xlsx`/`.ods` as the same rows;
+//! - `columns`: the one table of column names (English and Norwegian);
+//!   `place`: where a problem in a profile file is, worded one way;
 //! - `profiles`: the state the profile readers share; `people`, `wide` and
 //!   `assessments` (with `long` parsing blocks, on the pool of `pipeline`)
-//!   read one kind of CSV file each.
+//!   read one kind of file each.
 
 mod assessments;
+mod columns;
 mod csv;
 pub mod fields;
 pub mod long;
@@ -22,9 +26,11 @@ pub mod org;
 mod org_items;
 mod people;
 mod pipeline;
+mod place;
 mod profiles;
 mod toml_reader;
 mod wide;
+pub mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -106,7 +112,8 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     let mut inputs: Vec<PathBuf> = Vec::new();
     if let Some(people) = &refs.people {
         if check_exists(&shown, people, diags) {
-            profiles.read_people(&people.path, &people.path.display().to_string(), diags);
+            let shown = people.path.display().to_string();
+            profiles.read_people(&people.path, &shown, people.sheet.as_deref(), diags);
         }
         inputs.push(people.path.clone());
     }
@@ -115,6 +122,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
             profiles.read_assessments(
                 &assessments.path,
                 &assessments.path.display().to_string(),
+                assessments.sheet.as_deref(),
                 diags,
             );
         }

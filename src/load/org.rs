@@ -55,6 +55,8 @@ pub struct OrgRefs {
 #[derive(Debug, Clone)]
 pub struct FileRef {
     pub path: PathBuf,
+    /// The sheet after `#` in a workbook's name (`kartlegging.xlsx#Helse`).
+    pub sheet: Option<String>,
     pub line: usize,
     pub column: usize,
 }
@@ -385,8 +387,16 @@ fn parse_profiles(ctx: &mut Ctx, t: &DeTable<'_>, dir: &Path, refs: &mut OrgRefs
     ctx.check_keys(t, &["people", "assessments"], "[profiles]");
     let file_ref = |ctx: &Ctx, name: &str, span: &Range<usize>| {
         let (line, column) = ctx.lines.locate(span.start);
+        // `book.xlsx#Sheet`: only a workbook's name is split at `#`.
+        let (name, sheet) = match name.rsplit_once('#') {
+            Some((book, sheet)) if crate::load::workbook::is_workbook(Path::new(book)) => {
+                (book, Some(sheet.to_string()))
+            }
+            _ => (name, None),
+        };
         FileRef {
             path: dir.join(name),
+            sheet,
             line,
             column,
         }

@@ -1,78 +1,160 @@
-//! Reads `people.csv`: who exists, with their name, unit and role. Once it
-//! is read the set of people is closed: assessment files may not add anyone.
+//! Reads `people.csv` (or a sheet): who exists, with their name, unit and
+//! role. Once it is read the set of people is closed: assessment files may
+//! not add anyone.
 
 use std::path::Path;
 
 use crate::diagnostics::Diagnostics;
-use crate::load::profiles::{Profiles, each_row, meant_as, open, warn_near_misses};
+use crate::load::columns::{Header, meant_as, warn_ignored};
+use crate::load::fields::optional_date;
+use crate::load::place::Place;
+use crate::load::profiles::{Profiles, each_row, open};
+
+/// The columns people.csv reads (`person` and its aliases mean `id` here).
+const KNOWN: &[&str] = &["id", "name", "unit", "role", "capacity", "starts", "leaves"];
 
 impl Profiles<'_> {
-    /// Reads people.csv.
-    pub fn read_people(&mut self, path: &Path, shown: &str, diags: &mut Diagnostics) {
+    /// Reads people.csv (or a sheet of a workbook).
+    pub fn read_people(
+        &mut self,
+        path: &Path,
+        shown: &str,
+        sheet: Option<&str>,
+        diags: &mut Diagnostics,
+    ) {
         self.closed = true;
-        let Some(mut file) = open(path, shown, diags) else {
+        self.people_failed = true;
+        let Some(mut file) = open(path, shown, sheet, true, diags) else {
             return;
         };
         self.people_columns = Some((shown.to_string(), file.header_raw.clone()));
-        let file_id = self.file_id(shown);
-        let Some(id_col) = file.column("id") else {
-            let hint = meant_as(&file, "id");
-            diags.error(
-                shown,
-                Some(1),
-                format!("people file has no 'id' column{hint} (columns: id, name, unit, role)"),
-            );
+        let Some(header) = Header::new(&file, diags) else {
             return;
         };
-        warn_near_misses(&file, &["id", "name", "unit", "role"], diags);
-        let name_col = file.column("name");
-        let unit_col = file.column("unit");
-        let role_col = file.column("role");
-        each_row(&mut file, diags, |row, diags| {
-            let line = row.line;
-            let id = row.get(id_col);
-            if id.is_empty() {
-                diags.error(shown, Some(line), "person id is empty");
-                return;
-            }
-            if let Some(first) = self.people.find(id) {
-                let at = self.origin(first as u32);
-                diags.error(
-                    shown,
-                    Some(line),
-                    format!("duplicate person id '{id}' (first at {at})"),
+        let place = Place::of(&file);
+        let shown = place.path.clone();
+        let shown = shown.as_str();
+        let file_id = self.file_id(shown);
+        let (id, person) = (header.find("id"), header.find("person"));
+        let id_col = match (id, person) {
+            (Some(_), Some(p)) => {
+                place.header_error(
+                    diags,
+                    p,
+                    format!(
+                        "the people file has both an 'id' and a '{}' column: keep one",
+                        file.header_raw[p]
+                    ),
                 );
                 return;
             }
-            let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
-            let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
-            let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
-            // A bad unit or role is reported once; the person is kept so that
-            // their assessments do not each fail as "unknown person".
-            let mut report = |found: Result<_, String>| {
-                found.map_err(|message| diags.error(shown, Some(line), message))
-            };
-            let unit = report(self.unit(unit_text));
-            let role = report(self.role(role_text));
-            let (bad, unit, role) = (
-                unit.is_err() || role.is_err(),
-                unit.unwrap_or(None),
-                role.unwrap_or(None),
-            );
-            if role.is_none() && !bad && !self.roles.is_empty() {
-                diags.repeated_warning(
-                    "no-role",
-                    shown,
-                    Some(line),
-                    || {
-                        format!(
-                            "person '{id}' has no role, so no role gap can be computed for them"
-                        )
-                    },
-                    "people without a role",
+            (Some(c), None) | (None, Some(c)) => c,
+            (None, None) => {
+                let hint = meant_as(&file, &header, "id", |_| false);
+                place.file_error(
+                    diags,
+                    format!(
+                        "people file has no 'id' column{hint} (columns: {})",
+                        KNOWN.join(", ")
+                    ),
                 );
+                return;
             }
-            self.add_person(id, name, unit, role, file_id, line);
-        });
+        };
+        self.people_failed = false;
+        let mut known_here = KNOWN.to_vec();
+        known_here.push("person");
+        warn_ignored(&file, &header, &known_here, true, diags);
+        let (name_col, unit_col, role_col) = (
+            header.find("name"),
+            header.find("unit"),
+            header.find("role"),
+        );
+        let (capacity_col, starts_col, leaves_col) = (
+            header.find("capacity"),
+            header.find("starts"),
+            header.find("leaves"),
+        );
+        each_row(
+            &mut file,
+            "give it a header or delete it",
+            diags,
+            |row, diags| {
+                let line = row.line;
+                let id = row.get(id_col);
+                if id.is_empty() {
+                    place.cell_error(diags, line, id_col, "person id is empty");
+                    return;
+                }
+                if let Some(first) = self.people.find(id) {
+                    let at = self.origin(first as u32);
+                    place.cell_error(
+                        diags,
+                        line,
+                        id_col,
+                        format!("duplicate person id '{id}' (first at {at})"),
+                    );
+                    return;
+                }
+                let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
+                // A bad unit or role is reported once; the person is kept so that
+                // their assessments do not each fail as "unknown person".
+                let unit = match unit_col {
+                    Some(c) => self
+                        .unit(row.get(c))
+                        .map_err(|message| place.cell_error(diags, line, c, message)),
+                    None => Ok(None),
+                };
+                let role = match role_col {
+                    Some(c) => self
+                        .role(row.get(c))
+                        .map_err(|message| place.cell_error(diags, line, c, message)),
+                    None => Ok(None),
+                };
+                // Read so a bad value is reported; the rules using them come later.
+                if let Some(c) = capacity_col {
+                    let text = row.get(c);
+                    if !text.is_empty()
+                        && text
+                            .replace(',', ".")
+                            .parse::<f64>()
+                            .map_or(true, |h| h < 0.0)
+                    {
+                        place.cell_error(
+                            diags,
+                            line,
+                            c,
+                            format!("capacity '{text}' is not a number of hours (0 or more)"),
+                        );
+                    }
+                }
+                for (c, what) in [(starts_col, "starts"), (leaves_col, "leaves")] {
+                    if let Some(c) = c
+                        && let Err(message) = optional_date(row.get(c), what)
+                    {
+                        place.cell_error(diags, line, c, message);
+                    }
+                }
+                let (bad, unit, role) = (
+                    unit.is_err() || role.is_err(),
+                    unit.unwrap_or(None),
+                    role.unwrap_or(None),
+                );
+                if role.is_none() && !bad && !self.roles.is_empty() {
+                    diags.repeated_warning(
+                        "no-role",
+                        shown,
+                        Some(line),
+                        || {
+                            format!(
+                                "person '{id}' has no role, so no role gap can be computed for them"
+                            )
+                        },
+                        "people without a role",
+                    );
+                }
+                self.add_person(id, name, unit, role, file_id, line);
+            },
+        );
     }
 }

@@ -13,25 +13,26 @@ use std::collections::BTreeMap;
 use std::io;
 use std::sync::mpsc;
 
-use crate::load::csv::{Blocks, Chunk, Spare};
+use crate::load::csv::{Blocks, Chunk, Encoding, Spare};
 
 /// Blocks read ahead of the one being applied.
 const IN_FLIGHT: usize = 6;
 
-/// Reads every block of `blocks`, decodes it and gives it to `parse`, and
+/// Reads every block of `blocks`, decodes it (as `decode`) and gives it to `parse`, and
 /// hands each result to `apply` in file order. Stops after a result `stop`
 /// says ends the file. Parses on the pool when `parallel` and the file is
 /// more than one block.
 pub fn parse_in_order<T: Send>(
     mut blocks: Blocks,
     parallel: bool,
+    decode: Encoding,
     parse: impl Fn(&Chunk) -> T + Sync,
     stop: impl Fn(&T) -> bool,
     mut apply: impl FnMut(T),
 ) -> io::Result<()> {
     let spare = Spare::default();
     let work = |bytes: Vec<u8>| {
-        let chunk = Chunk::decode(bytes);
+        let chunk = Chunk::decode(bytes, decode);
         let parsed = parse(&chunk);
         spare.put(chunk.into_bytes());
         parsed

@@ -11,9 +11,14 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Display;
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, did_you_mean};
-use crate::load::csv::{CsvFile, NOT_UTF8, OpenError, RecordError, Row};
+use crate::diagnostics::{
+    Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, column_letters, did_you_mean,
+};
+use crate::load::columns::canonical;
+use crate::load::csv::{CsvFile, Encoding, OpenError, READ_AS_1252, RecordError, Row};
 use crate::load::fields::{optional_date, parse_level};
+use crate::load::place::Place;
+use crate::load::workbook;
 use crate::model::{
     Date, ExpiredAssessment, FreshnessRule, Level, Matrix, People, Role, Scale, Skill,
     normalise_unit,
@@ -37,6 +42,9 @@ pub struct Profiles<'a> {
     pub freshness: FreshnessRule,
     /// True when people come from people.csv (assessments may not add people).
     pub closed: bool,
+    /// The people file could not be read (its error is out): an id it
+    /// would have listed is not also "unknown" at each use.
+    pub people_failed: bool,
     pub people: People,
     /// Where each person was first described (file, line), for conflict messages.
     pub origin: Vec<(u16, u32)>,
@@ -69,6 +77,7 @@ impl<'a> Profiles<'a> {
             roles,
             freshness,
             closed: false,
+            people_failed: false,
             people: People::default(),
             origin: Vec::new(),
             files: Vec::new(),
@@ -197,41 +206,53 @@ impl<'a> Profiles<'a> {
     pub fn level(
         &self,
         text: &str,
-        path: &str,
+        place: &Place,
         line: usize,
+        column: usize,
         diags: &mut Diagnostics,
     ) -> Option<Level> {
         parse_level(self.scale, text)
-            .map_err(|message| diags.error(path, Some(line), message))
+            .map_err(|message| place.cell_error(diags, line, column, message))
             .ok()
     }
 
-    /// Reads one assessment file, long or wide format.
-    pub fn read_assessments(&mut self, path: &Path, shown: &str, diags: &mut Diagnostics) {
+    /// Reads one assessment file (or sheet), long or wide format.
+    pub fn read_assessments(
+        &mut self,
+        path: &Path,
+        shown: &str,
+        sheet: Option<&str>,
+        diags: &mut Diagnostics,
+    ) {
         if self.matrix.people < self.people.len() {
             self.matrix.resize_people(self.people.len());
         }
-        let Some(file) = open(path, shown, diags) else {
+        let Some(file) = open(path, shown, sheet, false, diags) else {
             return;
         };
-        if file.column("skill").is_some() {
+        if file.header.iter().any(|h| canonical(h) == Some("skill")) {
             self.read_long(file, diags);
-        } else {
+        } else if file.whole {
+            self.read_wide(file, diags);
+        } else if let Some(file) = open(path, shown, sheet, true, diags) {
+            // Read whole, so that its encoding is known before a row is read.
             self.read_wide(file, diags);
         }
     }
 
     /// Finds or (without people.csv) adds a person named in an assessment file.
+    #[allow(clippy::too_many_arguments)]
     pub fn person(
         &mut self,
         id: &str,
         file: u16,
-        shown: &str,
+        place: &Place,
         line: usize,
+        column: usize,
         diags: &mut Diagnostics,
     ) -> Option<u32> {
         if id.is_empty() {
-            diags.error(shown, Some(line), "person is empty");
+            place.cell_error(diags, line, column, "person is empty");
             return None;
         }
         // Long files usually list a person's skills together: try the last one first.
@@ -243,7 +264,10 @@ impl<'a> Profiles<'a> {
         let found = match self.people.find(id) {
             Some(i) => i as u32,
             None if self.closed => {
-                diags.error(shown, Some(line), self.unknown_person(id));
+                if !self.people_failed {
+                    let message = self.unknown_person(id);
+                    place.cell_error(diags, line, column, message);
+                }
                 return None;
             }
             None => self.add_person(id, None, None, None, file, line),
@@ -252,21 +276,48 @@ impl<'a> Profiles<'a> {
         Some(found)
     }
 
+    /// The date in the cell of `column` (if the file has one), named `name`.
     pub fn date(
         &self,
-        text: &str,
-        column: &str,
-        shown: &str,
-        line: usize,
+        row: &Row<'_>,
+        column: Option<usize>,
+        name: &str,
+        place: &Place,
         diags: &mut Diagnostics,
     ) -> Result<Option<Date>, ()> {
-        optional_date(text, column).map_err(|message| diags.error(shown, Some(line), message))
+        let Some(column) = column else {
+            return Ok(None);
+        };
+        optional_date(row.get(column), name)
+            .map_err(|message| place.cell_error(diags, row.line, column, message))
     }
 }
 
-pub fn open(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<CsvFile> {
-    match CsvFile::open(path, shown) {
-        Ok(file) => Some(file),
+/// Opens a profile file: a sheet of a workbook, or a CSV file read in
+/// blocks or (`whole`) at once. A CSV file read as Windows-1252 gets its
+/// one warning here.
+pub fn open(
+    path: &Path,
+    shown: &str,
+    sheet: Option<&str>,
+    whole: bool,
+    diags: &mut Diagnostics,
+) -> Option<CsvFile> {
+    if workbook::is_workbook(path) {
+        return workbook::open(path, shown, sheet, diags);
+    }
+    let opened = if whole {
+        CsvFile::open_whole(path, shown)
+    } else {
+        CsvFile::open(path, shown)
+    };
+    match opened {
+        Ok(file) => {
+            if file.encoding == Encoding::Windows1252 {
+                diags.warning(shown, None, READ_AS_1252);
+            }
+            Some(file)
+        }
         Err(OpenError::Io(e)) => {
             diags.error(shown, None, format!("cannot read: {e}"));
             None
@@ -277,10 +328,6 @@ pub fn open(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<CsvFile
                 Some(1),
                 "the file is empty: a header row is required",
             );
-            None
-        }
-        Err(OpenError::NotUtf8 { line }) => {
-            diags.error(shown, Some(line), NOT_UTF8);
             None
         }
         Err(OpenError::DuplicateColumn(name)) => {
@@ -295,36 +342,57 @@ pub fn open(path: &Path, shown: &str, diags: &mut Diagnostics) -> Option<CsvFile
 }
 
 /// Calls `each` with every row of `file` that is as wide as its header,
-/// reporting the others; stops at a row that cannot be read.
+/// reporting the others; stops at a row that cannot be read. A column with
+/// no header is ignored while it is empty; the first value in one is an
+/// error (`fix` says what to do about it).
 pub fn each_row(
     file: &mut CsvFile,
+    fix: &str,
     diags: &mut Diagnostics,
     mut each: impl FnMut(&Row<'_>, &mut Diagnostics),
 ) {
-    let shown = file.path.clone();
+    let place = Place::of(file);
     let width = file.header.len();
+    let mut unnamed: Vec<usize> = (0..width).filter(|&i| file.header[i].is_empty()).collect();
     loop {
         let row = match file.next_row() {
             Ok(Some(row)) => row,
             Ok(None) => break,
             Err((line, e)) => {
-                diags.error(&shown, Some(line), record_problem(e, true));
+                place.row_error(diags, line, record_problem(e, true));
                 break;
             }
         };
         if let Some(problem) = width_problem(&row, width) {
-            diags.error(&shown, Some(row.line), problem);
+            place.row_error(diags, row.line, problem);
             continue;
+        }
+        if !unnamed.is_empty() {
+            unnamed.retain(|&c| {
+                let empty = row.get(c).is_empty();
+                if !empty {
+                    place.header_error(diags, c, unnamed_message(c, row.line, fix));
+                }
+                empty
+            });
         }
         each(&row, diags);
     }
+}
+
+/// The error for a column with no header over a value (first on `line`).
+pub fn unnamed_message(column: usize, line: usize, fix: &str) -> String {
+    let letters = column_letters(column + 1);
+    format!(
+        "column {letters} has no header but holds values (first in cell {letters}{line}): {fix}"
+    )
 }
 
 /// Why a record could not be read: "cannot read: ..." from a file reader
 /// (`io`), bare from the block parser, as the messages have always been.
 pub fn record_problem(e: RecordError, io: bool) -> String {
     let message = match e {
-        RecordError::NotUtf8 => return NOT_UTF8.to_string(),
+        RecordError::NotUtf8 => "this record is not UTF-8".to_string(),
         RecordError::Unclosed => "a quoted field is never closed".to_string(),
         RecordError::Io(message) => message,
     };
@@ -358,37 +426,4 @@ pub fn future_warning(assessed: impl Display, as_of: Date) -> String {
 /// The warning for a stale assessment.
 pub fn stale_warning(person: &str, skill: &str, assessed: impl Display, before: Date) -> String {
     format!("stale: '{person}' in '{skill}' was assessed {assessed}, before {before} (reassess it)")
-}
-
-/// " (is 'ident' meant to be 'id'?)" when a header column looks like the missing one.
-pub fn meant_as(file: &CsvFile, missing: &str) -> String {
-    file.header_raw
-        .iter()
-        .find(|h| {
-            let lower = h.to_lowercase();
-            lower.starts_with(missing) || crate::diagnostics::suggest(h, [missing]).is_some()
-        })
-        .map(|h| format!(" (is '{h}' meant to be '{missing}'?)"))
-        .unwrap_or_default()
-}
-
-/// Warns about header columns that are ignored but look like a misspelt known one.
-pub fn warn_near_misses(file: &CsvFile, known: &[&str], diags: &mut Diagnostics) {
-    for (i, name) in file.header.iter().enumerate() {
-        if known.contains(&name.as_str()) {
-            continue;
-        }
-        if let Some(s) = crate::diagnostics::suggest(name, known.iter().copied())
-            && file.column(s).is_none()
-        {
-            diags.warning(
-                &file.path,
-                Some(1),
-                format!(
-                    "column '{}' is ignored (did you mean '{s}'?)",
-                    file.header_raw[i]
-                ),
-            );
-        }
-    }
 }

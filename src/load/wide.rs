@@ -1,71 +1,82 @@
 //! Reads a wide-format assessment file (the skills matrix: one row per
-//! person, one column per skill), folding each cell into the matrix. A row
+//! person, one column per skill, headed by the skill's id or name),
+//! folding each cell into the matrix. A row
 //! may also describe its person (name, unit, role), which fills in or is
 //! checked against what is known.
 
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, column_letters, did_you_mean};
+use crate::load::columns::{Header, meant_as};
 use crate::load::csv::CsvFile;
-use crate::load::profiles::{
-    FUTURE, Profiles, STALE, each_row, future_warning, meant_as, stale_warning,
-};
+use crate::load::place::Place;
+use crate::load::profiles::{FUTURE, Profiles, STALE, each_row, future_warning, stale_warning};
 use crate::model::{Date, Freshness, Level, PackedDate};
 
 impl Profiles<'_> {
+    /// The skill a wide file's column header names: a skill's id or its
+    /// name, in any letter case.
+    fn skill_of_header(&self, raw: &str) -> Option<usize> {
+        if let Some(&s) = self.skill_index.get(raw) {
+            return Some(s);
+        }
+        let lower = raw.to_lowercase();
+        self.skills
+            .iter()
+            .position(|s| s.id.to_lowercase() == lower)
+            .or_else(|| {
+                self.skills
+                    .iter()
+                    .position(|s| s.name.to_lowercase() == lower)
+            })
+    }
+
     pub fn read_wide(&mut self, mut file: CsvFile, diags: &mut Diagnostics) {
-        let shown = file.path.clone();
+        let place = Place::of(&file);
+        let shown = place.path.clone();
         let shown = shown.as_str();
         let file_id = self.file_id(shown);
-        if file.column("person").is_some() && file.column("id").is_some() {
-            diags.error(
-                shown,
-                Some(1),
-                "the skills matrix has both a 'person' and an 'id' column: keep one",
-            );
+        let Some(header) = Header::new(&file, diags) else {
             return;
-        }
-        let person_col = file.column("person").or_else(|| file.column("id"));
-        let Some(person_col) = person_col else {
-            let hint = meant_as(&file, "person");
-            diags.error(
-                shown,
-                Some(1),
-                format!(
-                    "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format){hint}"
-                ),
-            );
-            return;
+        };
+        let person_col = match (header.find("person"), header.find("id")) {
+            (Some(_), Some(_)) => {
+                place.file_error(
+                    diags,
+                    "the skills matrix has both a 'person' and an 'id' column: keep one",
+                );
+                return;
+            }
+            (Some(c), None) | (None, Some(c)) => c,
+            (None, None) => {
+                let taken = |i: usize| self.skill_of_header(&file.header_raw[i]).is_some();
+                let hint = meant_as(&file, &header, "person", taken);
+                place.file_error(
+                    diags,
+                    format!(
+                        "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format){hint}"
+                    ),
+                );
+                return;
+            }
         };
         let meta = ["person", "id", "name", "unit", "role", "assessed"];
         let mut skill_cols: Vec<(usize, usize)> = Vec::new();
         let mut bad_header = false;
         for (i, raw) in file.header_raw.iter().enumerate() {
-            let lower = &file.header[i];
-            if i == person_col
-                || (meta.contains(&lower.as_str()) && lower != "person" && lower != "id")
-            {
+            // Columns with no header are read by `each_row` (ignored while empty).
+            if i == person_col || header.is(i, &meta) || raw.is_empty() {
                 continue;
             }
-            if raw.is_empty() {
-                diags.error(shown, Some(1), format!("column {} has no name", i + 1));
-                bad_header = true;
-                continue;
-            }
-            let skill = self.skill_index.get(raw.as_str()).copied().or_else(|| {
-                self.skills
-                    .iter()
-                    .position(|s| s.id.to_lowercase() == *lower)
-            });
-            match skill {
+            match self.skill_of_header(raw) {
                 Some(s) => {
                     if let Some(&(first, _)) = skill_cols.iter().find(|(_, t)| *t == s) {
-                        diags.error(
-                            shown,
-                            Some(1),
+                        place.header_error(
+                            diags,
+                            i,
                             format!(
                                 "skill '{}' has two columns ({} and {})",
                                 self.skills[s].id,
-                                first + 1,
-                                i + 1
+                                column_letters(first + 1),
+                                column_letters(i + 1)
                             ),
                         );
                         bad_header = true;
@@ -73,12 +84,19 @@ impl Profiles<'_> {
                     skill_cols.push((i, s));
                 }
                 None => {
-                    let candidates = self.skills.iter().map(|s| s.id.as_str()).chain(meta);
+                    let candidates = self
+                        .skills
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .chain(meta)
+                        .chain([
+                            "navn", "enhet", "avdeling", "rolle", "stilling", "vurdert", "dato",
+                        ]);
                     let hint = did_you_mean(raw, candidates);
-                    diags.error(
-                        shown,
-                        Some(1),
-                        format!("column '{raw}' is neither a skill id nor one of person, name, unit, role, assessed{hint}"),
+                    place.header_error(
+                        diags,
+                        i,
+                        format!("column '{raw}' is neither a skill id or name nor one of person, name, unit, role, assessed{hint}"),
                     );
                     bad_header = true;
                 }
@@ -87,41 +105,48 @@ impl Profiles<'_> {
         if bad_header {
             return;
         }
-        let col = |name: &str| file.column(name).filter(|&c| c != person_col);
+        let col = |name: &str| header.find(name).filter(|&c| c != person_col);
         let (name_col, unit_col, role_col, assessed_col) =
             (col("name"), col("unit"), col("role"), col("assessed"));
-        each_row(&mut file, diags, |row, diags| {
+        let fix = "give it a skill id or delete it";
+        each_row(&mut file, fix, diags, |row, diags| {
             let line = row.line;
             let id = row.get(person_col);
             let name = name_col.map(|c| row.get(c)).unwrap_or("");
-            let unit_text = unit_col.map(|c| row.get(c)).unwrap_or("");
-            let role_text = role_col.map(|c| row.get(c)).unwrap_or("");
-            let mut report = |found: Result<Option<u32>, String>| {
-                let reported = found.map_err(|message| diags.error(shown, Some(line), message));
+            let mut cell = |column: Option<usize>, found: Result<Option<u32>, String>| {
+                let reported = found
+                    .map_err(|message| place.cell_error(diags, line, column.unwrap_or(0), message));
                 reported.unwrap_or(None)
             };
-            let unit = report(self.unit(unit_text));
-            let role = report(self.role(role_text));
-            let Some(person) = self.person(id, file_id, shown, line, diags) else {
+            let unit = cell(
+                unit_col,
+                self.unit(unit_col.map(|c| row.get(c)).unwrap_or("")),
+            );
+            let role = cell(
+                role_col,
+                self.role(role_col.map(|c| row.get(c)).unwrap_or("")),
+            );
+            let Some(person) = self.person(id, file_id, &place, line, person_col, diags) else {
                 return;
             };
-            self.merge_person(person, name, unit, role, shown, line, diags);
-            let Ok(assessed) = self.date(
-                assessed_col.map(|c| row.get(c)).unwrap_or(""),
-                "assessed",
-                shown,
+            self.merge_person(
+                person,
+                name,
+                (unit, unit_col),
+                (role, role_col),
+                &place,
                 line,
                 diags,
-            ) else {
+            );
+            let Ok(assessed) = self.date(row, assessed_col, "assessed", &place, diags) else {
                 return;
             };
-            let cells: Vec<(usize, &str)> =
-                skill_cols.iter().map(|&(c, s)| (s, row.get(c))).collect();
-            for (skill, text) in cells {
+            for &(column, skill) in &skill_cols {
+                let text = row.get(column);
                 if text.is_empty() {
                     continue;
                 }
-                if let Some(level) = self.level(text, shown, line, diags) {
+                if let Some(level) = self.level(text, &place, line, column, diags) {
                     self.assess(person, skill, level, assessed, false, shown, line, diags);
                 }
             }
@@ -135,9 +160,9 @@ impl Profiles<'_> {
         &mut self,
         person: u32,
         name: &str,
-        unit: Option<u32>,
-        role: Option<u32>,
-        shown: &str,
+        (unit, unit_col): (Option<u32>, Option<usize>),
+        (role, role_col): (Option<u32>, Option<usize>),
+        place: &Place,
         line: usize,
         diags: &mut Diagnostics,
     ) {
@@ -146,24 +171,29 @@ impl Profiles<'_> {
         let p = person as usize;
         let people = &mut self.people;
         let id = people.id(p).to_string();
-        let mut conflict = |what: &str, here: &str, there: &str| {
+        let mut conflict = |what: &str, column: Option<usize>, here: &str, there: &str| {
             let message = format!("person '{id}' has {what} '{here}' here but '{there}' at {at}");
+            let column = column.unwrap_or(0);
             if closed {
-                diags.warning(
-                    shown,
-                    Some(line),
+                place.cell_warning(
+                    diags,
+                    line,
+                    column,
                     format!("{message}; the people file wins"),
                 );
             } else {
-                diags.error(shown, Some(line), message);
+                place.cell_error(diags, line, column, message);
             }
         };
         if let Some(u) = unit {
             match people.unit(p) {
                 None if !closed => people.unit[p] = u,
-                Some(old) if old != u => {
-                    conflict("unit", &self.units[u as usize], &self.units[old as usize])
-                }
+                Some(old) if old != u => conflict(
+                    "unit",
+                    unit_col,
+                    &self.units[u as usize],
+                    &self.units[old as usize],
+                ),
                 _ => {}
             }
         }
@@ -172,6 +202,7 @@ impl Profiles<'_> {
                 None if !closed => people.role[p] = r,
                 Some(old) if old != r => conflict(
                     "role",
+                    role_col,
                     &self.roles[r as usize].id,
                     &self.roles[old as usize].id,
                 ),

@@ -1,5 +1,6 @@
 //! The CSV dialect of FORMAT.md, for every CSV input (people, wide matrix,
-//! long format): UTF-8 with or without a byte-order mark, delimiter detected
+//! long format): UTF-8 with or without a byte-order mark (or UTF-16, or
+//! Windows-1252, see [`encoding`]), delimiter detected
 //! from the header line (`,` `;` or tab), RFC 4180 quotes, case-insensitive
 //! header names, physical 1-based line numbers (LF, CR LF or a bare CR; blank
 //! lines and rows of bare delimiters are skipped but counted; a quoted field
@@ -10,15 +11,19 @@
 //! - [`Blocks`] reads raw bytes in blocks cut at record boundaries (never
 //!   inside quotes), so a block can be parsed on any thread;
 //! - [`Chunk::decode`] is where raw bytes become UTF-8 text: a block that is
-//!   all valid UTF-8 is taken as text without a copy (the fast path), any
-//!   other is checked record by record so the error names its line;
+//!   all valid UTF-8 is taken as text without a copy (the fast path); in a
+//!   file read as Windows-1252 every block is decoded. A block that is not
+//!   valid UTF-8 in a file taken as UTF-8 stays bytes, for the reader to
+//!   start over as Windows-1252 (see `crate::load::assessments`);
 //! - [`Records`] splits a chunk into [`Row`]s with their line numbers. A row
 //!   without quotes is split with `memchr` in place and its fields are
 //!   borrowed, never copied; quoted rows take a slower path.
 //!
 //! [`CsvFile`] puts them together for sequential readers: a header and a
-//! stream of rows. It knows nothing of people or skills, and reports nothing
-//! itself: it returns what went wrong for the reader to word.
+//! stream of rows, from a CSV file or (the same rows) from a sheet of a
+//! workbook, `crate::load::workbook`. It knows nothing of people or skills,
+//! and reports nothing itself: it returns what went wrong for the reader to
+//! word.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -26,9 +31,11 @@ use std::ops::Range;
 use std::path::Path;
 
 mod blocks;
+mod encoding;
 mod split;
 
 pub use blocks::{Blocks, Spare};
+pub use encoding::{Encoding, READ_AS_1252};
 use split::{Fields, Split, detect_delimiter, split};
 
 /// Bytes per block: big enough to amortise handing a block to another
@@ -36,8 +43,6 @@ use split::{Fields, Split, detect_delimiter, split};
 /// (It also fixes where long files' blocks are cut, which decides which
 /// unknown ids get a did-you-mean: see `crate::diagnostics::SUGGESTIONS_PER_BLOCK`.)
 pub const BLOCK: usize = 1 << 21;
-
-pub const NOT_UTF8: &str = "the file is not UTF-8 (saved as ANSI/Latin-1?): save it as \"CSV UTF-8\" (in Excel: Save As > CSV UTF-8) or convert it with `iconv -f latin1 -t utf-8`";
 
 /// One data row: its fields as text and the line it starts on.
 pub struct Row<'a> {
@@ -72,13 +77,17 @@ impl<'a> Row<'a> {
     pub fn len(&self) -> usize {
         self.fields.len()
     }
+
+    /// A row of a sheet: its cells' text end to end, and where each is.
+    pub fn of_cells(line: usize, text: &'a str, fields: &'a [Range<usize>]) -> Self {
+        Row { line, text, fields }
+    }
 }
 
 /// Why a CSV file could not be read at all.
 pub enum OpenError {
     Io(std::io::Error),
     Empty,
-    NotUtf8 { line: usize },
     DuplicateColumn(String),
 }
 
@@ -98,14 +107,33 @@ pub enum Chunk {
 }
 
 impl Chunk {
-    /// The seam where raw bytes become text. Only UTF-8 is read today;
-    /// other encodings are to be decoded here, so that nothing after it
-    /// sees anything but UTF-8.
-    pub fn decode(bytes: Vec<u8>) -> Chunk {
-        match String::from_utf8(bytes) {
-            Ok(text) => Chunk::Text(text),
-            Err(e) => Chunk::Bytes(e.into_bytes()),
+    /// The seam where raw bytes become text, so that nothing after it sees
+    /// anything but UTF-8. UTF-8 is taken as it is, without a copy (the
+    /// fast path); a block that is not valid UTF-8 stays bytes.
+    #[inline]
+    pub fn decode(bytes: Vec<u8>, encoding: Encoding) -> Chunk {
+        match encoding {
+            Encoding::Windows1252 => Chunk::Text(encoding::decode_1252(&bytes)),
+            // UTF-16 files are decoded whole when opened: what comes here is UTF-8.
+            Encoding::Utf8 | Encoding::Utf16 => match String::from_utf8(bytes) {
+                Ok(text) => Chunk::Text(text),
+                Err(e) => Chunk::Bytes(e.into_bytes()),
+            },
         }
+    }
+
+    /// True when the block is text with no byte outside ASCII (then it
+    /// reads the same as UTF-8 and as Windows-1252).
+    pub fn is_ascii(&self) -> bool {
+        match self {
+            Chunk::Text(text) => text.is_ascii(),
+            Chunk::Bytes(_) => false,
+        }
+    }
+
+    /// True when the block is not valid UTF-8.
+    pub fn not_utf8(&self) -> bool {
+        matches!(self, Chunk::Bytes(_))
     }
 
     #[inline]
@@ -250,47 +278,171 @@ impl Records {
     }
 }
 
-/// An open CSV file, positioned after its header.
+/// The rows of a sheet, read whole: each row's cells end to end and where
+/// each cell is, with the row's number in the sheet.
+#[derive(Debug, Default)]
+pub struct SheetRows {
+    pub rows: Vec<SheetRow>,
+}
+
+/// A row of a sheet: its number, its cells end to end, where each cell is.
+pub type SheetRow = (usize, String, Vec<Range<usize>>);
+
+/// Where an open file's rows come from.
+enum Source {
+    Csv {
+        blocks: Blocks,
+        chunk: Chunk,
+        records: Records,
+        spare: Spare,
+        /// How blocks after the first are decoded.
+        decode: Encoding,
+        /// Offset in the file of `chunk`'s first byte (meaningful while
+        /// the file is read as UTF-8, where text and bytes are the same).
+        offset: u64,
+    },
+    Sheet {
+        rows: SheetRows,
+        next: usize,
+    },
+}
+
+/// An open CSV file (or sheet), positioned after its header.
 pub struct CsvFile {
+    /// How problems name the file: its path, or `PATH#SHEET` for a sheet.
     pub path: String,
+    /// The file on disk, for a reader that must read it again.
+    pub file: Option<std::path::PathBuf>,
+    /// True for a sheet of a workbook: problems name cells (`PATH#SHEET!F2`).
+    pub sheet: bool,
     /// Header names, trimmed and lowercased.
     pub header: Vec<String>,
     /// Header names as written.
     pub header_raw: Vec<String>,
+    /// The line (sheet row) the header is on.
+    pub header_line: usize,
     pub delimiter: u8,
-    blocks: Blocks,
-    chunk: Chunk,
-    records: Records,
-    spare: Spare,
+    /// What the file was read as (a reader warns about Windows-1252).
+    pub encoding: Encoding,
+    /// True when it was read whole (a sheet, or `open_whole`): its
+    /// encoding held for every row.
+    pub whole: bool,
+    source: Source,
 }
 
 impl CsvFile {
+    /// Opens a CSV file to be read in blocks: only the first block is read
+    /// now. A file whose first block is not UTF-8 (UTF-16, Windows-1252) is
+    /// read whole and decoded at once (such files are Excel's exports, not
+    /// millions of rows); a later block may still turn out not to be UTF-8,
+    /// which the block reader handles.
     pub fn open(path: &Path, shown: &str) -> Result<CsvFile, OpenError> {
-        let file = File::open(path).map_err(OpenError::Io)?;
-        Self::from_reader(Box::new(file), shown)
+        let source = File::open(path).map_err(OpenError::Io)?;
+        let mut file = Self::from_reader(Box::new(source), shown, None)?;
+        file.file = Some(path.to_path_buf());
+        if file.encoding != Encoding::Utf8 {
+            return Self::open_whole(path, shown);
+        }
+        Ok(file)
     }
 
-    pub fn from_reader(source: Box<dyn Read>, shown: &str) -> Result<CsvFile, OpenError> {
+    /// Opens a CSV file read whole and decoded at once, so that its
+    /// encoding is known for every row before the first is read.
+    pub fn open_whole(path: &Path, shown: &str) -> Result<CsvFile, OpenError> {
+        let bytes = std::fs::read(path).map_err(OpenError::Io)?;
+        let (text, encoding) = encoding::decode_whole(bytes);
+        let mut file = Self::from_reader(Box::new(io::Cursor::new(text)), shown, Some(encoding))?;
+        file.file = Some(path.to_path_buf());
+        file.whole = true;
+        Ok(file)
+    }
+
+    /// A file from `source`: `known` is what its bytes were decoded from
+    /// (they are UTF-8 now); None decides it from the first block.
+    pub fn from_reader(
+        source: Box<dyn Read>,
+        shown: &str,
+        known: Option<Encoding>,
+    ) -> Result<CsvFile, OpenError> {
         let mut blocks = Blocks::new(source);
         let spare = Spare::default();
-        let first = blocks.next(&spare).map_err(OpenError::Io)?;
-        let chunk = Chunk::decode(first.unwrap_or_default());
+        let first = blocks
+            .next(&spare)
+            .map_err(OpenError::Io)?
+            .unwrap_or_default();
+        // Decoded files come as UTF-8; others are taken as UTF-8 when their
+        // first block is, and read again whole by `open` when it is not.
+        let encoding = match known {
+            Some(encoding) => encoding,
+            None if encoding::is_utf16(&first) => Encoding::Utf16,
+            None => Encoding::Utf8,
+        };
+        let chunk = Chunk::decode(first, Encoding::Utf8);
+        if known.is_none() && (encoding == Encoding::Utf16 || chunk.not_utf8()) {
+            return Ok(CsvFile::empty(
+                shown,
+                if encoding == Encoding::Utf16 {
+                    encoding
+                } else {
+                    Encoding::Windows1252
+                },
+            ));
+        }
         let bom = usize::from(chunk.bytes().starts_with(b"\xEF\xBB\xBF")) * 3;
         let delimiter = detect_delimiter(&chunk.bytes()[bom..]);
-        let mut file = CsvFile {
-            path: shown.to_string(),
-            header: Vec::new(),
-            header_raw: Vec::new(),
-            delimiter,
+        let mut file = CsvFile::empty(shown, encoding);
+        file.delimiter = delimiter;
+        file.source = Source::Csv {
             blocks,
             chunk,
             records: Records::new(delimiter, bom, 1),
             spare,
+            decode: Encoding::Utf8,
+            offset: 0,
         };
-        let header: Vec<String> = match file.next_row() {
-            Ok(Some(row)) => (0..row.len()).map(|i| row.get(i).to_string()).collect(),
+        file.read_header()?;
+        Ok(file)
+    }
+
+    /// A sheet's rows as a file: the first row that is not blank is the header.
+    pub fn from_sheet(rows: SheetRows, shown: &str) -> Result<CsvFile, OpenError> {
+        let mut file = CsvFile::empty(shown, Encoding::Utf8);
+        file.sheet = true;
+        file.whole = true;
+        file.source = Source::Sheet { rows, next: 0 };
+        file.read_header()?;
+        Ok(file)
+    }
+
+    fn empty(shown: &str, encoding: Encoding) -> CsvFile {
+        CsvFile {
+            path: shown.to_string(),
+            file: None,
+            sheet: false,
+            header: Vec::new(),
+            header_raw: Vec::new(),
+            header_line: 1,
+            delimiter: b',',
+            encoding,
+            whole: false,
+            source: Source::Sheet {
+                rows: SheetRows::default(),
+                next: 0,
+            },
+        }
+    }
+
+    fn read_header(&mut self) -> Result<(), OpenError> {
+        let (line, header): (usize, Vec<String>) = match self.next_row() {
+            Ok(Some(row)) => (
+                row.line,
+                (0..row.len()).map(|i| row.get(i).to_string()).collect(),
+            ),
             Ok(None) => return Err(OpenError::Empty),
-            Err((line, RecordError::NotUtf8)) => return Err(OpenError::NotUtf8 { line }),
+            Err((_, RecordError::NotUtf8)) => {
+                // Only a header longer than a block gets here.
+                return Err(OpenError::Io(io::Error::other("the header is not UTF-8")));
+            }
             Err((_, RecordError::Unclosed)) => {
                 return Err(OpenError::Io(io::Error::other(
                     "a quoted field is never closed",
@@ -298,18 +450,19 @@ impl CsvFile {
             }
             Err((_, RecordError::Io(e))) => return Err(OpenError::Io(io::Error::other(e))),
         };
+        self.header_line = line;
         for text in header {
             let name = text.to_lowercase();
-            if !name.is_empty() && file.header.contains(&name) {
+            if !name.is_empty() && self.header.contains(&name) {
                 return Err(OpenError::DuplicateColumn(text));
             }
-            file.header_raw.push(text);
-            file.header.push(name);
+            self.header_raw.push(text);
+            self.header.push(name);
         }
-        if file.header.iter().all(String::is_empty) {
+        if self.header.iter().all(String::is_empty) {
             return Err(OpenError::Empty);
         }
-        Ok(file)
+        Ok(())
     }
 
     /// The index of a header column, matched case-insensitively.
@@ -319,37 +472,74 @@ impl CsvFile {
 
     /// Reads the next non-blank record. `Ok(None)` at the end of the file.
     pub fn next_row(&mut self) -> Result<Option<Row<'_>>, (usize, RecordError)> {
-        while !self.records.advance(&self.chunk) {
-            let line = self.records.line();
-            let next = self
-                .blocks
-                .next(&self.spare)
-                .map_err(|e| (line, RecordError::Io(e.to_string())))?;
-            let Some(bytes) = next else {
-                return Ok(None);
-            };
-            let old = std::mem::replace(&mut self.chunk, Chunk::decode(bytes));
-            self.spare.put(old.into_bytes());
-            self.records = Records::new(self.delimiter, 0, line);
+        match &mut self.source {
+            Source::Sheet { rows, next } => {
+                let Some((line, text, fields)) = rows.rows.get(*next) else {
+                    return Ok(None);
+                };
+                *next += 1;
+                Ok(Some(Row::of_cells(*line, text, fields)))
+            }
+            Source::Csv {
+                blocks,
+                chunk,
+                records,
+                spare,
+                decode,
+                offset,
+            } => {
+                while !records.advance(chunk) {
+                    let line = records.line();
+                    let next = blocks
+                        .next(spare)
+                        .map_err(|e| (line, RecordError::Io(e.to_string())))?;
+                    let Some(bytes) = next else {
+                        return Ok(None);
+                    };
+                    let old = std::mem::replace(chunk, Chunk::decode(bytes, *decode));
+                    *offset += old.bytes().len() as u64;
+                    spare.put(old.into_bytes());
+                    *records = Records::new(self.delimiter, 0, line);
+                }
+                records.row(chunk).map(Some)
+            }
         }
-        self.records.row(&self.chunk).map(Some)
     }
 
     /// Hands over what is left to read, for a reader of its own blocks: the
-    /// blocks (starting right after the current record) and the line they
-    /// start on.
-    pub fn into_blocks(self) -> (Blocks, usize) {
-        let CsvFile {
+    /// blocks (starting right after the current record), the line they
+    /// start on, their offset in the file (while it is read as UTF-8) and
+    /// how to decode them. None for a sheet.
+    pub fn into_blocks(self) -> Option<(Blocks, usize, u64, Encoding)> {
+        let Source::Csv {
             mut blocks,
             chunk,
             records,
+            decode,
+            offset,
             ..
-        } = self;
+        } = self.source
+        else {
+            return None;
+        };
         let mut rest = chunk.into_bytes();
-        rest.drain(..records.pos.min(rest.len()));
+        let pos = records.pos.min(rest.len());
+        rest.drain(..pos);
         rest.extend_from_slice(&blocks.carry);
         blocks.carry = rest;
-        (blocks, records.line)
+        Some((blocks, records.line, offset + pos as u64, decode))
+    }
+
+    /// The rows of a sheet not read yet, taken (None for a CSV file).
+    pub fn take_sheet_rows(&mut self) -> Option<Vec<SheetRow>> {
+        match &mut self.source {
+            Source::Sheet { rows, next } => {
+                let mut rest = std::mem::take(&mut rows.rows);
+                rest.drain(..(*next).min(rest.len()));
+                Some(rest)
+            }
+            Source::Csv { .. } => None,
+        }
     }
 }
 
@@ -361,7 +551,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, text).unwrap();
-        let mut file = CsvFile::open(&path, "t.csv").ok().unwrap();
+        let mut file = CsvFile::open_whole(&path, "t.csv").ok().unwrap();
         let mut lines = Vec::new();
         while let Ok(Some(row)) = file.next_row() {
             lines.push(row.line);
@@ -389,7 +579,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, b"a;b\n\"x;\"\"y\"\"\";\"multi\nline\"\nz;w").unwrap();
-        let mut file = CsvFile::open(&path, "t.csv").ok().unwrap();
+        let mut file = CsvFile::open_whole(&path, "t.csv").ok().unwrap();
         let row = file.next_row().ok().flatten().unwrap();
         assert_eq!(
             (row.line, row.get(0), row.get(1)),
@@ -410,7 +600,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.csv");
         std::fs::write(&path, &text).unwrap();
-        let mut file = CsvFile::open(&path, "t.csv").ok().unwrap();
+        let mut file = CsvFile::open_whole(&path, "t.csv").ok().unwrap();
         let mut n = 0;
         while let Ok(Some(row)) = file.next_row() {
             assert_eq!(row.line, n + 2);

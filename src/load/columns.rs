@@ -1,0 +1,164 @@
+//! Column names (FORMAT.md "Column names"): the one table of the English
+//! and Norwegian names every reader (people, wide, long) accepts, matched
+//! case-insensitively and trimmed, and the header checks built on it: which
+//! column is which, two names for one column, columns that are ignored, a
+//! missing column that a header probably meant.
+
+use crate::diagnostics::{Diagnostics, suggest};
+use crate::load::csv::CsvFile;
+use crate::load::place::Place;
+
+/// Each column's name and the other names it may be written as.
+pub const ALIASES: &[(&str, &[&str])] = &[
+    ("id", &[]),
+    ("person", &["ansatt", "ansattnr"]),
+    ("name", &["navn"]),
+    ("unit", &["enhet", "avdeling"]),
+    ("role", &["rolle", "stilling"]),
+    ("skill", &["kompetanse", "ferdighet"]),
+    ("level", &["nivå", "niva"]),
+    ("assessed", &["vurdert", "dato"]),
+    ("expires", &["utløper", "utloper", "gyldig til"]),
+    ("source", &["kilde"]),
+    ("interest", &["interesse", "ønske"]),
+    ("capacity", &["kapasitet"]),
+    ("starts", &["startdato", "starter"]),
+    ("leaves", &["sluttdato", "slutter"]),
+];
+
+/// The column a header (lowercased, trimmed) names, if it is a known one.
+pub fn canonical(header: &str) -> Option<&'static str> {
+    ALIASES
+        .iter()
+        .find(|(name, also)| *name == header || also.contains(&header))
+        .map(|(name, _)| *name)
+}
+
+/// Every accepted spelling of the columns `known`, for did-you-mean.
+fn spellings<'a>(known: &'a [&'a str]) -> impl Iterator<Item = &'static str> + 'a {
+    ALIASES
+        .iter()
+        .filter(|(name, _)| known.contains(name))
+        .flat_map(|(name, also)| std::iter::once(*name).chain(also.iter().copied()))
+}
+
+/// A file's header read as known columns.
+pub struct Header {
+    /// The known column each header cell names.
+    pub known: Vec<Option<&'static str>>,
+}
+
+impl Header {
+    /// Reads `file`'s header; two cells naming one column (`enhet` and
+    /// `unit`) are an error, and then there is no header to read by.
+    pub fn new(file: &CsvFile, diags: &mut Diagnostics) -> Option<Header> {
+        let known: Vec<Option<&'static str>> = file.header.iter().map(|h| canonical(h)).collect();
+        let place = Place::of(file);
+        let mut ok = true;
+        for (i, k) in known.iter().enumerate() {
+            let Some(k) = k else { continue };
+            if let Some(first) = known[..i].iter().position(|o| o == &Some(*k)) {
+                place.header_error(
+                    diags,
+                    i,
+                    format!(
+                        "columns '{}' and '{}' both mean '{k}': keep one",
+                        file.header_raw[first], file.header_raw[i]
+                    ),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(Header { known })
+    }
+
+    /// The index of the column `name` (by any of its names).
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.known.iter().position(|k| *k == Some(name))
+    }
+
+    /// True when column `index` is one of `names`.
+    pub fn is(&self, index: usize, names: &[&str]) -> bool {
+        self.known[index].is_some_and(|k| names.contains(&k))
+    }
+}
+
+/// " (is 'ident' meant to be 'id'?)" when a header cell that is not a
+/// known column looks like the missing one; `taken` says which cells are
+/// something else (a skill's column is never proposed as a misspelling).
+pub fn meant_as(
+    file: &CsvFile,
+    header: &Header,
+    missing: &str,
+    taken: impl Fn(usize) -> bool,
+) -> String {
+    let names: Vec<&str> = spellings(&[missing]).collect();
+    file.header_raw
+        .iter()
+        .enumerate()
+        .filter(|&(i, h)| header.known[i].is_none() && !h.is_empty() && !taken(i))
+        .find(|(i, _)| {
+            let lower = &file.header[*i];
+            names.iter().any(|n| lower.starts_with(n))
+                || suggest(lower, names.iter().copied()).is_some()
+        })
+        .map(|(_, h)| format!(" (is '{h}' meant to be '{missing}'?)"))
+        .unwrap_or_default()
+}
+
+/// One warning for the header cells that are not among the `known`
+/// columns: `all` lists every one (people.csv, where an HR export has
+/// many), otherwise only those that look like a misspelt known column.
+/// Cells with no header are left to `unnamed_columns`.
+pub fn warn_ignored(
+    file: &CsvFile,
+    header: &Header,
+    known: &[&str],
+    all: bool,
+    diags: &mut Diagnostics,
+) {
+    let mut listed = Vec::new();
+    for (i, raw) in file.header_raw.iter().enumerate() {
+        if raw.is_empty() || header.known[i].is_some_and(|k| known.contains(&k)) {
+            continue;
+        }
+        let near = suggest(&file.header[i], spellings(known))
+            .filter(|s| header.find(canonical(s).unwrap_or(s)).is_none());
+        match near {
+            Some(s) => listed.push(format!("'{raw}' (did you mean '{s}'?)")),
+            None if all => listed.push(format!("'{raw}'")),
+            None => {}
+        }
+    }
+    if listed.is_empty() {
+        return;
+    }
+    let (what, verb) = if listed.len() == 1 {
+        ("column", "is")
+    } else {
+        ("columns", "are")
+    };
+    Place::of(file).file_warning(
+        diags,
+        format!(
+            "{what} {} {verb} ignored (known columns: {})",
+            listed.join(", "),
+            known.join(", ")
+        ),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_names_are_the_same_columns() {
+        assert_eq!(canonical("ansattnr"), Some("person"));
+        assert_eq!(canonical("nivå"), Some("level"));
+        assert_eq!(canonical("gyldig til"), Some("expires"));
+        assert_eq!(canonical("ønske"), Some("interest"));
+        assert_eq!(canonical("kapasitet"), Some("capacity"));
+        assert_eq!(canonical("enhte"), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! Reads a sheet of an `.xlsx`, `.xlsm` or `.ods` workbook (FORMAT.md
+//! "Spreadsheets") with `calamine`, as the same rows a CSV export of the
+//! sheet gives, so the people, wide and long readers read it with the same
+//! rules. A cell becomes the text its CSV export would hold in the forms
+//! every field parser accepts: a whole number its digits (`1001`, `3`),
+//! another number its decimal text (`2.5`, still no level), a date cell
+//! its ISO date, a formula its cached value, an empty cell blank. A cell
+//! holding an error (`#N/A`) is an error at that cell.
+
+use std::ops::Range;
+use std::path::Path;
+
+use calamine::{Data, Reader, open_workbook_auto};
+
+use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::load::csv::{CsvFile, SheetRows};
+use crate::load::place::Place;
+
+/// True when `path` names a workbook (by its extension).
+pub fn is_workbook(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    matches!(ext.as_str(), "xlsx" | "xlsm" | "ods")
+}
+
+/// Opens sheet `sheet` (default: the first) of the workbook at `path`,
+/// shown as `shown`, as a file of rows named `shown#SHEET`. Problems are
+/// reported here.
+pub fn open(
+    path: &Path,
+    shown: &str,
+    sheet: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<CsvFile> {
+    let mut book = match open_workbook_auto(path) {
+        Ok(book) => book,
+        Err(e) => {
+            diags.error(shown, None, format!("cannot read the workbook: {e}"));
+            return None;
+        }
+    };
+    let names = book.sheet_names();
+    let name = match sheet {
+        None => match names.first() {
+            Some(first) => first.clone(),
+            None => {
+                diags.error(shown, None, "the workbook has no sheets");
+                return None;
+            }
+        },
+        Some(wanted) => match names.iter().find(|n| *n == wanted) {
+            Some(n) => n.clone(),
+            None => {
+                let hint = did_you_mean(wanted, names.iter().map(String::as_str));
+                diags.error(
+                    shown,
+                    None,
+                    format!(
+                        "the workbook has no sheet '{wanted}'{hint} (sheets: {})",
+                        names.join(", ")
+                    ),
+                );
+                return None;
+            }
+        },
+    };
+    let range = match book.worksheet_range(&name) {
+        Ok(range) => range,
+        Err(e) => {
+            diags.error(shown, None, format!("cannot read sheet '{name}': {e}"));
+            return None;
+        }
+    };
+    let shown = format!("{shown}#{name}");
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut rows = SheetRows::default();
+    // Error cells (line, column, text): reported once the header is known.
+    let mut errors = Vec::new();
+    for (i, cells) in range.rows().enumerate() {
+        let line = top as usize + i + 1;
+        let mut text = String::new();
+        let mut fields: Vec<Range<usize>> = vec![0..0; left as usize];
+        for (j, cell) in cells.iter().enumerate() {
+            let start = text.len();
+            match cell_text(cell) {
+                Ok(value) => text.push_str(value.trim()),
+                Err(error) => errors.push((line, left as usize + j, error)),
+            }
+            fields.push(start..text.len());
+        }
+        // Blank rows are skipped, as blank lines are in CSV.
+        if !text.is_empty() {
+            rows.rows.push((line, text, fields));
+        }
+    }
+    let file = match CsvFile::from_sheet(rows, &shown) {
+        Ok(file) => file,
+        Err(_) => {
+            diags.error(&shown, None, "the sheet is empty: a header row is required");
+            return None;
+        }
+    };
+    let place = Place::of(&file);
+    for (line, column, error) in errors {
+        place.cell_error(
+            diags,
+            line,
+            column,
+            format!("the cell holds the error {error}: fix it or type the value"),
+        );
+    }
+    Some(file)
+}
+
+/// A cell as the text its CSV export holds, or the error it holds.
+fn cell_text(cell: &Data) -> Result<String, String> {
+    Ok(match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(n) => n.to_string(),
+        Data::Float(f) => number(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        Data::DateTime(d) => number(d.as_f64()),
+        // ODS dates: "2026-03-14" or "2026-03-14T08:00:00".
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_string(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => return Err(e.to_string()),
+    })
+}
+
+/// A number as text: whole numbers without a decimal point (`3`, `1001`).
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_as_their_export() {
+        assert_eq!(cell_text(&Data::Float(1001.0)), Ok("1001".into()));
+        assert_eq!(cell_text(&Data::Float(2.5)), Ok("2.5".into()));
+        assert_eq!(cell_text(&Data::Int(3)), Ok("3".into()));
+        assert_eq!(cell_text(&Data::Empty), Ok(String::new()));
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2026-03-14T00:00:00".into())),
+            Ok("2026-03-14".into())
+        );
+        assert!(cell_text(&Data::Error(calamine::CellErrorType::NA)).is_err());
+    }
+}
