@@ -72,7 +72,7 @@ impl Profiles<'_> {
         if missing {
             return;
         }
-        warn_ignored(&file, &header, &known, false, diags);
+        warn_ignored(&file, &header, &known, &[], false, diags);
         let col = |name: &str| header.find(name);
         let unnamed = (0..file.header.len().min(64))
             .filter(|&i| file.header[i].is_empty())

@@ -109,20 +109,24 @@ pub fn meant_as(
 /// One warning for the header cells that are not among the `known`
 /// columns: `all` lists every one (people.csv, where an HR export has
 /// many), otherwise only those that look like a misspelt known column.
+/// `also` are columns read under another's name (`person` is people.csv's
+/// `id`): accepted, but not listed, so each column is named once.
 /// Cells with no header are left to `unnamed_columns`.
 pub fn warn_ignored(
     file: &CsvFile,
     header: &Header,
     known: &[&str],
+    also: &[&str],
     all: bool,
     diags: &mut Diagnostics,
 ) {
+    let accepted: Vec<&str> = known.iter().chain(also).copied().collect();
     let mut listed = Vec::new();
     for (i, raw) in file.header_raw.iter().enumerate() {
-        if raw.is_empty() || header.known[i].is_some_and(|k| known.contains(&k)) {
+        if raw.is_empty() || header.known[i].is_some_and(|k| accepted.contains(&k)) {
             continue;
         }
-        let near = suggest(&file.header[i], spellings(known))
+        let near = suggest(&file.header[i], spellings(&accepted))
             .filter(|s| header.find(canonical(s).unwrap_or(s)).is_none());
         match near {
             Some(s) => listed.push(format!("'{raw}' (did you mean '{s}'?)")),
@@ -160,5 +164,25 @@ mod tests {
         assert_eq!(canonical("ønske"), Some("interest"));
         assert_eq!(canonical("kapasitet"), Some("capacity"));
         assert_eq!(canonical("enhte"), None);
+    }
+
+    #[test]
+    fn ignored_columns_name_each_known_column_once() {
+        let text = "Ansattnr;Navn;Epost;Enhte\n1001;Kari;k@x.no;it\n";
+        let source = Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));
+        let file = CsvFile::from_reader(source, "people.csv", None)
+            .ok()
+            .unwrap();
+        let mut diags = Diagnostics::default();
+        let header = Header::new(&file, &mut diags).unwrap();
+        let known = ["id", "name", "unit", "role"];
+        warn_ignored(&file, &header, &known, &["person"], true, &mut diags);
+        let all = diags.into_vec();
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            all[0].message,
+            "columns 'Epost', 'Enhte' (did you mean 'enhet'?) are ignored \
+             (known columns: id, name, unit, role)"
+        );
     }
 }

@@ -37,13 +37,16 @@ impl Profiles<'_> {
         let file_id = self.file_id(shown);
         let (id, person) = (header.find("id"), header.find("person"));
         let id_col = match (id, person) {
-            (Some(_), Some(p)) => {
+            // `person` (ansattnr) is people.csv's id: two of them is the
+            // same mistake as 'Enhet' beside 'unit', said the same way.
+            (Some(i), Some(p)) => {
+                let (first, second) = (i.min(p), i.max(p));
                 place.header_error(
                     diags,
-                    p,
+                    second,
                     format!(
-                        "the people file has both an 'id' and a '{}' column: keep one",
-                        file.header_raw[p]
+                        "columns '{}' and '{}' both mean 'id': keep one",
+                        file.header_raw[first], file.header_raw[second]
                     ),
                 );
                 return;
@@ -62,9 +65,7 @@ impl Profiles<'_> {
             }
         };
         self.people_failed = false;
-        let mut known_here = KNOWN.to_vec();
-        known_here.push("person");
-        warn_ignored(&file, &header, &known_here, true, diags);
+        warn_ignored(&file, &header, KNOWN, &["person"], true, diags);
         let (name_col, unit_col, role_col) = (
             header.find("name"),
             header.find("unit"),

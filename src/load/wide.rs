@@ -138,15 +138,17 @@ impl Profiles<'_> {
                 line,
                 diags,
             );
-            let Ok(assessed) = self.date(row, assessed_col, "assessed", &place, diags) else {
-                return;
-            };
+            // A bad date is one problem; the row's levels are still checked
+            // so that each of its other problems is reported too.
+            let assessed = self.date(row, assessed_col, "assessed", &place, diags);
             for &(column, skill) in &skill_cols {
                 let text = row.get(column);
                 if text.is_empty() {
                     continue;
                 }
-                if let Some(level) = self.level(text, &place, line, column, diags) {
+                if let Some(level) = self.level(text, &place, line, column, diags)
+                    && let Ok(assessed) = assessed
+                {
                     self.assess(person, skill, level, assessed, false, shown, line, diags);
                 }
             }
