@@ -496,7 +496,10 @@ mod tests {
     #[test]
     fn negative_numbers_stay_numbers() {
         let cells = vec![Cell::Int(-3), Cell::Num(-1.5), Cell::text("-3")];
-        assert_eq!(csv(Dialect::Rfc4180, cells.clone()), "c0,c1,c2\n-3,-1.5,'-3\n");
+        assert_eq!(
+            csv(Dialect::Rfc4180, cells.clone()),
+            "c0,c1,c2\n-3,-1.5,'-3\n"
+        );
         assert_eq!(
             csv(Dialect::Excel, cells),
             "\u{feff}c0;c1;c2\r\n-3;-1,5;'-3\r\n"

@@ -218,7 +218,8 @@ fn write_cell(
 }
 
 fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
+    let year =
+        u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
     ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
 }
 
