@@ -24,6 +24,17 @@ pub enum FormatArg {
     Csv,
     /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
     Markdown,
+    /// An Excel workbook, one sheet per view (needs -o or a pipe).
+    Xlsx,
+}
+
+/// `--csv-dialect`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvDialectArg {
+    /// RFC 4180: `,`, `.` decimals, LF; for scripts (the default).
+    Rfc4180,
+    /// For Excel: UTF-8 BOM, `;`, decimal comma, CRLF.
+    Excel,
 }
 
 impl From<FormatArg> for Format {
@@ -33,6 +44,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }
@@ -43,25 +55,41 @@ pub struct OutputArgs {
     #[arg(short = 'f', visible_short_alias = 'O', long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt)
+    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt, .xlsx)
     #[arg(short = 'o', long, value_name = "PATH")]
     pub output: Option<PathBuf>,
+
+    /// CSV spelling: rfc4180 for scripts, excel for double-click in Excel [default: rfc4180]
+    #[arg(long, value_enum, value_name = "DIALECT")]
+    pub csv_dialect: Option<CsvDialectArg>,
 }
 
 impl OutputArgs {
-    /// The format: `--format`, else the output file's extension, else table.
+    /// The format: `--format`, else the output file's extension, else
+    /// table; CSV in the `--csv-dialect` asked for. A workbook is binary:
+    /// it goes to a file or a pipe, never to a terminal.
     pub fn format(&self) -> Result<Format, UsageError> {
-        if let Some(f) = self.format {
-            return Ok(f.into());
-        }
-        match &self.output {
-            None => Ok(Format::Table),
-            Some(path) => Format::from_extension(path).ok_or_else(|| {
+        let format = match (self.format, &self.output) {
+            (Some(f), _) => f.into(),
+            (None, None) => Format::Table,
+            (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
                 UsageError(format!(
-                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md or .txt, or give --format",
+                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md, .txt or .xlsx, or give --format",
                     path.display()
                 ))
-            }),
+            })?,
+        };
+        if format == Format::Xlsx && self.output.is_none() && io::stdout().is_terminal() {
+            return Err(UsageError(
+                "an xlsx workbook is binary and is not written to a terminal: give -o FILE.xlsx (or pipe it)".into(),
+            ));
+        }
+        match (format, self.csv_dialect) {
+            (Format::Csv, Some(CsvDialectArg::Excel)) => Ok(Format::ExcelCsv),
+            (Format::Csv, _) | (_, None) => Ok(format),
+            (other, Some(_)) => Err(UsageError(format!(
+                "--csv-dialect applies to CSV output, not to {other}"
+            ))),
         }
     }
 

@@ -7,8 +7,9 @@
 //! or a document's words, and each human format only lays out blocks (a
 //! new one, such as HTML, is one more writer of the document outline).
 //! The machine formats write the report's data: JSON serialises it, CSV
-//! has [`ToCsv`]. [`Render`] gathers what a report needs and [`render`] is
-//! the one dispatch. Wording shared by the human formats is in [`text`],
+//! has [`ToCsv`] (typed rows, in two dialects), and XLSX lays those rows
+//! and more out as sheets ([`ToXlsx`]). [`Render`] gathers what a report
+//! needs and [`render`] is the one dispatch. Wording shared by the human formats is in [`text`],
 //! their grids in [`grid`].
 
 pub mod csv;
@@ -19,6 +20,7 @@ pub mod markdown;
 pub mod outline;
 pub mod table;
 pub mod text;
+pub mod xlsx;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -29,6 +31,7 @@ use serde::Serialize;
 pub use self::csv::ToCsv;
 pub use self::outline::ToOutline;
 pub use self::table::TableStyle;
+pub use self::xlsx::ToXlsx;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +44,10 @@ pub enum Format {
     Csv,
     /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
     Markdown,
+    /// An Excel workbook, one sheet per view (binary).
+    Xlsx,
+    /// CSV for Excel: UTF-8 BOM, `;`, decimal comma, CRLF (`--csv-dialect excel`).
+    ExcelCsv,
 }
 
 impl Format {
@@ -52,6 +59,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "txt" | "text" => Some(Format::Table),
             "md" | "markdown" => Some(Format::Markdown),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -62,16 +70,17 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Table => "table",
             Format::Json => "json",
-            Format::Csv => "csv",
+            Format::Csv | Format::ExcelCsv => "csv",
             Format::Markdown => "markdown",
+            Format::Xlsx => "xlsx",
         })
     }
 }
 
 /// A report that can be written in every format.
-pub trait Render: Serialize + ToOutline + ToCsv {}
+pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx {}
 
-impl<R: Serialize + ToOutline + ToCsv> Render for R {}
+impl<R: Serialize + ToOutline + ToCsv + ToXlsx> Render for R {}
 
 /// Writes `report` in `format`; `style` matters to tables only.
 pub fn render<R: Render, W: Write>(
@@ -85,6 +94,8 @@ pub fn render<R: Render, W: Write>(
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
         Format::Markdown => markdown::write(report, out),
+        Format::Xlsx => xlsx::write(report, out),
+        Format::ExcelCsv => csv::write_dialect(report, csv::Dialect::Excel, out),
     }
 }
 
@@ -102,6 +113,10 @@ mod tests {
             Format::from_extension(Path::new("b.md")),
             Some(Format::Markdown)
         );
-        assert_eq!(Format::from_extension(Path::new("b.xlsx")), None);
+        assert_eq!(
+            Format::from_extension(Path::new("b.XLSX")),
+            Some(Format::Xlsx)
+        );
+        assert_eq!(Format::from_extension(Path::new("b.xls")), None);
     }
 }

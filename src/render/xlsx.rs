@@ -1,0 +1,237 @@
+//! XLSX output: a workbook with one sheet per view of a report (gap: needs,
+//! develop, recruit; plan: goals, effort by unit and driver, recruit;
+//! balance: levels, freshness, key people), written with rust_xlsxwriter.
+//!
+//! Each report says what its sheets hold as typed [`Cell`] rows
+//! ([`ToXlsx`], in [`sheets`]); this module only lays them out: numbers as
+//! numbers, shares as percentages, dates as dates, the header row frozen
+//! with an autofilter, columns as wide as their contents, and coverage
+//! coloured red to green. Every sheet name and header goes through
+//! [`label::label`], the one place that words them.
+//!
+//! The workbook is reproducible: its creation date is the report's
+//! reference date (not the clock), so the same input gives the same bytes.
+//! Text is always written as a string cell, never as a formula; text that a
+//! spreadsheet would take for one (`=`, `+`, `-`, `@`, tab, CR first) also
+//! gets Excel's quote prefix, the mark Excel itself sets when a person
+//! types `'=...`: the cell shows the name as it is, and stays text when
+//! edited. (No literal `'` is added, unlike CSV: an XLSX string cell is
+//! already data, so the value stays the report's.)
+
+pub mod label;
+pub mod sheets;
+
+use std::io::{self, Write};
+
+use rust_xlsxwriter::{
+    ColNum, ConditionalFormat3ColorScale, ConditionalFormatType, DocProperties, ExcelDateTime,
+    Format, RowNum, Workbook, Worksheet, XlsxError,
+};
+
+use crate::model::Date;
+use crate::render::csv::{Cell, RowSink, ToCsv, formula_like};
+
+pub use self::label::label;
+
+/// One worksheet: a name key, column keys and typed rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The sheet's key; [`label`] gives its name.
+    pub name: &'static str,
+    /// Column keys; [`label`] gives the headers.
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// A sheet of fixed columns.
+    pub fn new(name: &'static str, columns: &[&str]) -> Sheet {
+        Sheet {
+            name,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// A sheet with a report's CSV columns and rows.
+    pub fn from_csv<R: ToCsv + ?Sized>(name: &'static str, report: &R) -> io::Result<Sheet> {
+        let mut sheet = Sheet {
+            name,
+            columns: report.columns(),
+            rows: Vec::new(),
+        };
+        report.write_rows(&mut sheet)?;
+        Ok(sheet)
+    }
+}
+
+impl RowSink for Sheet {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        self.rows.push(cells.to_vec());
+        Ok(())
+    }
+}
+
+/// A report as worksheets.
+pub trait ToXlsx {
+    /// The reference date: the workbook's creation date.
+    fn as_of(&self) -> Date;
+    /// The sheets, in order.
+    fn sheets(&self) -> io::Result<Vec<Sheet>>;
+}
+
+/// Writes a report as an XLSX workbook.
+pub fn write<R: ToXlsx + ?Sized, W: Write>(report: &R, mut out: W) -> io::Result<()> {
+    let bytes = workbook(report)?;
+    out.write_all(&bytes)
+}
+
+/// The workbook's bytes.
+pub fn workbook<R: ToXlsx + ?Sized>(report: &R) -> io::Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let created = xlsx(excel_date(report.as_of()))?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let styles = Styles::new();
+    for sheet in report.sheets()? {
+        write_sheet(book.add_worksheet(), &sheet, &styles)?;
+    }
+    xlsx(book.save_to_buffer())
+}
+
+/// The cell formats, made once per workbook.
+struct Styles {
+    header: Format,
+    quoted: Format,
+    percent: Format,
+    date: Format,
+}
+
+impl Styles {
+    fn new() -> Styles {
+        Styles {
+            header: Format::new().set_bold(),
+            quoted: Format::new().set_quote_prefix(),
+            percent: Format::new().set_num_format("0.0%"),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+        }
+    }
+}
+
+/// Columns holding a share from 0 to 1, coloured by conditional formatting.
+const SHARE_COLUMNS: [&str; 2] = ["coverage", "readiness"];
+
+/// The widest a column is made, in characters: long lists wrap the sheet otherwise.
+const MAX_WIDTH: usize = 60;
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles) -> io::Result<()> {
+    xlsx(ws.set_name(label(sheet.name)))?;
+    let last_col = col(sheet.columns.len().saturating_sub(1))?;
+    // Room for the autofilter's arrow beside each header.
+    let mut widths: Vec<usize> = sheet
+        .columns
+        .iter()
+        .map(|key| label(key).chars().count() + 3)
+        .collect();
+    for (c, key) in sheet.columns.iter().enumerate() {
+        xlsx(ws.write_string_with_format(0, col(c)?, label(key), &styles.header))?;
+    }
+    for (i, cells) in sheet.rows.iter().enumerate() {
+        let r = row(i + 1)?;
+        for (c, cell) in cells.iter().enumerate() {
+            let width = write_cell(ws, r, col(c)?, cell, styles)?;
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(width);
+            }
+        }
+    }
+    let last_row = row(sheet.rows.len())?;
+    xlsx(ws.set_freeze_panes(1, 0))?;
+    xlsx(ws.autofilter(0, 0, last_row, last_col))?;
+    for (c, w) in widths.iter().enumerate() {
+        xlsx(ws.set_column_width(col(c)?, (*w).min(MAX_WIDTH) as f64 + 1.0))?;
+    }
+    if !sheet.rows.is_empty() {
+        let scale = ConditionalFormat3ColorScale::new()
+            .set_minimum(ConditionalFormatType::Number, 0)
+            .set_midpoint(ConditionalFormatType::Number, 0.5)
+            .set_maximum(ConditionalFormatType::Number, 1)
+            .set_minimum_color("F8696B")
+            .set_midpoint_color("FFEB84")
+            .set_maximum_color("63BE7B");
+        for (c, key) in sheet.columns.iter().enumerate() {
+            if SHARE_COLUMNS.contains(&key.as_str()) {
+                let c = col(c)?;
+                xlsx(ws.add_conditional_format(1, c, last_row, c, &scale))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes one cell; returns how many characters wide it shows.
+fn write_cell(
+    ws: &mut Worksheet,
+    r: RowNum,
+    c: ColNum,
+    cell: &Cell,
+    styles: &Styles,
+) -> io::Result<usize> {
+    let width = match cell {
+        Cell::Empty => 0,
+        Cell::Text(t) if t.is_empty() => 0,
+        Cell::Text(t) => {
+            // write_string: text never becomes a formula, whatever it says.
+            if formula_like(t) {
+                xlsx(ws.write_string_with_format(r, c, t, &styles.quoted))?;
+            } else {
+                xlsx(ws.write_string(r, c, t))?;
+            }
+            t.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+        }
+        Cell::Int(n) => {
+            xlsx(ws.write_number(r, c, *n as f64))?;
+            n.to_string().len()
+        }
+        Cell::Num(x) => {
+            xlsx(ws.write_number(r, c, *x))?;
+            // Excel's General format shows at most about 11 characters.
+            x.to_string().len().min(11)
+        }
+        Cell::Share(x) => {
+            xlsx(ws.write_number_with_format(r, c, *x, &styles.percent))?;
+            6
+        }
+        Cell::Date(d) => {
+            match excel_date(*d) {
+                Ok(date) => xlsx(ws.write_datetime_with_format(r, c, &date, &styles.date))?,
+                // Outside Excel's calendar (before 1900): the ISO text instead.
+                Err(_) => xlsx(ws.write_string(r, c, d.to_string()))?,
+            };
+            10
+        }
+        Cell::Bool(b) => {
+            xlsx(ws.write_boolean(r, c, *b))?;
+            5
+        }
+    };
+    Ok(width)
+}
+
+fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {
+    let year =
+        u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
+}
+
+fn row(i: usize) -> io::Result<RowNum> {
+    RowNum::try_from(i).map_err(|_| io::Error::other("too many rows for a worksheet"))
+}
+
+fn col(i: usize) -> io::Result<ColNum> {
+    ColNum::try_from(i).map_err(|_| io::Error::other("too many columns for a worksheet"))
+}
+
+/// rust_xlsxwriter's errors as IO errors, the renderers' error type.
+fn xlsx<T>(result: Result<T, XlsxError>) -> io::Result<T> {
+    result.map_err(io::Error::other)
+}

@@ -1,0 +1,202 @@
+//! What each report's workbook holds: its sheets, their columns and typed
+//! rows. The first sheet of each is the report's CSV (same columns, same
+//! rows); the others are the views a person turns to next.
+
+use std::io;
+
+use crate::model::Date;
+use crate::render::csv::{Cell, EFFORT_COLUMNS, effort};
+use crate::render::xlsx::{Sheet, ToXlsx};
+use crate::report::{
+    BalanceReport, EffortBy, GapGroupsReport, GapReport, PersonGapReport, PlanReport,
+};
+
+impl ToXlsx for GapReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let needs = Sheet::from_csv("sheet_needs", self)?;
+        let mut develop = Sheet::new(
+            "sheet_develop",
+            &["id", "skill", "person", "from", "to", "hours"],
+        );
+        for n in &self.needs {
+            for d in &n.develop {
+                develop.rows.push(vec![
+                    Cell::text(&n.id),
+                    Cell::text(&n.skill),
+                    Cell::text(&d.person),
+                    Cell::int(d.from),
+                    Cell::int(d.to),
+                    Cell::count(d.hours),
+                ]);
+            }
+        }
+        let mut recruit = Sheet::new(
+            "sheet_recruit",
+            &[
+                "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
+            ],
+        );
+        for n in self.needs.iter().filter(|n| n.recruit > 0) {
+            recruit.rows.push(vec![
+                Cell::text(&n.id),
+                Cell::text(&n.skill),
+                Cell::opt_text(n.unit.as_ref()),
+                Cell::opt_text(n.role.as_ref()),
+                Cell::int(n.level),
+                Cell::int(n.recruit),
+                Cell::text(n.priority.to_string()),
+                Cell::opt_date(n.by),
+                Cell::opt_text(n.driver.as_ref()),
+            ]);
+        }
+        Ok(vec![needs, develop, recruit])
+    }
+}
+
+impl ToXlsx for PersonGapReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let gaps = Sheet::from_csv("sheet_person_gaps", self)?;
+        let mut columns = vec!["person", "name", "unit", "role", "readiness"];
+        columns.extend(EFFORT_COLUMNS);
+        let mut people = Sheet::new("sheet_people", &columns);
+        for p in &self.people {
+            let mut row = vec![
+                Cell::text(&p.person),
+                Cell::opt_text(p.name.as_ref()),
+                Cell::opt_text(p.unit.as_ref()),
+                Cell::text(&p.role),
+                Cell::Share(p.readiness),
+            ];
+            row.extend(effort(&p.effort));
+            people.rows.push(row);
+        }
+        Ok(vec![people, gaps])
+    }
+}
+
+impl ToXlsx for GapGroupsReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let name = match self.by.as_str() {
+            "unit" => "sheet_by_unit",
+            "skill" => "sheet_by_skill",
+            _ => "sheet_by_driver",
+        };
+        Ok(vec![Sheet::from_csv(name, self)?])
+    }
+}
+
+impl ToXlsx for PlanReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let goals = Sheet::from_csv("sheet_goals", self)?;
+        let by_unit = effort_by("sheet_effort_by_unit", "unit", &self.summary.by_unit);
+        let by_driver = effort_by("sheet_effort_by_driver", "driver", &self.summary.by_driver);
+        let mut recruit = Sheet::new(
+            "sheet_recruit",
+            &[
+                "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
+            ],
+        );
+        for r in &self.summary.recruit {
+            recruit.rows.push(vec![
+                Cell::text(&r.need),
+                Cell::text(&r.skill),
+                Cell::opt_text(r.unit.as_ref()),
+                Cell::opt_text(r.role.as_ref()),
+                Cell::int(r.level),
+                Cell::int(r.count),
+                Cell::text(r.priority.to_string()),
+                Cell::opt_date(r.by),
+                Cell::opt_text(r.driver.as_ref()),
+            ]);
+        }
+        Ok(vec![goals, by_unit, by_driver, recruit])
+    }
+}
+
+/// Effort added up by unit or driver: one row per key.
+fn effort_by(name: &'static str, key: &str, rows: &[EffortBy]) -> Sheet {
+    let mut columns = vec![key, "goals"];
+    columns.extend(EFFORT_COLUMNS);
+    let mut sheet = Sheet::new(name, &columns);
+    for e in rows {
+        let mut row = vec![Cell::opt_text(e.key.as_ref()), Cell::count(e.goals)];
+        row.extend(effort(&e.effort));
+        sheet.rows.push(row);
+    }
+    sheet
+}
+
+impl ToXlsx for BalanceReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let levels = Sheet::from_csv("sheet_levels", self)?;
+        let f = &self.freshness;
+        let mut freshness = Sheet::new(
+            "sheet_freshness",
+            &["status", "person", "skill", "level", "date", "days"],
+        );
+        for a in &f.oldest {
+            freshness.rows.push(vec![
+                Cell::text("oldest"),
+                Cell::text(&a.person),
+                Cell::text(&a.skill),
+                Cell::int(a.level),
+                Cell::Date(a.assessed),
+                Cell::Empty,
+            ]);
+        }
+        for a in &f.expiring {
+            freshness.rows.push(vec![
+                Cell::text("expiring"),
+                Cell::text(&a.person),
+                Cell::text(&a.skill),
+                Cell::int(a.level),
+                Cell::Date(a.expires),
+                Cell::Int(a.days),
+            ]);
+        }
+        for a in &f.expired_assessments {
+            freshness.rows.push(vec![
+                Cell::text("expired"),
+                Cell::text(&a.person),
+                Cell::text(&a.skill),
+                Cell::int(a.level),
+                Cell::Date(a.expires),
+                Cell::Empty,
+            ]);
+        }
+        let mut key_people = Sheet::new(
+            "sheet_key_people",
+            &["skill", "level", "holders", "people", "risk"],
+        );
+        for k in &self.key_people {
+            key_people.rows.push(vec![
+                Cell::text(&k.skill),
+                Cell::int(k.level),
+                Cell::count(k.holders),
+                Cell::Text(k.people.join(", ")),
+                Cell::Bool(k.risk),
+            ]);
+        }
+        Ok(vec![levels, freshness, key_people])
+    }
+}
