@@ -24,6 +24,8 @@ pub enum FormatArg {
     Csv,
     /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
     Markdown,
+    /// One self-contained HTML page, for a browser.
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -33,6 +35,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -43,7 +46,7 @@ pub struct OutputArgs {
     #[arg(short = 'f', visible_short_alias = 'O', long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt)
+    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt, .html)
     #[arg(short = 'o', long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
@@ -58,7 +61,7 @@ impl OutputArgs {
             None => Ok(Format::Table),
             Some(path) => Format::from_extension(path).ok_or_else(|| {
                 UsageError(format!(
-                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md or .txt, or give --format",
+                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md, .txt or .html, or give --format",
                     path.display()
                 ))
             }),
@@ -99,7 +102,15 @@ impl OutputArgs {
         let style = TableStyle {
             wrap: self.to_terminal(),
         };
-        let write = |out: &mut dyn Write| render::render(report, format, style, out);
+        self.write_with(|out: &mut dyn Write| render::render(report, format, style, out))
+    }
+
+    /// Writes with `write` to the output (stdout or the file, atomically):
+    /// for reports that have their own writer (`report`'s HTML page).
+    pub fn write_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
         match &self.output {
             None => to_stdout(write),
             Some(path) => write_atomically(path, write),

@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
@@ -41,6 +42,8 @@ pub enum Format {
     Csv,
     /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
     Markdown,
+    /// One self-contained HTML page, for a browser.
+    Html,
 }
 
 impl Format {
@@ -52,6 +55,7 @@ impl Format {
             "csv" => Some(Format::Csv),
             "txt" | "text" => Some(Format::Table),
             "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -64,6 +68,7 @@ impl fmt::Display for Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         })
     }
 }
@@ -85,6 +90,7 @@ pub fn render<R: Render, W: Write>(
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
         Format::Markdown => markdown::write(report, out),
+        Format::Html => html::write(report, out),
     }
 }
 
