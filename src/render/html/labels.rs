@@ -28,6 +28,9 @@ pub struct Labels {
     pub effort_plans: &'static str,
     pub effort_plans_note: &'static str,
     pub hours: &'static str,
+    /// The column heading of hours.
+    pub hours_heading: &'static str,
+    pub plan_totals_intro: &'static str,
     pub people: &'static str,
     // Heatmap.
     pub coverage_map: &'static str,
@@ -90,6 +93,7 @@ pub struct Labels {
     pub by_unit: &'static str,
     pub by_driver: &'static str,
     pub unit: &'static str,
+    pub goal: &'static str,
     pub goals: &'static str,
     pub generated_by: &'static str,
     /// Priorities, most urgent first (critical, high, medium, low).
@@ -130,6 +134,8 @@ impl Labels {
             effort_plans: "Effort in the plans",
             effort_plans_note: "needs and roles merged into goals",
             hours: "h",
+            hours_heading: "Hours",
+            plan_totals_intro: "Development hours of the plans: the needs' develop lists and the people's role gaps, merged per person and skill.",
             people: "people",
             coverage_map: "Coverage by unit",
             coverage_map_intro: "Each cell: people in the unit (and the units below it) at or above the level the skill's needs ask for, against how many the needs scoped there ask for. The whole organisation's column counts every need of the skill.",
@@ -187,6 +193,7 @@ impl Labels {
             by_unit: "By unit",
             by_driver: "By driver",
             unit: "Unit",
+            goal: "goal",
             goals: "Goals",
             generated_by: "Made by kompetanse",
             priorities: ["critical", "high", "medium", "low"],

@@ -41,7 +41,8 @@ pub struct HeatCell {
     pub main: String,
     /// "50 %", or empty.
     pub share: String,
-    /// The colour class: c0 (under 25 %) to c4 (100 %), or cn (no need).
+    /// The colour class: c0 (under 25 %) to c4 (100 %), or cn (no need;
+    /// `cn z` when nobody is at the level either).
     pub class: &'static str,
     pub title: String,
 }
@@ -194,7 +195,12 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                 .filter(|u| u.effort.total > 0.0)
                 .map(|u| {
                     let key = u.key.as_deref().map_or(labels.no_unit.into(), clean);
-                    let goals = format!("{} {}", u.goals, labels.goals.to_lowercase());
+                    let noun = if u.goals == 1 {
+                        labels.goal.to_string()
+                    } else {
+                        labels.goals.to_lowercase()
+                    };
+                    let goals = format!("{} {noun}", u.goals);
                     (key, goals, u.effort)
                 }),
             labels,
@@ -369,7 +375,8 @@ fn heat_cell(cell: &CoverageCell, labels: &Labels) -> HeatCell {
         None => HeatCell {
             main: cell.have.to_string(),
             share: String::new(),
-            class: "cn",
+            // Nobody at the level, and nobody asked for: faded, not hidden.
+            class: if cell.have == 0 { "cn z" } else { "cn" },
             title: format!("{} {} · {}", cell.have, labels.people, labels.no_need_here),
         },
     }
