@@ -280,3 +280,35 @@ fn hostile_names_are_escaped() {
         assert!(html.contains("\\x1b]0;pwned\\x07Org"));
     }
 }
+
+/// `report` writes HTML by default (or for .html/.htm), JSON when asked,
+/// and refuses the formats it has no page for.
+#[test]
+fn report_formats() {
+    let page = kompetanse(&["report", &org("virksomhet-x"), "-q"]);
+    assert!(page.starts_with(b"<!DOCTYPE html>"), "HTML by default");
+    let dir = tempfile::tempdir().unwrap();
+    let htm = dir.path().join("r.htm");
+    kompetanse(&[
+        "report",
+        &org("virksomhet-x"),
+        "-q",
+        "-o",
+        htm.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read(&htm).unwrap().starts_with(b"<!DOCTYPE html>"));
+    let json: Value =
+        serde_json::from_slice(&kompetanse(&["report", &org("tiny"), "-q", "-f", "json"])).unwrap();
+    assert!(
+        json["coverage"]["units"][0].is_null(),
+        "the whole organisation first"
+    );
+    let refused = Command::cargo_bin("kompetanse")
+        .unwrap()
+        .args(["report", &org("tiny"), "-q", "--format", "csv"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("`report` writes html or json"));
+}

@@ -154,7 +154,7 @@ impl Labels {
             experience: "experience",
             social: "social",
             formal: "formal",
-            no_development: "Needs that need no development hours",
+            no_development: "Needs with no development hours",
             gaps: "Gaps, need by need",
             need: "Need",
             scope: "Scope",
