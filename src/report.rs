@@ -439,3 +439,58 @@ pub struct GapGroup {
     /// The most urgent priority among unmet needs (null when all are met).
     pub at_risk: Option<Priority>,
 }
+
+/// `kompetanse report`: the whole picture in one value, for the HTML
+/// report people open (and `--format json`). It holds the need view, the
+/// plans' summary and the balance as their own commands compute them, and
+/// the one thing only this report needs: the coverage map.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverviewReport {
+    pub organisation: String,
+    pub as_of: Date,
+    pub mix: LearningMix,
+    /// `gap`: every need.
+    pub gap: GapReport,
+    /// `plan`'s summary: effort by unit and driver, the recruitment list.
+    pub plan: PlanSummary,
+    /// `balance --by unit`: levels per skill, freshness, key people.
+    pub balance: BalanceReport,
+    pub coverage: CoverageMap,
+}
+
+/// Skills (rows) x units (columns): how many people in each unit (and the
+/// units below it) are at or above the highest level any need asks of the
+/// skill, against the people the needs scoped there ask for.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct CoverageMap {
+    /// The columns: null first (the whole organisation), then every unit
+    /// with people, parents before children.
+    pub units: Vec<Option<String>>,
+    /// Skills some need asks for, in the balance's (catalogue) order.
+    pub skills: Vec<SkillCoverage>,
+}
+
+/// One row of the coverage map.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillCoverage {
+    pub skill: String,
+    pub name: String,
+    /// The highest level any need asks of the skill: the bar people are counted at.
+    pub level: Level,
+    /// One cell per column of [`CoverageMap::units`].
+    pub cells: Vec<CoverageCell>,
+}
+
+/// One unit's people against the needs scoped to it (or below it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoverageCell {
+    /// People in the unit and below it.
+    pub people: u64,
+    /// Of those, people at or above the row's level.
+    pub have: u64,
+    /// People the needs of this skill scoped to the unit or below it ask
+    /// for (the whole organisation's column: every need of the skill).
+    pub demand: u64,
+    /// min(have, demand) / demand; null when no need asks for the skill here.
+    pub coverage: Option<f64>,
+}

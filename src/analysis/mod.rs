@@ -8,7 +8,7 @@
 //!   report: [`gap`];
 //! - "Role gap": [`role::role_gap`];
 //! - plans built from both: [`plan`]; the balance and freshness summary:
-//!   [`balance`].
+//!   [`balance`]; all of them at once, with the coverage map: [`overview`].
 //!
 //! The rules about the data itself (current level, expired, stale, scope)
 //! are in `crate::model`; analyses call them and never restate them. Work
@@ -17,6 +17,7 @@
 
 pub mod balance;
 pub mod gap;
+pub mod overview;
 pub mod plan;
 pub mod role;
 

@@ -12,6 +12,7 @@ pub mod check;
 pub mod gap;
 pub mod output;
 pub mod plan;
+pub mod report;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ pub enum Command {
     Plan(plan::PlanArgs),
     /// The competence balance: people at each level per skill, freshness, key-person risk.
     Balance(balance::BalanceArgs),
+    /// One HTML page with everything: summary, coverage heatmap, learning mix, gaps, balance, plans.
+    Report(report::ReportCmdArgs),
     /// Validate an organisation and its profile files without reporting.
     Check(check::CheckArgs),
 }
@@ -269,6 +272,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Gap(args) => gap::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Balance(args) => balance::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
     }
 }

@@ -26,6 +26,8 @@ pub enum FormatArg {
     Markdown,
     /// An Excel workbook, one sheet per view (needs -o or a pipe).
     Xlsx,
+    /// One self-contained HTML page, for a browser.
+    Html,
 }
 
 /// `--csv-dialect`'s values.
@@ -45,6 +47,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -55,7 +58,7 @@ pub struct OutputArgs {
     #[arg(short = 'f', visible_short_alias = 'O', long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt, .xlsx)
+    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt, .xlsx, .html)
     #[arg(short = 'o', long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
@@ -74,7 +77,7 @@ impl OutputArgs {
             (None, None) => Format::Table,
             (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
                 UsageError(format!(
-                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md, .txt or .xlsx, or give --format",
+                    "cannot tell the format of '{}' from its extension: use .json, .csv, .md, .txt, .xlsx or .html, or give --format",
                     path.display()
                 ))
             })?,
@@ -127,7 +130,15 @@ impl OutputArgs {
         let style = TableStyle {
             wrap: self.to_terminal(),
         };
-        let write = |out: &mut dyn Write| render::render(report, format, style, out);
+        self.write_with(|out: &mut dyn Write| render::render(report, format, style, out))
+    }
+
+    /// Writes with `write` to the output (stdout or the file, atomically):
+    /// for reports that have their own writer (`report`'s HTML page).
+    pub fn write_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
         match &self.output {
             None => to_stdout(write),
             Some(path) => write_atomically(path, write),

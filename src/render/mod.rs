@@ -2,18 +2,19 @@
 //! `io::Write` (tests render into a `Vec<u8>`). They format; they never
 //! compute, and they know nothing of the command line (no `clap` here).
 //!
-//! The human formats (table, markdown) write one [`outline`] per report:
-//! [`layout`] says once what each report shows people, in the terminal's
-//! or a document's words, and each human format only lays out blocks (a
-//! new one, such as HTML, is one more writer of the document outline).
-//! The machine formats write the report's data: JSON serialises it, CSV
-//! has [`ToCsv`] (typed rows, in two dialects), and XLSX lays those rows
-//! and more out as sheets ([`ToXlsx`]). [`Render`] gathers what a report
-//! needs and [`render`] is the one dispatch. Wording shared by the human formats is in [`text`],
-//! their grids in [`grid`].
+//! The human formats (table, markdown, HTML) write one [`outline`] per
+//! report: [`layout`] says once what each report shows people, in the
+//! terminal's or a document's words, and each human format only lays out
+//! blocks ([`html`] also has the `report` command's own page). The machine
+//! formats write the report's data: JSON serialises it, CSV has [`ToCsv`]
+//! (typed rows, in two dialects), and XLSX lays those rows and more out as
+//! sheets ([`ToXlsx`]). [`Render`] gathers what a report needs and
+//! [`render`] is the one dispatch. Wording shared by the human formats is
+//! in [`text`], their grids in [`grid`].
 
 pub mod csv;
 pub mod grid;
+pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
@@ -48,6 +49,8 @@ pub enum Format {
     Xlsx,
     /// CSV for Excel: UTF-8 BOM, `;`, decimal comma, CRLF (`--csv-dialect excel`).
     ExcelCsv,
+    /// One self-contained HTML page, for a browser.
+    Html,
 }
 
 impl Format {
@@ -60,6 +63,7 @@ impl Format {
             "txt" | "text" => Some(Format::Table),
             "md" | "markdown" => Some(Format::Markdown),
             "xlsx" => Some(Format::Xlsx),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -73,6 +77,7 @@ impl fmt::Display for Format {
             Format::Csv | Format::ExcelCsv => "csv",
             Format::Markdown => "markdown",
             Format::Xlsx => "xlsx",
+            Format::Html => "html",
         })
     }
 }
@@ -96,6 +101,7 @@ pub fn render<R: Render, W: Write>(
         Format::Markdown => markdown::write(report, out),
         Format::Xlsx => xlsx::write(report, out),
         Format::ExcelCsv => csv::write_dialect(report, csv::Dialect::Excel, out),
+        Format::Html => html::write(report, out),
     }
 }
 

@@ -1,0 +1,44 @@
+//! `kompetanse report ORG`: everything on one self-contained HTML page
+//! (summary, coverage heatmap, learning mix, gaps, balance, recruitment,
+//! plan totals), or `--format json` for the same report as one value.
+
+use clap::Args;
+
+use crate::analysis::overview::overview_report;
+use crate::cli::{ReportArgs, Status, UsageError, parse_mix_arg};
+use crate::model::LearningMix;
+use crate::render::{Format, html, json};
+
+#[derive(Debug, Args)]
+pub struct ReportCmdArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+
+    /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; overrides [mix]
+    #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
+    pub mix: Option<LearningMix>,
+}
+
+pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
+    let output = &args.report.output;
+    // The report is a page: HTML unless told otherwise.
+    let format = match (output.format, &output.output) {
+        (None, None) => Format::Html,
+        _ => output.format()?,
+    };
+    if !matches!(format, Format::Html | Format::Json) {
+        return Err(UsageError(format!(
+            "`report` writes html or json, not {format}: use gap, plan or balance for tables, csv and markdown"
+        ))
+        .into());
+    }
+    let Some((org, _)) = args.report.load(args.mix, "; no report written", true)? else {
+        return Ok(Status::Invalid);
+    };
+    let report = overview_report(&org);
+    match format {
+        Format::Json => output.write_with(|out| json::write(&report, out))?,
+        _ => output.write_with(|out| html::overview::write(&report, out))?,
+    }
+    Ok(Status::Done)
+}
