@@ -310,5 +310,7 @@ fn report_formats() {
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("`report` writes html or json"));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("`report` writes html, xlsx or json")
+    );
 }

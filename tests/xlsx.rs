@@ -318,3 +318,48 @@ fn csv_dialect_does_not_apply_to_a_workbook() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--csv-dialect"));
     assert!(Path::new(X).exists());
 }
+
+#[test]
+fn the_report_workbook_holds_every_view_and_the_coverage_map_as_numbers() {
+    let mut book = workbook(&["report", X]);
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Needs",
+            "Develop",
+            "Recruit",
+            "Effort by unit",
+            "Effort by driver",
+            "Levels",
+            "Freshness",
+            "Key people",
+            "Coverage map"
+        ]
+    );
+    let report = json(&["report", X]);
+    let map = &report["coverage"];
+    let units = map["units"].as_array().unwrap();
+    let skills = map["skills"].as_array().unwrap();
+    let coverage = sheet(&mut book, "Coverage map");
+    // One row per skill and column of the map, after the header.
+    assert_eq!(coverage.rows().count() - 1, units.len() * skills.len());
+    let (have, demand, share) = (
+        column(&coverage, "Have"),
+        column(&coverage, "Demand"),
+        column(&coverage, "Coverage"),
+    );
+    let cells = skills
+        .iter()
+        .flat_map(|s| s["cells"].as_array().unwrap().iter());
+    for (row, cell) in coverage.rows().skip(1).zip(cells) {
+        assert!(close(number(&row[have]), cell["have"].as_f64().unwrap()));
+        assert!(close(
+            number(&row[demand]),
+            cell["demand"].as_f64().unwrap()
+        ));
+        match cell["coverage"].as_f64() {
+            Some(c) => assert!(close(number(&row[share]), c)),
+            None => assert_eq!(row[share], Data::Empty),
+        }
+    }
+}

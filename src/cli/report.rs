@@ -7,7 +7,7 @@ use clap::Args;
 use crate::analysis::overview::overview_report;
 use crate::cli::{ReportArgs, Status, UsageError, parse_mix_arg};
 use crate::model::LearningMix;
-use crate::render::{Format, html, json};
+use crate::render::{Format, html, json, xlsx};
 
 #[derive(Debug, Args)]
 pub struct ReportCmdArgs {
@@ -26,9 +26,9 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         (None, None) => Format::Html,
         _ => output.format()?,
     };
-    if !matches!(format, Format::Html | Format::Json) {
+    if !matches!(format, Format::Html | Format::Json | Format::Xlsx) {
         return Err(UsageError(format!(
-            "`report` writes html or json, not {format}: use gap, plan or balance for tables, csv and markdown"
+            "`report` writes html, xlsx or json, not {format}: use gap, plan or balance for tables, csv and markdown"
         ))
         .into());
     }
@@ -38,6 +38,7 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
     let report = overview_report(&org);
     match format {
         Format::Json => output.write_with(|out| json::write(&report, out))?,
+        Format::Xlsx => output.write_with(|out| xlsx::write(&report, out))?,
         _ => output.write_with(|out| html::overview::write(&report, out))?,
     }
     Ok(Status::Done)

@@ -21,6 +21,7 @@ pub fn label(key: &str) -> &str {
         "sheet_levels" => "Levels",
         "sheet_freshness" => "Freshness",
         "sheet_key_people" => "Key people",
+        "sheet_coverage" => "Coverage map",
         // Columns.
         "id" => "Need",
         "skill" => "Skill",
@@ -70,6 +71,7 @@ pub fn label(key: &str) -> &str {
         "days" => "Days",
         "holders" => "Holders",
         "risk" => "Risk",
+        "demand" => "Demand",
         other => other,
     }
 }

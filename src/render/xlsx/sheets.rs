@@ -8,7 +8,8 @@ use crate::model::Date;
 use crate::render::csv::{Cell, EFFORT_COLUMNS, effort};
 use crate::render::xlsx::{Sheet, ToXlsx};
 use crate::report::{
-    BalanceReport, EffortBy, GapGroupsReport, GapReport, PersonGapReport, PlanReport,
+    BalanceReport, EffortBy, GapGroupsReport, GapReport, OverviewReport, PersonGapReport,
+    PlanReport,
 };
 
 impl ToXlsx for GapReport {
@@ -126,6 +127,43 @@ impl ToXlsx for PlanReport {
             ]);
         }
         Ok(vec![goals, by_unit, by_driver, recruit])
+    }
+}
+
+/// `report`: the page's views as sheets: the gap's, the plans' totals, the
+/// balance's, and the coverage map (one row per skill and unit).
+impl ToXlsx for OverviewReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let mut sheets = self.gap.sheets()?;
+        let s = &self.plan;
+        sheets.push(effort_by("sheet_effort_by_unit", "unit", &s.by_unit));
+        sheets.push(effort_by("sheet_effort_by_driver", "driver", &s.by_driver));
+        sheets.extend(self.balance.sheets()?);
+        let mut coverage = Sheet::new(
+            "sheet_coverage",
+            &[
+                "skill", "unit", "level", "people", "have", "demand", "coverage",
+            ],
+        );
+        for skill in &self.coverage.skills {
+            for (unit, cell) in self.coverage.units.iter().zip(&skill.cells) {
+                coverage.rows.push(vec![
+                    Cell::text(&skill.skill),
+                    Cell::opt_text(unit.as_ref()),
+                    Cell::int(skill.level),
+                    Cell::count(cell.people),
+                    Cell::count(cell.have),
+                    Cell::count(cell.demand),
+                    cell.coverage.map_or(Cell::Empty, Cell::Share),
+                ]);
+            }
+        }
+        sheets.push(coverage);
+        Ok(sheets)
     }
 }
 
