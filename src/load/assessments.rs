@@ -90,12 +90,7 @@ impl Profiles<'_> {
         let header_ascii = file.header_raw.iter().all(|h| h.is_ascii());
         let path = file.file.clone();
         let delimiter = file.delimiter;
-        let skill_index = self
-            .skills
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i as u32))
-            .collect();
+        let skill_index = long::SkillIndex::new(self.skills);
         let mut context = long::Context {
             columns,
             delimiter,

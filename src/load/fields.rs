@@ -7,7 +7,7 @@
 //! caller reports.
 
 use crate::diagnostics::did_you_mean;
-use crate::model::{Date, Level, Scale};
+use crate::model::{Date, Level, PackedDate, Scale};
 
 /// How to write a date, for messages.
 const DATE_FORMS: &str = "write it as YYYY-MM-DD or DD.MM.YYYY";
@@ -55,6 +55,32 @@ pub fn parse_date(text: &str) -> Option<Date> {
         dotted(b)?
     };
     Date::new(year, month as i8, day as i8).ok()
+}
+
+/// [`optional_date`] for the hot loop of the long format, which keeps only
+/// the packed date: the same dates, the same messages. An ISO date with a
+/// day up to 28 is real in every month of every year `0000..=9999`, so it
+/// skips the calendar; everything else goes the way of [`parse_date`].
+#[inline]
+pub fn optional_packed_date(text: &str, column: &str) -> Result<Option<PackedDate>, String> {
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *text.as_bytes() {
+        let digit = |c: u8| c.wrapping_sub(b'0');
+        let (year, month, day) = (
+            [y0, y1, y2, y3]
+                .iter()
+                .fold(0u32, |n, &c| n * 10 + digit(c) as u32),
+            digit(m0) as u32 * 10 + digit(m1) as u32,
+            digit(d0) as u32 * 10 + digit(d1) as u32,
+        );
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit)
+            && (1..=12).contains(&month)
+            && (1..=28).contains(&day)
+        {
+            return Ok(Some(PackedDate((year * 512 + month * 32 + day) as i32)));
+        }
+    }
+    optional_date(text, column).map(|date| date.map(PackedDate::new))
 }
 
 /// (year, month, day) of `D.M.YYYY` with one or two digits of day and
@@ -289,6 +315,33 @@ mod tests {
             date_problem("soon"),
             "'soon' is not a date like 2026-03-31 or 31.03.2026 (write it as YYYY-MM-DD or DD.MM.YYYY)"
         );
+    }
+
+    #[test]
+    fn packed_dates_are_the_dates_packed() {
+        let mut texts = vec![
+            String::new(),
+            "2026-02-29".into(),
+            "2024-02-29".into(),
+            "0000-01-01".into(),
+            "9999-12-31".into(),
+            "2026-00-10".into(),
+            "2026-1a-10".into(),
+            "14.03.2026".into(),
+            " 2026-03-14".into(),
+        ];
+        for y in [1999, 2000, 2024, 2026] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    texts.push(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        for text in &texts {
+            let packed = optional_packed_date(text, "assessed");
+            let plain = optional_date(text, "assessed").map(|d| d.map(PackedDate::new));
+            assert_eq!(packed, plain, "{text}");
+        }
     }
 
     #[test]

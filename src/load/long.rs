@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diagnostics::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_BLOCK, did_you_mean};
 use crate::load::csv::{Blocks, Chunk, Encoding, Records, Row};
-use crate::load::fields::{optional_date, parse_interest, parse_level};
+use crate::load::fields::{optional_date, optional_packed_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
 use crate::load::profiles::{record_problem, width_problem};
 use crate::model::{Date, Freshness, FreshnessRule, Level, PackedDate, People, Scale, Skill};
@@ -43,7 +43,7 @@ pub struct Context<'a> {
     pub delimiter: u8,
     pub scale: &'a Scale,
     pub skills: &'a [Skill],
-    pub skill_index: FxHashMap<&'a str, u32>,
+    pub skill_index: SkillIndex<'a>,
     /// People to resolve ids against when the set is closed (people.csv);
     /// None leaves every person `UNRESOLVED` for the thread applying blocks.
     pub people: Option<&'a People>,
@@ -56,6 +56,75 @@ pub struct Context<'a> {
     /// How blocks are decoded; while it is UTF-8, each block says whether
     /// it is all ASCII or not UTF-8 at all (see `crate::load::assessments`).
     pub decode: Encoding,
+}
+
+/// Skill ids to skill numbers, looked up once a row. Ids of up to seven
+/// bytes (most are) are packed into an integer with their length and found
+/// in a small open table by one compare; longer ones go to a hash map. A
+/// repeated id keeps its last skill, as a map built by inserting would.
+#[derive(Clone)]
+pub struct SkillIndex<'a> {
+    /// (packed id, skill + 1), 0 for an empty slot; a power of two long.
+    short: Vec<(u64, u32)>,
+    /// 64 minus log2 of the slots: the top bits of a product pick the slot.
+    shift: u32,
+    long: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> SkillIndex<'a> {
+    pub fn new(skills: &'a [Skill]) -> Self {
+        let slots = (skills.len() * 4).next_power_of_two().max(16);
+        let mut index = SkillIndex {
+            short: vec![(0, 0); slots],
+            shift: 64 - slots.trailing_zeros(),
+            long: FxHashMap::default(),
+        };
+        for (i, skill) in skills.iter().enumerate() {
+            match Self::pack(&skill.id) {
+                Some(key) => {
+                    let slot = index.slot(key);
+                    index.short[slot] = (key, i as u32 + 1);
+                }
+                None => {
+                    index.long.insert(&skill.id, i as u32);
+                }
+            }
+        }
+        index
+    }
+
+    /// The bytes of a short id and its length in one integer (never 0).
+    #[inline]
+    fn pack(id: &str) -> Option<u64> {
+        let bytes = id.as_bytes();
+        // Byte by byte: a copy of a length not known here calls memcpy.
+        (bytes.len() <= 7).then(|| {
+            let length = (bytes.len() as u64 + 1) << 56;
+            bytes
+                .iter()
+                .enumerate()
+                .fold(length, |key, (i, &b)| key | (b as u64) << (i * 8))
+        })
+    }
+
+    /// Where `key` is, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.short.len() - 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.short[slot].1 != 0 && self.short[slot].0 != key {
+            slot = (slot + 1) & mask;
+        }
+        slot
+    }
+
+    #[inline]
+    pub fn get(&self, id: &str) -> Option<u32> {
+        match Self::pack(id) {
+            Some(key) => self.short[self.slot(key)].1.checked_sub(1),
+            None => self.long.get(id).copied(),
+        }
+    }
 }
 
 /// One parsed assessment row.
@@ -73,6 +142,37 @@ pub struct Parsed {
     /// Line within the block (0 = the block's first line).
     pub line: u32,
     pub id: (u32, u32),
+}
+
+/// What a block's parser remembers from row to row: long files list a
+/// person's skills together, so the last id resolved is tried first.
+struct Last {
+    id: String,
+    person: Option<u32>,
+    /// The reference date, packed like the rows' dates.
+    as_of: PackedDate,
+}
+
+impl Last {
+    fn new(as_of: Date) -> Self {
+        Last {
+            id: String::new(),
+            person: None,
+            as_of: PackedDate::new(as_of),
+        }
+    }
+}
+
+/// `a == b` for short ids, eight bytes at a time: the comparison of every
+/// row with the last person's id is too short for a call to memcmp to pay.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let ((a_words, a_tail), (b_words, b_tail)) = (a.as_chunks::<8>(), b.as_chunks::<8>());
+    a_words.iter().zip(b_words).all(|(x, y)| x == y)
+        && a_tail.iter().zip(b_tail).all(|(x, y)| x == y)
 }
 
 /// A problem found in a block.
@@ -152,9 +252,10 @@ impl<'a> Context<'a> {
             }
             block.ascii = chunk.is_ascii();
         }
+        // About 30 bytes a row: growing the rows vector would copy it.
+        block.rows.reserve(block.size / 24);
         let mut records = Records::new(self.delimiter, 0, 0);
-        // Long files list a person's skills together: the last id found is tried first.
-        let mut last_person: Option<(String, u32)> = None;
+        let mut last_person = Last::new(self.freshness.as_of);
         while records.advance(chunk) {
             match records.row(chunk) {
                 Ok(row) => self.row(&row, &mut last_person, &mut block),
@@ -176,7 +277,7 @@ impl<'a> Context<'a> {
     /// Parses the rows of a sheet (their lines are the sheet's rows) into one block.
     pub fn parse_rows<'r>(&self, rows: impl Iterator<Item = Row<'r>>) -> Block {
         let mut block = Block::default();
-        let mut last_person: Option<(String, u32)> = None;
+        let mut last_person = Last::new(self.freshness.as_of);
         for row in rows {
             self.row(&row, &mut last_person, &mut block);
         }
@@ -184,7 +285,7 @@ impl<'a> Context<'a> {
     }
 
     /// Parses one row into `block`, remembering its person in `last`.
-    fn row(&self, row: &Row<'_>, last: &mut Option<(String, u32)>, block: &mut Block) {
+    fn row(&self, row: &Row<'_>, last: &mut Last, block: &mut Block) {
         let line = row.line as u32;
         let c = &self.columns;
         if let Some(problem) = width_problem(row, c.width) {
@@ -218,11 +319,14 @@ impl<'a> Context<'a> {
             cell_error(c.person, "person is empty".into());
             None
         } else {
-            match (self.people, last.as_ref()) {
-                (_, Some((last_id, p))) if last_id == id => Some(*p),
+            match (self.people, last.person) {
+                (_, Some(p)) if same(last.id.as_bytes(), id.as_bytes()) => Some(p),
                 (Some(people), _) => match people.find(id) {
                     Some(p) => {
-                        *last = Some((id.to_string(), p as u32));
+                        // Its buffer is reused: no allocation per person.
+                        last.id.clear();
+                        last.id.push_str(id);
+                        last.person = Some(p as u32);
                         Some(p as u32)
                     }
                     None if self.people_failed => None,
@@ -248,7 +352,7 @@ impl<'a> Context<'a> {
             }
         };
         let skill_text = row.get(c.skill);
-        let skill = self.skill_index.get(skill_text).copied();
+        let skill = self.skill_index.get(skill_text);
         if skill.is_none() {
             let hint = did_you_mean(skill_text, self.skills.iter().map(|s| s.id.as_str()));
             cell_error(c.skill, format!("unknown skill '{skill_text}'{hint}"));
@@ -262,14 +366,16 @@ impl<'a> Context<'a> {
                 .map_err(|message| cell_error(c.level, message))
                 .ok()
         };
-        let mut date = |column: Option<usize>, name: &str| {
-            let Some(column) = column else {
-                return Ok(None);
-            };
-            optional_date(row.get(column), name).map_err(|message| cell_error(column, message))
+        let assessed = match c.assessed {
+            Some(column) => optional_packed_date(row.get(column), "assessed")
+                .map_err(|message| cell_error(column, message)),
+            None => Ok(None),
         };
-        let assessed = date(c.assessed, "assessed");
-        let expires = date(c.expires, "expires");
+        let expires = match c.expires {
+            Some(column) => optional_date(row.get(column), "expires")
+                .map_err(|message| cell_error(column, message)),
+            None => Ok(None),
+        };
         let interest_text = c.interest.map(|i| row.get(i)).unwrap_or("");
         let interest = parse_interest(interest_text);
         if interest.is_none() {
@@ -292,13 +398,14 @@ impl<'a> Context<'a> {
         } else {
             (0, 0)
         };
-        let packed = assessed.map_or(PackedDate::UNDATED, PackedDate::new);
+        let packed = assessed.unwrap_or(PackedDate::UNDATED);
         let freshness = self.freshness.classify(packed, expires);
         let expired = freshness == Freshness::Expired;
         let index = block.rows.len() as u32;
         match freshness {
             Freshness::Stale => block.events.push(Event::Stale { row: index }),
-            Freshness::Fresh if assessed.is_some_and(|d| d > self.freshness.as_of) => {
+            // Packing keeps the order of dates.
+            Freshness::Fresh if assessed.is_some_and(|d| d > last.as_of) => {
                 block.events.push(Event::Future { row: index })
             }
             _ => {}
@@ -370,11 +477,7 @@ mod tests {
             delimiter: b',',
             scale: &scale,
             skills: &skills,
-            skill_index: skills
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.as_str(), i as u32))
-                .collect(),
+            skill_index: SkillIndex::new(&skills),
             people: Some(&people),
             freshness: FreshnessRule::new(jiff::civil::date(2026, 1, 1), 24),
             people_failed: false,

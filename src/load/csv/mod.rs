@@ -62,6 +62,8 @@ impl<'a> Row<'a> {
             .unwrap_or("");
         // Most fields have no surrounding space; skip the general trim for them.
         match (field.as_bytes().first(), field.as_bytes().last()) {
+            // Blank cells are common (interest): nothing to trim.
+            (None, _) => field,
             (Some(a), Some(b))
                 if !a.is_ascii_whitespace()
                     && !b.is_ascii_whitespace()
