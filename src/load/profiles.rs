@@ -56,6 +56,9 @@ pub struct Profiles<'a> {
     pub units: Vec<String>,
     pub unit_index: HashMap<String, u32>,
     pub skill_index: HashMap<String, usize>,
+    /// Role id -> index (the first of a repeated id, as a scan would find):
+    /// every person names one, so a scan of the roles would be quadratic.
+    pub role_index: HashMap<&'a str, u32>,
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
     pub rows: usize,
@@ -90,6 +93,13 @@ impl<'a> Profiles<'a> {
                 .enumerate()
                 .map(|(i, s)| (s.id.clone(), i))
                 .collect(),
+            role_index: {
+                let mut index = HashMap::default();
+                for (i, r) in roles.iter().enumerate() {
+                    index.entry(r.id.as_str()).or_insert(i as u32);
+                }
+                index
+            },
             matrix: Matrix::new(0, skills.len()),
             expired: Vec::new(),
             rows: 0,
@@ -173,8 +183,8 @@ impl<'a> Profiles<'a> {
         if text.is_empty() {
             return Ok(None);
         }
-        let found = self.roles.iter().position(|r| r.id == text);
-        found.map(|i| Some(i as u32)).ok_or_else(|| {
+        let found = self.role_index.get(text).copied();
+        found.map(Some).ok_or_else(|| {
             let hint = did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()));
             let declared = if self.roles.is_empty() {
                 " (org.toml defines no [[role]])"
