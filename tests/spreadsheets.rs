@@ -43,8 +43,11 @@ fn org_with_profiles(people: &Path, assessments: &[PathBuf]) -> (TempDir, PathBu
     );
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("org.toml");
-    fs::write(&path, format!("{}{}{}", &text[..start], profiles, &text[end..]))
-        .expect("write org.toml");
+    fs::write(
+        &path,
+        format!("{}{}{}", &text[..start], profiles, &text[end..]),
+    )
+    .expect("write org.toml");
     (dir, path)
 }
 
@@ -147,7 +150,11 @@ fn a_windows_1252_export_is_read_with_one_warning_per_file() {
         .arg(&org)
         .output()
         .expect("run kompetanse");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     for file in ["ansatte.csv", "kartlegging.csv", "sertifikater.csv"] {
         let warnings = stderr
@@ -190,19 +197,33 @@ fn exports_made_now_read_the_same() {
     // The workbook itself, made now from its readable source, as Excel and
     // as OpenDocument.
     let books = tempfile::tempdir().expect("temporary folder");
-    let profile = format!("-env:UserInstallation=file://{}/profile", books.path().display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        books.path().display()
+    );
     for kind in ["xlsx", "ods"] {
         let made = Command::new("soffice")
-            .args([profile.as_str(), "--headless", "--convert-to", kind, "--outdir"])
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                kind,
+                "--outdir",
+            ])
             .arg(books.path())
             .arg(Path::new(EXAMPLE).join("kartlegging.fods"))
             .output()
             .expect("run soffice");
-        assert!(made.status.success(), "soffice could not make the {kind} workbook");
+        assert!(
+            made.status.success(),
+            "soffice could not make the {kind} workbook"
+        );
         let book = books.path().join(format!("kartlegging.{kind}"));
         let sheet = |name: &str| PathBuf::from(format!("{}#{name}", book.display()));
-        let (_dir, org) =
-            org_with_profiles(&sheet("Ansatte"), &[sheet("Kartlegging"), sheet("Sertifikater")]);
+        let (_dir, org) = org_with_profiles(
+            &sheet("Ansatte"),
+            &[sheet("Kartlegging"), sheet("Sertifikater")],
+        );
         assert_same_as_workbook(&org, &format!("the {kind} workbook made now"));
     }
 }

@@ -13,6 +13,7 @@
 
 pub mod csv;
 pub mod grid;
+pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod markdown;
@@ -27,8 +28,20 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use self::csv::ToCsv;
+pub use self::i18n::{Labels, Lang};
 pub use self::outline::ToOutline;
-pub use self::table::TableStyle;
+
+/// How the human formats are laid out; the machine formats ignore it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// The language of labels and numbers (table, markdown).
+    pub lang: Lang,
+    /// Fit tables to this many columns (a terminal's width); None: every
+    /// column at full width (output piped to a script).
+    pub width: Option<u16>,
+    /// Every column, however wide the table (`--wide`).
+    pub wide: bool,
+}
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,18 +86,18 @@ pub trait Render: Serialize + ToOutline + ToCsv {}
 
 impl<R: Serialize + ToOutline + ToCsv> Render for R {}
 
-/// Writes `report` in `format`; `style` matters to tables only.
+/// Writes `report` in `format`; `style` matters to the human formats only.
 pub fn render<R: Render, W: Write>(
     report: &R,
     format: Format,
-    style: TableStyle,
+    style: Style,
     out: W,
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(report, style, out),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
-        Format::Markdown => markdown::write(report, out),
+        Format::Markdown => markdown::write(report, style, out),
     }
 }
 
