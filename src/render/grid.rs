@@ -13,6 +13,9 @@ use crate::report::{
     PlanSummary, Recruitment, SkillBalance,
 };
 
+/// The first fold rank of [`Grid::fold_last`]'s columns.
+pub const LAST_RESORT: u8 = 128;
+
 /// One column: its heading, whether its cells are right-aligned (numbers),
 /// and whether a narrow table may fold it away (see [`Grid::fold`]).
 #[derive(Debug, Clone)]
@@ -59,6 +62,18 @@ impl Grid {
         for (rank, &i) in order.iter().enumerate() {
             if let Some(c) = self.columns.get_mut(i) {
                 c.fold = Some(rank as u8);
+            }
+        }
+        self
+    }
+
+    /// Columns folded only when the table cannot fit otherwise, even with
+    /// its cells wrapped (its longest words alone too wide), after the
+    /// [`fold`](Grid::fold) ones, in this order.
+    pub fn fold_last(mut self, order: &[usize]) -> Grid {
+        for (rank, &i) in order.iter().enumerate() {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.fold = Some(LAST_RESORT.saturating_add(rank as u8));
             }
         }
         self
@@ -158,7 +173,8 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
         ],
     ))
     // The effort line under the table has the split by mode.
-    .fold(&[6, 5, 4, 8]);
+    .fold(&[6, 5, 4, 8])
+    .fold_last(&[1]);
     for g in &plan.goals {
         let why: Vec<String> = g.reasons.iter().map(|r| reason(l, r)).collect();
         let mut row = vec![
@@ -332,7 +348,7 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
             (L, ColAtRisk),
         ],
     ));
-    let mut grid = Grid::new(&header).fold(&[9, 1, 6]);
+    let mut grid = Grid::new(&header).fold(&[9, 1, 6]).fold_last(&[3]);
     for g in &report.groups {
         grid.push([
             g.key.clone().unwrap_or_else(|| none.to_string()),

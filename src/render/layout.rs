@@ -116,7 +116,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         format!(
             "{}: {}, {}",
             l.get(Key::Total),
-            l.fill(Key::NNeeds, &[&l.int(t.needs as u64)]),
+            l.count(t.needs, Key::NeedNoun, Key::NeedsNoun),
             l.fill(Key::NUnmet, &[&l.int(t.unmet as u64)])
         ),
         String::new(),

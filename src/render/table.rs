@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::render::Style;
-use crate::render::grid::{Column, Grid};
+use crate::render::grid::{Column, Grid, LAST_RESORT};
 use crate::render::i18n::Labels;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
 use crate::render::text::visible;
@@ -70,7 +70,15 @@ fn draw(style: Style, grid: &Grid) -> Table {
     ranks.sort_unstable();
     let mut folded = 0;
     let mut fitted = fold(&grid, &[]);
-    while fitted.natural() > width && folded < ranks.len() {
+    while let Some(&next) = ranks.get(folded) {
+        let too_wide = if next >= LAST_RESORT {
+            fitted.narrowest() > width
+        } else {
+            fitted.natural() > width
+        };
+        if !too_wide {
+            break;
+        }
         folded += 1;
         fitted = fold(&grid, &ranks[..folded]);
     }
@@ -176,6 +184,12 @@ impl Folded {
                 (widest, word)
             })
             .collect()
+    }
+
+    /// The table's width with every cell wrapped as far as its words allow.
+    fn narrowest(&self) -> usize {
+        let widths = self.widths();
+        widths.iter().map(|w| w.1).sum::<usize>() + frame(widths.len())
     }
 
     /// The table's width with no cell wrapped.
