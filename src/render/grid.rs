@@ -245,7 +245,7 @@ pub fn recruitment(l: Labels, levels: &[String], rows: &[Recruitment]) -> Grid {
     for r in rows {
         grid.push([
             r.need.clone(),
-            r.skill.clone(),
+            r.skill_name.clone(),
             level(levels, r.level),
             l.int(r.count.into()),
             l.priority(r.priority).to_string(),

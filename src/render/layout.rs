@@ -182,7 +182,12 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
                 .map(|d| {
                     l.fill(
                         Key::DevelopItem,
-                        &[&d.person, &d.from, &d.to, &l.int(d.hours)],
+                        &[
+                            &person(&d.person, d.name.as_deref()),
+                            &d.from,
+                            &d.to,
+                            &l.int(d.hours),
+                        ],
                     )
                 })
                 .collect();
@@ -254,7 +259,12 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
             .map(|d| {
                 l.fill(
                     Key::DevelopDocumentItem,
-                    &[&d.person, &d.from, &d.to, &l.int(d.hours)],
+                    &[
+                        &person(&d.person, d.name.as_deref()),
+                        &d.from,
+                        &d.to,
+                        &l.int(d.hours),
+                    ],
                 )
             })
             .collect();
@@ -337,7 +347,7 @@ fn person_rows(l: Labels, r: &PersonGapReport) -> Grid {
             .skills
             .iter()
             .filter(|s| s.gap > 0)
-            .map(|s| format!("{} {}->{}", s.skill, s.current, s.target))
+            .map(|s| format!("{} {}->{}", s.skill_name, s.current, s.target))
             .collect();
         let mut row = vec![
             person(&p.person, p.name.as_deref()),
@@ -388,7 +398,7 @@ fn person_skill_rows(l: Labels, r: &PersonGapReport) -> Grid {
                 person(&p.person, p.name.as_deref()),
                 p.role.clone(),
                 l.percent(p.readiness),
-                s.skill.clone(),
+                s.skill_name.clone(),
                 s.current.to_string(),
                 s.target.to_string(),
                 s.gap.to_string(),

@@ -71,7 +71,7 @@ pub fn plan_counts(l: Labels, summary: &PlanSummary) -> String {
 pub fn wishes(l: Labels, levels: &[String], wishes: &[Wish]) -> Option<String> {
     let wishes: Vec<String> = wishes
         .iter()
-        .map(|w| l.fill(Key::WishNow, &[&w.skill, &level(levels, w.level)]))
+        .map(|w| l.fill(Key::WishNow, &[&w.skill_name, &level(levels, w.level)]))
         .collect();
     (!wishes.is_empty()).then(|| wishes.join(", "))
 }
