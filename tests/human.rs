@@ -284,6 +284,11 @@ fn diagnostics_show_control_characters_escaped() {
     assert_inert("stderr", &out.stderr);
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\\x1b"), "{err}");
+    // Usage errors quote the arguments, which are as hostile as any file.
+    let out = run(&["gap", HOSTILE, "--without", "p\u{1b}[2J,zz"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_inert("usage error", &out.stderr);
+    assert_eq!(String::from_utf8(out.stderr).unwrap().lines().count(), 2);
 }
 
 #[test]
