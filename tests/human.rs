@@ -311,4 +311,6 @@ fn each_effort_total_says_what_it_counts() {
 fn check_counts_in_the_singular_too() {
     let out = stdout(&["check", HOSTILE]);
     assert!(out.contains(", 1 role, "), "{out}");
+    let out = stdout(&["gap", VX, "--format", "markdown", "--quiet"]);
+    assert!(out.contains("**Total:** 12 needs, 9 unmet"), "{out}");
 }

@@ -237,7 +237,7 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
                 .and(l.fill(
                     Key::GapTotalDocument,
                     &[
-                        &l.int(t.needs as u64),
+                        &l.count(t.needs, Key::NeedNoun, Key::NeedsNoun),
                         &l.int(t.unmet as u64),
                         &l.int(t.shortfall),
                         &l.int(t.develop as u64),
