@@ -171,7 +171,7 @@ mod render {
     #[divan::bench]
     fn table(bencher: Bencher) {
         let report = &*REPORT_1M;
-        let style = kompetanse::render::table::TableStyle { wrap: false };
+        let style = kompetanse::render::Style::default();
         let write =
             |out: &mut dyn io::Write| kompetanse::render::render(report, Format::Table, style, out);
         bencher

@@ -16,7 +16,14 @@ fn main() -> ExitCode {
         Ok(Status::Failed) => ExitCode::from(1),
         Ok(Status::Invalid) => ExitCode::from(2),
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: {e:#}");
+            // Errors quote arguments and file content: control characters
+            // are shown escaped, line by line (several errors are lines).
+            let text = format!("{e:#}");
+            let lines: Vec<_> = text
+                .lines()
+                .map(kompetanse::render::text::visible)
+                .collect();
+            let _ = writeln!(std::io::stderr(), "error: {}", lines.join("\n"));
             ExitCode::from(2)
         }
     }

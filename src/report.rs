@@ -64,6 +64,9 @@ pub struct Development {
     pub from: Level,
     pub to: Level,
     pub hours: u64,
+    /// The person's name, for human output (machines keep the id).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -143,6 +146,9 @@ pub struct RoleSkillGap {
     pub target: Level,
     pub gap: Level,
     pub effort: Effort,
+    /// The skill's name, for human output (machines keep the id).
+    #[serde(skip)]
+    pub skill_name: String,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -245,6 +251,9 @@ pub struct SuggestedActivity {
 pub struct Wish {
     pub skill: String,
     pub level: Level,
+    /// The skill's name, for human output (machines keep the id).
+    #[serde(skip)]
+    pub skill_name: String,
 }
 
 /// The organisation's view of all plans.
@@ -279,6 +288,9 @@ pub struct Recruitment {
     pub priority: Priority,
     pub by: Option<Date>,
     pub driver: Option<String>,
+    /// The skill's name, for human output (machines keep the id).
+    #[serde(skip)]
+    pub skill_name: String,
 }
 
 /// The competence balance (`kompetanse balance`): what the organisation

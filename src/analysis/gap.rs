@@ -97,6 +97,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
             from: need.level - c.steps,
             to: need.level,
             hours: org.development_hours(need.skill, need.level - c.steps, need.level),
+            name: people.name(ids.person(c.id)).map(str::to_string),
         })
         .collect();
     let effort_hours: u64 = develop.iter().map(|d| d.hours).sum();

@@ -138,6 +138,7 @@ fn person_plan(
         .map(|s| Wish {
             skill: org.skills[s].id.clone(),
             level: org.matrix.level(p, s),
+            skill_name: org.skills[s].name.clone(),
         })
         .collect();
     if goals.is_empty() && wishes.is_empty() && !asked_for {
@@ -263,6 +264,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             priority: n.priority,
             by: n.by,
             driver: n.driver.clone(),
+            skill_name: n.skill_name.clone(),
         })
         .collect();
 

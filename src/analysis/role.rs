@@ -113,6 +113,7 @@ pub fn person_report(org: &Organisation, filter: &PeopleFilter) -> PersonGapRepo
                     target: s.target,
                     gap: s.gap,
                     effort: org.policy.mix.split(s.hours),
+                    skill_name: org.skills[s.skill].name.clone(),
                 })
                 .collect(),
             effort: g.effort,

@@ -44,8 +44,6 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
-    args.report
-        .output
-        .emit(&balance_report(&org, &options), format)?;
+    args.report.emit(&balance_report(&org, &options), format)?;
     Ok(Status::Done)
 }

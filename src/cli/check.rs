@@ -23,14 +23,19 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
     crate::cli::output::to_stdout(|out| {
         writeln!(
             out,
-            "{}: valid: {} skills, {} roles, {} needs, {} people, {} assessments{expired}",
-            args.org.org.display(),
-            org.skills.len(),
-            org.roles.len(),
-            org.needs.len(),
-            org.people.len(),
-            org.assessment_rows,
+            "{}: valid: {}, {}, {}, {}, {}{expired}",
+            crate::render::text::visible(&args.org.org.display().to_string()),
+            counted(org.skills.len(), "skill", "skills"),
+            counted(org.roles.len(), "role", "roles"),
+            counted(org.needs.len(), "need", "needs"),
+            counted(org.people.len(), "person", "people"),
+            counted(org.assessment_rows, "assessment", "assessments"),
         )
     })?;
     Ok(Status::Done)
+}
+
+/// "1 role", "2 roles": a count with its noun.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -92,7 +92,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         )
     });
     match (args.by, &needs) {
-        (By::Need, Some(needs)) => args.report.output.emit(needs, format)?,
+        (By::Need, Some(needs)) => args.report.emit(needs, format)?,
         (By::Unit | By::Skill | By::Driver, Some(needs)) => {
             let grouping = match args.by {
                 By::Unit => Grouping::Unit,
@@ -100,7 +100,6 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 _ => Grouping::Driver,
             };
             args.report
-                .output
                 .emit(&group_report(&org, needs, grouping), format)?
         }
         _ => {
@@ -109,9 +108,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 role: role_arg(&org, args.role.as_deref())?,
                 person: person_arg(&org, args.person.as_deref())?,
             };
-            args.report
-                .output
-                .emit(&person_report(&org, &filter), format)?
+            args.report.emit(&person_report(&org, &filter), format)?
         }
     }
     let failed = match (args.fail_on, &needs) {

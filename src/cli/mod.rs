@@ -9,6 +9,7 @@
 
 pub mod balance;
 pub mod check;
+pub mod display;
 pub mod gap;
 pub mod output;
 pub mod plan;
@@ -19,11 +20,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::cli::display::DisplayArgs;
 use crate::cli::output::OutputArgs;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Date, LearningMix, LookupError, Organisation, Priority};
-use crate::render::Format;
+use crate::render::{Format, Render};
 
 /// kompetanse: competence gap analysis (kompetansegap og kompetansesaldo).
 ///
@@ -103,7 +105,10 @@ pub fn parse_mix_arg(text: &str) -> Result<LearningMix, String> {
     LearningMix::parse(text)
 }
 
-/// Prints diagnostics to `err`, warnings only unless `quiet`.
+/// Prints diagnostics to `err`, warnings only unless `quiet`. A diagnostic
+/// quotes file content (names, cells), so its control characters are shown
+/// escaped (`\x1b`, `\r`, `\n`): a name cannot retitle the terminal, clear
+/// it, or fake a line of output.
 pub fn print_diagnostics(
     diagnostics: &[Diagnostic],
     quiet: bool,
@@ -113,7 +118,7 @@ pub fn print_diagnostics(
         if quiet && d.severity == Severity::Warning {
             continue;
         }
-        writeln!(err, "{d}")?;
+        writeln!(err, "{}", crate::render::text::visible(&d.to_string()))?;
     }
     Ok(())
 }
@@ -140,10 +145,11 @@ pub fn load_org(
             .filter(|d| d.severity == Severity::Error)
             .count();
         let plural = if errors == 1 { "" } else { "s" };
+        let path = args.org.display().to_string();
         let _ = writeln!(
             std::io::stderr(),
             "{}: {errors} error{plural}{outcome}",
-            args.org.display()
+            crate::render::text::visible(&path)
         );
     }
     Ok(org)
@@ -188,6 +194,9 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub what_if: WhatIfArgs,
+
+    #[command(flatten)]
+    pub display: DisplayArgs,
 }
 
 impl ReportArgs {
@@ -212,6 +221,13 @@ impl ReportArgs {
         }
         let format = self.output.format()?;
         Ok(Some((org, format)))
+    }
+
+    /// Writes `report` in `format` where `--output` says, styled as
+    /// `--lang`, `--wide` and `--width` say.
+    pub fn emit<R: Render>(&self, report: &R, format: Format) -> anyhow::Result<()> {
+        let style = self.display.style(self.output.to_terminal());
+        self.output.emit(report, format, style)
     }
 }
 

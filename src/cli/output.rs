@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::cli::UsageError;
-use crate::render::{self, Format, Render, TableStyle};
+use crate::render::{self, Format, Render, Style};
 
 /// `--format`'s values: the command line's name for each [`Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,12 +124,9 @@ impl OutputArgs {
         Ok(())
     }
 
-    /// Writes `report` in `format` to the output: stdout, or a temporary
-    /// file renamed over the target only when rendering succeeded.
-    pub fn emit<R: Render>(&self, report: &R, format: Format) -> anyhow::Result<()> {
-        let style = TableStyle {
-            wrap: self.to_terminal(),
-        };
+    /// Writes `report` in `format` and `style` to the output: stdout, or a
+    /// temporary file renamed over the target only when rendering succeeded.
+    pub fn emit<R: Render>(&self, report: &R, format: Format, style: Style) -> anyhow::Result<()> {
         self.write_with(|out: &mut dyn Write| render::render(report, format, style, out))
     }
 

@@ -36,8 +36,6 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
         role: None,
         person: person_arg(&org, args.person.as_deref())?,
     };
-    args.report
-        .output
-        .emit(&plan_report(&org, &filter), format)?;
+    args.report.emit(&plan_report(&org, &filter), format)?;
     Ok(Status::Done)
 }

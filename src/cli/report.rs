@@ -36,10 +36,11 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         return Ok(Status::Invalid);
     };
     let report = overview_report(&org);
+    let style = args.report.display.style(false);
     match format {
         Format::Json => output.write_with(|out| json::write(&report, out))?,
-        Format::Xlsx => output.write_with(|out| xlsx::write(&report, out))?,
-        _ => output.write_with(|out| html::overview::write(&report, out))?,
+        Format::Xlsx => output.write_with(|out| xlsx::write(&report, style.lang, out))?,
+        _ => output.write_with(|out| html::overview::write(&report, style, out))?,
     }
     Ok(Status::Done)
 }

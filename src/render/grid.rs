@@ -6,17 +6,26 @@
 //! flag per column. Parts that the two formats word differently stay in
 //! their format's file.
 
-use crate::render::text::{effort_hours, group_title, hours, level, or_empty, percent, reason};
+use crate::render::i18n::{Key, Labels};
+use crate::render::text::{effort_hours, group_title, level, or_empty, reason};
 use crate::report::{
     BalanceReport, EffortBy, GapGroupsReport, GapReport, NeedGap, PersonPlan, PlanReport,
     PlanSummary, Recruitment, SkillBalance,
 };
 
-/// One column: its heading, and whether its cells are right-aligned (numbers).
+/// The first fold rank of [`Grid::fold_last`]'s columns.
+pub const LAST_RESORT: u8 = 128;
+
+/// One column: its heading, whether its cells are right-aligned (numbers),
+/// and whether a narrow table may fold it away (see [`Grid::fold`]).
 #[derive(Debug, Clone)]
 pub struct Column {
     pub name: String,
     pub right: bool,
+    /// When the table is too wide for its terminal, folded columns leave
+    /// the table, lowest rank first, and their values become a line under
+    /// the row's first cell ("By: 2027-06-30; Driver: sky"). None: kept.
+    pub fold: Option<u8>,
 }
 
 /// A header and rows of cells, one cell per column.
@@ -36,6 +45,7 @@ impl Grid {
                 Column {
                     name: h.trim_start_matches('>').to_string(),
                     right: h.starts_with('>'),
+                    fold: None,
                 }
             })
             .collect();
@@ -45,46 +55,99 @@ impl Grid {
         }
     }
 
+    /// The columns a narrow table folds first, least important first (by
+    /// index). The first column left takes the others' values; a grid keeps
+    /// at least one column unfolded.
+    pub fn fold(mut self, order: &[usize]) -> Grid {
+        for (rank, &i) in order.iter().enumerate() {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.fold = Some(rank as u8);
+            }
+        }
+        self
+    }
+
+    /// Columns folded only when the table cannot fit otherwise, even with
+    /// its cells wrapped (its longest words alone too wide), after the
+    /// [`fold`](Grid::fold) ones, in this order.
+    pub fn fold_last(mut self, order: &[usize]) -> Grid {
+        for (rank, &i) in order.iter().enumerate() {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.fold = Some(LAST_RESORT.saturating_add(rank as u8));
+            }
+        }
+        self
+    }
+
     pub fn push(&mut self, row: impl IntoIterator<Item = String>) {
         self.rows.push(row.into_iter().collect());
     }
 }
 
+/// Headings from the catalogue, capitalised (the learning-mix modes are
+/// lower case in running text), right-aligned ones (numbers) marked `>`.
+pub fn heads(l: Labels, keys: &[(bool, Key)]) -> Vec<String> {
+    keys.iter()
+        .map(|&(right, k)| {
+            let mut chars = l.get(k).chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            format!("{}{first}{}", if right { ">" } else { "" }, chars.as_str())
+        })
+        .collect()
+}
+
+/// A left-aligned column, for [`heads`].
+pub const L: bool = false;
+/// A right-aligned column, for [`heads`].
+pub const R: bool = true;
+
 /// `gap`: a row per need. The formats word a need's scope and level
 /// differently, so they pass those in.
 pub fn needs(
+    l: Labels,
     report: &GapReport,
     scope: impl Fn(&NeedGap) -> String,
     level: impl Fn(&NeedGap) -> String,
 ) -> Grid {
-    let mut grid = Grid::new(&[
-        "Need",
-        "Skill",
-        "Scope",
-        "Level",
-        ">Have",
-        ">Short",
-        ">Coverage",
-        ">Develop",
-        ">Recruit",
-        ">Hours",
-        "Priority",
-        "By",
-        "Driver",
-    ]);
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColNeed),
+            (L, ColSkill),
+            (L, ColScope),
+            (L, ColLevel),
+            (R, ColHave),
+            (R, ColShort),
+            (R, ColCoverage),
+            (R, ColDevelop),
+            (R, ColRecruit),
+            (R, ColHours),
+            (L, ColPriority),
+            (L, ColBy),
+            (L, ColDriver),
+        ],
+    ))
+    // Scope, date and driver say where and why; the counts are the table,
+    // and the skill's name says more to a person than the need's id.
+    .fold(&[12, 11, 2, 10, 0, 7, 3]);
     for n in &report.needs {
         grid.push([
             n.id.clone(),
             n.skill_name.clone(),
             scope(n),
             level(n),
-            format!("{}/{}", n.have, n.count),
-            n.shortfall.to_string(),
-            percent(n.coverage),
-            n.develop.len().to_string(),
-            n.recruit.to_string(),
-            hours(n.effort.total),
-            n.priority.to_string(),
+            format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
+            l.int(n.shortfall.into()),
+            l.percent(n.coverage),
+            l.int(n.develop.len() as u64),
+            l.int(n.recruit.into()),
+            l.hours(n.effort.total),
+            l.priority(n.priority).to_string(),
             or_empty(n.by),
             or_empty(n.driver.as_ref()),
         ]);
@@ -93,26 +156,33 @@ pub fn needs(
 }
 
 /// A plan's goals: from, to, effort by mode, why and by when.
-pub fn goals(report: &PlanReport, plan: &PersonPlan) -> Grid {
-    let mut grid = Grid::new(&[
-        "Skill",
-        "From",
-        "To",
-        ">Hours",
-        ">Experience",
-        ">Social",
-        ">Formal",
-        "Why",
-        "By",
-    ]);
+pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColSkill),
+            (L, ColFrom),
+            (L, ColTo),
+            (R, ColHours),
+            (R, Experience),
+            (R, Social),
+            (R, Formal),
+            (L, ColWhy),
+            (L, ColBy),
+        ],
+    ))
+    // The effort line under the table has the split by mode.
+    .fold(&[6, 5, 4, 8])
+    .fold_last(&[1]);
     for g in &plan.goals {
-        let why: Vec<String> = g.reasons.iter().map(reason).collect();
+        let why: Vec<String> = g.reasons.iter().map(|r| reason(l, r)).collect();
         let mut row = vec![
             g.skill_name.clone(),
             level(&report.levels, g.from),
             level(&report.levels, g.to),
         ];
-        row.extend(effort_hours(&g.effort));
+        row.extend(effort_hours(l, &g.effort));
         row.extend([why.join("; "), or_empty(g.by)]);
         grid.push(row);
     }
@@ -120,50 +190,65 @@ pub fn goals(report: &PlanReport, plan: &PersonPlan) -> Grid {
 }
 
 /// The plan summary's effort per unit, then per driver (each when it has rows).
-pub fn effort_summary(summary: &PlanSummary) -> Vec<Grid> {
+pub fn effort_summary(l: Labels, summary: &PlanSummary) -> Vec<Grid> {
     [
-        ("Unit", &summary.by_unit, "(no unit)"),
-        ("Driver", &summary.by_driver, "(role requirements)"),
+        (Key::ColUnit, &summary.by_unit, Key::NoUnit),
+        (Key::ColDriver, &summary.by_driver, Key::RoleRequirements),
     ]
     .into_iter()
     .filter(|(_, rows, _)| !rows.is_empty())
-    .map(|(title, rows, none)| effort_by(title, rows, none))
+    .map(|(title, rows, none)| effort_by(l, title, rows, none))
     .collect()
 }
 
 /// Effort per unit or per driver; `none` names the null key.
-fn effort_by(title: &str, rows: &[EffortBy], none: &str) -> Grid {
-    let mut grid = Grid::new(&[
-        title,
-        ">Goals",
-        ">Hours",
-        ">Experience",
-        ">Social",
-        ">Formal",
-    ]);
+fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, title),
+            (R, ColGoals),
+            (R, ColHours),
+            (R, Experience),
+            (R, Social),
+            (R, Formal),
+        ],
+    ));
     for r in rows {
         let mut row = vec![
-            r.key.clone().unwrap_or_else(|| none.to_string()),
-            r.goals.to_string(),
+            r.key.clone().unwrap_or_else(|| l.get(none).to_string()),
+            l.int(r.goals as u64),
         ];
-        row.extend(effort_hours(&r.effort));
+        row.extend(effort_hours(l, &r.effort));
         grid.push(row);
     }
     grid
 }
 
 /// The recruitment list (*rekruttering/innleie*).
-pub fn recruitment(levels: &[String], rows: &[Recruitment]) -> Grid {
-    let mut grid = Grid::new(&[
-        "Need", "Skill", "Level", ">Count", "Priority", "By", "Driver",
-    ]);
+pub fn recruitment(l: Labels, levels: &[String], rows: &[Recruitment]) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColNeed),
+            (L, ColSkill),
+            (L, ColLevel),
+            (R, ColCount),
+            (L, ColPriority),
+            (L, ColBy),
+            (L, ColDriver),
+        ],
+    ))
+    .fold(&[6, 5, 1]);
     for r in rows {
         grid.push([
             r.need.clone(),
-            r.skill.clone(),
+            r.skill_name.clone(),
             level(levels, r.level),
-            r.count.to_string(),
-            r.priority.to_string(),
+            l.int(r.count.into()),
+            l.priority(r.priority).to_string(),
             or_empty(r.by),
             or_empty(r.driver.as_ref()),
         ]);
@@ -172,78 +257,111 @@ pub fn recruitment(levels: &[String], rows: &[Recruitment]) -> Grid {
 }
 
 /// A balance: people at each level of the scale per skill, and freshness counts.
-pub fn balance(scale: &[String], rows: &[SkillBalance]) -> Grid {
-    let mut header: Vec<String> = vec!["Skill".into(), "Group".into()];
+pub fn balance(l: Labels, scale: &[String], rows: &[SkillBalance]) -> Grid {
+    use Key::*;
+    let mut header: Vec<String> = heads(l, &[(L, ColSkill), (L, ColGroup)]);
     header.extend(scale.iter().enumerate().map(|(i, n)| format!(">{i} {n}")));
-    header.extend(
-        [
-            ">Assessed",
-            ">Unassessed",
-            ">Stale",
-            ">Expired",
-            ">Median",
-            ">Interest",
-        ]
-        .map(String::from),
-    );
-    let mut grid = Grid::new(&header);
+    header.extend(heads(
+        l,
+        &[
+            (R, ColAssessed),
+            (R, ColUnassessed),
+            (R, ColStale),
+            (R, ColExpired),
+            (R, ColMedian),
+            (R, ColInterest),
+        ],
+    ));
+    let after = 2 + scale.len();
+    // The level histogram is the table; its bookkeeping folds first.
+    let mut grid = Grid::new(&header).fold(&[
+        1,
+        after + 5,
+        after + 3,
+        after + 1,
+        after + 4,
+        after + 2,
+        after,
+    ]);
     for r in rows {
         let mut row = vec![r.name.clone(), or_empty(r.group.as_ref())];
-        row.extend(r.levels.iter().map(u64::to_string));
+        row.extend(r.levels.iter().map(|&n| l.int(n)));
         row.extend([
-            r.assessed.to_string(),
-            r.unassessed.to_string(),
-            r.stale.to_string(),
-            r.expired.to_string(),
-            r.median.map_or_else(|| "-".into(), |m| m.to_string()),
-            r.interest.to_string(),
+            l.int(r.assessed),
+            l.int(r.unassessed),
+            l.int(r.stale),
+            l.int(r.expired),
+            r.median.map_or_else(|| "-".into(), |m| l.hours(m)),
+            l.int(r.interest),
         ]);
         grid.push(row);
     }
     grid
 }
 
-/// Key-person risk per skill; `risk` marks the skills held by 0 or 1 person.
-pub fn key_people(report: &BalanceReport, risk: &str) -> Grid {
-    let mut grid = Grid::new(&["Skill", "Level", ">Holders", "Who", "Risk"]);
+/// Key-person risk per skill, by the skill's name where the report has it;
+/// RISK marks the skills held by 0 or 1 person.
+pub fn key_people(l: Labels, report: &BalanceReport) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColSkill),
+            (L, ColLevel),
+            (R, ColHolders),
+            (L, ColWho),
+            (L, ColRisk),
+        ],
+    ));
     for k in &report.key_people {
+        let name = report
+            .skills
+            .iter()
+            .find(|s| s.skill == k.skill)
+            .map_or(&k.skill, |s| &s.name);
         grid.push([
-            k.skill.clone(),
+            name.clone(),
             level(&report.scale, k.level),
-            k.holders.to_string(),
+            l.int(k.holders),
             k.people.join(", "),
-            if k.risk { risk } else { "" }.to_string(),
+            if k.risk { l.get(Risk) } else { "" }.to_string(),
         ]);
     }
     grid
 }
 
 /// `gap --by unit|skill|driver`: a row per group; `none` names the null key.
-pub fn gap_groups(report: &GapGroupsReport, none: &str) -> Grid {
-    let mut grid = Grid::new(&[
-        group_title(&report.by),
-        "Name",
-        ">Needs",
-        ">Unmet",
-        ">Coverage",
-        ">Short",
-        ">Develop",
-        ">Recruit",
-        ">Hours",
-        "At risk",
-    ]);
+pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
+    use Key::*;
+    let mut header = vec![group_title(l, &report.by).to_string()];
+    header.extend(heads(
+        l,
+        &[
+            (L, ColName),
+            (R, ColNeeds),
+            (R, ColUnmet),
+            (R, ColCoverage),
+            (R, ColShort),
+            (R, ColDevelop),
+            (R, ColRecruit),
+            (R, ColHours),
+            (L, ColAtRisk),
+        ],
+    ));
+    let mut grid = Grid::new(&header).fold(&[9, 1, 6]).fold_last(&[3]);
     for g in &report.groups {
         grid.push([
             g.key.clone().unwrap_or_else(|| none.to_string()),
             or_empty(g.name.as_ref()),
-            g.needs.to_string(),
-            g.unmet.to_string(),
-            percent(g.coverage),
-            g.shortfall.to_string(),
-            g.develop.to_string(),
-            g.recruit.to_string(),
-            hours(g.effort.total),
-            g.at_risk.map_or_else(|| "no".into(), |p| p.to_string()),
+            l.int(g.needs as u64),
+            l.int(g.unmet as u64),
+            l.percent(g.coverage),
+            l.int(g.shortfall),
+            l.int(g.develop as u64),
+            l.int(g.recruit),
+            l.hours(g.effort.total),
+            g.at_risk
+                .map_or_else(|| l.get(No).to_string(), |p| l.priority(p).to_string()),
         ]);
     }
     grid

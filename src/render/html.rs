@@ -17,6 +17,7 @@ use std::io::{self, Write};
 
 use askama::Template;
 
+use crate::render::Style;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
 
 pub use self::labels::Labels;
@@ -75,10 +76,15 @@ fn spans(text: &Text) -> Spans {
 }
 
 /// Writes `report`'s document outline as one HTML page.
-pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, mut out: W) -> io::Result<()> {
+pub fn write<R: ToOutline + ?Sized, W: Write>(
+    report: &R,
+    style: Style,
+    mut out: W,
+) -> io::Result<()> {
     let mut title = String::new();
     let mut parts = Vec::new();
-    for block in report.outline(Dialect::Document) {
+    let words = crate::render::i18n::Labels::new(style.lang);
+    for block in report.outline_in(Dialect::Document, words) {
         match block {
             Block::Title(text) => title = clean(&text),
             // The page's title is its h1, so sections start at h2.
@@ -109,7 +115,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, mut out: W) -> io::Res
         }
     }
     let page = OutlinePage {
-        labels: &Labels::english(),
+        labels: &Labels::of(style.lang),
         title,
         parts,
     };

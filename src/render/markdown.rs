@@ -4,24 +4,39 @@
 //! lays out a report's [`Outline`] in the document [`Dialect`]: what the
 //! report shows and in which words is [`layout`](crate::render::layout)'s;
 //! this file owns only markdown's syntax and spacing.
+//!
+//! Every text is escaped ([`escape`]): a name is data, never markup. It
+//! cannot open a heading, a list, a link or emphasis, close a table cell,
+//! break a row with a CR or LF, or carry HTML (`<script>` comes out as
+//! `&lt;script&gt;`, which a renderer shows as the text it was).
 
 use std::io::{self, Write};
 
+use crate::render::Style;
 use crate::render::grid::Grid;
+use crate::render::i18n::Labels;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
+use crate::render::text::visible;
 
 /// Writes `report` as markdown. Every block is followed by a blank line,
 /// but for a closing paragraph or list: a document ends on its last line.
-pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, mut out: W) -> io::Result<()> {
-    let blocks = report.outline(Dialect::Document);
+pub fn write<R: ToOutline + ?Sized, W: Write>(
+    report: &R,
+    style: Style,
+    mut out: W,
+) -> io::Result<()> {
+    let blocks = report.outline_in(Dialect::Document, Labels::new(style.lang));
     let last = blocks.len().saturating_sub(1);
     for (i, block) in blocks.into_iter().enumerate() {
         let closing = i == last;
         match block {
-            Block::Title(text) => writeln!(out, "# {text}")?,
-            Block::Heading { level, text } => {
-                writeln!(out, "{} {text}", "#".repeat(usize::from(level)))?
-            }
+            Block::Title(text) => writeln!(out, "# {}", escape(&text, true))?,
+            Block::Heading { level, text } => writeln!(
+                out,
+                "{} {}",
+                "#".repeat(usize::from(level)),
+                escape(&text, true)
+            )?,
             Block::Paragraph(text) => {
                 writeln!(out, "{}", inline(&text))?;
                 if closing {
@@ -43,25 +58,55 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, mut out: W) -> io::Res
     Ok(())
 }
 
-/// Text with its emphasis in bold.
+/// Text with its emphasis in bold, every span escaped.
 fn inline(text: &Text) -> String {
     text.0
         .iter()
-        .map(|span| match span {
-            Span::Plain(s) => s.clone(),
-            Span::Strong(s) => format!("**{s}**"),
+        .enumerate()
+        .map(|(i, span)| match span {
+            Span::Plain(s) => escape(s, i == 0),
+            Span::Strong(s) if s.is_empty() => String::new(),
+            Span::Strong(s) => format!("**{}**", escape(s, false)),
         })
         .collect()
 }
 
-/// Escapes what would break a table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+/// Text as markdown shows it literally: markdown's punctuation (`\`, `` ` ``,
+/// `*`, `_`, `[`, `]`, `|`) backslash-escaped, HTML's (`<`, `>`, `&`) as
+/// entities, CR and LF as spaces (a line break would end a table row or a
+/// heading), other control characters shown as `\x1b` and the like. At the
+/// start of a line (`at_start`), `#`, `+`, `-`, `=` and `~` are escaped too,
+/// so a name cannot open a heading, a list or a fence.
+pub fn escape(text: &str, at_start: bool) -> String {
+    let text = text.replace(['\r', '\n'], " ");
+    let text = visible(&text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '#' | '+' | '-' | '=' | '~' if i == 0 && at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Writes a grid as a pipe table.
 fn table<W: Write>(out: &mut W, grid: &Grid) -> io::Result<()> {
-    let names: Vec<&str> = grid.columns.iter().map(|c| c.name.as_str()).collect();
+    let names: Vec<String> = grid
+        .columns
+        .iter()
+        .map(|c| escape(&c.name, false))
+        .collect();
     writeln!(out, "| {} |", names.join(" | "))?;
     let rule: Vec<&str> = grid
         .columns
@@ -70,8 +115,27 @@ fn table<W: Write>(out: &mut W, grid: &Grid) -> io::Result<()> {
         .collect();
     writeln!(out, "|{}|", rule.join("|"))?;
     for row in &grid.rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| escape(c, false)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn names_stay_text() {
+        assert_eq!(escape("a|b", false), "a\\|b");
+        assert_eq!(escape("<script>", false), "&lt;script&gt;");
+        assert_eq!(escape("# x", true), "\\# x");
+        assert_eq!(escape("# x", false), "# x");
+        assert_eq!(escape("a\rb\nc", false), "a b c");
+        assert_eq!(
+            escape("**b** [l](u) `c`", false),
+            "\\*\\*b\\*\\* \\[l\\](u) \\`c\\`"
+        );
+        assert_eq!(escape("\u{1b}]0;x\u{7}", false), "\\\\x1b\\]0;x\\\\x07");
+    }
 }

@@ -15,6 +15,7 @@
 pub mod csv;
 pub mod grid;
 pub mod html;
+pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod markdown;
@@ -30,9 +31,21 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use self::csv::ToCsv;
+pub use self::i18n::{Labels, Lang};
 pub use self::outline::ToOutline;
-pub use self::table::TableStyle;
 pub use self::xlsx::ToXlsx;
+
+/// How the human formats are laid out; the machine formats ignore it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// The language of labels and numbers (table, markdown).
+    pub lang: Lang,
+    /// Fit tables to this many columns (a terminal's width); None: every
+    /// column at full width (output piped to a script).
+    pub width: Option<u16>,
+    /// Every column, however wide the table (`--wide`).
+    pub wide: bool,
+}
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,21 +100,21 @@ pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx {}
 
 impl<R: Serialize + ToOutline + ToCsv + ToXlsx> Render for R {}
 
-/// Writes `report` in `format`; `style` matters to tables only.
+/// Writes `report` in `format`; `style` matters to the human formats only.
 pub fn render<R: Render, W: Write>(
     report: &R,
     format: Format,
-    style: TableStyle,
+    style: Style,
     out: W,
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(report, style, out),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
-        Format::Markdown => markdown::write(report, out),
-        Format::Xlsx => xlsx::write(report, out),
+        Format::Xlsx => xlsx::write(report, style.lang, out),
         Format::ExcelCsv => csv::write_dialect(report, csv::Dialect::Excel, out),
-        Format::Html => html::write(report, out),
+        Format::Html => html::write(report, style, out),
+        Format::Markdown => markdown::write(report, style, out),
     }
 }
 

@@ -9,6 +9,7 @@
 //! not compute anything a machine format would need (that is the report's).
 
 use crate::render::grid::Grid;
+use crate::render::i18n::Labels;
 
 /// The words a document is told in. The terminal's tables are terse, one
 /// line a fact; documents (markdown, HTML) spell things out under headings.
@@ -85,9 +86,15 @@ pub enum Block {
 /// A report's document, built in one dialect.
 pub type Outline = Vec<Block>;
 
-/// A report that can be told as a document.
+/// A report that can be told as a document, in a language.
 pub trait ToOutline {
-    fn outline(&self, dialect: Dialect) -> Outline;
+    /// The report's document in `dialect`, worded in `labels`' language.
+    fn outline_in(&self, dialect: Dialect, labels: Labels) -> Outline;
+
+    /// The report's document in English.
+    fn outline(&self, dialect: Dialect) -> Outline {
+        self.outline_in(dialect, Labels::default())
+    }
 }
 
 /// Builds an outline block by block.

@@ -2,33 +2,38 @@
 //! freely between versions; scripts should use JSON or CSV. It lays out a
 //! report's [`Outline`] in the terminal [`Dialect`]: what the report shows
 //! and in which words is [`layout`](crate::render::layout)'s; this file owns
-//! only how a block looks on a terminal.
+//! only how a block looks on a terminal: what is left of a table at a
+//! given width, and that no name can send the terminal a control sequence.
+//!
+//! Fitting a table to a width: first the grid's foldable columns (less
+//! important ones such as `By` and `Driver`) leave the table one by one,
+//! their values becoming a line under the row's first cell; then, if it is
+//! still too wide, cells wrap between words, never inside one (a column is
+//! never narrower than its longest word). Without a width (output piped to
+//! a script, or `--wide`) every column stays, unwrapped.
 
 use std::io::{self, Write};
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use crate::render::grid::Grid;
+use crate::render::Style;
+use crate::render::grid::{Column, Grid, LAST_RESORT};
+use crate::render::i18n::Labels;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
-
-/// How tables are laid out.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TableStyle {
-    /// Wrap to the terminal's width (only when writing to a terminal).
-    pub wrap: bool,
-}
+use crate::render::text::visible;
 
 /// Writes `report` as text tables.
 pub fn write<R: ToOutline + ?Sized, W: Write>(
     report: &R,
-    style: TableStyle,
+    style: Style,
     mut out: W,
 ) -> io::Result<()> {
-    for block in report.outline(Dialect::Terminal) {
+    let labels = Labels::new(style.lang);
+    for block in report.outline_in(Dialect::Terminal, labels) {
         match block {
-            Block::Title(text) => writeln!(out, "{text}")?,
+            Block::Title(text) => writeln!(out, "{}", visible(&text))?,
             // A section opens after a blank line.
-            Block::Heading { text, .. } => writeln!(out, "\n{text}")?,
+            Block::Heading { text, .. } => writeln!(out, "\n{}", visible(&text))?,
             Block::Paragraph(text) => writeln!(out, "{}", plain(&text))?,
             Block::Grid(grid) => writeln!(out, "{}", draw(style, &grid))?,
             Block::List(items) => {
@@ -41,28 +46,242 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
     Ok(())
 }
 
-/// Text as it reads on a terminal: emphasis is not shown.
+/// Text as it reads on a terminal: emphasis is not shown, and control
+/// characters are shown escaped.
 fn plain(text: &Text) -> String {
-    text.0
+    let text: String = text
+        .0
         .iter()
         .map(|span| match span {
             Span::Plain(s) | Span::Strong(s) => s.as_str(),
         })
-        .collect()
+        .collect();
+    visible(&text).into_owned()
 }
 
-/// Draws a grid: its right-aligned columns right-aligned.
-fn draw(style: TableStyle, grid: &Grid) -> Table {
+/// Draws a grid, fitted to the style's width unless `wide`.
+fn draw(style: Style, grid: &Grid) -> Table {
+    let grid = escaped(grid);
+    let width = match style.width {
+        Some(width) if !style.wide => usize::from(width),
+        _ => return table(&grid.columns, &grid.rows),
+    };
+    let mut ranks: Vec<u8> = grid.columns.iter().filter_map(|c| c.fold).collect();
+    ranks.sort_unstable();
+    let mut folded = 0;
+    let mut fitted = fold(&grid, &[]);
+    while let Some(&next) = ranks.get(folded) {
+        let too_wide = if next >= LAST_RESORT {
+            fitted.narrowest() > width
+        } else {
+            fitted.natural() > width
+        };
+        if !too_wide {
+            break;
+        }
+        folded += 1;
+        fitted = fold(&grid, &ranks[..folded]);
+    }
+    fitted.wrap(width)
+}
+
+/// The grid with every cell and heading made safe for a terminal (before
+/// folding adds its own line breaks).
+fn escaped(grid: &Grid) -> Grid {
+    let mut grid = grid.clone();
+    for c in &mut grid.columns {
+        c.name = visible(&c.name).into_owned();
+    }
+    for cell in grid.rows.iter_mut().flatten() {
+        *cell = visible(cell).into_owned();
+    }
+    grid
+}
+
+/// A grid some of whose columns were folded: each row's folded values, one
+/// line of text that goes under its first cell.
+struct Folded {
+    grid: Grid,
+    extra: Vec<String>,
+}
+
+/// The grid without the columns of these fold ranks; their non-empty values
+/// become one line, "Heading: value" joined by "; ", under the first cell
+/// left.
+fn fold(grid: &Grid, ranks: &[u8]) -> Folded {
+    let gone = |i: usize| grid.columns[i].fold.is_some_and(|r| ranks.contains(&r));
+    let keep: Vec<usize> = (0..grid.columns.len()).filter(|&i| !gone(i)).collect();
+    let mut out = Folded {
+        grid: Grid {
+            columns: keep.iter().map(|&i| grid.columns[i].clone()).collect(),
+            rows: Vec::with_capacity(grid.rows.len()),
+        },
+        extra: Vec::with_capacity(grid.rows.len()),
+    };
+    for row in &grid.rows {
+        let extra: Vec<String> = (0..grid.columns.len())
+            .filter(|&i| gone(i))
+            .filter_map(|i| {
+                let value = row.get(i).filter(|v| !v.is_empty())?;
+                Some(format!("{}: {value}", grid.columns[i].name))
+            })
+            .collect();
+        out.grid.rows.push(
+            keep.iter()
+                .map(|&i| row.get(i).cloned().unwrap_or_default())
+                .collect(),
+        );
+        out.extra.push(extra.join("; "));
+    }
+    out
+}
+
+/// Characters of a table's frame around `n` columns of content:
+/// `│ a ┆ b │` is the content plus three per column plus one.
+fn frame(n: usize) -> usize {
+    3 * n + 1
+}
+
+/// Width of text on a terminal, one a character (the labels and names
+/// this tool shows are Latin; a wide character only makes a cell roomier).
+fn chars(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The longest word of a text, which its column may not be narrower than.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(chars).max().unwrap_or(0)
+}
+
+impl Folded {
+    /// Each column's widest line and longest word; the folded lines count
+    /// only by their longest word (they wrap under the first cell).
+    fn widths(&self) -> Vec<(usize, usize)> {
+        let columns = &self.grid.columns;
+        (0..columns.len())
+            .map(|i| {
+                let cells = std::iter::once(columns[i].name.as_str()).chain(
+                    self.grid
+                        .rows
+                        .iter()
+                        .filter_map(|r| r.get(i).map(String::as_str)),
+                );
+                let (mut widest, mut word) = (0, 0);
+                for cell in cells {
+                    widest = widest.max(cell.lines().map(chars).max().unwrap_or(0));
+                    word = word.max(longest_word(cell));
+                }
+                if i == 0 {
+                    word = word.max(
+                        self.extra
+                            .iter()
+                            .map(|e| longest_word(e))
+                            .max()
+                            .unwrap_or(0),
+                    );
+                    widest = widest.max(word);
+                }
+                (widest, word)
+            })
+            .collect()
+    }
+
+    /// The table's width with every cell wrapped as far as its words allow.
+    fn narrowest(&self) -> usize {
+        let widths = self.widths();
+        widths.iter().map(|w| w.1).sum::<usize>() + frame(widths.len())
+    }
+
+    /// The table's width with no cell wrapped.
+    fn natural(&self) -> usize {
+        let widths = self.widths();
+        widths.iter().map(|w| w.0).sum::<usize>() + frame(widths.len())
+    }
+
+    /// The table within `width`: the widest columns narrowed first, none
+    /// below its longest word, cells wrapped between words (a table whose
+    /// words alone are too wide is drawn wider than `width`, unbroken).
+    fn wrap(self, width: usize) -> Table {
+        let bounds = self.widths();
+        let mut widths: Vec<usize> = bounds.iter().map(|b| b.0).collect();
+        let room = width.saturating_sub(frame(widths.len()));
+        while widths.iter().sum::<usize>() > room {
+            let narrowest_allowed = (0..widths.len())
+                .filter(|&i| widths[i] > bounds[i].1)
+                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
+            match narrowest_allowed {
+                Some(i) => widths[i] -= 1,
+                None => break,
+            }
+        }
+        let columns: Vec<_> = self
+            .grid
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| {
+                let mut c = c.clone();
+                c.name = wrap_text(&c.name, w);
+                c
+            })
+            .collect();
+        let rows: Vec<Vec<String>> = self
+            .grid
+            .rows
+            .iter()
+            .zip(&self.extra)
+            .map(|(row, extra)| {
+                let mut cells: Vec<String> = row
+                    .iter()
+                    .zip(&widths)
+                    .map(|(cell, &w)| wrap_text(cell, w))
+                    .collect();
+                if let Some(first) = cells.first_mut().filter(|_| !extra.is_empty()) {
+                    first.push('\n');
+                    first.push_str(&wrap_text(extra, widths[0]));
+                }
+                cells
+            })
+            .collect();
+        table(&columns, &rows)
+    }
+}
+
+/// Text wrapped to `width` between words (a word longer than the width
+/// keeps its own line, whole); its own line breaks are kept.
+fn wrap_text(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for word in line.split_whitespace() {
+            let w = chars(word);
+            if used > 0 && used + 1 + w > width {
+                out.push('\n');
+                used = 0;
+            } else if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+        }
+    }
+    out
+}
+
+/// Columns and rows as a comfy table, drawn as given (no wrapping of its
+/// own: wrapping is [`Folded::wrap`]'s, which never cuts a word);
+/// right-aligned columns right-aligned.
+fn table(columns: &[Column], rows: &[Vec<String>]) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(if style.wrap {
-        ContentArrangement::Dynamic
-    } else {
-        ContentArrangement::Disabled
-    });
-    table.set_header(grid.columns.iter().map(|c| Cell::new(&c.name)));
-    for row in &grid.rows {
-        table.add_row(row.iter().zip(&grid.columns).map(|(text, column)| {
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(columns.iter().map(|c| Cell::new(&c.name)));
+    for row in rows {
+        table.add_row(row.iter().zip(columns).map(|(text, column)| {
             let cell = Cell::new(text);
             if column.right {
                 cell.set_alignment(CellAlignment::Right)
@@ -72,4 +291,19 @@ fn draw(style: TableStyle, grid: &Grid) -> Table {
         }));
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_text;
+
+    #[test]
+    fn wrapping_never_cuts_a_word() {
+        assert_eq!(wrap_text("by 2027-06-30 sky", 10), "by\n2027-06-30\nsky");
+        assert_eq!(
+            wrap_text("Informasjonssikkerhet og", 5),
+            "Informasjonssikkerhet\nog"
+        );
+        assert_eq!(wrap_text("a b\nc", 80), "a b\nc");
+    }
 }

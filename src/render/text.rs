@@ -3,34 +3,12 @@
 //! word things alike. Machine formats (JSON, CSV) do not use it: their
 //! numbers are unrounded (FORMAT.md "Outputs").
 
+use std::borrow::Cow;
 use std::fmt::Display;
 
 use crate::model::{Effort, LearningMix, Level, Mode};
+use crate::render::i18n::{Key, Labels};
 use crate::report::{PlanSummary, Reason, SuggestedActivity, Wish};
-
-/// Hours for people: whole numbers without decimals, others with one.
-pub fn hours(value: f64) -> String {
-    if (value - value.round()).abs() < 0.005 {
-        format!("{}", value.round() as i64)
-    } else {
-        format!("{value:.1}")
-    }
-}
-
-/// A share as a percentage for people: `66.7 %`, `100 %`.
-pub fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if (p - p.round()).abs() < 0.05 {
-        format!("{} %", p.round() as i64)
-    } else {
-        format!("{p:.1} %")
-    }
-}
-
-/// "1 person", "2 people": a count with its noun.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
 
 /// A value, or an empty cell when there is none (dates, drivers, units).
 pub fn or_empty<T: Display>(value: Option<T>) -> String {
@@ -45,61 +23,81 @@ pub fn level(levels: &[String], level: Level) -> String {
     }
 }
 
+/// A person for people: "Hanne Berg (hanne.berg)", or the id alone when
+/// the person has no name (or it is the id).
+pub fn person(id: &str, name: Option<&str>) -> String {
+    match name {
+        Some(name) if !name.is_empty() && name != id => format!("{name} ({id})"),
+        _ => id.to_string(),
+    }
+}
+
 /// The four effort figures: total, experience, social, formal.
-pub fn effort_hours(effort: &Effort) -> [String; 4] {
+pub fn effort_hours(l: Labels, effort: &Effort) -> [String; 4] {
     [
-        hours(effort.total),
-        hours(effort.experience),
-        hours(effort.social),
-        hours(effort.formal),
+        l.hours(effort.total),
+        l.hours(effort.experience),
+        l.hours(effort.social),
+        l.hours(effort.formal),
     ]
 }
 
 /// "280 h: experience 196 h (70 %), social 56 h (20 %), formal 28 h (10 %)".
-pub fn effort_line(effort: &Effort, mix: &LearningMix) -> String {
-    format!(
-        "{} h: experience {} h ({} %), social {} h ({} %), formal {} h ({} %)",
-        hours(effort.total),
-        hours(effort.experience),
-        mix.experience,
-        hours(effort.social),
-        mix.social,
-        hours(effort.formal),
-        mix.formal
+pub fn effort_line(l: Labels, effort: &Effort, mix: &LearningMix) -> String {
+    l.fill(
+        Key::EffortLine,
+        &[
+            &l.hours(effort.total),
+            &l.hours(effort.experience),
+            &mix.experience,
+            &l.hours(effort.social),
+            &mix.social,
+            &l.hours(effort.formal),
+            &mix.formal,
+        ],
     )
 }
 
 /// "3 people, 5 goals": who and how much a set of plans covers.
-pub fn plan_counts(summary: &PlanSummary) -> String {
+pub fn plan_counts(l: Labels, summary: &PlanSummary) -> String {
     format!(
         "{}, {}",
-        count(summary.people, "person", "people"),
-        count(summary.goals, "goal", "goals")
+        l.count(summary.people, Key::Person, Key::People),
+        l.count(summary.goals, Key::Goal, Key::Goals)
     )
 }
 
 /// A person's own wishes, when they have any: "rust (now 1 basic), sql (now 0 none)".
-pub fn wishes(levels: &[String], wishes: &[Wish]) -> Option<String> {
+pub fn wishes(l: Labels, levels: &[String], wishes: &[Wish]) -> Option<String> {
     let wishes: Vec<String> = wishes
         .iter()
-        .map(|w| format!("{} (now {})", w.skill, level(levels, w.level)))
+        .map(|w| l.fill(Key::WishNow, &[&w.skill_name, &level(levels, w.level)]))
         .collect();
     (!wishes.is_empty()).then(|| wishes.join(", "))
 }
 
 /// The heading of the key column of `gap --by unit|skill|driver`.
-pub fn group_title(by: &str) -> &'static str {
-    match by {
-        "unit" => "Unit",
-        "skill" => "Skill",
-        _ => "Driver",
-    }
+pub fn group_title(l: Labels, by: &str) -> &'static str {
+    l.get(match by {
+        "unit" => Key::ColUnit,
+        "skill" => Key::ColSkill,
+        _ => Key::ColDriver,
+    })
+}
+
+/// What `gap --by unit|skill|driver` groups by, in words.
+pub fn group_word(l: Labels, by: &str) -> &'static str {
+    l.get(match by {
+        "unit" => Key::GroupUnit,
+        "skill" => Key::GroupSkill,
+        _ => Key::GroupDriver,
+    })
 }
 
 /// Why a goal is there, for people: "role backend", "need rust-app (critical, by 2027-06-30, cloud)".
-pub fn reason(reason: &Reason) -> String {
+pub fn reason(l: Labels, reason: &Reason) -> String {
     match reason {
-        Reason::Role { role, .. } => format!("role {role}"),
+        Reason::Role { role, .. } => l.fill(Key::ReasonRole, &[role]),
         Reason::Need {
             need,
             priority,
@@ -107,19 +105,19 @@ pub fn reason(reason: &Reason) -> String {
             driver,
             ..
         } => {
-            let mut details = vec![priority.to_string()];
-            details.extend(by.map(|d| format!("by {d}")));
+            let mut details = vec![l.priority(*priority).to_string()];
+            details.extend(by.map(|d| l.fill(Key::ByDate, &[&d])));
             details.extend(driver.clone());
-            format!("need {need} ({})", details.join(", "))
+            l.fill(Key::ReasonNeed, &[need, &details.join(", ")])
         }
     }
 }
 
 /// A goal's suggested activities on one line, or that the catalogue has none.
-pub fn activities_line(suggestions: &[SuggestedActivity]) -> String {
-    let lines = activities(suggestions);
+pub fn activities_line(l: Labels, suggestions: &[SuggestedActivity]) -> String {
+    let lines = activities(l, suggestions);
     if lines.is_empty() {
-        "none in the catalogue".to_string()
+        l.get(Key::NoActivities).to_string()
     } else {
         lines.join("; ")
     }
@@ -130,7 +128,7 @@ const ACTIVITIES_SHOWN: usize = 3;
 
 /// A goal's suggested activities, mode by mode, the first few of each:
 /// "experience: Hospitering (40 h); social: Mentorordning (mandatory, 20 h), +2 more".
-fn activities(suggestions: &[SuggestedActivity]) -> Vec<String> {
+fn activities(l: Labels, suggestions: &[SuggestedActivity]) -> Vec<String> {
     Mode::ALL
         .iter()
         .filter_map(|&mode| {
@@ -141,9 +139,12 @@ fn activities(suggestions: &[SuggestedActivity]) -> Vec<String> {
                 .map(|a| {
                     let mut notes = Vec::new();
                     if a.mandatory {
-                        notes.push("mandatory".to_string());
+                        notes.push(l.get(Key::Mandatory).to_string());
                     }
-                    notes.extend(a.hours.map(|h| format!("{h} h")));
+                    notes.extend(
+                        a.hours
+                            .map(|h| format!("{} {}", l.int(h.into()), l.get(Key::HoursUnit))),
+                    );
                     if notes.is_empty() {
                         a.name.clone()
                     } else {
@@ -152,11 +153,38 @@ fn activities(suggestions: &[SuggestedActivity]) -> Vec<String> {
                 })
                 .collect();
             if in_mode.len() > ACTIVITIES_SHOWN {
-                names.push(format!("+{} more", in_mode.len() - ACTIVITIES_SHOWN));
+                names.push(l.fill(Key::More, &[&(in_mode.len() - ACTIVITIES_SHOWN)]));
             }
-            (!names.is_empty()).then(|| format!("{}: {}", mode.as_str(), names.join(", ")))
+            (!names.is_empty()).then(|| format!("{}: {}", l.mode(mode), names.join(", ")))
         })
         .collect()
+}
+
+/// Text safe for a terminal: every control character (ESC, CR, LF, BEL,
+/// DEL, the C1 range) shown as a visible escape (`\x1b`, `\r`, `\n`), so
+/// a name cannot move the cursor, retitle the window or fake a line.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c if hidden(c) => out.push_str(&format!("\\u{{{:04x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A character a terminal acts on rather than shows: controls, and the
+/// bidirectional overrides that make text read other than it is stored.
+fn hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -164,11 +192,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_for_people() {
-        assert_eq!(hours(28.0), "28");
-        assert_eq!(hours(13.2), "13.2");
-        assert_eq!(percent(1.0), "100 %");
-        assert_eq!(percent(2.0 / 3.0), "66.7 %");
-        assert_eq!(count(1, "person", "people"), "1 person");
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(visible("plain æøå"), "plain æøå");
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\x1b]0;x\\x07b");
+        assert_eq!(visible("a\rb\nc"), "a\\rb\\nc");
+        assert_eq!(visible("\u{9b}"), "\\x9b");
+        assert_eq!(visible("a\u{202e}b"), "a\\u{202e}b");
+    }
+
+    #[test]
+    fn people_by_name_and_id() {
+        assert_eq!(
+            person("hanne.berg", Some("Hanne Berg")),
+            "Hanne Berg (hanne.berg)"
+        );
+        assert_eq!(person("x", None), "x");
     }
 }

@@ -29,6 +29,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::model::Date;
+use crate::render::Lang;
 use crate::render::csv::{Cell, RowSink, ToCsv, formula_like};
 
 pub use self::label::label;
@@ -81,19 +82,19 @@ pub trait ToXlsx {
 }
 
 /// Writes a report as an XLSX workbook.
-pub fn write<R: ToXlsx + ?Sized, W: Write>(report: &R, mut out: W) -> io::Result<()> {
-    let bytes = workbook(report)?;
+pub fn write<R: ToXlsx + ?Sized, W: Write>(report: &R, lang: Lang, mut out: W) -> io::Result<()> {
+    let bytes = workbook(report, lang)?;
     out.write_all(&bytes)
 }
 
 /// The workbook's bytes.
-pub fn workbook<R: ToXlsx + ?Sized>(report: &R) -> io::Result<Vec<u8>> {
+pub fn workbook<R: ToXlsx + ?Sized>(report: &R, lang: Lang) -> io::Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = xlsx(excel_date(report.as_of()))?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let styles = Styles::new();
     for sheet in report.sheets()? {
-        write_sheet(book.add_worksheet(), &sheet, &styles)?;
+        write_sheet(book.add_worksheet(), &sheet, &styles, lang)?;
     }
     xlsx(book.save_to_buffer())
 }
@@ -123,17 +124,17 @@ const SHARE_COLUMNS: [&str; 2] = ["coverage", "readiness"];
 /// The widest a column is made, in characters: long lists wrap the sheet otherwise.
 const MAX_WIDTH: usize = 60;
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles) -> io::Result<()> {
-    xlsx(ws.set_name(label(sheet.name)))?;
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -> io::Result<()> {
+    xlsx(ws.set_name(label(sheet.name, lang)))?;
     let last_col = col(sheet.columns.len().saturating_sub(1))?;
     // Room for the autofilter's arrow beside each header.
     let mut widths: Vec<usize> = sheet
         .columns
         .iter()
-        .map(|key| label(key).chars().count() + 3)
+        .map(|key| label(key, lang).chars().count() + 3)
         .collect();
     for (c, key) in sheet.columns.iter().enumerate() {
-        xlsx(ws.write_string_with_format(0, col(c)?, label(key), &styles.header))?;
+        xlsx(ws.write_string_with_format(0, col(c)?, label(key, lang), &styles.header))?;
     }
     for (i, cells) in sheet.rows.iter().enumerate() {
         let r = row(i + 1)?;

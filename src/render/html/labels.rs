@@ -1,12 +1,15 @@
 //! The words of the HTML pages, in one place: templates print
 //! `labels.something`, never a literal, so a language is one more
-//! constructor here (to be connected to the label catalogue).
+//! constructor here (English and Norwegian; numbers through the label catalogue's
+//! [`crate::render::i18n::Labels`]).
 
 /// Every label the HTML pages show.
 #[derive(Debug, Clone)]
 pub struct Labels {
     /// The page's `lang` attribute.
     pub lang: &'static str,
+    /// Numbers worded in the page's language (decimal comma in `nb`).
+    pub numbers: crate::render::i18n::Labels,
     pub report_title: &'static str,
     pub as_of: &'static str,
     pub learning_mix: &'static str,
@@ -114,6 +117,7 @@ impl Labels {
     pub fn english() -> Labels {
         Labels {
             lang: "en",
+            numbers: crate::render::i18n::Labels::new(crate::render::Lang::En),
             report_title: "Competence report",
             as_of: "as of",
             learning_mix: "learning mix",
@@ -197,6 +201,105 @@ impl Labels {
             goals: "Goals",
             generated_by: "Made by kompetanse",
             priorities: ["critical", "high", "medium", "low"],
+        }
+    }
+
+    /// The Norwegian (bokmål) labels.
+    pub fn norwegian() -> Labels {
+        Labels {
+            lang: "nb",
+            numbers: crate::render::i18n::Labels::new(crate::render::Lang::Nb),
+            report_title: "Kompetanserapport",
+            as_of: "per",
+            learning_mix: "læringsmiks",
+            contents: "Innhold",
+            summary: "Sammendrag",
+            needs: "Behov",
+            met: "dekket",
+            unmet: "udekket",
+            shortfall: "Mangler",
+            shortfall_note: "personer som mangler, alle behov samlet",
+            develop: "Utvikle",
+            develop_note: "personer å utvikle for et behov",
+            recruit: "Rekruttere",
+            recruit_note: "personer å rekruttere eller leie inn",
+            renew: "Fornye",
+            effort_needs: "Innsats for behovene",
+            effort_needs_note: "det behovene krever",
+            effort_plans: "Innsats i planene",
+            effort_plans_note: "behov og roller slått sammen til mål",
+            hours: "t",
+            hours_heading: "Timer",
+            plan_totals_intro: "Utviklingstimer i planene: behovenes utviklingslister og personenes rollegap, slått sammen per person og kompetanse.",
+            people: "personer",
+            coverage_map: "Dekning per enhet",
+            coverage_map_intro: "Hver celle: personer i enheten (og enhetene under den) på eller over nivået kompetansens behov krever, mot hvor mange behovene i enheten ber om. Kolonnen for hele virksomheten teller alle behov for kompetansen.",
+            skill: "Kompetanse",
+            whole_organisation: "Hele virksomheten",
+            at_level: "nivå",
+            no_need_here: "ingen behov her",
+            legend: "Tegnforklaring",
+            legend_none: "ingen behov i enheten (personer på nivået vises)",
+            mix_title: "Læringsmiks",
+            mix_intro: "Utviklingstimer fordelt på hvordan folk lærer: i arbeidet, av andre og på kurs.",
+            mix_by_need: "Per behov",
+            mix_by_unit: "Per enhet (planer)",
+            no_unit: "(ingen enhet)",
+            no_driver: "(ingen drivkraft)",
+            experience: "erfaringsbasert",
+            social: "sosial",
+            formal: "formell",
+            no_development: "Behov uten utviklingstimer",
+            gaps: "Gap, behov for behov",
+            need: "Behov",
+            scope: "Omfang",
+            all_people: "alle",
+            role: "rolle",
+            level: "Nivå",
+            have: "Har",
+            coverage: "Dekning",
+            priority: "Prioritet",
+            by: "Frist",
+            driver: "Drivkraft",
+            who_develops: "Hvem utvikles",
+            total: "Sum",
+            balance: "Kompetansesaldo",
+            balance_intro: "Personer på hvert nivå, kompetanse for kompetanse (personer uten vurdering telles på laveste nivå).",
+            median: "Median",
+            assessed: "Vurdert",
+            stale: "Foreldet",
+            interest: "Interessert",
+            freshness: "Ferskhet",
+            freshness_line: "gjeldende vurderinger",
+            expired: "utløpt, holdt utenfor",
+            expiring: "Utløper snart",
+            expires: "Utløper",
+            days: "dager",
+            person: "Person",
+            key_people: "Nøkkelpersonrisiko",
+            key_people_intro: "Kompetanse som et behov eller en rolle krever, og som én person eller ingen har på høyeste krevde nivå.",
+            held_by_nobody: "ingen har den",
+            held_only_by: "bare",
+            no_key_people: "Ingen kompetanse henger på én person.",
+            recruitment: "Rekruttering",
+            no_recruitment: "Ingenting å rekruttere: alle mangler kan utvikles.",
+            count: "Antall",
+            plan_totals: "Planene samlet",
+            by_unit: "Per enhet",
+            by_driver: "Per drivkraft",
+            unit: "Enhet",
+            goal: "mål",
+            goals: "Mål",
+            generated_by: "Laget med kompetanse",
+            priorities: ["kritisk", "høy", "middels", "lav"],
+        }
+    }
+
+    /// The labels of a language.
+    pub fn of(lang: crate::render::Lang) -> Labels {
+        match lang {
+            crate::render::Lang::Nb => Labels::norwegian(),
+            crate::render::Lang::En => Labels::english(),
         }
     }
 }

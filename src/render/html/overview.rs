@@ -10,8 +10,9 @@ use std::io::{self, Write};
 use askama::Template;
 
 use crate::model::{Effort, Priority};
+use crate::render::Style;
 use crate::render::html::{Labels, clean, write_page};
-use crate::render::text::{hours, level, percent};
+use crate::render::text::level;
 use crate::report::{CoverageCell, EffortBy, NeedGap, OverviewReport};
 
 /// One figure of the summary.
@@ -117,8 +118,8 @@ pub struct ReportPage<'a> {
 }
 
 /// Writes the report's page.
-pub fn write<W: Write>(report: &OverviewReport, mut out: W) -> io::Result<()> {
-    let labels = Labels::english();
+pub fn write<W: Write>(report: &OverviewReport, style: Style, mut out: W) -> io::Result<()> {
+    let labels = Labels::of(style.lang);
     write_page(&page(report, &labels), &mut out)
 }
 
@@ -223,7 +224,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             report.gap.totals.shortfall.to_string(),
             report.gap.totals.develop.to_string(),
             report.gap.totals.recruit.to_string(),
-            hours(report.gap.totals.effort.total),
+            labels.numbers.hours(report.gap.totals.effort.total),
         ],
         scale: levels
             .iter()
@@ -248,7 +249,10 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                         (n, format!("{share:.2}"), share > 0.55)
                     })
                     .collect(),
-                median: s.median.map(hours).unwrap_or_else(|| "–".into()),
+                median: s
+                    .median
+                    .map(|m| labels.numbers.hours(m))
+                    .unwrap_or_else(|| "–".into()),
                 assessed: s.assessed,
                 stale: s.stale,
                 interest: s.interest,
@@ -307,8 +311,8 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                 ]
             })
             .collect(),
-        by_unit: totals(&report.plan.by_unit, labels.no_unit),
-        by_driver: totals(&report.plan.by_driver, labels.no_driver),
+        by_unit: totals(&report.plan.by_unit, labels.no_unit, labels),
+        by_driver: totals(&report.plan.by_driver, labels.no_driver, labels),
     }
 }
 
@@ -350,13 +354,17 @@ fn cards(report: &OverviewReport, labels: &Labels) -> Vec<Card> {
         },
         Card {
             label: labels.effort_needs,
-            value: format!("{} {}", hours(t.effort.total), labels.hours),
+            value: format!("{} {}", labels.numbers.hours(t.effort.total), labels.hours),
             note: labels.effort_needs_note.into(),
             tone: "",
         },
         Card {
             label: labels.effort_plans,
-            value: format!("{} {}", hours(report.plan.effort.total), labels.hours),
+            value: format!(
+                "{} {}",
+                labels.numbers.hours(report.plan.effort.total),
+                labels.hours
+            ),
             note: labels.effort_plans_note.into(),
             tone: "",
         },
@@ -368,7 +376,7 @@ fn heat_cell(cell: &CoverageCell, labels: &Labels) -> HeatCell {
     match cell.coverage {
         Some(share) => HeatCell {
             main: format!("{}/{}", cell.have, cell.demand),
-            share: percent(share),
+            share: labels.numbers.percent(share),
             class: coverage_class(share),
             title: format!("{} / {} {}", cell.have, cell.demand, labels.people),
         },
@@ -414,7 +422,7 @@ fn bars(items: impl Iterator<Item = (String, String, Effort)>, labels: &Labels) 
             Bar {
                 label,
                 note,
-                total: format!("{} {h}", hours(e.total)),
+                total: format!("{} {h}", labels.numbers.hours(e.total)),
                 width: format!(
                     "{:.2}",
                     if longest > 0.0 {
@@ -427,17 +435,21 @@ fn bars(items: impl Iterator<Item = (String, String, Effort)>, labels: &Labels) 
                     (
                         "exp",
                         share(e.experience),
-                        format!("{} {} {h}", labels.experience, hours(e.experience)),
+                        format!(
+                            "{} {} {h}",
+                            labels.experience,
+                            labels.numbers.hours(e.experience)
+                        ),
                     ),
                     (
                         "soc",
                         share(e.social),
-                        format!("{} {} {h}", labels.social, hours(e.social)),
+                        format!("{} {} {h}", labels.social, labels.numbers.hours(e.social)),
                     ),
                     (
                         "for",
                         share(e.formal),
-                        format!("{} {} {h}", labels.formal, hours(e.formal)),
+                        format!("{} {} {h}", labels.formal, labels.numbers.hours(e.formal)),
                     ),
                 ],
             }
@@ -458,7 +470,7 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
         scope,
         level: clean(&level(levels, n.level)),
         have: format!("{}/{}", n.have, n.count),
-        coverage: percent(n.coverage),
+        coverage: labels.numbers.percent(n.coverage),
         coverage_width: format!("{:.1}", n.coverage * 100.0),
         class: coverage_class(n.coverage),
         shortfall: n.shortfall,
@@ -468,7 +480,7 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
             .map(|d| format!("{} {}→{}", clean(&d.person), d.from, d.to))
             .collect(),
         recruit: n.recruit,
-        hours: hours(n.effort.total),
+        hours: labels.numbers.hours(n.effort.total),
         priority: labels.priority(n.priority),
         priority_class: match n.priority {
             Priority::Critical => "p0",
@@ -489,22 +501,22 @@ fn freshness(report: &OverviewReport, labels: &Labels) -> Vec<String> {
             "{} {} ({})",
             f.stale,
             labels.stale.to_lowercase(),
-            percent(f.stale_share)
+            labels.numbers.percent(f.stale_share)
         ),
         format!("{} {}", f.expired, labels.expired),
     ]
 }
 
-fn totals(rows: &[EffortBy], none: &str) -> Vec<Row> {
+fn totals(rows: &[EffortBy], none: &str, labels: &Labels) -> Vec<Row> {
     rows.iter()
         .map(|r| {
             vec![
                 r.key.as_deref().map_or(none.to_string(), clean),
                 r.goals.to_string(),
-                hours(r.effort.total),
-                hours(r.effort.experience),
-                hours(r.effort.social),
-                hours(r.effort.formal),
+                labels.numbers.hours(r.effort.total),
+                labels.numbers.hours(r.effort.experience),
+                labels.numbers.hours(r.effort.social),
+                labels.numbers.hours(r.effort.formal),
             ]
         })
         .collect()

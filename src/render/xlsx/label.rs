@@ -3,8 +3,89 @@
 //! workbook can be worded in another language by changing this one
 //! function. Unknown keys (e.g. balance's `level_3`) are shown as they are.
 
-/// The sheet name or column header for `key`.
-pub fn label(key: &str) -> &str {
+use crate::render::Lang;
+
+/// The sheet name or column header for `key` in `lang`.
+pub fn label(key: &str, lang: Lang) -> &str {
+    match lang {
+        Lang::En => english(key),
+        Lang::Nb => norwegian(key).unwrap_or_else(|| english(key)),
+    }
+}
+
+/// The Norwegian words, where they differ from the keys' English.
+fn norwegian(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "sheet_needs" => "Behov",
+        "sheet_develop" => "Utvikle",
+        "sheet_recruit" => "Rekruttere",
+        "sheet_people" => "Personer",
+        "sheet_person_gaps" => "Gap",
+        "sheet_by_unit" => "Per enhet",
+        "sheet_by_skill" => "Per kompetanse",
+        "sheet_by_driver" => "Per drivkraft",
+        "sheet_goals" => "Mål",
+        "sheet_effort_by_unit" => "Innsats per enhet",
+        "sheet_effort_by_driver" => "Innsats per drivkraft",
+        "sheet_levels" => "Nivåer",
+        "sheet_freshness" => "Ferskhet",
+        "sheet_key_people" => "Nøkkelpersoner",
+        "sheet_coverage" => "Dekningskart",
+        "id" => "Behov",
+        "skill" => "Kompetanse",
+        "unit" => "Enhet",
+        "role" => "Rolle",
+        "level" => "Nivå",
+        "count" => "Antall",
+        "have" => "Har",
+        "shortfall" => "Mangler",
+        "coverage" => "Dekning",
+        "priority" => "Prioritet",
+        "by" => "Frist",
+        "driver" => "Drivkraft",
+        "develop" => "Utvikle",
+        "recruit" => "Rekruttere",
+        "effort_hours" => "Innsats (t)",
+        "experience_hours" => "Erfaringsbasert (t)",
+        "social_hours" => "Sosial (t)",
+        "formal_hours" => "Formell (t)",
+        "person" => "Person",
+        "name" => "Navn",
+        "readiness" => "Beredskap",
+        "current" => "Nå",
+        "target" => "Mål",
+        "gap" => "Gap",
+        "from" => "Fra",
+        "to" => "Til",
+        "hours" => "Timer",
+        "reasons" => "Begrunnelse",
+        "activities" => "Aktiviteter",
+        "key" => "Nøkkel",
+        "needs" => "Behov",
+        "unmet" => "Udekket",
+        "at_risk" => "I risiko",
+        "goals" => "Mål",
+        "group" => "Gruppe",
+        "kind" => "Type",
+        "people" => "Personer",
+        "assessed" => "Vurdert",
+        "unassessed" => "Ikke vurdert",
+        "stale" => "Foreldet",
+        "expired" => "Utløpt",
+        "median" => "Median",
+        "interest" => "Interesse",
+        "status" => "Status",
+        "date" => "Dato",
+        "days" => "Dager",
+        "holders" => "Innehavere",
+        "risk" => "Risiko",
+        "demand" => "Etterspørsel",
+        _ => return None,
+    })
+}
+
+/// The English sheet name or column header for `key`.
+fn english(key: &str) -> &str {
     match key {
         // Sheets (Excel allows at most 31 characters, no `[]:*?/\`).
         "sheet_needs" => "Needs",
