@@ -16,7 +16,8 @@ use std::io::{self, Write};
 
 use crate::model::{Date, Effort, Priority};
 use crate::report::{
-    BalanceReport, GapGroupsReport, GapReport, PersonGapReport, PlanReport, Reason, SkillBalance,
+    BalanceReport, GapGroupsReport, GapReport, PersonGap, PersonGapReport, PlanReport, Reason,
+    SkillBalance,
 };
 
 /// One cell of a report row; its kind decides how each format writes it.
@@ -283,23 +284,32 @@ impl ToCsv for PersonGapReport {
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
         for p in &self.people {
             for s in &p.skills {
-                let mut row = vec![
-                    Cell::text(&p.person),
-                    Cell::opt_text(p.name.as_ref()),
-                    Cell::opt_text(p.unit.as_ref()),
-                    Cell::text(&p.role),
-                    Cell::Share(p.readiness),
+                let mut row = person_cells(p);
+                row.extend([
                     Cell::text(&s.skill),
                     Cell::int(s.current),
                     Cell::int(s.target),
                     Cell::int(s.gap),
-                ];
+                ]);
                 row.extend(effort(&s.effort));
                 sink.row(&row)?;
             }
         }
         Ok(())
     }
+}
+
+/// The cells that say who a person is in `gap --by person`: person, name,
+/// unit, role, readiness (the CSV's first columns and the workbook's
+/// People sheet).
+pub fn person_cells(p: &PersonGap) -> Vec<Cell> {
+    vec![
+        Cell::text(&p.person),
+        Cell::opt_text(p.name.as_ref()),
+        Cell::opt_text(p.unit.as_ref()),
+        Cell::text(&p.role),
+        Cell::Share(p.readiness),
+    ]
 }
 
 /// The columns of `plan --format csv`: one row per goal.

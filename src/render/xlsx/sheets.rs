@@ -5,7 +5,7 @@
 use std::io;
 
 use crate::model::Date;
-use crate::render::csv::{Cell, EFFORT_COLUMNS, effort};
+use crate::render::csv::{Cell, EFFORT_COLUMNS, effort, person_cells};
 use crate::render::xlsx::{Sheet, ToXlsx};
 use crate::report::{
     BalanceReport, EffortBy, GapGroupsReport, GapReport, OverviewReport, PersonGapReport,
@@ -69,13 +69,7 @@ impl ToXlsx for PersonGapReport {
         columns.extend(EFFORT_COLUMNS);
         let mut people = Sheet::new("sheet_people", &columns);
         for p in &self.people {
-            let mut row = vec![
-                Cell::text(&p.person),
-                Cell::opt_text(p.name.as_ref()),
-                Cell::opt_text(p.unit.as_ref()),
-                Cell::text(&p.role),
-                Cell::Share(p.readiness),
-            ];
+            let mut row = person_cells(p);
             row.extend(effort(&p.effort));
             people.rows.push(row);
         }
