@@ -22,9 +22,29 @@ pub fn date_problem(text: &str) -> String {
             .iter()
             .all(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
     let shape: Vec<usize> = numbers.iter().map(|n| n.len()).collect();
-    if digits && t.contains('/') && shape[0] <= 2 {
+    if digits && t.contains('/') && shape[0] <= 2 && shape[1] <= 2 && shape[2] == 4 {
         // 01/02/2026 is 1 February in Norway and 2 January in the US:
-        // nothing in the text says which was meant.
+        // nothing in the text says which was meant, unless one part is
+        // over 12. Then the rewrite can be given exactly.
+        let part = |i: usize| numbers[i].parse::<u32>().unwrap_or(0);
+        let (a, b) = (part(0), part(1));
+        let rewrite = |day: u32, month: u32| {
+            let year = numbers[2];
+            match Date::new(part(2) as i16, month as i8, day as i8) {
+                Ok(_) => format!(
+                    ": write it as {year}-{month:02}-{day:02} or {day:02}.{month:02}.{year}"
+                ),
+                Err(_) => format!(" and not a real date: {DATE_FORMS}"),
+            }
+        };
+        if a > 12 && b <= 12 {
+            format!("'{t}' uses slashes{}", rewrite(a, b))
+        } else if b > 12 && a <= 12 {
+            format!("'{t}' is a US-style date (month/day){}", rewrite(b, a))
+        } else {
+            format!("'{t}' is ambiguous (day/month or month/day?): {DATE_FORMS}")
+        }
+    } else if digits && t.contains('/') && shape[0] <= 2 {
         format!("'{t}' is ambiguous (day/month or month/day?): {DATE_FORMS}")
     } else if digits && t.contains('.') && shape[0] <= 2 && shape[1] <= 2 && shape[2] == 2 {
         format!("'{t}' has a two-digit year: {DATE_FORMS}")
@@ -306,6 +326,19 @@ mod tests {
         assert_eq!(
             date_problem("01/02/2026"),
             "'01/02/2026' is ambiguous (day/month or month/day?): write it as YYYY-MM-DD or DD.MM.YYYY"
+        );
+        // One part over 12 says which is the day: the rewrite is exact.
+        assert_eq!(
+            date_problem("03/14/2026"),
+            "'03/14/2026' is a US-style date (month/day): write it as 2026-03-14 or 14.03.2026"
+        );
+        assert_eq!(
+            date_problem("14/03/2026"),
+            "'14/03/2026' uses slashes: write it as 2026-03-14 or 14.03.2026"
+        );
+        assert_eq!(
+            date_problem("02/30/2026"),
+            "'02/30/2026' is a US-style date (month/day) and not a real date: write it as YYYY-MM-DD or DD.MM.YYYY"
         );
         assert_eq!(
             date_problem("14.03.26"),
