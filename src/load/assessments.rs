@@ -335,7 +335,8 @@ impl Progress {
     }
 }
 
-/// Folds one parsed row into the matrix, or sets it aside when expired.
+/// Folds one parsed row into the matrix, sets it aside when expired, or
+/// ignores it when it is not yet made at D (FORMAT.md "Known at D").
 fn fold(
     matrix: &mut Matrix,
     expired: &mut Vec<ExpiredAssessment>,
@@ -344,6 +345,9 @@ fn fold(
     shown: &str,
     start: usize,
 ) {
+    if row.not_yet {
+        return;
+    }
     match row.expires {
         Some(expires) if row.expired => expired.push(ExpiredAssessment {
             person: person as usize,
@@ -429,7 +433,7 @@ impl Describe<'_> {
             let date = || r.assessed.date().map(|d| d.to_string()).unwrap_or_default();
             let line = Some(start + r.line as usize);
             if which == 1 {
-                let warning = || future_warning(date(), self.freshness.as_of);
+                let warning = || future_warning(date(), self.freshness.today);
                 diags.repeated_warning("future", shown, line, warning, FUTURE);
             } else {
                 let person = self.people.id(person_of(row) as usize);

@@ -137,6 +137,8 @@ pub struct Parsed {
     pub interest: bool,
     /// Its `expires` date is before the reference date: set aside.
     pub expired: bool,
+    /// Dated after the reference date: not known at D, ignored.
+    pub not_yet: bool,
     pub assessed: PackedDate,
     pub expires: Option<Date>,
     /// Line within the block (0 = the block's first line).
@@ -149,16 +151,13 @@ pub struct Parsed {
 struct Last {
     id: String,
     person: Option<u32>,
-    /// The reference date, packed like the rows' dates.
-    as_of: PackedDate,
 }
 
 impl Last {
-    fn new(as_of: Date) -> Self {
+    fn new() -> Self {
         Last {
             id: String::new(),
             person: None,
-            as_of: PackedDate::new(as_of),
         }
     }
 }
@@ -188,7 +187,7 @@ pub enum Event {
     Unnamed { line: u32, column: u32 },
     /// Row `row` of the block is stale (assessed before the stale date).
     Stale { row: u32 },
-    /// Row `row` of the block is dated after the reference date.
+    /// Row `row` of the block is dated after the real today (a typo?).
     Future { row: u32 },
 }
 
@@ -255,7 +254,7 @@ impl<'a> Context<'a> {
         // About 30 bytes a row: growing the rows vector would copy it.
         block.rows.reserve(block.size / 24);
         let mut records = Records::new(self.delimiter, 0, 0);
-        let mut last_person = Last::new(self.freshness.as_of);
+        let mut last_person = Last::new();
         while records.advance(chunk) {
             match records.row(chunk) {
                 Ok(row) => self.row(&row, &mut last_person, &mut block),
@@ -277,7 +276,7 @@ impl<'a> Context<'a> {
     /// Parses the rows of a sheet (their lines are the sheet's rows) into one block.
     pub fn parse_rows<'r>(&self, rows: impl Iterator<Item = Row<'r>>) -> Block {
         let mut block = Block::default();
-        let mut last_person = Last::new(self.freshness.as_of);
+        let mut last_person = Last::new();
         for row in rows {
             self.row(&row, &mut last_person, &mut block);
         }
@@ -402,13 +401,10 @@ impl<'a> Context<'a> {
         let freshness = self.freshness.classify(packed, expires);
         let expired = freshness == Freshness::Expired;
         let index = block.rows.len() as u32;
-        match freshness {
-            Freshness::Stale => block.events.push(Event::Stale { row: index }),
-            // Packing keeps the order of dates.
-            Freshness::Fresh if assessed.is_some_and(|d| d > last.as_of) => {
-                block.events.push(Event::Future { row: index })
-            }
-            _ => {}
+        if freshness == Freshness::Stale {
+            block.events.push(Event::Stale { row: index });
+        } else if self.freshness.after_today(packed) {
+            block.events.push(Event::Future { row: index });
         }
         block.rows.push(Parsed {
             person,
@@ -416,6 +412,7 @@ impl<'a> Context<'a> {
             level,
             interest,
             expired,
+            not_yet: freshness == Freshness::NotYet,
             assessed: packed,
             expires,
             line,

@@ -97,18 +97,20 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let dir = path.parent().unwrap_or(Path::new(""));
+    // One clock for D and for the typo warning of "Known at D".
+    let now = today();
     let (mut org, refs) = org::parse(
         &shown,
         text,
         dir,
         options,
         || default_name(path),
-        today,
+        || now,
         diags,
     )?;
     org.inputs.push(path.to_path_buf());
-    let mut profiles =
-        profiles::Profiles::new(&org.scale, &org.skills, &org.roles, org.freshness_rule());
+    let freshness = org.freshness_rule().with_today(now);
+    let mut profiles = profiles::Profiles::new(&org.scale, &org.skills, &org.roles, freshness);
     let mut inputs: Vec<PathBuf> = Vec::new();
     if let Some(people) = &refs.people {
         if check_exists(&shown, people, diags) {

@@ -426,11 +426,12 @@ pub fn width_problem(row: &Row<'_>, width: usize) -> Option<String> {
 
 /// Labels of the repeated warnings about assessment dates.
 pub const STALE: &str = "stale assessments";
-pub const FUTURE: &str = "assessments dated after the reference date";
+pub const FUTURE: &str = "assessments dated after today";
 
-/// The warning for an assessment dated after the reference date.
-pub fn future_warning(assessed: impl Display, as_of: Date) -> String {
-    format!("assessed {assessed} is after the reference date {as_of}")
+/// The warning for an assessment dated after the real today (FORMAT.md
+/// "Known at D": probably a typo).
+pub fn future_warning(assessed: impl Display, today: Date) -> String {
+    format!("assessed {assessed} is after today ({today}): is the date a typo?")
 }
 
 /// The warning for a stale assessment.

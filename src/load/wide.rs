@@ -216,8 +216,9 @@ impl Profiles<'_> {
         }
     }
 
-    /// Folds one assessment into the matrix (wide files have no `expires`),
-    /// warning when it is dated after the reference date or stale.
+    /// Folds one assessment into the matrix (wide files have no `expires`)
+    /// unless it is not yet made at D (FORMAT.md "Known at D"), warning when
+    /// it is stale or dated after the real today.
     #[allow(clippy::too_many_arguments)]
     fn assess(
         &mut self,
@@ -232,20 +233,23 @@ impl Profiles<'_> {
     ) {
         self.rows += 1;
         let packed = assessed.map_or(PackedDate::UNDATED, PackedDate::new);
-        // Wide files have no `expires` column: an assessment is fresh or stale.
-        match (self.freshness.classify(packed, None), assessed) {
-            (Freshness::Stale, Some(d)) => {
+        // Wide files have no `expires` column: an assessment is fresh, stale
+        // or not yet made at D.
+        let freshness = self.freshness.classify(packed, None);
+        if let Some(d) = assessed {
+            if freshness == Freshness::Stale {
                 let warning = || {
                     let (person, skill) = (self.people.id(person as usize), &self.skills[skill].id);
                     stale_warning(person, skill, d, self.freshness.stale_before)
                 };
                 diags.repeated_warning("stale", shown, Some(line), warning, STALE);
-            }
-            (_, Some(d)) if d > self.freshness.as_of => {
-                let warning = || future_warning(d, self.freshness.as_of);
+            } else if self.freshness.after_today(packed) {
+                let warning = || future_warning(d, self.freshness.today);
                 diags.repeated_warning("future", shown, Some(line), warning, FUTURE);
             }
-            _ => {}
+        }
+        if freshness == Freshness::NotYet {
+            return;
         }
         self.matrix
             .choose_latest(person as usize, skill, level, packed, interest, None);

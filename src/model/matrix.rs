@@ -3,10 +3,12 @@
 //! FORMAT.md rules held here, one function each:
 //! - "Current level" (latest assessment wins): [`Matrix::choose_latest`];
 //!   L(p, s) is [`Matrix::level`].
-//! - "Expired" and "Stale": [`FreshnessRule::classify`], the one
-//!   classification of an assessment against the reference date D and the
-//!   stale limit. Loaders call it to set expired rows aside and warn about
-//!   stale ones; analyses call it to count stale assessments.
+//! - "Known at D", "Expired" and "Stale": [`FreshnessRule::classify`], the
+//!   one classification of an assessment against the reference date D and
+//!   the stale limit. Loaders call it to ignore assessments not yet made at
+//!   D, set expired rows aside and warn about stale ones; analyses call it to
+//!   count stale assessments. [`FreshnessRule::after_today`] is the typo
+//!   warning for a date after the real today.
 //!
 //! The matrix stores, it does not decide scope or gaps (that is
 //! `model::need` and `analysis`), and it does no IO.
@@ -43,11 +45,15 @@ impl PackedDate {
     }
 }
 
-/// How an assessment stands at the reference date D (FORMAT.md "Expired",
-/// "Stale"). An expired assessment is never also called stale.
+/// How an assessment stands at the reference date D (FORMAT.md "Known at
+/// D", "Expired", "Stale"). Each assessment is exactly one of them: one not
+/// yet made is neither expired nor stale, and an expired one is never also
+/// called stale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freshness {
     Fresh,
+    /// Dated after D: it does not exist yet at D and is ignored.
+    NotYet,
     /// Dated more than `max_age_months` calendar months before D; still counts.
     Stale,
     /// `expires` is before D; set aside as if it did not exist.
@@ -63,6 +69,11 @@ pub struct FreshnessRule {
     pub stale_before: Date,
     /// `stale_before` packed, so hot loops compare integers.
     stale_before_packed: PackedDate,
+    /// D packed.
+    as_of_packed: PackedDate,
+    /// The real today: a date after it is probably a typo.
+    pub today: Date,
+    today_packed: PackedDate,
 }
 
 impl FreshnessRule {
@@ -74,20 +85,42 @@ impl FreshnessRule {
             as_of,
             stale_before,
             stale_before_packed: PackedDate::new(stale_before),
+            as_of_packed: PackedDate::new(as_of),
+            today: as_of,
+            today_packed: PackedDate::new(as_of),
         }
     }
 
-    /// FORMAT.md "Expired" and "Stale" for an assessment dated `assessed`
-    /// (either sentinel for none: never stale) that expires on `expires`.
+    /// This rule with the real today, for the typo warning of
+    /// [`FreshnessRule::after_today`] (without it, today is taken to be D).
+    pub fn with_today(mut self, today: Date) -> FreshnessRule {
+        self.today = today;
+        self.today_packed = PackedDate::new(today);
+        self
+    }
+
+    /// FORMAT.md "Known at D", "Expired" and "Stale" for an assessment dated
+    /// `assessed` (either sentinel for none: always known, never stale) that
+    /// expires on `expires`.
     #[inline]
     pub fn classify(&self, assessed: PackedDate, expires: Option<Date>) -> Freshness {
-        if expires.is_some_and(|e| e < self.as_of) {
+        // Packing keeps the order of dates; the sentinels sort below every date.
+        if assessed > self.as_of_packed {
+            Freshness::NotYet
+        } else if expires.is_some_and(|e| e < self.as_of) {
             Freshness::Expired
         } else if assessed.is_dated() && assessed < self.stale_before_packed {
             Freshness::Stale
         } else {
             Freshness::Fresh
         }
+    }
+
+    /// FORMAT.md "Known at D": an assessment dated after the real today is
+    /// probably a typo (a warning, whatever D is).
+    #[inline]
+    pub fn after_today(&self, assessed: PackedDate) -> bool {
+        assessed > self.today_packed
     }
 }
 
@@ -318,6 +351,27 @@ mod tests {
             "expired wins over stale"
         );
         assert_eq!(c(d(2026, 1, 1), Some(date(2026, 3, 31))), Freshness::Fresh);
+        assert_eq!(
+            c(d(2026, 3, 31), None),
+            Freshness::Fresh,
+            "made on D: known"
+        );
+        assert_eq!(c(d(2026, 4, 1), None), Freshness::NotYet, "the day after D");
+        assert_eq!(
+            c(d(2026, 4, 1), Some(date(2026, 1, 1))),
+            Freshness::NotYet,
+            "not yet made is not expired either"
+        );
+    }
+
+    #[test]
+    fn after_today_is_the_typo_warning_whatever_d_is() {
+        let d = |y, mo, da| PackedDate::new(date(y, mo, da));
+        let past = FreshnessRule::new(date(2025, 1, 1), 24).with_today(date(2026, 11, 27));
+        assert!(!past.after_today(d(2026, 11, 27)));
+        assert!(past.after_today(d(2026, 11, 28)));
+        assert!(!past.after_today(PackedDate::UNDATED));
+        assert_eq!(past.classify(d(2026, 1, 1), None), Freshness::NotYet);
     }
 
     #[test]
