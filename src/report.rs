@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Date, Effort, LearningMix, Level, Priority};
+use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 
 /// The organisation-perspective gap report (`kompetanse gap`).
 #[derive(Debug, Clone, Serialize)]
@@ -49,12 +49,35 @@ pub struct NeedGap {
     pub coverage: f64,
     pub priority: Priority,
     pub by: Option<Date>,
+    /// FORMAT.md r2 "Horizon": `by` when that is after D, else D.
+    pub horizon: Date,
     pub driver: Option<String>,
+    /// Expiring holders to renew, first of the shortfall (r2 "Renew").
+    pub renew: Vec<Renewal>,
     pub develop: Vec<Development>,
     pub recruit: u32,
+    /// Renew and develop people whose plan goal for the skill finishes
+    /// after the horizon (r2 "Capacity and schedule"); 0 without capacity.
+    pub late: u32,
     pub effort: Effort,
     #[serde(skip)]
     pub skill_name: String,
+    /// The effort's hours by mix, so totals add up exactly.
+    #[serde(skip)]
+    pub hours: MixedHours,
+}
+
+/// A holder whose qualifying assessment expires before the need's horizon,
+/// to be renewed at their level (FORMAT.md r2 "Renew").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Renewal {
+    pub person: String,
+    pub level: Level,
+    pub expires: Date,
+    pub hours: u64,
+    /// The person's name, for human output (machines keep the id).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// One person to be developed for a need: from their level to the need's.
@@ -75,6 +98,8 @@ pub struct GapTotals {
     /// Needs with a shortfall.
     pub unmet: usize,
     pub shortfall: u64,
+    /// People-need pairs on renew lists (r2).
+    pub renew: usize,
     /// People-need pairs on develop lists.
     pub develop: usize,
     pub recruit: u64,
@@ -187,6 +212,8 @@ pub struct PersonPlan {
     /// Skills the person wants to develop that no need or role asks for.
     pub wishes: Vec<Wish>,
     pub effort: Effort,
+    /// Learning hours a year (r2 "Capacity"); null: unlimited.
+    pub capacity: Option<f64>,
 }
 
 /// One development goal: a skill from the current level to a target, with
@@ -199,9 +226,19 @@ pub struct Goal {
     pub reasons: Vec<Reason>,
     /// The earliest deadline among the reasons.
     pub by: Option<Date>,
+    /// A renewal of a time-limited level (r2 "Renew"): `from` = `to`.
+    pub renew: bool,
     pub effort: Effort,
+    /// When the goal's last hour is spent (r2 "Capacity and schedule");
+    /// null without capacity, or when it never finishes (capacity 0).
+    pub finish: Option<Date>,
+    /// Finishes after its deadline.
+    pub late: bool,
     #[serde(skip)]
     pub skill_name: String,
+    /// The effort's hours by mix.
+    #[serde(skip)]
+    pub hours: MixedHours,
 }
 
 /// The activities suggested for goals in one skill, mode by mode.
@@ -266,6 +303,26 @@ pub struct PlanSummary {
     pub by_driver: Vec<EffortBy>,
     /// The recruitment list (*rekruttering/innleie*): needs with `recruit > 0`.
     pub recruit: Vec<Recruitment>,
+    /// Goals finishing after a need's deadline, need by need (r2).
+    pub late: Vec<LateGoal>,
+}
+
+/// A plan goal that finishes after the deadline of a need it serves.
+#[derive(Debug, Clone, Serialize)]
+pub struct LateGoal {
+    pub need: String,
+    pub by: Date,
+    pub person: String,
+    pub skill: String,
+    pub renew: bool,
+    /// null: never, at the person's capacity (0).
+    pub finish: Option<Date>,
+    /// The goal's hours that do not fit before the deadline.
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub short: f64,
+    /// The person's name, for human output.
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// Effort attributed to one unit or driver (`null`: none).

@@ -13,10 +13,11 @@ use std::cmp::{Ordering, Reverse};
 
 use rayon::prelude::*;
 
-use crate::analysis::{IdOrder, LISTED};
-use crate::model::{self, Level, Organisation, PackedDate, Priority};
+use crate::analysis::schedule::late_counts;
+use crate::analysis::{IdOrder, LISTED, plan};
+use crate::model::{self, Date, Level, MixedHours, Organisation, PackedDate, Priority};
 use crate::report::{
-    Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap,
+    Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap, Renewal,
 };
 
 /// Which needs a report shows.
@@ -35,16 +36,33 @@ impl GapFilter {
     }
 }
 
-/// Evaluates every need (that the filter keeps) and totals them. Needs are
-/// independent, so they are spread over the available cores.
+/// Evaluates every need (that the filter keeps) and totals them; when plans
+/// are scheduled (FORMAT.md r2 "Capacity"), counts each need's late people
+/// from everyone's schedule.
 pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
+    let mut report = needs_report(org, filter);
+    if org.schedules() {
+        // Every goal competes for a person's hours, whatever the filter shows.
+        let slots = if filter.unit.is_none() && filter.priority.is_none() {
+            plan::goal_slots(org, &report)
+        } else {
+            plan::goal_slots(org, &needs_report(org, &GapFilter::default()))
+        };
+        late_counts(&mut report, &slots);
+    }
+    report
+}
+
+/// [`gap_report`] without the `late` counts (all 0), which need the plans.
+/// Needs are independent, so they are spread over the available cores.
+pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
     let kept: Vec<usize> = (0..org.needs.len())
         .filter(|&i| filter.keeps(org.needs[i].unit.as_deref(), org.needs[i].priority))
         .collect();
     let ids = IdOrder::new(&org.people);
     let mut needs: Vec<NeedGap> = kept.par_iter().map(|&i| evaluate(org, &ids, i)).collect();
     needs.sort_by(report_order);
-    let totals = totals(org, &needs);
+    let totals = totals(&needs);
     GapReport {
         organisation: org.name.clone(),
         as_of: org.as_of,
@@ -70,16 +88,34 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let scope = need.scope(org);
     let cells = org.matrix.skill_cells(need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
-    // FORMAT.md "Have" and "Development candidates" in one pass over the skill.
+    let horizon = horizon(need.by, org.as_of);
+    // Holders whose chosen assessment expires before H, in person order.
+    let mut expiring = org.matrix.expiring(need.skill, horizon).peekable();
+    // FORMAT.md "Have", "Renew" and "Development candidates" in one pass
+    // over the skill.
     let mut have = 0u32;
+    let mut renewals = Vec::new();
     let mut candidates = Vec::new();
     for (p, &cell) in cells.iter().enumerate() {
+        let expires = match expiring.peek() {
+            Some(&(q, d)) if q == p => {
+                expiring.next();
+                Some(d)
+            }
+            _ => None,
+        };
         if !scope.contains(p) {
             continue;
         }
         let level = cell.level();
         if level >= need.level {
-            have += 1;
+            match expires {
+                Some(expires) => renewals.push(Expiring {
+                    expires,
+                    id: ids.rank(p),
+                }),
+                None => have += 1,
+            }
         } else if level >= lowest {
             candidates.push(Candidate {
                 steps: need.level - level,
@@ -89,18 +125,40 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         }
     }
     let shortfall = shortfall(need.count, have);
-    let chosen = first_candidates(candidates, shortfall as usize);
-    let develop: Vec<Development> = chosen
+    let renewals = first_candidates(renewals, shortfall as usize);
+    let chosen = first_candidates(candidates, shortfall as usize - renewals.len());
+    let mix = org.mix_of(need.skill);
+    let mut hours = MixedHours::default();
+    let renew: Vec<Renewal> = renewals
         .iter()
-        .map(|c| Development {
-            person: people.id(ids.person(c.id)).to_string(),
-            from: need.level - c.steps,
-            to: need.level,
-            hours: org.development_hours(need.skill, need.level - c.steps, need.level),
-            name: people.name(ids.person(c.id)).map(str::to_string),
+        .map(|r| {
+            let p = ids.person(r.id);
+            let h = org.renew_hours(need.skill);
+            hours.add(mix, h);
+            Renewal {
+                person: people.id(p).to_string(),
+                level: org.matrix.level(p, need.skill),
+                expires: r.expires,
+                hours: h,
+                name: people.name(p).map(str::to_string),
+            }
         })
         .collect();
-    let effort_hours: u64 = develop.iter().map(|d| d.hours).sum();
+    let develop: Vec<Development> = chosen
+        .iter()
+        .map(|c| {
+            let (p, from) = (ids.person(c.id), need.level - c.steps);
+            let h = org.development_hours(need.skill, from, need.level);
+            hours.add(mix, h);
+            Development {
+                person: people.id(p).to_string(),
+                from,
+                to: need.level,
+                hours: h,
+                name: people.name(p).map(str::to_string),
+            }
+        })
+        .collect();
     let skill = &org.skills[need.skill];
     NeedGap {
         id: need.id.clone(),
@@ -114,12 +172,22 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         coverage: coverage(have, need.count),
         priority: need.priority,
         by: need.by,
+        horizon,
         driver: need.driver.map(|d| org.drivers[d].id.clone()),
-        recruit: shortfall - develop.len() as u32,
+        recruit: shortfall - (renew.len() + develop.len()) as u32,
+        renew,
         develop,
-        effort: org.policy.mix.split(effort_hours),
+        late: 0,
+        effort: hours.effort(),
         skill_name: skill.name.clone(),
+        hours,
     }
+}
+
+/// FORMAT.md r2 "Horizon" H of a need: its `by` date when that is after D,
+/// else D.
+pub fn horizon(by: Option<Date>, as_of: Date) -> Date {
+    by.filter(|&by| by > as_of).unwrap_or(as_of)
 }
 
 /// FORMAT.md "Shortfall": max(0, count - have).
@@ -146,28 +214,42 @@ pub struct Candidate {
     pub id: u32,
 }
 
-/// The first `wanted` candidates in candidate order: the need's develop list.
-fn first_candidates(mut candidates: Vec<Candidate>, wanted: usize) -> Vec<Candidate> {
+/// A holder expiring before the horizon, as FORMAT.md r2 "Renew" orders
+/// them: `expires` ascending, then person id in plain byte order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Expiring {
+    pub expires: Date,
+    /// The person's rank in [`IdOrder`].
+    pub id: u32,
+}
+
+/// The first `wanted` of `items` in their order: a need's develop list of
+/// its candidates, or its renew list of its expiring holders.
+fn first_candidates<T: Ord>(mut items: Vec<T>, wanted: usize) -> Vec<T> {
     if wanted == 0 {
         return Vec::new();
     }
-    if candidates.len() > wanted {
-        candidates.select_nth_unstable(wanted - 1);
-        candidates.truncate(wanted);
+    if items.len() > wanted {
+        items.select_nth_unstable(wanted - 1);
+        items.truncate(wanted);
     }
-    candidates.sort_unstable();
-    candidates
+    items.sort_unstable();
+    items
 }
 
-fn totals(org: &Organisation, needs: &[NeedGap]) -> GapTotals {
-    let hours: u64 = needs.iter().map(|n| n.effort.total as u64).sum();
+fn totals(needs: &[NeedGap]) -> GapTotals {
+    let mut hours = MixedHours::default();
+    for n in needs {
+        hours.add_all(n.hours);
+    }
     GapTotals {
         needs: needs.len(),
         unmet: needs.iter().filter(|n| n.shortfall > 0).count(),
         shortfall: needs.iter().map(|n| n.shortfall as u64).sum(),
+        renew: needs.iter().map(|n| n.renew.len()).sum(),
         develop: needs.iter().map(|n| n.develop.len()).sum(),
         recruit: needs.iter().map(|n| n.recruit as u64).sum(),
-        effort: org.policy.mix.split(hours),
+        effort: hours.effort(),
     }
 }
 
@@ -277,7 +359,7 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
         .into_iter()
         .map(|((_, key, name), needs)| {
             let owned: Vec<NeedGap> = needs.iter().map(|n| (*n).clone()).collect();
-            let t = totals(org, &owned);
+            let t = totals(&owned);
             let have: u64 = needs.iter().map(|n| n.have.min(n.count) as u64).sum();
             let count: u64 = needs.iter().map(|n| n.count as u64).sum();
             GapGroup {

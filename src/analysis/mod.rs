@@ -20,6 +20,7 @@ pub mod gap;
 pub mod overview;
 pub mod plan;
 pub mod role;
+pub mod schedule;
 
 use crate::model::{Organisation, People, Scope, unit_within};
 

@@ -452,6 +452,8 @@ mod tests {
                 kind: Default::default(),
                 group: None,
                 hours_per_level: None,
+                renew_hours: None,
+                mix: None,
                 esco: None,
             })
             .collect();

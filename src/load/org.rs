@@ -37,6 +37,10 @@ const MAX_AGE_MONTHS: (i64, i64) = (0, 1200);
 const PERCENT: (i64, i64) = (0, 100);
 /// `hours_per_level` (in `[mix]` and `[[skill]]`): one hour to about 11 years.
 pub(crate) const HOURS_PER_LEVEL: (i64, i64) = (1, 100_000);
+/// `[capacity] hours_per_year`: none at all to every hour of a leap year.
+pub(crate) const HOURS_PER_YEAR: (i64, i64) = (0, 8784);
+/// `[plan] max_mentees`.
+const MAX_MENTEES: (i64, i64) = (0, 10_000);
 /// `[scale] levels`: "none" plus 1 to 100 levels.
 const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=101;
 
@@ -66,6 +70,8 @@ const TOP_KEYS: &[&str] = &[
     "scale",
     "mix",
     "freshness",
+    "capacity",
+    "plan",
     "profiles",
     "unit",
     "driver",
@@ -142,6 +148,18 @@ pub fn parse(
         ctx.check_keys(t, &["max_age_months"], "[freshness]");
         if let Some(n) = integer(&mut ctx, t, "max_age_months", "[freshness]", MAX_AGE_MONTHS) {
             org.policy.max_age_months = n as u32;
+        }
+    }
+    if let Some(t) = table(&mut ctx, root, "capacity") {
+        ctx.check_keys(t, &["hours_per_year"], "[capacity]");
+        if let Some(n) = integer(&mut ctx, t, "hours_per_year", "[capacity]", HOURS_PER_YEAR) {
+            org.policy.capacity = Some(n as f64);
+        }
+    }
+    if let Some(t) = table(&mut ctx, root, "plan") {
+        ctx.check_keys(t, &["max_mentees"], "[plan]");
+        if let Some(n) = integer(&mut ctx, t, "max_mentees", "[plan]", MAX_MENTEES) {
+            org.policy.max_mentees = n as u32;
         }
     }
     if let Some(t) = table(&mut ctx, root, "profiles") {

@@ -17,8 +17,8 @@ use crate::load::toml_reader::{
     Ctx, Wrong, boolean, date, each_string, get, id_field, integer, level, reference, string,
 };
 use crate::model::{
-    Activity, ActivityKind, Level, Mode, Need, Priority, Scale, Skill, SkillKind, Unit,
-    normalise_unit,
+    Activity, ActivityKind, LearningMix, Level, Mode, Need, Priority, Scale, Skill, SkillKind,
+    Unit, normalise_unit,
 };
 
 /// `[[activity]] hours`: up to about 11 years of working hours.
@@ -123,7 +123,16 @@ pub fn parse_skill(
     const SECTION: &str = "[[skill]]";
     ctx.check_keys(
         t,
-        &["id", "name", "kind", "group", "hours_per_level", "esco"],
+        &[
+            "id",
+            "name",
+            "kind",
+            "group",
+            "hours_per_level",
+            "renew_hours",
+            "mix",
+            "esco",
+        ],
         SECTION,
     );
     let id = id_field(ctx, t, span, "skill", ids, true).inspect(|id| {
@@ -173,6 +182,14 @@ pub fn parse_skill(
     let group = string(ctx, t, "group", SECTION).map(|(s, _)| s);
     let hours_per_level =
         integer(ctx, t, "hours_per_level", SECTION, HOURS_PER_LEVEL).map(|n| n as u32);
+    // A renewal may be free (a form to sign): 0 is allowed here.
+    let renew_hours =
+        integer(ctx, t, "renew_hours", SECTION, (0, HOURS_PER_LEVEL.1)).map(|n| n as u32);
+    let mix = string(ctx, t, "mix", SECTION).and_then(|(text, at)| {
+        LearningMix::parse(&text)
+            .map_err(|message| ctx.error(&at, format!("'mix' in [[skill]]: {message}")))
+            .ok()
+    });
     let esco = string(ctx, t, "esco", SECTION).map(|(uri, uspan)| {
         if !uri.starts_with("http://") && !uri.starts_with("https://") {
             ctx.warning(
@@ -191,6 +208,8 @@ pub fn parse_skill(
         kind,
         group,
         hours_per_level,
+        renew_hours,
+        mix,
         esco,
     })
 }

@@ -7,8 +7,10 @@ use std::path::Path;
 use crate::diagnostics::Diagnostics;
 use crate::load::columns::{Header, meant_as, warn_ignored};
 use crate::load::fields::optional_date;
+use crate::load::org::HOURS_PER_YEAR;
 use crate::load::place::Place;
 use crate::load::profiles::{Profiles, each_row, open};
+use crate::model::Terms;
 
 /// The columns people.csv reads (`person` and its aliases mean `id` here).
 const KNOWN: &[&str] = &["id", "name", "unit", "role", "capacity", "starts", "leaves"];
@@ -112,29 +114,31 @@ impl Profiles<'_> {
                         .map_err(|message| place.cell_error(diags, line, c, message)),
                     None => Ok(None),
                 };
-                // Read so a bad value is reported; the rules using them come later.
+                let mut terms = Terms::default();
                 if let Some(c) = capacity_col {
-                    let text = row.get(c);
-                    if !text.is_empty()
-                        && text
-                            .replace(',', ".")
-                            .parse::<f64>()
-                            .map_or(true, |h| h < 0.0)
-                    {
-                        place.cell_error(
-                            diags,
-                            line,
-                            c,
-                            format!("capacity '{text}' is not a number of hours (0 or more)"),
-                        );
+                    match capacity(row.get(c)) {
+                        Ok(hours) => terms.capacity = hours,
+                        Err(message) => place.cell_error(diags, line, c, message),
                     }
                 }
                 for (c, what) in [(starts_col, "starts"), (leaves_col, "leaves")] {
-                    if let Some(c) = c
-                        && let Err(message) = optional_date(row.get(c), what)
-                    {
-                        place.cell_error(diags, line, c, message);
+                    let Some(c) = c else { continue };
+                    match optional_date(row.get(c), what) {
+                        Ok(date) if what == "starts" => terms.starts = date,
+                        Ok(date) => terms.leaves = date,
+                        Err(message) => place.cell_error(diags, line, c, message),
                     }
+                }
+                if let (Some(starts), Some(leaves)) = (terms.starts, terms.leaves)
+                    && leaves < starts
+                {
+                    let c = leaves_col.unwrap_or(id_col);
+                    place.cell_error(
+                        diags,
+                        line,
+                        c,
+                        format!("leaves {leaves} is before starts {starts}: the last working day comes after the first"),
+                    );
                 }
                 let (bad, unit, role) = (
                     unit.is_err() || role.is_err(),
@@ -154,8 +158,24 @@ impl Profiles<'_> {
                         "people without a role",
                     );
                 }
-                self.add_person(id, name, unit, role, file_id, line);
+                let person = self.add_person(id, name, unit, role, file_id, line);
+                self.people.set_terms(person as usize, terms);
             },
         );
+    }
+}
+
+/// A `capacity` cell: learning hours a year, a decimal comma allowed
+/// (`18,5`); blank: none of the person's own.
+fn capacity(text: &str) -> Result<Option<f64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let max = HOURS_PER_YEAR.1 as f64;
+    match text.replace(',', ".").parse::<f64>() {
+        Ok(h) if (0.0..=max).contains(&h) => Ok(Some(h)),
+        _ => Err(format!(
+            "capacity '{text}' is not a number of learning hours a year (0 to {max})"
+        )),
     }
 }

@@ -285,6 +285,17 @@ impl Matrix {
         &self.cells[skill * self.people..(skill + 1) * self.people]
     }
 
+    /// `(person, expires)` of the chosen assessments of `skill` whose
+    /// `expires` is before `before`, in person order (FORMAT.md r2
+    /// "Horizon": the holders expiring before a need's horizon).
+    pub fn expiring(&self, skill: usize, before: Date) -> impl Iterator<Item = (usize, Date)> + '_ {
+        let people = self.people;
+        self.expires
+            .range(skill * people..(skill + 1) * people)
+            .filter(move |&(_, &d)| d < before)
+            .map(move |(&cell, &d)| (cell - skill * people, d))
+    }
+
     /// `(person, skill, expires)` of every chosen assessment with an
     /// `expires` date, skill by skill, then person by person.
     pub fn expiry_dates(&self) -> impl Iterator<Item = (usize, usize, Date)> + '_ {

@@ -130,12 +130,53 @@ impl LearningMix {
     /// Splits whole hours by the mix. The parts are exact up to one rounding
     /// each (integer product, one division), and never rounded for display here.
     pub fn split(&self, hours: u64) -> Effort {
-        let part = |pct: u32| (hours * pct as u64) as f64 / 100.0;
+        let mut mixed = MixedHours::default();
+        mixed.add(*self, hours);
+        mixed.effort()
+    }
+}
+
+/// Hours split by more than one mix (FORMAT.md r2: a skill's own mix beside
+/// the organisation's), added up exactly: each mode keeps the sum of hours x
+/// percent as an integer and divides by 100 once, so hours under one mix
+/// split exactly as [`LearningMix::split`] of their sum does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MixedHours {
+    hours: u64,
+    /// Sum of hours x percent for experience, social and formal.
+    parts: [u64; 3],
+}
+
+impl MixedHours {
+    /// Adds `hours` split by `mix`.
+    pub fn add(&mut self, mix: LearningMix, hours: u64) {
+        self.hours += hours;
+        let pcts = [mix.experience, mix.social, mix.formal];
+        for (part, pct) in self.parts.iter_mut().zip(pcts) {
+            *part += hours * pct as u64;
+        }
+    }
+
+    /// Adds hours already split.
+    pub fn add_all(&mut self, other: MixedHours) {
+        self.hours += other.hours;
+        for (part, more) in self.parts.iter_mut().zip(other.parts) {
+            *part += more;
+        }
+    }
+
+    pub fn hours(&self) -> u64 {
+        self.hours
+    }
+
+    /// The hours and their split.
+    pub fn effort(&self) -> Effort {
+        let part = |i: usize| self.parts[i] as f64 / 100.0;
         Effort {
-            total: hours as f64,
-            experience: part(self.experience),
-            social: part(self.social),
-            formal: part(self.formal),
+            total: self.hours as f64,
+            experience: part(0),
+            social: part(1),
+            formal: part(2),
         }
     }
 }
@@ -160,12 +201,17 @@ pub struct Effort {
 }
 
 /// The organisation's philosophy in numbers: mix, effort rates and freshness.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
     pub mix: LearningMix,
     pub hours_per_level: u32,
     pub max_steps: Level,
     pub max_age_months: u32,
+    /// `[capacity] hours_per_year` (r2): learning hours a person can spend a
+    /// year; None: unlimited (unless a person has their own).
+    pub capacity: Option<f64>,
+    /// `[plan] max_mentees` (r2): goals one person mentors at most.
+    pub max_mentees: u32,
 }
 
 impl Default for Policy {
@@ -175,6 +221,8 @@ impl Default for Policy {
             hours_per_level: 40,
             max_steps: 2,
             max_age_months: 24,
+            capacity: None,
+            max_mentees: 3,
         }
     }
 }
@@ -191,6 +239,21 @@ pub fn serialize_hours<S: Serializer>(value: &f64, serializer: S) -> Result<S::O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mixed_hours_add_each_mix_exactly() {
+        let mut mixed = MixedHours::default();
+        mixed.add(LearningMix::SEVENTY_TWENTY_TEN, 30);
+        mixed.add(LearningMix::SEVENTY_TWENTY_TEN, 10);
+        assert_eq!(mixed.effort(), LearningMix::SEVENTY_TWENTY_TEN.split(40));
+        // 40 h at 70-20-10 (28, 8, 4) and 8 h all formal (0, 0, 8).
+        mixed.add(LearningMix::parse("0-0-100").unwrap(), 8);
+        let e = mixed.effort();
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (48.0, 28.0, 8.0, 12.0)
+        );
+    }
 
     #[test]
     fn mix_split_and_parse() {

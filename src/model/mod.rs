@@ -27,10 +27,10 @@ mod lookup;
 pub use lookup::{Looked, LookupError};
 
 pub use matrix::{Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
-pub use mix::{Activity, ActivityKind, Effort, LearningMix, Mode, Policy};
+pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Policy};
 pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};
 pub use organisation::{Organisation, reference_date};
-pub use people::People;
+pub use people::{People, Terms};
 
 use serde::Serialize;
 
@@ -100,6 +100,10 @@ pub struct Skill {
     pub group: Option<String>,
     /// Overrides the mix's `hours_per_level` for this skill.
     pub hours_per_level: Option<u32>,
+    /// Effort to renew a time-limited level (r2); default: the skill's hours per level.
+    pub renew_hours: Option<u32>,
+    /// The skill's own learning mix (r2), which `--mix` does not replace.
+    pub mix: Option<LearningMix>,
     pub esco: Option<String>,
 }
 

@@ -11,8 +11,8 @@
 //! No IO and no analysis here.
 
 use crate::model::{
-    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, Level, Matrix, NONE, Need, People,
-    Policy, Role, Scale, Skill, Unit, unit_within,
+    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level, Matrix, NONE,
+    Need, People, Policy, Role, Scale, Skill, Unit, unit_within,
 };
 
 /// Everything `kompetanse` knows about one organisation, as of one date.
@@ -74,6 +74,31 @@ impl Organisation {
     /// to level `to`: (to - from) x hours_per_level (0 when `to` is not higher).
     pub fn development_hours(&self, skill: usize, from: Level, to: Level) -> u64 {
         to.saturating_sub(from) as u64 * self.hours_per_level(skill) as u64
+    }
+
+    /// FORMAT.md r2 "Renew": the hours one renewal of `skill` costs, its
+    /// `renew_hours`, else its hours per level.
+    pub fn renew_hours(&self, skill: usize) -> u64 {
+        self.skills[skill]
+            .renew_hours
+            .unwrap_or_else(|| self.hours_per_level(skill)) as u64
+    }
+
+    /// FORMAT.md r2 "Effort": the mix that splits `skill`'s hours, its own
+    /// where it has one, else the organisation's (which `--mix` replaced).
+    pub fn mix_of(&self, skill: usize) -> LearningMix {
+        self.skills[skill].mix.unwrap_or(self.policy.mix)
+    }
+
+    /// FORMAT.md r2 "Capacity": a person's learning hours a year, their
+    /// own `capacity`, else `[capacity]`; None: unlimited.
+    pub fn capacity(&self, person: usize) -> Option<f64> {
+        self.people.terms(person).capacity.or(self.policy.capacity)
+    }
+
+    /// True when plans are scheduled: `[capacity]` or someone's own capacity.
+    pub fn schedules(&self) -> bool {
+        self.policy.capacity.is_some() || self.people.any_capacity()
     }
 
     /// D and the stale limit (D minus `max_age_months`), which classify
@@ -159,6 +184,8 @@ mod tests {
                 kind: Default::default(),
                 group: None,
                 hours_per_level: None,
+                renew_hours: None,
+                mix: None,
                 esco: None,
             }],
             ..Organisation::default()

@@ -1,12 +1,25 @@
 //! The people, column by column (FORMAT.md "people.csv"): ids, names, units
-//! and roles, interned so that millions of people stay small.
+//! and roles, interned so that millions of people stay small, and the
+//! optional terms of each (learning capacity, first and last day).
 //!
 //! It holds no FORMAT.md rule of its own: which people a need covers is
 //! `model::need` ("Scope"). It does no IO.
 
 use std::fmt;
 
-use crate::model::NONE;
+use crate::model::{Date, NONE};
+
+/// A person's optional terms from people.csv (FORMAT.md r2): learning
+/// hours a year, and the first and last working day.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Terms {
+    /// The `capacity` column: learning hours a year (overrides `[capacity]`).
+    pub capacity: Option<f64>,
+    /// The `starts` column: a signed hire's first working day.
+    pub starts: Option<Date>,
+    /// The `leaves` column: the last working day.
+    pub leaves: Option<Date>,
+}
 
 /// Strings stored end to end in one buffer, found by (start, length):
 /// millions of short ids cost their bytes plus eight, not a heap block each.
@@ -43,6 +56,8 @@ pub struct People {
     pub unit: Vec<u32>,
     /// Role of each person (index into `Organisation::roles`) or `NONE`.
     pub role: Vec<u32>,
+    /// Terms by person; empty while nobody has any (most organisations).
+    terms: Vec<Terms>,
     index: hashbrown::HashTable<u32>,
 }
 
@@ -122,6 +137,27 @@ impl People {
         };
     }
 
+    /// The person's terms (all `None` when people.csv gives none).
+    pub fn terms(&self, person: usize) -> Terms {
+        self.terms.get(person).copied().unwrap_or_default()
+    }
+
+    /// Sets a person's terms; the column is only stored once someone has any.
+    pub fn set_terms(&mut self, person: usize, terms: Terms) {
+        if terms == Terms::default() && self.terms.len() <= person {
+            return;
+        }
+        if self.terms.len() <= person {
+            self.terms.resize(self.len(), Terms::default());
+        }
+        self.terms[person] = terms;
+    }
+
+    /// True when some person has a `capacity` of their own.
+    pub fn any_capacity(&self) -> bool {
+        self.terms.iter().any(|t| t.capacity.is_some())
+    }
+
     /// Ids in person order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         (0..self.len()).map(|p| self.id(p))
@@ -130,8 +166,9 @@ impl People {
     /// The people `kept` (person numbers), in that order, renumbered from 0.
     pub fn select(&self, kept: &[usize]) -> People {
         let mut people = People::default();
-        for &p in kept {
+        for (to, &p) in kept.iter().enumerate() {
             people.push(self.id(p), self.name(p), self.unit(p), self.role(p));
+            people.set_terms(to, self.terms(p));
         }
         people
     }
@@ -161,5 +198,26 @@ mod tests {
         people.set_name(b, "Ola");
         assert_eq!(people.name(b), Some("Ola"));
         assert_eq!(people.ids().collect::<Vec<_>>(), ["kari", "ola"]);
+    }
+
+    #[test]
+    fn terms_are_stored_once_someone_has_any_and_kept_by_select() {
+        let mut people = People::default();
+        let a = people.push("a", None, None, None);
+        let b = people.push("b", None, None, None);
+        people.set_terms(a, Terms::default());
+        assert!(!people.any_capacity());
+        let terms = Terms {
+            capacity: Some(37.5),
+            ..Terms::default()
+        };
+        people.set_terms(b, terms);
+        assert_eq!(
+            (people.terms(a), people.terms(b)),
+            (Terms::default(), terms)
+        );
+        assert!(people.any_capacity());
+        let kept = people.select(&[b]);
+        assert_eq!(kept.terms(0), terms);
     }
 }
