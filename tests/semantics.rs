@@ -1243,9 +1243,12 @@ fn json_report_shape() {
         "coverage",
         "priority",
         "by",
+        "horizon",
         "driver",
+        "renew",
         "develop",
         "recruit",
+        "late",
         "effort",
     ]);
     let effort_keys = set(&["total", "experience", "social", "formal"]);
@@ -1271,6 +1274,10 @@ fn json_report_shape() {
     assert_eq!(full["coverage"].as_f64(), Some(0.5));
     assert_eq!(full["priority"], json!("critical"));
     assert_eq!(full["by"], json!("2027-01-31"));
+    // H = by, after D; nothing expires, so no renewal; no capacity, no late.
+    assert_eq!(full["horizon"], json!("2027-01-31"));
+    assert_eq!(full["renew"], json!([]));
+    assert_eq!(full["late"], json!(0));
     assert_eq!(full["driver"], json!("cloud"));
     assert_eq!(full["recruit"], json!(0));
     let d = &full["develop"][0];
@@ -1291,6 +1298,7 @@ fn json_report_shape() {
         assert_eq!(bare[k], Value::Null, "{k}");
     }
     assert_eq!(bare["priority"], json!("medium"));
+    assert_eq!(bare["horizon"], json!("2026-06-15"), "no by: H = D");
     assert_eq!(bare["coverage"].as_f64(), Some(0.0));
     assert_eq!(bare["develop"][0]["person"], json!("b"));
 
@@ -1302,6 +1310,7 @@ fn json_report_shape() {
             "needs",
             "unmet",
             "shortfall",
+            "renew",
             "develop",
             "recruit",
             "effort"
@@ -1312,6 +1321,7 @@ fn json_report_shape() {
     assert_eq!(t["unmet"], json!(2));
     assert_eq!(t["shortfall"], json!(2));
     assert_eq!(t["develop"], json!(2));
+    assert_eq!(t["renew"], json!(0));
     assert_eq!(t["recruit"], json!(0));
     assert_eq!(hours(&t["effort"]), [80.0, 56.0, 16.0, 8.0]);
 }

@@ -109,10 +109,35 @@ fn the_workbook_example_is_valid_and_has_the_expected_numbers() {
     };
     // First aid at the sykehjem, at D = 2026-11-26: of the ten people there,
     // 1001-1005, 1007 and 1008 hold a valid certificate at level 2 or more
-    // (1006's expired 2025-10-01; 1009 is at level 1; 1010 has none).
+    // (1006's expired 2025-10-01; 1009 is at level 1; 1010 has none). The
+    // need is due 2027-01-31 (FORMAT r2 "Horizon"): the certificates of 1002
+    // (2026-12-10), 1008 (2027-01-10) and 1004 (2027-01-15) run out before,
+    // so have 4, shortfall 4: renew those three (in that order, by expiry)
+    // at the skill's renew_hours = 8, and develop 1009 from 1 to 2 (40 h).
     let first_aid = need("førstehjelp-sykehjem");
-    assert_eq!(first_aid["have"], 7, "{first_aid}");
-    assert_eq!(first_aid["shortfall"], 1);
+    assert_eq!(first_aid["have"], 4, "{first_aid}");
+    assert_eq!(first_aid["shortfall"], 4);
+    let renewed: Vec<_> = first_aid["renew"]
+        .as_array()
+        .expect("renew")
+        .iter()
+        .map(|r| (r["person"].as_str(), r["expires"].as_str(), r["hours"].as_u64()))
+        .collect();
+    assert_eq!(
+        renewed,
+        [
+            (Some("1002"), Some("2026-12-10"), Some(8)),
+            (Some("1008"), Some("2027-01-10"), Some(8)),
+            (Some("1004"), Some("2027-01-15"), Some(8)),
+        ]
+    );
+    assert_eq!(first_aid["develop"][0]["person"], "1009");
+    assert_eq!(first_aid["recruit"], 0);
+    // The skill's own mix is 0-0-100: 3 x 8 + 40 = 64 h, all formal.
+    assert_eq!(
+        first_aid["effort"],
+        serde_json::json!({"total": 64, "experience": 0, "social": 0, "formal": 64})
+    );
     // Medication at level 3 in all of helse: 1001 (4, the certificate, and
     // 4 in the matrix), 1002 (3), 1011 (3): 3 of 4.
     let medication = need("legemiddel-helse");
