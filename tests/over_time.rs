@@ -182,7 +182,12 @@ fn horizon_expiring_the_day_before_h_is_renewed_on_h_counts() {
     assert_eq!(r.totals.renew, 1);
     // Effort 40 h at 70-20-10.
     assert_eq!(
-        (n.effort.total, n.effort.experience, n.effort.social, n.effort.formal),
+        (
+            n.effort.total,
+            n.effort.experience,
+            n.effort.social,
+            n.effort.formal
+        ),
         (40.0, 28.0, 8.0, 4.0)
     );
 }
@@ -243,7 +248,10 @@ fn renew_fills_the_shortfall_first_then_develop_then_recruit() {
         ]
     );
     assert_eq!(n.develop.len(), 1);
-    assert_eq!((n.develop[0].person.as_str(), n.develop[0].hours), ("e", 40));
+    assert_eq!(
+        (n.develop[0].person.as_str(), n.develop[0].hours),
+        ("e", 40)
+    );
     assert_eq!(n.recruit, 0);
     assert_eq!(n.effort.total, 3.0 * 8.0 + 40.0);
 
@@ -277,7 +285,10 @@ fn renew_fills_the_shortfall_first_then_develop_then_recruit() {
          e,c,1,2026-01-01,\n",
     );
     let n = need(&report(&fx.load()), "n").clone();
-    assert_eq!((n.shortfall, n.renew.len(), n.develop.len(), n.recruit), (7, 3, 1, 3));
+    assert_eq!(
+        (n.shortfall, n.renew.len(), n.develop.len(), n.recruit),
+        (7, 3, 1, 3)
+    );
 }
 
 /// Expiring holders outside the need's scope are neither counted nor renewed.
@@ -386,7 +397,11 @@ const BOTH_AT_ONE: &str = "person,skill,level\na,s,1\na,t,1\n";
 /// to 2026-08-01) = 33 h short.
 #[test]
 fn schedule_two_goals_compete_for_one_persons_hours() {
-    let body = two_needs("[capacity]\nhours_per_year = 365", "2026-07-25", "2026-08-01");
+    let body = two_needs(
+        "[capacity]\nhours_per_year = 365",
+        "2026-07-25",
+        "2026-08-01",
+    );
     let fx = Fixture::standard(&body, "id\na\n", BOTH_AT_ONE);
     let org = fx.load();
     let p = plan(&org);
@@ -402,7 +417,15 @@ fn schedule_two_goals_compete_for_one_persons_hours() {
         .summary
         .late
         .iter()
-        .map(|l| (l.need.as_str(), l.person.as_str(), l.skill.as_str(), l.finish, l.short))
+        .map(|l| {
+            (
+                l.need.as_str(),
+                l.person.as_str(),
+                l.skill.as_str(),
+                l.finish,
+                l.short,
+            )
+        })
         .collect();
     assert_eq!(late, [("nt", "a", "t", Some(date(2026, 9, 3)), 33.0)]);
     // gap: ns has a in time (late 0), nt has a late (late 1).
@@ -410,7 +433,11 @@ fn schedule_two_goals_compete_for_one_persons_hours() {
     assert_eq!((need(&r, "ns").late, need(&r, "nt").late), (0, 1));
 
     // Swap the deadlines: t comes first and s is the late one.
-    let body = two_needs("[capacity]\nhours_per_year = 365", "2026-08-01", "2026-07-25");
+    let body = two_needs(
+        "[capacity]\nhours_per_year = 365",
+        "2026-08-01",
+        "2026-07-25",
+    );
     let p = plan(&Fixture::standard(&body, "id\na\n", BOTH_AT_ONE).load());
     assert_eq!(goal(&p, "a", "t").finish, Some(date(2026, 7, 25)));
     assert!(goal(&p, "a", "s").late);
@@ -419,7 +446,11 @@ fn schedule_two_goals_compete_for_one_persons_hours() {
 /// A deadline one day earlier than the finish is late by one day's hours.
 #[test]
 fn schedule_a_goal_finishing_the_day_after_its_deadline_is_late() {
-    let body = two_needs("[capacity]\nhours_per_year = 365", "2026-07-24", "2027-12-31");
+    let body = two_needs(
+        "[capacity]\nhours_per_year = 365",
+        "2026-07-24",
+        "2027-12-31",
+    );
     let fx = Fixture::standard(&body, "id\na\n", "person,skill,level\na,s,1\n");
     let p = plan(&fx.load());
     let s = goal(&p, "a", "s");
@@ -433,7 +464,11 @@ fn schedule_a_goal_finishing_the_day_after_its_deadline_is_late() {
 /// (half time) takes twice as long. Capacity takes a decimal comma.
 #[test]
 fn schedule_capacity_zero_and_part_time() {
-    let body = two_needs("[capacity]\nhours_per_year = 365", "2026-12-31", "2027-12-31");
+    let body = two_needs(
+        "[capacity]\nhours_per_year = 365",
+        "2026-12-31",
+        "2027-12-31",
+    );
     let fx = Fixture::standard(
         &body,
         "id;capacity\na;0\nb;182,5\nc;\n",
@@ -446,7 +481,10 @@ fn schedule_capacity_zero_and_part_time() {
     assert_eq!((a.finish, a.late), (None, true));
     assert_eq!(p.plans[0].capacity, Some(0.0));
     let late = &p.summary.late[0];
-    assert_eq!((late.need.as_str(), late.finish, late.short), ("ns", None, 40.0));
+    assert_eq!(
+        (late.need.as_str(), late.finish, late.short),
+        ("ns", None, 40.0)
+    );
     // c has no capacity of their own: [capacity] 365, 40 h: 2026-07-25.
     assert_eq!(goal(&p, "c", "t").finish, Some(date(2026, 7, 25)));
     assert_eq!(need(&report(&org), "ns").late, 1);
@@ -495,7 +533,12 @@ fn schedule_a_renewal_is_a_goal_of_its_own() {
     assert!(g.renew);
     assert_eq!((g.from, g.to), (2, 2));
     assert_eq!(
-        (g.effort.total, g.effort.experience, g.effort.social, g.effort.formal),
+        (
+            g.effort.total,
+            g.effort.experience,
+            g.effort.social,
+            g.effort.formal
+        ),
         (8.0, 0.0, 0.0, 8.0)
     );
     // 8 h at an hour a day: D + 8 = 2026-06-23.
