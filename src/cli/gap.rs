@@ -57,7 +57,7 @@ pub struct GapArgs {
     #[arg(long, value_name = "ID")]
     pub person: Option<String>,
 
-    /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; overrides [mix]
+    /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; replaces the organisation's [mix], not a skill's own mix
     #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
     pub mix: Option<LearningMix>,
 }
