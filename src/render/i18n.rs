@@ -206,6 +206,32 @@ pub enum Key {
     GroupUnit,
     GroupSkill,
     GroupDriver,
+    // Progress.
+    ProgressTitleTerminal,
+    ProgressTitleDocument,
+    ProgressAbout,
+    ProgressNeedsLine,
+    ProgressMovesLine,
+    ProgressNeedsHeading,
+    ProgressSkillsHeading,
+    MovedUpHeading,
+    MovedDownHeading,
+    GainedByUnitHeading,
+    GainedByDriverHeading,
+    Nobody,
+    NoDriver,
+    Points,
+    ColHaveThen,
+    ColHaveNow,
+    ColShortThen,
+    ColShortNow,
+    ColCoverageThen,
+    ColCoverageNow,
+    ColChange,
+    ColPeople,
+    ColSkillsUp,
+    ColLevels,
+    NotAssessedThen,
 }
 
 impl Key {
@@ -238,6 +264,9 @@ impl Key {
             KeyPersonTerminal, FreshnessHeading, FreshnessBalanceDocument,
             ExpiredDocumentItem, OldestDocumentItem, ExpiringDocumentItem,
             KeyPersonHeading, GroupUnit, GroupSkill, GroupDriver,
+            ProgressTitleTerminal, ProgressTitleDocument, ProgressAbout, ProgressNeedsLine, ProgressMovesLine, ProgressNeedsHeading, ProgressSkillsHeading, MovedUpHeading,
+            MovedDownHeading, GainedByUnitHeading, GainedByDriverHeading, Nobody, NoDriver, Points, ColHaveThen, ColHaveNow,
+            ColShortThen, ColShortNow, ColCoverageThen, ColCoverageNow, ColChange, ColPeople, ColSkillsUp, ColLevels, NotAssessedThen,
         ]
     };
 }
