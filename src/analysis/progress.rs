@@ -49,7 +49,10 @@ pub fn progress_report(then: &Organisation, now: &Organisation) -> ProgressRepor
         shortfall_now: needs.iter().map(|n| u64::from(n.now.shortfall)).sum(),
         moved_up: distinct_people(&moved_up),
         moved_down: distinct_people(&moved_down),
-        levels_gained: moved_up.iter().map(|m| m.gained.unsigned_abs() as u64).sum(),
+        levels_gained: moved_up
+            .iter()
+            .map(|m| m.gained.unsigned_abs() as u64)
+            .sum(),
         levels_lost: moved_down
             .iter()
             .map(|m| m.gained.unsigned_abs() as u64)
@@ -154,11 +157,8 @@ fn skills(then: &Organisation, now: &Organisation) -> Vec<SkillProgress> {
 /// person id (byte order), then skill (catalogue order): the rises, then
 /// the falls. A person or skill missing then counts as level 0 then.
 fn moves(then: &Organisation, now: &Organisation) -> (Vec<LevelChange>, Vec<LevelChange>) {
-    let skill_then: Vec<Option<usize>> = now
-        .skills
-        .iter()
-        .map(|s| then.skill_index(&s.id))
-        .collect();
+    let skill_then: Vec<Option<usize>> =
+        now.skills.iter().map(|s| then.skill_index(&s.id)).collect();
     let (mut up, mut down) = (Vec::new(), Vec::new());
     for p in IdOrder::new(&now.people).people() {
         let id = now.people.id(p);
@@ -258,9 +258,11 @@ fn gains_by_driver(org: &Organisation, up: &[LevelChange]) -> Vec<GainBy> {
         };
         let mut counted = false;
         for (d, (b, last)) in out.iter_mut().enumerate() {
-            let under = org.needs.iter().zip(&scopes).any(|(n, scope)| {
-                n.driver == Some(d) && n.skill == s && scope.contains(p)
-            });
+            let under = org
+                .needs
+                .iter()
+                .zip(&scopes)
+                .any(|(n, scope)| n.driver == Some(d) && n.skill == s && scope.contains(p));
             if under {
                 add(b, m, last);
                 counted = true;

@@ -59,16 +59,21 @@ impl ToOutline for ProgressReport {
         moves(l, r, Key::MovedUpHeading, &r.moved_up, &mut out);
         moves(l, r, Key::MovedDownHeading, &r.moved_down, &mut out);
         if !r.gained_by_unit.is_empty() {
-            out.heading(2, l.get(Key::GainedByUnitHeading))
-                .grid(gains(l, Key::ColUnit, &r.gained_by_unit, l.get(Key::NoUnit)));
+            out.heading(2, l.get(Key::GainedByUnitHeading)).grid(gains(
+                l,
+                Key::ColUnit,
+                &r.gained_by_unit,
+                l.get(Key::NoUnit),
+            ));
         }
         if !r.gained_by_driver.is_empty() {
-            out.heading(2, l.get(Key::GainedByDriverHeading)).grid(gains(
-                l,
-                Key::ColDriver,
-                &r.gained_by_driver,
-                l.get(Key::NoDriver),
-            ));
+            out.heading(2, l.get(Key::GainedByDriverHeading))
+                .grid(gains(
+                    l,
+                    Key::ColDriver,
+                    &r.gained_by_driver,
+                    l.get(Key::NoDriver),
+                ));
         }
         out.heading(2, l.get(Key::ProgressSkillsHeading))
             .grid(skills(l, r));
