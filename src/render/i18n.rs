@@ -221,12 +221,6 @@ pub enum Key {
     Nobody,
     NoDriver,
     Points,
-    ColHaveThen,
-    ColHaveNow,
-    ColShortThen,
-    ColShortNow,
-    ColCoverageThen,
-    ColCoverageNow,
     ColChange,
     ColPeople,
     ColSkillsUp,
@@ -265,8 +259,8 @@ impl Key {
             ExpiredDocumentItem, OldestDocumentItem, ExpiringDocumentItem,
             KeyPersonHeading, GroupUnit, GroupSkill, GroupDriver,
             ProgressTitleTerminal, ProgressTitleDocument, ProgressAbout, ProgressNeedsLine, ProgressMovesLine, ProgressNeedsHeading, ProgressSkillsHeading, MovedUpHeading,
-            MovedDownHeading, GainedByUnitHeading, GainedByDriverHeading, Nobody, NoDriver, Points, ColHaveThen, ColHaveNow,
-            ColShortThen, ColShortNow, ColCoverageThen, ColCoverageNow, ColChange, ColPeople, ColSkillsUp, ColLevels, NotAssessedThen,
+            MovedDownHeading, GainedByUnitHeading, GainedByDriverHeading, Nobody, NoDriver, Points,
+            ColChange, ColPeople, ColSkillsUp, ColLevels, NotAssessedThen,
         ]
     };
 }

@@ -99,7 +99,7 @@ fn points(l: Labels, change: f64) -> String {
     l.fill(Key::Points, &[&format!("{sign}{p}")])
 }
 
-fn needs(l: Labels, r: &crate::report::ProgressReport) -> Grid {
+fn needs(l: Labels, r: &ProgressReport) -> Grid {
     use Key::*;
     let mut grid = Grid::new(&heads(
         l,
@@ -108,28 +108,31 @@ fn needs(l: Labels, r: &crate::report::ProgressReport) -> Grid {
             (L, ColSkill),
             (L, ColLevel),
             (R, ColCount),
-            (R, ColHaveThen),
-            (R, ColHaveNow),
-            (R, ColShortThen),
-            (R, ColShortNow),
-            (R, ColCoverageThen),
-            (R, ColCoverageNow),
+            (R, ColHave),
+            (R, ColShort),
+            (R, ColCoverage),
             (R, ColChange),
         ],
     ))
-    .fold(&[2, 4, 5, 6, 7]);
+    .fold(&[2, 1, 5]);
     for n in &r.needs {
+        let coverage = if n.then.coverage == n.now.coverage {
+            l.percent(n.now.coverage)
+        } else {
+            format!(
+                "{} -> {}",
+                l.percent(n.then.coverage),
+                l.percent(n.now.coverage)
+            )
+        };
         grid.push([
             n.id.clone(),
             n.skill_name.clone(),
             level(&r.scale, n.level),
             l.int(n.count.into()),
-            l.int(n.then.have.into()),
-            l.int(n.now.have.into()),
-            l.int(n.then.shortfall.into()),
-            l.int(n.now.shortfall.into()),
-            l.percent(n.then.coverage),
-            l.percent(n.now.coverage),
+            then_now(l, n.then.have.into(), n.now.have.into()),
+            then_now(l, n.then.shortfall.into(), n.now.shortfall.into()),
+            coverage,
             points(l, n.change),
         ]);
     }
