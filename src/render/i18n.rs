@@ -226,6 +226,9 @@ pub enum Key {
     ColSkillsUp,
     ColLevels,
     NotAssessedThen,
+    ProgressSince,
+    ThenOn,
+    NowOn,
 }
 
 impl Key {
@@ -261,6 +264,7 @@ impl Key {
             ProgressTitleTerminal, ProgressTitleDocument, ProgressAbout, ProgressNeedsLine, ProgressMovesLine, ProgressNeedsHeading, ProgressSkillsHeading, MovedUpHeading,
             MovedDownHeading, GainedByUnitHeading, GainedByDriverHeading, Nobody, NoDriver, Points,
             ColChange, ColPeople, ColSkillsUp, ColLevels, NotAssessedThen,
+            ProgressSince, ThenOn, NowOn,
         ]
     };
 }

@@ -31,27 +31,8 @@ impl ToOutline for ProgressReport {
                 .title(l.fill(Key::ProgressTitleDocument, &[&r.organisation]))
                 .para(l.fill(Key::ProgressAbout, &[&r.since, &r.as_of])),
         };
-        let t = &r.totals;
-        out.para(l.fill(
-            Key::ProgressNeedsLine,
-            &[
-                &l.int(t.met_then as u64),
-                &l.int(t.needs as u64),
-                &l.int(t.met_now as u64),
-                &l.int(t.shortfall_then),
-                &l.int(t.shortfall_now),
-            ],
-        ))
-        .para(l.fill(
-            Key::ProgressMovesLine,
-            &[
-                &l.count(t.moved_up, Key::Person, Key::People),
-                &l.int(t.levels_gained),
-                &l.int(t.levels_first_assessed),
-                &l.count(t.moved_down, Key::Person, Key::People),
-                &l.int(t.levels_lost),
-            ],
-        ));
+        let [needs_line, moves_line] = summary(l, r);
+        out.para(needs_line).para(moves_line);
         if !r.needs.is_empty() {
             out.heading(2, l.get(Key::ProgressNeedsHeading))
                 .grid(needs(l, r));
@@ -81,8 +62,36 @@ impl ToOutline for ProgressReport {
     }
 }
 
+/// The totals in words: needs met and shortfall then and now; who moved
+/// up and down, and the levels (the HTML report's section says them too).
+pub fn summary(l: Labels, r: &ProgressReport) -> [String; 2] {
+    let t = &r.totals;
+    [
+        l.fill(
+            Key::ProgressNeedsLine,
+            &[
+                &l.int(t.met_then as u64),
+                &l.int(t.needs as u64),
+                &l.int(t.met_now as u64),
+                &l.int(t.shortfall_then),
+                &l.int(t.shortfall_now),
+            ],
+        ),
+        l.fill(
+            Key::ProgressMovesLine,
+            &[
+                &l.count(t.moved_up, Key::Person, Key::People),
+                &l.int(t.levels_gained),
+                &l.int(t.levels_first_assessed),
+                &l.count(t.moved_down, Key::Person, Key::People),
+                &l.int(t.levels_lost),
+            ],
+        ),
+    ]
+}
+
 /// A change in coverage for people: "+25 pp", "-12.5 pp", "0 pp".
-fn points(l: Labels, change: f64) -> String {
+pub fn points(l: Labels, change: f64) -> String {
     let p = l.decimal(change.abs() * 100.0, 1);
     let sign = if change > 0.000_5 {
         "+"

@@ -163,6 +163,9 @@ pub fn en(key: Key) -> &'static str {
         ColPeople => "People",
         ColSkillsUp => "Skills",
         NotAssessedThen => "(not assessed)",
+        ProgressSince => "Progress since {}",
+        ThenOn => "Then ({})",
+        NowOn => "Now ({})",
         ColLevels => "Levels",
     }
 }

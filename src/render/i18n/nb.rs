@@ -164,6 +164,9 @@ pub fn nb(key: Key) -> &'static str {
         ColPeople => "Personer",
         ColSkillsUp => "Kompetanser",
         NotAssessedThen => "(ikke vurdert)",
+        ProgressSince => "Utvikling siden {}",
+        ThenOn => "Da ({})",
+        NowOn => "Nå ({})",
         ColLevels => "Nivåer",
     }
 }
