@@ -438,3 +438,63 @@ fn progress_is_the_difference_of_two_as_of_runs() {
         "moves up and down seen: {seen:?}"
     );
 }
+
+/// `--without` applies to both dates: the person leaves then and now.
+#[test]
+fn without_applies_then_and_now() {
+    let v = fixture().json(&[
+        "progress",
+        "org.toml",
+        "--since",
+        "2025-12-31",
+        "--without",
+        "a",
+        "-f",
+        "json",
+    ]);
+    // Without a: rust-it (unit it = b) has 1 then and now (short 1 on both
+    // dates, so it now sorts first); only c moved up (rust +1, firstaid +2).
+    assert_eq!(v["needs"][0]["id"], "rust-it");
+    assert_eq!(v["needs"][0]["then"]["have"], 1);
+    assert_eq!(v["needs"][0]["now"]["have"], 1);
+    assert_eq!(v["totals"]["moved_up"], 1);
+    assert_eq!(v["totals"]["levels_gained"], 3);
+}
+
+/// The workbook: needs (the CSV), levels then and now, moved up, moved down.
+#[test]
+fn workbook_sheets() {
+    use calamine::{Data, Reader, Xlsx};
+    let out = fixture().run(&[
+        "progress",
+        "org.toml",
+        "--since",
+        "2025-12-31",
+        "-f",
+        "xlsx",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut book = Xlsx::new(std::io::Cursor::new(out.stdout)).expect("a workbook");
+    assert_eq!(
+        book.sheet_names(),
+        ["Needs", "Levels", "Moved up", "Moved down"]
+    );
+    let up = book.worksheet_range("Moved up").expect("sheet");
+    // Header, then a rust, c rust, c firstaid; gained is a number.
+    assert_eq!(up.height(), 4);
+    assert_eq!(up.get((1, 0)), Some(&Data::String("a".into())));
+    assert_eq!(up.get((1, 6)), Some(&Data::Float(2.0)));
+}
+
+/// `report --since` adds to the HTML page only: other formats are told
+/// to use `progress`.
+#[test]
+fn report_since_is_for_the_page() {
+    let out = fixture().run(&["report", "org.toml", "--since", "2025-12-31", "-f", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("use `progress --since` for json"), "{err}");
+    let page = fixture().run(&["report", "org.toml", "--since", "2025-12-31"]);
+    assert_eq!(page.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&page.stdout).contains("data-progress-need=\"rust-it\""));
+}
