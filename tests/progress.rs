@@ -498,3 +498,25 @@ fn report_since_is_for_the_page() {
     assert_eq!(page.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&page.stdout).contains("data-progress-need=\"rust-it\""));
 }
+
+/// A gain under two needs of one driver counts once for it; under needs of
+/// two drivers it counts for each, so the drivers add up to more than the
+/// total.
+#[test]
+fn a_gain_counts_once_per_driver() {
+    let body = BODY.to_string()
+        + "\n[[need]]\nid = \"rust-all\"\nskill = \"rust\"\nlevel = 2\ncount = 4\ndriver = \"cloud\"\n\
+           \n[[need]]\nid = \"rust-safe\"\nskill = \"rust\"\nlevel = 1\ncount = 1\ndriver = \"safety\"\n";
+    let fx = Fixture::standard(&body, PEOPLE, ASSESSMENTS);
+    let r = progress(&fx, date(2025, 12, 31));
+    // a rust +2: cloud (rust-it and rust-all: once), safety (rust-safe).
+    // c rust +1: cloud (rust-all covers everyone), safety (rust-safe).
+    // c firstaid +2: safety (aid-all). Nothing is left for "no driver".
+    // cloud: a, c; 2 moves; 2 + 1 = 3 levels.
+    // safety: a, c; 3 moves; 2 + 1 + 2 = 5 levels.
+    assert_eq!(
+        gains(&r.gained_by_driver),
+        vec![(Some("cloud"), 2, 2, 3), (Some("safety"), 2, 3, 5)]
+    );
+    assert_eq!(r.totals.levels_gained, 5);
+}

@@ -250,25 +250,29 @@ fn gains_by_driver(org: &Organisation, up: &[LevelChange]) -> Vec<GainBy> {
         .map(|d| (bucket(Some(d.id.clone()), Some(d.name.clone())), None))
         .collect();
     let mut none = (bucket(None, None), None);
-    // Each need's scope, made once: units are decided when a scope is made.
-    let scopes: Vec<_> = org.needs.iter().map(|n| n.scope(org)).collect();
+    // The needs with a driver, each with its scope made once (units are
+    // decided when a scope is made): a move is checked against these only.
+    let driven: Vec<_> = org
+        .needs
+        .iter()
+        .filter_map(|n| n.driver.map(|d| (d, n.skill, n.scope(org))))
+        .collect();
+    let mut under = vec![false; out.len()];
     for m in up {
         let (Some(p), Some(s)) = (org.people.find(&m.person), org.skill_index(&m.skill)) else {
             continue;
         };
-        let mut counted = false;
-        for (d, (b, last)) in out.iter_mut().enumerate() {
-            let under = org
-                .needs
-                .iter()
-                .zip(&scopes)
-                .any(|(n, scope)| n.driver == Some(d) && n.skill == s && scope.contains(p));
-            if under {
-                add(b, m, last);
-                counted = true;
+        under.fill(false);
+        for (d, skill, scope) in &driven {
+            if *skill == s && !under[*d] && scope.contains(p) {
+                under[*d] = true;
             }
         }
-        if !counted {
+        // Once per driver, however many of its needs hold the gain.
+        for ((b, last), _) in out.iter_mut().zip(&under).filter(|(_, u)| **u) {
+            add(b, m, last);
+        }
+        if !under.contains(&true) {
             add(&mut none.0, m, &mut none.1);
         }
     }
