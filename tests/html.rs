@@ -314,3 +314,87 @@ fn report_formats() {
         String::from_utf8_lossy(&refused.stderr).contains("`report` writes html, xlsx or json")
     );
 }
+
+/// `report --since`: the page gains the before/after section, two bars per
+/// need (as many as `progress` has needs), the moved-up table, and nothing
+/// else changes; without --since there is no such section. `progress`'s own
+/// HTML (its outline) renders too.
+#[test]
+fn report_since_adds_a_before_after_section_in_chromium() {
+    let x = org("virksomhet-x");
+    let plain = String::from_utf8(kompetanse(&["report", &x, "-q"])).unwrap();
+    assert!(
+        !plain.contains("data-progress"),
+        "no section without --since"
+    );
+    let progress: Value = serde_json::from_slice(&kompetanse(&[
+        "progress",
+        &x,
+        "--since",
+        "2026-01-01",
+        "-q",
+        "-f",
+        "json",
+    ]))
+    .expect("progress JSON");
+    let needs = progress["needs"].as_array().unwrap().len();
+    let moved = progress["moved_up"].as_array().unwrap().len();
+    assert!(needs > 0 && moved > 0);
+
+    let Some(chromium) = chromium() else { return };
+    let page = target().join("report-since-virksomhet-x.html");
+    let page_arg = page.display().to_string();
+    kompetanse(&["report", &x, "--since", "2026-01-01", "-q", "-o", &page_arg]);
+    let out = run_chromium(&chromium, &page, &["--dump-dom".into()]);
+    let console = console_lines(&out);
+    assert!(console.is_empty(), "{}", console.join("\n"));
+    let dom = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(occurrences(&dom, "data-progress=\"\""), 1, "one section");
+    assert_eq!(occurrences(&dom, "data-progress-need="), needs);
+    assert_eq!(
+        occurrences(&dom, "class=\"pbar\""),
+        2 * needs,
+        "two bars a need"
+    );
+    assert_eq!(
+        occurrences(&dom, "<span class=\"was\""),
+        needs,
+        "a then bar each"
+    );
+    assert_eq!(occurrences(&dom, "data-moved-up"), 1);
+    // The rest of the page is the page without --since.
+    assert_eq!(
+        occurrences(&dom, "data-heat-cell"),
+        occurrences(&plain, "data-heat-cell")
+    );
+    let shot = target().join("report-since-virksomhet-x.png");
+    let _ = std::fs::remove_file(&shot);
+    let out = run_chromium(
+        &chromium,
+        &page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,5200".to_string(),
+        ],
+    );
+    assert!(out.status.success(), "screenshot failed");
+
+    let outline = target().join("progress-virksomhet-x.html");
+    let outline_arg = outline.display().to_string();
+    kompetanse(&[
+        "progress",
+        &x,
+        "--since",
+        "2026-01-01",
+        "-q",
+        "-o",
+        &outline_arg,
+    ]);
+    let out = run_chromium(&chromium, &outline, &["--dump-dom".into()]);
+    let dom = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        dom.contains("Progress: Virksomhet X</h1>"),
+        "the title is the h1"
+    );
+    assert!(dom.contains("<table"), "its grids are tables");
+}

@@ -19,6 +19,7 @@ pub mod balance;
 pub mod gap;
 pub mod overview;
 pub mod plan;
+pub mod progress;
 pub mod role;
 pub mod schedule;
 

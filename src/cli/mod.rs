@@ -13,6 +13,7 @@ pub mod display;
 pub mod gap;
 pub mod output;
 pub mod plan;
+pub mod progress;
 pub mod report;
 
 use std::io::Write;
@@ -51,6 +52,8 @@ pub enum Command {
     Report(report::ReportCmdArgs),
     /// Validate an organisation and its profile files without reporting.
     Check(check::CheckArgs),
+    /// Progress since a date: coverage, levels and who moved up, then and now.
+    Progress(progress::ProgressArgs),
 }
 
 /// What a finished command asks `main` to exit with.
@@ -290,5 +293,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Balance(args) => balance::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Progress(args) => progress::run(&args),
     }
 }

@@ -17,6 +17,10 @@ pub struct ReportCmdArgs {
     /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; replaces the organisation's [mix], not a skill's own mix
     #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
     pub mix: Option<LearningMix>,
+
+    /// Add a before/after section: coverage per need at DATE and now, and who moved up (HTML only)
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_date_arg)]
+    pub since: Option<crate::model::Date>,
 }
 
 pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
@@ -32,15 +36,30 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         ))
         .into());
     }
+    if args.since.is_some() && format != Format::Html {
+        return Err(UsageError(format!(
+            "--since adds a section to the HTML page, not to {format}: use `progress --since` for {format}"
+        ))
+        .into());
+    }
     let Some((org, _)) = args.report.load(args.mix, "; no report written", true)? else {
         return Ok(Status::Invalid);
+    };
+    let progress = match args.since {
+        Some(since) => match crate::cli::progress::load_then(&args.report, since, org.as_of)? {
+            Some(then) => Some(crate::analysis::progress::progress_report(&then, &org)),
+            None => return Ok(Status::Invalid),
+        },
+        None => None,
     };
     let report = overview_report(&org);
     let style = args.report.display.style(false);
     match format {
         Format::Json => output.write_with(|out| json::write(&report, out))?,
         Format::Xlsx => output.write_with(|out| xlsx::write(&report, style.lang, out))?,
-        _ => output.write_with(|out| html::overview::write(&report, style, out))?,
+        _ => output.write_with(|out| {
+            html::overview::write_with_progress(&report, progress.as_ref(), style, out)
+        })?,
     }
     Ok(Status::Done)
 }

@@ -206,6 +206,29 @@ pub enum Key {
     GroupUnit,
     GroupSkill,
     GroupDriver,
+    // Progress.
+    ProgressTitleTerminal,
+    ProgressTitleDocument,
+    ProgressAbout,
+    ProgressNeedsLine,
+    ProgressMovesLine,
+    ProgressNeedsHeading,
+    ProgressSkillsHeading,
+    MovedUpHeading,
+    MovedDownHeading,
+    GainedByUnitHeading,
+    GainedByDriverHeading,
+    Nobody,
+    NoDriver,
+    Points,
+    ColChange,
+    ColPeople,
+    ColSkillsUp,
+    ColLevels,
+    NotAssessedThen,
+    ProgressSince,
+    ThenOn,
+    NowOn,
 }
 
 impl Key {
@@ -238,6 +261,10 @@ impl Key {
             KeyPersonTerminal, FreshnessHeading, FreshnessBalanceDocument,
             ExpiredDocumentItem, OldestDocumentItem, ExpiringDocumentItem,
             KeyPersonHeading, GroupUnit, GroupSkill, GroupDriver,
+            ProgressTitleTerminal, ProgressTitleDocument, ProgressAbout, ProgressNeedsLine, ProgressMovesLine, ProgressNeedsHeading, ProgressSkillsHeading, MovedUpHeading,
+            MovedDownHeading, GainedByUnitHeading, GainedByDriverHeading, Nobody, NoDriver, Points,
+            ColChange, ColPeople, ColSkillsUp, ColLevels, NotAssessedThen,
+            ProgressSince, ThenOn, NowOn,
         ]
     };
 }

@@ -115,12 +115,27 @@ pub struct ReportPage<'a> {
     pub recruitment: Vec<Row>,
     pub by_unit: Vec<Row>,
     pub by_driver: Vec<Row>,
+    /// With `report --since`: coverage then and now, who moved up.
+    pub progress: Option<super::progress::ProgressSection>,
 }
 
 /// Writes the report's page.
-pub fn write<W: Write>(report: &OverviewReport, style: Style, mut out: W) -> io::Result<()> {
+pub fn write<W: Write>(report: &OverviewReport, style: Style, out: W) -> io::Result<()> {
+    write_with_progress(report, None, style, out)
+}
+
+/// Writes the report's page, with the before/after section when given
+/// the progress since a date (`report --since`).
+pub fn write_with_progress<W: Write>(
+    report: &OverviewReport,
+    progress: Option<&crate::report::ProgressReport>,
+    style: Style,
+    mut out: W,
+) -> io::Result<()> {
     let labels = Labels::of(style.lang);
-    write_page(&page(report, &labels), &mut out)
+    let mut page = page(report, &labels);
+    page.progress = progress.map(|p| super::progress::section(p, &labels));
+    write_page(&page, &mut out)
 }
 
 /// The page's content, worded with `labels`.
@@ -313,6 +328,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .collect(),
         by_unit: totals(&report.plan.by_unit, labels.no_unit, labels),
         by_driver: totals(&report.plan.by_driver, labels.no_driver, labels),
+        progress: None,
     }
 }
 
@@ -390,7 +406,7 @@ fn heat_cell(cell: &CoverageCell, labels: &Labels) -> HeatCell {
     }
 }
 
-fn coverage_class(share: f64) -> &'static str {
+pub(super) fn coverage_class(share: f64) -> &'static str {
     match share {
         s if s >= 1.0 => "c4",
         s if s >= 0.75 => "c3",

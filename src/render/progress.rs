@@ -1,0 +1,346 @@
+//! `progress`: what the report shows people (its [`Outline`], for table,
+//! markdown and the generic HTML page), its CSV rows (one per need, with
+//! then and now columns) and its workbook (needs, levels, moved up, moved
+//! down). Kept apart from `layout.rs` so each stays short; the wording is
+//! the catalogue's ([`Key`]), as everywhere.
+//!
+//! It formats the report's figures; it never computes one the report does
+//! not hold.
+
+use std::io;
+
+use crate::model::Date;
+use crate::render::csv::{Cell, RowSink, ToCsv};
+use crate::render::grid::{Grid, L, R, heads};
+use crate::render::i18n::{Key, Labels};
+use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
+use crate::render::text::{level, or_empty, person};
+use crate::render::xlsx::{Sheet, ToXlsx};
+use crate::report::{GainBy, LevelChange, ProgressReport};
+
+impl ToOutline for ProgressReport {
+    fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let r = self;
+        let mut out = Builder::default();
+        match dialect {
+            Dialect::Terminal => out.title(l.fill(
+                Key::ProgressTitleTerminal,
+                &[&r.organisation, &r.since, &r.as_of],
+            )),
+            Dialect::Document => out
+                .title(l.fill(Key::ProgressTitleDocument, &[&r.organisation]))
+                .para(l.fill(Key::ProgressAbout, &[&r.since, &r.as_of])),
+        };
+        let [needs_line, moves_line] = summary(l, r);
+        out.para(needs_line).para(moves_line);
+        if !r.needs.is_empty() {
+            out.heading(2, l.get(Key::ProgressNeedsHeading))
+                .grid(needs(l, r));
+        }
+        moves(l, r, Key::MovedUpHeading, &r.moved_up, &mut out);
+        moves(l, r, Key::MovedDownHeading, &r.moved_down, &mut out);
+        if !r.gained_by_unit.is_empty() {
+            out.heading(2, l.get(Key::GainedByUnitHeading)).grid(gains(
+                l,
+                Key::ColUnit,
+                &r.gained_by_unit,
+                l.get(Key::NoUnit),
+            ));
+        }
+        if !r.gained_by_driver.is_empty() {
+            out.heading(2, l.get(Key::GainedByDriverHeading))
+                .grid(gains(
+                    l,
+                    Key::ColDriver,
+                    &r.gained_by_driver,
+                    l.get(Key::NoDriver),
+                ));
+        }
+        out.heading(2, l.get(Key::ProgressSkillsHeading))
+            .grid(skills(l, r));
+        out.build()
+    }
+}
+
+/// The totals in words: needs met and shortfall then and now; who moved
+/// up and down, and the levels (the HTML report's section says them too).
+pub fn summary(l: Labels, r: &ProgressReport) -> [String; 2] {
+    let t = &r.totals;
+    [
+        l.fill(
+            Key::ProgressNeedsLine,
+            &[
+                &l.int(t.met_then as u64),
+                &l.int(t.needs as u64),
+                &l.int(t.met_now as u64),
+                &l.int(t.shortfall_then),
+                &l.int(t.shortfall_now),
+            ],
+        ),
+        l.fill(
+            Key::ProgressMovesLine,
+            &[
+                &l.count(t.moved_up, Key::Person, Key::People),
+                &l.int(t.levels_gained),
+                &l.int(t.levels_first_assessed),
+                &l.count(t.moved_down, Key::Person, Key::People),
+                &l.int(t.levels_lost),
+            ],
+        ),
+    ]
+}
+
+/// A change in coverage for people: "+25 pp", "-12.5 pp", "0 pp".
+pub fn points(l: Labels, change: f64) -> String {
+    let p = l.decimal(change.abs() * 100.0, 1);
+    let sign = if change > 0.000_5 {
+        "+"
+    } else if change < -0.000_5 {
+        "-"
+    } else {
+        ""
+    };
+    // decimal() drops a trailing ",0"/".0" only for whole values it is given.
+    let p = p
+        .strip_suffix(".0")
+        .or_else(|| p.strip_suffix(",0"))
+        .unwrap_or(&p);
+    l.fill(Key::Points, &[&format!("{sign}{p}")])
+}
+
+fn needs(l: Labels, r: &ProgressReport) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColNeed),
+            (L, ColSkill),
+            (L, ColLevel),
+            (R, ColCount),
+            (R, ColHave),
+            (R, ColShort),
+            (R, ColCoverage),
+            (R, ColChange),
+        ],
+    ))
+    .fold(&[2, 1, 5]);
+    for n in &r.needs {
+        let coverage = if n.then.coverage == n.now.coverage {
+            l.percent(n.now.coverage)
+        } else {
+            format!(
+                "{} -> {}",
+                l.percent(n.then.coverage),
+                l.percent(n.now.coverage)
+            )
+        };
+        grid.push([
+            n.id.clone(),
+            n.skill_name.clone(),
+            level(&r.scale, n.level),
+            l.int(n.count.into()),
+            then_now(l, n.then.have.into(), n.now.have.into()),
+            then_now(l, n.then.shortfall.into(), n.now.shortfall.into()),
+            coverage,
+            points(l, n.change),
+        ]);
+    }
+    grid
+}
+
+fn moves(l: Labels, r: &ProgressReport, title: Key, rows: &[LevelChange], out: &mut Builder) {
+    use Key::*;
+    out.heading(2, l.get(title));
+    if rows.is_empty() {
+        out.para(l.get(Nobody));
+        return;
+    }
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColPerson),
+            (L, ColUnit),
+            (L, ColSkill),
+            (L, ColFrom),
+            (L, ColTo),
+            (R, ColChange),
+        ],
+    ))
+    .fold(&[1]);
+    for m in rows {
+        let sign = if m.gained > 0 { "+" } else { "" };
+        grid.push([
+            person(&m.person, m.name.as_deref()),
+            or_empty(m.unit.as_ref()),
+            m.skill_name.clone(),
+            if m.first_assessed {
+                l.get(NotAssessedThen).to_string()
+            } else {
+                level(&r.scale, m.from)
+            },
+            level(&r.scale, m.to),
+            format!("{sign}{}", m.gained),
+        ]);
+    }
+    out.grid(grid);
+}
+
+/// Levels gained per unit or driver; only drivers have a name column.
+fn gains(l: Labels, key: Key, rows: &[GainBy], none: &str) -> Grid {
+    use Key::*;
+    let named = rows.iter().any(|g| g.name.is_some());
+    let mut header = heads(l, &[(L, key)]);
+    if named {
+        header.extend(heads(l, &[(L, ColName)]));
+    }
+    header.extend(heads(
+        l,
+        &[(R, ColPeople), (R, ColSkillsUp), (R, ColLevels)],
+    ));
+    let mut grid = Grid::new(&header).fold(if named { &[1] } else { &[] });
+    for g in rows {
+        let mut row = vec![g.key.clone().unwrap_or_else(|| none.to_string())];
+        if named {
+            row.push(or_empty(g.name.as_ref()));
+        }
+        row.extend([
+            l.int(g.people as u64),
+            l.int(g.moves as u64),
+            l.int(g.levels),
+        ]);
+        grid.push(row);
+    }
+    grid
+}
+
+/// "3 -> 5" where the count changed, "3" where it did not.
+fn then_now(l: Labels, then: u64, now: u64) -> String {
+    if then == now {
+        l.int(now)
+    } else {
+        format!("{} -> {}", l.int(then), l.int(now))
+    }
+}
+
+fn skills(l: Labels, r: &ProgressReport) -> Grid {
+    let mut header = heads(l, &[(L, Key::ColSkill)]);
+    header.extend(r.scale.iter().enumerate().map(|(i, n)| format!(">{i} {n}")));
+    header.extend(heads(l, &[(R, Key::ColAssessed)]));
+    let mut grid = Grid::new(&header);
+    for s in &r.skills {
+        let mut row = vec![s.name.clone()];
+        for i in 0..r.scale.len() {
+            let at = |v: &[u64]| v.get(i).copied().unwrap_or(0);
+            row.push(then_now(l, at(&s.levels_then), at(&s.levels_now)));
+        }
+        row.push(then_now(l, s.assessed_then, s.assessed_now));
+        grid.push(row);
+    }
+    grid
+}
+
+/// The columns of `progress --format csv`, in order.
+pub const PROGRESS_COLUMNS: [&str; 13] = [
+    "id",
+    "skill",
+    "unit",
+    "role",
+    "level",
+    "count",
+    "have_then",
+    "have_now",
+    "shortfall_then",
+    "shortfall_now",
+    "coverage_then",
+    "coverage_now",
+    "change",
+];
+
+impl ToCsv for ProgressReport {
+    fn columns(&self) -> Vec<String> {
+        PROGRESS_COLUMNS.iter().map(|c| c.to_string()).collect()
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        for n in &self.needs {
+            sink.row(&[
+                Cell::text(&n.id),
+                Cell::text(&n.skill),
+                Cell::opt_text(n.unit.as_ref()),
+                Cell::opt_text(n.role.as_ref()),
+                Cell::int(n.level),
+                Cell::int(n.count),
+                Cell::int(n.then.have),
+                Cell::int(n.now.have),
+                Cell::int(n.then.shortfall),
+                Cell::int(n.now.shortfall),
+                Cell::Share(n.then.coverage),
+                Cell::Share(n.now.coverage),
+                Cell::Share(n.change),
+            ])?;
+        }
+        Ok(())
+    }
+}
+
+impl ToXlsx for ProgressReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let needs = Sheet::from_csv("sheet_needs", self)?;
+        let mut columns = vec![
+            "skill".to_string(),
+            "name".into(),
+            "assessed_then".into(),
+            "assessed_now".into(),
+        ];
+        for i in 0..self.scale.len() {
+            columns.push(format!("level_{i}_then"));
+            columns.push(format!("level_{i}_now"));
+        }
+        let mut levels = Sheet {
+            name: "sheet_levels",
+            columns,
+            rows: Vec::new(),
+        };
+        for s in &self.skills {
+            let mut row = vec![
+                Cell::text(&s.skill),
+                Cell::text(&s.name),
+                Cell::count(s.assessed_then),
+                Cell::count(s.assessed_now),
+            ];
+            for i in 0..self.scale.len() {
+                row.push(Cell::count(s.levels_then.get(i).copied().unwrap_or(0)));
+                row.push(Cell::count(s.levels_now.get(i).copied().unwrap_or(0)));
+            }
+            levels.rows.push(row);
+        }
+        let moved = |name: &'static str, rows: &[LevelChange]| {
+            let mut sheet = Sheet::new(
+                name,
+                &["person", "name", "unit", "skill", "from", "to", "gained"],
+            );
+            for m in rows {
+                sheet.rows.push(vec![
+                    Cell::text(&m.person),
+                    Cell::opt_text(m.name.as_ref()),
+                    Cell::opt_text(m.unit.as_ref()),
+                    Cell::text(&m.skill),
+                    Cell::int(m.from),
+                    Cell::int(m.to),
+                    Cell::int(m.gained),
+                ]);
+            }
+            sheet
+        };
+        Ok(vec![
+            needs,
+            levels,
+            moved("sheet_moved_up", &self.moved_up),
+            moved("sheet_moved_down", &self.moved_down),
+        ])
+    }
+}
