@@ -13,8 +13,9 @@ use std::cmp::{Ordering, Reverse};
 
 use rayon::prelude::*;
 
+use crate::analysis::goals::Goals;
 use crate::analysis::schedule::late_counts;
-use crate::analysis::{IdOrder, LISTED, plan};
+use crate::analysis::{IdOrder, LISTED};
 use crate::model::{self, Date, Level, MixedHours, Organisation, PackedDate, Priority};
 use crate::report::{
     Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap, Renewal,
@@ -44,11 +45,12 @@ pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
     if org.schedules() {
         // Every goal competes for a person's hours, whatever the filter shows.
         let slots = if filter.unit.is_none() && filter.priority.is_none() {
-            plan::goal_slots(org, &report)
+            Goals::new(org, &report, &|_| true).slots()
         } else {
-            plan::goal_slots(org, &needs_report(org, &GapFilter::default()))
+            let all = needs_report(org, &GapFilter::default());
+            Goals::new(org, &all, &|_| true).slots()
         };
-        late_counts(&mut report, &slots);
+        late_counts(org, &mut report, &slots);
     }
     report
 }

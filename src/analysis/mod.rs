@@ -17,6 +17,7 @@
 
 pub mod balance;
 pub mod gap;
+pub mod goals;
 pub mod overview;
 pub mod plan;
 pub mod progress;

@@ -6,99 +6,19 @@
 //! matched with activities from the catalogue; their own wishes besides;
 //! and the organisation's summary with the recruitment list and late goals.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use crate::analysis::gap::{GapFilter, needs_report};
-use crate::analysis::role::role_gap;
-use crate::analysis::schedule::{ScheduleKey, Slot, schedule, short_before};
+use crate::analysis::goals::{Goals, Scheduled, Why};
+use crate::analysis::schedule::{Slot, short_before};
 use rayon::prelude::*;
 
 use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
-use crate::model::{
-    ActivityKind, Date, Level, MixedHours, Mode, Organisation, Priority, SkillKind,
-};
+use crate::model::{ActivityKind, Date, MixedHours, Mode, Organisation, Priority, SkillKind};
 use crate::report::{
-    EffortBy, GapReport, Goal, LateGoal, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
+    EffortBy, Goal, LateGoal, NeedGap, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
     SkillActivities, SuggestedActivity, Wish,
 };
-
-/// A goal being assembled: the highest target asked for and all reasons.
-struct Draft {
-    to: Level,
-    reasons: Vec<Reason>,
-}
-
-/// The goals being assembled, by (person, skill, renewal).
-type Drafts = BTreeMap<(usize, usize, bool), Draft>;
-
-/// Every goal of the people `keep` keeps: their role gaps, the develop
-/// lists and the renew lists of the needs in `gaps`.
-fn drafts(org: &Organisation, gaps: &GapReport, keep: &dyn Fn(usize) -> bool) -> Drafts {
-    let mut drafts = Drafts::new();
-    let mut add = |key: (usize, usize, bool), to: Level, reason: Reason| {
-        let draft = drafts.entry(key).or_insert(Draft {
-            to,
-            reasons: Vec::new(),
-        });
-        draft.to = draft.to.max(to);
-        draft.reasons.push(reason);
-    };
-    let ids = IdOrder::new(&org.people);
-    for p in ids.people().filter(|&p| keep(p)) {
-        if let Some(gap) = role_gap(org, p) {
-            for s in gap.skills.iter().filter(|s| s.gap > 0) {
-                let role = org.roles[gap.role].id.clone();
-                let reason = Reason::Role {
-                    role,
-                    level: s.target,
-                };
-                add((p, s.skill, false), s.target, reason);
-            }
-        }
-    }
-    for need in &gaps.needs {
-        let skill = org.skill_index(&need.skill).unwrap_or_default();
-        let reason = || Reason::Need {
-            need: need.id.clone(),
-            level: need.level,
-            priority: need.priority,
-            by: need.by,
-            driver: need.driver.clone(),
-        };
-        let people = need
-            .renew
-            .iter()
-            .map(|r| (&r.person, r.level, true))
-            .chain(need.develop.iter().map(|d| (&d.person, d.to, false)));
-        for (person, to, renew) in people {
-            if let Some(p) = org.people.find(person).filter(|&p| keep(p)) {
-                add((p, skill, renew), to, reason());
-            }
-        }
-    }
-    drafts
-}
-
-/// The slot of every goal of everyone in the organisation, by (person id,
-/// skill id, renewal): what `gap` needs to count a need's late people.
-pub fn goal_slots(org: &Organisation, gaps: &GapReport) -> HashMap<(String, String, bool), Slot> {
-    let drafts = drafts(org, gaps, &|_| true);
-    let people: Vec<usize> = {
-        let mut v: Vec<usize> = drafts.keys().map(|k| k.0).collect();
-        v.dedup();
-        v
-    };
-    people
-        .par_iter()
-        .flat_map_iter(|&p| {
-            let goals = person_goals(org, p, &drafts);
-            goals.into_iter().map(move |(goal, _, slot)| {
-                let key = (org.people.id(p).to_string(), goal.skill, goal.renew);
-                (key, slot)
-            })
-        })
-        .collect()
-}
 
 /// The activities suggested for a skill, mode by mode (experience, social,
 /// formal): those made for the skill, else those for any skill of its kind;
@@ -133,160 +53,71 @@ pub fn activities_for(org: &Organisation, skill: usize) -> Vec<SuggestedActivity
     out
 }
 
-/// The most urgent need reason of a goal: priority, then deadline, then id.
-fn most_urgent(reasons: &[Reason]) -> Option<(&Priority, &Option<Date>, &String, &Option<String>)> {
+/// The most urgent need of a goal, for its driver: priority, then
+/// deadline (none last), then need id.
+fn most_urgent<'g>(goals: &Goals<'g>, reasons: &[Why]) -> Option<&'g NeedGap> {
     reasons
         .iter()
-        .filter_map(|r| match r {
-            Reason::Need {
-                need,
-                priority,
-                by,
-                driver,
-                ..
-            } => Some((priority, by, need, driver)),
-            Reason::Role { .. } => None,
+        .filter_map(|&why| match why {
+            Why::Need(i) => Some(goals.need(i)),
+            Why::Role { .. } => None,
         })
         .min_by(|a, b| {
-            a.0.cmp(b.0)
-                .then_with(|| match (a.1, b.1) {
-                    (Some(x), Some(y)) => x.cmp(y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
-                .then_with(|| a.2.as_bytes().cmp(b.2.as_bytes()))
+            a.priority
+                .cmp(&b.priority)
+                .then_with(|| (a.by.is_none(), a.by).cmp(&(b.by.is_none(), b.by)))
+                .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
         })
 }
 
 /// Each goal's driver (index into `Organisation::drivers`) and hours.
 type GoalDrivers = Vec<(Option<usize>, MixedHours)>;
 
-/// The schedule place of a goal with these reasons (FORMAT.md r2 "Capacity
-/// and schedule"): the deadline and priority of its most urgent need
-/// (earliest deadline, then priority); a goal from a role alone has no
-/// deadline and priority medium.
-fn schedule_key(org: &Organisation, skill: usize, renew: bool, reasons: &[Reason]) -> ScheduleKey {
-    let urgent = reasons
-        .iter()
-        .filter_map(|r| match r {
-            Reason::Need { by, priority, .. } => Some(((by.is_none(), *by), *priority)),
-            Reason::Role { .. } => None,
-        })
-        .min();
-    ScheduleKey {
-        by: urgent.and_then(|((_, by), _)| by),
-        priority: urgent.map_or(Priority::Medium, |(_, p)| p),
-        skill: org.skills[skill].id.clone(),
-        renew,
-    }
-}
-
-/// One person's goals from their drafts, scheduled: each with its driver
-/// (of its most urgent need) and its slot, in schedule order.
-fn person_goals(org: &Organisation, p: usize, drafts: &Drafts) -> Vec<(Goal, Option<usize>, Slot)> {
-    let mut goals: Vec<(ScheduleKey, Goal, Option<usize>)> = Vec::new();
-    for (&(_, skill, renew), draft) in drafts.range((p, 0, false)..(p + 1, 0, false)) {
-        let from = org.matrix.level(p, skill);
-        let h = if renew {
-            org.renew_hours(skill)
-        } else {
-            org.development_hours(skill, from, draft.to)
-        };
-        let mut hours = MixedHours::default();
-        hours.add(org.mix_of(skill), h);
-        let driver = most_urgent(&draft.reasons)
-            .and_then(|u| u.3.as_deref())
-            .and_then(|d| org.drivers.iter().position(|x| x.id == d));
-        let by = draft
-            .reasons
-            .iter()
-            .filter_map(|r| match r {
-                Reason::Need { by, .. } => *by,
-                Reason::Role { .. } => None,
-            })
-            .min();
-        let goal = Goal {
-            skill: org.skills[skill].id.clone(),
-            from,
-            to: draft.to,
-            reasons: draft.reasons.clone(),
-            by,
-            renew,
-            effort: hours.effort(),
-            finish: None,
-            late: false,
-            skill_name: org.skills[skill].name.clone(),
-            hours,
-        };
-        goals.push((
-            schedule_key(org, skill, renew, &draft.reasons),
-            goal,
-            driver,
-        ));
-    }
-    goals.sort_by(|a, b| a.0.cmp(&b.0));
-    let work: Vec<(u64, Option<Date>)> =
-        goals.iter().map(|g| (g.1.hours.hours(), g.0.by)).collect();
-    let slots = schedule(org.as_of, org.capacity(p), &work);
-    goals
-        .into_iter()
-        .zip(slots)
-        .map(|((_, mut goal, driver), slot)| {
-            goal.finish = slot.finish;
-            goal.late = slot.late;
-            (goal, driver, slot)
-        })
-        .collect()
-}
-
 /// The display order of goals without a schedule (as before capacity
 /// existed): need goals before role-only ones, then priority, deadline
 /// (none last) and catalogue order.
 fn unscheduled_order(
-    org: &Organisation,
-    goal: &Goal,
+    urgent: Option<&NeedGap>,
+    g: &Scheduled,
 ) -> (bool, Priority, bool, Option<Date>, usize, bool) {
-    let urgent = most_urgent(&goal.reasons);
-    let priority = urgent.map_or(Priority::Low, |u| *u.0);
-    let skill = org.skill_index(&goal.skill).unwrap_or(usize::MAX);
+    let priority = urgent.map_or(Priority::Low, |n| n.priority);
     (
         urgent.is_none(),
         priority,
-        goal.by.is_none(),
-        goal.by,
-        skill,
-        goal.renew,
+        g.by.is_none(),
+        g.by,
+        g.skill,
+        g.renew,
     )
 }
 
-/// One person's plan from their drafted goals, with each goal's driver (of
-/// its most urgent need; None for role-only goals) and hours, and their late
-/// goals; None when there is nothing to say and the person was not asked for
-/// by name.
+/// One person's plan from their goals, with each goal's driver (of its most
+/// urgent need; None for role-only goals) and hours, and their late goals;
+/// None when there is nothing to say and the person was not asked for by
+/// name.
 fn person_plan(
-    org: &Organisation,
+    goals: &Goals,
     p: usize,
-    drafts: &Drafts,
     asked_for: bool,
 ) -> Option<(PersonPlan, GoalDrivers, Vec<LateGoal>)> {
-    let mut goals = person_goals(org, p, drafts);
+    let org = goals.org;
+    let mut scheduled: Vec<(Option<&NeedGap>, Scheduled)> = goals
+        .scheduled(p)
+        .into_iter()
+        .map(|g| (most_urgent(goals, &g.draft.reasons), g))
+        .collect();
     if !org.schedules() {
-        goals.sort_by_cached_key(|g| unscheduled_order(org, &g.0));
+        scheduled.sort_by_key(|(urgent, g)| unscheduled_order(*urgent, g));
     }
     let wishes: Vec<Wish> = (0..org.skills.len())
-        .filter(|&s| {
-            org.matrix.interest(p, s)
-                && !drafts.contains_key(&(p, s, false))
-                && !drafts.contains_key(&(p, s, true))
-        })
+        .filter(|&s| org.matrix.interest(p, s) && !goals.has_goal(p, s))
         .map(|s| Wish {
             skill: org.skills[s].id.clone(),
             level: org.matrix.level(p, s),
             skill_name: org.skills[s].name.clone(),
         })
         .collect();
-    if goals.is_empty() && wishes.is_empty() && !asked_for {
+    if scheduled.is_empty() && wishes.is_empty() && !asked_for {
         return None;
     }
     let person = org.people.id(p).to_string();
@@ -294,17 +125,40 @@ fn person_plan(
     let mut hours = MixedHours::default();
     let mut drivers = Vec::new();
     let mut late = Vec::new();
-    for (goal, driver, slot) in &goals {
-        hours.add_all(goal.hours);
-        drivers.push((*driver, goal.hours));
-        late.extend(late_for_needs(org, p, goal, slot, &person, &name));
+    let mut shown = Vec::new();
+    for (urgent, g) in scheduled {
+        let driver = urgent
+            .and_then(|n| n.driver.as_deref())
+            .and_then(|d| org.drivers.iter().position(|x| x.id == d));
+        hours.add_all(g.hours);
+        drivers.push((driver, g.hours));
+        let goal = Goal {
+            skill: org.skills[g.skill].id.clone(),
+            from: org.matrix.level(p, g.skill),
+            to: g.draft.to,
+            reasons: g
+                .draft
+                .reasons
+                .iter()
+                .map(|&w| goals.reason(p, w))
+                .collect(),
+            by: g.by,
+            renew: g.renew,
+            effort: g.hours.effort(),
+            finish: g.slot.finish,
+            late: g.slot.late,
+            skill_name: org.skills[g.skill].name.clone(),
+            hours: g.hours,
+        };
+        late.extend(late_for_needs(org, p, &goal, &g.slot, &person, &name));
+        shown.push(goal);
     }
     let plan = PersonPlan {
         person,
         name,
         unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
         role: org.people.role(p).map(|r| org.roles[r as usize].id.clone()),
-        goals: goals.into_iter().map(|g| g.0).collect(),
+        goals: shown,
         wishes,
         effort: hours.effort(),
         capacity: org.capacity(p),
@@ -353,14 +207,14 @@ fn late_for_needs(
 pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
     let gaps = needs_report(org, &GapFilter::default());
     let keep = filter.matcher(org);
-    let drafts = drafts(org, &gaps, &keep);
+    let goals = Goals::new(org, &gaps, &keep);
     let ids = IdOrder::new(&org.people);
 
     // Each person's plan is independent of the others': build them on all cores.
     let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
     let built: Vec<_> = kept
         .par_iter()
-        .map(|&p| person_plan(org, p, &drafts, filter.person == Some(p)))
+        .map(|&p| person_plan(&goals, p, filter.person == Some(p)))
         .collect();
     let mut plans = Vec::new();
     let mut late = Vec::new();
@@ -439,7 +293,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         .collect();
 
     // Suggestions depend on the skill only: listed once per skill in a goal.
-    let mut skills_in_goals: Vec<usize> = drafts.keys().map(|&(_, s, _)| s).collect();
+    let mut skills_in_goals: Vec<usize> = goals.drafts.keys().map(|&(_, s, _)| s).collect();
     skills_in_goals.sort_unstable();
     skills_in_goals.dedup();
     let activities = skills_in_goals

@@ -17,7 +17,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use crate::model::{Date, Priority};
+use crate::model::{Date, Organisation, Priority};
 use crate::report::GapReport;
 
 /// Where a goal comes in a person's schedule: deadline (undated last), then
@@ -27,7 +27,8 @@ use crate::report::GapReport;
 pub struct ScheduleKey {
     pub by: Option<Date>,
     pub priority: Priority,
-    pub skill: String,
+    /// The skill's rank in plain byte order of skill ids.
+    pub skill: u32,
     pub renew: bool,
 }
 
@@ -37,7 +38,7 @@ impl Ord for ScheduleKey {
         dated(self)
             .cmp(&dated(other))
             .then(self.priority.cmp(&other.priority))
-            .then_with(|| self.skill.as_bytes().cmp(other.skill.as_bytes()))
+            .then(self.skill.cmp(&other.skill))
             .then(other.renew.cmp(&self.renew))
     }
 }
@@ -121,12 +122,20 @@ fn finish(as_of: Date, capacity: f64, spent: u64) -> Option<Date> {
 
 /// Fills each need's `late` (FORMAT.md r2 "Outputs"): how many of its renew
 /// and develop people's goals for its skill finish after its horizon.
-/// `finishes` maps (person id, skill id, renew) to the goal's slot.
-pub fn late_counts(report: &mut GapReport, finishes: &HashMap<(String, String, bool), Slot>) {
+/// `slots` maps (person, skill, renew) to the goal's slot.
+pub fn late_counts(
+    org: &Organisation,
+    report: &mut GapReport,
+    slots: &HashMap<(usize, usize, bool), Slot>,
+) {
     for need in &mut report.needs {
+        let Some(skill) = org.skill_index(&need.skill) else {
+            continue;
+        };
         let after = |person: &str, renew: bool| {
-            finishes
-                .get(&(person.to_string(), need.skill.clone(), renew))
+            org.people
+                .find(person)
+                .and_then(|p| slots.get(&(p, skill, renew)))
                 .is_some_and(|slot| match slot.finish {
                     Some(f) => f > need.horizon,
                     None => slot.late,
@@ -188,7 +197,7 @@ mod tests {
         let key = |by: Option<Date>, priority, skill: &str, renew| ScheduleKey {
             by,
             priority,
-            skill: skill.into(),
+            skill: skill.as_bytes()[0] as u32,
             renew,
         };
         let early = Some(date(2026, 3, 1));
@@ -203,16 +212,16 @@ mod tests {
         keys.sort();
         let order: Vec<_> = keys
             .iter()
-            .map(|k| (k.skill.as_str(), k.priority, k.renew))
+            .map(|k| (char::from(k.skill as u8).to_string(), k.priority, k.renew))
             .collect();
         assert_eq!(
             order,
             [
-                ("z", Priority::High, false),
-                ("b", Priority::Low, true),
-                ("b", Priority::Low, false),
-                ("a", Priority::Critical, false),
-                ("a", Priority::Critical, false),
+                ("z".into(), Priority::High, false),
+                ("b".into(), Priority::Low, true),
+                ("b".into(), Priority::Low, false),
+                ("a".into(), Priority::Critical, false),
+                ("a".into(), Priority::Critical, false),
             ]
         );
         assert_eq!(keys[3].by, late);

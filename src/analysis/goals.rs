@@ -1,0 +1,233 @@
+//! The goals of development plans, before they are shown: for each person
+//! their role gaps, and the needs whose develop or renew lists they are on,
+//! merged into one development goal per skill (the higher target wins and
+//! every reason is kept) and one renewal goal per skill (FORMAT.md r2
+//! "Renew"); each person's goals scheduled at their capacity
+//! (`analysis::schedule`).
+//!
+//! Reasons are kept as indexes here and become report values only for the
+//! plans a report shows, so that `gap` can schedule everyone's goals (to
+//! count a need's late people) without building a plan for each.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::analysis::IdOrder;
+use crate::analysis::role::role_gap;
+use crate::analysis::schedule::{ScheduleKey, Slot, schedule};
+use crate::model::{Date, Level, MixedHours, Organisation, Priority};
+use crate::report::{GapReport, NeedGap, Reason};
+
+/// Why a goal is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// The person's role requires `level`.
+    Role { level: Level },
+    /// The person is on the develop or renew list of need `.0` (an index
+    /// into the gap report's needs).
+    Need(usize),
+}
+
+/// A goal being assembled: the highest target asked for and all reasons.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub to: Level,
+    pub reasons: Vec<Why>,
+}
+
+/// One scheduled goal of a person, in schedule order.
+#[derive(Debug, Clone)]
+pub struct Scheduled<'g> {
+    pub skill: usize,
+    pub renew: bool,
+    pub draft: &'g Draft,
+    /// Hours by the skill's mix.
+    pub hours: MixedHours,
+    /// The earliest deadline of its needs.
+    pub by: Option<Date>,
+    pub slot: Slot,
+}
+
+/// Every goal of the people kept, by (person, skill, renewal).
+pub struct Goals<'a> {
+    pub org: &'a Organisation,
+    pub gaps: &'a GapReport,
+    pub drafts: BTreeMap<(usize, usize, bool), Draft>,
+    /// Each skill's rank in plain byte order of ids: the schedule's
+    /// "skill id" order without comparing strings.
+    skill_rank: Vec<u32>,
+}
+
+impl<'a> Goals<'a> {
+    /// The goals of the people `keep` keeps: their role gaps, and the
+    /// develop and renew lists of the needs in `gaps`.
+    pub fn new(org: &'a Organisation, gaps: &'a GapReport, keep: &dyn Fn(usize) -> bool) -> Self {
+        let mut drafts: BTreeMap<(usize, usize, bool), Draft> = BTreeMap::new();
+        let mut add = |key: (usize, usize, bool), to: Level, why: Why| {
+            let draft = drafts.entry(key).or_insert(Draft {
+                to,
+                reasons: Vec::new(),
+            });
+            draft.to = draft.to.max(to);
+            draft.reasons.push(why);
+        };
+        let ids = IdOrder::new(&org.people);
+        for p in ids.people().filter(|&p| keep(p)) {
+            if let Some(gap) = role_gap(org, p) {
+                for s in gap.skills.iter().filter(|s| s.gap > 0) {
+                    let why = Why::Role { level: s.target };
+                    add((p, s.skill, false), s.target, why);
+                }
+            }
+        }
+        for (i, need) in gaps.needs.iter().enumerate() {
+            let skill = org.skill_index(&need.skill).unwrap_or_default();
+            let people = need
+                .renew
+                .iter()
+                .map(|r| (&r.person, r.level, true))
+                .chain(need.develop.iter().map(|d| (&d.person, d.to, false)));
+            for (person, to, renew) in people {
+                if let Some(p) = org.people.find(person).filter(|&p| keep(p)) {
+                    add((p, skill, renew), to, Why::Need(i));
+                }
+            }
+        }
+        let mut by_id: Vec<usize> = (0..org.skills.len()).collect();
+        by_id.sort_by(|&a, &b| org.skills[a].id.as_bytes().cmp(org.skills[b].id.as_bytes()));
+        let mut skill_rank = vec![0u32; org.skills.len()];
+        for (rank, &s) in by_id.iter().enumerate() {
+            skill_rank[s] = rank as u32;
+        }
+        Goals {
+            org,
+            gaps,
+            drafts,
+            skill_rank,
+        }
+    }
+
+    /// True when the person has a goal in the skill.
+    pub fn has_goal(&self, p: usize, skill: usize) -> bool {
+        self.drafts.contains_key(&(p, skill, false)) || self.drafts.contains_key(&(p, skill, true))
+    }
+
+    /// The need behind a reason.
+    pub fn need(&self, i: usize) -> &'a NeedGap {
+        &self.gaps.needs[i]
+    }
+
+    /// A reason as reports show it.
+    pub fn reason(&self, p: usize, why: Why) -> Reason {
+        match why {
+            Why::Role { level } => Reason::Role {
+                role: self
+                    .org
+                    .people
+                    .role(p)
+                    .map(|r| self.org.roles[r as usize].id.clone())
+                    .unwrap_or_default(),
+                level,
+            },
+            Why::Need(i) => {
+                let need = self.need(i);
+                Reason::Need {
+                    need: need.id.clone(),
+                    level: need.level,
+                    priority: need.priority,
+                    by: need.by,
+                    driver: need.driver.clone(),
+                }
+            }
+        }
+    }
+
+    /// The schedule place of a goal (FORMAT.md r2 "Capacity and schedule"):
+    /// the deadline and priority of its most urgent need (earliest
+    /// deadline, then priority); a goal from a role alone has no deadline
+    /// and priority medium.
+    fn key(&self, skill: usize, renew: bool, reasons: &[Why]) -> ScheduleKey {
+        let urgent = reasons
+            .iter()
+            .filter_map(|&why| match why {
+                Why::Need(i) => {
+                    let need = self.need(i);
+                    Some(((need.by.is_none(), need.by), need.priority))
+                }
+                Why::Role { .. } => None,
+            })
+            .min();
+        ScheduleKey {
+            by: urgent.and_then(|((_, by), _)| by),
+            priority: urgent.map_or(Priority::Medium, |(_, p)| p),
+            skill: self.skill_rank[skill],
+            renew,
+        }
+    }
+
+    /// A person's goals in schedule order, each with its hours and slot.
+    pub fn scheduled(&self, p: usize) -> Vec<Scheduled<'_>> {
+        let org = self.org;
+        let mut goals: Vec<(ScheduleKey, Scheduled)> = self
+            .drafts
+            .range((p, 0, false)..(p + 1, 0, false))
+            .map(|(&(_, skill, renew), draft)| {
+                let h = if renew {
+                    org.renew_hours(skill)
+                } else {
+                    org.development_hours(skill, org.matrix.level(p, skill), draft.to)
+                };
+                let mut hours = MixedHours::default();
+                hours.add(org.mix_of(skill), h);
+                let by = draft
+                    .reasons
+                    .iter()
+                    .filter_map(|&why| match why {
+                        Why::Need(i) => self.need(i).by,
+                        Why::Role { .. } => None,
+                    })
+                    .min();
+                let key = self.key(skill, renew, &draft.reasons);
+                let goal = Scheduled {
+                    skill,
+                    renew,
+                    draft,
+                    hours,
+                    by,
+                    slot: Slot::default(),
+                };
+                (key, goal)
+            })
+            .collect();
+        goals.sort_by(|a, b| a.0.cmp(&b.0));
+        let work: Vec<(u64, Option<Date>)> = goals
+            .iter()
+            .map(|(key, g)| (g.hours.hours(), key.by))
+            .collect();
+        let slots = schedule(org.as_of, org.capacity(p), &work);
+        goals
+            .into_iter()
+            .zip(slots)
+            .map(|((_, mut goal), slot)| {
+                goal.slot = slot;
+                goal
+            })
+            .collect()
+    }
+
+    /// The slot of every goal, by (person, skill, renewal): what `gap`
+    /// needs to count a need's late people.
+    pub fn slots(&self) -> HashMap<(usize, usize, bool), Slot> {
+        let mut people: Vec<usize> = self.drafts.keys().map(|k| k.0).collect();
+        people.dedup();
+        people
+            .par_iter()
+            .flat_map_iter(|&p| {
+                self.scheduled(p)
+                    .into_iter()
+                    .map(move |g| ((p, g.skill, g.renew), g.slot))
+            })
+            .collect()
+    }
+}
