@@ -466,5 +466,6 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         },
         plans,
         levels: org.scale.levels.clone(),
+        scheduled: org.schedules(),
     }
 }
