@@ -80,6 +80,14 @@ fn norwegian(key: &str) -> Option<&'static str> {
         "holders" => "Innehavere",
         "risk" => "Risiko",
         "demand" => "Etterspørsel",
+        "sheet_renew" => "Fornye",
+        "sheet_late" => "For sent",
+        "horizon" => "Horisont",
+        "renew" => "Fornye",
+        "late" => "For sent",
+        "finish" => "Ferdig",
+        "expires" => "Utløper",
+        "short" => "Timer mangler",
         _ => return None,
     })
 }
@@ -153,6 +161,14 @@ fn english(key: &str) -> &str {
         "holders" => "Holders",
         "risk" => "Risk",
         "demand" => "Demand",
+        "sheet_renew" => "Renew",
+        "sheet_late" => "Late",
+        "horizon" => "Horizon",
+        "renew" => "Renew",
+        "late" => "Late",
+        "finish" => "Finish",
+        "expires" => "Expires",
+        "short" => "Hours short",
         other => other,
     }
 }
