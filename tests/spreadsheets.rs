@@ -121,7 +121,13 @@ fn the_workbook_example_is_valid_and_has_the_expected_numbers() {
         .as_array()
         .expect("renew")
         .iter()
-        .map(|r| (r["person"].as_str(), r["expires"].as_str(), r["hours"].as_u64()))
+        .map(|r| {
+            (
+                r["person"].as_str(),
+                r["expires"].as_str(),
+                r["hours"].as_u64(),
+            )
+        })
         .collect();
     assert_eq!(
         renewed,

@@ -225,7 +225,8 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     .fold_last(&[1]);
     if report.scheduled {
         // FORMAT r2 "Capacity and schedule": when each goal is done.
-        grid.columns.extend(Grid::new(&heads(l, &[(L, ColFinish), (L, ColLate)])).columns);
+        grid.columns
+            .extend(Grid::new(&heads(l, &[(L, ColFinish), (L, ColLate)])).columns);
     }
     for g in &plan.goals {
         let why: Vec<String> = g.reasons.iter().map(|r| reason(l, r)).collect();

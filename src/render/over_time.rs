@@ -14,7 +14,7 @@ use crate::render::grid::{self, Grid, L, R};
 use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Text};
 use crate::render::text::{level, person};
-use crate::report::{GapReport, GapTotals, Goal, PersonPlan, PlanReport};
+use crate::report::{GapReport, GapTotals, Goal, NeedGap, PersonPlan, PlanReport};
 
 /// `gap` (terminal): the needs whose deadline has passed, the late note,
 /// and who to renew for each need, before the develop list.
@@ -24,28 +24,25 @@ pub fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         .needs
         .iter()
         .filter(|n| !n.renew.is_empty())
-        .map(|n| {
-            let people: Vec<String> = n
-                .renew
-                .iter()
-                .map(|x| {
-                    l.fill(
-                        Key::RenewItem,
-                        &[
-                            &person(&x.person, x.name.as_deref()),
-                            &x.level,
-                            &x.expires,
-                            &l.int(x.hours),
-                        ],
-                    )
-                })
-                .collect();
-            Text::plain(format!("{}: {}", n.id, people.join(", ")))
-        })
+        .map(|n| Text::plain(format!("{}: {}", n.id, renewals(l, n, Key::RenewItem))))
         .collect();
     if !renew.is_empty() {
         out.heading(2, l.get(Key::RenewHeading)).list(renew);
     }
+}
+
+/// A need's renewals on one line, each worded by `item` (person, level,
+/// expires, hours).
+fn renewals(l: Labels, n: &NeedGap, item: Key) -> String {
+    let people: Vec<String> = n
+        .renew
+        .iter()
+        .map(|x| {
+            let who = person(&x.person, x.name.as_deref());
+            l.fill(item, &[&who, &x.level, &x.expires, &l.int(x.hours)])
+        })
+        .collect();
+    people.join(", ")
 }
 
 /// `gap`, both dialects: a paragraph per need whose deadline has passed,
@@ -69,24 +66,9 @@ pub fn renew_document(l: Labels, r: &GapReport) -> Vec<Text> {
         .iter()
         .filter(|n| !n.renew.is_empty())
         .map(|n| {
-            let people: Vec<String> = n
-                .renew
-                .iter()
-                .map(|x| {
-                    l.fill(
-                        Key::RenewDocumentItem,
-                        &[
-                            &person(&x.person, x.name.as_deref()),
-                            &x.level,
-                            &x.expires,
-                            &l.int(x.hours),
-                        ],
-                    )
-                })
-                .collect();
             Text::plain(l.get(Key::RenewFor))
                 .strong(&n.id)
-                .and(format!(": {}", people.join(", ")))
+                .and(format!(": {}", renewals(l, n, Key::RenewDocumentItem)))
         })
         .collect()
 }

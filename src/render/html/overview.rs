@@ -407,10 +407,9 @@ fn gap_notes(report: &OverviewReport, labels: &Labels) -> Vec<String> {
         .iter()
         .filter_map(|n| {
             let by = n.by.filter(|&by| by != n.horizon)?;
-            Some(clean(&l.fill(
-                Key::HorizonPassed,
-                &[&n.id, &by, &n.horizon],
-            )))
+            Some(clean(
+                &l.fill(Key::HorizonPassed, &[&n.id, &by, &n.horizon]),
+            ))
         })
         .collect();
     if gap.scheduled && gap.needs.iter().any(|n| n.late > 0) {
