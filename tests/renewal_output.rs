@@ -221,6 +221,8 @@ fn report_page_has_renew_and_late_columns() {
     assert!(html.contains(r#"<td class="num" data-late>2</td>"#));
     assert!(html.contains(r#"<td class="num" data-late>1</td>"#));
     assert!(html.contains(r#"<td class="num" data-renew-total>2</td>"#));
+    // The summary's Renew card: anne and cato.
+    assert!(html.contains("<p class=\"label\">Renew</p>\n<p class=\"value\">2</p>"));
     assert!(html.contains(
         "rust-app: the deadline 2026-06-30 has passed, so the need is counted as of 2026-11-26."
     ));
@@ -243,6 +245,10 @@ fn gap_markdown_shows_renewals_and_late_counts() {
         "- Renew for **forstehjelp-pleie**: Anne Aas (anne) at level 2, expires 2026-12-15 (8 h), \
          Cato Dahl (cato) at level 2, expires 2027-01-10 (8 h)"
     ));
+    // Grouped by unit: pleie renews both (Fornye before Utvikle).
+    let units = text_of(&["gap", ORG, "--by", "unit", "-f", "markdown", "--lang", "nb"]);
+    assert!(units.contains("| Mangler | Fornye | Utvikle | Rekruttere |"));
+    assert!(units.contains("| pleie |  | 1 | 1 | 25 % | 3 | 2 | 1 | 0 | 56 | kritisk |"));
     // An organisation without expiring holders or capacity: today's table.
     let tiny = text_of(&["gap", "examples/tiny/org.toml", "--format", "markdown"]);
     assert!(!tiny.contains("| Renew") && !tiny.contains("| Late"));
