@@ -23,6 +23,9 @@ pub struct GapReport {
     /// Level names of the scale, for human output.
     #[serde(skip)]
     pub levels: Vec<String>,
+    /// Plans are scheduled (r2 "Capacity"): human output shows late counts.
+    #[serde(skip)]
+    pub scheduled: bool,
 }
 
 impl GapReport {
@@ -199,6 +202,9 @@ pub struct PlanReport {
     pub summary: PlanSummary,
     #[serde(skip)]
     pub levels: Vec<String>,
+    /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
+    #[serde(skip)]
+    pub scheduled: bool,
 }
 
 /// One person's development plan.
@@ -502,6 +508,8 @@ pub struct GapGroup {
     /// Sum of min(have, count) over the sum of counts.
     pub coverage: f64,
     pub shortfall: u64,
+    /// People-need pairs on renew lists (r2).
+    pub renew: usize,
     pub develop: usize,
     pub recruit: u64,
     pub effort: Effort,

@@ -1330,7 +1330,7 @@ fn gap_by_driver_on_the_command_line() {
         v["groups"][0],
         json!({
             "key": "cloud", "name": "Cloud first", "needs": 2, "unmet": 2,
-            "coverage": 0.25, "shortfall": 3, "develop": 3, "recruit": 0,
+            "coverage": 0.25, "shortfall": 3, "renew": 0, "develop": 3, "recruit": 0,
             "effort": {"total": 160, "experience": 112, "social": 32, "formal": 16},
             "at_risk": "critical"
         })

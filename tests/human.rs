@@ -22,6 +22,7 @@ const VIEWS: &[&[&str]] = &[
     &["plan"],
     &["balance"],
     &["balance", "--by", "unit"],
+    &["progress", "--since", "2026-01-01"],
 ];
 
 /// Runs kompetanse with no language or width from the environment.

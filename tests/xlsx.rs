@@ -82,7 +82,7 @@ fn close(a: f64, b: f64) -> bool {
 fn gap_workbook_holds_the_reports_numbers_as_numbers() {
     let report = json(&["gap", X]);
     let mut book = workbook(&["gap", X]);
-    assert_eq!(book.sheet_names(), ["Needs", "Develop", "Recruit"]);
+    assert_eq!(book.sheet_names(), ["Needs", "Develop", "Renew", "Recruit"]);
     let needs = sheet(&mut book, "Needs");
     let json_needs = report["needs"].as_array().unwrap();
     assert_eq!(needs.height(), json_needs.len() + 1);
@@ -135,6 +135,19 @@ fn gap_workbook_holds_the_reports_numbers_as_numbers() {
         .filter(|n| n["recruit"].as_u64().unwrap() > 0)
         .count();
     assert_eq!(recruit.height(), recruiting + 1);
+    // r2: one Renew row per expiring holder, with the hours the JSON has.
+    let renew = sheet(&mut book, "Renew");
+    let renewals: Vec<&Value> = json_needs
+        .iter()
+        .flat_map(|n| n["renew"].as_array().unwrap())
+        .collect();
+    assert!(!renewals.is_empty(), "virksomhet-x renews certificates");
+    assert_eq!(renew.height(), renewals.len() + 1);
+    let (person, hours) = (column(&renew, "Person"), column(&renew, "Hours"));
+    for (row, r) in renew.rows().skip(1).zip(renewals) {
+        assert_eq!(text(&row[person]), r["person"].as_str().unwrap());
+        assert_eq!(number(&row[hours]), r["hours"].as_f64().unwrap());
+    }
 }
 
 #[test]
@@ -145,8 +158,15 @@ fn every_gap_view_and_plan_and_balance_make_workbooks() {
         (vec!["gap", X, "--by", "skill"], vec!["By skill"]),
         (vec!["gap", X, "--by", "driver"], vec!["By driver"]),
         (
+            // virksomhet-x has [capacity]: its late goals have a sheet.
             vec!["plan", X],
-            vec!["Goals", "Effort by unit", "Effort by driver", "Recruit"],
+            vec![
+                "Goals",
+                "Effort by unit",
+                "Effort by driver",
+                "Recruit",
+                "Late",
+            ],
         ),
         (
             vec!["balance", X],
@@ -327,6 +347,7 @@ fn the_report_workbook_holds_every_view_and_the_coverage_map_as_numbers() {
         [
             "Needs",
             "Develop",
+            "Renew",
             "Recruit",
             "Effort by unit",
             "Effort by driver",

@@ -73,6 +73,7 @@ pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
         totals,
         freshness: freshness(org),
         levels: org.scale.levels.clone(),
+        scheduled: org.schedules(),
     }
 }
 
@@ -375,6 +376,7 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
                     have as f64 / count as f64
                 },
                 shortfall: t.shortfall,
+                renew: t.renew,
                 develop: t.develop,
                 recruit: t.recruit,
                 effort: t.effort,

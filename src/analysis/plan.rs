@@ -320,5 +320,6 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         },
         plans,
         levels: org.scale.levels.clone(),
+        scheduled: org.schedules(),
     }
 }

@@ -207,8 +207,9 @@ fn names(columns: &[&str]) -> Vec<String> {
     columns.iter().map(|c| c.to_string()).collect()
 }
 
-/// The columns of `gap --format csv`, in order.
-pub const GAP_COLUMNS: [&str; 18] = [
+/// The columns of `gap --format csv`, in order; r2's `horizon`, `renew`
+/// (count) and `late` come last, so scripts reading by position still work.
+pub const GAP_COLUMNS: [&str; 21] = [
     "id",
     "skill",
     "unit",
@@ -227,6 +228,9 @@ pub const GAP_COLUMNS: [&str; 18] = [
     EFFORT_COLUMNS[1],
     EFFORT_COLUMNS[2],
     EFFORT_COLUMNS[3],
+    "horizon",
+    "renew",
+    "late",
 ];
 
 impl ToCsv for GapReport {
@@ -253,6 +257,11 @@ impl ToCsv for GapReport {
                 Cell::int(n.recruit),
             ];
             row.extend(effort(&n.effort));
+            row.extend([
+                Cell::Date(n.horizon),
+                Cell::count(n.renew.len()),
+                Cell::int(n.late),
+            ]);
             sink.row(&row)?;
         }
         Ok(())
@@ -312,8 +321,9 @@ pub fn person_cells(p: &PersonGap) -> Vec<Cell> {
     ]
 }
 
-/// The columns of `plan --format csv`: one row per goal.
-pub const PLAN_COLUMNS: [&str; 14] = [
+/// The columns of `plan --format csv`: one row per goal; r2's `renew`,
+/// `finish` (empty without capacity, or never) and `late` come last.
+pub const PLAN_COLUMNS: [&str; 17] = [
     "person",
     "name",
     "unit",
@@ -328,6 +338,9 @@ pub const PLAN_COLUMNS: [&str; 14] = [
     "reasons",
     "by",
     "activities",
+    "renew",
+    "finish",
+    "late",
 ];
 
 impl ToCsv for PlanReport {
@@ -365,6 +378,9 @@ impl ToCsv for PlanReport {
                     Cell::Text(reasons.join("; ")),
                     Cell::opt_date(g.by),
                     Cell::Text(activities.join("; ")),
+                    Cell::Bool(g.renew),
+                    Cell::opt_date(g.finish),
+                    Cell::Bool(g.late),
                 ]);
                 sink.row(&row)?;
             }
@@ -373,8 +389,9 @@ impl ToCsv for PlanReport {
     }
 }
 
-/// The columns of `gap --by unit|skill|driver --format csv`.
-pub const GAP_GROUP_COLUMNS: [&str; 13] = [
+/// The columns of `gap --by unit|skill|driver --format csv`; r2's `renew`
+/// (people-need pairs) comes last.
+pub const GAP_GROUP_COLUMNS: [&str; 14] = [
     "key",
     "name",
     "needs",
@@ -388,6 +405,7 @@ pub const GAP_GROUP_COLUMNS: [&str; 13] = [
     EFFORT_COLUMNS[2],
     EFFORT_COLUMNS[3],
     "at_risk",
+    "renew",
 ];
 
 impl ToCsv for GapGroupsReport {
@@ -409,6 +427,7 @@ impl ToCsv for GapGroupsReport {
             ];
             row.extend(effort(&g.effort));
             row.push(Cell::opt_priority(g.at_risk));
+            row.push(Cell::count(g.renew));
             sink.row(&row)?;
         }
         Ok(())

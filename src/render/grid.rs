@@ -7,6 +7,7 @@
 //! their format's file.
 
 use crate::render::i18n::{Key, Labels};
+use crate::render::over_time;
 use crate::render::text::{effort_hours, group_title, level, or_empty, reason};
 use crate::report::{
     BalanceReport, EffortBy, GapGroupsReport, GapReport, NeedGap, PersonPlan, PlanReport,
@@ -105,6 +106,35 @@ pub const L: bool = false;
 /// A right-aligned column, for [`heads`].
 pub const R: bool = true;
 
+/// The columns of the gap grid: a Renew column only when some need renews
+/// (an organisation without expiring holders sees the grid it always had),
+/// a Late column only when plans are scheduled (FORMAT r2).
+fn need_columns(report: &GapReport) -> Vec<(bool, Key)> {
+    use Key::*;
+    let renew = report.needs.iter().any(|n| !n.renew.is_empty());
+    let mut columns = vec![
+        (L, ColNeed),
+        (L, ColSkill),
+        (L, ColScope),
+        (L, ColLevel),
+        (R, ColHave),
+        (R, ColShort),
+        (R, ColCoverage),
+    ];
+    columns.extend(renew.then_some((R, ColRenew)));
+    columns.extend([(R, ColDevelop), (R, ColRecruit)]);
+    columns.extend(report.scheduled.then_some((R, ColLate)));
+    columns.extend([(R, ColHours), (L, ColPriority), (L, ColBy), (L, ColDriver)]);
+    columns
+}
+
+/// The indices of `keys` among `columns`, in the order of `keys`.
+fn positions(columns: &[(bool, Key)], keys: &[Key]) -> Vec<usize> {
+    keys.iter()
+        .filter_map(|k| columns.iter().position(|(_, c)| c == k))
+        .collect()
+}
+
 /// `gap`: a row per need. The formats word a need's scope and level
 /// differently, so they pass those in.
 pub fn needs(
@@ -114,76 +144,106 @@ pub fn needs(
     level: impl Fn(&NeedGap) -> String,
 ) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColNeed),
-            (L, ColSkill),
-            (L, ColScope),
-            (L, ColLevel),
-            (R, ColHave),
-            (R, ColShort),
-            (R, ColCoverage),
-            (R, ColDevelop),
-            (R, ColRecruit),
-            (R, ColHours),
-            (L, ColPriority),
-            (L, ColBy),
-            (L, ColDriver),
-        ],
-    ))
+    let columns = need_columns(report);
     // Scope, date and driver say where and why; the counts are the table,
     // and the skill's name says more to a person than the need's id.
-    .fold(&[12, 11, 2, 10, 0, 7, 3]);
+    let fold = positions(
+        &columns,
+        &[
+            ColDriver,
+            ColBy,
+            ColScope,
+            ColPriority,
+            ColNeed,
+            ColDevelop,
+            ColRenew,
+            ColLevel,
+        ],
+    );
+    // Late is a warning sign, kept as long as the counts fit.
+    let mut grid = Grid::new(&heads(l, &columns))
+        .fold(&fold)
+        .fold_last(&positions(&columns, &[ColLate]));
     for n in &report.needs {
-        grid.push([
-            n.id.clone(),
-            n.skill_name.clone(),
-            scope(n),
-            level(n),
-            format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
-            l.int(n.shortfall.into()),
-            l.percent(n.coverage),
-            l.int(n.develop.len() as u64),
-            l.int(n.recruit.into()),
-            l.hours(n.effort.total),
-            l.priority(n.priority).to_string(),
-            or_empty(n.by),
-            or_empty(n.driver.as_ref()),
-        ]);
+        grid.push(columns.iter().map(|&(_, key)| match key {
+            ColNeed => n.id.clone(),
+            ColSkill => n.skill_name.clone(),
+            ColScope => scope(n),
+            ColLevel => level(n),
+            ColHave => format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
+            ColShort => l.int(n.shortfall.into()),
+            ColCoverage => l.percent(n.coverage),
+            ColRenew => l.int(n.renew.len() as u64),
+            ColDevelop => l.int(n.develop.len() as u64),
+            ColRecruit => l.int(n.recruit.into()),
+            ColLate => l.int(n.late.into()),
+            ColHours => l.hours(n.effort.total),
+            ColPriority => l.priority(n.priority).to_string(),
+            ColBy => or_empty(n.by),
+            _ => or_empty(n.driver.as_ref()),
+        }));
     }
     grid
+}
+
+/// The gap grid's total row: `words` in the skill column (which a narrow
+/// table keeps), the totals under their counts.
+pub fn needs_total(l: Labels, report: &GapReport, words: String) -> Vec<String> {
+    use Key::*;
+    let t = &report.totals;
+    let mut words = Some(words);
+    need_columns(report)
+        .iter()
+        .map(|&(_, key)| match key {
+            ColSkill => words.take().unwrap_or_default(),
+            ColShort => l.int(t.shortfall),
+            ColRenew => l.int(t.renew as u64),
+            ColDevelop => l.int(t.develop as u64),
+            ColRecruit => l.int(t.recruit),
+            ColHours => l.hours(t.effort.total),
+            _ => String::new(),
+        })
+        .collect()
 }
 
 /// A plan's goals: from, to, effort by mode, why and by when.
 pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColSkill),
-            (L, ColFrom),
-            (L, ColTo),
-            (R, ColHours),
-            (R, Experience),
-            (R, Social),
-            (R, Formal),
-            (L, ColWhy),
-            (L, ColBy),
-        ],
-    ))
-    // The effort line under the table has the split by mode.
-    .fold(&[6, 5, 4, 8])
-    .fold_last(&[1]);
+    let mut columns = vec![
+        (L, ColSkill),
+        (L, ColFrom),
+        (L, ColTo),
+        (R, ColHours),
+        (R, Experience),
+        (R, Social),
+        (R, Formal),
+        (L, ColWhy),
+        (L, ColBy),
+    ];
+    if report.scheduled {
+        // FORMAT r2 "Capacity and schedule": when each goal is done.
+        columns.extend([(L, ColFinish), (L, ColLate)]);
+    }
+    // The effort line under the table has the split by mode. A narrow
+    // terminal keeps the finish date and says "late" under the goal.
+    let grid = Grid::new(&heads(l, &columns)).fold(&[6, 5, 4, 8]);
+    let mut grid = if report.scheduled {
+        grid.fold_last(&[10, 1, 9])
+    } else {
+        grid.fold_last(&[1])
+    };
     for g in &plan.goals {
         let why: Vec<String> = g.reasons.iter().map(|r| reason(l, r)).collect();
         let mut row = vec![
             g.skill_name.clone(),
-            level(&report.levels, g.from),
+            over_time::goal_from(l, &report.levels, g),
             level(&report.levels, g.to),
         ];
         row.extend(effort_hours(l, &g.effort));
         row.extend([why.join("; "), or_empty(g.by)]);
+        if report.scheduled {
+            row.extend(over_time::schedule_cells(l, plan, g));
+        }
         grid.push(row);
     }
     grid
@@ -348,9 +408,18 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
             (L, ColAtRisk),
         ],
     ));
-    let mut grid = Grid::new(&header).fold(&[9, 1, 6]).fold_last(&[3]);
+    let renew = groups_renew(report);
+    if renew {
+        header.insert(6, heads(l, &[(R, ColRenew)]).remove(0));
+    }
+    let mut grid = if renew {
+        Grid::new(&header).fold(&[10, 1, 7, 6])
+    } else {
+        Grid::new(&header).fold(&[9, 1, 6])
+    }
+    .fold_last(&[3]);
     for g in &report.groups {
-        grid.push([
+        let mut row = vec![
             g.key.clone().unwrap_or_else(|| none.to_string()),
             or_empty(g.name.as_ref()),
             l.int(g.needs as u64),
@@ -362,7 +431,16 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
             l.hours(g.effort.total),
             g.at_risk
                 .map_or_else(|| l.get(No).to_string(), |p| l.priority(p).to_string()),
-        ]);
+        ];
+        if renew {
+            row.insert(6, l.int(g.renew as u64));
+        }
+        grid.push(row);
     }
     grid
+}
+
+/// Whether `gap --by` shows a Renew column: only when a group renews.
+pub fn groups_renew(report: &GapGroupsReport) -> bool {
+    report.groups.iter().any(|g| g.renew > 0)
 }

@@ -164,6 +164,16 @@ pub enum Key {
     BasisNeeds,
     BasisRoles,
     BasisPlan,
+    // Gap over time (FORMAT r2 "Horizon", "Renew", "Capacity").
+    ColRenew,
+    ColLate,
+    RenewHeading,
+    RenewItem,
+    RenewDocumentItem,
+    RenewFor,
+    GapTotalDocumentRenew,
+    HorizonPassed,
+    LateNote,
     // Gap by person.
     NobodyWithRole,
     PeopleTotalDocument,
@@ -189,6 +199,18 @@ pub enum Key {
     NoActivities,
     Mandatory,
     More,
+    // Plan over time (FORMAT r2 "Renew", "Capacity and schedule").
+    RenewFrom,
+    RenewSkill,
+    ColFinish,
+    ColHoursShort,
+    Never,
+    LateMark,
+    CapacityTerminal,
+    CapacityIs,
+    LateGoalsTerminal,
+    LateGoals,
+    LateGoalsNone,
     // Balance.
     UnitPeople,
     FreshnessBalance,
@@ -265,6 +287,10 @@ impl Key {
             MovedDownHeading, GainedByUnitHeading, GainedByDriverHeading, Nobody, NoDriver, Points,
             ColChange, ColPeople, ColSkillsUp, ColLevels, NotAssessedThen,
             ProgressSince, ThenOn, NowOn,
+            ColRenew, ColLate, RenewHeading, RenewItem, RenewDocumentItem, RenewFor,
+            GapTotalDocumentRenew, HorizonPassed, LateNote, RenewFrom, RenewSkill,
+            ColFinish, ColHoursShort, Never, LateMark, CapacityTerminal, CapacityIs,
+            LateGoalsTerminal, LateGoals, LateGoalsNone,
         ]
     };
 }

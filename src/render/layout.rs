@@ -11,6 +11,7 @@ use crate::model::{Date, LearningMix};
 use crate::render::grid::{self, Grid, L, R};
 use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::over_time;
 use crate::render::text::{
     activities_line, effort_hours, effort_line, group_word, level, or_empty, person, plan_counts,
     wishes,
@@ -111,26 +112,13 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
     let mut needs = grid::needs(l, r, scope, level);
     let t = &r.totals;
     // The total's words stand in the skill column, which a narrow table keeps.
-    needs.push([
-        String::new(),
-        format!(
-            "{}: {}, {}",
-            l.get(Key::Total),
-            l.count(t.needs, Key::NeedNoun, Key::NeedsNoun),
-            l.fill(Key::NUnmet, &[&l.int(t.unmet as u64)])
-        ),
-        String::new(),
-        String::new(),
-        String::new(),
-        l.int(t.shortfall),
-        String::new(),
-        l.int(t.develop as u64),
-        l.int(t.recruit),
-        l.hours(t.effort.total),
-        String::new(),
-        String::new(),
-        String::new(),
-    ]);
+    let words = format!(
+        "{}: {}, {}",
+        l.get(Key::Total),
+        l.count(t.needs, Key::NeedNoun, Key::NeedsNoun),
+        l.fill(Key::NUnmet, &[&l.int(t.unmet as u64)])
+    );
+    needs.push(grid::needs_total(l, r, words));
     out.grid(needs);
     effort_lines(
         l,
@@ -171,6 +159,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         expired.push(Text::plain(l.fill(Key::ExpiredMore, &[&more])));
     }
     out.para(line).list(expired);
+    over_time::gap_terminal(l, r, out);
     let develop: Vec<Text> = r
         .needs
         .iter()
@@ -234,16 +223,7 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
         .para(
             Text::default()
                 .strong(l.get(Key::TotalDocument))
-                .and(l.fill(
-                    Key::GapTotalDocument,
-                    &[
-                        &l.count(t.needs, Key::NeedNoun, Key::NeedsNoun),
-                        &l.int(t.unmet as u64),
-                        &l.int(t.shortfall),
-                        &l.int(t.develop as u64),
-                        &l.int(t.recruit),
-                    ],
-                )),
+                .and(over_time::gap_total_document(l, t)),
         );
     effort_lines(
         l,
@@ -252,6 +232,7 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
         Key::BasisNeeds,
         out,
     );
+    over_time::gap_notes(l, r, out);
     let develop = r.needs.iter().filter(|n| !n.develop.is_empty()).map(|n| {
         let people: Vec<String> = n
             .develop
@@ -277,7 +258,8 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
             .strong(&n.id)
             .and(format!(": {}", recruit_line(l, n)))
     });
-    out.list(develop.chain(recruit));
+    let renew = over_time::renew_document(l, r);
+    out.list(renew.into_iter().chain(develop).chain(recruit));
 }
 
 /// `gap --by person`: one row per person (terminal) or per required skill
@@ -454,6 +436,7 @@ impl ToOutline for PlanReport {
                 }
             }
         };
+        over_time::late_goals(l, r, dialect, &mut out);
         out.build()
     }
 }
@@ -475,6 +458,7 @@ fn person_plan(l: Labels, r: &PlanReport, plan: &PersonPlan, dialect: Dialect, o
                     .as_ref()
                     .map(|role| l.fill(Key::ScopeRole, &[role])),
             );
+            about.extend(over_time::capacity(l, plan, dialect));
             out.heading(2, about.join(", "));
         }
         Document => {
@@ -482,6 +466,7 @@ fn person_plan(l: Labels, r: &PlanReport, plan: &PersonPlan, dialect: Dialect, o
             about.extend(plan.unit.as_ref().map(|u| l.fill(Key::UnitIs, &[u])));
             about.extend(plan.role.as_ref().map(|role| l.fill(Key::RoleIs, &[role])));
             about.push(l.fill(Key::EffortIs, &[&effort]));
+            about.extend(over_time::capacity(l, plan, dialect));
             out.heading(2, name).para(about.join(" · "));
         }
     }
@@ -542,7 +527,7 @@ impl ToOutline for GapGroupsReport {
                     _ => l.get(Key::NoneInParens),
                 };
                 let mut groups = grid::gap_groups(l, r, none);
-                groups.push([
+                let mut total = vec![
                     l.get(Key::Total).to_string(),
                     String::new(),
                     l.int(t.needs as u64),
@@ -553,7 +538,11 @@ impl ToOutline for GapGroupsReport {
                     l.int(t.recruit),
                     l.hours(t.effort.total),
                     String::new(),
-                ]);
+                ];
+                if grid::groups_renew(r) {
+                    total.insert(6, l.int(t.renew as u64));
+                }
+                groups.push(total);
                 out.grid(groups);
             }
             Document => {

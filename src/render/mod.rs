@@ -20,6 +20,7 @@ pub mod json;
 pub mod layout;
 pub mod markdown;
 pub mod outline;
+pub mod over_time;
 pub mod progress;
 pub mod table;
 pub mod text;

@@ -166,7 +166,8 @@ fn moves(l: Labels, r: &ProgressReport, title: Key, rows: &[LevelChange], out: &
             (R, ColChange),
         ],
     ))
-    .fold(&[1]);
+    .fold(&[1])
+    .fold_last(&[3]);
     for m in rows {
         let sign = if m.gained > 0 { "+" } else { "" };
         grid.push([
@@ -226,7 +227,8 @@ fn skills(l: Labels, r: &ProgressReport) -> Grid {
     let mut header = heads(l, &[(L, Key::ColSkill)]);
     header.extend(r.scale.iter().enumerate().map(|(i, n)| format!(">{i} {n}")));
     header.extend(heads(l, &[(R, Key::ColAssessed)]));
-    let mut grid = Grid::new(&header);
+    // The histogram is the table; the count of assessed folds first.
+    let mut grid = Grid::new(&header).fold(&[r.scale.len() + 1]);
     for s in &r.skills {
         let mut row = vec![s.name.clone()];
         for i in 0..r.scale.len() {

@@ -1,6 +1,7 @@
 //! XLSX output: a workbook with one sheet per view of a report (gap: needs,
-//! develop, recruit; plan: goals, effort by unit and driver, recruit;
-//! balance: levels, freshness, key people), written with rust_xlsxwriter.
+//! develop, renew, recruit; plan: goals, effort by unit and driver,
+//! recruit, and late goals when plans are scheduled; balance: levels,
+//! freshness, key people), written with rust_xlsxwriter.
 //!
 //! Each report says what its sheets hold as typed [`Cell`] rows
 //! ([`ToXlsx`], in [`sheets`]); this module only lays them out: numbers as

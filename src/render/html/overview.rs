@@ -70,6 +70,10 @@ pub struct GapRow {
     pub coverage_width: String,
     pub class: &'static str,
     pub shortfall: u32,
+    /// Expiring holders to renew (r2): "anne 2 (2026-12-15)".
+    pub renew: Vec<String>,
+    /// People to renew or develop whose plan finishes too late (r2).
+    pub late: u32,
     pub develop: Vec<String>,
     pub recruit: u32,
     pub hours: String,
@@ -107,6 +111,13 @@ pub struct ReportPage<'a> {
     pub no_development: Vec<String>,
     pub gaps: Vec<GapRow>,
     pub gap_total: Row,
+    /// Some need renews: the gap table has a Renew column (r2).
+    pub show_renew: bool,
+    /// Plans are scheduled: the gap table has a Late column (r2).
+    pub show_late: bool,
+    pub renew_total: usize,
+    /// Deadlines that have passed, and what Late counts (r2).
+    pub gap_notes: Vec<String>,
     pub scale: Vec<String>,
     pub histogram: Vec<HistoRow>,
     pub freshness: Vec<String>,
@@ -234,6 +245,10 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .iter()
             .map(|n| gap_row(n, levels, labels))
             .collect(),
+        show_renew: report.gap.needs.iter().any(|n| !n.renew.is_empty()),
+        show_late: report.gap.scheduled,
+        renew_total: report.gap.totals.renew,
+        gap_notes: gap_notes(report, labels),
         gap_total: vec![
             labels.total.to_string(),
             report.gap.totals.shortfall.to_string(),
@@ -335,9 +350,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
 fn cards(report: &OverviewReport, labels: &Labels) -> Vec<Card> {
     let t = &report.gap.totals;
     let tone = |bad: bool| if bad { "bad" } else { "good" };
-    // A `renew` card (certificates to renew) goes after `recruit` once the
-    // report has that figure.
-    vec![
+    let mut cards = vec![
         Card {
             label: labels.needs,
             value: format!("{} / {}", t.needs - t.unmet, t.needs),
@@ -368,6 +381,17 @@ fn cards(report: &OverviewReport, labels: &Labels) -> Vec<Card> {
             note: labels.recruit_note.into(),
             tone: if t.recruit > 0 { "bad" } else { "" },
         },
+    ];
+    // Holders to renew before a deadline (r2), when there are any.
+    if t.renew > 0 {
+        cards.push(Card {
+            label: labels.renew,
+            value: t.renew.to_string(),
+            note: labels.renew_note.into(),
+            tone: "",
+        });
+    }
+    cards.extend([
         Card {
             label: labels.effort_needs,
             value: format!("{} {}", labels.numbers.hours(t.effort.total), labels.hours),
@@ -384,7 +408,30 @@ fn cards(report: &OverviewReport, labels: &Labels) -> Vec<Card> {
             note: labels.effort_plans_note.into(),
             tone: "",
         },
-    ]
+    ]);
+    cards
+}
+
+/// A line per need whose deadline has passed (FORMAT r2 "Horizon"), and
+/// what the Late column counts when a need has late people.
+fn gap_notes(report: &OverviewReport, labels: &Labels) -> Vec<String> {
+    use crate::render::i18n::Key;
+    let l = labels.numbers;
+    let gap = &report.gap;
+    let mut notes: Vec<String> = gap
+        .needs
+        .iter()
+        .filter_map(|n| {
+            let by = n.by.filter(|&by| by != n.horizon)?;
+            Some(clean(
+                &l.fill(Key::HorizonPassed, &[&n.id, &by, &n.horizon]),
+            ))
+        })
+        .collect();
+    if gap.scheduled && gap.needs.iter().any(|n| n.late > 0) {
+        notes.push(l.get(Key::LateNote).to_string());
+    }
+    notes
 }
 
 /// Coverage in five steps; a cell without demand is grey (`cn`).
@@ -490,6 +537,12 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
         coverage_width: format!("{:.1}", n.coverage * 100.0),
         class: coverage_class(n.coverage),
         shortfall: n.shortfall,
+        renew: n
+            .renew
+            .iter()
+            .map(|r| format!("{} {} ({})", clean(&r.person), r.level, r.expires))
+            .collect(),
+        late: n.late,
         develop: n
             .develop
             .iter()

@@ -92,6 +92,14 @@ fn norwegian(key: &str) -> Option<&'static str> {
         "assessed_then" => "Vurdert da",
         "assessed_now" => "Vurdert nå",
         "gained" => "Endring",
+        "sheet_renew" => "Fornye",
+        "sheet_late" => "For sent",
+        "horizon" => "Horisont",
+        "renew" => "Fornye",
+        "late" => "For sent",
+        "finish" => "Ferdig",
+        "expires" => "Utløper",
+        "short" => "Timer mangler",
         _ => return None,
     })
 }
@@ -177,6 +185,14 @@ fn english(key: &str) -> &str {
         "assessed_then" => "Assessed then",
         "assessed_now" => "Assessed now",
         "gained" => "Gained",
+        "sheet_renew" => "Renew",
+        "sheet_late" => "Late",
+        "horizon" => "Horizon",
+        "renew" => "Renew",
+        "late" => "Late",
+        "finish" => "Finish",
+        "expires" => "Expires",
+        "short" => "Hours short",
         other => other,
     }
 }

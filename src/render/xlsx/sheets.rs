@@ -54,7 +54,7 @@ impl ToXlsx for GapReport {
                 Cell::opt_text(n.driver.as_ref()),
             ]);
         }
-        Ok(vec![needs, develop, recruit])
+        Ok(vec![needs, develop, renewals(self), recruit])
     }
 }
 
@@ -120,8 +120,57 @@ impl ToXlsx for PlanReport {
                 Cell::opt_text(r.driver.as_ref()),
             ]);
         }
-        Ok(vec![goals, by_unit, by_driver, recruit])
+        let mut sheets = vec![goals, by_unit, by_driver, recruit];
+        if self.scheduled {
+            sheets.push(late_goals(self));
+        }
+        Ok(sheets)
     }
+}
+
+/// `gap`: who renews for each need (FORMAT r2 "Renew"), a row per holder.
+fn renewals(report: &GapReport) -> Sheet {
+    let mut sheet = Sheet::new(
+        "sheet_renew",
+        &["id", "skill", "person", "level", "expires", "hours"],
+    );
+    for n in &report.needs {
+        for r in &n.renew {
+            sheet.rows.push(vec![
+                Cell::text(&n.id),
+                Cell::text(&n.skill),
+                Cell::text(&r.person),
+                Cell::int(r.level),
+                Cell::Date(r.expires),
+                Cell::count(r.hours),
+            ]);
+        }
+    }
+    sheet
+}
+
+/// `plan` with capacity: the goals finishing after a need's deadline
+/// (FORMAT r2 "Capacity and schedule"); finish empty: never.
+fn late_goals(report: &PlanReport) -> Sheet {
+    let mut sheet = Sheet::new(
+        "sheet_late",
+        &[
+            "id", "by", "person", "name", "skill", "renew", "finish", "short",
+        ],
+    );
+    for g in &report.summary.late {
+        sheet.rows.push(vec![
+            Cell::text(&g.need),
+            Cell::Date(g.by),
+            Cell::text(&g.person),
+            Cell::opt_text(g.name.as_ref()),
+            Cell::text(&g.skill),
+            Cell::Bool(g.renew),
+            Cell::opt_date(g.finish),
+            Cell::Num(g.short),
+        ]);
+    }
+    sheet
 }
 
 /// `report`: the page's views as sheets: the gap's, the plans' totals, the
