@@ -43,17 +43,28 @@ pub fn effort_hours(l: Labels, effort: &Effort) -> [String; 4] {
 }
 
 /// "280 h: experience 196 h (70 %), social 56 h (20 %), formal 28 h (10 %)".
+///
+/// The shares are those of the hours themselves: where skills have mixes of
+/// their own (FORMAT r2) they differ from the organisation's `mix`, which
+/// is shown only when there are no hours to share.
 pub fn effort_line(l: Labels, effort: &Effort, mix: &LearningMix) -> String {
+    let share = |part: f64, pct: u32| {
+        if effort.total > 0.0 {
+            l.hours(part * 100.0 / effort.total)
+        } else {
+            pct.to_string()
+        }
+    };
     l.fill(
         Key::EffortLine,
         &[
             &l.hours(effort.total),
             &l.hours(effort.experience),
-            &mix.experience,
+            &share(effort.experience, mix.experience),
             &l.hours(effort.social),
-            &mix.social,
+            &share(effort.social, mix.social),
             &l.hours(effort.formal),
-            &mix.formal,
+            &share(effort.formal, mix.formal),
         ],
     )
 }
