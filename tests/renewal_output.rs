@@ -258,7 +258,7 @@ fn gap_markdown_shows_renewals_and_late_counts() {
 #[test]
 fn plan_markdown_in_norwegian_has_finish_dates_and_late_goals() {
     let md = text_of(&["plan", ORG, "--format", "markdown", "--lang", "nb"]);
-    assert!(md.contains("Enhet: pleie · Innsats: 8 t: erfaringsbasert 0 t (70 %), sosial 0 t (20 %), formell 8 t (10 %) · Kapasitet: 73 t/år"));
+    assert!(md.contains("Enhet: pleie · Innsats: 8 t: erfaringsbasert 0 t (0 %), sosial 0 t (0 %), formell 8 t (100 %) · Kapasitet: 73 t/år"));
     // A renewal reads as one; cato never finishes (capacity 0).
     assert!(md.contains("| Førstehjelp | forny | 2 working | 8 |"));
     assert!(
