@@ -62,6 +62,12 @@ pub struct NeedGap {
     /// Renew and develop people whose plan goal for the skill finishes
     /// after the horizon (r2 "Capacity and schedule"); 0 without capacity.
     pub late: u32,
+    /// People in scope at D whose last day is before the horizon (r2
+    /// "Present"): they neither cover the need nor are developed for it.
+    pub leaving: u32,
+    /// Signed hires in scope who start after D and by the horizon: they
+    /// count with their assessed levels.
+    pub arriving: u32,
     pub effort: Effort,
     #[serde(skip)]
     pub skill_name: String,
@@ -371,6 +377,21 @@ pub struct BalanceReport {
     pub units: Vec<UnitBalance>,
     pub freshness: FreshnessReport,
     pub key_people: Vec<KeyPerson>,
+    /// Signed hires in scope who start after D (r2), by first day.
+    pub arriving: Vec<Movement>,
+    /// People present at D who leave within the `--expiring` window (r2),
+    /// unit by unit.
+    pub leaving: Vec<Movement>,
+}
+
+/// A person arriving or leaving, and the day: a signed hire's first day,
+/// or the last working day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Movement {
+    pub person: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub date: Date,
 }
 
 /// One skill's inventory among a set of people.
@@ -455,8 +476,26 @@ pub struct KeyPerson {
     pub holders: u64,
     /// The holder's id when there is exactly one; empty otherwise.
     pub people: Vec<String>,
-    /// Held by 0 or 1 person.
+    /// Held by 0 or 1 person, or by people who all leave before a need of
+    /// the skill is due.
     pub risk: bool,
+    /// Every holder leaves before this need is due (r2); null otherwise.
+    pub gone: Option<GoneBefore>,
+}
+
+/// The need whose deadline every holder of a skill leaves before.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoneBefore {
+    pub need: String,
+    pub horizon: Date,
+    pub holders: Vec<Departure>,
+}
+
+/// A person's last working day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Departure {
+    pub person: String,
+    pub leaves: Date,
 }
 
 impl KeyPerson {
@@ -465,6 +504,33 @@ impl KeyPerson {
     pub fn warning(&self, path: &str) -> Option<Diagnostic> {
         if !self.risk {
             return None;
+        }
+        if let Some(gone) = &self.gone {
+            let who: Vec<String> = gone
+                .holders
+                .iter()
+                .map(|d| format!("'{}' (last day {})", d.person, d.leaves))
+                .collect();
+            let all = if gone.holders.len() == 1 {
+                "the only holder"
+            } else {
+                "every holder"
+            };
+            return Some(Diagnostic {
+                path: path.to_string(),
+                line: None,
+                column: None,
+                cell: false,
+                severity: Severity::Warning,
+                message: format!(
+                    "key-person risk: {all} of '{}' at level {} or above leaves before need '{}' is due {}: {}",
+                    self.skill,
+                    self.level,
+                    gone.need,
+                    gone.horizon,
+                    who.join(", ")
+                ),
+            });
         }
         let who = match self.people.first() {
             Some(p) => format!("only '{p}' holds"),

@@ -817,7 +817,7 @@ fn key_person_rule_uses_the_highest_level_of_needs_and_roles() {
     );
     assert_eq!(
         serde_json::to_value(&report.key_people[0]).unwrap(),
-        json!({"skill": "rust", "level": 4, "holders": 1, "people": ["ann"], "risk": true})
+        json!({"skill": "rust", "level": 4, "holders": 1, "people": ["ann"], "risk": true, "gone": null})
     );
 
     // After ann leaves: rust has 0 holders (risk, no id); k8s drops to 2

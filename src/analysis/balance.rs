@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use crate::analysis::{DEFAULT_EXPIRING_DAYS, IdOrder, LISTED};
 use crate::model::{Freshness, Level, NONE, Organisation, PackedDate, Scope, unit_within};
 use crate::report::{
-    BalanceReport, DatedAssessment, ExpiringAssessment, FreshnessReport, KeyPerson, SkillBalance,
-    UnitBalance,
+    BalanceReport, DatedAssessment, Departure, ExpiringAssessment, FreshnessReport, GoneBefore,
+    KeyPerson, Movement, SkillBalance, UnitBalance,
 };
 
 /// What `balance` looks at.
@@ -122,8 +122,11 @@ fn unit_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
 }
 
-/// Key-person risk for every skill a need or role requires: people at or
-/// above the highest level required of it, flagged when 0 or 1.
+/// Key-person risk for every skill a need or role requires: people present
+/// at D at or above the highest level required of it, flagged when 0 or 1;
+/// and (FORMAT.md r2) flagged when every one of them leaves before some
+/// need of the skill is due: the earliest such need is named, with each
+/// holder's last day.
 pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
     let mut required: Vec<Option<Level>> = vec![None; org.skills.len()];
     let mut require = |skill: usize, level: Level| {
@@ -146,9 +149,10 @@ pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
         .map(|(s, level)| {
             let cells = org.matrix.skill_cells(s);
             let mut holders: Vec<usize> = (0..org.people.len())
-                .filter(|&p| cells[p].level() >= level)
+                .filter(|&p| cells[p].level() >= level && org.people.present(p, org.as_of))
                 .collect();
             holders.sort_by_key(|&p| ids.rank(p));
+            let gone = gone_before_a_need(org, s, &holders);
             KeyPerson {
                 skill: org.skills[s].id.clone(),
                 level,
@@ -158,16 +162,52 @@ pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
                 } else {
                     Vec::new()
                 },
-                risk: holders.len() <= 1,
+                risk: holders.len() <= 1 || gone.is_some(),
+                gone,
             }
         })
         .collect()
 }
 
+/// When every holder has a last day and some need of the skill is due
+/// after all of them: that need (the earliest due, then by id) and each
+/// holder's last day.
+fn gone_before_a_need(org: &Organisation, skill: usize, holders: &[usize]) -> Option<GoneBefore> {
+    if holders.is_empty() {
+        return None;
+    }
+    let leaves: Vec<crate::model::Date> = holders
+        .iter()
+        .map(|&p| org.people.terms(p).leaves)
+        .collect::<Option<_>>()?;
+    let last = *leaves.iter().max()?;
+    let need = org
+        .needs
+        .iter()
+        .filter(|n| n.skill == skill)
+        .map(|n| (crate::analysis::gap::horizon(n.by, org.as_of), n))
+        .filter(|&(h, _)| h > last)
+        .min_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| a.1.id.as_bytes().cmp(b.1.id.as_bytes()))
+        })?;
+    Some(GoneBefore {
+        need: need.1.id.clone(),
+        horizon: need.0,
+        holders: holders
+            .iter()
+            .zip(leaves)
+            .map(|(&p, leaves)| (org.people.id(p).to_string(), leaves))
+            .map(|(person, leaves)| Departure { person, leaves })
+            .collect(),
+    })
+}
+
 /// The balance of the people in scope.
 pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceReport {
     let top = org.scale.top();
-    let scope = Scope::new(org, options.unit.as_deref(), None);
+    // FORMAT.md r2 "Present": the balance counts the people present at D.
+    let scope = Scope::new(org, options.unit.as_deref(), None).at(org.as_of);
     let in_scope = |p: usize| scope.contains(p);
     let rule = org.freshness_rule();
     // Stats per exact unit (NONE = no unit) and skill, in one pass.
@@ -288,6 +328,56 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         units,
         freshness: freshness(org, &in_scope, options.expiring_days),
         key_people: key_people(org),
+        arriving: arriving(org, &scope),
+        leaving: leaving(org, &scope, options.expiring_days),
+    }
+}
+
+/// People in the unit scope who start after D (signed hires), by first day,
+/// then id.
+fn arriving(org: &Organisation, scope: &Scope) -> Vec<Movement> {
+    let mut list: Vec<Movement> = (0..org.people.len())
+        .filter(|&p| scope.matches(p))
+        .filter_map(|p| {
+            let starts = org.people.terms(p).starts.filter(|&d| d > org.as_of)?;
+            Some(movement(org, p, starts))
+        })
+        .collect();
+    list.sort_by(|a, b| (a.date, a.person.as_bytes()).cmp(&(b.date, b.person.as_bytes())));
+    list
+}
+
+/// People present at D whose last day is within `days` of it, unit by unit
+/// (no unit last), then by last day and id.
+fn leaving(org: &Organisation, scope: &Scope, days: u32) -> Vec<Movement> {
+    // A window past the calendar's end takes in every later last day.
+    let until = jiff::Span::new()
+        .try_days(days as i64)
+        .ok()
+        .and_then(|span| org.as_of.checked_add(span).ok())
+        .unwrap_or(crate::model::Date::MAX);
+    let mut list: Vec<Movement> = (0..org.people.len())
+        .filter(|&p| scope.contains(p))
+        .filter_map(|p| {
+            let leaves = org.people.terms(p).leaves.filter(|&d| d <= until)?;
+            Some(movement(org, p, leaves))
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        let key = |m: &Movement| (m.unit.is_none(), m.unit.clone(), m.date);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.person.as_bytes().cmp(b.person.as_bytes()))
+    });
+    list
+}
+
+fn movement(org: &Organisation, p: usize, date: crate::model::Date) -> Movement {
+    Movement {
+        person: org.people.id(p).to_string(),
+        name: org.people.name(p).map(str::to_string),
+        unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
+        date,
     }
 }
 

@@ -94,6 +94,10 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let horizon = horizon(need.by, org.as_of);
     // Holders whose chosen assessment expires before H, in person order.
     let mut expiring = org.matrix.expiring(need.skill, horizon).peekable();
+    // FORMAT.md r2 "Scope": among the people present at H; who is there at
+    // D but gone by H is leaving, who starts after D and by H arriving.
+    let dated = people.any_dates();
+    let (mut leaving, mut arriving) = (0u32, 0u32);
     // FORMAT.md "Have", "Renew" and "Development candidates" in one pass
     // over the skill.
     let mut have = 0u32;
@@ -107,8 +111,16 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
             }
             _ => None,
         };
-        if !scope.contains(p) {
+        if !scope.matches(p) {
             continue;
+        }
+        if dated {
+            let (now, then) = (people.present(p, org.as_of), people.present(p, horizon));
+            leaving += u32::from(now && !then);
+            arriving += u32::from(!now && then);
+            if !then {
+                continue;
+            }
         }
         let level = cell.level();
         if level >= need.level {
@@ -181,6 +193,8 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         renew,
         develop,
         late: 0,
+        leaving,
+        arriving,
         effort: hours.effort(),
         skill_name: skill.name.clone(),
         hours,

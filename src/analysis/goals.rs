@@ -73,7 +73,9 @@ impl<'a> Goals<'a> {
             draft.reasons.push(why);
         };
         let ids = IdOrder::new(&org.people);
-        for p in ids.people().filter(|&p| keep(p)) {
+        // Role gaps are for the people present at D (FORMAT.md r2 "Present").
+        let here = |p: usize| keep(p) && org.people.present(p, org.as_of);
+        for p in ids.people().filter(|&p| here(p)) {
             if let Some(gap) = role_gap(org, p) {
                 for s in gap.skills.iter().filter(|s| s.gap > 0) {
                     let why = Why::Role { level: s.target };
@@ -205,7 +207,7 @@ impl<'a> Goals<'a> {
             .iter()
             .map(|(key, g)| (g.hours.hours(), key.by))
             .collect();
-        let slots = schedule(org.as_of, org.capacity(p), &work);
+        let slots = schedule(org.learning_starts(p), org.capacity(p), &work);
         goals
             .into_iter()
             .zip(slots)

@@ -45,10 +45,20 @@ pub struct PeopleFilter {
 }
 
 impl PeopleFilter {
-    /// A test of whether a person is kept.
+    /// A test of whether a person is kept: in the unit, with the role,
+    /// present at D (FORMAT.md r2 "Present": role gaps and plans count the
+    /// people present at D).
     pub fn matcher<'a>(&'a self, org: &'a Organisation) -> impl Fn(usize) -> bool + 'a {
-        let scope = Scope::new(org, self.unit.as_deref(), self.role);
+        let scope = Scope::new(org, self.unit.as_deref(), self.role).at(org.as_of);
         move |p| scope.contains(p) && self.person.is_none_or(|x| x == p)
+    }
+
+    /// [`PeopleFilter::matcher`] whenever people work here: plans also
+    /// show signed hires on a need's develop or renew list (FORMAT.md r2
+    /// "Scope"), who start after D.
+    pub fn matcher_any_time<'a>(&'a self, org: &'a Organisation) -> impl Fn(usize) -> bool + 'a {
+        let scope = Scope::new(org, self.unit.as_deref(), self.role);
+        move |p| scope.matches(p) && self.person.is_none_or(|x| x == p)
     }
 }
 

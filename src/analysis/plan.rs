@@ -109,8 +109,11 @@ fn person_plan(
     if !org.schedules() {
         scheduled.sort_by_key(|(urgent, g)| unscheduled_order(*urgent, g));
     }
+    // Wishes are for the people here now; a hire's plan holds the needs'
+    // goals only.
+    let here = org.people.present(p, org.as_of);
     let wishes: Vec<Wish> = (0..org.skills.len())
-        .filter(|&s| org.matrix.interest(p, s) && !goals.has_goal(p, s))
+        .filter(|&s| here && org.matrix.interest(p, s) && !goals.has_goal(p, s))
         .map(|s| Wish {
             skill: org.skills[s].id.clone(),
             level: org.matrix.level(p, s),
@@ -195,7 +198,13 @@ fn late_for_needs(
             skill: goal.skill.clone(),
             renew: goal.renew,
             finish: slot.finish,
-            short: short_before(org.as_of, capacity, slot.spent, goal.hours.hours(), by),
+            short: short_before(
+                org.learning_starts(p),
+                capacity,
+                slot.spent,
+                goal.hours.hours(),
+                by,
+            ),
             name: name.clone(),
         })
         .collect()
@@ -206,7 +215,7 @@ fn late_for_needs(
 /// recruitment list keeps the needs in the filter's unit.
 pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
     let gaps = needs_report(org, &GapFilter::default());
-    let keep = filter.matcher(org);
+    let keep = filter.matcher_any_time(org);
     let goals = Goals::new(org, &gaps, &keep);
     let ids = IdOrder::new(&org.people);
 

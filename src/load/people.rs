@@ -158,6 +158,22 @@ impl Profiles<'_> {
                         "people without a role",
                     );
                 }
+                // FORMAT.md r2 "Present": someone who has left by D is counted
+                // nowhere; the file should not hold them.
+                if let Some(leaves) = terms.leaves.filter(|&l| l < self.freshness.as_of) {
+                    let as_of = self.freshness.as_of;
+                    diags.repeated_warning(
+                        "left",
+                        shown,
+                        Some(line),
+                        || {
+                            format!(
+                                "person '{id}' left on {leaves}, before the reference date {as_of}: they are not counted; remove them from the file"
+                            )
+                        },
+                        "people who have left",
+                    );
+                }
                 let person = self.add_person(id, name, unit, role, file_id, line);
                 self.people.set_terms(person as usize, terms);
             },

@@ -75,7 +75,9 @@ pub struct Need {
 }
 
 impl Need {
-    /// FORMAT.md "Scope": the people this need is about.
+    /// FORMAT.md "Scope": the people this need is about, whenever they
+    /// work here; [`Scope::at`] narrows it to those present at a date (the
+    /// need's horizon, r2).
     pub fn scope<'a>(&self, org: &'a Organisation) -> Scope<'a> {
         Scope::new(org, self.unit.as_deref(), self.role)
     }
@@ -90,14 +92,17 @@ pub fn unit_within(unit: &str, scope: &str) -> bool {
 }
 
 /// A set of people given by a unit (theirs or one above it) and a role,
-/// either optional. Which units lie within the unit is decided once, when
-/// the scope is made: units are few, people many.
+/// either optional, and optionally a date they are present at (FORMAT.md
+/// r2 "Present"). Which units lie within the unit is decided once, when the
+/// scope is made: units are few, people many.
 pub struct Scope<'a> {
     people: &'a People,
     /// For each unit, whether it lies within the scope's unit; None: any unit.
     units: Option<Vec<bool>>,
     /// The role (index into `Organisation::roles`), or `NONE`: any role.
     role: u32,
+    /// Only people present on this day; None: whenever they work here.
+    at: Option<Date>,
 }
 
 impl<'a> Scope<'a> {
@@ -106,12 +111,27 @@ impl<'a> Scope<'a> {
             people: &org.people,
             units: unit.map(|u| org.units_within(u)),
             role: role.map_or(NONE, |r| r as u32),
+            at: None,
         }
     }
 
-    /// True when `person` is in the unit (or below it) and has the role.
+    /// This scope among the people present on `date`.
+    pub fn at(mut self, date: Date) -> Scope<'a> {
+        self.at = Some(date);
+        self
+    }
+
+    /// True when `person` is in the unit (or below it), has the role, and
+    /// is present on the scope's date (if it has one).
     #[inline]
     pub fn contains(&self, person: usize) -> bool {
+        self.matches(person) && self.at.is_none_or(|d| self.people.present(person, d))
+    }
+
+    /// True when `person` is in the unit (or below it) and has the role,
+    /// whenever they work here.
+    #[inline]
+    pub fn matches(&self, person: usize) -> bool {
         if let Some(within) = &self.units {
             let unit = self.people.unit[person];
             if unit == NONE || !within[unit as usize] {

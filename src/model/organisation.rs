@@ -96,6 +96,15 @@ impl Organisation {
         self.people.terms(person).capacity.or(self.policy.capacity)
     }
 
+    /// The day a person's learning hours start (FORMAT.md r2 "Capacity and
+    /// schedule" from D on; a signed hire from their first day).
+    pub fn learning_starts(&self, person: usize) -> Date {
+        self.people
+            .terms(person)
+            .starts
+            .map_or(self.as_of, |s| s.max(self.as_of))
+    }
+
     /// True when plans are scheduled: `[capacity]` or someone's own capacity.
     pub fn schedules(&self) -> bool {
         self.policy.capacity.is_some() || self.people.any_capacity()

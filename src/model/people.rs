@@ -153,6 +153,23 @@ impl People {
         self.terms[person] = terms;
     }
 
+    /// FORMAT.md r2 "Present" at `date`: `starts` blank or on or before it,
+    /// and `leaves` blank or on or after it.
+    #[inline]
+    pub fn present(&self, person: usize, date: Date) -> bool {
+        match self.terms.get(person) {
+            None => true,
+            Some(t) => t.starts.is_none_or(|s| s <= date) && t.leaves.is_none_or(|l| l >= date),
+        }
+    }
+
+    /// True when some person has a first or last day.
+    pub fn any_dates(&self) -> bool {
+        self.terms
+            .iter()
+            .any(|t| t.starts.is_some() || t.leaves.is_some())
+    }
+
     /// True when some person has a `capacity` of their own.
     pub fn any_capacity(&self) -> bool {
         self.terms.iter().any(|t| t.capacity.is_some())
@@ -219,5 +236,27 @@ mod tests {
         assert!(people.any_capacity());
         let kept = people.select(&[b]);
         assert_eq!(kept.terms(0), terms);
+    }
+
+    #[test]
+    fn present_from_the_first_day_to_the_last_both_included() {
+        use jiff::civil::date;
+        let mut people = People::default();
+        let a = people.push("a", None, None, None);
+        let b = people.push("b", None, None, None);
+        people.set_terms(
+            b,
+            Terms {
+                starts: Some(date(2027, 1, 4)),
+                leaves: Some(date(2027, 3, 31)),
+                ..Terms::default()
+            },
+        );
+        assert!(people.present(a, date(1900, 1, 1)), "no dates: always");
+        assert!(!people.present(b, date(2027, 1, 3)));
+        assert!(people.present(b, date(2027, 1, 4)), "the first day");
+        assert!(people.present(b, date(2027, 3, 31)), "the last day");
+        assert!(!people.present(b, date(2027, 4, 1)));
+        assert!(people.any_dates());
     }
 }
