@@ -1249,6 +1249,8 @@ fn json_report_shape() {
         "develop",
         "recruit",
         "late",
+        "leaving",
+        "arriving",
         "effort",
     ]);
     let effort_keys = set(&["total", "experience", "social", "formal"]);
@@ -1278,6 +1280,8 @@ fn json_report_shape() {
     assert_eq!(full["horizon"], json!("2027-01-31"));
     assert_eq!(full["renew"], json!([]));
     assert_eq!(full["late"], json!(0));
+    // Nobody has a first or last day: nobody leaves or arrives.
+    assert_eq!((&full["leaving"], &full["arriving"]), (&json!(0), &json!(0)));
     assert_eq!(full["driver"], json!("cloud"));
     assert_eq!(full["recruit"], json!(0));
     let d = &full["develop"][0];
