@@ -8,7 +8,10 @@
 //!   recruit = shortfall for every need;
 //! - the schedule never finishes a goal before D, finishes goals in
 //!   schedule order, and a goal is late exactly when it finishes after its
-//!   deadline.
+//!   deadline;
+//! - (people over time) last days after every horizon change nothing, and
+//!   `--without` equals deleting those people from the files, with first
+//!   and last days in them.
 
 mod common;
 
@@ -45,6 +48,9 @@ struct NeedSpec {
 #[derive(Debug, Clone)]
 struct OrgSpec {
     units: Vec<usize>,
+    /// Each person's first day (days from D, -300..300) and, if any, last
+    /// day (days from the first, 0..800); None: neither.
+    dates: Vec<Option<(i16, Option<u16>)>>,
     /// rows[person][skill]
     rows: Vec<[Option<Row>; 2]>,
     needs: Vec<NeedSpec>,
@@ -77,14 +83,16 @@ fn org_spec() -> impl Strategy<Value = OrgSpec> {
             unit,
             by,
         });
+    let dates = prop::option::weighted(0.3, (-300i16..300, prop::option::of(0u16..800)));
     (
-        prop::collection::vec((0usize..3, row(), row()), 1..9),
+        prop::collection::vec((0usize..3, row(), row(), dates), 1..9),
         prop::collection::vec(need, 1..5),
         [prop::option::of(0u16..60), prop::option::of(0u16..60)],
         prop::option::of(0u16..400),
     )
         .prop_map(|(people, needs, renew_hours, capacity)| OrgSpec {
             units: people.iter().map(|p| p.0).collect(),
+            dates: people.iter().map(|p| p.3).collect(),
             rows: people.into_iter().map(|p| [p.1, p.2]).collect(),
             needs,
             renew_hours,
@@ -99,8 +107,25 @@ fn date_after(base: &str, days: i64) -> String {
         .to_string()
 }
 
+/// How the files write people's first and last days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Days {
+    /// As the spec says.
+    AsGiven,
+    /// No `starts`/`leaves` at all.
+    None,
+    /// Everyone's last day after every horizon (and no first day).
+    LeaveLate,
+}
+
 /// The spec as files; `with_by = false` drops every need's `by`.
 fn fixture(spec: &OrgSpec, with_by: bool) -> Fixture {
+    files(spec, with_by, Days::AsGiven, None)
+}
+
+/// The spec as files, with people's days as `days` says, and without the
+/// person `without` (their row and assessments deleted).
+fn files(spec: &OrgSpec, with_by: bool, days: Days, without: Option<usize>) -> Fixture {
     let mut body = String::new();
     if let Some(c) = spec.capacity {
         body.push_str(&format!("[capacity]\nhours_per_year = {c}\n\n"));
@@ -125,10 +150,22 @@ fn fixture(spec: &OrgSpec, with_by: bool) -> Fixture {
         }
         body.push('\n');
     }
-    let mut people = String::from("id,unit\n");
+    let mut people = String::from("id,unit,starts,leaves\n");
     let mut rows = String::from("person,skill,level,assessed,expires\n");
     for (p, unit) in spec.units.iter().enumerate() {
-        people.push_str(&format!("p{p},{}\n", UNITS[*unit]));
+        if without == Some(p) {
+            continue;
+        }
+        let (starts, leaves) = match (days, spec.dates[p]) {
+            (Days::AsGiven, Some((start, length))) => {
+                let first = date_after(D, start as i64);
+                let last = length.map(|l| date_after(&first, l as i64));
+                (first, last.unwrap_or_default())
+            }
+            (Days::LeaveLate, _) => (String::new(), "2099-12-31".to_string()),
+            _ => (String::new(), String::new()),
+        };
+        people.push_str(&format!("p{p},{},{starts},{leaves}\n", UNITS[*unit]));
         for (s, row) in spec.rows[p].iter().enumerate() {
             if let Some(r) = row {
                 let expires = r
@@ -179,8 +216,14 @@ fn pre_r2(spec: &OrgSpec) -> Vec<(String, u32, u32, Vec<String>, u32)> {
         .iter()
         .enumerate()
         .map(|(i, n)| {
+            let present = |p: usize| match spec.dates[p] {
+                None => true,
+                Some((start, length)) => {
+                    start <= 0 && length.is_none_or(|l| start as i64 + l as i64 >= 0)
+                }
+            };
             let scope: Vec<usize> = (0..spec.units.len())
-                .filter(|&p| in_unit(p, n.unit))
+                .filter(|&p| in_unit(p, n.unit) && present(p))
                 .collect();
             let have = scope
                 .iter()
@@ -289,5 +332,35 @@ proptest! {
                 }
             }
         }
+    }
+
+    #[test]
+    fn last_days_after_every_horizon_change_nothing(spec in org_spec()) {
+        let json = |fx: &Fixture| {
+            let org = load(fx);
+            let gap = serde_json::to_value(gap_report(&org, &GapFilter::default())).expect("json");
+            let plan = serde_json::to_value(plan_report(&org, &PeopleFilter::default())).expect("json");
+            (gap, plan)
+        };
+        let none = json(&files(&spec, true, Days::None, None));
+        let late = json(&files(&spec, true, Days::LeaveLate, None));
+        prop_assert_eq!(none, late);
+    }
+
+    #[test]
+    fn without_equals_deleting_the_person_with_days_in_the_files(spec in org_spec(), pick in 0usize..8) {
+        let gone = pick % spec.units.len();
+        let org = load(&files(&spec, true, Days::AsGiven, None));
+        let p = org.people.find(&format!("p{gone}")).expect("the person");
+        let without = org.without(&[p]);
+        let deleted = load(&files(&spec, true, Days::AsGiven, Some(gone)));
+        let gap = |o: &Organisation| serde_json::to_value(gap_report(o, &GapFilter::default())).expect("json");
+        let plan = |o: &Organisation| serde_json::to_value(plan_report(o, &PeopleFilter::default())).expect("json");
+        let balance = |o: &Organisation| {
+            serde_json::to_value(kompetanse::analysis::balance::balance_report(o, &Default::default())).expect("json")
+        };
+        prop_assert_eq!(gap(&without), gap(&deleted));
+        prop_assert_eq!(plan(&without), plan(&deleted));
+        prop_assert_eq!(balance(&without), balance(&deleted));
     }
 }
