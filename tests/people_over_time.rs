@@ -127,7 +127,9 @@ fn a_person_who_left_before_d_is_a_warning_and_counted_nowhere() {
     assert!(warnings[0].path.ends_with("people.csv"));
     assert_eq!(warnings[0].line, Some(2));
     assert!(
-        warnings[0].message.contains("left on 2026-05-31, before the reference date 2026-06-15"),
+        warnings[0]
+            .message
+            .contains("left on 2026-05-31, before the reference date 2026-06-15"),
         "{}",
         warnings[0].message
     );
@@ -169,7 +171,11 @@ fn balance_lists_arriving_and_leaving_and_role_gaps_wait_for_hires() {
     let b = balance_report(&org, &BalanceOptions::default());
     // Present at D: soon, later, early (hire starts 2026-08-01).
     assert_eq!(b.skills[0].people, 3);
-    let arriving: Vec<_> = b.arriving.iter().map(|m| (m.person.as_str(), m.date)).collect();
+    let arriving: Vec<_> = b
+        .arriving
+        .iter()
+        .map(|m| (m.person.as_str(), m.date))
+        .collect();
     assert_eq!(arriving, [("hire", date(2026, 8, 1))]);
     // Within 90 days of D (to 2026-09-13): early (hr, 07-01), soon (it,
     // 08-31); unit by unit: hr before it. later (2027) is outside.
@@ -196,7 +202,11 @@ fn balance_lists_arriving_and_leaving_and_role_gaps_wait_for_hires() {
     assert_eq!(wide.leaving.len(), 3);
     let r = person_report(&org, &PeopleFilter::default());
     let listed: Vec<_> = r.people.iter().map(|p| p.person.as_str()).collect();
-    assert_eq!(listed, ["early", "later", "soon"], "the hire has not started");
+    assert_eq!(
+        listed,
+        ["early", "later", "soon"],
+        "the hire has not started"
+    );
 }
 
 /// Key-person risk over time: two holders who both leave before a need is
@@ -219,12 +229,21 @@ fn key_people_who_all_leave_before_a_need_is_due() {
     assert_eq!(k.holders, 2);
     assert!(k.risk);
     let gone = k.gone.as_ref().expect("gone");
-    assert_eq!((gone.need.as_str(), gone.horizon), ("late", date(2027, 6, 30)));
-    let who: Vec<_> = gone.holders.iter().map(|d| (d.person.as_str(), d.leaves)).collect();
+    assert_eq!(
+        (gone.need.as_str(), gone.horizon),
+        ("late", date(2027, 6, 30))
+    );
+    let who: Vec<_> = gone
+        .holders
+        .iter()
+        .map(|d| (d.person.as_str(), d.leaves))
+        .collect();
     assert_eq!(who, [("a", date(2027, 3, 31)), ("b", date(2026, 12, 31))]);
     let warning = k.warning("org.toml").expect("a warning");
     assert!(
-        warning.message.contains("leaves before need 'late' is due 2027-06-30")
+        warning
+            .message
+            .contains("leaves before need 'late' is due 2027-06-30")
             && warning.message.contains("'a' (last day 2027-03-31)"),
         "{}",
         warning.message
@@ -280,4 +299,43 @@ fn bad_first_and_last_days_are_errors() {
         .map(|d| (d.line, d.column))
         .collect();
     assert_eq!(errors, [(Some(2), Some(2)), (Some(3), Some(3))]);
+}
+
+/// Progress counts, at each date, the people present then: a hire who has
+/// not started and someone who left in between move neither up nor down,
+/// and the level counts equal the balance at each date.
+#[test]
+fn progress_counts_the_people_present_at_each_date() {
+    use kompetanse::analysis::progress::progress_report;
+    let fx = Fixture::standard(
+        &one_need(1, None),
+        "id,starts,leaves\nhire,2026-09-01,\nleft,,2026-03-31\nstays,,\n",
+        "person,skill,level,assessed\n\
+         hire,s,3,2026-05-01\n\
+         left,s,2,2025-06-01\n\
+         stays,s,1,2025-06-01\n\
+         stays,s,2,2026-05-01\n",
+    );
+    let now = fx.load();
+    let then = fx.load_with(&LoadOptions {
+        as_of: Some(date(2026, 1, 1)),
+        ..LoadOptions::default()
+    });
+    let r = progress_report(&then, &now);
+    // At S = 2026-01-01: left (2) and stays (1) are here; at D: stays (2).
+    let up: Vec<_> = r
+        .moved_up
+        .iter()
+        .map(|m| (m.person.as_str(), m.from, m.to))
+        .collect();
+    assert_eq!(up, [("stays", 1, 2)]);
+    assert!(r.moved_down.is_empty());
+    let balance = |o: &Organisation| {
+        balance_report(o, &BalanceOptions::default()).skills[0]
+            .levels
+            .clone()
+    };
+    assert_eq!(r.skills[0].levels_then, balance(&then));
+    assert_eq!(r.skills[0].levels_now, balance(&now));
+    assert_eq!(r.skills[0].levels_now, [0, 0, 1, 0, 0]);
 }

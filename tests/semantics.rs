@@ -1281,7 +1281,10 @@ fn json_report_shape() {
     assert_eq!(full["renew"], json!([]));
     assert_eq!(full["late"], json!(0));
     // Nobody has a first or last day: nobody leaves or arrives.
-    assert_eq!((&full["leaving"], &full["arriving"]), (&json!(0), &json!(0)));
+    assert_eq!(
+        (&full["leaving"], &full["arriving"]),
+        (&json!(0), &json!(0))
+    );
     assert_eq!(full["driver"], json!("cloud"));
     assert_eq!(full["recruit"], json!(0));
     let d = &full["develop"][0];

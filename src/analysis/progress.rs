@@ -119,6 +119,10 @@ fn level_counts(org: &Organisation, skill: usize) -> (Vec<u64>, u64) {
     let mut levels = vec![0u64; top];
     let mut assessed = 0;
     for (p, cell) in org.matrix.skill_cells(skill).iter().enumerate() {
+        // FORMAT.md r2 "Present": as `balance` counts them at that date.
+        if !org.people.present(p, org.as_of) {
+            continue;
+        }
         let level = cell.level() as usize;
         if level >= levels.len() {
             levels.resize(level + 1, 0);
@@ -160,9 +164,17 @@ fn moves(then: &Organisation, now: &Organisation) -> (Vec<LevelChange>, Vec<Leve
     let skill_then: Vec<Option<usize>> =
         now.skills.iter().map(|s| then.skill_index(&s.id)).collect();
     let (mut up, mut down) = (Vec::new(), Vec::new());
+    // The people here now (FORMAT.md r2 "Present"); someone who was not
+    // here then starts from nothing (a first assessment).
     for p in IdOrder::new(&now.people).people() {
+        if !now.people.present(p, now.as_of) {
+            continue;
+        }
         let id = now.people.id(p);
-        let before = then.people.find(id);
+        let before = then
+            .people
+            .find(id)
+            .filter(|&q| then.people.present(q, then.as_of));
         for (s, skill) in now.skills.iter().enumerate() {
             let to = now.matrix.level(p, s);
             let (from, known): (Level, bool) = match (before, skill_then[s]) {
