@@ -339,3 +339,37 @@ fn progress_counts_the_people_present_at_each_date() {
     assert_eq!(r.skills[0].levels_now, balance(&now));
     assert_eq!(r.skills[0].levels_now, [0, 0, 1, 0, 0]);
 }
+
+/// The issue's case, through the command line: a unit's only expert in
+/// sky-arkitektur retires 2027-03-31; a need for one expert by 2027-06-30.
+/// Without the last day it is covered; with it, it is short by one, the
+/// expert is leaving, and the key-person warning names her last day and
+/// the need.
+#[test]
+fn the_only_expert_retires_before_the_need_is_due() {
+    let body = "[[skill]]\nid = \"sky-arkitektur\"\n\n\
+                [[need]]\nid = \"sky\"\nskill = \"sky-arkitektur\"\nlevel = 4\ncount = 1\nunit = \"it\"\nby = 2027-06-30\n";
+    let assessments = "person,skill,level\nkari,sky-arkitektur,4\nola,sky-arkitektur,3\n";
+    let gap = |people: &str| {
+        let fx = Fixture::standard(body, people, assessments);
+        let out = fx.run(&["gap", "org.toml", "-f", "json"]);
+        assert_eq!(out.status.code(), Some(0));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        (json["needs"][0].clone(), String::from_utf8(out.stderr).expect("UTF-8"))
+    };
+    let (before, warned) = gap("id,unit\nkari,it\nola,it\n");
+    assert_eq!((&before["have"], &before["shortfall"]), (&1.into(), &0.into()));
+    assert!(warned.contains("only 'kari' holds 'sky-arkitektur'"), "{warned}");
+    let (after, warned) = gap("id,unit,sluttdato\nkari,it,31.03.2027\nola,it,\n");
+    // kari is gone by H: have 0, shortfall 1, leaving 1; ola (3) is one
+    // step below: develop ola 3 -> 4.
+    assert_eq!((&after["have"], &after["shortfall"]), (&0.into(), &1.into()));
+    assert_eq!(after["leaving"], 1);
+    assert_eq!(after["develop"][0]["person"], "ola");
+    assert!(
+        warned.contains(
+            "the only holder of 'sky-arkitektur' at level 4 or above leaves before need 'sky' is due 2027-06-30: 'kari' (last day 2027-03-31)"
+        ),
+        "{warned}"
+    );
+}
