@@ -19,7 +19,11 @@ use std::io::Cursor;
 use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Reader, Xlsx};
+
+#[path = "common/sheets.rs"]
+mod sheets;
+use sheets::{cells, sheet};
 
 const ORG: &str = "tests/fixtures/renewal/org.toml";
 
@@ -44,49 +48,25 @@ fn text_of(args: &[&str]) -> String {
     String::from_utf8(run(args)).unwrap()
 }
 
-fn sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, name: &str) -> Range<Data> {
-    book.worksheet_range(name)
-        .unwrap_or_else(|e| panic!("sheet {name}: {e}"))
-}
-
-/// Every row after the header, each cell as text (dates as ISO).
-fn cells(range: &Range<Data>) -> Vec<Vec<String>> {
-    range
-        .rows()
-        .skip(1)
-        .map(|row| {
-            row.iter()
-                .map(|c| match c {
-                    Data::DateTime(d) => {
-                        let (y, m, day, ..) = d.to_ymd_hms_milli();
-                        format!("{y:04}-{m:02}-{day:02}")
-                    }
-                    Data::Empty => String::new(),
-                    other => other.to_string(),
-                })
-                .collect()
-        })
-        .collect()
-}
-
 #[test]
 fn gap_csv_appends_horizon_renew_and_late_in_both_dialects() {
     let csv = text_of(&["gap", ORG, "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].ends_with(",formal_hours,horizon,renew,late"));
+    assert!(lines[0].ends_with(",formal_hours,horizon,renew,late,leaving,arriving"));
+    // Nobody has a first or last day: leaving 0, arriving 0 (r2 "Present").
     assert_eq!(
         lines[1],
         "forstehjelp-pleie,forstehjelp,pleie,,2,4,1,3,0.25,critical,2027-01-31,,1,0,\
-         56,0,0,56,2027-01-31,2,2"
+         56,0,0,56,2027-01-31,2,2,0,0"
     );
     // The deadline has passed: the horizon is D.
     assert_eq!(
         lines[2],
-        "rust-app,rust,app,,3,2,1,1,0.5,high,2026-06-30,,1,0,40,28,8,4,2026-11-26,0,1"
+        "rust-app,rust,app,,3,2,1,1,0.5,high,2026-06-30,,1,0,40,28,8,4,2026-11-26,0,1,0,0"
     );
     let excel = text_of(&["gap", ORG, "--format", "csv", "--csv-dialect", "excel"]);
-    assert!(excel.contains(";formal_hours;horizon;renew;late\r\n"));
-    assert!(excel.contains(";56;0;0;56;2027-01-31;2;2\r\n"));
+    assert!(excel.contains(";formal_hours;horizon;renew;late;leaving;arriving\r\n"));
+    assert!(excel.contains(";56;0;0;56;2027-01-31;2;2;0;0\r\n"));
     // Groups append renew after at_risk: both renewals are first aid.
     let groups = text_of(&["gap", ORG, "--by", "skill", "--format", "csv"]);
     let lines: Vec<&str> = groups.lines().collect();
@@ -140,9 +120,9 @@ fn workbooks_have_renew_and_late_sheets() {
         ]
     );
     let needs = cells(&sheet(&mut gap, "Needs"));
-    // The last three columns: horizon, renew, late.
-    assert_eq!(needs[0][18..], ["2027-01-31", "2", "2"]);
-    assert_eq!(needs[1][18..], ["2026-11-26", "0", "1"]);
+    // Columns 18 to 20: horizon, renew, late; then leaving, arriving.
+    assert_eq!(needs[0][18..], ["2027-01-31", "2", "2", "0", "0"]);
+    assert_eq!(needs[1][18..], ["2026-11-26", "0", "1", "0", "0"]);
 
     let args = ["plan", ORG, "--format", "xlsx", "--lang", "nb"];
     let mut plan = Xlsx::new(Cursor::new(run(&args))).unwrap();

@@ -1352,17 +1352,18 @@ fn csv_report_columns_and_rows() {
         lines[0],
         "id,skill,unit,role,level,count,have,shortfall,coverage,priority,by,driver,\
          develop,recruit,effort_hours,experience_hours,social_hours,formal_hours,\
-         horizon,renew,late"
+         horizon,renew,late,leaving,arriving"
     );
     // r2 appends horizon (by when after D = 2026-06-15, else D), renew
-    // (nobody expires) and late (no capacity: 0).
+    // (nobody expires) and late (no capacity: 0), then leaving and
+    // arriving (nobody has a first or last day: 0, 0).
     assert_eq!(
         lines[1],
-        "full,s,it,dev,3,2,1,1,0.5,critical,2027-01-31,cloud,1,0,40,28,8,4,2027-01-31,0,0"
+        "full,s,it,dev,3,2,1,1,0.5,critical,2027-01-31,cloud,1,0,40,28,8,4,2027-01-31,0,0,0,0"
     );
     assert_eq!(
         lines[2],
-        "bare,s,,,4,1,0,1,0,medium,,,1,0,40,28,8,4,2026-06-15,0,0"
+        "bare,s,,,4,1,0,1,0,medium,,,1,0,40,28,8,4,2026-06-15,0,0,0,0"
     );
     assert_eq!(lines.len(), 3);
 }

@@ -208,8 +208,9 @@ fn names(columns: &[&str]) -> Vec<String> {
 }
 
 /// The columns of `gap --format csv`, in order; r2's `horizon`, `renew`
-/// (count) and `late` come last, so scripts reading by position still work.
-pub const GAP_COLUMNS: [&str; 21] = [
+/// (count) and `late`, then `leaving` and `arriving` (r2 "Present") come
+/// last, so scripts reading by position still work.
+pub const GAP_COLUMNS: [&str; 23] = [
     "id",
     "skill",
     "unit",
@@ -231,6 +232,8 @@ pub const GAP_COLUMNS: [&str; 21] = [
     "horizon",
     "renew",
     "late",
+    "leaving",
+    "arriving",
 ];
 
 impl ToCsv for GapReport {
@@ -261,6 +264,8 @@ impl ToCsv for GapReport {
                 Cell::Date(n.horizon),
                 Cell::count(n.renew.len()),
                 Cell::int(n.late),
+                Cell::int(n.leaving),
+                Cell::int(n.arriving),
             ]);
             sink.row(&row)?;
         }

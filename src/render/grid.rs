@@ -8,6 +8,7 @@
 
 use crate::render::i18n::{Key, Labels};
 use crate::render::over_time;
+use crate::render::present;
 use crate::render::text::{effort_hours, group_title, level, or_empty, reason};
 use crate::report::{
     BalanceReport, EffortBy, GapGroupsReport, GapReport, NeedGap, PersonPlan, PlanReport,
@@ -108,10 +109,13 @@ pub const R: bool = true;
 
 /// The columns of the gap grid: a Renew column only when some need renews
 /// (an organisation without expiring holders sees the grid it always had),
-/// a Late column only when plans are scheduled (FORMAT r2).
+/// a Late column only when plans are scheduled (FORMAT r2), and Leaving
+/// and Arriving only when some need has people leaving or arriving before
+/// its deadline (r2 "Present").
 fn need_columns(report: &GapReport) -> Vec<(bool, Key)> {
     use Key::*;
     let renew = report.needs.iter().any(|n| !n.renew.is_empty());
+    let (leaving, arriving) = present::gap_columns(&report.needs);
     let mut columns = vec![
         (L, ColNeed),
         (L, ColSkill),
@@ -121,6 +125,8 @@ fn need_columns(report: &GapReport) -> Vec<(bool, Key)> {
         (R, ColShort),
         (R, ColCoverage),
     ];
+    columns.extend(leaving.then_some((R, ColLeaving)));
+    columns.extend(arriving.then_some((R, ColArriving)));
     columns.extend(renew.then_some((R, ColRenew)));
     columns.extend([(R, ColDevelop), (R, ColRecruit)]);
     columns.extend(report.scheduled.then_some((R, ColLate)));
@@ -152,6 +158,8 @@ pub fn needs(
         &[
             ColDriver,
             ColBy,
+            ColArriving,
+            ColLeaving,
             ColScope,
             ColPriority,
             ColNeed,
@@ -173,6 +181,8 @@ pub fn needs(
             ColHave => format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
             ColShort => l.int(n.shortfall.into()),
             ColCoverage => l.percent(n.coverage),
+            ColLeaving => l.int(n.leaving.into()),
+            ColArriving => l.int(n.arriving.into()),
             ColRenew => l.int(n.renew.len() as u64),
             ColDevelop => l.int(n.develop.len() as u64),
             ColRecruit => l.int(n.recruit.into()),

@@ -12,6 +12,7 @@
 
 mod labels;
 pub mod overview;
+pub mod present;
 pub mod progress;
 
 use std::io::{self, Write};

@@ -251,6 +251,20 @@ pub enum Key {
     ProgressSince,
     ThenOn,
     NowOn,
+    // People over time (FORMAT r2 "Present").
+    ColLeaving,
+    ColArriving,
+    LeavingNote,
+    ArrivingNote,
+    ArrivingTerminal,
+    ArrivingHeading,
+    LeavingTerminal,
+    LeavingHeading,
+    ColFirstDay,
+    ColLastDay,
+    GoneOne,
+    GoneEvery,
+    LastDayItem,
 }
 
 impl Key {
@@ -291,6 +305,9 @@ impl Key {
             GapTotalDocumentRenew, HorizonPassed, LateNote, RenewFrom, RenewSkill,
             ColFinish, ColHoursShort, Never, LateMark, CapacityTerminal, CapacityIs,
             LateGoalsTerminal, LateGoals, LateGoalsNone,
+            ColLeaving, ColArriving, LeavingNote, ArrivingNote, ArrivingTerminal,
+            ArrivingHeading, LeavingTerminal, LeavingHeading, ColFirstDay, ColLastDay,
+            GoneOne, GoneEvery, LastDayItem,
         ]
     };
 }

@@ -634,6 +634,7 @@ fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
         out.heading(2, l.get(Key::KeyPersonTerminal))
             .grid(grid::key_people(l, r));
     }
+    crate::render::present::balance(l, r, Terminal, out);
 }
 
 fn balance_document(l: Labels, r: &BalanceReport, out: &mut Builder) {
@@ -670,4 +671,5 @@ fn balance_document(l: Labels, r: &BalanceReport, out: &mut Builder) {
         .list(expired.chain(oldest).chain(expiring).map(Text::plain))
         .heading(2, l.get(Key::KeyPersonHeading))
         .grid(grid::key_people(l, r));
+    crate::render::present::balance(l, r, Document, out);
 }

@@ -21,6 +21,7 @@ pub mod layout;
 pub mod markdown;
 pub mod outline;
 pub mod over_time;
+pub mod present;
 pub mod progress;
 pub mod table;
 pub mod text;

@@ -57,6 +57,10 @@ pub fn gap_notes(l: Labels, r: &GapReport, out: &mut Builder) {
     if r.scheduled && r.needs.iter().any(|n| n.late > 0) {
         out.para(l.get(Key::LateNote));
     }
+    // FORMAT r2 "Present": what the Leaving and Arriving columns count.
+    for note in crate::render::present::gap_notes(l, &r.needs) {
+        out.para(note);
+    }
 }
 
 /// `gap` (document): "Renew for **need**: ..." items, one per need that

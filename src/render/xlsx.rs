@@ -1,7 +1,8 @@
 //! XLSX output: a workbook with one sheet per view of a report (gap: needs,
 //! develop, renew, recruit; plan: goals, effort by unit and driver,
 //! recruit, and late goals when plans are scheduled; balance: levels,
-//! freshness, key people), written with rust_xlsxwriter.
+//! freshness, key people, and arriving and leaving people when there are
+//! any), written with rust_xlsxwriter.
 //!
 //! Each report says what its sheets hold as typed [`Cell`] rows
 //! ([`ToXlsx`], in [`sheets`]); this module only lays them out: numbers as

@@ -74,6 +74,9 @@ pub struct GapRow {
     pub renew: Vec<String>,
     /// People to renew or develop whose plan finishes too late (r2).
     pub late: u32,
+    /// People leaving and arriving before the deadline (r2 "Present").
+    pub leaving: u32,
+    pub arriving: u32,
     pub develop: Vec<String>,
     pub recruit: u32,
     pub hours: String,
@@ -128,6 +131,8 @@ pub struct ReportPage<'a> {
     pub by_driver: Vec<Row>,
     /// With `report --since`: coverage then and now, who moved up.
     pub progress: Option<super::progress::ProgressSection>,
+    /// Leaving and Arriving columns, signed hires and leavers (r2).
+    pub present: super::present::PresentSection,
 }
 
 /// Writes the report's page.
@@ -310,9 +315,10 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .iter()
             .filter(|k| k.risk)
             .map(|k| {
-                let who = match k.people.first() {
-                    Some(p) => format!("{} {}", labels.held_only_by, clean(p)),
-                    None => labels.held_by_nobody.to_string(),
+                let who = match (super::present::gone(k, labels), k.people.first()) {
+                    (Some(gone), _) => gone,
+                    (None, Some(p)) => format!("{} {}", labels.held_only_by, clean(p)),
+                    (None, None) => labels.held_by_nobody.to_string(),
                 };
                 (
                     format!(
@@ -344,6 +350,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
         by_unit: totals(&report.plan.by_unit, labels.no_unit, labels),
         by_driver: totals(&report.plan.by_driver, labels.no_driver, labels),
         progress: None,
+        present: super::present::section(&report.gap.needs, &report.balance, labels),
     }
 }
 
@@ -431,6 +438,7 @@ fn gap_notes(report: &OverviewReport, labels: &Labels) -> Vec<String> {
     if gap.scheduled && gap.needs.iter().any(|n| n.late > 0) {
         notes.push(l.get(Key::LateNote).to_string());
     }
+    notes.extend(super::present::gap_notes(&gap.needs, labels));
     notes
 }
 
@@ -543,6 +551,8 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
             .map(|r| format!("{} {} ({})", clean(&r.person), r.level, r.expires))
             .collect(),
         late: n.late,
+        leaving: n.leaving,
+        arriving: n.arriving,
         develop: n
             .develop
             .iter()

@@ -187,5 +187,18 @@ pub fn en(key: Key) -> &'static str {
         ThenOn => "Then ({})",
         NowOn => "Now ({})",
         ColLevels => "Levels",
+        ColLeaving => "Leaving",
+        ColArriving => "Arriving",
+        LeavingNote => "Leaving: people in the need's scope today whose last day is before its deadline; Have does not count them.",
+        ArrivingNote => "Arriving: signed hires in the need's scope who start by its deadline; Have counts them at their assessed levels.",
+        ArrivingTerminal => "Arriving (signed hires, first day):",
+        ArrivingHeading => "Arriving (signed hires)",
+        LeavingTerminal => "Leaving within {} days (last day, by unit):",
+        LeavingHeading => "Leaving within {} days",
+        ColFirstDay => "First day",
+        ColLastDay => "Last day",
+        GoneOne => "the only holder leaves before {} is due ({}): {}",
+        GoneEvery => "every holder leaves before {} is due ({}): {}",
+        LastDayItem => "{} (last day {})",
     }
 }

@@ -188,5 +188,18 @@ pub fn nb(key: Key) -> &'static str {
         ThenOn => "Da ({})",
         NowOn => "Nå ({})",
         ColLevels => "Nivåer",
+        ColLeaving => "Slutter",
+        ColArriving => "Begynner",
+        LeavingNote => "Slutter: personer i behovets omfang i dag som har siste dag før fristen; Har teller dem ikke.",
+        ArrivingNote => "Begynner: nyansatte i behovets omfang som begynner innen fristen; Har teller dem med sine vurderte nivåer.",
+        ArrivingTerminal => "Nyansatte som begynner (første dag):",
+        ArrivingHeading => "Nyansatte som begynner",
+        LeavingTerminal => "Slutter innen {} dager (siste dag, per enhet):",
+        LeavingHeading => "Slutter innen {} dager",
+        ColFirstDay => "Første dag",
+        ColLastDay => "Siste dag",
+        GoneOne => "eneste innehaver slutter før fristen for {} ({}): {}",
+        GoneEvery => "alle innehaverne slutter før fristen for {} ({}): {}",
+        LastDayItem => "{} (siste dag {})",
     }
 }

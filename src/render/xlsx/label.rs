@@ -100,6 +100,12 @@ fn norwegian(key: &str) -> Option<&'static str> {
         "finish" => "Ferdig",
         "expires" => "Utløper",
         "short" => "Timer mangler",
+        "leaving" => "Slutter",
+        "arriving" => "Begynner",
+        "sheet_movements" => "Begynner og slutter",
+        "gone_before" => "Alle slutter før",
+        "gone_horizon" => "Frist",
+        "gone_holders" => "Siste dager",
         _ => return None,
     })
 }
@@ -193,6 +199,12 @@ fn english(key: &str) -> &str {
         "finish" => "Finish",
         "expires" => "Expires",
         "short" => "Hours short",
+        "leaving" => "Leaving",
+        "arriving" => "Arriving",
+        "sheet_movements" => "Arriving and leaving",
+        "gone_before" => "All leave before",
+        "gone_horizon" => "Due",
+        "gone_holders" => "Last days",
         other => other,
     }
 }

@@ -278,6 +278,65 @@ impl ToXlsx for BalanceReport {
                 Cell::Bool(k.risk),
             ]);
         }
-        Ok(vec![levels, freshness, key_people])
+        gone_columns(self, &mut key_people);
+        let mut sheets = vec![levels, freshness, key_people];
+        sheets.extend(movements(self));
+        Ok(sheets)
     }
+}
+
+/// `balance` (FORMAT r2 "Present"): when some skill's holders all leave
+/// before a need is due, the key-people sheet adds that need, its due date
+/// and the holders' last days; a workbook without such a skill keeps the
+/// columns it always had.
+fn gone_columns(report: &BalanceReport, sheet: &mut Sheet) {
+    if report.key_people.iter().all(|k| k.gone.is_none()) {
+        return;
+    }
+    sheet
+        .columns
+        .extend(["gone_before", "gone_horizon", "gone_holders"].map(String::from));
+    for (row, k) in sheet.rows.iter_mut().zip(&report.key_people) {
+        row.extend(match &k.gone {
+            Some(g) => {
+                let who: Vec<String> = g
+                    .holders
+                    .iter()
+                    .map(|d| format!("{} {}", d.person, d.leaves))
+                    .collect();
+                [
+                    Cell::text(&g.need),
+                    Cell::Date(g.horizon),
+                    Cell::Text(who.join(", ")),
+                ]
+            }
+            None => [Cell::Empty, Cell::Empty, Cell::Empty],
+        });
+    }
+}
+
+/// `balance`: signed hires (kind `arriving`, their first day) and the
+/// people leaving within the `--expiring` window (kind `leaving`, their
+/// last day), when there are any.
+fn movements(report: &BalanceReport) -> Option<Sheet> {
+    if report.arriving.is_empty() && report.leaving.is_empty() {
+        return None;
+    }
+    let mut sheet = Sheet::new(
+        "sheet_movements",
+        &["kind", "person", "name", "unit", "date"],
+    );
+    let kinds = [("arriving", &report.arriving), ("leaving", &report.leaving)];
+    for (kind, list) in kinds {
+        for m in list {
+            sheet.rows.push(vec![
+                Cell::text(kind),
+                Cell::text(&m.person),
+                Cell::opt_text(m.name.as_ref()),
+                Cell::opt_text(m.unit.as_ref()),
+                Cell::Date(m.date),
+            ]);
+        }
+    }
+    Some(sheet)
 }
