@@ -169,12 +169,13 @@ fn every_gap_view_and_plan_and_balance_make_workbooks() {
             ],
         ),
         (
+            // virksomhet-x has a signed hire arriving: a sheet for people over time.
             vec!["balance", X],
-            vec!["Levels", "Freshness", "Key people"],
+            vec!["Levels", "Freshness", "Key people", "Arriving and leaving"],
         ),
         (
             vec!["balance", X, "--by", "unit"],
-            vec!["Levels", "Freshness", "Key people"],
+            vec!["Levels", "Freshness", "Key people", "Arriving and leaving"],
         ),
     ] {
         let book = workbook(&args);
@@ -354,6 +355,7 @@ fn the_report_workbook_holds_every_view_and_the_coverage_map_as_numbers() {
             "Levels",
             "Freshness",
             "Key people",
+            "Arriving and leaving",
             "Coverage map"
         ]
     );
