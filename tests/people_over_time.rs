@@ -355,15 +355,27 @@ fn the_only_expert_retires_before_the_need_is_due() {
         let out = fx.run(&["gap", "org.toml", "-f", "json"]);
         assert_eq!(out.status.code(), Some(0));
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-        (json["needs"][0].clone(), String::from_utf8(out.stderr).expect("UTF-8"))
+        (
+            json["needs"][0].clone(),
+            String::from_utf8(out.stderr).expect("UTF-8"),
+        )
     };
     let (before, warned) = gap("id,unit\nkari,it\nola,it\n");
-    assert_eq!((&before["have"], &before["shortfall"]), (&1.into(), &0.into()));
-    assert!(warned.contains("only 'kari' holds 'sky-arkitektur'"), "{warned}");
+    assert_eq!(
+        (&before["have"], &before["shortfall"]),
+        (&1.into(), &0.into())
+    );
+    assert!(
+        warned.contains("only 'kari' holds 'sky-arkitektur'"),
+        "{warned}"
+    );
     let (after, warned) = gap("id,unit,sluttdato\nkari,it,31.03.2027\nola,it,\n");
     // kari is gone by H: have 0, shortfall 1, leaving 1; ola (3) is one
     // step below: develop ola 3 -> 4.
-    assert_eq!((&after["have"], &after["shortfall"]), (&0.into(), &1.into()));
+    assert_eq!(
+        (&after["have"], &after["shortfall"]),
+        (&0.into(), &1.into())
+    );
     assert_eq!(after["leaving"], 1);
     assert_eq!(after["develop"][0]["person"], "ola");
     assert!(
