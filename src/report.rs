@@ -246,11 +246,36 @@ pub struct Goal {
     pub finish: Option<Date>,
     /// Finishes after its deadline.
     pub late: bool,
+    /// Who to learn from (r2 "Mentors"): a person id, or null.
+    pub mentor: Option<String>,
+    /// A unit to visit for *hospitering* (job rotation), or null.
+    pub host: Option<String>,
     #[serde(skip)]
     pub skill_name: String,
     /// The effort's hours by mix.
     #[serde(skip)]
     pub hours: MixedHours,
+    /// The mentor as people read it: name, unit, level in the skill.
+    #[serde(skip)]
+    pub mentor_info: Option<MentorInfo>,
+}
+
+/// A mentor as human output shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentorInfo {
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub level: Level,
+}
+
+/// How many goals one person mentors in the plans shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentorLoad {
+    pub person: String,
+    pub unit: Option<String>,
+    pub mentees: u32,
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// The activities suggested for goals in one skill, mode by mode.
@@ -317,6 +342,9 @@ pub struct PlanSummary {
     pub recruit: Vec<Recruitment>,
     /// Goals finishing after a need's deadline, need by need (r2).
     pub late: Vec<LateGoal>,
+    /// Each mentor's number of mentees (goals) in these plans, most first,
+    /// then id (r2 "Mentors").
+    pub mentors: Vec<MentorLoad>,
 }
 
 /// A plan goal that finishes after the deadline of a need it serves.

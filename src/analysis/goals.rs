@@ -46,6 +46,9 @@ pub struct Scheduled<'g> {
     pub hours: MixedHours,
     /// The earliest deadline of its needs.
     pub by: Option<Date>,
+    /// Its place in the schedule (deadline and priority of its most
+    /// urgent need).
+    pub key: ScheduleKey,
     pub slot: Slot,
 }
 
@@ -197,6 +200,7 @@ impl<'a> Goals<'a> {
                     draft,
                     hours,
                     by,
+                    key: key.clone(),
                     slot: Slot::default(),
                 };
                 (key, goal)

@@ -18,6 +18,7 @@
 pub mod balance;
 pub mod gap;
 pub mod goals;
+pub mod mentors;
 pub mod overview;
 pub mod plan;
 pub mod progress;
@@ -42,6 +43,8 @@ pub struct PeopleFilter {
     pub role: Option<usize>,
     /// Only this person.
     pub person: Option<usize>,
+    /// `plan --mentor`: only the goals this person mentors.
+    pub mentor: Option<usize>,
 }
 
 impl PeopleFilter {

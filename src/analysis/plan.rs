@@ -10,14 +10,15 @@ use std::collections::BTreeMap;
 
 use crate::analysis::gap::{GapFilter, needs_report};
 use crate::analysis::goals::{Goals, Scheduled, Why};
+use crate::analysis::mentors::{Mentoring, mentors};
 use crate::analysis::schedule::{Slot, short_before};
 use rayon::prelude::*;
 
 use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
 use crate::model::{ActivityKind, Date, MixedHours, Mode, Organisation, Priority, SkillKind};
 use crate::report::{
-    EffortBy, Goal, LateGoal, NeedGap, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
-    SkillActivities, SuggestedActivity, Wish,
+    EffortBy, Goal, LateGoal, MentorInfo, MentorLoad, NeedGap, PersonPlan, PlanReport, PlanSummary,
+    Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
 };
 
 /// The activities suggested for a skill, mode by mode (experience, social,
@@ -97,13 +98,17 @@ fn unscheduled_order(
 /// name.
 fn person_plan(
     goals: &Goals,
+    mentoring: &Mentoring,
     p: usize,
     asked_for: bool,
+    mentor: Option<usize>,
 ) -> Option<(PersonPlan, GoalDrivers, Vec<LateGoal>)> {
     let org = goals.org;
     let mut scheduled: Vec<(Option<&NeedGap>, Scheduled)> = goals
         .scheduled(p)
         .into_iter()
+        // `plan --mentor`: only the goals that person mentors.
+        .filter(|g| mentor.is_none_or(|m| mentoring.of(p, g.skill, g.renew).mentor == Some(m)))
         .map(|g| (most_urgent(goals, &g.draft.reasons), g))
         .collect();
     if !org.schedules() {
@@ -111,7 +116,7 @@ fn person_plan(
     }
     // Wishes are for the people here now; a hire's plan holds the needs'
     // goals only.
-    let here = org.people.present(p, org.as_of);
+    let here = org.people.present(p, org.as_of) && mentor.is_none();
     let wishes: Vec<Wish> = (0..org.skills.len())
         .filter(|&s| here && org.matrix.interest(p, s) && !goals.has_goal(p, s))
         .map(|s| Wish {
@@ -130,6 +135,7 @@ fn person_plan(
     let mut late = Vec::new();
     let mut shown = Vec::new();
     for (urgent, g) in scheduled {
+        let found = mentoring.of(p, g.skill, g.renew);
         let driver = urgent
             .and_then(|n| n.driver.as_deref())
             .and_then(|d| org.drivers.iter().position(|x| x.id == d));
@@ -150,6 +156,13 @@ fn person_plan(
             effort: g.hours.effort(),
             finish: g.slot.finish,
             late: g.slot.late,
+            mentor: found.mentor.map(|m| org.people.id(m).to_string()),
+            host: found.host.map(|u| org.units[u as usize].clone()),
+            mentor_info: found.mentor.map(|m| MentorInfo {
+                name: org.people.name(m).map(str::to_string),
+                unit: org.people.unit(m).map(|u| org.units[u as usize].clone()),
+                level: org.matrix.level(m, g.skill),
+            }),
             skill_name: org.skills[g.skill].name.clone(),
             hours: g.hours,
         };
@@ -216,14 +229,25 @@ fn late_for_needs(
 pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
     let gaps = needs_report(org, &GapFilter::default());
     let keep = filter.matcher_any_time(org);
-    let goals = Goals::new(org, &gaps, &keep);
+    // Mentors are matched over every goal of the organisation, so a
+    // mentor's load is the same whatever the filter shows.
+    let goals = Goals::new(org, &gaps, &|_| true);
+    let mentoring = mentors(&goals);
     let ids = IdOrder::new(&org.people);
 
     // Each person's plan is independent of the others': build them on all cores.
     let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
     let built: Vec<_> = kept
         .par_iter()
-        .map(|&p| person_plan(&goals, p, filter.person == Some(p)))
+        .map(|&p| {
+            person_plan(
+                &goals,
+                &mentoring,
+                p,
+                filter.person == Some(p),
+                filter.mentor,
+            )
+        })
         .collect();
     let mut plans = Vec::new();
     let mut late = Vec::new();
@@ -302,9 +326,14 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         .collect();
 
     // Suggestions depend on the skill only: listed once per skill in a goal.
-    let mut skills_in_goals: Vec<usize> = goals.drafts.keys().map(|&(_, s, _)| s).collect();
+    let mut skills_in_goals: Vec<usize> = plans
+        .iter()
+        .flat_map(|p| &p.goals)
+        .filter_map(|g| org.skill_index(&g.skill))
+        .collect();
     skills_in_goals.sort_unstable();
     skills_in_goals.dedup();
+    let mentor_loads = mentor_loads(org, &plans);
     let activities = skills_in_goals
         .into_iter()
         .map(|s| SkillActivities {
@@ -326,9 +355,41 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             by_driver: by_driver_list.into_iter().map(|(_, e)| e).collect(),
             recruit,
             late,
+            mentors: mentor_loads,
         },
         plans,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
     }
+}
+
+/// Each mentor of the goals in `plans` with their number of mentees, most
+/// first, then id.
+fn mentor_loads(org: &Organisation, plans: &[PersonPlan]) -> Vec<MentorLoad> {
+    let mut count: BTreeMap<&str, u32> = BTreeMap::new();
+    for g in plans.iter().flat_map(|p| &p.goals) {
+        if let Some(m) = &g.mentor {
+            *count.entry(m.as_str()).or_default() += 1;
+        }
+    }
+    let mut loads: Vec<MentorLoad> = count
+        .into_iter()
+        .map(|(id, mentees)| {
+            let p = org.people.find(id);
+            MentorLoad {
+                person: id.to_string(),
+                unit: p
+                    .and_then(|p| org.people.unit(p))
+                    .map(|u| org.units[u as usize].clone()),
+                mentees,
+                name: p.and_then(|p| org.people.name(p)).map(str::to_string),
+            }
+        })
+        .collect();
+    loads.sort_by(|a, b| {
+        b.mentees
+            .cmp(&a.mentees)
+            .then_with(|| a.person.as_bytes().cmp(b.person.as_bytes()))
+    });
+    loads
 }

@@ -107,6 +107,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 unit,
                 role: role_arg(&org, args.role.as_deref())?,
                 person: person_arg(&org, args.person.as_deref())?,
+                mentor: None,
             };
             args.report.emit(&person_report(&org, &filter), format)?
         }

@@ -6,7 +6,7 @@ use clap::Args;
 
 use crate::analysis::PeopleFilter;
 use crate::analysis::plan::plan_report;
-use crate::cli::{ReportArgs, Status, parse_mix_arg, person_arg, unit_arg};
+use crate::cli::{ReportArgs, Status, UsageError, parse_mix_arg, person_arg, unit_arg};
 use crate::model::LearningMix;
 
 #[derive(Debug, Args)]
@@ -22,6 +22,10 @@ pub struct PlanArgs {
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
 
+    /// Only the goals this person mentors (mentee, skill, levels, deadline): their mentoring load
+    #[arg(long, value_name = "ID")]
+    pub mentor: Option<String>,
+
     /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; replaces the organisation's [mix], not a skill's own mix
     #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
     pub mix: Option<LearningMix>,
@@ -35,6 +39,14 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
         unit: unit_arg(&org, args.unit.as_deref())?,
         role: None,
         person: person_arg(&org, args.person.as_deref())?,
+        mentor: args
+            .mentor
+            .as_deref()
+            .map(|m| {
+                org.find_person(m)
+                    .map_err(|e| UsageError::lookup("--mentor", &e))
+            })
+            .transpose()?,
     };
     args.report.emit(&plan_report(&org, &filter), format)?;
     Ok(Status::Done)

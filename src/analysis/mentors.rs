@@ -1,0 +1,260 @@
+//! FORMAT.md r2 "Mentors": the social part of the learning mix made
+//! concrete (the deck's *mentorordning* and *kompetansetorg*). For a goal of
+//! person p in skill s to level t, a mentor candidate is any other person
+//! present at D with L(m, s) >= t. Goals are taken in the schedule order
+//! (deadline, undated last; then priority; then person id; then skill id),
+//! and each takes the first candidate by: same unit as p first; then more
+//! leading unit levels shared with p; then higher L(m, s); then fewer
+//! mentees so far; then person id. A mentor takes at most `[plan]
+//! max_mentees` goals in all. Where p's unit has fewer than two holders at
+//! >= t, the other unit with the most holders at >= t (then unit id) is
+//! suggested as a host for *hospitering* (job rotation).
+//!
+//! The rule is [`mentors`] (the order), `choose` and `host`. It
+//! works on every goal of the organisation, whatever a report shows, so a
+//! mentor's load is the same in every view. Candidates are kept per skill
+//! and unit in heaps ordered by (level, fewer mentees, id), so a goal looks
+//! at one heap top per unit, not at every holder.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use crate::analysis::IdOrder;
+use crate::analysis::goals::Goals;
+use crate::model::{Level, NONE, Organisation};
+
+/// A goal's mentor (a person) and host (a unit index), either may be none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Match {
+    pub mentor: Option<usize>,
+    pub host: Option<u32>,
+}
+
+/// Every goal's match, by (person, skill, renewal), and each person's
+/// number of mentees.
+#[derive(Debug, Clone, Default)]
+pub struct Mentoring {
+    pub matches: HashMap<(usize, usize, bool), Match>,
+    pub mentees: Vec<u32>,
+}
+
+impl Mentoring {
+    pub fn of(&self, person: usize, skill: usize, renew: bool) -> Match {
+        self.matches
+            .get(&(person, skill, renew))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The goals a person mentors, as (mentee, skill, renewal), in no order.
+    pub fn mentored_by(&self, mentor: usize) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
+        self.matches
+            .iter()
+            .filter(move |(_, m)| m.mentor == Some(mentor))
+            .map(|(&key, _)| key)
+    }
+}
+
+/// A candidate in a heap: higher level first, then fewer mentees, then id.
+type Entry = (Level, Reverse<u32>, Reverse<u32>, usize);
+
+/// How many leading unit levels two unit paths share (`it/a` and `it/b`: 1).
+fn shared_levels(a: &str, b: &str) -> usize {
+    a.split('/')
+        .zip(b.split('/'))
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Matches every goal in `goals` (which must hold everyone's goals) with a
+/// mentor and a host.
+pub fn mentors(goals: &Goals) -> Mentoring {
+    let org = goals.org;
+    let ids = IdOrder::new(&org.people);
+    let cap = org.policy.max_mentees;
+    let mut mentees = vec![0u32; org.people.len()];
+    // Every goal with its order: (by undated last, by, priority, person id
+    // rank, skill rank and renewal first, from the schedule key).
+    let mut all = Vec::new();
+    let mut people: Vec<usize> = goals.drafts.keys().map(|k| k.0).collect();
+    people.dedup();
+    for &p in &people {
+        for g in goals.scheduled(p) {
+            let order = (
+                g.key.by.is_none(),
+                g.key.by,
+                g.key.priority,
+                ids.rank(p),
+                g.key.skill,
+                !g.renew,
+            );
+            all.push((order, p, g.skill, g.renew, g.draft.to));
+        }
+    }
+    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+
+    let units = unit_paths(org);
+    let mut heaps: HashMap<usize, Vec<(u32, BinaryHeap<Entry>)>> = HashMap::new();
+    let mut counts: HashMap<usize, Holders> = HashMap::new();
+    let mut matches = HashMap::with_capacity(all.len());
+    for (_, p, skill, renew, to) in all {
+        let per_unit = counts
+            .entry(skill)
+            .or_insert_with(|| Holders::of(org, skill));
+        let host = host(org, per_unit, p, skill, to);
+        let mut mentor = None;
+        if cap > 0 {
+            let buckets = heaps
+                .entry(skill)
+                .or_insert_with(|| candidates(org, &ids, skill));
+            mentor = choose(org, &units, buckets, &mentees, cap, p, to);
+            if let Some(m) = mentor {
+                mentees[m] += 1;
+                // The heap entry of m now has a stale load: push the new one.
+                let unit = org.people.unit[m];
+                if mentees[m] < cap
+                    && let Some((_, heap)) = buckets.iter_mut().find(|(u, _)| *u == unit)
+                {
+                    let level = org.matrix.level(m, skill);
+                    heap.push((level, Reverse(mentees[m]), Reverse(ids.rank(m)), m));
+                }
+            }
+        }
+        matches.insert((p, skill, renew), Match { mentor, host });
+    }
+    Mentoring { matches, mentees }
+}
+
+/// Each unit's path, indexed like `Organisation::units`.
+fn unit_paths(org: &Organisation) -> Vec<&str> {
+    org.units.iter().map(String::as_str).collect()
+}
+
+/// The people present at D with any level in `skill`, one heap per unit
+/// (`NONE` for no unit).
+fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, BinaryHeap<Entry>)> {
+    let mut by_unit: HashMap<u32, BinaryHeap<Entry>> = HashMap::new();
+    for (m, cell) in org.matrix.skill_cells(skill).iter().enumerate() {
+        let level = cell.level();
+        if level == 0 || !org.people.present(m, org.as_of) {
+            continue;
+        }
+        by_unit.entry(org.people.unit[m]).or_default().push((
+            level,
+            Reverse(0),
+            Reverse(ids.rank(m)),
+            m,
+        ));
+    }
+    let mut list: Vec<(u32, BinaryHeap<Entry>)> = by_unit.into_iter().collect();
+    list.sort_unstable_by_key(|(u, _)| *u);
+    list
+}
+
+/// The first candidate for a goal of `p` to level `to` (FORMAT.md r2
+/// "Mentors"), from the heaps of the skill's holders per unit.
+fn choose(
+    org: &Organisation,
+    units: &[&str],
+    buckets: &mut [(u32, BinaryHeap<Entry>)],
+    mentees: &[u32],
+    cap: u32,
+    p: usize,
+    to: Level,
+) -> Option<usize> {
+    let own = org.people.unit[p];
+    // (same unit, shared levels) of each bucket: the unit ranking.
+    let rank = |unit: u32| -> (bool, usize) {
+        if own == NONE || unit == NONE {
+            return (false, 0);
+        }
+        (
+            unit == own,
+            shared_levels(units[unit as usize], units[own as usize]),
+        )
+    };
+    let mut best: Option<((bool, usize), Entry)> = None;
+    for (unit, heap) in buckets.iter_mut() {
+        // The person is never their own mentor (a renewal's holder may top
+        // their unit's heap): held aside while looking.
+        let mut held = None;
+        let top = loop {
+            let Some(&entry) = heap.peek() else {
+                break None;
+            };
+            let (level, Reverse(load), _, m) = entry;
+            if load != mentees[m] || mentees[m] >= cap {
+                // Stale (m took a mentee since: the newer entry is in the
+                // heap too) or full: gone for good.
+                heap.pop();
+            } else if m == p {
+                held = heap.pop();
+            } else {
+                break (level >= to).then_some(entry);
+            }
+        };
+        if let Some(entry) = held {
+            heap.push(entry);
+        }
+        let Some(entry) = top else { continue };
+        let key = rank(*unit);
+        if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
+            best = Some((key, entry));
+        }
+    }
+    best.map(|(_, entry)| entry.3)
+}
+
+/// The people present at D in each unit at each level of one skill, for
+/// hosts: `counts[unit][level]`.
+struct Holders {
+    counts: HashMap<u32, Vec<u32>>,
+}
+
+impl Holders {
+    fn of(org: &Organisation, skill: usize) -> Holders {
+        let top = org.scale.top() as usize;
+        let mut counts: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (m, cell) in org.matrix.skill_cells(skill).iter().enumerate() {
+            let unit = org.people.unit[m];
+            if unit != NONE && cell.level() > 0 && org.people.present(m, org.as_of) {
+                counts.entry(unit).or_insert_with(|| vec![0; top + 1])[cell.level() as usize] += 1;
+            }
+        }
+        Holders { counts }
+    }
+
+    /// People in `unit` at `to` or above.
+    fn at_least(&self, unit: u32, to: Level) -> u32 {
+        self.counts
+            .get(&unit)
+            .map_or(0, |c| c.iter().skip(to as usize).sum())
+    }
+}
+
+/// A host unit for *hospitering*: where p's own unit has fewer than two
+/// other people present at D at >= `to` in the skill, the other unit with
+/// the most of them (then unit id); None when no other unit has any.
+fn host(org: &Organisation, holders: &Holders, p: usize, skill: usize, to: Level) -> Option<u32> {
+    let own = org.people.unit[p];
+    let me = u32::from(
+        own != NONE && org.matrix.level(p, skill) >= to && org.people.present(p, org.as_of),
+    );
+    if own != NONE && holders.at_least(own, to) - me >= 2 {
+        return None;
+    }
+    holders
+        .counts
+        .keys()
+        .filter(|&&u| u != own)
+        .map(|&u| (u, holders.at_least(u, to)))
+        .filter(|&(_, n)| n > 0)
+        .min_by(|a, b| {
+            b.1.cmp(&a.1).then_with(|| {
+                org.units[a.0 as usize]
+                    .as_bytes()
+                    .cmp(org.units[b.0 as usize].as_bytes())
+            })
+        })
+        .map(|(u, _)| u)
+}
