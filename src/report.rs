@@ -509,6 +509,12 @@ pub struct KeyPerson {
     pub risk: bool,
     /// Every holder leaves before this need is due (r2); null otherwise.
     pub gone: Option<GoneBefore>,
+    /// Goals in this skill that the holders mentor in the plans (r2
+    /// "Mentors": spreading a skill lowers the risk).
+    pub mentees: u32,
+    /// Some plan goal develops someone in this skill to the level: the
+    /// risk is being addressed.
+    pub addressed: bool,
 }
 
 /// The need whose deadline every holder of a skill leaves before.
@@ -781,4 +787,39 @@ pub struct ProgressTotals {
     pub levels_lost: u64,
     /// Of `levels_gained`, the levels of pairs first assessed after S.
     pub levels_first_assessed: u64,
+}
+
+/// The competence marketplace (`kompetanse market`, *kompetansetorg*).
+#[derive(Debug, Clone, Serialize)]
+pub struct MarketReport {
+    pub organisation: String,
+    pub as_of: Date,
+    /// The lowest level that teaches (3, or the top of a shorter scale).
+    pub teaching_level: Level,
+    pub skills: Vec<MarketSkill>,
+    #[serde(skip)]
+    pub levels: Vec<String>,
+}
+
+/// One skill on the marketplace: who wants to learn it, who can teach it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarketSkill {
+    pub skill: String,
+    pub name: String,
+    /// People whose chosen assessment says `interest`, by id.
+    pub learners: Vec<MarketPerson>,
+    /// People at the teaching level or above: highest level first, then
+    /// fewest mentees, then id.
+    pub teachers: Vec<MarketPerson>,
+}
+
+/// A person on the marketplace, with their level in the skill and the
+/// goals they mentor in the plans (in any skill).
+#[derive(Debug, Clone, Serialize)]
+pub struct MarketPerson {
+    pub person: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub level: Level,
+    pub mentees: u32,
 }

@@ -160,7 +160,10 @@ fn plan_mentor_lists_the_goals_a_person_mentors() {
     assert_eq!(plans.len(), 1);
     assert_eq!(plans[0]["person"], "m2");
     assert_eq!(plans[0]["goals"][0]["mentor"], "y");
-    assert_eq!((&plans[0]["goals"][0]["from"], &plans[0]["goals"][0]["to"]), (&2.into(), &3.into()));
+    assert_eq!(
+        (&plans[0]["goals"][0]["from"], &plans[0]["goals"][0]["to"]),
+        (&2.into(), &3.into())
+    );
     let bad = fx.run(&["plan", "org.toml", "--mentor", "z"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--mentor"));

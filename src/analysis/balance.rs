@@ -164,9 +164,36 @@ pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
                 },
                 risk: holders.len() <= 1 || gone.is_some(),
                 gone,
+                mentees: 0,
+                addressed: false,
             }
         })
         .collect()
+}
+
+/// [`key_people`] with what the plans do about each: the goals the holders
+/// mentor in the skill, and whether some goal develops someone to the level.
+/// The plans are only matched when some skill is at risk.
+pub fn key_people_in_plans(org: &Organisation) -> Vec<KeyPerson> {
+    let mut list = key_people(org);
+    if !list.iter().any(|k| k.risk) {
+        return list;
+    }
+    let mentoring = crate::analysis::market::mentoring(org);
+    for k in &mut list {
+        let Some(s) = org.skill_index(&k.skill) else {
+            continue;
+        };
+        for (&(_, skill, renew), m) in &mentoring.matches {
+            if skill != s {
+                continue;
+            }
+            let holder = m.mentor.is_some_and(|p| org.matrix.level(p, s) >= k.level);
+            k.mentees += u32::from(holder);
+            k.addressed |= !renew && m.to >= k.level;
+        }
+    }
+    list
 }
 
 /// When every holder has a last day and some need of the skill is due
@@ -327,7 +354,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         skills: rows(&total),
         units,
         freshness: freshness(org, &in_scope, options.expiring_days),
-        key_people: key_people(org),
+        key_people: key_people_in_plans(org),
         arriving: arriving(org, &scope),
         leaving: leaving(org, &scope, options.expiring_days),
     }

@@ -28,6 +28,8 @@ use crate::model::{Level, NONE, Organisation};
 pub struct Match {
     pub mentor: Option<usize>,
     pub host: Option<u32>,
+    /// The goal's target level.
+    pub to: Level,
 }
 
 /// Every goal's match, by (person, skill, renewal), and each person's
@@ -120,7 +122,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 }
             }
         }
-        matches.insert((p, skill, renew), Match { mentor, host });
+        matches.insert((p, skill, renew), Match { mentor, host, to });
     }
     Mentoring { matches, mentees }
 }

@@ -18,6 +18,7 @@
 pub mod balance;
 pub mod gap;
 pub mod goals;
+pub mod market;
 pub mod mentors;
 pub mod overview;
 pub mod plan;
