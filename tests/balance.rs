@@ -815,13 +815,34 @@ fn key_person_rule_uses_the_highest_level_of_needs_and_roles() {
         serde_json::to_value(&report.key_people).unwrap(),
         serde_json::to_value(kompetanse::analysis::balance::key_people_in_plans(&org)).unwrap()
     );
-    let plain: Vec<_> = key_people(&org).iter().map(|k| (k.skill.clone(), k.holders, k.risk)).collect();
-    let planned: Vec<_> = report.key_people.iter().map(|k| (k.skill.clone(), k.holders, k.risk)).collect();
+    let plain: Vec<_> = key_people(&org)
+        .iter()
+        .map(|k| (k.skill.clone(), k.holders, k.risk))
+        .collect();
+    let planned: Vec<_> = report
+        .key_people
+        .iter()
+        .map(|k| (k.skill.clone(), k.holders, k.risk))
+        .collect();
     assert_eq!(plain, planned);
     let rust = serde_json::to_value(&report.key_people[0]).unwrap();
     assert_eq!(
-        (&rust["skill"], &rust["level"], &rust["holders"], &rust["people"], &rust["risk"], &rust["gone"]),
-        (&json!("rust"), &json!(4), &json!(1), &json!(["ann"]), &json!(true), &json!(null))
+        (
+            &rust["skill"],
+            &rust["level"],
+            &rust["holders"],
+            &rust["people"],
+            &rust["risk"],
+            &rust["gone"]
+        ),
+        (
+            &json!("rust"),
+            &json!(4),
+            &json!(1),
+            &json!(["ann"]),
+            &json!(true),
+            &json!(null)
+        )
     );
 
     // After ann leaves: rust has 0 holders (risk, no id); k8s drops to 2
