@@ -7,8 +7,8 @@
 //! leading unit levels shared with p; then higher L(m, s); then fewer
 //! mentees so far; then person id. A mentor takes at most `[plan]
 //! max_mentees` goals in all. Where p's unit has fewer than two holders at
-//! >= t, the other unit with the most holders at >= t (then unit id) is
-//! suggested as a host for *hospitering* (job rotation).
+//! t or above, the other unit with the most holders at t or above (then
+//! unit id) is suggested as a host for *hospitering* (job rotation).
 //!
 //! The rule is [`mentors`] (the order), `choose` and `host`. It
 //! works on every goal of the organisation, whatever a report shows, so a
@@ -93,7 +93,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
             all.push((order, p, g.skill, g.renew, g.draft.to));
         }
     }
-    all.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    all.sort_unstable_by_key(|goal| goal.0);
 
     let units = unit_paths(org);
     let mut heaps: HashMap<usize, Vec<(u32, BinaryHeap<Entry>)>> = HashMap::new();
