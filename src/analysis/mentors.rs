@@ -60,6 +60,10 @@ impl Mentoring {
 /// A candidate in a heap: higher level first, then fewer mentees, then id.
 type Entry = (Level, Reverse<u32>, Reverse<u32>, usize);
 
+/// A skill's unit buckets in the order a mentee's unit ranks them: best
+/// first, with the rank (same unit, shared leading levels).
+type Order = Vec<(Reverse<(bool, usize)>, usize)>;
+
 /// How many leading unit levels two unit paths share (`it/a` and `it/b`: 1).
 fn shared_levels(a: &str, b: &str) -> usize {
     a.split('/')
@@ -97,19 +101,37 @@ pub fn mentors(goals: &Goals) -> Mentoring {
 
     let units = unit_paths(org);
     let mut heaps: HashMap<usize, Vec<(u32, BinaryHeap<Entry>)>> = HashMap::new();
+    // Per skill, per mentee unit: the skill's buckets in rank order.
+    let mut orders: HashMap<usize, HashMap<u32, Order>> = HashMap::new();
     let mut counts: HashMap<usize, Holders> = HashMap::new();
+    let mut hosts: HashMap<(usize, u32, Level, bool), Option<u32>> = HashMap::new();
+    let unit_rank = unit_ranks(org);
+    // Each unit's shared leading levels with a mentee's unit, once per unit.
+    let mut shared_by_unit: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut matches = HashMap::with_capacity(all.len());
     for (_, p, skill, renew, to) in all {
         let per_unit = counts
             .entry(skill)
             .or_insert_with(|| Holders::of(org, skill));
-        let host = host(org, per_unit, p, skill, to);
+        // A host depends on the skill, the unit, the level and whether p is
+        // one of the unit's holders: many goals share one answer.
+        let own = org.people.unit[p];
+        let me =
+            own != NONE && org.matrix.level(p, skill) >= to && org.people.present(p, org.as_of);
+        let host = *hosts
+            .entry((skill, own, to, me))
+            .or_insert_with(|| host(per_unit, &unit_rank, own, me, to));
         let mut mentor = None;
         if cap > 0 {
             let buckets = heaps
                 .entry(skill)
                 .or_insert_with(|| candidates(org, &ids, skill));
-            mentor = choose(org, &units, buckets, &mentees, cap, p, to);
+            let own = org.people.unit[p];
+            let shared = shared_by_unit
+                .entry(own)
+                .or_insert_with(|| shared_with(&units, own));
+            let orders = orders.entry(skill).or_default();
+            mentor = choose(org, shared, buckets, orders, &mentees, cap, p, to);
             if let Some(m) = mentor {
                 mentees[m] += 1;
                 // The heap entry of m now has a stale load: push the new one.
@@ -125,6 +147,18 @@ pub fn mentors(goals: &Goals) -> Mentoring {
         matches.insert((p, skill, renew), Match { mentor, host, to });
     }
     Mentoring { matches, mentees }
+}
+
+/// How many leading levels each unit shares with `own` (0 for everything
+/// when `own` is no unit), indexed like `Organisation::units`.
+fn shared_with(units: &[&str], own: u32) -> Vec<usize> {
+    units
+        .iter()
+        .map(|u| match units.get(own as usize) {
+            Some(mine) if own != NONE => shared_levels(u, mine),
+            _ => 0,
+        })
+        .collect()
 }
 
 /// Each unit's path, indexed like `Organisation::units`.
@@ -155,10 +189,12 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, Bina
 
 /// The first candidate for a goal of `p` to level `to` (FORMAT.md r2
 /// "Mentors"), from the heaps of the skill's holders per unit.
+#[allow(clippy::too_many_arguments)]
 fn choose(
     org: &Organisation,
-    units: &[&str],
+    shared: &[usize],
     buckets: &mut [(u32, BinaryHeap<Entry>)],
+    orders: &mut HashMap<u32, Order>,
     mentees: &[u32],
     cap: u32,
     p: usize,
@@ -170,13 +206,26 @@ fn choose(
         if own == NONE || unit == NONE {
             return (false, 0);
         }
-        (
-            unit == own,
-            shared_levels(units[unit as usize], units[own as usize]),
-        )
+        (unit == own, shared[unit as usize])
     };
+    // Buckets best-ranked first (the order is the same for every goal of a
+    // unit in a skill): once a candidate is found, a bucket of a lower rank
+    // cannot beat it, and the search stops.
+    let order = orders.entry(own).or_insert_with(|| {
+        let mut order: Order = buckets
+            .iter()
+            .enumerate()
+            .map(|(i, (unit, _))| (Reverse(rank(*unit)), i))
+            .collect();
+        order.sort_unstable();
+        order
+    });
     let mut best: Option<((bool, usize), Entry)> = None;
-    for (unit, heap) in buckets.iter_mut() {
+    for &(Reverse(key), i) in order.iter() {
+        if best.is_some_and(|(k, _)| key < k) {
+            break;
+        }
+        let heap = &mut buckets[i].1;
         // The person is never their own mentor (a renewal's holder may top
         // their unit's heap): held aside while looking.
         let mut held = None;
@@ -199,7 +248,6 @@ fn choose(
             heap.push(entry);
         }
         let Some(entry) = top else { continue };
-        let key = rank(*unit);
         if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
             best = Some((key, entry));
         }
@@ -234,15 +282,23 @@ impl Holders {
     }
 }
 
-/// A host unit for *hospitering*: where p's own unit has fewer than two
-/// other people present at D at >= `to` in the skill, the other unit with
-/// the most of them (then unit id); None when no other unit has any.
-fn host(org: &Organisation, holders: &Holders, p: usize, skill: usize, to: Level) -> Option<u32> {
-    let own = org.people.unit[p];
-    let me = u32::from(
-        own != NONE && org.matrix.level(p, skill) >= to && org.people.present(p, org.as_of),
-    );
-    if own != NONE && holders.at_least(own, to) - me >= 2 {
+/// Each unit's rank in plain byte order of unit ids: the host's tie-break.
+fn unit_ranks(org: &Organisation) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..org.units.len()).collect();
+    order.sort_by(|&a, &b| org.units[a].as_bytes().cmp(org.units[b].as_bytes()));
+    let mut rank = vec![0u32; org.units.len()];
+    for (r, &u) in order.iter().enumerate() {
+        rank[u] = r as u32;
+    }
+    rank
+}
+
+/// A host unit for *hospitering*: where the mentee's own unit `own` has
+/// fewer than two other people present at D at >= `to` in the skill (`me`:
+/// the mentee is one of them), the other unit with the most of them (then
+/// unit id); None when no other unit has any.
+fn host(holders: &Holders, unit_rank: &[u32], own: u32, me: bool, to: Level) -> Option<u32> {
+    if own != NONE && holders.at_least(own, to) - u32::from(me) >= 2 {
         return None;
     }
     holders
@@ -251,12 +307,6 @@ fn host(org: &Organisation, holders: &Holders, p: usize, skill: usize, to: Level
         .filter(|&&u| u != own)
         .map(|&u| (u, holders.at_least(u, to)))
         .filter(|&(_, n)| n > 0)
-        .min_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| {
-                org.units[a.0 as usize]
-                    .as_bytes()
-                    .cmp(org.units[b.0 as usize].as_bytes())
-            })
-        })
+        .min_by_key(|&(u, n)| (std::cmp::Reverse(n), unit_rank[u as usize]))
         .map(|(u, _)| u)
 }
