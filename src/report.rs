@@ -211,6 +211,10 @@ pub struct PlanReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
     #[serde(skip)]
     pub scheduled: bool,
+    /// `plan --mentor ID`: whose mentoring load these plans are, as
+    /// (id, name), for human output's title.
+    #[serde(skip)]
+    pub mentored_by: Option<(String, Option<String>)>,
 }
 
 /// One person's development plan.
