@@ -93,6 +93,9 @@ pub fn add_mentees(l: Labels, report: &BalanceReport, grid: &mut Grid, at: usize
     }
     let mut head = Grid::new(&[mentees_head(l)]).columns;
     grid.columns.insert(at, head.remove(0));
+    // Only a terminal too narrow for the wrapped table folds the count
+    // under the skill.
+    grid.columns[at].fold = Some(crate::render::grid::LAST_RESORT);
     for (row, k) in grid.rows.iter_mut().zip(&report.key_people) {
         row.insert(at, l.int(k.mentees.into()));
     }
