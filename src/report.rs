@@ -637,6 +637,9 @@ pub struct OverviewReport {
     /// `balance --by unit`: levels per skill, freshness, key people.
     pub balance: BalanceReport,
     pub coverage: CoverageMap,
+    /// The competence marketplace (r2 "Mentors"), for the page only.
+    #[serde(skip)]
+    pub market: MarketReport,
 }
 
 /// Skills (rows) x units (columns): how many people in each unit (and the

@@ -248,3 +248,53 @@ fn key_people_count_mentees_and_flag_risks_no_plan_addresses() {
     assert_eq!(rows[1][n - 2..], ["1", "true"]);
     assert_eq!(rows[2][n - 2..], ["0", "false"]);
 }
+
+fn page(org: &kompetanse::model::Organisation, lang: Lang) -> String {
+    let report = kompetanse::analysis::overview::overview_report(org);
+    let mut out = Vec::new();
+    let style = Style {
+        lang,
+        ..Style::default()
+    };
+    kompetanse::render::html::overview::write(&report, style, &mut out).expect("page");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn the_report_page_has_the_marketplace_mentors_and_key_person_notes() {
+    let html = page(&fixture().load(), Lang::Nb);
+    assert!(
+        html.contains("<a href=\"#market\">Kompetansetorg</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<section id=\"market\""), "{html}");
+    // s: mia wants it; finn then nora teach (as in the market's CSV).
+    assert!(
+        html.contains(
+            "<th scope=\"row\">Skill S</th><td>Mia Moe (mia), it/app, nivå 1 basic</td>\
+             <td>Finn Fet (finn), hr, nivå 4 expert, 0 mentees<br>\
+             Nora Nes (nora), it/app, nivå 3 advanced, 1 mentee</td>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<ul data-mentors><li>Nora Nes (nora), it/app: 1 mentee</li></ul>"),
+        "{html}"
+    );
+    // t: held by ola alone, and no goal develops anyone in it.
+    assert!(
+        html.contains("ola; ingen plan tar tak i dette</li>"),
+        "{html}"
+    );
+
+    // Nobody interested, nobody at 3 or above, no goal: no section and no
+    // mentors.
+    let fx = Fixture::standard(
+        "[[skill]]\nid = \"s\"\n\n[[need]]\nid = \"n\"\nskill = \"s\"\nlevel = 2\ncount = 1\n",
+        "id,unit\nana,it\n",
+        "person,skill,level\nana,s,2\n",
+    );
+    let html = page(&fx.load(), Lang::En);
+    assert!(!html.contains("#market"), "{html}");
+    assert!(!html.contains("data-mentors"), "{html}");
+}

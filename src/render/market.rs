@@ -18,7 +18,7 @@ use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
 /// "Liv Aamodt (liv.aamodt), okonomi/regnskap, level 3 advanced" and, for
 /// a teacher, ", 1 mentee" (the goals they already mentor).
-fn who(l: Labels, levels: &[String], p: &MarketPerson, teacher: bool) -> String {
+pub fn who(l: Labels, levels: &[String], p: &MarketPerson, teacher: bool) -> String {
     let mut parts = vec![person(&p.person, p.name.as_deref())];
     parts.extend(p.unit.clone());
     parts.push(l.fill(Key::MentorLevel, &[&level(levels, p.level)]));
