@@ -211,6 +211,10 @@ pub struct PlanReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
     #[serde(skip)]
     pub scheduled: bool,
+    /// `plan --mentor ID`: whose mentoring load these plans are, as
+    /// (id, name), for human output's title.
+    #[serde(skip)]
+    pub mentored_by: Option<(String, Option<String>)>,
 }
 
 /// One person's development plan.
@@ -633,6 +637,9 @@ pub struct OverviewReport {
     /// `balance --by unit`: levels per skill, freshness, key people.
     pub balance: BalanceReport,
     pub coverage: CoverageMap,
+    /// The competence marketplace (r2 "Mentors"), for the page only.
+    #[serde(skip)]
+    pub market: MarketReport,
 }
 
 /// Skills (rows) x units (columns): how many people in each unit (and the

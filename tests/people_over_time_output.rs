@@ -270,11 +270,11 @@ fn xlsx_gap_and_balance_carry_the_people_over_time() {
         ]
     );
     let key = cells(&sheet(&mut book, "Nøkkelpersoner"));
-    assert_eq!(key[0][5..], ["Alle slutter før", "Frist", "Siste dager"]);
+    assert_eq!(key[0][5..8], ["Alle slutter før", "Frist", "Siste dager"]);
     assert_eq!(key[1][..5], ["sky", "3", "2", "", "false"]);
-    assert_eq!(key[1][5..], ["", "", ""]);
+    assert_eq!(key[1][5..8], ["", "", ""]);
     assert_eq!(
-        key[2],
+        key[2][..8],
         [
             "sikkerhet",
             "2",
@@ -292,7 +292,7 @@ fn xlsx_gap_and_balance_carry_the_people_over_time() {
     let mut tiny = Xlsx::new(Cursor::new(run(&args))).unwrap();
     assert_eq!(tiny.sheet_names(), ["Levels", "Freshness", "Key people"]);
     let key = cells(&sheet(&mut tiny, "Key people"));
-    assert_eq!(key[0], ["Skill", "Level", "Holders", "People", "Risk"]);
+    assert_eq!(key[0][..5], ["Skill", "Level", "Holders", "People", "Risk"]);
 }
 
 #[test]

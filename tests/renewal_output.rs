@@ -79,15 +79,16 @@ fn gap_csv_appends_horizon_renew_and_late_in_both_dialects() {
 fn plan_csv_appends_renew_finish_and_late() {
     let csv = text_of(&["plan", ORG, "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].ends_with(",activities,renew,finish,late"));
+    assert!(lines[0].ends_with(",activities,renew,finish,late,mentor,host"));
     let tail = |person: &str| {
         let line = lines
             .iter()
             .find(|l| l.starts_with(&format!("{person},")))
             .unwrap_or_else(|| panic!("no goal of {person}"));
-        line.rsplitn(4, ',').take(3).collect::<Vec<_>>()
+        line.rsplitn(6, ',').skip(2).take(3).collect::<Vec<_>>()
     };
-    // (late, finish, renew), read from the end of the row.
+    // (late, finish, renew), read from the end of the row before mentor
+    // and host.
     assert_eq!(tail("anne"), ["false", "2027-01-05", "true"]);
     assert_eq!(tail("cato"), ["true", "", "true"], "never: no date");
     assert_eq!(tail("dina"), ["true", "2027-06-14", "false"]);
@@ -133,7 +134,8 @@ fn workbooks_have_renew_and_late_sheets() {
             "Innsats per enhet",
             "Innsats per drivkraft",
             "Rekruttere",
-            "For sent"
+            "For sent",
+            "Mentorer"
         ]
     );
     let late = sheet(&mut plan, "For sent");

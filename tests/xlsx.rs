@@ -166,8 +166,10 @@ fn every_gap_view_and_plan_and_balance_make_workbooks() {
                 "Effort by driver",
                 "Recruit",
                 "Late",
+                "Mentors",
             ],
         ),
+        (vec!["market", X], vec!["Marketplace"]),
         (
             // virksomhet-x has a signed hire arriving: a sheet for people over time.
             vec!["balance", X],

@@ -37,6 +37,7 @@ pub fn overview_report(org: &Organisation) -> OverviewReport {
         plan: plan.summary,
         balance,
         coverage,
+        market: crate::analysis::market::market_report(org, None),
     }
 }
 

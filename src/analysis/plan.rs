@@ -360,6 +360,10 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         plans,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
+        mentored_by: filter.mentor.map(|m| {
+            let name = org.people.name(m).map(str::to_string);
+            (org.people.id(m).to_string(), name)
+        }),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod balance;
 pub mod check;
 pub mod display;
 pub mod gap;
+pub mod market;
 pub mod output;
 pub mod plan;
 pub mod progress;
@@ -54,6 +55,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Progress since a date: coverage, levels and who moved up, then and now.
     Progress(progress::ProgressArgs),
+    /// The competence marketplace (kompetansetorg): per skill, who wants to learn it and who can teach it.
+    Market(market::MarketArgs),
 }
 
 /// What a finished command asks `main` to exit with.
@@ -294,5 +297,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Report(args) => report::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Progress(args) => progress::run(&args),
+        Command::Market(args) => market::run(&args),
     }
 }

@@ -327,8 +327,9 @@ pub fn person_cells(p: &PersonGap) -> Vec<Cell> {
 }
 
 /// The columns of `plan --format csv`: one row per goal; r2's `renew`,
-/// `finish` (empty without capacity, or never) and `late` come last.
-pub const PLAN_COLUMNS: [&str; 17] = [
+/// `finish` (empty without capacity, or never) and `late`, then r2
+/// "Mentors"' `mentor` (person id) and `host` (unit), empty when none.
+pub const PLAN_COLUMNS: [&str; 19] = [
     "person",
     "name",
     "unit",
@@ -346,6 +347,8 @@ pub const PLAN_COLUMNS: [&str; 17] = [
     "renew",
     "finish",
     "late",
+    "mentor",
+    "host",
 ];
 
 impl ToCsv for PlanReport {
@@ -386,6 +389,8 @@ impl ToCsv for PlanReport {
                     Cell::Bool(g.renew),
                     Cell::opt_date(g.finish),
                     Cell::Bool(g.late),
+                    Cell::opt_text(g.mentor.as_ref()),
+                    Cell::opt_text(g.host.as_ref()),
                 ]);
                 sink.row(&row)?;
             }

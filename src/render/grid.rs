@@ -7,6 +7,7 @@
 //! their format's file.
 
 use crate::render::i18n::{Key, Labels};
+use crate::render::mentoring;
 use crate::render::over_time;
 use crate::render::present;
 use crate::render::text::{effort_hours, group_title, level, or_empty, reason};
@@ -234,9 +235,13 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
         // FORMAT r2 "Capacity and schedule": when each goal is done.
         columns.extend([(L, ColFinish), (L, ColLate)]);
     }
+    // FORMAT r2 "Mentors": who to learn from, last; a narrow terminal
+    // folds it under the goal after the deadline.
+    let mentor = columns.len();
+    columns.push((L, ColMentor));
     // The effort line under the table has the split by mode. A narrow
     // terminal keeps the finish date and says "late" under the goal.
-    let grid = Grid::new(&heads(l, &columns)).fold(&[6, 5, 4, 8]);
+    let grid = Grid::new(&heads(l, &columns)).fold(&[6, 5, 4, 8, mentor]);
     let mut grid = if report.scheduled {
         grid.fold_last(&[10, 1, 9])
     } else {
@@ -254,6 +259,7 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
         if report.scheduled {
             row.extend(over_time::schedule_cells(l, plan, g));
         }
+        row.push(mentoring::mentor_cell(l, &report.levels, g));
         grid.push(row);
     }
     grid
@@ -394,9 +400,10 @@ pub fn key_people(l: Labels, report: &BalanceReport) -> Grid {
             level(&report.scale, k.level),
             l.int(k.holders),
             k.people.join(", "),
-            if k.risk { l.get(Risk) } else { "" }.to_string(),
+            mentoring::risk_cell(l, k),
         ]);
     }
+    mentoring::add_mentees(l, report, &mut grid, 4);
     grid
 }
 

@@ -11,6 +11,7 @@
 //! another language is one more catalogue, not an edit of the templates.
 
 mod labels;
+pub mod market;
 pub mod overview;
 pub mod present;
 pub mod progress;

@@ -265,6 +265,26 @@ pub enum Key {
     GoneOne,
     GoneEvery,
     LastDayItem,
+    // Who to learn from (FORMAT r2 "Mentors") and the marketplace.
+    ColMentor,
+    MentorLevel,
+    ExternalNetwork,
+    HostCell,
+    MentorsHeading,
+    MentorsTerminal,
+    MenteeNoun,
+    MenteesNoun,
+    WhatMentored,
+    WhatMarket,
+    ColLearners,
+    ColTeachers,
+    MarketNone,
+    MarketNote,
+    MarketHeading,
+    ColMentees,
+    NotAddressed,
+    MarketTitleTerminal,
+    MarketAbout,
 }
 
 impl Key {
@@ -308,6 +328,7 @@ impl Key {
             ColLeaving, ColArriving, LeavingNote, ArrivingNote, ArrivingTerminal,
             ArrivingHeading, LeavingTerminal, LeavingHeading, ColFirstDay, ColLastDay,
             GoneOne, GoneEvery, LastDayItem,
+            ColMentor, MentorLevel, ExternalNetwork, HostCell, MentorsHeading, MentorsTerminal, MenteeNoun, MenteesNoun, WhatMentored, WhatMarket, ColLearners, ColTeachers, MarketNone, MarketNote, MarketHeading, ColMentees, NotAddressed, MarketTitleTerminal, MarketAbout,
         ]
     };
 }

@@ -398,7 +398,7 @@ impl ToOutline for PlanReport {
         let mut out = opening(
             l,
             dialect,
-            l.get(Key::WhatPlans),
+            &crate::render::mentoring::plan_what(l, r),
             &r.organisation,
             r.as_of,
             Some((&r.mix, l.get(Key::PlanMixNote))),
@@ -437,6 +437,7 @@ impl ToOutline for PlanReport {
             }
         };
         over_time::late_goals(l, r, dialect, &mut out);
+        crate::render::mentoring::mentors_summary(l, r, dialect, &mut out);
         out.build()
     }
 }

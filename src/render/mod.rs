@@ -19,6 +19,8 @@ pub mod i18n;
 pub mod json;
 pub mod layout;
 pub mod markdown;
+pub mod market;
+pub mod mentoring;
 pub mod outline;
 pub mod over_time;
 pub mod present;

@@ -133,6 +133,8 @@ pub struct ReportPage<'a> {
     pub progress: Option<super::progress::ProgressSection>,
     /// Leaving and Arriving columns, signed hires and leavers (r2).
     pub present: super::present::PresentSection,
+    /// The kompetansetorg and the mentors (r2), when there are any.
+    pub market: Option<super::market::MarketSection>,
 }
 
 /// Writes the report's page.
@@ -320,6 +322,10 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                     (None, Some(p)) => format!("{} {}", labels.held_only_by, clean(p)),
                     (None, None) => labels.held_by_nobody.to_string(),
                 };
+                let who = match super::market::key_note(k, labels) {
+                    Some(note) => format!("{who}; {note}"),
+                    None => who,
+                };
                 (
                     format!(
                         "{} ({} ≥ {})",
@@ -351,6 +357,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
         by_driver: totals(&report.plan.by_driver, labels.no_driver, labels),
         progress: None,
         present: super::present::section(&report.gap.needs, &report.balance, labels),
+        market: super::market::section(&report.market, &report.plan.mentors, labels),
     }
 }
 

@@ -106,6 +106,12 @@ fn norwegian(key: &str) -> Option<&'static str> {
         "gone_before" => "Alle slutter før",
         "gone_horizon" => "Frist",
         "gone_holders" => "Siste dager",
+        "mentor" => "Mentor",
+        "host" => "Hospitering",
+        "mentees" => "Mentees",
+        "addressed" => "En plan tar tak i det",
+        "sheet_market" => "Kompetansetorg",
+        "sheet_mentors" => "Mentorer",
         _ => return None,
     })
 }
@@ -205,6 +211,12 @@ fn english(key: &str) -> &str {
         "gone_before" => "All leave before",
         "gone_horizon" => "Due",
         "gone_holders" => "Last days",
+        "mentor" => "Mentor",
+        "host" => "Job rotation",
+        "mentees" => "Mentees",
+        "addressed" => "Addressed by a plan",
+        "sheet_market" => "Marketplace",
+        "sheet_mentors" => "Mentors",
         other => other,
     }
 }

@@ -124,6 +124,9 @@ impl ToXlsx for PlanReport {
         if self.scheduled {
             sheets.push(late_goals(self));
         }
+        if !self.summary.mentors.is_empty() {
+            sheets.push(crate::render::mentoring::mentors_sheet(self));
+        }
         Ok(sheets)
     }
 }
@@ -279,6 +282,7 @@ impl ToXlsx for BalanceReport {
             ]);
         }
         gone_columns(self, &mut key_people);
+        crate::render::mentoring::key_people_sheet_columns(self, &mut key_people);
         let mut sheets = vec![levels, freshness, key_people];
         sheets.extend(movements(self));
         Ok(sheets)
