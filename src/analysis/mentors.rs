@@ -47,14 +47,6 @@ impl Mentoring {
             .copied()
             .unwrap_or_default()
     }
-
-    /// The goals a person mentors, as (mentee, skill, renewal), in no order.
-    pub fn mentored_by(&self, mentor: usize) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
-        self.matches
-            .iter()
-            .filter(move |(_, m)| m.mentor == Some(mentor))
-            .map(|(&key, _)| key)
-    }
 }
 
 /// A candidate in a heap: higher level first, then fewer mentees, then id.
