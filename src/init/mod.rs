@@ -216,6 +216,30 @@ mod tests {
         );
     }
 
+    /// The workbook's drop-down labels come from `levels`: they must be the
+    /// template's own `[scale]`.
+    #[test]
+    fn level_labels_are_the_template_s_scale() {
+        let today = jiff::civil::date(2026, 11, 27);
+        for lang in [Lang::En, Lang::Nb] {
+            let files = starter(lang, false, today).unwrap();
+            let org = String::from_utf8(files[0].contents.clone()).unwrap();
+            let mut diags = crate::diagnostics::Diagnostics::default();
+            let (org, _) = crate::load::org::parse(
+                "org.toml",
+                &org,
+                std::path::Path::new("."),
+                &crate::load::LoadOptions::default(),
+                || "x".into(),
+                || today,
+                &mut diags,
+            )
+            .unwrap();
+            assert!(diags.into_vec().is_empty());
+            assert_eq!(org.scale.levels, templates(lang).levels);
+        }
+    }
+
     #[test]
     fn blanks_are_filled() {
         let today = jiff::civil::date(2026, 11, 27);
@@ -235,6 +259,8 @@ mod tests {
             }
         }
         let nb = starter(Lang::Nb, false, today).unwrap();
+        let people = String::from_utf8(nb[1].contents.clone()).unwrap();
+        assert!(people.contains("1002;Ola Hansen;helse/sykehjem;sykepleier;80;;31.03.2027"));
         let matrix = String::from_utf8(nb[2].contents.clone()).unwrap();
         assert!(
             matrix.contains("1001;Kari Nordmann;27.11.2026;2;3;1;1"),

@@ -66,7 +66,9 @@ fn tidy(schema: &mut Schema) {
 const DATE_PATTERN: &str = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})$";
 /// A learning mix in percentages, experience-social-formal: "70-20-10".
 const MIX_PATTERN: &str = r"^\s*[0-9]{1,3}\s*[-/,]\s*[0-9]{1,3}\s*[-/,]\s*[0-9]{1,3}\s*$";
-/// An identifier: no spaces (letters of any script, digits, `_`, `.`, `-`).
+/// A skill id, which the loader holds to letters of any script, digits,
+/// `_`, `.` and `-`: at least, no spaces. (Role and driver ids are not
+/// checked so, so the schema does not check them either.)
 const ID_PATTERN: &str = r"^[^\s]+$";
 
 /// A date as org.toml accepts it.
@@ -82,18 +84,19 @@ impl JsonSchema for DateValue {
     }
 }
 
-/// A level: a whole number (0 is "none") or a level name from `[scale]`.
-struct LevelValue;
+/// A level: a whole number from `MIN` (0 is "none") or a level name from
+/// `[scale]` (which the schema cannot know).
+struct LevelValue<const MIN: u32>;
 
-impl JsonSchema for LevelValue {
+impl<const MIN: u32> JsonSchema for LevelValue<MIN> {
     fn schema_name() -> Cow<'static, str> {
-        "Level".into()
+        format!("Level{MIN}").into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "anyOf": [
-                { "type": "integer", "minimum": 0 },
+                { "type": "integer", "minimum": MIN },
                 { "type": "string", "minLength": 1 }
             ]
         })
@@ -251,7 +254,7 @@ struct Unit {
 #[schemars(deny_unknown_fields)]
 struct Driver {
     /// Unique id that needs name in their driver key.
-    #[schemars(regex(pattern = ID_PATTERN))]
+    #[schemars(length(min = 1))]
     id: String,
     /// Display name. Default: the id.
     name: Option<String>,
@@ -295,12 +298,12 @@ enum SkillKind {
 #[schemars(deny_unknown_fields)]
 struct Role {
     /// Unique id; people.csv's role column names it.
-    #[schemars(regex(pattern = ID_PATTERN))]
+    #[schemars(length(min = 1))]
     id: String,
     /// Display name. Default: the id.
     name: Option<String>,
     /// Target level per skill id: { "førstehjelp" = 2, dokumentasjon = "god" } (quote ids with letters beyond a-z).
-    requires: Option<BTreeMap<String, LevelValue>>,
+    requires: Option<BTreeMap<String, LevelValue<0>>>,
 }
 
 #[derive(JsonSchema)]
@@ -312,7 +315,7 @@ struct Need {
     /// The skill id needed.
     skill: String,
     /// Minimum level, a number from 1 or a level name.
-    level: LevelValue,
+    level: LevelValue<1>,
     /// People needed at or above that level.
     #[schemars(range(min = NEED_COUNT.0, max = NEED_COUNT.1))]
     count: i64,
@@ -478,6 +481,13 @@ mod tests {
     fn closed_choices_are_enums() {
         let schema = schema();
         let need = &schema["properties"]["need"]["items"]["properties"];
+        // A need asks for level 1 at least; a role may require 0.
+        assert_eq!(need["level"]["anyOf"][0]["minimum"], 1);
+        let role = &schema["properties"]["role"]["items"]["properties"];
+        assert_eq!(
+            role["requires"]["additionalProperties"]["anyOf"][0]["minimum"],
+            0
+        );
         assert_eq!(
             need["priority"]["enum"],
             serde_json::json!(["critical", "high", "medium", "low"])
