@@ -19,6 +19,7 @@ pub mod analysis;
 pub mod catalogue;
 pub mod cli;
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;

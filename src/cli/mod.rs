@@ -11,11 +11,13 @@ pub mod balance;
 pub mod check;
 pub mod display;
 pub mod gap;
+pub mod init;
 pub mod market;
 pub mod output;
 pub mod plan;
 pub mod progress;
 pub mod report;
+pub mod schema;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -57,6 +59,10 @@ pub enum Command {
     Progress(progress::ProgressArgs),
     /// The competence marketplace (kompetansetorg): per skill, who wants to learn it and who can teach it.
     Market(market::MarketArgs),
+    /// Write a commented starter organisation (org.toml, people, assessments, schema) to begin from.
+    Init(init::InitArgs),
+    /// Print the JSON Schema of org.toml, for editors (Even Better TOML / taplo).
+    Schema(schema::SchemaArgs),
 }
 
 /// What a finished command asks `main` to exit with.
@@ -298,5 +304,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Check(args) => check::run(&args),
         Command::Progress(args) => progress::run(&args),
         Command::Market(args) => market::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Schema(args) => schema::run(&args),
     }
 }

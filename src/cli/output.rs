@@ -211,7 +211,7 @@ fn resolve(path: &Path) -> PathBuf {
 /// Writes next to the target, then renames over it: readers never see a
 /// partial report. A new file gets the usual permissions (0666 less the
 /// umask, not the temporary file's 0600); a replaced one keeps its own.
-fn write_atomically(
+pub(crate) fn write_atomically(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {

@@ -28,6 +28,7 @@ mod people;
 mod pipeline;
 mod place;
 mod profiles;
+pub mod schema;
 mod toml_reader;
 mod wide;
 pub mod workbook;

@@ -32,15 +32,15 @@ use crate::model::{
 // `load::fields` directly.
 
 /// `[freshness] max_age_months`: 0 to 100 years.
-const MAX_AGE_MONTHS: (i64, i64) = (0, 1200);
+pub(crate) const MAX_AGE_MONTHS: (i64, i64) = (0, 1200);
 /// `[mix]` percentages.
-const PERCENT: (i64, i64) = (0, 100);
+pub(crate) const PERCENT: (i64, i64) = (0, 100);
 /// `hours_per_level` (in `[mix]` and `[[skill]]`): one hour to about 11 years.
 pub(crate) const HOURS_PER_LEVEL: (i64, i64) = (1, 100_000);
 /// `[capacity] hours_per_year`: none at all to every hour of a leap year.
 pub(crate) const HOURS_PER_YEAR: (i64, i64) = (0, 8784);
 /// `[plan] max_mentees`.
-const MAX_MENTEES: (i64, i64) = (0, 10_000);
+pub(crate) const MAX_MENTEES: (i64, i64) = (0, 10_000);
 /// `[scale] levels`: "none" plus 1 to 100 levels.
 const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=101;
 
@@ -65,7 +65,25 @@ pub struct FileRef {
     pub column: usize,
 }
 
-const TOP_KEYS: &[&str] = &[
+/// The keys each table of org.toml accepts (`kompetanse schema` is tested
+/// against these lists).
+pub(crate) const ORGANISATION_KEYS: &[&str] = &["name", "as_of"];
+pub(crate) const SCALE_KEYS: &[&str] = &["levels"];
+pub(crate) const MIX_KEYS: &[&str] = &[
+    "preset",
+    "experience",
+    "social",
+    "formal",
+    "hours_per_level",
+    "max_steps",
+];
+pub(crate) const FRESHNESS_KEYS: &[&str] = &["max_age_months"];
+pub(crate) const CAPACITY_KEYS: &[&str] = &["hours_per_year"];
+pub(crate) const PLAN_KEYS: &[&str] = &["max_mentees"];
+pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments"];
+pub(crate) const DRIVER_KEYS: &[&str] = &["id", "name"];
+pub(crate) const ROLE_KEYS: &[&str] = &["id", "name", "requires"];
+pub(crate) const TOP_KEYS: &[&str] = &[
     "organisation",
     "scale",
     "mix",
@@ -131,12 +149,12 @@ pub fn parse(
 
     let (mut name, mut as_of) = (None, None);
     if let Some(t) = table(&mut ctx, root, "organisation") {
-        ctx.check_keys(t, &["name", "as_of"], "[organisation]");
+        ctx.check_keys(t, ORGANISATION_KEYS, "[organisation]");
         name = string(&mut ctx, t, "name", "[organisation]").map(|(s, _)| s);
         as_of = date(&mut ctx, t, "as_of", "[organisation]");
     }
     if let Some(t) = table(&mut ctx, root, "scale") {
-        ctx.check_keys(t, &["levels"], "[scale]");
+        ctx.check_keys(t, SCALE_KEYS, "[scale]");
         if let Some(scale) = parse_scale(&mut ctx, t) {
             org.scale = scale;
         }
@@ -145,19 +163,19 @@ pub fn parse(
         parse_mix(&mut ctx, t, &org.scale, &mut org.policy);
     }
     if let Some(t) = table(&mut ctx, root, "freshness") {
-        ctx.check_keys(t, &["max_age_months"], "[freshness]");
+        ctx.check_keys(t, FRESHNESS_KEYS, "[freshness]");
         if let Some(n) = integer(&mut ctx, t, "max_age_months", "[freshness]", MAX_AGE_MONTHS) {
             org.policy.max_age_months = n as u32;
         }
     }
     if let Some(t) = table(&mut ctx, root, "capacity") {
-        ctx.check_keys(t, &["hours_per_year"], "[capacity]");
+        ctx.check_keys(t, CAPACITY_KEYS, "[capacity]");
         if let Some(n) = integer(&mut ctx, t, "hours_per_year", "[capacity]", HOURS_PER_YEAR) {
             org.policy.capacity = Some(n as f64);
         }
     }
     if let Some(t) = table(&mut ctx, root, "plan") {
-        ctx.check_keys(t, &["max_mentees"], "[plan]");
+        ctx.check_keys(t, PLAN_KEYS, "[plan]");
         if let Some(n) = integer(&mut ctx, t, "max_mentees", "[plan]", MAX_MENTEES) {
             org.policy.max_mentees = n as u32;
         }
@@ -174,7 +192,7 @@ pub fn parse(
 
     let mut driver_ids = Vec::new();
     for (t, span) in tables(&mut ctx, root, "driver") {
-        ctx.check_keys(t, &["id", "name"], "[[driver]]");
+        ctx.check_keys(t, DRIVER_KEYS, "[[driver]]");
         let id = id_field(&mut ctx, t, &span, "driver", &mut driver_ids, false);
         let name = string(&mut ctx, t, "name", "[[driver]]").map(|(s, _)| s);
         if let Some(id) = id {
@@ -205,7 +223,7 @@ pub fn parse(
 
     let mut role_ids = Vec::new();
     for (t, span) in tables(&mut ctx, root, "role") {
-        ctx.check_keys(t, &["id", "name", "requires"], "[[role]]");
+        ctx.check_keys(t, ROLE_KEYS, "[[role]]");
         let id = id_field(&mut ctx, t, &span, "role", &mut role_ids, false);
         let name = string(&mut ctx, t, "name", "[[role]]").map(|(s, _)| s);
         let requires = parse_requires(&mut ctx, t, &org.scale, &skill_ids);
@@ -327,18 +345,7 @@ fn parse_scale(ctx: &mut Ctx, t: &DeTable<'_>) -> Option<Scale> {
 
 fn parse_mix(ctx: &mut Ctx, t: &DeTable<'_>, scale: &Scale, policy: &mut Policy) {
     const SECTION: &str = "[mix]";
-    ctx.check_keys(
-        t,
-        &[
-            "preset",
-            "experience",
-            "social",
-            "formal",
-            "hours_per_level",
-            "max_steps",
-        ],
-        SECTION,
-    );
+    ctx.check_keys(t, MIX_KEYS, SECTION);
     let preset = string(ctx, t, "preset", SECTION);
     let parts: Vec<Option<i64>> = ["experience", "social", "formal"]
         .iter()
@@ -402,7 +409,7 @@ fn parse_mix(ctx: &mut Ctx, t: &DeTable<'_>, scale: &Scale, policy: &mut Policy)
 }
 
 fn parse_profiles(ctx: &mut Ctx, t: &DeTable<'_>, dir: &Path, refs: &mut OrgRefs) {
-    ctx.check_keys(t, &["people", "assessments"], "[profiles]");
+    ctx.check_keys(t, PROFILES_KEYS, "[profiles]");
     let file_ref = |ctx: &Ctx, name: &str, span: &Range<usize>| {
         let (line, column) = ctx.lines.locate(span.start);
         // `book.xlsx#Sheet`: only a workbook's name is split at `#`.

@@ -22,9 +22,27 @@ use crate::model::{
 };
 
 /// `[[activity]] hours`: up to about 11 years of working hours.
-const ACTIVITY_HOURS: (i64, i64) = (0, 100_000);
+pub(crate) const ACTIVITY_HOURS: (i64, i64) = (0, 100_000);
 /// `[[need]] count`: at least one person.
-const NEED_COUNT: (i64, i64) = (1, u32::MAX as i64);
+pub(crate) const NEED_COUNT: (i64, i64) = (1, u32::MAX as i64);
+
+/// The keys each array of tables accepts (`kompetanse schema` is tested
+/// against these lists).
+pub(crate) const UNIT_KEYS: &[&str] = &["id", "name"];
+pub(crate) const SKILL_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "group",
+    "hours_per_level",
+    "renew_hours",
+    "mix",
+    "esco",
+];
+pub(crate) const NEED_KEYS: &[&str] = &[
+    "id", "skill", "level", "count", "unit", "role", "priority", "by", "driver",
+];
+pub(crate) const ACTIVITY_KEYS: &[&str] = &["name", "mode", "kind", "mandatory", "skills", "hours"];
 
 /// Column names of assessment files in English and Norwegian (FORMAT.md
 /// "Column names"), which skill ids may not take: in a wide file such a
@@ -78,7 +96,7 @@ pub fn parse_unit(
     seen: &mut Vec<(String, usize)>,
 ) -> Option<Unit> {
     const SECTION: &str = "[[unit]]";
-    ctx.check_keys(t, &["id", "name"], SECTION);
+    ctx.check_keys(t, UNIT_KEYS, SECTION);
     let name = string(ctx, t, "name", SECTION).map(|(s, _)| s);
     let Some((raw, at)) = string(ctx, t, "id", SECTION) else {
         if get(t, "id").is_none() {
@@ -121,20 +139,7 @@ pub fn parse_skill(
     ids: &mut Vec<(String, usize)>,
 ) -> Option<Skill> {
     const SECTION: &str = "[[skill]]";
-    ctx.check_keys(
-        t,
-        &[
-            "id",
-            "name",
-            "kind",
-            "group",
-            "hours_per_level",
-            "renew_hours",
-            "mix",
-            "esco",
-        ],
-        SECTION,
-    );
+    ctx.check_keys(t, SKILL_KEYS, SECTION);
     let id = id_field(ctx, t, span, "skill", ids, true).inspect(|id| {
         // Skill ids are column names in wide assessment files, where
         // headers ignore case (of any letter: `Ø` is `ø`) and some names
@@ -264,13 +269,7 @@ pub fn parse_need(
     ids: &mut Vec<(String, usize)>,
 ) -> Option<Need> {
     const SECTION: &str = "[[need]]";
-    ctx.check_keys(
-        t,
-        &[
-            "id", "skill", "level", "count", "unit", "role", "priority", "by", "driver",
-        ],
-        SECTION,
-    );
+    ctx.check_keys(t, NEED_KEYS, SECTION);
     let mut ok = true;
     for key in ["skill", "level", "count"] {
         if get(t, key).is_none() {
@@ -386,11 +385,7 @@ pub fn parse_activity(
     skill_ids: &[(String, usize)],
 ) -> Option<Activity> {
     const SECTION: &str = "[[activity]]";
-    ctx.check_keys(
-        t,
-        &["name", "mode", "kind", "mandatory", "skills", "hours"],
-        SECTION,
-    );
+    ctx.check_keys(t, ACTIVITY_KEYS, SECTION);
     let name = string(ctx, t, "name", SECTION).map(|(s, _)| s);
     if get(t, "name").is_none() {
         ctx.error(span, "[[activity]] has no 'name'");
