@@ -35,6 +35,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::report::ReportKind;
+
 pub use self::csv::ToCsv;
 pub use self::i18n::{Labels, Lang};
 pub use self::outline::ToOutline;
@@ -101,9 +103,9 @@ impl fmt::Display for Format {
 }
 
 /// A report that can be written in every format.
-pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx {}
+pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind {}
 
-impl<R: Serialize + ToOutline + ToCsv + ToXlsx> Render for R {}
+impl<R: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind> Render for R {}
 
 /// Writes `report` in `format`; `style` matters to the human formats only.
 pub fn render<R: Render, W: Write>(
