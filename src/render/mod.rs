@@ -12,6 +12,7 @@
 //! [`render`] is the one dispatch. Wording shared by the human formats is
 //! in [`text`], their grids in [`grid`].
 
+pub mod baseline;
 pub mod csv;
 pub mod grid;
 pub mod html;

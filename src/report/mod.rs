@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 
+pub mod baseline;
 pub mod kind;
 mod market;
 mod progress;
