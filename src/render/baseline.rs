@@ -31,10 +31,14 @@ fn points(l: Labels, change: f64) -> String {
         return String::new();
     }
     let sign = if change > 0.0 { "+" } else { "" };
-    l.fill(
-        Key::PercentPoints,
-        &[&format!("{sign}{}", l.decimal(change * 100.0, 1))],
-    )
+    let p = change * 100.0;
+    // Whole points without decimals, as `Labels::percent` writes shares.
+    let p = if (p - p.round()).abs() < 0.05 {
+        l.decimal(p.round(), 0)
+    } else {
+        l.decimal(p, 1)
+    };
+    l.fill(Key::PercentPoints, &[&format!("{sign}{p}")])
 }
 
 /// The summary line: "shortfall 14 -> 9, 3 needs closed, 1 new"; the

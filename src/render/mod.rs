@@ -13,6 +13,7 @@
 //! in [`text`], their grids in [`grid`].
 
 pub mod baseline;
+pub mod baseline_balance;
 pub mod csv;
 pub mod grid;
 pub mod html;
