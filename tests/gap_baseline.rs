@@ -221,7 +221,7 @@ fn csv_appends_the_baseline_and_lists_removed_needs() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().expect("header").clone();
     assert_eq!(header.get(0), Some("id"));
-    assert_eq!(header.iter().last(), Some("baseline_status"));
+    assert_eq!(header.iter().next_back(), Some("baseline_status"));
     let status = header
         .iter()
         .position(|h| h == "baseline_status")
