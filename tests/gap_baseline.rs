@@ -497,3 +497,31 @@ fn balance_deltas_and_its_regression_rule() {
     assert!(text.contains("3 worse"), "{text}");
     assert!(text.contains("32 -> 31"), "{text}");
 }
+
+/// A comparison's JSON is the report's own JSON plus `baseline` keys: with
+/// them taken out, it is the plain report (so the comparison's view of
+/// the report's fields cannot drift from the report).
+#[test]
+fn a_comparison_is_the_report_plus_baseline_keys() {
+    let dir = changed_example();
+    for (command, baseline, rows) in [
+        ("gap", "gap.json", "needs"),
+        ("balance", "balance.json", "skills"),
+    ] {
+        let plain = run(dir.path(), &[command, "-f", "json"]);
+        let plain: Value = serde_json::from_slice(&plain.stdout).expect("JSON");
+        let compared = run(dir.path(), &[command, "-f", "json", "--baseline", baseline]);
+        let mut compared: Value = serde_json::from_slice(&compared.stdout).expect("JSON");
+        let top = compared.as_object_mut().expect("object");
+        assert!(top.remove("baseline").is_some());
+        for row in top[rows].as_array_mut().expect("rows") {
+            assert!(
+                row.as_object_mut()
+                    .expect("row")
+                    .remove("baseline")
+                    .is_some()
+            );
+        }
+        assert_eq!(compared, plain, "{command}");
+    }
+}
