@@ -1216,11 +1216,24 @@ fn json_report_shape() {
     let mut bytes = Vec::new();
     kompetanse::render::json::write(&r, &mut bytes).expect("render JSON");
     let v: Value = serde_json::from_slice(&bytes).expect("valid JSON");
-    assert_eq!(v, serde_json::to_value(&r).expect("serialise"));
+    // The report value, under the contract's version and the report's kind.
+    let mut bare = v.clone();
+    let top = bare.as_object_mut().expect("an object");
+    assert_eq!(top.remove("schema_version"), Some(json!(1)));
+    assert_eq!(top.remove("report"), Some(json!("gap")));
+    assert_eq!(bare, serde_json::to_value(&r).expect("serialise"));
 
     assert_eq!(
         keys(&v),
-        set(&["organisation", "as_of", "mix", "needs", "totals"])
+        set(&[
+            "schema_version",
+            "report",
+            "organisation",
+            "as_of",
+            "mix",
+            "needs",
+            "totals"
+        ])
     );
     assert_eq!(v["organisation"], json!("Test"));
     assert_eq!(v["as_of"], json!("2026-06-15"));

@@ -16,6 +16,7 @@
 //! `plan_report`).
 
 pub mod balance;
+pub mod baseline;
 pub mod gap;
 pub mod goals;
 pub mod market;

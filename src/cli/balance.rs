@@ -5,7 +5,10 @@
 use clap::{Args, ValueEnum};
 
 use crate::analysis::balance::{BalanceOptions, balance_report};
-use crate::cli::{ReportArgs, Status, unit_arg};
+use crate::analysis::baseline::compare_balance;
+use crate::cli::baseline::{self, BaselineArgs};
+use crate::cli::{ReportArgs, Status, UsageError, unit_arg};
+use crate::load::baseline::read_balance;
 
 /// How the balance is broken down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -33,17 +36,40 @@ pub struct BalanceArgs {
     /// List certificates expiring within this many days of the reference date
     #[arg(long, value_name = "DAYS", default_value_t = crate::analysis::DEFAULT_EXPIRING_DAYS)]
     pub expiring: u32,
+
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
 }
 
 pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
+    if args.baseline.baseline.is_some() && args.by == By::Unit {
+        return Err(UsageError(
+            "--baseline compares skill by skill for everyone in scope: it does not apply to --by unit (use --unit to narrow the scope)".into(),
+        )
+        .into());
+    }
     let Some((org, format)) = args.report.load(None, "; no report written", false)? else {
         return Ok(Status::Invalid);
     };
+    args.baseline.check_format(format)?;
     let options = BalanceOptions {
         unit: unit_arg(&org, args.unit.as_deref())?,
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
-    args.report.emit(&balance_report(&org, &options), format)?;
-    Ok(Status::Done)
+    let report = balance_report(&org, &options);
+    let Some(path) = &args.baseline.baseline else {
+        args.report.emit(&report, format)?;
+        return Ok(Status::Done);
+    };
+    let then = read_balance(path, &report.organisation).map_err(|e| UsageError(e.0))?;
+    let compared = compare_balance(&then, report);
+    baseline::emit(&args.report, &compared, format)?;
+    Ok(
+        if args.baseline.fail_on_regression && compared.regressed() {
+            Status::Failed
+        } else {
+            Status::Done
+        },
+    )
 }

@@ -4,8 +4,10 @@
 use clap::{Args, ValueEnum};
 
 use crate::analysis::PeopleFilter;
+use crate::analysis::baseline::compare_gap;
 use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
+use crate::cli::baseline::{self, BaselineArgs};
 use crate::cli::{
     ReportArgs, Status, UsageError, parse_mix_arg, parse_priority_arg, person_arg, role_arg,
     unit_arg,
@@ -60,6 +62,9 @@ pub struct GapArgs {
     /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; replaces the organisation's [mix], not a skill's own mix
     #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
     pub mix: Option<LearningMix>,
+
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
 }
 
 pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
@@ -77,9 +82,16 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
             UsageError("--priority applies to needs, not to `gap --by person`".into()).into(),
         );
     }
+    if args.baseline.baseline.is_some() && args.by != By::Need {
+        return Err(UsageError(
+            "--baseline compares need by need: it applies to `gap` (--by need), not to --by person, unit, skill or driver".into(),
+        )
+        .into());
+    }
     let Some((org, format)) = args.report.load(args.mix, "; no report written", true)? else {
         return Ok(Status::Invalid);
     };
+    args.baseline.check_format(format)?;
     let unit = unit_arg(&org, args.unit.as_deref())?;
     // The need view is needed for the need report and for --fail-on only.
     let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
@@ -91,9 +103,17 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
             },
         )
     });
-    match (args.by, &needs) {
-        (By::Need, Some(needs)) => args.report.emit(needs, format)?,
-        (By::Unit | By::Skill | By::Driver, Some(needs)) => {
+    let mut regressed = false;
+    match (args.by, &needs, &args.baseline.baseline) {
+        (By::Need, Some(needs), Some(path)) => {
+            let then = crate::load::baseline::read_gap(path, &needs.organisation)
+                .map_err(|e| UsageError(e.0))?;
+            let compared = compare_gap(&then, needs.clone());
+            regressed = args.baseline.fail_on_regression && compared.regressed();
+            baseline::emit(&args.report, &compared, format)?
+        }
+        (By::Need, Some(needs), None) => args.report.emit(needs, format)?,
+        (By::Unit | By::Skill | By::Driver, Some(needs), _) => {
             let grouping = match args.by {
                 By::Unit => Grouping::Unit,
                 By::Skill => Grouping::Skill,
@@ -116,5 +136,9 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         (Some(threshold), Some(needs)) => needs.fails_at(threshold),
         _ => false,
     };
-    Ok(if failed { Status::Failed } else { Status::Done })
+    Ok(if failed || regressed {
+        Status::Failed
+    } else {
+        Status::Done
+    })
 }

@@ -8,6 +8,7 @@
 //! option names in messages, and it is the one place that prints.
 
 pub mod balance;
+pub mod baseline;
 pub mod check;
 pub mod display;
 pub mod gap;

@@ -18,6 +18,7 @@
 //!   read one kind of file each.
 
 mod assessments;
+pub mod baseline;
 mod columns;
 mod csv;
 pub mod fields;

@@ -285,6 +285,31 @@ pub enum Key {
     NotAddressed,
     MarketTitleTerminal,
     MarketAbout,
+    // Baselines (FORMAT r2 "Baseline").
+    BaselineTitle,
+    BaselineShortfall,
+    BaselineClosed,
+    BaselineOpened,
+    BaselineNewOne,
+    BaselineNewMany,
+    BaselineRemoved,
+    BaselineWorse,
+    BaselineCompared,
+    BaselineSkillNoun,
+    BaselineSkillsNoun,
+    ColDeltaHave,
+    ColDeltaShort,
+    ColDeltaCoverage,
+    ColDeltaPeople,
+    MarkNew,
+    MarkWorse,
+    MarkBetter,
+    MarkChanged,
+    PercentPoints,
+    BaselineRemovedHeading,
+    BaselineRemovedNeed,
+    BaselineRemovedSkill,
+    BaselineUnchanged,
 }
 
 impl Key {
@@ -329,6 +354,7 @@ impl Key {
             ArrivingHeading, LeavingTerminal, LeavingHeading, ColFirstDay, ColLastDay,
             GoneOne, GoneEvery, LastDayItem,
             ColMentor, MentorLevel, ExternalNetwork, HostCell, MentorsHeading, MentorsTerminal, MenteeNoun, MenteesNoun, WhatMentored, WhatMarket, ColLearners, ColTeachers, MarketNone, MarketNote, MarketHeading, ColMentees, NotAddressed, MarketTitleTerminal, MarketAbout,
+            BaselineTitle, BaselineShortfall, BaselineClosed, BaselineOpened, BaselineNewOne, BaselineNewMany, BaselineRemoved, BaselineWorse, BaselineCompared, BaselineSkillNoun, BaselineSkillsNoun, ColDeltaHave, ColDeltaShort, ColDeltaCoverage, ColDeltaPeople, MarkNew, MarkWorse, MarkBetter, MarkChanged, PercentPoints, BaselineRemovedHeading, BaselineRemovedNeed, BaselineRemovedSkill, BaselineUnchanged,
         ]
     };
 }

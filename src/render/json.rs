@@ -1,15 +1,34 @@
-//! JSON output: the report value serialised, nothing added or removed.
-//! Every report is `Serialize`, so this format needs no trait of its own.
+//! JSON output: the report value serialised, under the two fields every
+//! report opens with: `schema_version` (the contract's version) and
+//! `report` (what it is), from [`ReportKind`]. Nothing else is added or
+//! removed; the report's own fields follow, flattened, in their order.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-pub fn write<T: Serialize + ?Sized, W: Write>(value: &T, out: W) -> io::Result<()> {
+use crate::report::{ReportKind, SCHEMA_VERSION};
+
+/// A report with its version and kind in front (`#[serde(flatten)]` keeps
+/// the report's own fields at the top level, after these two).
+#[derive(Serialize)]
+struct Versioned<'a, T: ?Sized> {
+    schema_version: u32,
+    report: &'static str,
+    #[serde(flatten)]
+    value: &'a T,
+}
+
+pub fn write<T: Serialize + ReportKind + ?Sized, W: Write>(value: &T, out: W) -> io::Result<()> {
     // The serialiser writes many tiny pieces; a buffer of our own keeps them
     // out of the (possibly dynamic) writer underneath.
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(&mut out, value)?;
+    let versioned = Versioned {
+        schema_version: SCHEMA_VERSION,
+        report: value.kind(),
+        value,
+    };
+    serde_json::to_writer_pretty(&mut out, &versioned)?;
     out.write_all(b"\n")?;
     out.flush()
 }

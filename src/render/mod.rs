@@ -12,6 +12,8 @@
 //! [`render`] is the one dispatch. Wording shared by the human formats is
 //! in [`text`], their grids in [`grid`].
 
+pub mod baseline;
+pub mod baseline_balance;
 pub mod csv;
 pub mod grid;
 pub mod html;
@@ -34,6 +36,8 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use serde::Serialize;
+
+use crate::report::ReportKind;
 
 pub use self::csv::ToCsv;
 pub use self::i18n::{Labels, Lang};
@@ -101,9 +105,9 @@ impl fmt::Display for Format {
 }
 
 /// A report that can be written in every format.
-pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx {}
+pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind {}
 
-impl<R: Serialize + ToOutline + ToCsv + ToXlsx> Render for R {}
+impl<R: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind> Render for R {}
 
 /// Writes `report` in `format`; `style` matters to the human formats only.
 pub fn render<R: Render, W: Write>(

@@ -10,8 +10,11 @@ use serde::Serialize;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 
+pub mod baseline;
+pub mod kind;
 mod market;
 mod progress;
+pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,

@@ -1,0 +1,195 @@
+//! Baselines (FORMAT.md r2 "Baseline"): today's report against an earlier
+//! one, matched by need id (`gap`) or skill id (`balance`). Pure: the
+//! earlier report comes in already read (`load::baseline`), and the
+//! comparison goes out as report values (`report::baseline`). The two
+//! regression rules of `--fail-on-regression` are here, one function each.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::Level;
+use crate::report::baseline::{
+    BalanceBaseline, BalanceComparison, EarlierBalance, EarlierGap, EarlierNeed, EarlierSkill,
+    GapBaseline, GapComparison, NeedBaseline, NeedChange, SkillBaseline, SkillChange, ThenNow,
+};
+use crate::report::{BalanceReport, GapReport, NeedGap, SkillBalance};
+
+/// Coverage is a ratio of small counts written in full by JSON: the same
+/// ratio reads back equal. The tolerance only keeps a ratio of different
+/// counts that is equal in exact arithmetic from counting as a change.
+const COVERAGE_EPSILON: f64 = 1e-9;
+
+/// The gap rule: a need in both reports fell behind when its coverage fell
+/// or its shortfall grew.
+pub fn need_regressed(then: &EarlierNeed, now: &NeedGap) -> bool {
+    now.coverage < then.coverage - COVERAGE_EPSILON || now.shortfall > then.shortfall
+}
+
+/// The balance rule: the lowest level >= 1 at or above which fewer people
+/// stand now than then (a cumulative count fell), if any. Level 0 is
+/// everyone in scope, which a smaller unit or a leaver lowers without any
+/// competence lost, so it is not a regression on its own.
+pub fn skill_regressed(then: &[u64], now: &[u64]) -> Option<Level> {
+    let top = then.len().max(now.len());
+    let at_or_above = |levels: &[u64], level: usize| levels.iter().skip(level).sum::<u64>();
+    (1..top)
+        .find(|&level| at_or_above(now, level) < at_or_above(then, level))
+        .and_then(|level| Level::try_from(level).ok())
+}
+
+fn delta(now: u64, then: u64) -> i64 {
+    i64::try_from(now).unwrap_or(i64::MAX) - i64::try_from(then).unwrap_or(i64::MAX)
+}
+
+/// One need then and now.
+fn need_baseline(then: &EarlierNeed, now: &NeedGap) -> NeedBaseline {
+    let renew = u32::try_from(now.renew.len()).unwrap_or(u32::MAX);
+    let mut coverage = now.coverage - then.coverage;
+    if coverage.abs() < COVERAGE_EPSILON {
+        coverage = 0.0;
+    }
+    NeedBaseline {
+        have: then.have,
+        shortfall: then.shortfall,
+        renew: then.renew,
+        coverage: then.coverage,
+        change: NeedChange {
+            have: delta(now.have.into(), then.have.into()),
+            shortfall: delta(now.shortfall.into(), then.shortfall.into()),
+            renew: delta(renew.into(), then.renew.into()),
+            coverage,
+        },
+        regression: need_regressed(then, now),
+    }
+}
+
+/// `gap --baseline`: each need of `now` against the need of the same id in
+/// `then`, the needs new and removed, and the totals then and now.
+pub fn compare_gap(then: &EarlierGap, now: GapReport) -> GapComparison {
+    // The first of a repeated id wins, as in the file's own order.
+    let mut earlier: HashMap<&str, &EarlierNeed> = HashMap::new();
+    for need in &then.needs {
+        earlier.entry(need.id.as_str()).or_insert(need);
+    }
+    let mut summary = GapBaseline {
+        as_of: then.as_of.clone(),
+        new: Vec::new(),
+        removed: Vec::new(),
+        shortfall: ThenNow {
+            then: then.needs.iter().map(|n| u64::from(n.shortfall)).sum(),
+            now: now.totals.shortfall,
+        },
+        closed: Vec::new(),
+        opened: Vec::new(),
+        regressions: Vec::new(),
+    };
+    let mut baselines = Vec::with_capacity(now.needs.len());
+    for need in &now.needs {
+        let Some(old) = earlier.get(need.id.as_str()) else {
+            summary.new.push(need.id.clone());
+            baselines.push(None);
+            continue;
+        };
+        let baseline = need_baseline(old, need);
+        if old.shortfall > 0 && need.shortfall == 0 {
+            summary.closed.push(need.id.clone());
+        }
+        if old.shortfall == 0 && need.shortfall > 0 {
+            summary.opened.push(need.id.clone());
+        }
+        if baseline.regression {
+            summary.regressions.push(need.id.clone());
+        }
+        baselines.push(Some(baseline));
+    }
+    let current: HashSet<&str> = now.needs.iter().map(|n| n.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    summary.removed = then
+        .needs
+        .iter()
+        .filter(|n| !current.contains(n.id.as_str()) && seen.insert(n.id.as_str()))
+        .cloned()
+        .collect();
+    GapComparison {
+        now,
+        baselines,
+        summary,
+    }
+}
+
+/// One skill then and now.
+fn skill_baseline(then: &EarlierSkill, now: &SkillBalance) -> SkillBaseline {
+    let top = then.levels.len().max(now.levels.len());
+    let at = |levels: &[u64], i: usize| levels.get(i).copied().unwrap_or(0);
+    SkillBaseline {
+        levels: then.levels.clone(),
+        people: then.people,
+        assessed: then.assessed,
+        change: SkillChange {
+            levels: (0..top)
+                .map(|i| delta(at(&now.levels, i), at(&then.levels, i)))
+                .collect(),
+            people: delta(now.people, then.people),
+            assessed: delta(now.assessed, then.assessed),
+        },
+        regression: skill_regressed(&then.levels, &now.levels),
+    }
+}
+
+/// `balance --baseline`: each skill of `now` against the skill of the same
+/// id in `then`, and the skills new and removed.
+pub fn compare_balance(then: &EarlierBalance, now: BalanceReport) -> BalanceComparison {
+    let mut earlier: HashMap<&str, &EarlierSkill> = HashMap::new();
+    for skill in &then.skills {
+        earlier.entry(skill.skill.as_str()).or_insert(skill);
+    }
+    let mut summary = BalanceBaseline {
+        as_of: then.as_of.clone(),
+        new: Vec::new(),
+        removed: Vec::new(),
+        regressions: Vec::new(),
+    };
+    let mut baselines = Vec::with_capacity(now.skills.len());
+    for skill in &now.skills {
+        let Some(old) = earlier.get(skill.skill.as_str()) else {
+            summary.new.push(skill.skill.clone());
+            baselines.push(None);
+            continue;
+        };
+        let baseline = skill_baseline(old, skill);
+        if baseline.regression.is_some() {
+            summary.regressions.push(skill.skill.clone());
+        }
+        baselines.push(Some(baseline));
+    }
+    let current: HashSet<&str> = now.skills.iter().map(|s| s.skill.as_str()).collect();
+    let mut seen = HashSet::new();
+    summary.removed = then
+        .skills
+        .iter()
+        .filter(|s| !current.contains(s.skill.as_str()) && seen.insert(s.skill.as_str()))
+        .cloned()
+        .collect();
+    BalanceComparison {
+        now,
+        baselines,
+        summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cumulative_count_that_falls_is_a_regression() {
+        // Then 0:1 1:2 2:2 3:1 -> at or above 1, 2, 3: 5, 3, 1.
+        // Now one moved from 3 to 2: at or above 3 falls 1 -> 0.
+        assert_eq!(skill_regressed(&[1, 2, 2, 1], &[1, 2, 3, 0]), Some(3));
+        // One moved up from 1 to 2: no count at or above any level falls.
+        assert_eq!(skill_regressed(&[1, 2, 2, 1], &[1, 1, 3, 1]), None);
+        // Fewer people at level 0 only (someone unassessed left): not one.
+        assert_eq!(skill_regressed(&[3, 2, 2, 1], &[1, 2, 2, 1]), None);
+        // A shorter scale now: its missing levels hold nobody.
+        assert_eq!(skill_regressed(&[0, 1, 1], &[0, 2]), Some(2));
+    }
+}

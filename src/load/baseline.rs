@@ -1,0 +1,238 @@
+//! Reads a baseline (FORMAT.md r2 "Baseline"): an earlier JSON report of
+//! the same command for the same organisation. Only the fields a
+//! comparison needs are read; files written before reports carried
+//! `schema_version` and `report` are told apart by their shape. Every way a
+//! file can be the wrong one is a [`BaselineError`] naming the file; it
+//! never computes the comparison (that is `analysis::baseline`).
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::{Map, Value};
+
+use crate::model::Level;
+use crate::report::SCHEMA_VERSION;
+use crate::report::baseline::{EarlierBalance, EarlierGap, EarlierNeed, EarlierSkill};
+use crate::report::kind::name;
+
+/// Why a file cannot be a baseline, as a sentence that names it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct BaselineError(pub String);
+
+/// The top of a report: what it says it is, and what it is about.
+struct Header {
+    kind: String,
+    organisation: String,
+    as_of: String,
+}
+
+/// Reads `path` as a JSON report of kind `want` (a `report::kind::name`)
+/// for `organisation`, returning its top-level object.
+fn read(path: &Path, want: &str, organisation: &str) -> Result<(Header, Value), BaselineError> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| BaselineError(format!("cannot read the baseline '{shown}': {e}")))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| {
+        // serde_json ends its message with the position; say it our way.
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        BaselineError(format!(
+            "{shown}:{}:{}: the baseline is not JSON ({message}): give a file written by `--format json`",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let not_ours = || {
+        BaselineError(format!(
+            "'{shown}' is not a kompetanse report (no 'organisation' and 'as_of' at its top): give a file written by `--format json`"
+        ))
+    };
+    let top = value.as_object().ok_or_else(not_ours)?;
+    let (Some(Value::String(org)), Some(Value::String(as_of))) =
+        (top.get("organisation"), top.get("as_of"))
+    else {
+        return Err(not_ours());
+    };
+    match top.get("schema_version") {
+        None => {}
+        Some(v) => match v.as_u64() {
+            Some(v) if v <= u64::from(SCHEMA_VERSION) => {}
+            Some(v) => {
+                return Err(BaselineError(format!(
+                    "'{shown}' has schema_version {v}, newer than this kompetanse reads ({SCHEMA_VERSION}): compare with the version that wrote it, or a newer one"
+                )));
+            }
+            None => return Err(not_ours()),
+        },
+    }
+    let kind = match top.get("report") {
+        Some(Value::String(kind)) => kind.clone(),
+        Some(_) => return Err(not_ours()),
+        None => kind_by_shape(top).ok_or_else(not_ours)?.to_string(),
+    };
+    if kind != want {
+        return Err(BaselineError(format!(
+            "'{shown}' is a {kind} report, not a {want} report: give the output of an earlier `{}`",
+            command(want)
+        )));
+    }
+    if org != organisation {
+        return Err(BaselineError(format!(
+            "'{shown}' is for organisation '{org}', not '{organisation}'"
+        )));
+    }
+    let header = Header {
+        kind,
+        organisation: org.clone(),
+        as_of: as_of.clone(),
+    };
+    Ok((header, value))
+}
+
+/// The command line that writes a report of `kind`.
+fn command(kind: &str) -> String {
+    match kind.strip_prefix("gap-by-") {
+        Some(by) => format!("gap --by {by} --format json"),
+        None => format!("{kind} --format json"),
+    }
+}
+
+/// The kind of a report written before reports named themselves, by the
+/// keys only it has at its top.
+fn kind_by_shape(top: &Map<String, Value>) -> Option<&'static str> {
+    let has = |keys: &[&str]| keys.iter().all(|k| top.contains_key(*k));
+    if has(&["gap", "balance", "coverage"]) {
+        Some(name::REPORT)
+    } else if has(&["since", "needs", "skills"]) {
+        Some(name::PROGRESS)
+    } else if has(&["needs", "totals"]) {
+        Some(name::GAP)
+    } else if has(&["people", "totals"]) {
+        Some(name::GAP_BY_PERSON)
+    } else if has(&["groups", "by"]) {
+        match top.get("by").and_then(Value::as_str) {
+            Some("unit") => Some(name::GAP_BY_UNIT),
+            Some("skill") => Some(name::GAP_BY_SKILL),
+            Some("driver") => Some(name::GAP_BY_DRIVER),
+            _ => None,
+        }
+    } else if has(&["plans", "summary"]) {
+        Some(name::PLAN)
+    } else if has(&["scale", "skills", "freshness"]) {
+        Some(name::BALANCE)
+    } else if has(&["teaching_level", "skills"]) {
+        Some(name::MARKET)
+    } else {
+        None
+    }
+}
+
+/// Turns the report's fields into `T`; a missing or mistyped field means
+/// the file is not the report it says it is.
+fn fields<T: for<'de> Deserialize<'de>>(
+    path: &Path,
+    header: &Header,
+    value: Value,
+) -> Result<T, BaselineError> {
+    serde_json::from_value(value).map_err(|e| {
+        BaselineError(format!(
+            "'{}' is not a complete {} report: {e}",
+            path.display(),
+            header.kind
+        ))
+    })
+}
+
+#[derive(Deserialize)]
+struct GapFields {
+    needs: Vec<NeedFields>,
+}
+
+#[derive(Deserialize)]
+struct NeedFields {
+    id: String,
+    skill: String,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    level: Option<Level>,
+    #[serde(default)]
+    count: Option<u32>,
+    #[serde(default)]
+    priority: Option<String>,
+    have: u32,
+    shortfall: u32,
+    /// Files from before r2 have no renew list: nobody to renew.
+    #[serde(default)]
+    renew: Vec<IgnoredAny>,
+    coverage: f64,
+}
+
+/// An earlier `gap --format json` for `organisation`.
+pub fn read_gap(path: &Path, organisation: &str) -> Result<EarlierGap, BaselineError> {
+    let (header, value) = read(path, name::GAP, organisation)?;
+    let gap: GapFields = fields(path, &header, value)?;
+    Ok(EarlierGap {
+        organisation: header.organisation,
+        as_of: header.as_of,
+        needs: gap
+            .needs
+            .into_iter()
+            .map(|n| EarlierNeed {
+                id: n.id,
+                skill: n.skill,
+                unit: n.unit,
+                role: n.role,
+                level: n.level,
+                count: n.count,
+                priority: n.priority,
+                have: n.have,
+                shortfall: n.shortfall,
+                renew: u32::try_from(n.renew.len()).unwrap_or(u32::MAX),
+                coverage: n.coverage,
+            })
+            .collect(),
+    })
+}
+
+#[derive(Deserialize)]
+struct BalanceFields {
+    skills: Vec<SkillFields>,
+}
+
+#[derive(Deserialize)]
+struct SkillFields {
+    skill: String,
+    #[serde(default)]
+    name: Option<String>,
+    levels: Vec<u64>,
+    people: u64,
+    assessed: u64,
+}
+
+/// An earlier `balance --format json` for `organisation`.
+pub fn read_balance(path: &Path, organisation: &str) -> Result<EarlierBalance, BaselineError> {
+    let (header, value) = read(path, name::BALANCE, organisation)?;
+    let balance: BalanceFields = fields(path, &header, value)?;
+    Ok(EarlierBalance {
+        organisation: header.organisation,
+        as_of: header.as_of,
+        skills: balance
+            .skills
+            .into_iter()
+            .map(|s| EarlierSkill {
+                skill: s.skill,
+                name: s.name,
+                levels: s.levels,
+                people: s.people,
+                assessed: s.assessed,
+            })
+            .collect(),
+    })
+}

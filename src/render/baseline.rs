@@ -1,0 +1,291 @@
+//! `gap --baseline` for people and for spreadsheets (FORMAT.md r2
+//! "Baseline"): the summary line, each need's change, new and removed
+//! needs. The terminal lists every need in report order; a document
+//! (Markdown, for a pull-request comment) is short: the summary first,
+//! then only the needs that changed, those that fell behind first, and the
+//! rest as a count. CSV is `gap`'s own rows with the baseline's columns
+//! appended, and the removed needs as rows of their own. It formats the
+//! comparison; it computes nothing (`analysis::baseline` does).
+
+use std::io;
+
+use crate::render::csv::{Cell, GAP_COLUMNS, RowSink, ToCsv};
+use crate::render::grid::Grid;
+use crate::render::i18n::{Key, Labels};
+use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::report::NeedGap;
+use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline};
+
+/// A count's change for people: "+2", "-1", and nothing for no change.
+pub fn signed(l: Labels, change: i64) -> String {
+    match change {
+        0 => String::new(),
+        c if c > 0 => format!("+{}", l.int(c.unsigned_abs())),
+        c => format!("-{}", l.int(c.unsigned_abs())),
+    }
+}
+
+/// A coverage change in percentage points: "+33.3 pp", nothing for none.
+fn points(l: Labels, change: f64) -> String {
+    if change == 0.0 {
+        return String::new();
+    }
+    let sign = if change > 0.0 { "+" } else { "" };
+    let p = change * 100.0;
+    // Whole points without decimals, as `Labels::percent` writes shares.
+    let p = if (p - p.round()).abs() < 0.05 {
+        l.decimal(p.round(), 0)
+    } else {
+        l.decimal(p, 1)
+    };
+    l.fill(Key::PercentPoints, &[&format!("{sign}{p}")])
+}
+
+/// The summary line: "shortfall 14 -> 9, 3 needs closed, 1 new"; the
+/// parts after the shortfall only when there are any.
+pub fn summary_line(l: Labels, s: &GapBaseline) -> String {
+    let mut parts = vec![l.fill(
+        Key::BaselineShortfall,
+        &[&l.int(s.shortfall.then), &l.int(s.shortfall.now)],
+    )];
+    let needs = |n: usize| l.count(n, Key::NeedNoun, Key::NeedsNoun);
+    let mut add = |n: usize, key: Key, what: String| {
+        if n > 0 {
+            parts.push(l.fill(key, &[&what]));
+        }
+    };
+    add(s.closed.len(), Key::BaselineClosed, needs(s.closed.len()));
+    add(s.opened.len(), Key::BaselineOpened, needs(s.opened.len()));
+    add(
+        s.regressions.len(),
+        Key::BaselineWorse,
+        l.int(s.regressions.len() as u64),
+    );
+    let new = if s.new.len() == 1 {
+        Key::BaselineNewOne
+    } else {
+        Key::BaselineNewMany
+    };
+    add(s.new.len(), new, l.int(s.new.len() as u64));
+    add(
+        s.removed.len(),
+        Key::BaselineRemoved,
+        l.int(s.removed.len() as u64),
+    );
+    parts.join(", ")
+}
+
+/// What happened to a need, in a word (and an order: worse first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Mark {
+    Worse,
+    Better,
+    Changed,
+    New,
+    Unchanged,
+}
+
+fn mark(need: &NeedGap, baseline: Option<&NeedBaseline>) -> Mark {
+    match baseline {
+        None => Mark::New,
+        Some(b) if b.regression => Mark::Worse,
+        Some(b) if need.shortfall < b.shortfall || need.coverage > b.coverage => Mark::Better,
+        Some(b) if b.changed() => Mark::Changed,
+        Some(_) => Mark::Unchanged,
+    }
+}
+
+fn mark_word(l: Labels, mark: Mark) -> &'static str {
+    match mark {
+        Mark::Worse => l.get(Key::MarkWorse),
+        Mark::Better => l.get(Key::MarkBetter),
+        Mark::Changed => l.get(Key::MarkChanged),
+        Mark::New => l.get(Key::MarkNew),
+        Mark::Unchanged => "",
+    }
+}
+
+/// The needs' grid: now, the change, and the mark.
+fn needs_grid<'a>(
+    l: Labels,
+    rows: impl Iterator<Item = (&'a NeedGap, Option<&'a NeedBaseline>)>,
+) -> Grid {
+    let right = |key: Key| format!(">{}", l.get(key));
+    let mut grid = Grid::new(&[
+        l.get(Key::ColNeed).to_string(),
+        l.get(Key::ColSkill).to_string(),
+        l.get(Key::ColPriority).to_string(),
+        right(Key::ColHave),
+        right(Key::ColShort),
+        right(Key::ColCoverage),
+        right(Key::ColDeltaHave),
+        right(Key::ColDeltaShort),
+        right(Key::ColDeltaCoverage),
+        l.get(Key::ColChange).to_string(),
+    ]);
+    for (need, baseline) in rows {
+        let change = baseline.map(|b| b.change);
+        let skill = if need.skill_name.is_empty() {
+            &need.skill
+        } else {
+            &need.skill_name
+        };
+        grid.push([
+            need.id.clone(),
+            skill.clone(),
+            l.priority(need.priority).to_string(),
+            l.int(need.have.into()),
+            l.int(need.shortfall.into()),
+            l.percent(need.coverage),
+            change.map_or(String::new(), |c| signed(l, c.have)),
+            change.map_or(String::new(), |c| signed(l, c.shortfall)),
+            change.map_or(String::new(), |c| points(l, c.coverage)),
+            mark_word(l, mark(need, baseline)).to_string(),
+        ]);
+    }
+    grid
+}
+
+impl ToOutline for GapComparison {
+    fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let r = &self.now;
+        let s = &self.summary;
+        let mut out = Builder::default();
+        out.title(l.fill(
+            Key::BaselineTitle,
+            &[&r.organisation, &l.get(Key::WhatGap), &r.as_of, &s.as_of],
+        ));
+        let line = summary_line(l, s);
+        match dialect {
+            Dialect::Terminal => {
+                out.para(line);
+                out.grid(needs_grid(l, self.rows()));
+            }
+            Dialect::Document => {
+                out.para(Text::default().strong(line));
+                // Changed needs first, those that fell behind first of all;
+                // the unchanged ones are only counted.
+                let mut changed: Vec<_> = self
+                    .rows()
+                    .map(|(n, b)| (mark(n, b), n, b))
+                    .filter(|(m, _, _)| *m != Mark::Unchanged)
+                    .collect();
+                changed.sort_by_key(|(m, _, _)| *m);
+                if !changed.is_empty() {
+                    out.grid(needs_grid(l, changed.into_iter().map(|(_, n, b)| (n, b))));
+                }
+                let same = self
+                    .rows()
+                    .filter(|(n, b)| mark(n, *b) == Mark::Unchanged)
+                    .count();
+                if same > 0 {
+                    out.para(l.fill(
+                        Key::BaselineUnchanged,
+                        &[&l.count(same, Key::NeedNoun, Key::NeedsNoun)],
+                    ));
+                }
+            }
+        }
+        if !s.removed.is_empty() {
+            out.heading(2, l.fill(Key::BaselineRemovedHeading, &[&s.as_of]));
+            out.list(s.removed.iter().map(|n| {
+                Text::plain(l.fill(
+                    Key::BaselineRemovedNeed,
+                    &[&n.id, &n.skill, &l.int(n.shortfall.into())],
+                ))
+            }));
+        }
+        out.build()
+    }
+}
+
+/// The columns `gap --baseline --format csv` appends to `gap`'s.
+pub const BASELINE_COLUMNS: [&str; 9] = [
+    "baseline_have",
+    "baseline_shortfall",
+    "baseline_renew",
+    "baseline_coverage",
+    "change_have",
+    "change_shortfall",
+    "change_renew",
+    "change_coverage",
+    "baseline_status",
+];
+
+/// A sink that appends a need's baseline cells to `gap`'s row for it.
+struct Appending<'a> {
+    inner: &'a mut dyn RowSink,
+    baselines: std::slice::Iter<'a, Option<NeedBaseline>>,
+}
+
+impl RowSink for Appending<'_> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        let mut row = cells.to_vec();
+        match self.baselines.next().and_then(Option::as_ref) {
+            Some(b) => {
+                row.extend([
+                    Cell::int(b.have),
+                    Cell::int(b.shortfall),
+                    Cell::int(b.renew),
+                    Cell::Share(b.coverage),
+                    Cell::Int(b.change.have),
+                    Cell::Int(b.change.shortfall),
+                    Cell::Int(b.change.renew),
+                    Cell::Num(b.change.coverage),
+                    Cell::text(if b.changed() { "changed" } else { "unchanged" }),
+                ]);
+            }
+            None => {
+                row.extend(std::iter::repeat_n(Cell::Empty, BASELINE_COLUMNS.len() - 1));
+                row.push(Cell::text("new"));
+            }
+        }
+        self.inner.row(&row)
+    }
+}
+
+impl ToCsv for GapComparison {
+    fn columns(&self) -> Vec<String> {
+        let mut columns = self.now.columns();
+        columns.extend(BASELINE_COLUMNS.iter().map(|c| c.to_string()));
+        columns
+    }
+
+    /// `gap`'s rows with the baseline appended, then one row per removed
+    /// need: what the baseline said of it under `gap`'s columns (the rest
+    /// empty), its baseline cells, no change, and status `removed`.
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        self.now.write_rows(&mut Appending {
+            inner: &mut *sink,
+            baselines: self.baselines.iter(),
+        })?;
+        for n in &self.summary.removed {
+            let mut row: Vec<Cell> = GAP_COLUMNS
+                .iter()
+                .map(|column| match *column {
+                    "id" => Cell::text(&n.id),
+                    "skill" => Cell::text(&n.skill),
+                    "unit" => Cell::opt_text(n.unit.as_ref()),
+                    "role" => Cell::opt_text(n.role.as_ref()),
+                    "level" => n.level.map_or(Cell::Empty, Cell::int),
+                    "count" => n.count.map_or(Cell::Empty, Cell::int),
+                    "priority" => Cell::opt_text(n.priority.as_ref()),
+                    _ => Cell::Empty,
+                })
+                .collect();
+            row.extend([
+                Cell::int(n.have),
+                Cell::int(n.shortfall),
+                Cell::int(n.renew),
+                Cell::Share(n.coverage),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text("removed"),
+            ]);
+            sink.row(&row)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,234 @@
+//! `balance --baseline` for people and for spreadsheets (FORMAT.md r2
+//! "Baseline"): people per level per skill then and now. The terminal
+//! lists every skill, each changed cell as "then -> now"; a document
+//! (Markdown) shows only the skills that changed, those with fewer people
+//! at or above a level first, and counts the rest. CSV is `balance`'s rows
+//! with the baseline's columns appended and removed skills as rows of
+//! their own. It formats; `analysis::baseline` computes.
+
+use std::io;
+
+use crate::render::baseline::signed;
+use crate::render::csv::{Cell, RowSink, ToCsv};
+use crate::render::grid::Grid;
+use crate::render::i18n::{Key, Labels};
+use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::report::SkillBalance;
+use crate::report::baseline::{BalanceBaseline, BalanceComparison, SkillBaseline};
+
+/// "14 skills compared, 1 worse, 1 new, 1 removed".
+pub fn summary_line(l: Labels, compared: usize, s: &BalanceBaseline) -> String {
+    let skills = |n: usize| l.count(n, Key::BaselineSkillNoun, Key::BaselineSkillsNoun);
+    let mut parts = vec![l.fill(Key::BaselineCompared, &[&skills(compared)])];
+    let mut add = |n: usize, key: Key| {
+        if n > 0 {
+            parts.push(l.fill(key, &[&l.int(n as u64)]));
+        }
+    };
+    add(s.regressions.len(), Key::BaselineWorse);
+    let new = if s.new.len() == 1 {
+        Key::BaselineNewOne
+    } else {
+        Key::BaselineNewMany
+    };
+    add(s.new.len(), new);
+    add(s.removed.len(), Key::BaselineRemoved);
+    parts.join(", ")
+}
+
+/// What happened to a skill, in an order: worse first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Mark {
+    Worse,
+    Changed,
+    New,
+    Unchanged,
+}
+
+fn mark(baseline: Option<&SkillBaseline>) -> Mark {
+    match baseline {
+        None => Mark::New,
+        Some(b) if b.regression.is_some() => Mark::Worse,
+        Some(b) if b.changed() => Mark::Changed,
+        Some(_) => Mark::Unchanged,
+    }
+}
+
+/// "2 -> 3", or "3" when nothing changed.
+fn then_now(l: Labels, then: Option<u64>, now: u64) -> String {
+    match then {
+        Some(then) if then != now => format!("{} -> {}", l.int(then), l.int(now)),
+        _ => l.int(now),
+    }
+}
+
+fn skills_grid<'a>(
+    l: Labels,
+    scale: &[String],
+    rows: impl Iterator<Item = (&'a SkillBalance, Option<&'a SkillBaseline>)>,
+) -> Grid {
+    let mut header = vec![l.get(Key::ColSkill).to_string()];
+    header.extend(
+        scale
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!(">{i} {name}")),
+    );
+    header.push(format!(">{}", l.get(Key::ColPeople)));
+    header.push(format!(">{}", l.get(Key::ColDeltaPeople)));
+    header.push(l.get(Key::ColChange).to_string());
+    let mut grid = Grid::new(&header);
+    for (skill, baseline) in rows {
+        let mut row = vec![skill.name.clone()];
+        row.extend((0..scale.len()).map(|i| {
+            let now = skill.levels.get(i).copied().unwrap_or(0);
+            let then = baseline.map(|b| b.levels.get(i).copied().unwrap_or(0));
+            then_now(l, then, now)
+        }));
+        row.push(then_now(l, baseline.map(|b| b.people), skill.people));
+        row.push(baseline.map_or(String::new(), |b| signed(l, b.change.people)));
+        row.push(
+            match mark(baseline) {
+                Mark::Worse => l.get(Key::MarkWorse),
+                Mark::Changed => l.get(Key::MarkChanged),
+                Mark::New => l.get(Key::MarkNew),
+                Mark::Unchanged => "",
+            }
+            .to_string(),
+        );
+        grid.push(row);
+    }
+    grid
+}
+
+impl ToOutline for BalanceComparison {
+    fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let r = &self.now;
+        let s = &self.summary;
+        let mut out = Builder::default();
+        out.title(l.fill(
+            Key::BaselineTitle,
+            &[
+                &r.organisation,
+                &l.get(Key::WhatBalance),
+                &r.as_of,
+                &s.as_of,
+            ],
+        ));
+        let compared = self.baselines.iter().filter(|b| b.is_some()).count();
+        let line = summary_line(l, compared, s);
+        match dialect {
+            Dialect::Terminal => {
+                out.para(line);
+                out.grid(skills_grid(l, &r.scale, self.rows()));
+            }
+            Dialect::Document => {
+                out.para(Text::default().strong(line));
+                let mut changed: Vec<_> = self
+                    .rows()
+                    .map(|(k, b)| (mark(b), k, b))
+                    .filter(|(m, _, _)| *m != Mark::Unchanged)
+                    .collect();
+                changed.sort_by_key(|(m, _, _)| *m);
+                if !changed.is_empty() {
+                    let rows = changed.into_iter().map(|(_, k, b)| (k, b));
+                    out.grid(skills_grid(l, &r.scale, rows));
+                }
+                let same = self
+                    .rows()
+                    .filter(|(_, b)| mark(*b) == Mark::Unchanged)
+                    .count();
+                if same > 0 {
+                    let what = l.count(same, Key::BaselineSkillNoun, Key::BaselineSkillsNoun);
+                    out.para(l.fill(Key::BaselineUnchanged, &[&what]));
+                }
+            }
+        }
+        if !s.removed.is_empty() {
+            out.heading(2, l.fill(Key::BaselineRemovedHeading, &[&s.as_of]));
+            out.list(s.removed.iter().map(|k| {
+                let name = k.name.as_ref().unwrap_or(&k.skill);
+                Text::plain(l.fill(Key::BaselineRemovedSkill, &[name, &l.int(k.people)]))
+            }));
+        }
+        out.build()
+    }
+}
+
+/// The columns appended to `balance`'s for a scale of `levels` levels.
+fn appended(levels: usize) -> Vec<String> {
+    let mut columns = vec!["baseline_people".to_string(), "baseline_assessed".into()];
+    columns.extend((0..levels).map(|i| format!("baseline_level_{i}")));
+    columns.extend(["change_people".to_string(), "change_assessed".into()]);
+    columns.extend((0..levels).map(|i| format!("change_level_{i}")));
+    columns.push("baseline_status".into());
+    columns
+}
+
+/// A sink that appends a skill's baseline cells to `balance`'s row for it.
+struct Appending<'a> {
+    inner: &'a mut dyn RowSink,
+    levels: usize,
+    baselines: std::slice::Iter<'a, Option<SkillBaseline>>,
+}
+
+impl RowSink for Appending<'_> {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        let mut row = cells.to_vec();
+        let at = |v: &[u64], i: usize| Cell::count(v.get(i).copied().unwrap_or(0));
+        match self.baselines.next().and_then(Option::as_ref) {
+            Some(b) => {
+                row.extend([Cell::count(b.people), Cell::count(b.assessed)]);
+                row.extend((0..self.levels).map(|i| at(&b.levels, i)));
+                row.extend([Cell::Int(b.change.people), Cell::Int(b.change.assessed)]);
+                row.extend(
+                    (0..self.levels)
+                        .map(|i| Cell::Int(b.change.levels.get(i).copied().unwrap_or(0))),
+                );
+                row.push(Cell::text(if b.changed() {
+                    "changed"
+                } else {
+                    "unchanged"
+                }));
+            }
+            None => {
+                row.extend(std::iter::repeat_n(Cell::Empty, 4 + 2 * self.levels));
+                row.push(Cell::text("new"));
+            }
+        }
+        self.inner.row(&row)
+    }
+}
+
+impl ToCsv for BalanceComparison {
+    fn columns(&self) -> Vec<String> {
+        let mut columns = self.now.columns();
+        columns.extend(appended(self.now.scale.len()));
+        columns
+    }
+
+    /// `balance`'s rows with the baseline appended, then one row per
+    /// removed skill: its id and name, the rest of `balance`'s columns
+    /// empty, its baseline cells, no change, and status `removed`.
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        let levels = self.now.scale.len();
+        self.now.write_rows(&mut Appending {
+            inner: &mut *sink,
+            levels,
+            baselines: self.baselines.iter(),
+        })?;
+        let width = self.now.columns().len();
+        for k in &self.summary.removed {
+            let mut row = vec![Cell::Empty; width];
+            // `balance`'s columns open with unit, skill, name.
+            row[1] = Cell::text(&k.skill);
+            row[2] = Cell::opt_text(k.name.as_ref());
+            row.extend([Cell::count(k.people), Cell::count(k.assessed)]);
+            row.extend((0..levels).map(|i| Cell::count(k.levels.get(i).copied().unwrap_or(0))));
+            row.extend(std::iter::repeat_n(Cell::Empty, 2 + levels));
+            row.push(Cell::text("removed"));
+            sink.row(&row)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,301 @@
+//! The report values of `--baseline` (FORMAT.md r2 "Baseline"): an earlier
+//! report as read back (only the fields a comparison needs), and the
+//! comparison of today's report with it, need by need (`gap`) or skill by
+//! skill (`balance`). Plain data: `analysis::baseline` computes it,
+//! `load::baseline` reads the earlier file, `render::baseline` writes it.
+//!
+//! The JSON of a comparison is the report's own JSON with a `baseline` key
+//! added to each need (or skill) and one at the top (the summary). The
+//! views below write that without restating the report: each row is the
+//! report's row flattened, plus its `baseline`.
+
+use serde::Serialize;
+
+use crate::model::{Date, LearningMix, Level};
+use crate::report::{
+    BalanceReport, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement, NeedGap, ReportKind,
+    SkillBalance, UnitBalance,
+};
+
+/// An earlier gap report: who it was for, when, and its needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarlierGap {
+    pub organisation: String,
+    /// As written in the file (an ISO date in every file we wrote).
+    pub as_of: String,
+    pub needs: Vec<EarlierNeed>,
+}
+
+/// One need of an earlier gap report. Its identity fields are optional: a
+/// removed need is listed with whatever the file said of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EarlierNeed {
+    pub id: String,
+    pub skill: String,
+    pub unit: Option<String>,
+    pub role: Option<String>,
+    pub level: Option<Level>,
+    pub count: Option<u32>,
+    pub priority: Option<String>,
+    pub have: u32,
+    pub shortfall: u32,
+    /// How many holders were to be renewed (the length of its `renew`
+    /// list; 0 in files from before r2, which had none).
+    pub renew: u32,
+    pub coverage: f64,
+}
+
+/// A need then and its change since (now minus then).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedBaseline {
+    pub have: u32,
+    pub shortfall: u32,
+    pub renew: u32,
+    pub coverage: f64,
+    pub change: NeedChange,
+    /// Coverage fell or shortfall grew (`--fail-on-regression`).
+    #[serde(skip)]
+    pub regression: bool,
+}
+
+impl NeedBaseline {
+    /// Anything differs from the baseline.
+    pub fn changed(&self) -> bool {
+        self.change.have != 0
+            || self.change.shortfall != 0
+            || self.change.renew != 0
+            || self.change.coverage != 0.0
+    }
+}
+
+/// Now minus then.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NeedChange {
+    pub have: i64,
+    pub shortfall: i64,
+    pub renew: i64,
+    pub coverage: f64,
+}
+
+/// A total then and now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ThenNow {
+    pub then: u64,
+    pub now: u64,
+}
+
+/// The top-level `baseline` of a gap comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapBaseline {
+    /// The baseline's reference date.
+    pub as_of: String,
+    /// Needs in today's report only, by id, in report order.
+    pub new: Vec<String>,
+    /// Needs in the baseline only, as it had them, in its order.
+    pub removed: Vec<EarlierNeed>,
+    /// The total shortfall of every need then (removed ones too) and now.
+    pub shortfall: ThenNow,
+    /// Needs in both with a shortfall then and none now.
+    pub closed: Vec<String>,
+    /// Needs in both with no shortfall then and one now.
+    pub opened: Vec<String>,
+    /// Needs in both whose coverage fell or whose shortfall grew.
+    pub regressions: Vec<String>,
+}
+
+/// `gap --baseline`: today's report, each need's baseline (None: a new
+/// need), in the report's order, and the summary.
+#[derive(Debug, Clone)]
+pub struct GapComparison {
+    pub now: GapReport,
+    /// One per `now.needs`, in order.
+    pub baselines: Vec<Option<NeedBaseline>>,
+    pub summary: GapBaseline,
+}
+
+impl GapComparison {
+    /// `--fail-on-regression`: did any need fall behind its baseline?
+    pub fn regressed(&self) -> bool {
+        !self.summary.regressions.is_empty()
+    }
+
+    /// Each need with its baseline.
+    pub fn rows(&self) -> impl Iterator<Item = (&NeedGap, Option<&NeedBaseline>)> {
+        self.now
+            .needs
+            .iter()
+            .zip(self.baselines.iter().map(Option::as_ref))
+    }
+}
+
+/// A row of a report and its baseline, as JSON writes it.
+#[derive(Serialize)]
+struct WithBaseline<'a, T, B> {
+    #[serde(flatten)]
+    row: &'a T,
+    baseline: Option<&'a B>,
+}
+
+/// The gap report's fields (as `GapReport` serialises them), each need
+/// with its baseline, and the summary last.
+#[derive(Serialize)]
+struct GapView<'a> {
+    organisation: &'a str,
+    as_of: Date,
+    mix: LearningMix,
+    needs: Vec<WithBaseline<'a, NeedGap, NeedBaseline>>,
+    totals: &'a GapTotals,
+    baseline: &'a GapBaseline,
+}
+
+impl Serialize for GapComparison {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let r = &self.now;
+        GapView {
+            organisation: &r.organisation,
+            as_of: r.as_of,
+            mix: r.mix,
+            needs: self
+                .rows()
+                .map(|(row, baseline)| WithBaseline { row, baseline })
+                .collect(),
+            totals: &r.totals,
+            baseline: &self.summary,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl ReportKind for GapComparison {
+    /// Still a gap report: it can be the next run's baseline.
+    fn kind(&self) -> &'static str {
+        self.now.kind()
+    }
+}
+
+/// An earlier balance: who it was for, when, and its skills.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EarlierBalance {
+    pub organisation: String,
+    pub as_of: String,
+    pub skills: Vec<EarlierSkill>,
+}
+
+/// One skill of an earlier balance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EarlierSkill {
+    pub skill: String,
+    pub name: Option<String>,
+    /// People at each level, 0 to top.
+    pub levels: Vec<u64>,
+    pub people: u64,
+    pub assessed: u64,
+}
+
+/// A skill's balance then and its change since (now minus then).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillBaseline {
+    pub levels: Vec<u64>,
+    pub people: u64,
+    pub assessed: u64,
+    pub change: SkillChange,
+    /// The lowest level >= 1 at or above which fewer people stand than
+    /// then (a cumulative count fell), if any.
+    #[serde(skip)]
+    pub regression: Option<Level>,
+}
+
+impl SkillBaseline {
+    pub fn changed(&self) -> bool {
+        self.change.people != 0
+            || self.change.assessed != 0
+            || self.change.levels.iter().any(|&d| d != 0)
+    }
+}
+
+/// Now minus then; `levels` as long as the longer scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkillChange {
+    pub levels: Vec<i64>,
+    pub people: i64,
+    pub assessed: i64,
+}
+
+/// The top-level `baseline` of a balance comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BalanceBaseline {
+    pub as_of: String,
+    /// Skills in today's balance only.
+    pub new: Vec<String>,
+    /// Skills in the baseline only, as it had them.
+    pub removed: Vec<EarlierSkill>,
+    /// Skills with fewer people at or above some level >= 1 than then.
+    pub regressions: Vec<String>,
+}
+
+/// `balance --baseline`: today's balance, each skill's baseline (None: a
+/// new skill), and the summary.
+#[derive(Debug, Clone)]
+pub struct BalanceComparison {
+    pub now: BalanceReport,
+    /// One per `now.skills`, in order.
+    pub baselines: Vec<Option<SkillBaseline>>,
+    pub summary: BalanceBaseline,
+}
+
+impl BalanceComparison {
+    pub fn regressed(&self) -> bool {
+        !self.summary.regressions.is_empty()
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = (&SkillBalance, Option<&SkillBaseline>)> {
+        self.now
+            .skills
+            .iter()
+            .zip(self.baselines.iter().map(Option::as_ref))
+    }
+}
+
+/// The balance's fields (as `BalanceReport` serialises them), each
+/// top-level skill with its baseline, and the summary last.
+#[derive(Serialize)]
+struct BalanceView<'a> {
+    organisation: &'a str,
+    as_of: Date,
+    scale: &'a [String],
+    skills: Vec<WithBaseline<'a, SkillBalance, SkillBaseline>>,
+    units: &'a [UnitBalance],
+    freshness: &'a FreshnessReport,
+    key_people: &'a [KeyPerson],
+    arriving: &'a [Movement],
+    leaving: &'a [Movement],
+    baseline: &'a BalanceBaseline,
+}
+
+impl Serialize for BalanceComparison {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let r = &self.now;
+        BalanceView {
+            organisation: &r.organisation,
+            as_of: r.as_of,
+            scale: &r.scale,
+            skills: self
+                .rows()
+                .map(|(row, baseline)| WithBaseline { row, baseline })
+                .collect(),
+            units: &r.units,
+            freshness: &r.freshness,
+            key_people: &r.key_people,
+            arriving: &r.arriving,
+            leaving: &r.leaving,
+            baseline: &self.summary,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl ReportKind for BalanceComparison {
+    fn kind(&self) -> &'static str {
+        self.now.kind()
+    }
+}
