@@ -189,7 +189,7 @@ fn markdown_lists_regressions_first_and_counts_the_unchanged() {
     let md = stdout(&out);
     let lines: Vec<&str> = md.lines().collect();
     // Title, blank, then the summary line.
-    assert!(lines[2].starts_with("**shortfall 25 -&gt; 25"), "{md}");
+    assert!(lines[2].starts_with("**shortfall 25 -> 25"), "{md}");
     let rows: Vec<&str> = lines
         .iter()
         .filter(|l| l.starts_with("| ") && !l.starts_with("| Need"))

@@ -23,6 +23,7 @@ pub enum FormatArg {
     /// One row per item, comma-separated, for spreadsheets and scripts.
     Csv,
     /// Markdown: headings and pipe tables, ready for a wiki, a mail or pandoc.
+    #[value(alias = "md")]
     Markdown,
     /// An Excel workbook, one sheet per view (needs -o or a pipe).
     Xlsx,

@@ -8,7 +8,7 @@
 //! Every text is escaped ([`escape`]): a name is data, never markup. It
 //! cannot open a heading, a list, a link or emphasis, close a table cell,
 //! break a row with a CR or LF, or carry HTML (`<script>` comes out as
-//! `&lt;script&gt;`, which a renderer shows as the text it was).
+//! `&lt;script>`, which a renderer shows as the text it was).
 
 use std::io::{self, Write};
 
@@ -72,11 +72,11 @@ fn inline(text: &Text) -> String {
 }
 
 /// Text as markdown shows it literally: markdown's punctuation (`\`, `` ` ``,
-/// `*`, `_`, `[`, `]`, `|`) backslash-escaped, HTML's (`<`, `>`, `&`) as
-/// entities, CR and LF as spaces (a line break would end a table row or a
+/// `*`, `_`, `[`, `]`, `|`) backslash-escaped, HTML's `<` and `&` as
+/// entities (without a `<` no tag can open), CR and LF as spaces (a line break would end a table row or a
 /// heading), other control characters shown as `\x1b` and the like. At the
-/// start of a line (`at_start`), `#`, `+`, `-`, `=` and `~` are escaped too,
-/// so a name cannot open a heading, a list or a fence.
+/// start of a line (`at_start`), `#`, `+`, `-`, `=`, `~` and `>` are escaped
+/// too, so a name cannot open a heading, a list, a fence or a quote.
 pub fn escape(text: &str, at_start: bool) -> String {
     let text = text.replace(['\r', '\n'], " ");
     let text = visible(&text);
@@ -88,9 +88,10 @@ pub fn escape(text: &str, at_start: bool) -> String {
                 out.push(c);
             }
             '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '#' | '+' | '-' | '=' | '~' if i == 0 && at_start => {
+            // `>` opens nothing but a quote at the start of a line; inside
+            // a line it stays as typed, so "14 -> 9" reads right raw too.
+            '#' | '+' | '-' | '=' | '~' | '>' if i == 0 && at_start => {
                 out.push('\\');
                 out.push(c);
             }
@@ -128,7 +129,9 @@ mod tests {
     #[test]
     fn names_stay_text() {
         assert_eq!(escape("a|b", false), "a\\|b");
-        assert_eq!(escape("<script>", false), "&lt;script&gt;");
+        assert_eq!(escape("<script>", false), "&lt;script>");
+        assert_eq!(escape("> quote", true), "\\> quote");
+        assert_eq!(escape("14 -> 9", false), "14 -> 9");
         assert_eq!(escape("# x", true), "\\# x");
         assert_eq!(escape("# x", false), "# x");
         assert_eq!(escape("a\rb\nc", false), "a b c");
