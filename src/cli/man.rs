@@ -1,0 +1,211 @@
+//! `kompetanse man [--out-dir DIR]`: manual pages in roff, generated from
+//! the clap definitions (clap_mangen) with the sections clap does not know:
+//! a longer DESCRIPTION, EXIT STATUS, ENVIRONMENT and SEE ALSO. Without
+//! `--out-dir` the main page goes to stdout; with it, one page per command
+//! (`kompetanse.1`, `kompetanse-gap.1`, ...), each file written whole or
+//! not at all.
+//!
+//! The words of those sections are here, once, for every page; what an
+//! option means stays in its doc comment, which `--help` shows too.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Command, CommandFactory};
+use clap_mangen::Man;
+use clap_mangen::roff::{Roff, bold, italic, roman};
+
+use crate::cli::{Cli, Status};
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write kompetanse.1 and a page per command (kompetanse-gap.1, ...) into this folder (made if missing) instead of the main page to stdout
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+/// The main page's DESCRIPTION: what the tool is for and the conventions a
+/// script relies on. Paragraphs are separated by a blank line.
+const DESCRIPTION: &str = "\
+kompetanse compares what an organisation needs (org.toml: skills, roles and \
+needs, each need a number of people at a level by a date) with its people's \
+assessed levels (CSV or XLSX matrices), and reports what is missing, who can \
+be developed, what must be recruited, and the development effort split by \
+the learning mix (70-20-10: experience, social, formal).
+
+Every command that reads an organisation validates it first. Every problem \
+is reported, one per line on standard error, as PATH:LINE: error: MESSAGE; \
+warnings read PATH:LINE: warning: MESSAGE and do not change the exit status.
+
+Standard output carries only the report, so it can be piped or redirected; \
+diagnostics always go to standard error. --quiet drops warnings (never \
+errors). Reports are written as a table (for a terminal), JSON or CSV (the \
+stable formats for scripts), Markdown, XLSX or HTML; -o PATH writes a file, \
+whole or not at all, and never over an input.
+
+Colour follows --color auto|always|never: auto colours a terminal only, \
+unless NO_COLOR is set. Machine formats and files are never coloured.";
+
+/// EXIT STATUS, as FORMAT.md \"Exit codes\" has it.
+const EXIT_STATUS: [(&str, &str); 3] = [
+    (
+        "0",
+        "The command did its job. Warnings do not change the status.",
+    ),
+    (
+        "1",
+        "--fail-on PRIORITY was given and a need at that priority or higher has a shortfall; \
+         or --fail-on-regression was given and a need fell behind its baseline.",
+    ),
+    (
+        "2",
+        "Bad usage or invalid input: the problems are on standard error, and no report or \
+         file was written.",
+    ),
+];
+
+/// ENVIRONMENT: every variable the tool reads.
+const ENVIRONMENT: [(&str, &str); 6] = [
+    (
+        "KOMPETANSE_LANG",
+        "The language of table, Markdown, HTML and XLSX labels: nb (Norwegian bokm\u{e5}l) or \
+         en. Overrides the locale; --lang overrides both. JSON and CSV are the same in every \
+         language.",
+    ),
+    (
+        "LC_ALL, LC_MESSAGES, LANG",
+        "The locale, when KOMPETANSE_LANG is not set: the first of them that is set and not \
+         empty decides; one starting with nb, nn or no gives Norwegian, anything else English.",
+    ),
+    (
+        "COLUMNS",
+        "The width tables fit on a terminal (else the terminal's own). Piped tables keep every \
+         column unless --width is given.",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, --color auto does not colour (https://no-color.org). \
+         --color always still does.",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "When set and not 0, --color auto colours also when output is piped (NO_COLOR wins).",
+    ),
+    ("TERM", "When dumb, --color auto does not colour."),
+];
+
+/// The root command as the pages describe it: built (so each subcommand
+/// knows its page name, `kompetanse-gap`), without clap's `help` command.
+fn root() -> Command {
+    let mut cmd = Cli::command()
+        .disable_help_subcommand(true)
+        .long_about(DESCRIPTION);
+    cmd.build();
+    cmd
+}
+
+/// A page: clap_mangen's sections, then ours. `siblings` are the other
+/// commands' page names for a command's page, empty for the main page. A
+/// page carries no date, so it is the same on every build.
+fn page(cmd: Command, siblings: &[String], w: &mut dyn Write) -> io::Result<()> {
+    let is_main = siblings.is_empty();
+    let title = cmd
+        .get_display_name()
+        .unwrap_or_else(|| cmd.get_name())
+        .to_uppercase();
+    let has_options = cmd.get_arguments().any(|a| !a.is_hide_set());
+    let man = Man::new(cmd).title(title).manual("User Commands");
+    man.render_title(w)?;
+    man.render_name_section(w)?;
+    man.render_synopsis_section(w)?;
+    man.render_description_section(w)?;
+    if has_options {
+        man.render_options_section(w)?;
+    }
+    if is_main {
+        man.render_subcommands_section(w)?;
+    }
+    let mut roff = Roff::new();
+    definitions(&mut roff, "EXIT STATUS", &EXIT_STATUS);
+    definitions(&mut roff, "ENVIRONMENT", &ENVIRONMENT);
+    roff.control("SH", ["SEE ALSO"]);
+    let see: Vec<String> = if is_main {
+        Vec::new()
+    } else {
+        std::iter::once("kompetanse".to_string())
+            .chain(siblings.iter().cloned())
+            .collect()
+    };
+    let mut refs = Vec::new();
+    for (i, name) in see.iter().enumerate() {
+        if i > 0 {
+            refs.push(roman(", "));
+        }
+        refs.push(bold(name.as_str()));
+        refs.push(roman("(1)"));
+    }
+    if is_main {
+        refs.push(roman("One page per command: "));
+        refs.push(bold("kompetanse-"));
+        refs.push(italic("command"));
+        refs.push(roman("(1), e.g. "));
+        refs.push(bold("kompetanse-gap"));
+        refs.push(roman("(1). The file formats and reports: docs/format.md."));
+    }
+    roff.text(refs);
+    roff.to_writer(w)?;
+    man.render_version_section(w)
+}
+
+/// A section of tagged paragraphs: each term bold, its meaning under it.
+fn definitions(roff: &mut Roff, heading: &str, items: &[(&str, &str)]) {
+    roff.control("SH", [heading]);
+    for (term, meaning) in items {
+        roff.control("TP", []);
+        roff.text([bold(*term)]);
+        roff.text([roman(*meaning)]);
+    }
+}
+
+/// The main page, `kompetanse.1`.
+pub fn main_page(w: &mut dyn Write) -> io::Result<()> {
+    page(root(), &[], w)
+}
+
+/// Every page: its file name and its text, the main page first.
+pub fn pages() -> io::Result<Vec<(String, Vec<u8>)>> {
+    let root = root();
+    let names: Vec<String> = root
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .map(|s| s.get_display_name().unwrap_or(s.get_name()).to_string())
+        .collect();
+    let mut out = Vec::with_capacity(names.len() + 1);
+    let mut text = Vec::new();
+    page(root.clone(), &[], &mut text)?;
+    out.push(("kompetanse.1".to_string(), text));
+    for sub in root.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = sub.get_display_name().unwrap_or(sub.get_name()).to_string();
+        let others: Vec<String> = names.iter().filter(|n| **n != name).cloned().collect();
+        let mut text = Vec::new();
+        page(sub.clone(), &others, &mut text)?;
+        out.push((format!("{name}.1"), text));
+    }
+    Ok(out)
+}
+
+pub fn run(args: &ManArgs) -> anyhow::Result<Status> {
+    let Some(dir) = &args.out_dir else {
+        let mut text = Vec::new();
+        main_page(&mut text)?;
+        crate::cli::output::to_stdout(|out| out.write_all(&text))?;
+        return Ok(Status::Done);
+    };
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot make the folder '{}'", dir.display()))?;
+    for (name, text) in pages()? {
+        crate::cli::output::write_atomically(&dir.join(name), |out| out.write_all(&text))?;
+    }
+    Ok(Status::Done)
+}
