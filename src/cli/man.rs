@@ -105,17 +105,23 @@ fn root() -> Command {
     cmd
 }
 
-/// A page: clap_mangen's sections, then ours. `siblings` are the other
-/// commands' page names for a command's page, empty for the main page. A
-/// page carries no date, so it is the same on every build.
-fn page(cmd: Command, siblings: &[String], w: &mut dyn Write) -> io::Result<()> {
-    let is_main = siblings.is_empty();
+/// A page: clap_mangen's sections, then ours; `is_main` for
+/// `kompetanse.1`. A page carries no date, so it is the same on every build.
+fn page(cmd: Command, is_main: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut text = Vec::new();
+    let w: &mut dyn Write = &mut text;
     let title = cmd
         .get_display_name()
         .unwrap_or_else(|| cmd.get_name())
         .to_uppercase();
     let has_options = cmd.get_arguments().any(|a| !a.is_hide_set());
-    let man = Man::new(cmd).title(title).manual("User Commands");
+    let has_version = cmd.get_version().is_some();
+    // Every page's footer names the tool and its version (a command's
+    // page would otherwise say only "gap").
+    let man = Man::new(cmd)
+        .title(title)
+        .manual("User Commands")
+        .source(format!("kompetanse {}", env!("CARGO_PKG_VERSION")));
     man.render_title(w)?;
     man.render_name_section(w)?;
     man.render_synopsis_section(w)?;
@@ -130,32 +136,42 @@ fn page(cmd: Command, siblings: &[String], w: &mut dyn Write) -> io::Result<()> 
     definitions(&mut roff, "EXIT STATUS", &EXIT_STATUS);
     definitions(&mut roff, "ENVIRONMENT", &ENVIRONMENT);
     roff.control("SH", ["SEE ALSO"]);
-    let see: Vec<String> = if is_main {
-        Vec::new()
+    let refs = if is_main {
+        vec![
+            roman("One page per command: "),
+            bold("kompetanse-"),
+            italic("command"),
+            roman("(1), e.g. "),
+            bold("kompetanse-gap"),
+            roman("(1). The file formats and reports: docs/format.md."),
+        ]
     } else {
-        std::iter::once("kompetanse".to_string())
-            .chain(siblings.iter().cloned())
-            .collect()
+        vec![
+            bold("kompetanse"),
+            roman("(1) for every command; the file formats and reports: docs/format.md."),
+        ]
     };
-    let mut refs = Vec::new();
-    for (i, name) in see.iter().enumerate() {
-        if i > 0 {
-            refs.push(roman(", "));
-        }
-        refs.push(bold(name.as_str()));
-        refs.push(roman("(1)"));
-    }
-    if is_main {
-        refs.push(roman("One page per command: "));
-        refs.push(bold("kompetanse-"));
-        refs.push(italic("command"));
-        refs.push(roman("(1), e.g. "));
-        refs.push(bold("kompetanse-gap"));
-        refs.push(roman("(1). The file formats and reports: docs/format.md."));
-    }
     roff.text(refs);
     roff.to_writer(w)?;
-    man.render_version_section(w)
+    if has_version {
+        man.render_version_section(w)?;
+    }
+    out.write_all(ascii(&String::from_utf8_lossy(&text)).as_bytes())
+}
+
+/// Roff with every character beyond ASCII written as groff's `\[uXXXX]`:
+/// groff reads a page as Latin-1 unless told otherwise, so `bokmål` would
+/// read `bokmÃ¥l`; the escape reads right in groff, mandoc and man.
+fn ascii(roff: &str) -> String {
+    let mut out = String::with_capacity(roff.len());
+    for c in roff.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// A section of tagged paragraphs: each term bold, its meaning under it.
@@ -170,26 +186,19 @@ fn definitions(roff: &mut Roff, heading: &str, items: &[(&str, &str)]) {
 
 /// The main page, `kompetanse.1`.
 pub fn main_page(w: &mut dyn Write) -> io::Result<()> {
-    page(root(), &[], w)
+    page(root(), true, w)
 }
 
 /// Every page: its file name and its text, the main page first.
 pub fn pages() -> io::Result<Vec<(String, Vec<u8>)>> {
     let root = root();
-    let names: Vec<String> = root
-        .get_subcommands()
-        .filter(|s| !s.is_hide_set())
-        .map(|s| s.get_display_name().unwrap_or(s.get_name()).to_string())
-        .collect();
-    let mut out = Vec::with_capacity(names.len() + 1);
     let mut text = Vec::new();
-    page(root.clone(), &[], &mut text)?;
-    out.push(("kompetanse.1".to_string(), text));
+    page(root.clone(), true, &mut text)?;
+    let mut out = vec![("kompetanse.1".to_string(), text)];
     for sub in root.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = sub.get_display_name().unwrap_or(sub.get_name()).to_string();
-        let others: Vec<String> = names.iter().filter(|n| **n != name).cloned().collect();
         let mut text = Vec::new();
-        page(sub.clone(), &others, &mut text)?;
+        page(sub.clone(), false, &mut text)?;
         out.push((format!("{name}.1"), text));
     }
     Ok(out)
@@ -208,4 +217,16 @@ pub fn run(args: &ManArgs) -> anyhow::Result<Status> {
         crate::cli::output::write_atomically(&dir.join(name), |out| out.write_all(&text))?;
     }
     Ok(Status::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii;
+
+    #[test]
+    fn characters_beyond_ascii_are_escaped() {
+        assert_eq!(ascii("bokm\u{e5}l"), "bokm\\[u00E5]l");
+        assert_eq!(ascii("\u{1F600}"), "\\[u1F600]");
+        assert_eq!(ascii("plain \\-\\-x"), "plain \\-\\-x");
+    }
 }
