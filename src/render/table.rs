@@ -295,6 +295,10 @@ fn table(columns: &[Column], rows: &[Vec<String>], palette: Option<&Palette>) ->
     table.set_content_arrangement(ContentArrangement::Disabled);
     if palette.is_some() {
         table.force_no_tty().enforce_styling();
+        // crossterm, which writes comfy-table's colours, leaves them out
+        // when NO_COLOR is set; the command line has decided already (an
+        // explicit `--color always` wins over NO_COLOR), so it is told.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
         // The words are coloured, not the padding around them.
         table.style_text_only();
     }
