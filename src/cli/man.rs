@@ -95,12 +95,91 @@ const ENVIRONMENT: [(&str, &str); 6] = [
     ("TERM", "When dumb, --color auto does not colour."),
 ];
 
+/// Each command's page DESCRIPTION, longer than its one-line `--help`
+/// (which stays short); paragraphs separated by a blank line.
+const COMMANDS: [(&str, &str); 9] = [
+    (
+        "gap",
+        "Compares each need (a number of people at a level in a scope, by a date) with the \
+         people who hold the skill: have, shortfall and coverage, who can be developed (from \
+         which level, in how many hours) and how many must be recruited.
+
+--by person compares each person with their role instead; --by unit, skill or driver adds \
+         the needs up. --fail-on PRIORITY exits 1 while a need at that priority or higher \
+         is short, which stops a CI job.",
+    ),
+    (
+        "plan",
+        "One development plan per person: the goals from their role's gaps and the \
+         organisation's needs merged, each split into experience, social and formal learning \
+         by the learning mix, with activities and someone to learn from; then the \
+         organisation's totals and what must be recruited. --person, --unit and --mentor \
+         narrow it.",
+    ),
+    (
+        "balance",
+        "The competence balance (kompetansesaldo): per skill, how many people are at each \
+         level, how fresh the assessments are, which certificates expire within --expiring \
+         days, and key-person risk (a skill held at the level needed by one person or none). \
+         --by unit gives the same per unit.",
+    ),
+    (
+        "report",
+        "One self-contained HTML page for a browser or an attachment: summary, coverage \
+         heatmap, learning mix, gaps, balance, recruitment and plan totals. -f json writes the \
+         same report as one JSON value, -f xlsx as a workbook; --since DATE adds a \
+         before/after section to the page.",
+    ),
+    (
+        "check",
+        "Loads and validates the organisation and every file it names without reporting: \
+         every problem on standard error, or, when it is valid, one line with its counts on \
+         standard output. Exit 0 when valid, 2 when not: the first step of a CI job.",
+    ),
+    (
+        "progress",
+        "The organisation at --since DATE and at the reference date, from the same files: \
+         coverage per need, people at each level per skill, who moved up or down, and the \
+         levels gained by unit and by driver.",
+    ),
+    (
+        "market",
+        "The competence marketplace (kompetansetorg): per skill, who wants to learn it and who \
+         can teach it, with the goals each teacher already mentors in the plans.",
+    ),
+    (
+        "completions",
+        "Prints a completion script for SHELL on standard output. To install it:
+
+bash: kompetanse completions bash > ~/.local/share/bash-completion/completions/kompetanse
+
+zsh: kompetanse completions zsh > ~/.zfunc/_kompetanse, with fpath+=(~/.zfunc) before \
+         compinit in ~/.zshrc
+
+fish: kompetanse completions fish > ~/.config/fish/completions/kompetanse.fish
+
+elvish: eval (kompetanse completions elvish | slurp), in ~/.config/elvish/rc.elv
+
+PowerShell: kompetanse completions powershell | Out-String | Invoke-Expression, in $PROFILE",
+    ),
+    (
+        "man",
+        "Prints this manual's main page, kompetanse.1, on standard output. With --out-dir DIR \
+         it writes that page and one per command (kompetanse-gap.1, ...) into DIR, each file \
+         whole or not at all: kompetanse man --out-dir ~/.local/share/man/man1 and then man \
+         kompetanse-gap.",
+    ),
+];
+
 /// The root command as the pages describe it: built (so each subcommand
 /// knows its page name, `kompetanse-gap`), without clap's `help` command.
 fn root() -> Command {
     let mut cmd = Cli::command()
         .disable_help_subcommand(true)
         .long_about(DESCRIPTION);
+    for (name, text) in COMMANDS {
+        cmd = cmd.mut_subcommand(name, |c| c.long_about(text));
+    }
     cmd.build();
     cmd
 }
@@ -123,6 +202,12 @@ fn page(cmd: Command, is_main: bool, out: &mut dyn Write) -> io::Result<()> {
         .manual("User Commands")
         .source(format!("kompetanse {}", env!("CARGO_PKG_VERSION")));
     man.render_title(w)?;
+    // Paths and options read whole: no hyphenation breaks one in two, and
+    // lines are left-aligned rather than stretched around a long path.
+    Roff::new()
+        .control("nh", [])
+        .control("ad", ["l"])
+        .to_writer(w)?;
     man.render_name_section(w)?;
     man.render_synopsis_section(w)?;
     man.render_description_section(w)?;
