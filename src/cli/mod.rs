@@ -124,10 +124,9 @@ pub fn parse_mix_arg(text: &str) -> Result<LearningMix, String> {
 }
 
 /// Prints diagnostics to `err` (stderr, whose colour it follows), warnings
-/// only unless `quiet`. A diagnostic
-/// quotes file content (names, cells), so its control characters are shown
-/// escaped (`\x1b`, `\r`, `\n`): a name cannot retitle the terminal, clear
-/// it, or fake a line of output.
+/// only unless `quiet`. A diagnostic quotes file content (names, cells), so
+/// its control characters are shown escaped (`\x1b`, `\r`, `\n`): a name
+/// cannot retitle the terminal, clear it, or fake a line of output.
 pub fn print_diagnostics(
     diagnostics: &[Diagnostic],
     quiet: bool,
