@@ -6,11 +6,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-use kompetanse::cli::{self, Cli, Status};
+use kompetanse::cli::{self, Status};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     match cli::run(cli) {
         Ok(Status::Done) => ExitCode::SUCCESS,
         Ok(Status::Failed) => ExitCode::from(1),
@@ -18,12 +17,8 @@ fn main() -> ExitCode {
         Err(e) => {
             // Errors quote arguments and file content: control characters
             // are shown escaped, line by line (several errors are lines).
-            let text = format!("{e:#}");
-            let lines: Vec<_> = text
-                .lines()
-                .map(kompetanse::render::text::visible)
-                .collect();
-            let _ = writeln!(std::io::stderr(), "error: {}", lines.join("\n"));
+            let line = cli::messages::error(&format!("{e:#}"), cli::color::stderr());
+            let _ = writeln!(std::io::stderr(), "{line}");
             ExitCode::from(2)
         }
     }

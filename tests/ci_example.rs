@@ -18,7 +18,10 @@ fn readme_script() -> String {
         .find("<!-- ci-example")
         .expect("README.md marks its CI example with <!-- ci-example");
     let rest = &readme[marker..];
-    let start = rest.find("```sh\n").expect("a ```sh block follows the marker") + 6;
+    let start = rest
+        .find("```sh\n")
+        .expect("a ```sh block follows the marker")
+        + 6;
     let end = rest[start..].find("```").expect("the block is closed");
     rest[start..start + end].to_string()
 }
@@ -66,7 +69,10 @@ fn repository(change: impl FnOnce(&Path)) -> tempfile::TempDir {
     git(dir.path(), &["commit", "-q", "-m", "the organisation"]);
     git(dir.path(), &["checkout", "-q", "-b", "pr"]);
     change(dir.path());
-    git(dir.path(), &["commit", "-q", "--allow-empty", "-am", "a change"]);
+    git(
+        dir.path(),
+        &["commit", "-q", "--allow-empty", "-am", "a change"],
+    );
     dir
 }
 

@@ -57,6 +57,8 @@ impl DisplayArgs {
             lang: self.lang(),
             width,
             wide: self.wide,
+            // Colour is for stdout only, decided by the report's output.
+            color: false,
         }
     }
 }

@@ -10,10 +10,14 @@
 pub mod balance;
 pub mod baseline;
 pub mod check;
+pub mod color;
+pub mod completions;
 pub mod display;
 pub mod gap;
 pub mod init;
+pub mod man;
 pub mod market;
+pub mod messages;
 pub mod output;
 pub mod plan;
 pub mod progress;
@@ -23,14 +27,14 @@ pub mod schema;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cli::display::DisplayArgs;
 use crate::cli::output::OutputArgs;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::{Date, LearningMix, LookupError, Organisation, Priority};
-use crate::render::{Format, Render};
+use crate::render::{Format, Render, Style};
 
 /// kompetanse: competence gap analysis (kompetansegap og kompetansesaldo).
 ///
@@ -42,6 +46,10 @@ use crate::render::{Format, Render};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// When to colour: auto (a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = color::ColorArg::Auto)]
+    pub color: color::ColorArg,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +72,10 @@ pub enum Command {
     Init(init::InitArgs),
     /// Print the JSON Schema of org.toml, for editors (Even Better TOML / taplo).
     Schema(schema::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff) to stdout, or write every page into a folder.
+    Man(man::ManArgs),
 }
 
 /// What a finished command asks `main` to exit with.
@@ -118,10 +130,10 @@ pub fn parse_mix_arg(text: &str) -> Result<LearningMix, String> {
     LearningMix::parse(text)
 }
 
-/// Prints diagnostics to `err`, warnings only unless `quiet`. A diagnostic
-/// quotes file content (names, cells), so its control characters are shown
-/// escaped (`\x1b`, `\r`, `\n`): a name cannot retitle the terminal, clear
-/// it, or fake a line of output.
+/// Prints diagnostics to `err` (stderr, whose colour it follows), warnings
+/// only unless `quiet`. A diagnostic quotes file content (names, cells), so
+/// its control characters are shown escaped (`\x1b`, `\r`, `\n`): a name
+/// cannot retitle the terminal, clear it, or fake a line of output.
 pub fn print_diagnostics(
     diagnostics: &[Diagnostic],
     quiet: bool,
@@ -131,7 +143,7 @@ pub fn print_diagnostics(
         if quiet && d.severity == Severity::Warning {
             continue;
         }
-        writeln!(err, "{}", crate::render::text::visible(&d.to_string()))?;
+        writeln!(err, "{}", messages::diagnostic(d, color::stderr()))?;
     }
     Ok(())
 }
@@ -162,7 +174,7 @@ pub fn load_org(
         let _ = writeln!(
             std::io::stderr(),
             "{}: {errors} error{plural}{outcome}",
-            crate::render::text::visible(&path)
+            messages::place(&path, color::stderr())
         );
     }
     Ok(org)
@@ -239,7 +251,10 @@ impl ReportArgs {
     /// Writes `report` in `format` where `--output` says, styled as
     /// `--lang`, `--wide` and `--width` say.
     pub fn emit<R: Render>(&self, report: &R, format: Format) -> anyhow::Result<()> {
-        let style = self.display.style(self.output.to_terminal());
+        let style = Style {
+            color: self.output.color(),
+            ..self.display.style(self.output.to_terminal())
+        };
         self.output.emit(report, format, style)
     }
 }
@@ -295,8 +310,19 @@ pub fn warn_key_people(org: &Organisation, args: &OrgArgs) {
     let _ = print_diagnostics(&warnings, args.quiet, std::io::stderr().lock());
 }
 
+/// Parses the command line; clap's own help and errors are coloured as
+/// `--color` says, which is why it is looked for before clap parses.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let choice = color::scan(&args).unwrap_or_default();
+    let mut command = Cli::command().color(color::clap_choice(choice));
+    let matches = command.clone().get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    color::set(cli.color);
     match cli.command {
         Command::Gap(args) => gap::run(&args),
         Command::Plan(args) => plan::run(&args),
@@ -307,5 +333,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Market(args) => market::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }

@@ -102,6 +102,12 @@ impl OutputArgs {
         self.output.is_none() && io::stdout().is_terminal()
     }
 
+    /// True when the report is coloured: never in a file (`-o`), else as
+    /// `--color` and the environment say of stdout.
+    pub fn color(&self) -> bool {
+        self.output.is_none() && crate::cli::color::stdout()
+    }
+
     /// Checks the output path before any work: it must not be an input.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<(), UsageError> {
         let Some(path) = &self.output else {
@@ -212,7 +218,7 @@ fn resolve(path: &Path) -> PathBuf {
 /// Writes next to the target, then renames over it: readers never see a
 /// partial report. A new file gets the usual permissions (0666 less the
 /// umask, not the temporary file's 0600); a replaced one keeps its own.
-pub(crate) fn write_atomically(
+pub fn write_atomically(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {

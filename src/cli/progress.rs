@@ -69,7 +69,10 @@ pub fn load_then(
         let _ = writeln!(
             std::io::stderr(),
             "{}: invalid as of --since {since}; no report written",
-            crate::render::text::visible(&args.org.org.display().to_string())
+            crate::cli::messages::place(
+                &args.org.org.display().to_string(),
+                crate::cli::color::stderr()
+            )
         );
         return Ok(None);
     };

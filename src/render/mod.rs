@@ -25,6 +25,7 @@ pub mod market;
 pub mod mentoring;
 pub mod outline;
 pub mod over_time;
+pub mod paint;
 pub mod present;
 pub mod progress;
 pub mod table;
@@ -54,6 +55,9 @@ pub struct Style {
     pub width: Option<u16>,
     /// Every column, however wide the table (`--wide`).
     pub wide: bool,
+    /// Colour the table (`--color`, a terminal): never for a file or a
+    /// machine format, which ignore it.
+    pub color: bool,
 }
 
 /// An output format.

@@ -20,6 +20,7 @@ use crate::render::Style;
 use crate::render::grid::{Column, Grid, LAST_RESORT};
 use crate::render::i18n::Labels;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
+use crate::render::paint::{self, Palette};
 use crate::render::text::visible;
 
 /// Writes `report` as text tables.
@@ -29,13 +30,23 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
     mut out: W,
 ) -> io::Result<()> {
     let labels = Labels::new(style.lang);
+    let palette = style.color.then(|| Palette::new(labels));
+    // Titles and headings stand out in bold when coloured.
+    let strong = |text: &str| {
+        let text = visible(text);
+        if style.color {
+            paint::bold(&text)
+        } else {
+            text.into_owned()
+        }
+    };
     for block in report.outline_in(Dialect::Terminal, labels) {
         match block {
-            Block::Title(text) => writeln!(out, "{}", visible(&text))?,
+            Block::Title(text) => writeln!(out, "{}", strong(&text))?,
             // A section opens after a blank line.
-            Block::Heading { text, .. } => writeln!(out, "\n{}", visible(&text))?,
+            Block::Heading { text, .. } => writeln!(out, "\n{}", strong(&text))?,
             Block::Paragraph(text) => writeln!(out, "{}", plain(&text))?,
-            Block::Grid(grid) => writeln!(out, "{}", draw(style, &grid))?,
+            Block::Grid(grid) => writeln!(out, "{}", draw(style, &grid, palette.as_ref()))?,
             Block::List(items) => {
                 for item in items {
                     writeln!(out, "  {}", plain(&item))?;
@@ -59,12 +70,13 @@ fn plain(text: &Text) -> String {
     visible(&text).into_owned()
 }
 
-/// Draws a grid, fitted to the style's width unless `wide`.
-fn draw(style: Style, grid: &Grid) -> Table {
+/// Draws a grid, fitted to the style's width unless `wide`, coloured
+/// with `palette` when there is one.
+fn draw(style: Style, grid: &Grid, palette: Option<&Palette>) -> Table {
     let grid = escaped(grid);
     let width = match style.width {
         Some(width) if !style.wide => usize::from(width),
-        _ => return table(&grid.columns, &grid.rows),
+        _ => return table(&grid.columns, &grid.rows, palette),
     };
     let mut ranks: Vec<u8> = grid.columns.iter().filter_map(|c| c.fold).collect();
     ranks.sort_unstable();
@@ -82,7 +94,7 @@ fn draw(style: Style, grid: &Grid) -> Table {
         folded += 1;
         fitted = fold(&grid, &ranks[..folded]);
     }
-    fitted.wrap(width)
+    fitted.wrap(width, palette)
 }
 
 /// The grid with every cell and heading made safe for a terminal (before
@@ -201,7 +213,7 @@ impl Folded {
     /// The table within `width`: the widest columns narrowed first, none
     /// below its longest word, cells wrapped between words (a table whose
     /// words alone are too wide is drawn wider than `width`, unbroken).
-    fn wrap(self, width: usize) -> Table {
+    fn wrap(self, width: usize, palette: Option<&Palette>) -> Table {
         let bounds = self.widths();
         let mut widths: Vec<usize> = bounds.iter().map(|b| b.0).collect();
         let room = width.saturating_sub(frame(widths.len()));
@@ -243,7 +255,7 @@ impl Folded {
                 cells
             })
             .collect();
-        table(&columns, &rows)
+        table(&columns, &rows, palette)
     }
 }
 
@@ -274,15 +286,36 @@ fn wrap_text(text: &str, width: usize) -> String {
 
 /// Columns and rows as a comfy table, drawn as given (no wrapping of its
 /// own: wrapping is [`Folded::wrap`]'s, which never cuts a word);
-/// right-aligned columns right-aligned.
-fn table(columns: &[Column], rows: &[Vec<String>]) -> Table {
+/// right-aligned columns right-aligned. With a `palette` its colours are
+/// applied whatever stdout is (the caller decided), after comfy-table
+/// measured the plain text, so colour never changes a width.
+fn table(columns: &[Column], rows: &[Vec<String>], palette: Option<&Palette>) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Disabled);
-    table.set_header(columns.iter().map(|c| Cell::new(&c.name)));
+    if palette.is_some() {
+        table.force_no_tty().enforce_styling();
+        // crossterm, which writes comfy-table's colours, leaves them out
+        // when NO_COLOR is set; the command line has decided already (an
+        // explicit `--color always` wins over NO_COLOR), so it is told.
+        crossterm::style::Colored::set_ansi_color_disabled(false);
+        // The words are coloured, not the padding around them.
+        table.style_text_only();
+    }
+    table.set_header(columns.iter().map(|c| {
+        let cell = Cell::new(&c.name);
+        match palette {
+            Some(p) => p.heading(cell),
+            None => cell,
+        }
+    }));
     for row in rows {
         table.add_row(row.iter().zip(columns).map(|(text, column)| {
             let cell = Cell::new(text);
+            let cell = match palette {
+                Some(p) => p.cell(&column.name, text, cell),
+                None => cell,
+            };
             if column.right {
                 cell.set_alignment(CellAlignment::Right)
             } else {
