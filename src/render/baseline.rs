@@ -105,13 +105,20 @@ fn mark_word(l: Labels, mark: Mark) -> &'static str {
     }
 }
 
-/// The needs' grid: now, the change, and the mark.
+/// The needs' grid: now, the change, and the mark. The change in renewals
+/// has a column only when some need's changed, so a need marked "changed"
+/// always shows what changed, and organisations without certificates keep
+/// the narrower table.
 fn needs_grid<'a>(
     l: Labels,
     rows: impl Iterator<Item = (&'a NeedGap, Option<&'a NeedBaseline>)>,
 ) -> Grid {
+    let rows: Vec<_> = rows.collect();
+    let renew = rows
+        .iter()
+        .any(|(_, b)| b.is_some_and(|b| b.change.renew != 0));
     let right = |key: Key| format!(">{}", l.get(key));
-    let mut grid = Grid::new(&[
+    let mut columns = vec![
         l.get(Key::ColNeed).to_string(),
         l.get(Key::ColSkill).to_string(),
         l.get(Key::ColPriority).to_string(),
@@ -121,8 +128,12 @@ fn needs_grid<'a>(
         right(Key::ColDeltaHave),
         right(Key::ColDeltaShort),
         right(Key::ColDeltaCoverage),
-        l.get(Key::ColChange).to_string(),
-    ]);
+    ];
+    if renew {
+        columns.push(right(Key::ColDeltaRenew));
+    }
+    columns.push(l.get(Key::ColChange).to_string());
+    let mut grid = Grid::new(&columns);
     for (need, baseline) in rows {
         let change = baseline.map(|b| b.change);
         let skill = if need.skill_name.is_empty() {
@@ -130,7 +141,7 @@ fn needs_grid<'a>(
         } else {
             &need.skill_name
         };
-        grid.push([
+        let mut cells = vec![
             need.id.clone(),
             skill.clone(),
             l.priority(need.priority).to_string(),
@@ -140,8 +151,12 @@ fn needs_grid<'a>(
             change.map_or(String::new(), |c| signed(l, c.have)),
             change.map_or(String::new(), |c| signed(l, c.shortfall)),
             change.map_or(String::new(), |c| points(l, c.coverage)),
-            mark_word(l, mark(need, baseline)).to_string(),
-        ]);
+        ];
+        if renew {
+            cells.push(change.map_or(String::new(), |c| signed(l, c.renew)));
+        }
+        cells.push(mark_word(l, mark(need, baseline)).to_string());
+        grid.push(cells);
     }
     grid
 }

@@ -300,6 +300,7 @@ pub enum Key {
     ColDeltaHave,
     ColDeltaShort,
     ColDeltaCoverage,
+    ColDeltaRenew,
     ColDeltaPeople,
     MarkNew,
     MarkWorse,
@@ -354,7 +355,7 @@ impl Key {
             ArrivingHeading, LeavingTerminal, LeavingHeading, ColFirstDay, ColLastDay,
             GoneOne, GoneEvery, LastDayItem,
             ColMentor, MentorLevel, ExternalNetwork, HostCell, MentorsHeading, MentorsTerminal, MenteeNoun, MenteesNoun, WhatMentored, WhatMarket, ColLearners, ColTeachers, MarketNone, MarketNote, MarketHeading, ColMentees, NotAddressed, MarketTitleTerminal, MarketAbout,
-            BaselineTitle, BaselineShortfall, BaselineClosed, BaselineOpened, BaselineNewOne, BaselineNewMany, BaselineRemoved, BaselineWorse, BaselineCompared, BaselineSkillNoun, BaselineSkillsNoun, ColDeltaHave, ColDeltaShort, ColDeltaCoverage, ColDeltaPeople, MarkNew, MarkWorse, MarkBetter, MarkChanged, PercentPoints, BaselineRemovedHeading, BaselineRemovedNeed, BaselineRemovedSkill, BaselineUnchanged,
+            BaselineTitle, BaselineShortfall, BaselineClosed, BaselineOpened, BaselineNewOne, BaselineNewMany, BaselineRemoved, BaselineWorse, BaselineCompared, BaselineSkillNoun, BaselineSkillsNoun, ColDeltaHave, ColDeltaShort, ColDeltaCoverage, ColDeltaPeople, MarkNew, MarkWorse, MarkBetter, MarkChanged, PercentPoints, BaselineRemovedHeading, BaselineRemovedNeed, BaselineRemovedSkill, BaselineUnchanged, ColDeltaRenew,
         ]
     };
 }

@@ -233,6 +233,7 @@ pub fn en(key: Key) -> &'static str {
         ColDeltaHave => "Δ have",
         ColDeltaShort => "Δ short",
         ColDeltaCoverage => "Δ coverage",
+        ColDeltaRenew => "Δ renew",
         ColDeltaPeople => "Δ people",
         MarkNew => "new",
         MarkWorse => "worse",

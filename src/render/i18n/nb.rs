@@ -234,6 +234,7 @@ pub fn nb(key: Key) -> &'static str {
         ColDeltaHave => "Δ har",
         ColDeltaShort => "Δ mangler",
         ColDeltaCoverage => "Δ dekning",
+        ColDeltaRenew => "Δ fornye",
         ColDeltaPeople => "Δ personer",
         MarkNew => "ny",
         MarkWorse => "dårligere",
