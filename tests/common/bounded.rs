@@ -1,0 +1,93 @@
+//! Running the binary on hostile input under hard limits (issue 13): at
+//! most 2 GiB of address space (`ulimit -v`) and 10 s of wall time
+//! (`timeout`), the way a reviewer ran the mutated organisations. Included
+//! with `#[path = "common/bounded.rs"] mod bounded;` by the tests that need
+//! it. Where `sh` or `timeout` is missing the run is skipped (None), with a
+//! note on stderr.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// The address-space limit, in KiB (2 GiB).
+pub const MEMORY_KIB: u64 = 2 * 1024 * 1024;
+/// The wall-time limit, in seconds.
+pub const SECONDS: u64 = 10;
+
+/// What a bounded run did.
+pub struct Bounded {
+    pub output: Output,
+    pub elapsed: Duration,
+}
+
+impl Bounded {
+    /// The exit code; None when a signal ended the process.
+    pub fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+
+    /// True when `timeout` stopped the run (exit 124) or a signal (an
+    /// abort on a failed allocation: 134) ended it.
+    pub fn hit_a_limit(&self) -> bool {
+        matches!(self.code(), Some(124) | Some(134) | Some(137) | None)
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    /// Panics with what happened unless the run stayed within the limits
+    /// and exited with `code`.
+    pub fn assert_exit(&self, code: i32) {
+        let stderr = self.stderr();
+        let shown: String = stderr.chars().take(2000).collect();
+        assert!(
+            !self.hit_a_limit(),
+            "hit a limit ({:?} after {:?}); stderr: {shown}",
+            self.code(),
+            self.elapsed
+        );
+        assert_eq!(self.code(), Some(code), "stderr: {shown}");
+    }
+}
+
+fn have(program: &str) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs `kompetanse ARGS` in `dir` under the limits; None (skipped, with
+/// a note) where `sh` or `timeout` is missing.
+pub fn run(dir: &Path, args: &[&str]) -> Option<Bounded> {
+    if !have("timeout") {
+        eprintln!("bounded: skipped: `timeout` (coreutils) is not installed");
+        return None;
+    }
+    let bin = env!("CARGO_BIN_EXE_kompetanse");
+    let script = format!("ulimit -v {MEMORY_KIB} && exec timeout -s KILL {SECONDS} \"$@\"");
+    let start = Instant::now();
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .arg(bin)
+        .args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("KOMPETANSE_LANG")
+        .env("NO_COLOR", "1")
+        .output()
+        .ok()?;
+    Some(Bounded {
+        output,
+        elapsed: start.elapsed(),
+    })
+}
