@@ -10,6 +10,7 @@
 pub mod balance;
 pub mod baseline;
 pub mod check;
+pub mod cleanup;
 pub mod color;
 pub mod completions;
 pub mod display;
