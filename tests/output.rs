@@ -387,3 +387,18 @@ fn rows_of_bare_delimiters_are_blank_lines() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_hang_up_on_dash_or_dev_stdout_is_success() {
+    // Issue 13: `-o -` and `-o /dev/stdout` are stdout, hang-up and all
+    // (/dev/stdout was opened as a device: "Broken pipe", exit 2).
+    let dir = big_org();
+    for args in [
+        ["gap", "org.toml", "-q", "-f", "json", "-o", "/dev/stdout"],
+        ["plan", "org.toml", "-q", "-f", "csv", "-o", "-"],
+    ] {
+        let (code, stderr) = hang_up_after_one_byte(dir.path(), &args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
+    }
+}

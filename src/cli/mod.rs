@@ -10,6 +10,7 @@
 pub mod balance;
 pub mod baseline;
 pub mod check;
+pub mod cleanup;
 pub mod color;
 pub mod completions;
 pub mod display;
@@ -262,8 +263,8 @@ impl ReportArgs {
 /// The what-if option of `gap`, `balance` and `plan`.
 #[derive(Debug, Args)]
 pub struct WhatIfArgs {
-    /// Recompute as if these people had left (comma-separated ids)
-    #[arg(long, value_name = "PERSON[,PERSON...]", value_delimiter = ',')]
+    /// Recompute as if these people had left. Repeat it, or give a comma list; a value that is exactly one person's id is taken whole, so an id with a comma goes alone: --without "smith, j"
+    #[arg(long, value_name = "PERSON[,PERSON...]")]
     pub without: Vec<String>,
 }
 
@@ -276,15 +277,18 @@ impl WhatIfArgs {
         }
         let mut leaving = Vec::new();
         let mut unknown = Vec::new();
-        for id in self
-            .without
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-        {
-            match org.find_person(id) {
-                Ok(p) => leaving.push(p),
-                Err(e) => unknown.push(UsageError::lookup("--without", &e).0),
+        for value in &self.without {
+            let before = unknown.len();
+            for id in without_ids(&org, value) {
+                match org.find_person(id) {
+                    Ok(p) => leaving.push(p),
+                    Err(e) => unknown.push(UsageError::lookup("--without", &e).0),
+                }
+            }
+            if unknown.len() > before
+                && let Some(hint) = comma_hint(&org, value)
+            {
+                unknown.push(hint);
             }
         }
         if !unknown.is_empty() {
@@ -292,6 +296,38 @@ impl WhatIfArgs {
         }
         Ok(org.into_without(&leaving))
     }
+}
+
+/// The ids one `--without` value names: the whole value (trimmed) when it is
+/// a person's id, so an id with a comma can be named; else its
+/// comma-separated parts, trimmed, empty ones skipped.
+fn without_ids<'a>(org: &Organisation, value: &'a str) -> Vec<&'a str> {
+    let whole = value.trim();
+    if org.find_person(whole).is_ok() {
+        return vec![whole];
+    }
+    whole
+        .split(',')
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// For a comma list with an unknown part: when an id with a comma is
+/// written in it, the rule that split it (such an id is named on its own).
+fn comma_hint(org: &Organisation, value: &str) -> Option<String> {
+    // Past this length the value is no list a person typed: no search.
+    const LONGEST: usize = 1000;
+    if value.len() > LONGEST || !value.contains(',') {
+        return None;
+    }
+    let id = org
+        .people
+        .ids()
+        .find(|id| id.contains(',') && value.contains(id))?;
+    Some(format!(
+        "'{id}' has a comma: give it on its own, as --without '{id}' (a list is split at every comma)"
+    ))
 }
 
 /// Warns, like any other warning, of each skill held by 0 or 1 person at

@@ -2,7 +2,11 @@
 //! Files are written atomically (a temporary file renamed into place) and
 //! never over an input file, so a failed run leaves nothing half-written.
 //! A reader that hangs up on stdout is success, whatever the format: that
-//! is decided here, once, by [`to_stdout`].
+//! is decided here, once, by [`to_stdout`]. `-o -` and `-o /dev/stdout`
+//! are stdout ([`is_stdout`]). A symlink, or a chain of them, is written
+//! through to the file at its end ([`follow_links`]); the temporary file
+//! is flushed to disk before the rename, and removed if SIGINT or SIGTERM
+//! ends the run first (`cli::cleanup`).
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -10,7 +14,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use crate::cli::UsageError;
+use crate::cli::{UsageError, cleanup};
 use crate::render::{self, Format, Render, Style};
 
 /// `--format`'s values: the command line's name for each [`Format`].
@@ -59,7 +63,7 @@ pub struct OutputArgs {
     #[arg(short = 'f', visible_short_alias = 'O', long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt, .xlsx, .html)
+    /// Write the report to this file instead of stdout (.json, .csv, .md, .txt, .xlsx, .html); - is stdout
     #[arg(short = 'o', long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
@@ -69,11 +73,21 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// The output file; None for stdout (no `-o`, `-o -`, `-o /dev/stdout`).
+    pub fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|path| !is_stdout(path))
+    }
+
     /// The format: `--format`, else the output file's extension, else
     /// table; CSV in the `--csv-dialect` asked for. A workbook is binary:
     /// it goes to a file or a pipe, never to a terminal.
     pub fn format(&self) -> Result<Format, UsageError> {
-        let format = match (self.format, &self.output) {
+        self.format_for(io::stdout().is_terminal())
+    }
+
+    /// [`OutputArgs::format`], told whether stdout is a terminal.
+    fn format_for(&self, terminal: bool) -> Result<Format, UsageError> {
+        let format = match (self.format, self.file()) {
             (Some(f), _) => f.into(),
             (None, None) => Format::Table,
             (None, Some(path)) => Format::from_extension(path).ok_or_else(|| {
@@ -83,7 +97,7 @@ impl OutputArgs {
                 ))
             })?,
         };
-        if format == Format::Xlsx && self.output.is_none() && io::stdout().is_terminal() {
+        if format == Format::Xlsx && self.file().is_none() && terminal {
             return Err(UsageError(
                 "an xlsx workbook is binary and is not written to a terminal: give -o FILE.xlsx (or pipe it)".into(),
             ));
@@ -99,18 +113,19 @@ impl OutputArgs {
 
     /// True when the report goes to a terminal (tables may then wrap).
     pub fn to_terminal(&self) -> bool {
-        self.output.is_none() && io::stdout().is_terminal()
+        self.file().is_none() && io::stdout().is_terminal()
     }
 
     /// True when the report is coloured: never in a file (`-o`), else as
     /// `--color` and the environment say of stdout.
     pub fn color(&self) -> bool {
-        self.output.is_none() && crate::cli::color::stdout()
+        self.file().is_none() && crate::cli::color::stdout()
     }
 
-    /// Checks the output path before any work: it must not be an input.
+    /// Checks the output path before any work: it must not be an input,
+    /// even behind a chain of symlinks.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<(), UsageError> {
-        let Some(path) = &self.output else {
+        let Some(path) = self.file() else {
             return Ok(());
         };
         let target = resolve(path);
@@ -143,7 +158,7 @@ impl OutputArgs {
         &self,
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> anyhow::Result<()> {
-        match &self.output {
+        match self.file() {
             None => to_stdout(write),
             Some(path) => write_atomically(path, write),
         }
@@ -200,11 +215,44 @@ impl<W: Write> Write for Stdout<W> {
     }
 }
 
+/// True when `path` names stdout: `-`, or stdout's own device names. Such
+/// an output is written as stdout is (no temporary file, a hang-up is
+/// success), and its format comes from `--format`, else table.
+pub fn is_stdout(path: &Path) -> bool {
+    ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|name| path.as_os_str() == *name)
+}
+
+/// The most symlinks followed in a chain: Linux's own limit (ELOOP).
+const MAX_LINKS: usize = 40;
+
+/// The path a write to `path` lands on: every symlink of a chain followed,
+/// each relative target read from its own link's folder. A dangling last
+/// link gives the path it names (the file is made there). A chain that
+/// loops, or is longer than [`MAX_LINKS`], is an error.
+pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    let mut seen = std::collections::HashSet::new();
+    while let Ok(target) = std::fs::read_link(&current) {
+        if !seen.insert(current.clone()) || seen.len() > MAX_LINKS {
+            return Err(io::Error::other(
+                "its symbolic links go round in a loop (or are too many levels deep)",
+            ));
+        }
+        // An absolute target replaces the path; a relative one is joined.
+        current = current.parent().unwrap_or(Path::new("")).join(target);
+    }
+    Ok(current)
+}
+
 /// The absolute, symlink-free form of a path that may not exist yet.
 fn resolve(path: &Path) -> PathBuf {
     if let Ok(p) = path.canonicalize() {
         return p;
     }
+    let followed = follow_links(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = followed.as_path();
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -222,14 +270,9 @@ pub fn write_atomically(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> anyhow::Result<()> {
-    // A symlink is written through: the file it points to is replaced.
-    let target = match std::fs::read_link(path) {
-        Ok(link) => path.parent().unwrap_or(Path::new("")).join(link),
-        Err(_) => path.to_path_buf(),
-    };
-    let path = target.as_path();
-    // A FIFO, a device (/dev/stdout) or a socket is written to as it is:
-    // renaming over it would replace it.
+    // A FIFO, a device (/dev/stderr) or a socket is written to as it is:
+    // renaming over it would replace it. The kernel follows the path, so
+    // /proc's links to pipes (which read_link cannot follow) work too.
     if let Ok(meta) = std::fs::metadata(path)
         && !meta.is_file()
         && !meta.is_dir()
@@ -241,6 +284,11 @@ pub fn write_atomically(
         render(&mut file).with_context(|| format!("cannot write '{}'", path.display()))?;
         return Ok(());
     }
+    // A symlink, or a chain of them, is written through: the file at the
+    // end is replaced and every link stays.
+    let target =
+        follow_links(path).with_context(|| format!("cannot write '{}'", path.display()))?;
+    let path = target.as_path();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -256,9 +304,10 @@ pub fn write_atomically(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder
-        .tempfile_in(dir)
+    // Registered as it is made: SIGINT or SIGTERM from here on removes it.
+    let (mut temp, tracked) = cleanup::track(|| builder.tempfile_in(dir), |t| t.path())
         .map_err(|e| cannot(io::Error::from(e.kind()).to_string()))?;
+    cleanup::test_delay();
     {
         let mut w = io::BufWriter::new(temp.as_file_mut());
         render(&mut w).with_context(|| format!("cannot write '{}'", path.display()))?;
@@ -269,7 +318,94 @@ pub fn write_atomically(
         // Best effort: keeping the old mode is a courtesy, not a requirement.
         let _ = temp.as_file().set_permissions(existing.permissions());
     }
-    temp.persist(path)
+    // On disk before the rename: a crash then leaves the old file or the
+    // whole new one, never an empty file under the target's name.
+    temp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
+    tracked
+        .finish(|| temp.persist(path))
         .map_err(|e| cannot(io::Error::from(e.error.kind()).to_string()))?;
+    sync_folder(dir);
     Ok(())
+}
+
+/// Flushes a folder's entries (the rename) to disk. Best effort: some
+/// file systems cannot sync a folder, and the file itself already is.
+fn sync_folder(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(format: Option<FormatArg>, output: &str) -> OutputArgs {
+        OutputArgs {
+            format,
+            output: Some(PathBuf::from(output)),
+            csv_dialect: None,
+        }
+    }
+
+    #[test]
+    fn dash_and_dev_stdout_are_stdout_and_other_paths_are_files() {
+        for path in ["-", "/dev/stdout", "/dev/fd/1"] {
+            assert!(is_stdout(Path::new(path)), "{path}");
+            assert_eq!(args(None, path).file(), None, "{path}");
+        }
+        for path in ["--", "./-", "/dev/stderr", "stdout", "report.json"] {
+            assert!(!is_stdout(Path::new(path)), "{path}");
+        }
+    }
+
+    #[test]
+    fn stdout_by_name_takes_its_format_from_format_else_table() {
+        assert_eq!(args(None, "-").format_for(false).ok(), Some(Format::Table));
+        assert_eq!(
+            args(None, "/dev/stdout").format_for(true).ok(),
+            Some(Format::Table)
+        );
+        assert_eq!(
+            args(Some(FormatArg::Json), "-").format_for(false).ok(),
+            Some(Format::Json)
+        );
+        // A workbook is binary: to a pipe, yes; to a terminal, no.
+        let xlsx = args(Some(FormatArg::Xlsx), "-");
+        assert_eq!(xlsx.format_for(false).ok(), Some(Format::Xlsx));
+        let refused = xlsx.format_for(true).map_err(|e| e.0);
+        assert!(refused.is_err_and(|e| e.contains("not written to a terminal")));
+        // A real file still needs an extension or --format.
+        assert!(args(None, "report").format_for(false).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_to_the_end_and_a_loop_is_an_error() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        // d/out -> sub/a; sub/a -> b (d/sub/b) -> /abs (d/end, absolute).
+        symlink("sub/a", d.join("out")).unwrap();
+        symlink("b", d.join("sub/a")).unwrap();
+        symlink(d.join("end"), d.join("sub/b")).unwrap();
+        assert_eq!(follow_links(&d.join("out")).unwrap(), d.join("end"));
+        // Not a link at all: itself.
+        assert_eq!(follow_links(&d.join("plain")).unwrap(), d.join("plain"));
+        symlink("y", d.join("x")).unwrap();
+        symlink("x", d.join("y")).unwrap();
+        assert!(follow_links(&d.join("x")).is_err());
+        // A chain longer than the limit is refused like a loop.
+        for i in 0..=MAX_LINKS {
+            symlink(format!("l{}", i + 1), d.join(format!("l{i}"))).unwrap();
+        }
+        assert!(follow_links(&d.join("l0")).is_err());
+        assert!(follow_links(&d.join("l1")).is_ok());
+    }
 }

@@ -26,7 +26,7 @@ pub struct ReportCmdArgs {
 pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
     let output = &args.report.output;
     // The report is a page: HTML unless told otherwise.
-    let format = match (output.format, &output.output) {
+    let format = match (output.format, output.file()) {
         (None, None) => Format::Html,
         _ => output.format()?,
     };
