@@ -16,6 +16,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::LoadOptions;
+use crate::load::ids::Ids;
 use crate::load::fields::parse_date;
 use crate::load::org_items::{
     Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
@@ -184,13 +185,13 @@ pub fn parse(
         parse_profiles(&mut ctx, t, dir, &mut refs);
     }
 
-    let mut unit_ids = Vec::new();
+    let mut unit_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "unit") {
         org.declared_units
             .extend(parse_unit(&mut ctx, t, &span, &mut unit_ids));
     }
 
-    let mut driver_ids = Vec::new();
+    let mut driver_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "driver") {
         ctx.check_keys(t, DRIVER_KEYS, "[[driver]]");
         let id = id_field(&mut ctx, t, &span, "driver", &mut driver_ids, false);
@@ -203,7 +204,7 @@ pub fn parse(
         }
     }
 
-    let mut skill_ids = Vec::new();
+    let mut skill_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "skill") {
         if let Some(skill) = parse_skill(&mut ctx, t, &span, &mut skill_ids) {
             org.skills.push(skill);
@@ -221,7 +222,7 @@ pub fn parse(
         );
     }
 
-    let mut role_ids = Vec::new();
+    let mut role_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "role") {
         ctx.check_keys(t, ROLE_KEYS, "[[role]]");
         let id = id_field(&mut ctx, t, &span, "role", &mut role_ids, false);
@@ -236,7 +237,7 @@ pub fn parse(
         }
     }
 
-    let mut need_ids = Vec::new();
+    let mut need_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "need") {
         let known = Refs {
             skills: &skill_ids,

@@ -12,7 +12,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, clip, did_you_mean};
+use crate::load::ids::Ids;
 use crate::load::fields::{date_problem, parse_date, parse_level, valid_id};
 use crate::model::{Date, Level, Scale};
 
@@ -360,7 +361,7 @@ pub fn id_field(
     t: &DeTable<'_>,
     span: &Range<usize>,
     section: &str,
-    seen: &mut Vec<(String, usize)>,
+    seen: &mut Ids,
     charset: bool,
 ) -> Option<String> {
     let Some((id, id_span)) = string(ctx, t, "id", section) else {
@@ -383,14 +384,17 @@ pub fn id_field(
         // root cause, one error.
     }
     let line = ctx.line(&id_span);
-    if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+    if let Some(first) = seen.line(&id) {
         ctx.error(
             &id_span,
-            format!("duplicate {section} id '{id}' (first defined on line {first})"),
+            format!(
+                "duplicate {section} id '{}' (first defined on line {first})",
+                clip(&id)
+            ),
         );
         return None;
     }
-    seen.push((id.clone(), line));
+    seen.push(&id, line);
     Some(id)
 }
 
@@ -400,11 +404,17 @@ pub fn reference(
     span: &Range<usize>,
     what: &str,
     id: &str,
-    ids: &[(String, usize)],
+    ids: &Ids,
 ) -> Option<usize> {
-    let found = ids.iter().position(|(s, _)| s == id);
+    let found = ids.position(id);
     if found.is_none() {
-        let hint = did_you_mean(id, ids.iter().map(|(s, _)| s.as_str()));
+        // Each search compares with every id: only the first few get one.
+        let hint = if ctx.diags.may_suggest() {
+            did_you_mean(id, ids.names())
+        } else {
+            String::new()
+        };
+        let id = clip(id);
         let declared = if ids.is_empty() {
             format!(" (no [[{what}]] is defined)")
         } else {
