@@ -278,10 +278,7 @@ impl Diagnostics {
         let count = &mut self.kind_counts[at];
         count.met += 1;
         if count.met <= limits::PER_KIND {
-            count.last = (
-                diagnostic.line.unwrap_or(0),
-                diagnostic.column.unwrap_or(0),
-            );
+            count.last = (diagnostic.line.unwrap_or(0), diagnostic.column.unwrap_or(0));
             self.items.push(diagnostic);
         }
     }
@@ -473,6 +470,67 @@ mod tests {
         assert_eq!(
             suggest("70-20-11", ["70-20-10", "40-50-10"]),
             Some("70-20-10")
+        );
+    }
+
+    #[test]
+    fn long_words_and_far_lengths_get_no_suggestion() {
+        // 65 characters: longer than any id a typo is suggested for.
+        let long = "a".repeat(65);
+        assert_eq!(suggest(&long, [&long[..64]]), None);
+        assert_eq!(suggest(&long[..64], [&long[..63]]), Some(&long[..63]));
+        assert_eq!(suggest("rust", ["a-very-long-skill-id"]), None);
+    }
+
+    #[test]
+    fn errors_are_capped_per_kind_and_in_all_but_all_counted() {
+        let mut d = Diagnostics::default();
+        // 30 of one kind in a.csv: 20 listed, then "... and 10 more".
+        for line in 1..=30 {
+            d.error(
+                "a.csv",
+                Some(line),
+                format!("level '{line}x' is not on the scale"),
+            );
+        }
+        // 2,000 kinds of one each in b.csv: 500 kinds in all (a.csv's and
+        // 499 of b.csv's) are counted one by one, the rest together (20
+        // listed, 1,481 counted).
+        let word = |mut i: usize| {
+            let mut w = String::new();
+            loop {
+                w.push((b'a' + (i % 26) as u8) as char);
+                i /= 26;
+                if i == 0 {
+                    return w;
+                }
+            }
+        };
+        for i in 0..2000 {
+            d.warning("b.csv", None, format!("odd {}", word(i)));
+        }
+        // 100 files of 10 errors each: 539 are listed so far, so 461 more
+        // are (c0 to c45 and one of c46), and c46 to c99 are counted.
+        for f in 0..100 {
+            for line in 1..=10 {
+                d.error(&format!("c{f}.csv"), Some(line), "bad");
+            }
+        }
+        assert_eq!(d.error_count(), 30 + 1000);
+        let v: Vec<String> = d.into_vec().iter().map(|d| d.to_string()).collect();
+        assert_eq!(v[19], "a.csv:20: error: level '20x' is not on the scale");
+        assert_eq!(
+            v[20],
+            "a.csv: error: ... and 10 more errors like this in a.csv"
+        );
+        assert_eq!(
+            v[21 + 519],
+            "b.csv: warning: ... and 1481 more warnings like this in b.csv"
+        );
+        assert_eq!(v.len(), 21 + 520 + 461 + 54);
+        assert_eq!(
+            v.last().unwrap(),
+            "c99.csv: error: ... and 10 more errors in c99.csv not listed (at most 1000 problems are)"
         );
     }
 

@@ -55,18 +55,20 @@ pub fn kind_of(message: &str) -> String {
     for word in clip_to(message, 200).split(' ') {
         // A quoted value may hold spaces: skip words until its closing quote.
         if quoted {
-            quoted = !word.trim_end_matches([',', ':', ')', ';', '?']).ends_with('\'');
+            quoted = !word
+                .trim_end_matches([',', ':', ')', ';', '?'])
+                .ends_with('\'');
             continue;
         }
         if word.starts_with('\'') || word.starts_with("('") {
             let rest = word.trim_start_matches(['(', '\'']);
-            quoted = !(rest.trim_end_matches([',', ':', ')', ';', '?']).ends_with('\''));
+            quoted = !(rest
+                .trim_end_matches([',', ':', ')', ';', '?'])
+                .ends_with('\''));
             kind.push_str("'' ");
             continue;
         }
-        let varies = word
-            .chars()
-            .any(|c| c.is_ascii_digit() || c.is_uppercase());
+        let varies = word.chars().any(|c| c.is_ascii_digit() || c.is_uppercase());
         kind.push_str(if varies { "#" } else { word });
         kind.push(' ');
     }

@@ -20,9 +20,9 @@
 mod assessments;
 pub mod baseline;
 mod columns;
-mod ids;
 mod csv;
 pub mod fields;
+mod ids;
 pub mod long;
 pub mod org;
 mod org_items;

@@ -14,16 +14,16 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, clip, did_you_mean};
 use crate::load::LoadOptions;
-use crate::load::ids::Ids;
 use crate::load::fields::parse_date;
+use crate::load::ids::Ids;
 use crate::load::org_items::{
     Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
 };
 use crate::load::toml_reader::{
-    Ctx, LineIndex, Wrong, date, each_string, get, id_field, integer, string, table, tables,
-    word_at,
+    Ctx, LineIndex, Wrong, date, deepest_nesting, each_string, get, id_field, integer, string,
+    table, tables, word_at,
 };
 use crate::model::{
     Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale, reference_date,
@@ -118,11 +118,15 @@ pub fn parse(
     let mut ctx = Ctx { path, lines, diags };
     if !errors.is_empty() {
         for e in errors {
-            let mut span = e.span().unwrap_or(0..0);
+            // The recursion limit comes without a place: show the deepest one.
+            let mut span = e.span().unwrap_or_else(|| {
+                let at = deepest_nesting(src);
+                at..at
+            });
             let message = e.message().trim().replace('\n', " ");
             // Errors may point into the middle of a word: name the whole word.
             span.start = word_start(src, span.start);
-            let word = word_at(src, span.start);
+            let word = &*clip(word_at(src, span.start));
             let message = if let Some(advice) = unquoted_date(word) {
                 advice
             } else if message.starts_with("invalid unquoted key") && !word.is_ascii() {

@@ -175,23 +175,32 @@ impl<'a> Profiles<'a> {
         } else {
             String::new()
         };
-        format!("unknown person '{id}': not in the people file{hint}")
+        format!(
+            "unknown person '{}': not in the people file{hint}",
+            clip(id)
+        )
     }
 
     /// The role a profile row names (blank: none), or why it names none.
-    pub fn role(&self, text: &str) -> Result<Option<u32>, String> {
+    pub fn role(&mut self, text: &str) -> Result<Option<u32>, String> {
         if text.is_empty() {
             return Ok(None);
         }
         let found = self.role_index.get(text).copied();
         found.map(Some).ok_or_else(|| {
-            let hint = did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()));
+            // Unknown roles share the load's did-you-mean budget with people.
+            self.suggested += 1;
+            let hint = if self.suggested <= SUGGESTIONS_PER_LOAD {
+                did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()))
+            } else {
+                String::new()
+            };
             let declared = if self.roles.is_empty() {
                 " (org.toml defines no [[role]])"
             } else {
                 ""
             };
-            format!("unknown role '{text}'{hint}{declared}")
+            format!("unknown role '{}'{hint}{declared}", clip(text))
         })
     }
 
