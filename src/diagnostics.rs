@@ -7,7 +7,11 @@
 
 use std::fmt;
 
+use rustc_hash::FxHashMap as HashMap;
+
+mod limits;
 mod organisation;
+pub use limits::{clip, clip_to};
 pub use organisation::{Places, check_organisation};
 
 /// Suggestions for misspelt person ids compare against every id; past this
@@ -22,6 +26,15 @@ pub const SUGGESTIONS_PER_LOAD: usize = 50;
 /// did-you-mean: blocks are parsed in parallel and know nothing of each
 /// other, so the cap is per block (a file gets up to this many per 2 MB).
 pub const SUGGESTIONS_PER_BLOCK: usize = 10;
+
+/// Did-you-mean searches in one run by checks that have no counter of
+/// their own (org.toml references, roles, wide headers): each compares
+/// with every candidate, so a file of unknown ids must not search for all.
+pub const SUGGESTION_SEARCHES: usize = 200;
+
+/// The longest id (in characters) that gets a did-you-mean: longer ones are
+/// not typos of a real id, and comparing them costs length × length.
+pub const SUGGEST_CHARS: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -83,12 +96,35 @@ impl fmt::Display for Diagnostic {
 /// How many warnings of one kind in one file are listed before they are summed up.
 const WARNINGS_LISTED: usize = 5;
 
-/// All problems found so far, in the order found.
+/// All problems found so far, in the order found: the first
+/// [`limits::PER_KIND`] of each kind in each file and the first
+/// [`limits::TOTAL`] in all are kept; the others are only counted, so
+/// memory stays bounded whatever a file holds.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     /// Counters of repeated warnings, one per (file, kind); few, so a Vec.
     repeated: Vec<Repeated>,
+    /// Diagnostics met per (severity, file, kind), listed or not; bounded
+    /// by `limits::KINDS` (then new kinds share one counter per file).
+    kinds: HashMap<String, usize>,
+    /// The counters of `kinds` in the order first met, with where the last
+    /// listed one of each is (its summary line goes after it).
+    kind_counts: Vec<KindCount>,
+    /// Diagnostics met after the total cap, per file and severity.
+    beyond: Vec<(String, Severity, usize)>,
+    /// Every error met, listed or not.
+    errors: usize,
+    /// Did-you-mean searches made (`may_suggest`).
+    suggestions: usize,
+}
+
+#[derive(Debug, Clone)]
+struct KindCount {
+    path: String,
+    severity: Severity,
+    met: usize,
+    last: (usize, usize),
 }
 
 #[derive(Debug, Clone)]
@@ -181,7 +217,7 @@ impl Diagnostics {
         severity: Severity,
         message: String,
     ) {
-        self.items.push(Diagnostic {
+        self.add(Diagnostic {
             path: path.to_string(),
             line,
             column,
@@ -192,8 +228,71 @@ impl Diagnostics {
     }
 
     /// A diagnostic made whole by the caller (a problem in a sheet's cell).
-    pub fn add(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
+    /// Every diagnostic comes through here: it is counted, and kept only
+    /// while its kind in its file, and all kept, are under their caps.
+    pub fn add(&mut self, mut diagnostic: Diagnostic) {
+        if diagnostic.severity == Severity::Error {
+            self.errors += 1;
+        }
+        if self.items.len() >= limits::TOTAL {
+            let (path, severity) = (&diagnostic.path, diagnostic.severity);
+            match self
+                .beyond
+                .iter_mut()
+                .find(|(p, s, _)| p == path && *s == severity)
+            {
+                Some((_, _, n)) => *n += 1,
+                None => self.beyond.push((path.clone(), severity, 1)),
+            }
+            return;
+        }
+        if let std::borrow::Cow::Owned(short) = clip_to(&diagnostic.message, limits::MESSAGE_CHARS)
+        {
+            diagnostic.message = short;
+        }
+        let severity = match diagnostic.severity {
+            Severity::Error => 'e',
+            Severity::Warning => 'w',
+        };
+        let mut key = format!(
+            "{severity}\0{}\0{}",
+            diagnostic.path,
+            limits::kind_of(&diagnostic.message)
+        );
+        if self.kinds.len() >= limits::KINDS && !self.kinds.contains_key(&key) {
+            key = format!("{severity}\0{}\0", diagnostic.path);
+        }
+        let at = match self.kinds.get(&key) {
+            Some(&at) => at,
+            None => {
+                self.kind_counts.push(KindCount {
+                    path: diagnostic.path.clone(),
+                    severity: diagnostic.severity,
+                    met: 0,
+                    last: (0, 0),
+                });
+                self.kinds.insert(key, self.kind_counts.len() - 1);
+                self.kind_counts.len() - 1
+            }
+        };
+        let count = &mut self.kind_counts[at];
+        count.met += 1;
+        if count.met <= limits::PER_KIND {
+            count.last = (diagnostic.line.unwrap_or(0), diagnostic.column.unwrap_or(0));
+            self.items.push(diagnostic);
+        }
+    }
+
+    /// True while a did-you-mean search may still be made in this run
+    /// (each call counts one): see [`SUGGESTION_SEARCHES`].
+    pub fn may_suggest(&mut self) -> bool {
+        self.suggestions += 1;
+        self.suggestions <= SUGGESTION_SEARCHES
+    }
+
+    /// Every error met, also those not listed.
+    pub fn error_count(&self) -> usize {
+        self.errors
     }
 
     /// True while warnings of `kind` in `path` are still listed one by one
@@ -233,42 +332,108 @@ impl Diagnostics {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
+        self.errors > 0
     }
 
-    /// Every diagnostic: file by file in the order files were first
-    /// mentioned, by line within a file (file-wide ones first), and the
-    /// summaries of repeated warnings last.
-    pub fn into_vec(mut self) -> Vec<Diagnostic> {
-        let mut files: Vec<String> = Vec::new();
+    /// Every diagnostic listed: file by file in the order files were first
+    /// mentioned, by line within a file (file-wide ones first), each
+    /// kind's "... and N more" after its last listed one; then the
+    /// summaries of repeated warnings, and what the total cap left out.
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        let mut files: HashMap<&str, usize> = HashMap::default();
         for d in &self.items {
-            if !files.contains(&d.path) {
-                files.push(d.path.clone());
-            }
+            let next = files.len();
+            files.entry(d.path.as_str()).or_insert(next);
         }
-        self.items.sort_by_key(|d| {
-            let file = files.iter().position(|f| *f == d.path);
-            (file, d.line.unwrap_or(0), d.column.unwrap_or(0))
-        });
-        for r in std::mem::take(&mut self.repeated) {
+        let summaries = self
+            .kind_counts
+            .iter()
+            .filter(|k| k.met > limits::PER_KIND)
+            .map(|k| {
+                let more = k.met - limits::PER_KIND;
+                let what = plural(more, k.severity);
+                let message = format!("... and {more} more {what} like this in {}", k.path);
+                (k.last, summary(&k.path, k.severity, message))
+            });
+        let mut all: Vec<((usize, usize, usize, bool), Diagnostic)> = self
+            .items
+            .iter()
+            .map(|d| {
+                let at = (d.line.unwrap_or(0), d.column.unwrap_or(0));
+                ((0, at.0, at.1, false), d.clone())
+            })
+            .chain(summaries.map(|(at, d)| ((0, at.0, at.1, true), d)))
+            .collect();
+        for (key, d) in &mut all {
+            key.0 = files.get(d.path.as_str()).copied().unwrap_or(usize::MAX);
+        }
+        all.sort_by_key(|(key, _)| *key);
+        let mut out: Vec<Diagnostic> = all.into_iter().map(|(_, d)| d).collect();
+        for r in self.repeated {
             if r.more > 0 {
                 let message = format!("{} more {} not listed", r.more, r.summary);
-                self.push(&r.path, None, None, Severity::Warning, message);
+                out.push(summary(&r.path, Severity::Warning, message));
             }
         }
-        self.items
+        for (path, severity, more) in self.beyond {
+            let what = plural(more, severity);
+            let message = format!(
+                "... and {more} more {what} in {path} not listed (at most {} problems are)",
+                limits::TOTAL
+            );
+            out.push(summary(&path, severity, message));
+        }
+        out
+    }
+}
+
+/// "error", "errors", "warning" or "warnings" for `n` of them.
+fn plural(n: usize, severity: Severity) -> &'static str {
+    match (severity, n == 1) {
+        (Severity::Error, true) => "error",
+        (Severity::Error, false) => "errors",
+        (Severity::Warning, true) => "warning",
+        (Severity::Warning, false) => "warnings",
+    }
+}
+
+/// A file-wide line that sums up diagnostics not listed.
+fn summary(path: &str, severity: Severity, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        line: None,
+        column: None,
+        cell: false,
+        severity,
+        message,
     }
 }
 
 /// The closest of `candidates` to a misspelt `word`, if one is close enough
 /// to be what was meant: the same but for case, or within a few edits
 /// (a swap of two neighbours counts as one), one edit for short words.
+///
+/// Only words of up to [`SUGGEST_CHARS`] characters get one, and a
+/// candidate whose length differs by more than the edits allowed is passed
+/// over without comparing, so one search costs at most the number of
+/// candidates times 64 × 67, however long the word or the candidates.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Bytes bound characters from above (a char is 1 to 4 bytes).
+    if word.len() > 4 * SUGGEST_CHARS || word.chars().count() > SUGGEST_CHARS {
+        return None;
+    }
     let lower = word.to_lowercase();
-    let allowed = (lower.chars().count() / 3).clamp(1, 3);
+    let length = lower.chars().count();
+    let allowed = (length / 3).clamp(1, 3);
     candidates
         .into_iter()
         .filter(|c| *c != word)
+        .filter(|c| {
+            // Lowercasing may change a length by a little; the edit
+            // distance is at least the difference in lengths.
+            c.len() <= 4 * (length + allowed + 1)
+                && c.chars().count().abs_diff(length) <= allowed + 1
+        })
         .filter_map(|c| {
             let other = c.to_lowercase();
             let distance = strsim::osa_distance(&lower, &other);
@@ -305,6 +470,67 @@ mod tests {
         assert_eq!(
             suggest("70-20-11", ["70-20-10", "40-50-10"]),
             Some("70-20-10")
+        );
+    }
+
+    #[test]
+    fn long_words_and_far_lengths_get_no_suggestion() {
+        // 65 characters: longer than any id a typo is suggested for.
+        let long = "a".repeat(65);
+        assert_eq!(suggest(&long, [&long[..64]]), None);
+        assert_eq!(suggest(&long[..64], [&long[..63]]), Some(&long[..63]));
+        assert_eq!(suggest("rust", ["a-very-long-skill-id"]), None);
+    }
+
+    #[test]
+    fn errors_are_capped_per_kind_and_in_all_but_all_counted() {
+        let mut d = Diagnostics::default();
+        // 30 of one kind in a.csv: 20 listed, then "... and 10 more".
+        for line in 1..=30 {
+            d.error(
+                "a.csv",
+                Some(line),
+                format!("level '{line}x' is not on the scale"),
+            );
+        }
+        // 2,000 kinds of one each in b.csv: 500 kinds in all (a.csv's and
+        // 499 of b.csv's) are counted one by one, the rest together (20
+        // listed, 1,481 counted).
+        let word = |mut i: usize| {
+            let mut w = String::new();
+            loop {
+                w.push((b'a' + (i % 26) as u8) as char);
+                i /= 26;
+                if i == 0 {
+                    return w;
+                }
+            }
+        };
+        for i in 0..2000 {
+            d.warning("b.csv", None, format!("odd {}", word(i)));
+        }
+        // 100 files of 10 errors each: 539 are listed so far, so 461 more
+        // are (c0 to c45 and one of c46), and c46 to c99 are counted.
+        for f in 0..100 {
+            for line in 1..=10 {
+                d.error(&format!("c{f}.csv"), Some(line), "bad");
+            }
+        }
+        assert_eq!(d.error_count(), 30 + 1000);
+        let v: Vec<String> = d.into_vec().iter().map(|d| d.to_string()).collect();
+        assert_eq!(v[19], "a.csv:20: error: level '20x' is not on the scale");
+        assert_eq!(
+            v[20],
+            "a.csv: error: ... and 10 more errors like this in a.csv"
+        );
+        assert_eq!(
+            v[21 + 519],
+            "b.csv: warning: ... and 1481 more warnings like this in b.csv"
+        );
+        assert_eq!(v.len(), 21 + 520 + 461 + 54);
+        assert_eq!(
+            v.last().unwrap(),
+            "c99.csv: error: ... and 10 more errors in c99.csv not listed (at most 1000 problems are)"
         );
     }
 

@@ -156,7 +156,11 @@ pub fn load_org(
     mix: Option<LearningMix>,
     outcome: &str,
 ) -> std::io::Result<Option<Organisation>> {
-    let Loaded { org, diagnostics } = load::load(
+    let Loaded {
+        org,
+        diagnostics,
+        errors,
+    } = load::load(
         &args.org,
         &LoadOptions {
             as_of: args.as_of,
@@ -166,10 +170,6 @@ pub fn load_org(
     // A closed stderr must not change what the command does or its exit code.
     let _ = print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock());
     if org.is_none() {
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
         let plural = if errors == 1 { "" } else { "s" };
         let path = args.org.display().to_string();
         let _ = writeln!(

@@ -52,7 +52,9 @@ pub fn load_then(
         ))
         .into());
     }
-    let Loaded { org, diagnostics } = load::load(
+    let Loaded {
+        org, diagnostics, ..
+    } = load::load(
         &args.org.org,
         &LoadOptions {
             as_of: Some(since),

@@ -4,7 +4,7 @@
 //! column is which, two names for one column, columns that are ignored, a
 //! missing column that a header probably meant.
 
-use crate::diagnostics::{Diagnostics, suggest};
+use crate::diagnostics::{Diagnostics, clip, suggest};
 use crate::load::csv::CsvFile;
 use crate::load::place::Place;
 
@@ -55,15 +55,25 @@ impl Header {
         let known: Vec<Option<&'static str>> = file.header.iter().map(|h| canonical(h)).collect();
         let place = Place::of(file);
         let mut ok = true;
+        // Known column -> its first cell: a header may have 200,000 cells.
+        let mut firsts: Vec<(&'static str, usize)> = Vec::new();
         for (i, k) in known.iter().enumerate() {
             let Some(k) = k else { continue };
-            if let Some(first) = known[..i].iter().position(|o| o == &Some(*k)) {
+            let first = match firsts.iter().find(|(name, _)| name == k) {
+                Some(&(_, first)) => Some(first),
+                None => {
+                    firsts.push((k, i));
+                    None
+                }
+            };
+            if let Some(first) = first {
                 place.header_error(
                     diags,
                     i,
                     format!(
                         "columns '{}' and '{}' both mean '{k}': keep one",
-                        file.header_raw[first], file.header_raw[i]
+                        clip(&file.header_raw[first]),
+                        clip(&file.header_raw[i])
                     ),
                 );
                 ok = false;
@@ -102,9 +112,12 @@ pub fn meant_as(
             names.iter().any(|n| lower.starts_with(n))
                 || suggest(lower, names.iter().copied()).is_some()
         })
-        .map(|(_, h)| format!(" (is '{h}' meant to be '{missing}'?)"))
+        .map(|(_, h)| format!(" (is '{}' meant to be '{missing}'?)", clip(h)))
         .unwrap_or_default()
 }
+
+/// Ignored columns named one by one in the warning about them.
+const IGNORED_LISTED: usize = 20;
 
 /// One warning for the header cells that are not among the `known`
 /// columns: `all` lists every one (people.csv, where an HR export has
@@ -122,20 +135,38 @@ pub fn warn_ignored(
 ) {
     let accepted: Vec<&str> = known.iter().chain(also).copied().collect();
     let mut listed = Vec::new();
+    // Only so many are named; the rest are counted.
+    let mut unnamed = 0;
+    let mut more = false;
     for (i, raw) in file.header_raw.iter().enumerate() {
         if raw.is_empty() || header.known[i].is_some_and(|k| accepted.contains(&k)) {
             continue;
         }
+        if listed.len() >= IGNORED_LISTED {
+            // Past the list, a did-you-mean per column is work for nothing:
+            // all are counted; the misspelt ones only, without looking.
+            if all {
+                unnamed += 1;
+                continue;
+            }
+            more = true;
+            break;
+        }
         let near = suggest(&file.header[i], spellings(&accepted))
             .filter(|s| header.find(canonical(s).unwrap_or(s)).is_none());
         match near {
-            Some(s) => listed.push(format!("'{raw}' (did you mean '{s}'?)")),
-            None if all => listed.push(format!("'{raw}'")),
+            Some(s) => listed.push(format!("'{}' (did you mean '{s}'?)", clip(raw))),
+            None if all => listed.push(format!("'{}'", clip(raw))),
             None => {}
         }
     }
     if listed.is_empty() {
         return;
+    }
+    if unnamed > 0 {
+        listed.push(format!("and {unnamed} more"));
+    } else if more {
+        listed.push("and more".to_string());
     }
     let (what, verb) = if listed.len() == 1 {
         ("column", "is")

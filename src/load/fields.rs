@@ -6,7 +6,7 @@
 //! saying why not); it never knows the file, line or column, which the
 //! caller reports.
 
-use crate::diagnostics::did_you_mean;
+use crate::diagnostics::{clip, did_you_mean};
 use crate::model::{Date, Level, PackedDate, Scale};
 
 /// How to write a date, for messages.
@@ -172,6 +172,8 @@ pub fn parse_level(scale: &Scale, text: &str) -> Result<Level, String> {
 /// The slow path of [`parse_level`]: labels, and the messages.
 fn label(scale: &Scale, text: &str) -> Result<Level, String> {
     let names = || scale.levels.join(", ");
+    // What the messages quote: a cell may be megabytes long.
+    let shown = clip(text);
     let top = scale.top();
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     let (number, rest) = text.split_at(digits);
@@ -181,13 +183,13 @@ fn label(scale: &Scale, text: &str) -> Result<Level, String> {
         && after.next().is_some_and(|c| c.is_ascii_digit())
     {
         return Err(format!(
-            "level '{text}' is not a whole number: levels are whole numbers from 0 to {top} (or {})",
+            "level '{shown}' is not a whole number: levels are whole numbers from 0 to {top} (or {})",
             names()
         ));
     }
     let not_on_scale = |hint: String| {
         format!(
-            "level '{text}' is not on the scale: use 0 to {top} or {}{hint}",
+            "level '{shown}' is not on the scale: use 0 to {top} or {}{hint}",
             names()
         )
     };
@@ -209,13 +211,15 @@ fn label(scale: &Scale, text: &str) -> Result<Level, String> {
         (Some(n), _) if name.is_empty() => Ok(n as Level),
         (Some(n), Some(i)) if i as u32 == n => Ok(n as Level),
         (Some(n), Some(i)) => Err(format!(
-            "level '{text}' contradicts itself: {n} is '{}' and '{name}' is {i}",
-            scale.levels[n as usize]
+            "level '{shown}' contradicts itself: {n} is '{}' and '{}' is {i}",
+            scale.levels[n as usize],
+            clip(name)
         )),
         (Some(_), None) => {
             let hint = did_you_mean(name, scale.levels.iter().map(String::as_str));
             Err(format!(
-                "level '{text}': '{name}' is not a level name (use {}){hint}",
+                "level '{shown}': '{}' is not a level name (use {}){hint}",
+                clip(name),
                 names()
             ))
         }

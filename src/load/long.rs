@@ -12,7 +12,7 @@ use std::io;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostics::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_BLOCK, did_you_mean};
+use crate::diagnostics::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_BLOCK, clip, did_you_mean};
 use crate::load::csv::{Blocks, Chunk, Encoding, Records, Row};
 use crate::load::fields::{optional_date, optional_packed_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
@@ -342,7 +342,10 @@ impl<'a> Context<'a> {
                         };
                         cell_error(
                             c.person,
-                            format!("unknown person '{id}': not in the people file{hint}"),
+                            format!(
+                                "unknown person '{}': not in the people file{hint}",
+                                clip(id)
+                            ),
                         );
                         None
                     }
@@ -353,8 +356,17 @@ impl<'a> Context<'a> {
         let skill_text = row.get(c.skill);
         let skill = self.skill_index.get(skill_text);
         if skill.is_none() {
-            let hint = did_you_mean(skill_text, self.skills.iter().map(|s| s.id.as_str()));
-            cell_error(c.skill, format!("unknown skill '{skill_text}'{hint}"));
+            // Unknown skills share the block's did-you-mean budget with people.
+            block.suggested += 1;
+            let hint = if block.suggested <= SUGGESTIONS_PER_BLOCK {
+                did_you_mean(skill_text, self.skills.iter().map(|s| s.id.as_str()))
+            } else {
+                String::new()
+            };
+            cell_error(
+                c.skill,
+                format!("unknown skill '{}'{hint}", clip(skill_text)),
+            );
         }
         let level_text = row.get(c.level);
         let level = if level_text.is_empty() {

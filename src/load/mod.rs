@@ -22,6 +22,7 @@ pub mod baseline;
 mod columns;
 mod csv;
 pub mod fields;
+mod ids;
 pub mod long;
 pub mod org;
 mod org_items;
@@ -54,6 +55,9 @@ pub struct LoadOptions {
 pub struct Loaded {
     pub org: Option<Organisation>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every error found, also those not listed in `diagnostics` (past
+    /// the caps of `crate::diagnostics::Diagnostics`).
+    pub errors: usize,
 }
 
 /// Today in the local time zone (the default reference date).
@@ -68,6 +72,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Loaded {
     let org = if diags.has_errors() { None } else { org };
     Loaded {
         org,
+        errors: diags.error_count(),
         diagnostics: diags.into_vec(),
     }
 }

@@ -14,15 +14,16 @@ use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, clip, did_you_mean};
 use crate::load::LoadOptions;
 use crate::load::fields::parse_date;
+use crate::load::ids::Ids;
 use crate::load::org_items::{
     Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
 };
 use crate::load::toml_reader::{
-    Ctx, LineIndex, Wrong, date, each_string, get, id_field, integer, string, table, tables,
-    word_at,
+    Ctx, LineIndex, Wrong, date, deepest_nesting, each_string, get, id_field, integer, string,
+    table, tables, word_at,
 };
 use crate::model::{
     Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale, reference_date,
@@ -117,11 +118,15 @@ pub fn parse(
     let mut ctx = Ctx { path, lines, diags };
     if !errors.is_empty() {
         for e in errors {
-            let mut span = e.span().unwrap_or(0..0);
+            // The recursion limit comes without a place: show the deepest one.
+            let mut span = e.span().unwrap_or_else(|| {
+                let at = deepest_nesting(src);
+                at..at
+            });
             let message = e.message().trim().replace('\n', " ");
             // Errors may point into the middle of a word: name the whole word.
             span.start = word_start(src, span.start);
-            let word = word_at(src, span.start);
+            let word = &*clip(word_at(src, span.start));
             let message = if let Some(advice) = unquoted_date(word) {
                 advice
             } else if message.starts_with("invalid unquoted key") && !word.is_ascii() {
@@ -184,13 +189,13 @@ pub fn parse(
         parse_profiles(&mut ctx, t, dir, &mut refs);
     }
 
-    let mut unit_ids = Vec::new();
+    let mut unit_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "unit") {
         org.declared_units
             .extend(parse_unit(&mut ctx, t, &span, &mut unit_ids));
     }
 
-    let mut driver_ids = Vec::new();
+    let mut driver_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "driver") {
         ctx.check_keys(t, DRIVER_KEYS, "[[driver]]");
         let id = id_field(&mut ctx, t, &span, "driver", &mut driver_ids, false);
@@ -203,7 +208,7 @@ pub fn parse(
         }
     }
 
-    let mut skill_ids = Vec::new();
+    let mut skill_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "skill") {
         if let Some(skill) = parse_skill(&mut ctx, t, &span, &mut skill_ids) {
             org.skills.push(skill);
@@ -221,7 +226,7 @@ pub fn parse(
         );
     }
 
-    let mut role_ids = Vec::new();
+    let mut role_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "role") {
         ctx.check_keys(t, ROLE_KEYS, "[[role]]");
         let id = id_field(&mut ctx, t, &span, "role", &mut role_ids, false);
@@ -236,7 +241,7 @@ pub fn parse(
         }
     }
 
-    let mut need_ids = Vec::new();
+    let mut need_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "need") {
         let known = Refs {
             skills: &skill_ids,

@@ -12,6 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostics::did_you_mean;
 use crate::load::fields::valid_id;
+use crate::load::ids::Ids;
 use crate::load::org::HOURS_PER_LEVEL;
 use crate::load::toml_reader::{
     Ctx, Wrong, boolean, date, each_string, get, id_field, integer, level, reference, string,
@@ -93,7 +94,7 @@ pub fn parse_unit(
     ctx: &mut Ctx,
     t: &DeTable<'_>,
     span: &Range<usize>,
-    seen: &mut Vec<(String, usize)>,
+    seen: &mut Ids,
 ) -> Option<Unit> {
     const SECTION: &str = "[[unit]]";
     ctx.check_keys(t, UNIT_KEYS, SECTION);
@@ -121,14 +122,14 @@ pub fn parse_unit(
         );
         return None;
     }
-    if let Some((_, first)) = seen.iter().find(|(other, _)| *other == id) {
+    if let Some(first) = seen.line(&id) {
         ctx.error(
             &at,
             format!("duplicate unit '{id}' (first declared on line {first})"),
         );
         return None;
     }
-    seen.push((id.clone(), ctx.line(&at)));
+    seen.push(&id, ctx.line(&at));
     Some(Unit { id, name })
 }
 
@@ -136,7 +137,7 @@ pub fn parse_skill(
     ctx: &mut Ctx,
     t: &DeTable<'_>,
     span: &Range<usize>,
-    ids: &mut Vec<(String, usize)>,
+    ids: &mut Ids,
 ) -> Option<Skill> {
     const SECTION: &str = "[[skill]]";
     ctx.check_keys(t, SKILL_KEYS, SECTION);
@@ -154,10 +155,7 @@ pub fn parse_skill(
             );
             return;
         }
-        let same = ids
-            .iter()
-            .find(|(other, _)| other != id && other.to_lowercase() == lower);
-        if let Some((other, line)) = same {
+        if let Some((other, line)) = ids.same_but_case(id) {
             ctx.error(
                 &at,
                 format!(
@@ -223,7 +221,7 @@ pub fn parse_requires(
     ctx: &mut Ctx,
     t: &DeTable<'_>,
     scale: &Scale,
-    skill_ids: &[(String, usize)],
+    skill_ids: &Ids,
 ) -> Vec<(usize, Level)> {
     let Some(value) = get(t, "requires") else {
         return Vec::new();
@@ -255,9 +253,9 @@ pub fn parse_requires(
 }
 
 pub struct Refs<'a> {
-    pub skills: &'a [(String, usize)],
-    pub roles: &'a [(String, usize)],
-    pub drivers: &'a [(String, usize)],
+    pub skills: &'a Ids,
+    pub roles: &'a Ids,
+    pub drivers: &'a Ids,
 }
 
 pub fn parse_need(
@@ -266,7 +264,7 @@ pub fn parse_need(
     span: &Range<usize>,
     scale: &Scale,
     refs: &Refs,
-    ids: &mut Vec<(String, usize)>,
+    ids: &mut Ids,
 ) -> Option<Need> {
     const SECTION: &str = "[[need]]";
     ctx.check_keys(t, NEED_KEYS, SECTION);
@@ -346,7 +344,7 @@ pub fn parse_need(
         if id.trim().is_empty() {
             ctx.error(ispan, "need id must not be empty");
             ok = false;
-        } else if let Some((_, first)) = ids.iter().find(|(s, _)| s == id) {
+        } else if let Some(first) = ids.line(id) {
             let explicit = get(t, "id").is_some();
             let hint = if explicit {
                 ""
@@ -359,7 +357,7 @@ pub fn parse_need(
             );
             ok = false;
         } else {
-            ids.push((id.clone(), ctx.line(ispan)));
+            ids.push(id, ctx.line(ispan));
         }
     }
     if !ok || driver_bad || role_bad || by_bad {
@@ -382,7 +380,7 @@ pub fn parse_activity(
     ctx: &mut Ctx,
     t: &DeTable<'_>,
     span: &Range<usize>,
-    skill_ids: &[(String, usize)],
+    skill_ids: &Ids,
 ) -> Option<Activity> {
     const SECTION: &str = "[[activity]]";
     ctx.check_keys(t, ACTIVITY_KEYS, SECTION);

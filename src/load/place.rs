@@ -4,7 +4,7 @@
 //! a sheet as `PATH#SHEET!F2: error: column 'HEADER': MESSAGE`, a whole row
 //! as `PATH:LINE`, the file as `PATH`.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity, column_letters};
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity, clip, column_letters};
 use crate::load::csv::CsvFile;
 
 /// What locating a problem in one file needs: its name, whether it is a
@@ -35,7 +35,7 @@ impl Place {
         column: usize,
         message: &str,
     ) -> Diagnostic {
-        let header = self.headers.get(column).map(String::as_str).unwrap_or("");
+        let header = clip(self.headers.get(column).map(String::as_str).unwrap_or(""));
         let message = if self.sheet {
             format!("column '{header}': {message}")
         } else {

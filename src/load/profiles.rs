@@ -12,7 +12,7 @@ use std::fmt::Display;
 use std::path::Path;
 
 use crate::diagnostics::{
-    Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, column_letters, did_you_mean,
+    Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, clip, column_letters, did_you_mean,
 };
 use crate::load::columns::canonical;
 use crate::load::csv::{CsvFile, Encoding, OpenError, READ_AS_1252, RecordError, Row};
@@ -175,23 +175,32 @@ impl<'a> Profiles<'a> {
         } else {
             String::new()
         };
-        format!("unknown person '{id}': not in the people file{hint}")
+        format!(
+            "unknown person '{}': not in the people file{hint}",
+            clip(id)
+        )
     }
 
     /// The role a profile row names (blank: none), or why it names none.
-    pub fn role(&self, text: &str) -> Result<Option<u32>, String> {
+    pub fn role(&mut self, text: &str) -> Result<Option<u32>, String> {
         if text.is_empty() {
             return Ok(None);
         }
         let found = self.role_index.get(text).copied();
         found.map(Some).ok_or_else(|| {
-            let hint = did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()));
+            // Unknown roles share the load's did-you-mean budget with people.
+            self.suggested += 1;
+            let hint = if self.suggested <= SUGGESTIONS_PER_LOAD {
+                did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()))
+            } else {
+                String::new()
+            };
             let declared = if self.roles.is_empty() {
                 " (org.toml defines no [[role]])"
             } else {
                 ""
             };
-            format!("unknown role '{text}'{hint}{declared}")
+            format!("unknown role '{}'{hint}{declared}", clip(text))
         })
     }
 
@@ -340,12 +349,16 @@ pub fn open(
             );
             None
         }
-        Err(OpenError::DuplicateColumn(name)) => {
+        Err(OpenError::DuplicateColumn(name, line)) => {
             diags.error(
                 shown,
-                Some(1),
-                format!("column '{name}' appears twice in the header"),
+                Some(line),
+                format!("column '{}' appears twice in the header", clip(&name)),
             );
+            None
+        }
+        Err(OpenError::Unclosed(line)) => {
+            diags.error(shown, Some(line), UNCLOSED);
             None
         }
     }
@@ -398,12 +411,16 @@ pub fn unnamed_message(column: usize, line: usize, fix: &str) -> String {
     )
 }
 
+/// A quoted field that runs to the end of the file: not an I/O failure but
+/// a cell, usually from a spreadsheet, with a stray `"`.
+pub const UNCLOSED: &str = "a quoted field opened here is never closed (a cell starts with \" but has no closing quote: remove the stray quote, or in Excel save as CSV again)";
+
 /// Why a record could not be read: "cannot read: ..." from a file reader
 /// (`io`), bare from the block parser, as the messages have always been.
 pub fn record_problem(e: RecordError, io: bool) -> String {
     let message = match e {
         RecordError::NotUtf8 => "this record is not UTF-8".to_string(),
-        RecordError::Unclosed => "a quoted field is never closed".to_string(),
+        RecordError::Unclosed => return UNCLOSED.to_string(),
         RecordError::Io(message) => message,
     };
     if io {

@@ -12,8 +12,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostics, clip, did_you_mean};
 use crate::load::fields::{date_problem, parse_date, parse_level, valid_id};
+use crate::load::ids::Ids;
 use crate::model::{Date, Level, Scale};
 
 pub type Value<'i> = Spanned<DeValue<'i>>;
@@ -354,13 +355,54 @@ pub fn word_at(src: &str, offset: usize) -> &str {
     &rest[..end]
 }
 
+/// Where `src` nests deepest, as a byte offset: arrays and inline tables
+/// opened and not yet closed, plus the dots of a dotted key or table
+/// header, counted outside strings and comments. The TOML parser gives
+/// its recursion-limit error no place; this is the place to show.
+pub fn deepest_nesting(src: &str) -> usize {
+    let (mut depth, mut dots, mut best, mut at) = (0usize, 0usize, 0usize, 0usize);
+    let (mut quote, mut escaped, mut comment, mut in_value) = (None, false, false, false);
+    for (i, b) in src.bytes().enumerate() {
+        if b == b'\n' {
+            (comment, dots, in_value) = (false, 0, depth > 0);
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' && q == b'"' {
+                escaped = true;
+            } else if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b'#' => comment = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'=' => in_value = true,
+            b'.' if !in_value || depth > 0 => dots += 1,
+            _ => continue,
+        }
+        if depth + dots > best {
+            (best, at) = (depth + dots, i);
+        }
+    }
+    at
+}
+
 /// An id field: required, and unique among `seen` (id, line).
 pub fn id_field(
     ctx: &mut Ctx,
     t: &DeTable<'_>,
     span: &Range<usize>,
     section: &str,
-    seen: &mut Vec<(String, usize)>,
+    seen: &mut Ids,
     charset: bool,
 ) -> Option<String> {
     let Some((id, id_span)) = string(ctx, t, "id", section) else {
@@ -383,14 +425,17 @@ pub fn id_field(
         // root cause, one error.
     }
     let line = ctx.line(&id_span);
-    if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+    if let Some(first) = seen.line(&id) {
         ctx.error(
             &id_span,
-            format!("duplicate {section} id '{id}' (first defined on line {first})"),
+            format!(
+                "duplicate {section} id '{}' (first defined on line {first})",
+                clip(&id)
+            ),
         );
         return None;
     }
-    seen.push((id.clone(), line));
+    seen.push(&id, line);
     Some(id)
 }
 
@@ -400,11 +445,17 @@ pub fn reference(
     span: &Range<usize>,
     what: &str,
     id: &str,
-    ids: &[(String, usize)],
+    ids: &Ids,
 ) -> Option<usize> {
-    let found = ids.iter().position(|(s, _)| s == id);
+    let found = ids.position(id);
     if found.is_none() {
-        let hint = did_you_mean(id, ids.iter().map(|(s, _)| s.as_str()));
+        // Each search compares with every id: only the first few get one.
+        let hint = if ctx.diags.may_suggest() {
+            did_you_mean(id, ids.names())
+        } else {
+            String::new()
+        };
+        let id = clip(id);
         let declared = if ids.is_empty() {
             format!(" (no [[{what}]] is defined)")
         } else {
@@ -418,6 +469,15 @@ pub fn reference(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_deepest_point_is_found() {
+        let src = "a = 1\nb = [[1], \"[[[[\"]\nc.d.e.f = 2 # [[[[[\n";
+        // c.d.e.f has three dots: deeper than b's two brackets.
+        assert_eq!(deepest_nesting(src), src.find("e.f").unwrap() + 1);
+        let src = "x = 0.5\ny = [[[\n[\n]]]]\n";
+        assert_eq!(deepest_nesting(src), src.find("[\n]").unwrap());
+    }
 
     #[test]
     fn line_index_counts_lines_and_characters() {

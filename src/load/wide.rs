@@ -4,7 +4,7 @@
 //! may also describe its person (name, unit, role), which fills in or is
 //! checked against what is known.
 
-use crate::diagnostics::{Diagnostics, column_letters, did_you_mean};
+use crate::diagnostics::{Diagnostics, clip, column_letters, did_you_mean};
 use crate::load::columns::{Header, meant_as};
 use crate::load::csv::CsvFile;
 use crate::load::place::Place;
@@ -61,6 +61,8 @@ impl Profiles<'_> {
         let meta = ["person", "id", "name", "unit", "role", "assessed"];
         let mut skill_cols: Vec<(usize, usize)> = Vec::new();
         let mut bad_header = false;
+        // Skill -> its first column: a header may have 200,000 cells.
+        let mut first_col: rustc_hash::FxHashMap<usize, usize> = Default::default();
         for (i, raw) in file.header_raw.iter().enumerate() {
             // Columns with no header are read by `each_row` (ignored while empty).
             if i == person_col || header.is(i, &meta) || raw.is_empty() {
@@ -68,7 +70,8 @@ impl Profiles<'_> {
             }
             match self.skill_of_header(raw) {
                 Some(s) => {
-                    if let Some(&(first, _)) = skill_cols.iter().find(|(_, t)| *t == s) {
+                    let first = *first_col.entry(s).or_insert(i);
+                    if first != i {
                         place.header_error(
                             diags,
                             i,
@@ -92,11 +95,15 @@ impl Profiles<'_> {
                         .chain([
                             "navn", "enhet", "avdeling", "rolle", "stilling", "vurdert", "dato",
                         ]);
-                    let hint = did_you_mean(raw, candidates);
+                    let hint = if diags.may_suggest() {
+                        did_you_mean(raw, candidates)
+                    } else {
+                        String::new()
+                    };
                     place.header_error(
                         diags,
                         i,
-                        format!("column '{raw}' is neither a skill id or name nor one of person, name, unit, role, assessed{hint}"),
+                        format!("column '{}' is neither a skill id or name nor one of person, name, unit, role, assessed{hint}", clip(raw)),
                     );
                     bad_header = true;
                 }

@@ -33,7 +33,8 @@ pub struct LookupError {
 /// "'x': no such person (did you mean 'y'?)": the option name goes before it.
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let value = &self.value;
+        // An argument may be anything: it is quoted shortened.
+        let value = crate::diagnostics::clip(&self.value);
         match self.looked {
             Looked::Person => write!(f, "'{value}': no such person")?,
             Looked::Role => write!(f, "'{value}': no such role")?,

@@ -90,7 +90,10 @@ impl<'a> Row<'a> {
 pub enum OpenError {
     Io(std::io::Error),
     Empty,
-    DuplicateColumn(String),
+    /// A header name given twice (as written), and the header's line.
+    DuplicateColumn(String, usize),
+    /// A quoted field opened on this line (of the header) is never closed.
+    Unclosed(usize),
 }
 
 /// Why reading stopped at a record; nothing after it is read.
@@ -445,18 +448,16 @@ impl CsvFile {
                 // Only a header longer than a block gets here.
                 return Err(OpenError::Io(io::Error::other("the header is not UTF-8")));
             }
-            Err((_, RecordError::Unclosed)) => {
-                return Err(OpenError::Io(io::Error::other(
-                    "a quoted field is never closed",
-                )));
-            }
+            Err((line, RecordError::Unclosed)) => return Err(OpenError::Unclosed(line)),
             Err((_, RecordError::Io(e))) => return Err(OpenError::Io(io::Error::other(e))),
         };
         self.header_line = line;
+        // A set, not a scan of the names before: a header may have 200,000 cells.
+        let mut seen = rustc_hash::FxHashSet::default();
         for text in header {
             let name = text.to_lowercase();
-            if !name.is_empty() && self.header.contains(&name) {
-                return Err(OpenError::DuplicateColumn(text));
+            if !name.is_empty() && !seen.insert(name.clone()) {
+                return Err(OpenError::DuplicateColumn(text, line));
             }
             self.header_raw.push(text);
             self.header.push(name);
