@@ -1,0 +1,1 @@
+//! `--min-group N`: aggregates of fewer than N people suppressed.
