@@ -118,8 +118,10 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 By::Skill => Grouping::Skill,
                 _ => Grouping::Driver,
             };
-            args.report
-                .emit(&group_report(&org, needs, grouping), format)?
+            let mut groups = group_report(&org, needs, grouping);
+            let min = args.report.privacy.min_group;
+            crate::privacy::min_group::gap_groups(&mut groups, &org, min);
+            args.report.emit(&groups, format)?
         }
         _ => {
             let filter = PeopleFilter {

@@ -204,26 +204,35 @@ impl Rewriter {
             .collect()
     }
 
-    /// One message rewritten: each quoted value in turn. A value may itself
-    /// hold a quote (O'Brien), so the longest quoted span that is a known
-    /// person or word is taken first; else the span to the next quote.
+    /// One message rewritten: each quoted value in turn. A quote opens a
+    /// value unless a letter comes before it (Excel's) and closes one unless
+    /// a letter follows it; a value may itself hold a quote (O'Brien), so
+    /// the longest quoted span that is a known person or word comes first.
     pub fn message(&self, text: &str) -> String {
         let quotes: Vec<usize> = text.match_indices('\'').map(|(i, _)| i).collect();
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let opens = |i: usize| !word(text[..i].chars().next_back());
+        let closes = |i: usize| !word(text[i + 1..].chars().next());
         let mut out = String::with_capacity(text.len());
         let mut done = 0;
         let mut q = 0;
-        while q + 1 < quotes.len() {
+        while q < quotes.len() {
             let open = quotes[q];
-            let known = (q + 1..quotes.len())
+            if !opens(open) {
+                q += 1;
+                continue;
+            }
+            let later = q + 1..quotes.len();
+            let known = later
+                .clone()
                 .rev()
                 .find(|&c| self.known(&text[open + 1..quotes[c]]).is_some());
-            let close = known.unwrap_or(q + 1);
+            let Some(close) = known.or_else(|| later.clone().find(|&c| closes(quotes[c]))) else {
+                break;
+            };
             let value = &text[open + 1..quotes[close]];
             out.push_str(&text[done..=open]);
-            match self.known(value) {
-                Some(shown) => out.push_str(shown),
-                None => out.push_str(HIDDEN),
-            }
+            out.push_str(self.known(value).unwrap_or(HIDDEN));
             done = quotes[close];
             q = close + 1;
         }
