@@ -32,7 +32,8 @@ impl Serialize for UnitBalance {
     }
 }
 
-/// A suppressed unit's row of a skill: which skill, and nulls (`()`).
+/// A suppressed unit's row of a skill: which skill, its headcount, and
+/// its counts as nulls.
 #[derive(serde::Serialize)]
 struct HiddenSkill<'a> {
     skill: &'a str,
@@ -40,6 +41,13 @@ struct HiddenSkill<'a> {
     group: Option<&'a str>,
     kind: SkillKind,
     people: u64,
+    #[serde(flatten)]
+    counts: NullCounts,
+}
+
+/// `SkillBalance`'s counts, each `()`: `null` in JSON.
+#[derive(serde::Serialize, Default)]
+struct NullCounts {
     levels: (),
     assessed: (),
     unassessed: (),
@@ -57,13 +65,7 @@ impl<'a> HiddenSkill<'a> {
             group: s.group.as_deref(),
             kind: s.kind,
             people: s.people,
-            levels: (),
-            assessed: (),
-            unassessed: (),
-            stale: (),
-            expired: (),
-            median: (),
-            interest: (),
+            counts: NullCounts::default(),
         }
     }
 }
