@@ -460,14 +460,13 @@ pub struct SkillBalance {
     pub interest: u64,
 }
 
-/// One unit's inventory (the unit and every unit below it). Serialised
-/// by hand (`suppressed.rs`): a suppressed unit's numbers are null.
+/// One unit's inventory (the unit and every unit below it).
 #[derive(Debug, Clone)]
 pub struct UnitBalance {
     pub unit: String,
     pub people: u64,
     pub skills: Vec<SkillBalance>,
-    /// `--min-group`: too few people to show (the numbers are zeroed too).
+    /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).
     pub suppressed: bool,
 }
 
@@ -614,8 +613,7 @@ pub struct GapGroupsReport {
     pub totals: GapTotals,
 }
 
-/// The needs of one unit, skill or driver, added up. Serialised by hand
-/// (`suppressed.rs`): a suppressed unit's numbers are null.
+/// The needs of one unit, skill or driver, added up.
 #[derive(Debug, Clone)]
 pub struct GapGroup {
     /// The unit path, skill id or driver id; null for needs without one.
@@ -634,7 +632,7 @@ pub struct GapGroup {
     pub effort: Effort,
     /// The most urgent priority among unmet needs (null when all are met).
     pub at_risk: Option<Priority>,
-    /// `--min-group`: a unit of too few people (the numbers are zeroed too).
+    /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).
     pub suppressed: bool,
 }
 
@@ -683,7 +681,6 @@ pub struct SkillCoverage {
 }
 
 /// One unit's people against the needs scoped to it (or below it).
-/// Serialised by hand (`suppressed.rs`): a suppressed cell's are null.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageCell {
     /// People in the unit and below it.
@@ -695,6 +692,6 @@ pub struct CoverageCell {
     pub demand: u64,
     /// min(have, demand) / demand; null when no need asks for the skill here.
     pub coverage: Option<f64>,
-    /// `--min-group`: a unit of too few people (the numbers are zeroed too).
+    /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).
     pub suppressed: bool,
 }
