@@ -22,5 +22,6 @@ pub mod diagnostics;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod privacy;
 pub mod render;
 pub mod report;

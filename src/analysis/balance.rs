@@ -343,6 +343,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
                 unit,
                 people,
                 skills: rows(&stats),
+                suppressed: false,
             })
             .collect();
     }

@@ -399,6 +399,7 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
                     .filter(|n| n.shortfall > 0)
                     .map(|n| n.priority)
                     .min(),
+                suppressed: false,
             }
         })
         .collect();

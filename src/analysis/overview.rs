@@ -94,5 +94,6 @@ fn cell(balance: Option<&SkillBalance>, level: Level, demand: u64) -> CoverageCe
         have,
         demand,
         coverage: (demand > 0).then(|| have.min(demand) as f64 / demand as f64),
+        suppressed: false,
     }
 }

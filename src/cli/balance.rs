@@ -57,7 +57,8 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
-    let report = balance_report(&org, &options);
+    let mut report = balance_report(&org, &options);
+    crate::privacy::min_group::balance(&mut report, args.report.privacy.min_group);
     let Some(path) = &args.baseline.baseline else {
         args.report.emit(&report, format)?;
         return Ok(Status::Done);

@@ -9,8 +9,7 @@ use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
 use crate::cli::baseline::{self, BaselineArgs};
 use crate::cli::{
-    ReportArgs, Status, UsageError, parse_mix_arg, parse_priority_arg, person_arg, role_arg,
-    unit_arg,
+    ReportArgs, Status, UsageError, parse_mix_arg, parse_priority_arg, role_arg, unit_arg,
 };
 use crate::model::{LearningMix, Priority};
 
@@ -119,14 +118,19 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 By::Skill => Grouping::Skill,
                 _ => Grouping::Driver,
             };
-            args.report
-                .emit(&group_report(&org, needs, grouping), format)?
+            let mut groups = group_report(&org, needs, grouping);
+            let min = args.report.privacy.min_group;
+            crate::privacy::min_group::gap_groups(&mut groups, &org, min);
+            args.report.emit(&groups, format)?
         }
         _ => {
             let filter = PeopleFilter {
                 unit,
                 role: role_arg(&org, args.role.as_deref())?,
-                person: person_arg(&org, args.person.as_deref())?,
+                person: args
+                    .report
+                    .privacy
+                    .person(&org, "--person", args.person.as_deref())?,
                 mentor: None,
             };
             args.report.emit(&person_report(&org, &filter), format)?

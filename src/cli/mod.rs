@@ -21,6 +21,7 @@ pub mod market;
 pub mod messages;
 pub mod output;
 pub mod plan;
+pub mod privacy;
 pub mod progress;
 pub mod report;
 pub mod schema;
@@ -156,17 +157,24 @@ pub fn load_org(
     mix: Option<LearningMix>,
     outcome: &str,
 ) -> std::io::Result<Option<Organisation>> {
-    let Loaded {
-        org,
-        diagnostics,
-        errors,
-    } = load::load(
+    let loaded = load::load(
         &args.org,
         &LoadOptions {
             as_of: args.as_of,
             mix,
         },
     );
+    Ok(report_loaded(args, loaded, outcome))
+}
+
+/// Prints a load's diagnostics and, when it is invalid, the closing line
+/// ending with `outcome`; the organisation when it is valid.
+pub fn report_loaded(args: &OrgArgs, loaded: Loaded, outcome: &str) -> Option<Organisation> {
+    let Loaded {
+        org,
+        diagnostics,
+        errors,
+    } = loaded;
     // A closed stderr must not change what the command does or its exit code.
     let _ = print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock());
     if org.is_none() {
@@ -178,7 +186,7 @@ pub fn load_org(
             messages::place(&path, color::stderr())
         );
     }
-    Ok(org)
+    org
 }
 
 /// A `--unit` argument, normalised, when it names a unit with people or needs.
@@ -223,6 +231,9 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub display: DisplayArgs,
+
+    #[command(flatten)]
+    pub privacy: privacy::PrivacyArgs,
 }
 
 impl ReportArgs {
@@ -237,11 +248,11 @@ impl ReportArgs {
         outcome: &str,
         warn_key_people: bool,
     ) -> anyhow::Result<Option<(Organisation, Format)>> {
-        let Some(org) = load_org(&self.org, mix, outcome)? else {
+        let Some(org) = self.privacy.load_org(&self.org, mix, outcome)? else {
             return Ok(None);
         };
         self.output.check(&org.inputs)?;
-        let org = self.what_if.apply(org)?;
+        let org = self.privacy.apply(&self.what_if, org)?;
         if warn_key_people {
             self::warn_key_people(&org, &self.org);
         }

@@ -6,7 +6,7 @@ use clap::Args;
 
 use crate::analysis::PeopleFilter;
 use crate::analysis::plan::plan_report;
-use crate::cli::{ReportArgs, Status, UsageError, parse_mix_arg, person_arg, unit_arg};
+use crate::cli::{ReportArgs, Status, parse_mix_arg, unit_arg};
 use crate::model::LearningMix;
 
 #[derive(Debug, Args)]
@@ -38,15 +38,14 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
     let filter = PeopleFilter {
         unit: unit_arg(&org, args.unit.as_deref())?,
         role: None,
-        person: person_arg(&org, args.person.as_deref())?,
+        person: args
+            .report
+            .privacy
+            .person(&org, "--person", args.person.as_deref())?,
         mentor: args
-            .mentor
-            .as_deref()
-            .map(|m| {
-                org.find_person(m)
-                    .map_err(|e| UsageError::lookup("--mentor", &e))
-            })
-            .transpose()?,
+            .report
+            .privacy
+            .person(&org, "--mentor", args.mentor.as_deref())?,
     };
     args.report.emit(&plan_report(&org, &filter), format)?;
     Ok(Status::Done)

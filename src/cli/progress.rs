@@ -14,7 +14,7 @@ use clap::Args;
 use crate::analysis::progress::progress_report;
 use crate::cli::{ReportArgs, Status, UsageError, parse_date_arg, print_diagnostics};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::load::{self, LoadOptions, Loaded};
+use crate::load::{LoadOptions, Loaded};
 use crate::model::{Date, Organisation};
 
 #[derive(Debug, Args)]
@@ -54,13 +54,13 @@ pub fn load_then(
     }
     let Loaded {
         org, diagnostics, ..
-    } = load::load(
+    } = args.privacy.load(
         &args.org.org,
         &LoadOptions {
             as_of: Some(since),
             mix: None,
         },
-    );
+    )?;
     // The warnings of the files are the same on both dates: printed once, by the load at D.
     let errors: Vec<Diagnostic> = diagnostics
         .into_iter()
@@ -78,5 +78,5 @@ pub fn load_then(
         );
         return Ok(None);
     };
-    Ok(Some(args.what_if.apply(org)?))
+    Ok(Some(args.privacy.apply(&args.what_if, org)?))
 }

@@ -52,7 +52,8 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         },
         None => None,
     };
-    let report = overview_report(&org);
+    let mut report = overview_report(&org);
+    crate::privacy::min_group::overview(&mut report, args.report.privacy.min_group);
     let style = args.report.display.style(false);
     match format {
         Format::Json => output.write_with(|out| json::write(&report, out))?,

@@ -77,6 +77,25 @@ pub fn load(path: &Path, options: &LoadOptions) -> Loaded {
     }
 }
 
+/// As [`load`], but the organisation as far as it was read is kept even
+/// when there are errors: `--pseudonymize` needs to know who the people are
+/// to rewrite the messages that quote them. Not for analysis.
+pub fn load_as_read(path: &Path, options: &LoadOptions) -> Loaded {
+    let mut diags = Diagnostics::default();
+    let org = load_into(path, options, &mut diags);
+    Loaded {
+        org,
+        errors: diags.error_count(),
+        diagnostics: diags.into_vec(),
+    }
+}
+
+/// True when `text` is a column name of the profile files (FORMAT.md
+/// "Column names", any case): not personal data in a message.
+pub fn column_name(text: &str) -> bool {
+    columns::canonical(&text.trim().to_lowercase()).is_some()
+}
+
 fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Organisation> {
     let shown = path.display().to_string();
     let bytes = match std::fs::read(path) {

@@ -438,6 +438,10 @@ impl ToCsv for GapGroupsReport {
             row.extend(effort(&g.effort));
             row.push(Cell::opt_priority(g.at_risk));
             row.push(Cell::count(g.renew));
+            if g.suppressed {
+                // `--min-group`: the key and name stay, every number is empty.
+                row[2..].fill(Cell::Empty);
+            }
             sink.row(&row)?;
         }
         Ok(())
@@ -464,12 +468,12 @@ impl ToCsv for BalanceReport {
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
         if self.units.is_empty() {
             for r in &self.skills {
-                balance_row(sink, None, r)?;
+                balance_row(sink, None, r, false)?;
             }
         } else {
             for u in &self.units {
                 for r in &u.skills {
-                    balance_row(sink, Some(&u.unit), r)?;
+                    balance_row(sink, Some(&u.unit), r, u.suppressed)?;
                 }
             }
         }
@@ -477,7 +481,14 @@ impl ToCsv for BalanceReport {
     }
 }
 
-fn balance_row(sink: &mut dyn RowSink, unit: Option<&String>, r: &SkillBalance) -> io::Result<()> {
+/// One skill's row; a unit `--min-group` suppressed keeps its keys and
+/// headcount, and its numbers are empty cells.
+fn balance_row(
+    sink: &mut dyn RowSink,
+    unit: Option<&String>,
+    r: &SkillBalance,
+    suppressed: bool,
+) -> io::Result<()> {
     let mut cells = vec![
         Cell::opt_text(unit),
         Cell::text(&r.skill),
@@ -498,6 +509,10 @@ fn balance_row(sink: &mut dyn RowSink, unit: Option<&String>, r: &SkillBalance) 
         r.median.map_or(Cell::Empty, Cell::Num),
         Cell::count(r.interest),
     ]);
+    if suppressed {
+        let keys = 6;
+        cells[keys..].fill(Cell::Empty);
+    }
     sink.row(&cells)
 }
 

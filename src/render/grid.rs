@@ -452,6 +452,12 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
         if renew {
             row.insert(6, l.int(g.renew as u64));
         }
+        if g.suppressed {
+            // `--min-group`: dashes, and the reason where the risk would be.
+            let last = row.len() - 1;
+            row[2..last].fill("–".to_string());
+            row[last] = l.get(Suppressed).to_string();
+        }
         grid.push(row);
     }
     grid

@@ -311,6 +311,8 @@ pub enum Key {
     BaselineRemovedNeed,
     BaselineRemovedSkill,
     BaselineUnchanged,
+    // --min-group.
+    Suppressed,
 }
 
 impl Key {
@@ -356,6 +358,7 @@ impl Key {
             GoneOne, GoneEvery, LastDayItem,
             ColMentor, MentorLevel, ExternalNetwork, HostCell, MentorsHeading, MentorsTerminal, MenteeNoun, MenteesNoun, WhatMentored, WhatMarket, ColLearners, ColTeachers, MarketNone, MarketNote, MarketHeading, ColMentees, NotAddressed, MarketTitleTerminal, MarketAbout,
             BaselineTitle, BaselineShortfall, BaselineClosed, BaselineOpened, BaselineNewOne, BaselineNewMany, BaselineRemoved, BaselineWorse, BaselineCompared, BaselineSkillNoun, BaselineSkillsNoun, ColDeltaHave, ColDeltaShort, ColDeltaCoverage, ColDeltaPeople, MarkNew, MarkWorse, MarkBetter, MarkChanged, PercentPoints, BaselineRemovedHeading, BaselineRemovedNeed, BaselineRemovedSkill, BaselineUnchanged, ColDeltaRenew,
+            Suppressed,
         ]
     };
 }

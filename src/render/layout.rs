@@ -572,8 +572,12 @@ impl ToOutline for BalanceReport {
         }
         for u in &r.units {
             let people = l.count(u.people as usize, Key::Person, Key::People);
-            out.heading(2, l.fill(Key::UnitPeople, &[&u.unit, &people]))
-                .grid(grid::balance(l, &r.scale, &u.skills));
+            out.heading(2, l.fill(Key::UnitPeople, &[&u.unit, &people]));
+            if u.suppressed {
+                out.para(l.get(Key::Suppressed));
+            } else {
+                out.grid(grid::balance(l, &r.scale, &u.skills));
+            }
         }
         match dialect {
             Terminal => balance_terminal(l, r, &mut out),

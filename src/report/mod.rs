@@ -14,6 +14,7 @@ pub mod baseline;
 pub mod kind;
 mod market;
 mod progress;
+mod suppressed;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
 pub use progress::{
@@ -460,11 +461,13 @@ pub struct SkillBalance {
 }
 
 /// One unit's inventory (the unit and every unit below it).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct UnitBalance {
     pub unit: String,
     pub people: u64,
     pub skills: Vec<SkillBalance>,
+    /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).
+    pub suppressed: bool,
 }
 
 /// How fresh the picture is, and what to reassess.
@@ -611,7 +614,7 @@ pub struct GapGroupsReport {
 }
 
 /// The needs of one unit, skill or driver, added up.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct GapGroup {
     /// The unit path, skill id or driver id; null for needs without one.
     pub key: Option<String>,
@@ -629,6 +632,8 @@ pub struct GapGroup {
     pub effort: Effort,
     /// The most urgent priority among unmet needs (null when all are met).
     pub at_risk: Option<Priority>,
+    /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).
+    pub suppressed: bool,
 }
 
 /// `kompetanse report`: the whole picture in one value, for the HTML
@@ -676,7 +681,7 @@ pub struct SkillCoverage {
 }
 
 /// One unit's people against the needs scoped to it (or below it).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CoverageCell {
     /// People in the unit and below it.
     pub people: u64,
@@ -687,4 +692,6 @@ pub struct CoverageCell {
     pub demand: u64,
     /// min(have, demand) / demand; null when no need asks for the skill here.
     pub coverage: Option<f64>,
+    /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).
+    pub suppressed: bool,
 }

@@ -451,6 +451,17 @@ fn gap_notes(report: &OverviewReport, labels: &Labels) -> Vec<String> {
 
 /// Coverage in five steps; a cell without demand is grey (`cn`).
 fn heat_cell(cell: &CoverageCell, labels: &Labels) -> HeatCell {
+    if cell.suppressed {
+        return HeatCell {
+            main: "–".to_string(),
+            share: String::new(),
+            class: "cn z",
+            title: labels
+                .numbers
+                .get(crate::render::i18n::Key::Suppressed)
+                .to_string(),
+        };
+    }
     match cell.coverage {
         Some(share) => HeatCell {
             main: format!("{}/{}", cell.have, cell.demand),

@@ -244,5 +244,6 @@ pub fn en(key: Key) -> &'static str {
         BaselineRemovedNeed => "{} ({}): shortfall was {}",
         BaselineRemovedSkill => "{}: {} people then",
         BaselineUnchanged => "{} unchanged.",
+        Suppressed => "suppressed: fewer people than --min-group",
     }
 }

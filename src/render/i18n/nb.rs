@@ -245,5 +245,6 @@ pub fn nb(key: Key) -> &'static str {
         BaselineRemovedNeed => "{} ({}): manglet {}",
         BaselineRemovedSkill => "{}: {} personer da",
         BaselineUnchanged => "{} uendret.",
+        Suppressed => "skjult: færre personer enn --min-group",
     }
 }

@@ -197,7 +197,7 @@ impl ToXlsx for OverviewReport {
         );
         for skill in &self.coverage.skills {
             for (unit, cell) in self.coverage.units.iter().zip(&skill.cells) {
-                coverage.rows.push(vec![
+                let mut row = vec![
                     Cell::text(&skill.skill),
                     Cell::opt_text(unit.as_ref()),
                     Cell::int(skill.level),
@@ -205,7 +205,12 @@ impl ToXlsx for OverviewReport {
                     Cell::count(cell.have),
                     Cell::count(cell.demand),
                     cell.coverage.map_or(Cell::Empty, Cell::Share),
-                ]);
+                ];
+                if cell.suppressed {
+                    // `--min-group`: as in CSV, the numbers are empty cells.
+                    row[4..].fill(Cell::Empty);
+                }
+                coverage.rows.push(row);
             }
         }
         sheets.push(coverage);
