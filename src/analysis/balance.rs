@@ -233,6 +233,54 @@ fn gone_before_a_need(org: &Organisation, skill: usize, holders: &[usize]) -> Op
     })
 }
 
+/// The most rows (a skill of a unit) a balance by unit may hold: it lists
+/// every skill for every unit, so its size is the product of two inputs,
+/// and past this it is refused before anything is counted. A million rows
+/// took 0.5 GB as JSON and more as a table; a quarter of that is a few
+/// hundred MB in any format, and more than anyone reads.
+pub const UNIT_ROWS_MAX: u64 = 250_000;
+
+/// A balance by unit larger than [`UNIT_ROWS_MAX`]: its units and skills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyRows {
+    pub units: u64,
+    pub skills: u64,
+}
+
+impl TooManyRows {
+    pub fn rows(&self) -> u64 {
+        self.units * self.skills
+    }
+}
+
+/// Checks the size of the balance by unit of the people in `unit` (None:
+/// everyone) before it is made: the units it lists (each unit of someone
+/// present at D and every unit above it, within `unit`) times the skills.
+pub fn by_unit_fits(org: &Organisation, unit: Option<&str>) -> Result<(), TooManyRows> {
+    let scope = Scope::new(org, unit, None).at(org.as_of);
+    let mut seen = vec![false; org.units.len()];
+    for p in (0..org.people.len()).filter(|&p| scope.contains(p)) {
+        if let Some(u) = org.people.unit(p) {
+            seen[u as usize] = true;
+        }
+    }
+    let mut listed: std::collections::HashSet<&str> = Default::default();
+    for (u, _) in seen.iter().enumerate().filter(|(_, seen)| **seen) {
+        listed.extend(
+            with_ancestors(&org.units[u])
+                .filter(|a| unit.is_none_or(|scope| unit_within(a, scope))),
+        );
+    }
+    let size = TooManyRows {
+        units: listed.len() as u64,
+        skills: org.skills.len() as u64,
+    };
+    if size.rows() > UNIT_ROWS_MAX {
+        return Err(size);
+    }
+    Ok(())
+}
+
 /// The balance of the people in scope.
 pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceReport {
     let top = org.scale.top();
