@@ -147,9 +147,12 @@ pub fn key_people(org: &Organisation) -> Vec<KeyPerson> {
     (0..org.skills.len())
         .filter_map(|s| required[s].map(|level| (s, level)))
         .map(|(s, level)| {
-            let cells = org.matrix.skill_cells(s);
-            let mut holders: Vec<usize> = (0..org.people.len())
-                .filter(|&p| cells[p].level() >= level && org.people.present(p, org.as_of))
+            // Every level required is above 0: the holders are assessed.
+            let mut holders: Vec<usize> = org
+                .matrix
+                .entries(s)
+                .filter(|&(p, cell, _)| cell.level() >= level && org.people.present(p, org.as_of))
+                .map(|(p, ..)| p)
                 .collect();
             holders.sort_by_key(|&p| ids.rank(p));
             let gone = gone_before_a_need(org, s, &holders);
@@ -230,6 +233,54 @@ fn gone_before_a_need(org: &Organisation, skill: usize, holders: &[usize]) -> Op
     })
 }
 
+/// The most rows (a skill of a unit) a balance by unit may hold: it lists
+/// every skill for every unit, so its size is the product of two inputs,
+/// and past this it is refused before anything is counted. A million rows
+/// took 0.5 GB as JSON and more as a table; a quarter of that is a few
+/// hundred MB in any format, and more than anyone reads.
+pub const UNIT_ROWS_MAX: u64 = 250_000;
+
+/// A balance by unit larger than [`UNIT_ROWS_MAX`]: its units and skills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyRows {
+    pub units: u64,
+    pub skills: u64,
+}
+
+impl TooManyRows {
+    pub fn rows(&self) -> u64 {
+        self.units * self.skills
+    }
+}
+
+/// Checks the size of the balance by unit of the people in `unit` (None:
+/// everyone) before it is made: the units it lists (each unit of someone
+/// present at D and every unit above it, within `unit`) times the skills.
+pub fn by_unit_fits(org: &Organisation, unit: Option<&str>) -> Result<(), TooManyRows> {
+    let scope = Scope::new(org, unit, None).at(org.as_of);
+    let mut seen = vec![false; org.units.len()];
+    for p in (0..org.people.len()).filter(|&p| scope.contains(p)) {
+        if let Some(u) = org.people.unit(p) {
+            seen[u as usize] = true;
+        }
+    }
+    let mut listed: std::collections::HashSet<&str> = Default::default();
+    for (u, _) in seen.iter().enumerate().filter(|(_, seen)| **seen) {
+        listed.extend(
+            with_ancestors(&org.units[u])
+                .filter(|a| unit.is_none_or(|scope| unit_within(a, scope))),
+        );
+    }
+    let size = TooManyRows {
+        units: listed.len() as u64,
+        skills: org.skills.len() as u64,
+    };
+    if size.rows() > UNIT_ROWS_MAX {
+        return Err(size);
+    }
+    Ok(())
+}
+
 /// The balance of the people in scope.
 pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceReport {
     let top = org.scale.top();
@@ -237,9 +288,8 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
     let scope = Scope::new(org, options.unit.as_deref(), None).at(org.as_of);
     let in_scope = |p: usize| scope.contains(p);
     let rule = org.freshness_rule();
-    // Stats per exact unit (NONE = no unit) and skill, in one pass.
+    // Stats per exact unit (NONE = no unit) and skill.
     let skills = org.skills.len();
-    let mut per_unit: BTreeMap<u32, Vec<Stats>> = BTreeMap::new();
     let mut people_per_unit: BTreeMap<u32, u64> = BTreeMap::new();
     // Without --by unit one bucket will do (units x skills x levels can be large).
     let bucket = |p: usize| {
@@ -249,35 +299,53 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
             NONE
         }
     };
-    for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
-        let unit = bucket(p);
-        *people_per_unit.entry(unit).or_default() += 1;
-        let stats = per_unit
-            .entry(unit)
-            .or_insert_with(|| vec![Stats::new(top); skills]);
-        for (s, st) in stats.iter_mut().enumerate() {
-            let cell = org.matrix.skill_cells(s)[p];
-            let level = cell.level();
-            st.people += 1;
-            st.levels[level as usize] += 1;
-            let date = org.matrix.assessed(p, s);
-            if date != PackedDate::NONE {
-                st.assessed[level as usize] += 1;
-                if rule.classify(date, None) == Freshness::Stale {
-                    st.stale += 1;
-                }
+    let scoped: Vec<usize> = (0..org.people.len()).filter(|&p| in_scope(p)).collect();
+    for &p in &scoped {
+        *people_per_unit.entry(bucket(p)).or_default() += 1;
+    }
+    let units_seen: Vec<u32> = people_per_unit.keys().copied().collect();
+    // Each person's bucket as its place in `table` (NONE: out of scope).
+    let mut slot = vec![NONE; org.people.len()];
+    for &p in &scoped {
+        slot[p] = units_seen.partition_point(|&u| u < bucket(p)) as u32;
+    }
+    let mut table: Vec<Vec<Stats>> = units_seen
+        .iter()
+        .map(|unit| {
+            let mut stats = vec![Stats::new(top); skills];
+            for st in &mut stats {
+                st.people = people_per_unit[unit];
+            }
+            stats
+        })
+        .collect();
+    // One pass over what is assessed; the people not assessed in a skill
+    // are at level 0.
+    for s in 0..skills {
+        for (p, cell, date) in org.matrix.entries(s) {
+            let Some(stats) = table.get_mut(slot[p] as usize) else {
+                continue;
+            };
+            let (st, level) = (&mut stats[s], cell.level() as usize);
+            st.levels[level] += 1;
+            st.assessed[level] += 1;
+            if rule.classify(date, None) == Freshness::Stale {
+                st.stale += 1;
             }
             if cell.interest() {
                 st.interest += 1;
             }
         }
     }
+    for st in table.iter_mut().flatten() {
+        st.levels[0] += st.people - st.assessed.iter().sum::<u64>();
+    }
     for e in org.expired.iter().filter(|e| in_scope(e.person)) {
-        let unit = bucket(e.person);
-        if let Some(stats) = per_unit.get_mut(&unit) {
+        if let Some(stats) = table.get_mut(slot[e.person] as usize) {
             stats[e.skill].expired += 1;
         }
     }
+    let per_unit: BTreeMap<u32, Vec<Stats>> = units_seen.into_iter().zip(table).collect();
 
     let order = skill_order(org);
     let rows = |stats: &[Stats]| -> Vec<SkillBalance> {
@@ -417,11 +485,7 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
     // The oldest dated assessments: (date, id rank, skill), kept sorted and short.
     let mut oldest: Vec<(PackedDate, u32, usize)> = Vec::new();
     for s in 0..org.skills.len() {
-        for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
-            let date = org.matrix.assessed(p, s);
-            if date == PackedDate::NONE {
-                continue;
-            }
+        for (p, _, date) in org.matrix.entries(s).filter(|&(p, ..)| in_scope(p)) {
             assessments += 1;
             if date == PackedDate::UNDATED {
                 undated += 1;

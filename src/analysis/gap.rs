@@ -89,7 +89,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let people = &org.people;
     let need = &org.needs[index];
     let scope = need.scope(org);
-    let cells = org.matrix.skill_cells(need.skill);
+    let cells = org.matrix.cells(need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
     let horizon = horizon(need.by, org.as_of);
     // Holders whose chosen assessment expires before H, in person order.
@@ -103,7 +103,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let mut have = 0u32;
     let mut renewals = Vec::new();
     let mut candidates = Vec::new();
-    for (p, &cell) in cells.iter().enumerate() {
+    for (p, cell) in cells.enumerate() {
         let expires = match expiring.peek() {
             Some(&(q, d)) if q == p => {
                 expiring.next();
@@ -301,10 +301,7 @@ pub fn freshness(org: &Organisation) -> Freshness {
         ..Freshness::default()
     };
     // The matrix holds no expired assessment (the loader set them aside).
-    for &d in org.matrix.all_assessed() {
-        if d == PackedDate::NONE {
-            continue;
-        }
+    for d in org.matrix.assessed_dates() {
         f.assessed += 1;
         if d == PackedDate::UNDATED {
             f.undated += 1;

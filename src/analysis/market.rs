@@ -10,7 +10,7 @@ use crate::analysis::gap::{GapFilter, needs_report};
 use crate::analysis::goals::Goals;
 use crate::analysis::mentors::{Mentoring, mentors};
 use crate::analysis::{IdOrder, need_in_unit};
-use crate::model::{Level, Organisation};
+use crate::model::{Cell, Level, Organisation};
 use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
 /// The lowest level that can teach: 3, or the top of a shorter scale.
@@ -40,27 +40,30 @@ pub fn market_report(org: &Organisation, unit: Option<&str>) -> MarketReport {
         level: org.matrix.level(p, skill),
         mentees: mentoring.mentees.get(p).copied().unwrap_or(0),
     };
-    let here: Vec<usize> = ids
-        .people()
-        .filter(|&p| org.people.present(p, org.as_of))
-        .filter(|&p| {
+    let here: Vec<bool> = (0..org.people.len())
+        .map(|p| {
             let own = org.people.unit(p).map(|u| org.units[u as usize].as_str());
-            unit.is_none() || own.is_some_and(|own| need_in_unit(Some(own), unit))
+            org.people.present(p, org.as_of)
+                && (unit.is_none() || own.is_some_and(|own| need_in_unit(Some(own), unit)))
         })
         .collect();
+    // The people here whose cell in the skill `keeps`, by id: only the
+    // assessed can want to learn a skill or teach it.
+    let listed = |s: usize, keeps: &dyn Fn(Cell) -> bool| -> Vec<MarketPerson> {
+        let mut found: Vec<(u32, usize)> = org
+            .matrix
+            .entries(s)
+            .filter(|&(p, cell, _)| here[p] && keeps(cell))
+            .map(|(p, ..)| (ids.rank(p), p))
+            .collect();
+        found.sort_unstable();
+        found.into_iter().map(|(_, p)| person(p, s)).collect()
+    };
     let skills = (0..org.skills.len())
         .filter_map(|s| {
-            let cells = org.matrix.skill_cells(s);
-            let learners: Vec<MarketPerson> = here
-                .iter()
-                .filter(|&&p| cells[p].interest())
-                .map(|&p| person(p, s))
-                .collect();
-            let mut teachers: Vec<MarketPerson> = here
-                .iter()
-                .filter(|&&p| cells[p].level() >= teach)
-                .map(|&p| person(p, s))
-                .collect();
+            let learners = listed(s, &|cell| cell.interest());
+            // The teaching level is at least 1 on any scale.
+            let mut teachers = listed(s, &|cell| cell.level() >= teach);
             // Highest level first, then the lightest load, then id.
             teachers.sort_by(|a, b| {
                 b.level

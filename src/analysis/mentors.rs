@@ -162,7 +162,7 @@ fn unit_paths(org: &Organisation) -> Vec<&str> {
 /// (`NONE` for no unit).
 fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, BinaryHeap<Entry>)> {
     let mut by_unit: HashMap<u32, BinaryHeap<Entry>> = HashMap::new();
-    for (m, cell) in org.matrix.skill_cells(skill).iter().enumerate() {
+    for (m, cell, _) in org.matrix.entries(skill) {
         let level = cell.level();
         if level == 0 || !org.people.present(m, org.as_of) {
             continue;
@@ -257,7 +257,7 @@ impl Holders {
     fn of(org: &Organisation, skill: usize) -> Holders {
         let top = org.scale.top() as usize;
         let mut counts: HashMap<u32, Vec<u32>> = HashMap::new();
-        for (m, cell) in org.matrix.skill_cells(skill).iter().enumerate() {
+        for (m, cell, _) in org.matrix.entries(skill) {
             let unit = org.people.unit[m];
             if unit != NONE && cell.level() > 0 && org.people.present(m, org.as_of) {
                 counts.entry(unit).or_insert_with(|| vec![0; top + 1])[cell.level() as usize] += 1;

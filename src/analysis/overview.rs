@@ -51,7 +51,8 @@ pub fn coverage_map(gap: &GapReport, balance: &BalanceReport) -> CoverageMap {
     let skills = balance
         .skills
         .iter()
-        .filter_map(|skill| {
+        .enumerate()
+        .filter_map(|(i, skill)| {
             let needs: Vec<_> = gap
                 .needs
                 .iter()
@@ -71,7 +72,13 @@ pub fn coverage_map(gap: &GapReport, balance: &BalanceReport) -> CoverageMap {
             };
             let mut cells = vec![cell(Some(skill), level, demand(None))];
             for unit in &balance.units {
-                let row = unit.skills.iter().find(|s| s.skill == skill.skill);
+                // A unit lists the skills in the same order as the whole
+                // organisation: look where it should be before searching.
+                let row = unit
+                    .skills
+                    .get(i)
+                    .filter(|s| s.skill == skill.skill)
+                    .or_else(|| unit.skills.iter().find(|s| s.skill == skill.skill));
                 cells.push(cell(row, level, demand(Some(&unit.unit))));
             }
             Some(SkillCoverage {

@@ -15,7 +15,9 @@ use crate::analysis::schedule::{Slot, short_before};
 use rayon::prelude::*;
 
 use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
-use crate::model::{ActivityKind, Date, MixedHours, Mode, Organisation, Priority, SkillKind};
+use crate::model::{
+    ActivityKind, BySkill, Date, MixedHours, Mode, Organisation, Priority, SkillKind,
+};
 use crate::report::{
     EffortBy, Goal, LateGoal, MentorInfo, MentorLoad, NeedGap, PersonPlan, PlanReport, PlanSummary,
     Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
@@ -99,6 +101,7 @@ fn unscheduled_order(
 fn person_plan(
     goals: &Goals,
     mentoring: &Mentoring,
+    interests: &BySkill,
     p: usize,
     asked_for: bool,
     mentor: Option<usize>,
@@ -117,8 +120,9 @@ fn person_plan(
     // Wishes are for the people here now; a hire's plan holds the needs'
     // goals only.
     let here = org.people.present(p, org.as_of) && mentor.is_none();
-    let wishes: Vec<Wish> = (0..org.skills.len())
-        .filter(|&s| here && org.matrix.interest(p, s) && !goals.has_goal(p, s))
+    let wishes: Vec<Wish> = interests
+        .of(p)
+        .filter(|&s| here && !goals.has_goal(p, s))
         .map(|s| Wish {
             skill: org.skills[s].id.clone(),
             level: org.matrix.level(p, s),
@@ -234,6 +238,8 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
     let goals = Goals::new(org, &gaps, &|_| true);
     let mentoring = mentors(&goals);
     let ids = IdOrder::new(&org.people);
+    // Each person's wishes, from one pass over what is assessed.
+    let interests = org.matrix.skills_by_person(|cell| cell.interest());
 
     // Each person's plan is independent of the others': build them on all cores.
     let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
@@ -243,6 +249,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             person_plan(
                 &goals,
                 &mentoring,
+                &interests,
                 p,
                 filter.person == Some(p),
                 filter.mentor,

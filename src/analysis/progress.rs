@@ -113,13 +113,22 @@ fn change(then: u32, now: u32, count: u32) -> f64 {
     (f64::from(now.min(count)) - f64::from(then.min(count))) / f64::from(count)
 }
 
-/// People at each level (unassessed at 0) and people assessed, per skill.
-fn level_counts(org: &Organisation, skill: usize) -> (Vec<u64>, u64) {
+/// The people present at D.
+fn present(org: &Organisation) -> u64 {
+    (0..org.people.len())
+        .filter(|&p| org.people.present(p, org.as_of))
+        .count() as u64
+}
+
+/// People at each level (unassessed at 0) and people assessed, per skill,
+/// of the `present` people present at D.
+fn level_counts(org: &Organisation, skill: usize, present: u64) -> (Vec<u64>, u64) {
     let top = org.scale.levels.len().max(1);
     let mut levels = vec![0u64; top];
     let mut assessed = 0;
-    for (p, cell) in org.matrix.skill_cells(skill).iter().enumerate() {
-        // FORMAT.md r2 "Present": as `balance` counts them at that date.
+    // FORMAT.md r2 "Present": as `balance` counts them at that date. The
+    // assessed are counted at their level, everyone else at 0.
+    for (p, cell, _) in org.matrix.entries(skill) {
         if !org.people.present(p, org.as_of) {
             continue;
         }
@@ -128,21 +137,21 @@ fn level_counts(org: &Organisation, skill: usize) -> (Vec<u64>, u64) {
             levels.resize(level + 1, 0);
         }
         levels[level] += 1;
-        if org.matrix.assessed(p, skill) != PackedDate::NONE {
-            assessed += 1;
-        }
+        assessed += 1;
     }
+    levels[0] += present - assessed;
     (levels, assessed)
 }
 
 fn skills(then: &Organisation, now: &Organisation) -> Vec<SkillProgress> {
+    let (present_now, present_then) = (present(now), present(then));
     now.skills
         .iter()
         .enumerate()
         .map(|(s, skill)| {
-            let (levels_now, assessed_now) = level_counts(now, s);
+            let (levels_now, assessed_now) = level_counts(now, s, present_now);
             let (levels_then, assessed_then) = match then.skill_index(&skill.id) {
-                Some(t) => level_counts(then, t),
+                Some(t) => level_counts(then, t, present_then),
                 None => (vec![0; levels_now.len()], 0),
             };
             SkillProgress {

@@ -4,7 +4,9 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::analysis::balance::{BalanceOptions, balance_report};
+use crate::analysis::balance::{
+    BalanceOptions, TooManyRows, UNIT_ROWS_MAX, balance_report, by_unit_fits,
+};
 use crate::analysis::baseline::compare_balance;
 use crate::cli::baseline::{self, BaselineArgs};
 use crate::cli::{ReportArgs, Status, UsageError, unit_arg};
@@ -57,6 +59,15 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
+    if options.by_unit {
+        by_unit_fits(&org, options.unit.as_deref()).map_err(|size| {
+            too_many_rows(
+                "--by unit",
+                size,
+                "narrow it with --unit UNIT, or leave out --by unit",
+            )
+        })?;
+    }
     let mut report = balance_report(&org, &options);
     crate::privacy::min_group::balance(&mut report, args.report.privacy.min_group);
     let Some(path) = &args.baseline.baseline else {
@@ -73,4 +84,15 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
             Status::Done
         },
     )
+}
+
+/// Why a balance by unit (of `what`) is refused: how large it would be,
+/// and what to do instead (`instead`). Decided before it is made.
+pub fn too_many_rows(what: &str, size: TooManyRows, instead: &str) -> UsageError {
+    UsageError(format!(
+        "{what} would list {} skills for each of {} units: {} rows, more than the {UNIT_ROWS_MAX} one report holds; {instead}",
+        size.skills,
+        size.units,
+        size.rows()
+    ))
 }

@@ -4,7 +4,9 @@
 
 use clap::Args;
 
+use crate::analysis::balance::by_unit_fits;
 use crate::analysis::overview::overview_report;
+use crate::cli::balance::too_many_rows;
 use crate::cli::{ReportArgs, Status, UsageError, parse_mix_arg};
 use crate::model::LearningMix;
 use crate::render::{Format, html, json, xlsx};
@@ -52,6 +54,13 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         },
         None => None,
     };
+    by_unit_fits(&org, None).map_err(|size| {
+        too_many_rows(
+            "the report's balance by unit and coverage map",
+            size,
+            "use `balance --by unit --unit UNIT` for one part of the organisation, and `gap` for the needs",
+        )
+    })?;
     let mut report = overview_report(&org);
     crate::privacy::min_group::overview(&mut report, args.report.privacy.min_group);
     let style = args.report.display.style(false);

@@ -10,11 +10,15 @@
 //!   count stale assessments. [`FreshnessRule::after_today`] is the typo
 //!   warning for a date after the real today.
 //!
+//! Each skill's assessments are a `model::column::Column`, stored for what
+//! it holds (see there).
+//!
 //! The matrix stores, it does not decide scope or gaps (that is
 //! `model::need` and `analysis`), and it does no IO.
 
 use std::collections::BTreeMap;
 
+use crate::model::column::{Cells, Column, Entries};
 use crate::model::{Date, Level};
 
 /// A date packed into an `i32` that orders like the date (`y * 512 + m * 32 + d`).
@@ -151,32 +155,39 @@ impl Cell {
     }
 }
 
-/// The chosen (current) assessments: one cell per person and skill.
+/// The chosen (current) assessments, skill by skill.
 ///
-/// Stored skill by skill (`cell = skill * people + person`) because analyses
-/// scan one skill over many people. Only the winning assessment of each pair
-/// is kept, so memory grows with people x skills, never with rows: five
-/// bytes a cell, the level and the interest flag sharing one.
+/// Each skill is a [`Column`] of the people assessed in it (sparse while
+/// few are, a slot per person once many are), because analyses scan one
+/// skill over many people. Only the winning assessment of each pair is
+/// kept, so memory grows with the pairs actually assessed, never with
+/// rows and never with people x skills.
 #[derive(Debug, Clone, Default)]
 pub struct Matrix {
     pub people: usize,
     pub skills: usize,
-    cells: Vec<Cell>,
-    assessed: Vec<PackedDate>,
-    /// `expires` of chosen assessments that have one, by cell.
-    expires: BTreeMap<usize, Date>,
+    columns: Vec<Column>,
+    /// `expires` of chosen assessments that have one, by [`pair`].
+    expires: BTreeMap<u64, Date>,
+}
+
+/// The key of (skill, person) in `Matrix::expires`: skill by skill, then
+/// person by person, whatever the matrix's width.
+#[inline]
+fn pair(skill: usize, person: usize) -> u64 {
+    ((skill as u64) << 32) | person as u64
 }
 
 impl Matrix {
     pub fn new(people: usize, skills: usize) -> Matrix {
-        let cells = people * skills;
-        Matrix {
-            people,
+        let mut matrix = Matrix {
+            people: 0,
             skills,
-            cells: vec![Cell::default(); cells],
-            assessed: vec![PackedDate::NONE; cells],
+            columns: vec![Column::default(); skills],
             expires: Default::default(),
-        }
+        };
+        matrix.resize_people(people);
+        matrix
     }
 
     /// Changes the number of person columns, keeping every cell of the
@@ -185,69 +196,78 @@ impl Matrix {
         if people == self.people {
             return;
         }
-        let (old, keep) = (self.people, self.people.min(people));
-        let cells = people * self.skills;
-        let mut level = vec![Cell::default(); cells];
-        let mut assessed = vec![PackedDate::NONE; cells];
-        for s in 0..self.skills {
-            let (from, to) = (s * old, s * people);
-            level[to..to + keep].copy_from_slice(&self.cells[from..from + keep]);
-            assessed[to..to + keep].copy_from_slice(&self.assessed[from..from + keep]);
+        for column in &mut self.columns {
+            column.resize(people);
         }
-        self.expires = std::mem::take(&mut self.expires)
-            .into_iter()
-            .filter(|(cell, _)| cell % old < keep)
-            .map(|(cell, d)| ((cell / old) * people + cell % old, d))
-            .collect();
-        self.cells = level;
-        self.assessed = assessed;
+        if people < self.people {
+            self.expires
+                .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
+        }
         self.people = people;
     }
 
     /// A new matrix of the people `kept` (old person indexes, in their new
     /// order), every cell of theirs as it was.
     pub fn select_people(&self, kept: &[usize]) -> Matrix {
-        let mut matrix = Matrix::new(kept.len(), self.skills);
-        for s in 0..self.skills {
-            for (to_person, &p) in kept.iter().enumerate() {
-                let (from, to) = (self.cell(p, s), matrix.cell(to_person, s));
-                matrix.cells[to] = self.cells[from];
-                matrix.assessed[to] = self.assessed[from];
-                if let Some(&d) = self.expires.get(&from) {
-                    matrix.expires.insert(to, d);
-                }
-            }
+        let mut new_of_old = vec![u32::MAX; self.people];
+        for (to, &p) in kept.iter().enumerate() {
+            new_of_old[p] = to as u32;
         }
-        matrix
-    }
-
-    #[inline]
-    fn cell(&self, person: usize, skill: usize) -> usize {
-        skill * self.people + person
+        let columns = self
+            .columns
+            .iter()
+            .map(|column| {
+                let mut entries: Vec<_> = column
+                    .entries()
+                    .filter(|&(p, ..)| new_of_old[p] != u32::MAX)
+                    .map(|(p, cell, date)| (new_of_old[p], cell, date))
+                    .collect();
+                entries.sort_unstable_by_key(|e| e.0);
+                Column::from_sorted(entries, kept.len())
+            })
+            .collect();
+        let expires = self
+            .expires
+            .iter()
+            .filter_map(|(&key, &d)| {
+                let (skill, p) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+                let to = *new_of_old.get(p).filter(|&&to| to != u32::MAX)?;
+                Some((pair(skill, to as usize), d))
+            })
+            .collect();
+        Matrix {
+            people: kept.len(),
+            skills: self.skills,
+            columns,
+            expires,
+        }
     }
 
     /// L(p, s): the current level, 0 where unassessed.
     #[inline]
     pub fn level(&self, person: usize, skill: usize) -> Level {
-        self.cells[self.cell(person, skill)].level()
+        self.columns[skill].get(person).0.level()
     }
 
     /// True when the chosen assessment says the person wants to develop the skill.
     #[inline]
     pub fn interest(&self, person: usize, skill: usize) -> bool {
-        self.cells[self.cell(person, skill)].interest()
+        self.columns[skill].get(person).0.interest()
     }
 
     /// The chosen assessment's date: `PackedDate::NONE` when unassessed,
     /// `PackedDate::UNDATED` when it has no date.
     #[inline]
     pub fn assessed(&self, person: usize, skill: usize) -> PackedDate {
-        self.assessed[self.cell(person, skill)]
+        self.columns[skill].get(person).1
     }
 
-    /// The dates of every chosen assessment, whatever person and skill.
-    pub fn all_assessed(&self) -> &[PackedDate] {
-        &self.assessed
+    /// The dates of every chosen assessment, whatever person and skill
+    /// (never `PackedDate::NONE`: only assessed pairs are listed).
+    pub fn assessed_dates(&self) -> impl Iterator<Item = PackedDate> + '_ {
+        self.columns
+            .iter()
+            .flat_map(|column| column.entries().map(|(_, _, date)| date))
     }
 
     /// FORMAT.md "Current level": offers an assessment for (person, skill)
@@ -263,46 +283,97 @@ impl Matrix {
         interest: bool,
         expires: Option<Date>,
     ) {
-        let cell = self.cell(person, skill);
-        if assessed >= self.assessed[cell] {
-            self.cells[cell] = Cell::new(level, interest);
-            self.assessed[cell] = assessed;
+        debug_assert!(person < self.people, "person {person} of {}", self.people);
+        let cell = Cell::new(level, interest);
+        if self.columns[skill].offer(person, cell, assessed, self.people) {
+            let key = pair(skill, person);
             match expires {
                 Some(d) => {
-                    self.expires.insert(cell, d);
+                    self.expires.insert(key, d);
                 }
                 None if !self.expires.is_empty() => {
-                    self.expires.remove(&cell);
+                    self.expires.remove(&key);
                 }
                 None => {}
             }
         }
     }
 
-    /// The cells of one skill, person by person.
+    /// Every person's cell of one skill, person by person (the default
+    /// cell, level 0 without interest, where unassessed).
     #[inline]
-    pub fn skill_cells(&self, skill: usize) -> &[Cell] {
-        &self.cells[skill * self.people..(skill + 1) * self.people]
+    pub fn cells(&self, skill: usize) -> Cells<'_> {
+        self.columns[skill].cells(self.people)
+    }
+
+    /// `(person, cell, assessed)` of the people assessed in one skill, in
+    /// person order: what a count over the assessed needs, without a step
+    /// per unassessed person.
+    #[inline]
+    pub fn entries(&self, skill: usize) -> Entries<'_> {
+        self.columns[skill].entries()
+    }
+
+    /// For each person, the skills (in catalogue order) whose chosen
+    /// assessment `keeps`: one pass over what is assessed.
+    pub fn skills_by_person(&self, keeps: impl Fn(Cell) -> bool) -> BySkill {
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (s, column) in self.columns.iter().enumerate() {
+            pairs.extend(
+                column
+                    .entries()
+                    .filter(|&(_, cell, _)| keeps(cell))
+                    .map(|(p, ..)| (p as u32, s as u32)),
+            );
+        }
+        // Skill by skill, then a stable sort by person: skills stay in order.
+        pairs.sort_by_key(|&(p, _)| p);
+        let mut start = vec![0u32; self.people + 1];
+        for &(p, _) in &pairs {
+            start[p as usize + 1] += 1;
+        }
+        for p in 0..self.people {
+            start[p + 1] += start[p];
+        }
+        BySkill {
+            start,
+            skills: pairs.into_iter().map(|(_, s)| s).collect(),
+        }
     }
 
     /// `(person, expires)` of the chosen assessments of `skill` whose
     /// `expires` is before `before`, in person order (FORMAT.md r2
     /// "Horizon": the holders expiring before a need's horizon).
     pub fn expiring(&self, skill: usize, before: Date) -> impl Iterator<Item = (usize, Date)> + '_ {
-        let people = self.people;
         self.expires
-            .range(skill * people..(skill + 1) * people)
+            .range(pair(skill, 0)..pair(skill + 1, 0))
             .filter(move |&(_, &d)| d < before)
-            .map(move |(&cell, &d)| (cell - skill * people, d))
+            .map(|(&key, &d)| ((key & u64::from(u32::MAX)) as usize, d))
     }
 
     /// `(person, skill, expires)` of every chosen assessment with an
     /// `expires` date, skill by skill, then person by person.
     pub fn expiry_dates(&self) -> impl Iterator<Item = (usize, usize, Date)> + '_ {
-        let people = self.people.max(1);
-        self.expires
-            .iter()
-            .map(move |(&cell, &d)| (cell % people, cell / people, d))
+        self.expires.iter().map(|(&key, &d)| {
+            let (skill, person) = (key >> 32, key & u64::from(u32::MAX));
+            (person as usize, skill as usize, d)
+        })
+    }
+}
+
+/// Skills per person from [`Matrix::skills_by_person`].
+#[derive(Debug, Clone, Default)]
+pub struct BySkill {
+    /// Where each person's skills start in `skills` (one more than people).
+    start: Vec<u32>,
+    skills: Vec<u32>,
+}
+
+impl BySkill {
+    /// The person's skills, in catalogue order.
+    pub fn of(&self, person: usize) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = (self.start[person] as usize, self.start[person + 1] as usize);
+        self.skills[from..to].iter().map(|&s| s as usize)
     }
 }
 

@@ -3,9 +3,11 @@
 //!
 //! This module owns the vocabulary of FORMAT.md and DOMAIN.md and nothing
 //! else: it does no IO and no analysis, and knows nothing of reports.
-//! Loaders build these values; analyses read them. Levels are stored densely
-//! (one byte per person and skill, skill by skill) so that an organisation of
-//! millions of assessments stays small.
+//! Loaders build these values; analyses read them. Levels are stored skill
+//! by skill, for the people assessed (`column`: sparse where few are, a byte
+//! per person where many are), so that an organisation of millions of
+//! assessments stays small and one of many people and skills nobody
+//! assessed costs nothing per pair.
 //!
 //! Where the FORMAT.md rules that are about the data itself live:
 //! - "Reference date", the stale limit and the effort rate: [`organisation`];
@@ -17,6 +19,7 @@
 //! The rules that compute reports (have, shortfall, coverage, development
 //! candidates, role gap) are in `crate::analysis`.
 
+pub mod column;
 pub mod matrix;
 pub mod mix;
 pub mod need;
@@ -26,7 +29,7 @@ pub mod people;
 mod lookup;
 pub use lookup::{Looked, LookupError};
 
-pub use matrix::{Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
+pub use matrix::{BySkill, Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Policy};
 pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};
 pub use organisation::{Organisation, reference_date};

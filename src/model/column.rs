@@ -1,0 +1,317 @@
+//! One skill's column of the level matrix, stored for what it holds: the
+//! chosen assessments of the people assessed in the skill, never a slot for
+//! every person the organisation could pair with every skill.
+//!
+//! A column with few assessed people keeps them in a map by person (sparse);
+//! once at least one person in [`DENSE_SHARE`] is assessed it keeps a slot
+//! per person (dense), which the hot loops over a well-assessed skill scan
+//! like a slice. Either way its memory is a small constant times the
+//! assessments it holds (a dense column is at most `2 * DENSE_SHARE`
+//! slots per assessment), so 20,000 skills of 100,000 people nobody
+//! assessed cost nothing per pair.
+//!
+//! It holds no FORMAT.md rule: which assessment wins is the matrix's
+//! (`Matrix::choose_latest`), and it does no IO.
+
+use std::collections::BTreeMap;
+use std::collections::btree_map;
+use std::iter::{Enumerate, Peekable, Zip};
+use std::slice;
+
+use crate::model::matrix::{Cell, PackedDate};
+
+/// A column is dense while at least one person in this many is assessed
+/// in it (five bytes a person against about twenty a map entry), and goes
+/// back to sparse when fewer than half that many are.
+pub const DENSE_SHARE: usize = 4;
+
+/// One skill's chosen assessments.
+#[derive(Debug, Clone)]
+pub enum Column {
+    /// Few assessed: (cell, assessed) by person.
+    Sparse(BTreeMap<u32, (Cell, PackedDate)>),
+    /// Many assessed: one slot per person, unassessed ones holding the
+    /// default cell and `PackedDate::NONE`; `count` slots are assessed.
+    Dense {
+        cells: Vec<Cell>,
+        assessed: Vec<PackedDate>,
+        count: usize,
+    },
+}
+
+impl Default for Column {
+    fn default() -> Self {
+        Column::Sparse(BTreeMap::new())
+    }
+}
+
+impl Column {
+    /// The person's cell and date (`PackedDate::NONE` where unassessed).
+    #[inline]
+    pub fn get(&self, person: usize) -> (Cell, PackedDate) {
+        match self {
+            Column::Dense {
+                cells, assessed, ..
+            } => (cells[person], assessed[person]),
+            Column::Sparse(map) => map
+                .get(&(person as u32))
+                .copied()
+                .unwrap_or((Cell::default(), PackedDate::NONE)),
+        }
+    }
+
+    /// How many people are assessed in the skill.
+    pub fn count(&self) -> usize {
+        match self {
+            Column::Dense { count, .. } => *count,
+            Column::Sparse(map) => map.len(),
+        }
+    }
+
+    /// Stores (cell, assessed) for the person when `assessed` is not older
+    /// than what is there; true when it did. `people` is the matrix's
+    /// width, for the choice of storage.
+    #[inline]
+    pub fn offer(
+        &mut self,
+        person: usize,
+        cell: Cell,
+        assessed: PackedDate,
+        people: usize,
+    ) -> bool {
+        match self {
+            Column::Dense {
+                cells,
+                assessed: dates,
+                count,
+            } => {
+                if assessed < dates[person] {
+                    return false;
+                }
+                *count += usize::from(dates[person] == PackedDate::NONE);
+                cells[person] = cell;
+                dates[person] = assessed;
+                true
+            }
+            Column::Sparse(map) => {
+                match map.entry(person as u32) {
+                    btree_map::Entry::Occupied(mut old) => {
+                        if assessed < old.get().1 {
+                            return false;
+                        }
+                        old.insert((cell, assessed));
+                    }
+                    btree_map::Entry::Vacant(slot) => {
+                        slot.insert((cell, assessed));
+                    }
+                }
+                if map.len() * DENSE_SHARE >= people {
+                    self.store_dense(people);
+                }
+                true
+            }
+        }
+    }
+
+    /// The column for `people` people: those at or past the new width are
+    /// dropped, and the storage follows the share assessed.
+    pub fn resize(&mut self, people: usize) {
+        match self {
+            Column::Dense {
+                cells,
+                assessed,
+                count,
+            } => {
+                if people < assessed.len() {
+                    *count -= assessed[people..]
+                        .iter()
+                        .filter(|&&d| d != PackedDate::NONE)
+                        .count();
+                }
+                cells.resize(people, Cell::default());
+                assessed.resize(people, PackedDate::NONE);
+                if *count * DENSE_SHARE * 2 < people {
+                    self.store_sparse();
+                }
+            }
+            Column::Sparse(map) => {
+                map.split_off(&(people.min(u32::MAX as usize) as u32));
+                if people > 0 && map.len() * DENSE_SHARE >= people {
+                    self.store_dense(people);
+                }
+            }
+        }
+    }
+
+    /// A column from (person, cell, assessed) in person order, each person
+    /// once, for `people` people.
+    pub fn from_sorted(entries: Vec<(u32, Cell, PackedDate)>, people: usize) -> Column {
+        let mut column = Column::Sparse(
+            entries
+                .into_iter()
+                .map(|(p, cell, date)| (p, (cell, date)))
+                .collect(),
+        );
+        column.resize(people);
+        column
+    }
+
+    fn store_dense(&mut self, people: usize) {
+        let Column::Sparse(map) = self else { return };
+        let mut cells = vec![Cell::default(); people];
+        let mut assessed = vec![PackedDate::NONE; people];
+        for (&p, &(cell, date)) in map.iter() {
+            cells[p as usize] = cell;
+            assessed[p as usize] = date;
+        }
+        let count = map.len();
+        *self = Column::Dense {
+            cells,
+            assessed,
+            count,
+        };
+    }
+
+    fn store_sparse(&mut self) {
+        let map = self.entries().map(|(p, c, d)| (p as u32, (c, d))).collect();
+        *self = Column::Sparse(map);
+    }
+
+    /// The assessed people's (person, cell, assessed), in person order.
+    pub fn entries(&self) -> Entries<'_> {
+        match self {
+            Column::Dense {
+                cells, assessed, ..
+            } => Entries::Dense(cells.iter().zip(assessed.iter()).enumerate()),
+            Column::Sparse(map) => Entries::Sparse(map.iter()),
+        }
+    }
+
+    /// Every person's cell (the default where unassessed), in person order,
+    /// `people` of them.
+    pub fn cells(&self, people: usize) -> Cells<'_> {
+        match self {
+            Column::Dense { cells, .. } => Cells::Dense(cells.iter()),
+            Column::Sparse(map) => Cells::Sparse {
+                next: 0,
+                people,
+                entries: map.iter().peekable(),
+            },
+        }
+    }
+}
+
+/// The assessed cells of a column: (person, cell, assessed), in person order.
+pub enum Entries<'a> {
+    Dense(Enumerate<Zip<slice::Iter<'a, Cell>, slice::Iter<'a, PackedDate>>>),
+    Sparse(btree_map::Iter<'a, u32, (Cell, PackedDate)>),
+}
+
+impl Iterator for Entries<'_> {
+    type Item = (usize, Cell, PackedDate);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Entries::Dense(slots) => slots
+                .find(|(_, (_, d))| **d != PackedDate::NONE)
+                .map(|(p, (&c, &d))| (p, c, d)),
+            Entries::Sparse(map) => map.next().map(|(&p, &(c, d))| (p as usize, c, d)),
+        }
+    }
+}
+
+/// Every person's cell of a column, in person order.
+pub enum Cells<'a> {
+    Dense(slice::Iter<'a, Cell>),
+    Sparse {
+        next: usize,
+        people: usize,
+        entries: Peekable<btree_map::Iter<'a, u32, (Cell, PackedDate)>>,
+    },
+}
+
+impl Iterator for Cells<'_> {
+    type Item = Cell;
+
+    #[inline]
+    fn next(&mut self) -> Option<Cell> {
+        match self {
+            Cells::Dense(cells) => cells.next().copied(),
+            Cells::Sparse {
+                next,
+                people,
+                entries,
+            } => {
+                if *next >= *people {
+                    return None;
+                }
+                let p = *next;
+                *next += 1;
+                match entries.next_if(|(q, _)| **q as usize == p) {
+                    Some((_, &(cell, _))) => Some(cell),
+                    None => Some(Cell::default()),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(day: i32) -> PackedDate {
+        PackedDate(day)
+    }
+
+    fn is_dense(c: &Column) -> bool {
+        matches!(c, Column::Dense { .. })
+    }
+
+    #[test]
+    fn a_column_turns_dense_at_one_in_four_and_sparse_below_one_in_eight() {
+        // 16 people: dense once 4 are assessed (4 * 4 >= 16).
+        let mut c = Column::default();
+        for p in [3, 9, 1] {
+            assert!(c.offer(p, Cell::default(), dated(p as i32), 16));
+        }
+        assert!(!is_dense(&c));
+        assert!(c.offer(12, Cell::default(), dated(1), 16));
+        assert!(is_dense(&c));
+        let people: Vec<usize> = c.entries().map(|(p, ..)| p).collect();
+        assert_eq!(people, [1, 3, 9, 12]);
+        // 32 people: 4 * 8 = 32 is not below 32, still dense; 33: sparse.
+        c.resize(32);
+        assert!(is_dense(&c));
+        c.resize(33);
+        assert!(!is_dense(&c));
+        // Down to 10 people: person 12 goes, 3 * 4 >= 10 is dense again.
+        c.resize(10);
+        assert!(is_dense(&c));
+        assert_eq!(c.count(), 3);
+        assert_eq!(c.get(2).1, PackedDate::NONE);
+    }
+
+    #[test]
+    fn an_older_offer_loses_in_either_storage() {
+        for people in [2, 1000] {
+            let mut c = Column::default();
+            assert!(c.offer(1, Cell::default(), dated(5), people));
+            assert!(!c.offer(1, Cell::default(), dated(4), people));
+            assert!(c.offer(1, Cell::default(), dated(5), people), "a tie wins");
+            assert_eq!((c.count(), c.get(1).1), (1, dated(5)));
+        }
+    }
+
+    #[test]
+    fn cells_fill_the_unassessed_with_the_default() {
+        let mut c = Column::default();
+        c.offer(2, Cell::default(), PackedDate::UNDATED, 100);
+        assert_eq!(c.cells(4).count(), 4);
+        assert_eq!(c.entries().count(), 1);
+        let dense = Column::from_sorted(vec![(0, Cell::default(), dated(1))], 4);
+        assert!(is_dense(&dense));
+        assert_eq!(dense.cells(4).count(), 4);
+    }
+}
