@@ -17,8 +17,8 @@
 //! - the same files give the same bytes in every format, loaded and rendered
 //!   twice.
 //!
-//! Cases: 32 per property by default (the file runs in well under a minute
-//! in a debug build). More: `KOMPETANSE_PROPTEST_CASES=2000 cargo test
+//! Cases: 32 per property by default, 8 for the one that renders every
+//! format (the file runs in well under a minute in a debug build). More: `KOMPETANSE_PROPTEST_CASES=2000 cargo test
 //! --test properties` (proptest's own `PROPTEST_CASES` works too; ours wins
 //! when both are set).
 
@@ -42,12 +42,18 @@ const D: &str = "2026-06-15";
 /// Cases per property: `KOMPETANSE_PROPTEST_CASES`, else `PROPTEST_CASES`,
 /// else 32.
 fn config() -> ProptestConfig {
+    config_divided(1)
+}
+
+/// [`config`]'s cases divided by `by` (at least 4), for the property that
+/// renders every format (workbooks and pages are slow in a debug build).
+fn config_divided(by: u32) -> ProptestConfig {
     let from = |name: &str| std::env::var(name).ok().and_then(|v| v.parse().ok());
     let cases = from("KOMPETANSE_PROPTEST_CASES")
         .or_else(|| from("PROPTEST_CASES"))
         .unwrap_or(32);
     ProptestConfig {
-        cases,
+        cases: (cases / by).max(4),
         ..ProptestConfig::default()
     }
 }
@@ -467,6 +473,10 @@ proptest! {
         let deleted = files(&spec, &Write { without: gone, ..Write::default() }).load();
         same("without", &reports(&without, Format::Json), &reports(&deleted, Format::Json))?;
     }
+}
+
+proptest! {
+    #![proptest_config(config_divided(4))]
 
     #[test]
     fn the_same_files_give_the_same_bytes(spec in org_spec()) {

@@ -93,17 +93,35 @@ const PEOPLE: &str = "id,name,unit,role\nada,Ada,app,dev\n1001,Kari,helse/sykehj
 const ASSESSMENTS: &str =
     "person,skill,level,assessed\nada,rust,3,2026-03-01\n1001,førstehjelp,2,2026-03-01\n";
 
-/// This process's scratch folder (one per process, so parallel fuzz jobs
-/// and test threads never share files), emptied of the previous input.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "kompetanse-fuzz-{}-{name}-{:?}",
-        std::process::id(),
-        std::thread::current().id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create the scratch folder");
-    dir
+/// A scratch folder for one input (one per process and thread, so parallel
+/// fuzz jobs and test threads never share files), removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!(
+            "kompetanse-fuzz-{}-{name}-{:?}",
+            std::process::id(),
+            std::thread::current().id()
+        ));
+        // Left over when a previous input aborted the process.
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create the scratch folder");
+        Scratch(dir)
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -112,7 +130,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 
 /// The org.toml loader: the bytes are org.toml, alone in a folder.
 pub fn org_toml(data: &[u8]) {
-    let dir = scratch("org");
+    let dir = Scratch::new("org");
     write(&dir, "org.toml", data);
     let _ = load::load(&dir.join("org.toml"), &LoadOptions::default());
 }
@@ -125,7 +143,7 @@ pub fn csv(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let dir = scratch("csv");
+    let dir = Scratch::new("csv");
     let profiles = match mode % 3 {
         0 => {
             write(&dir, "people.csv", rest);
@@ -158,7 +176,7 @@ pub fn xlsx(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let dir = scratch("xlsx");
+    let dir = Scratch::new("xlsx");
     let ext = if mode & 2 == 0 { "xlsx" } else { "ods" };
     let (people, assessments) = if mode & 1 == 0 {
         write(&dir, &format!("people.{ext}"), rest);
@@ -184,7 +202,7 @@ pub fn xlsx(data: &[u8]) {
 /// split by [`SEPARATOR`], loaded, and when valid analysed (gap, plan,
 /// balance with and without units) and rendered as JSON.
 pub fn pipeline(data: &[u8]) {
-    let dir = scratch("pipeline");
+    let dir = Scratch::new("pipeline");
     let names = ["org.toml", "people.csv", "assessments.csv"];
     for (name, part) in names.iter().zip(split(data, SEPARATOR)) {
         write(&dir, name, part);
