@@ -104,3 +104,33 @@ fn seed_inputs_finish() {
 fn pending_inputs_finish() {
     replay_all("tests/fuzz_regressions/pending");
 }
+
+/// The first crash found (xlsx, 2026-11-27): calamine overflowed parsing a
+/// cell reference of a damaged sheet and panicked (debug builds). It is an
+/// error at the workbook now, and loading goes on to report it.
+#[test]
+fn a_damaged_workbook_is_an_error_not_a_crash() {
+    let input = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fuzz_regressions/xlsx/calamine-cell-reference-overflow"),
+    )
+    .expect("the regression input");
+    // The harness's shape: first byte 1 = the assessments workbook (.xlsx).
+    assert_eq!(input[0] & 3, 1);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("assessments.xlsx"), &input[1..]).expect("write");
+    std::fs::write(
+        dir.path().join("org.toml"),
+        "[profiles]\nassessments = [\"assessments.xlsx\"]\n[organisation]\nas_of = 2026-11-26\n[[skill]]\nid = \"rust\"\n",
+    )
+    .expect("write");
+    let loaded = kompetanse::load::load(&dir.path().join("org.toml"), &Default::default());
+    assert!(loaded.org.is_none());
+    let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("assessments.xlsx") && m.contains("the workbook is damaged")),
+        "{messages:#?}"
+    );
+}
