@@ -8,6 +8,7 @@
 //! holding an error (`#N/A`) is an error at that cell.
 
 use std::ops::Range;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
@@ -66,10 +67,22 @@ pub fn open(
             }
         },
     };
-    let range = match book.worksheet_range(&name) {
-        Ok(range) => range,
-        Err(e) => {
+    // calamine panics on some damaged sheets (a cell reference whose
+    // column overflows, found by fuzzing: tests/fuzz_regressions/xlsx): a
+    // damaged workbook is an error at the file, never a crash.
+    let read = catch_unwind(AssertUnwindSafe(|| book.worksheet_range(&name)));
+    let range = match read {
+        Ok(Ok(range)) => range,
+        Ok(Err(e)) => {
             diags.error(shown, None, format!("cannot read sheet '{name}': {e}"));
+            return None;
+        }
+        Err(_) => {
+            diags.error(
+                shown,
+                None,
+                format!("cannot read sheet '{name}': the workbook is damaged"),
+            );
             return None;
         }
     };
