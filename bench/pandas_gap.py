@@ -8,10 +8,18 @@ as_of, mix, needs, totals). It is an independent baseline: for benchmarks
 (how long does the obvious pandas approach take, how much memory does it
 use) and for tests/baseline.rs, which checks that both agree need by need.
 
+It follows FORMAT.md revision 2 (and the r3 rules that change gap
+numbers: `late` is left out, it needs the schedule): known at D (rows
+assessed after D ignored), expired rows set aside, the latest row wins;
+each need's horizon H (its `by` when after D), people present at H
+(`starts`/`leaves`), holders expiring before H renewed first (by `expires`,
+then id), then the develop list, then recruitment; `renew_hours`; and each
+skill's own `mix` splitting its hours (sum of hours x percent, one division).
+
 It reads what the generator (examples/generate.rs) writes, and a bit more:
 long- and wide-format assessment files, `,`/`;`/tab delimiters, BOM, level
-names, interest words, default need ids. It does not validate: give it
-input that `kompetanse check` accepts.
+names, interest words, ISO and `DD.MM.YYYY` dates, default need ids. It
+does not validate: give it input that `kompetanse check` accepts.
 
 Needs pandas (`pip install pandas`); nothing in the Rust build needs Python.
 """
@@ -32,6 +40,29 @@ PRIORITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 YES = {"yes", "true", "ja", "1", "y", "j"}
 LONG_KNOWN = {"person", "skill", "level", "assessed", "expires", "source", "interest"}
 WIDE_META = {"person", "id", "name", "unit", "role", "assessed"}
+
+
+def iso(text):
+    """A date cell as ISO text ("" for blank): `YYYY-MM-DD` or `D.M.YYYY`."""
+    text = str(text).strip()
+    if "." in text:
+        d, m, y = text.split(".")
+        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+    return text
+
+
+def iso_column(df, name):
+    """Column `name` as ISO date text, "" where blank or absent."""
+    if name not in df:
+        return pd.Series("", index=df.index)
+    return df[name].map(iso)
+
+
+def mix_of(text):
+    """A mix given as a preset name or "E-S-F"."""
+    if text in PRESETS:
+        return PRESETS[text]
+    return tuple(int(x) for x in text.split("-"))
 
 
 def parse_level(value, levels):
@@ -74,8 +105,8 @@ def read_assessments(path, file_no, levels, skill_ids):
                 "person": df["person"].str.strip(),
                 "skill": df["skill"].str.strip(),
                 "level": df["level"],
-                "assessed": df["assessed"].str.strip() if "assessed" in df else "",
-                "expires": df["expires"].str.strip() if "expires" in df else "",
+                "assessed": iso_column(df, "assessed"),
+                "expires": iso_column(df, "expires"),
                 "interest": (
                     df["interest"].str.strip().str.lower().isin(YES)
                     if "interest" in df
@@ -100,7 +131,7 @@ def read_assessments(path, file_no, levels, skill_ids):
         ).rename(columns={person_col: "person"})
         long = long[long["level"].str.strip() != ""]
         long["person"] = long["person"].str.strip()
-        long["assessed"] = long["assessed"].str.strip()
+        long["assessed"] = long["assessed"].map(iso)
         long["expires"] = ""
         long["interest"] = False
         # Same line order as the file: by line, then column.
@@ -171,6 +202,8 @@ def main():
     skills = org.get("skill", [])
     skill_ids = [s["id"] for s in skills]
     hours_per_level = {s["id"]: s.get("hours_per_level", default_hours) for s in skills}
+    renew_hours = {s["id"]: s.get("renew_hours", hours_per_level[s["id"]]) for s in skills}
+    skill_mix = {s["id"]: mix_of(s["mix"]) if "mix" in s else mix for s in skills}
 
     profiles = org.get("profiles", {})
     assessment_files = profiles.get("assessments", [])
@@ -186,14 +219,19 @@ def main():
                 "id": people["id"].str.strip(),
                 "unit": people["unit"].str.strip() if "unit" in people else "",
                 "role": people["role"].str.strip() if "role" in people else "",
+                "starts": iso_column(people, "starts"),
+                "leaves": iso_column(people, "leaves"),
             }
         )
     else:
         people = people_from_wide(assessment_paths, set(skill_ids))
+        people["starts"] = ""
+        people["leaves"] = ""
 
-    # Assessments: drop expired, then the latest per (person, skill). An
-    # undated row ("") sorts before every date; a stable sort keeps file and
-    # line order among equal dates, so keep="last" is the later row.
+    # Assessments: drop those not known at D (assessed after it) and the
+    # expired, then the latest per (person, skill). An undated row ("") sorts
+    # before every date; a stable sort keeps file and line order among equal
+    # dates, so keep="last" is the later row.
     rows = pd.concat(
         [
             read_assessments(p, i, levels, set(skill_ids))
@@ -201,6 +239,7 @@ def main():
         ],
         ignore_index=True,
     )
+    rows = rows[rows["assessed"] <= as_of_text]
     rows = rows[(rows["expires"] == "") | (rows["expires"] >= as_of_text)]
     rows = rows.sort_values(["assessed", "file", "line"], kind="stable")
     current = rows.drop_duplicates(["person", "skill"], keep="last")
@@ -218,6 +257,17 @@ def main():
         .fillna(False)
         .astype(bool)
     )
+    expires = (
+        current.pivot(index="person", columns="skill", values="expires")
+        .reindex(index=people["id"], columns=skill_ids)
+        .fillna("")
+    )
+    starts = people["starts"].to_numpy()
+    leaves = people["leaves"].to_numpy()
+
+    def present(day):
+        """People present at `day`: started on or before it, not left before it."""
+        return ((starts == "") | (starts <= day)) & ((leaves == "") | (leaves >= day))
 
     ids = people["id"].to_numpy()
     units = people["unit"]
@@ -229,12 +279,14 @@ def main():
             unit_masks[unit] = ((units == unit) | units.str.startswith(unit + "/")).to_numpy()
         return unit_masks[unit]
 
-    def split(hours):
+    def split(hours, by_mix):
+        """Effort of `hours` in all, `by_mix` = {mix: hours}: each mode is
+        the sum of hours x percent, divided once."""
         return {
             "total": hours,
-            "experience": number(hours * mix[0] / 100),
-            "social": number(hours * mix[1] / 100),
-            "formal": number(hours * mix[2] / 100),
+            "experience": number(sum(h * m[0] for m, h in by_mix.items()) / 100),
+            "social": number(sum(h * m[1] for m, h in by_mix.items()) / 100),
+            "formal": number(sum(h * m[2] for m, h in by_mix.items()) / 100),
         }
 
     out_needs = []
@@ -246,17 +298,35 @@ def main():
         count = need["count"]
         need_id = need.get("id") or f"{skill}@{unit or '*'}" + (f"#{role}" if role else "")
 
-        mask = np.ones(len(people), dtype=bool)
+        by = need.get("by")
+        by_text = by.isoformat() if by is not None else None
+        horizon = by_text if by_text is not None and by_text > as_of_text else as_of_text
+
+        scope = np.ones(len(people), dtype=bool)
         if unit is not None:
-            mask &= in_unit(unit)
+            scope &= in_unit(unit)
         if role is not None:
-            mask &= roles == role
+            scope &= roles == role
+        now, then = present(as_of_text), present(horizon)
+        leaving = int((scope & now & ~then).sum())
+        arriving = int((scope & ~now & then).sum())
+        mask = scope & then
         L = level[skill].to_numpy()
-        have = int(((L >= need_level) & mask).sum())
+        E = expires[skill].to_numpy()
+        expiring = (E != "") & (E < horizon)
+        holders = mask & (L >= need_level)
+        have = int((holders & ~expiring).sum())
         shortfall = max(0, count - have)
 
-        develop = []
+        renew, develop = [], []
         if shortfall > 0:
+            due = pd.DataFrame(
+                {"person": ids[holders & expiring], "level": L[holders & expiring], "expires": E[holders & expiring]}
+            ).sort_values(["expires", "person"]).head(shortfall)
+            renew = [
+                {"person": p, "level": int(lv), "expires": e, "hours": renew_hours[skill]}
+                for p, lv, e in zip(due["person"], due["level"], due["expires"])
+            ]
             cand = mask & (L < need_level) & (L >= need_level - max_steps)
             cands = pd.DataFrame(
                 {
@@ -268,14 +338,13 @@ def main():
             cands["steps"] = need_level - cands["from"]
             cands = cands.sort_values(
                 ["steps", "interest", "person"], ascending=[True, False, True]
-            ).head(shortfall)
+            ).head(shortfall - len(renew))
             hpl = hours_per_level[skill]
             develop = [
                 {"person": p, "from": int(f), "to": need_level, "hours": int(s) * hpl}
                 for p, f, s in zip(cands["person"], cands["from"], cands["steps"])
             ]
-        hours = sum(d["hours"] for d in develop)
-        by = need.get("by")
+        hours = sum(r["hours"] for r in renew) + sum(d["hours"] for d in develop)
         out_needs.append(
             {
                 "id": need_id,
@@ -288,23 +357,33 @@ def main():
                 "shortfall": shortfall,
                 "coverage": min(have, count) / count,
                 "priority": need.get("priority", "medium").strip().lower(),
-                "by": by.isoformat() if by is not None else None,
+                "by": by_text,
+                "horizon": horizon,
                 "driver": need.get("driver"),
+                "renew": renew,
                 "develop": develop,
-                "recruit": shortfall - len(develop),
-                "effort": split(hours),
+                "recruit": shortfall - len(renew) - len(develop),
+                "leaving": leaving,
+                "arriving": arriving,
+                "effort": split(hours, {skill_mix[skill]: hours}),
+                "_mix": skill_mix[skill],
             }
         )
 
     # Python compares str by code point, which is UTF-8 byte order.
     out_needs.sort(key=lambda n: (PRIORITY_RANK[n["priority"]], -n["shortfall"], n["id"]))
+    by_mix = {}
+    for n in out_needs:
+        by_mix[n["_mix"]] = by_mix.get(n["_mix"], 0) + n["effort"]["total"]
+        del n["_mix"]
     totals = {
         "needs": len(out_needs),
         "unmet": sum(1 for n in out_needs if n["shortfall"] > 0),
         "shortfall": sum(n["shortfall"] for n in out_needs),
+        "renew": sum(len(n["renew"]) for n in out_needs),
         "develop": sum(len(n["develop"]) for n in out_needs),
         "recruit": sum(n["recruit"] for n in out_needs),
-        "effort": split(sum(n["effort"]["total"] for n in out_needs)),
+        "effort": split(sum(n["effort"]["total"] for n in out_needs), by_mix),
     }
     report = {
         "organisation": organisation.get("name", org_path.resolve().parent.name or "organisation"),

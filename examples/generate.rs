@@ -30,7 +30,13 @@
 //! `--edge-cases` adds an `expires` column and sprinkles in what the default
 //! data lacks: expired and unexpired certificates, undated rows, second rows
 //! that are earlier, equal, undated or expired, level names in mixed case
-//! (`Advanced`) and other interest words (`ja`, `nei`, `true`, `1`, `n`).
+//! (`Advanced`) and other interest words (`ja`, `nei`, `true`, `1`, `n`);
+//! and the r2 rules' cases: rows assessed after `as_of` (not known yet),
+//! certificates expiring before and after the needs' `by` dates, people.csv
+//! `starts`/`leaves` (hires, leavers before and after the horizons, some
+//! who left before `as_of`; ISO and `DD.MM.YYYY`), and skills with their
+//! own `mix` and `renew_hours`. Each comes from a random stream of its own,
+//! so the data without `--edge-cases` is unchanged.
 //!
 //! `--seed` defaults to 1. The same arguments always give byte-identical
 //! files. Everything is streamed: memory does not grow with the number of
@@ -328,6 +334,7 @@ fn level_from(bits: u64) -> u8 {
 
 fn write_org(args: &Args, units: &Units, dates: &Dates, path: &Path) -> io::Result<()> {
     let mut rng = Rng::new(args.seed, 3);
+    let mut edge = Rng::new(args.seed, 5);
     let mut t = String::new();
     let n = args.people;
     let w = |t: &mut String, s: std::fmt::Arguments| t.write_fmt(s).expect("String write");
@@ -384,6 +391,20 @@ fn write_org(args: &Args, units: &Units, dates: &Dates, path: &Path) -> io::Resu
                 &mut t,
                 format_args!("hours_per_level = {}\n", rng.pick(&[20, 60, 80, 120])),
             );
+        }
+        if args.edge_cases {
+            // FORMAT.md r2: a skill's own mix and renewal effort, from a
+            // stream of their own so the rest of the file stays as it was.
+            if edge.percent(30) {
+                let mix = edge.pick(&["0-0-100", "40-50-10", "50-30-20"]);
+                w(&mut t, format_args!("mix = \"{mix}\"\n"));
+            }
+            if edge.percent(30) {
+                w(
+                    &mut t,
+                    format_args!("renew_hours = {}\n", edge.pick(&[4, 8, 16])),
+                );
+            }
         }
         t.push('\n');
     }
@@ -496,10 +517,19 @@ fn write_org(args: &Args, units: &Units, dates: &Dates, path: &Path) -> io::Resu
 }
 
 /// people.csv: one row per person, in id order.
-fn write_people(args: &Args, units: &Units, path: &Path) -> io::Result<()> {
+fn write_people(args: &Args, units: &Units, dates: &Dates, path: &Path) -> io::Result<()> {
     let mut rng = Rng::new(args.seed, 1);
     let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
-    out.write_all(b"id,name,unit,role\n")?;
+    // --edge-cases: FORMAT.md r2 "Present": first and last days around D
+    // and the needs' horizons, from a stream of their own.
+    let mut edge = Rng::new(args.seed, 4);
+    let (y, m, d) = AS_OF;
+    let as_of = days_from_civil(y, m, d);
+    if args.edge_cases {
+        out.write_all(b"id,name,unit,role,starts,leaves\n")?;
+    } else {
+        out.write_all(b"id,name,unit,role\n")?;
+    }
     let mut id = Counter::new("p", width(args.people, 7));
     let roles: Vec<String> = (1..=ROLES).map(|r| format!("r{r:02}")).collect();
     let mut line = Vec::with_capacity(128);
@@ -515,6 +545,34 @@ fn write_people(args: &Args, units: &Units, path: &Path) -> io::Result<()> {
         line.push(b',');
         if !rng.percent(3) {
             line.extend_from_slice(rng.pick(&roles).as_bytes());
+        }
+        if args.edge_cases {
+            let (starts, leaves) = match edge.below(100) {
+                // A signed hire: starts after D, before or after the horizons.
+                0..3 => (Some(as_of + 1 + edge.below(700) as i64), None),
+                // Leaves after D: before some horizons, after others.
+                3..8 => (None, Some(as_of + edge.below(800) as i64)),
+                // Left before D (a warning; counted nowhere).
+                8..9 => (None, Some(as_of - 1 - edge.below(300) as i64)),
+                // Started earlier and has a last day long after every horizon.
+                9..12 => (
+                    Some(as_of - 1 - edge.below(2000) as i64),
+                    Some(as_of + 1000 + edge.below(100) as i64),
+                ),
+                _ => (None, None),
+            };
+            for day in [starts, leaves] {
+                line.push(b',');
+                if let Some(day) = day {
+                    if edge.percent(30) {
+                        // Norwegian form, as Excel writes it: 04.01.2027.
+                        let (y, m, d) = civil_from_days(day);
+                        line.extend_from_slice(format!("{d:02}.{m:02}.{y:04}").as_bytes());
+                    } else {
+                        line.extend_from_slice(dates.get(day));
+                    }
+                }
+            }
         }
         line.push(b'\n');
         out.write_all(&line)?;
@@ -577,6 +635,9 @@ impl AssessmentWriter<'_> {
                 // A valid one.
                 row.expires =
                     Some(rng.between(self.as_of as u64 + 1, self.as_of as u64 + 800) as i64);
+            } else if e < 46 {
+                // Assessed after D: not known at D (FORMAT.md r2).
+                row.day = Some(rng.between(self.as_of as u64 + 1, self.as_of as u64 + 60) as i64);
             }
         }
         row
@@ -672,7 +733,7 @@ fn write_assessments(args: &Args, dates: &Dates, path: &Path) -> io::Result<(u64
             let r2 = rng.next_u64();
             let mut second = w.row(&mut rng, r2);
             // Normally later (or the same day: then the later row wins).
-            let base = first.day.unwrap_or(w.fresh_from);
+            let base = first.day.unwrap_or(w.fresh_from).min(as_of);
             second.day = Some(rng.between(base as u64, as_of as u64) as i64);
             if args.edge_cases {
                 second.day = match rng.below(5) {
@@ -699,7 +760,7 @@ pub fn run(args: &Args) -> io::Result<(u64, u64)> {
     let dates = Dates::new();
     let units = Units::new(&mut Rng::new(args.seed, 0));
     write_org(args, &units, &dates, &args.out.join("org.toml"))?;
-    write_people(args, &units, &args.out.join("people.csv"))?;
+    write_people(args, &units, &dates, &args.out.join("people.csv"))?;
     write_assessments(args, &dates, &args.out.join("assessments.csv"))
 }
 

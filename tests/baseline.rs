@@ -2,8 +2,17 @@
 //! independent pandas implementation of FORMAT.md (bench/pandas_gap.py) on
 //! generated organisations (examples/generate.rs).
 //!
-//! Skipped, with a note on stderr, when `python3 -c "import pandas"` fails.
+//! The script follows FORMAT.md revision 2 (horizon, renewals, known at D,
+//! presence at H, per-skill mix); the edge-case organisations exercise each
+//! of those, and the shipped examples are compared too.
+//!
+//! Locally skipped, with a note on stderr, when `python3 -c "import pandas"`
+//! fails (`KOMPETANSE_PYTHON` names another interpreter); under `CI=true`
+//! that is a failure: `.ci/run` installs pandas in a virtual environment.
 //! Run it with `cargo test --release --test baseline -- --nocapture`.
+
+#[path = "common/tool.rs"]
+mod tool;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,10 +25,11 @@ fn manifest_dir() -> PathBuf {
 }
 
 fn pandas_available() -> bool {
-    Command::new("python3")
-        .args(["-c", "import pandas"])
-        .output()
-        .is_ok_and(|o| o.status.success())
+    tool::required(
+        "pandas",
+        tool::python_has("pandas"),
+        "pip install pandas, or set KOMPETANSE_PYTHON to a Python that has it",
+    )
 }
 
 /// Runs the generator example (built by cargo, in this test's profile).
@@ -70,7 +80,7 @@ fn rust_report(org: &Path) -> Value {
 }
 
 fn pandas_report(org: &Path) -> Value {
-    let out = Command::new("python3")
+    let out = Command::new(tool::python())
         .arg(manifest_dir().join("bench/pandas_gap.py"))
         .arg(org)
         .output()
@@ -113,6 +123,29 @@ fn effort(diffs: &mut Vec<String>, at: &str, rust: &Value, pandas: &Value) {
     }
 }
 
+/// Appends where a need's `field` list (renew, develop) differs: its
+/// length, or the first entry (person, levels, dates, hours) that differs,
+/// in order.
+fn list(diffs: &mut Vec<String>, at: &str, field: &str, rust: &Value, pandas: &Value) {
+    let (r, p) = (
+        rust[field].as_array().unwrap(),
+        pandas[field].as_array().unwrap(),
+    );
+    if r.len() != p.len() {
+        diffs.push(format!(
+            "{at}: {field} has {} entries in kompetanse vs {} in pandas",
+            r.len(),
+            p.len()
+        ));
+    }
+    if let Some(j) = r.iter().zip(p).position(|(a, b)| a != b) {
+        diffs.push(format!(
+            "{at}: {field}[{j}]: kompetanse {} vs pandas {}",
+            r[j], p[j]
+        ));
+    }
+}
+
 /// Every disagreement between the two reports, as readable lines.
 fn compare(rust: &Value, pandas: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -143,43 +176,47 @@ fn compare(rust: &Value, pandas: &Value) -> Vec<String> {
             "shortfall",
             "priority",
             "by",
+            "horizon",
             "driver",
             "recruit",
+            "leaving",
+            "arriving",
         ] {
             same(&mut diffs, &at, field, r, p);
         }
+        list(&mut diffs, &at, "renew", r, p);
         close(&mut diffs, &at, "coverage", r, p, 1e-12);
-        let (rd, pd) = (
-            r["develop"].as_array().unwrap(),
-            p["develop"].as_array().unwrap(),
-        );
-        if rd.len() != pd.len() {
-            diffs.push(format!(
-                "{at}: develop has {} entries in kompetanse vs {} in pandas",
-                rd.len(),
-                pd.len()
-            ));
-        }
-        if let Some(j) = rd.iter().zip(pd).position(|(a, b)| a != b) {
-            diffs.push(format!(
-                "{at}: develop[{j}]: kompetanse {} vs pandas {}",
-                rd[j], pd[j]
-            ));
-        }
+        list(&mut diffs, &at, "develop", r, p);
         effort(&mut diffs, &at, r, p);
     }
     let (rt, pt) = (&rust["totals"], &pandas["totals"]);
-    for field in ["needs", "unmet", "shortfall", "develop", "recruit"] {
+    for field in ["needs", "unmet", "shortfall", "renew", "develop", "recruit"] {
         same(&mut diffs, "totals", field, rt, pt);
     }
     effort(&mut diffs, "totals", rt, pt);
     diffs
 }
 
+/// How often the r2 rules show up in a report: (needs with `by`, needs
+/// with renewals, needs with people leaving or arriving, needs whose effort
+/// is not split 70-20-10).
+fn r2_paths(report: &Value) -> (usize, usize, usize, usize) {
+    let needs = report["needs"].as_array().unwrap();
+    let count = |f: &dyn Fn(&Value) -> bool| needs.iter().filter(|n| f(n)).count();
+    (
+        count(&|n| !n["by"].is_null()),
+        count(&|n| !n["renew"].as_array().unwrap().is_empty()),
+        count(&|n| num(&n["leaving"]) + num(&n["arriving"]) > 0.0),
+        count(&|n| {
+            let e = &n["effort"];
+            num(&e["total"]) > 0.0 && (num(&e["experience"]) - num(&e["total"]) * 0.7).abs() > 1e-9
+        }),
+    )
+}
+
 #[test]
 fn gap_report_agrees_with_pandas_baseline() {
     if !pandas_available() {
-        eprintln!("note: skipping the pandas baseline: `python3 -c \"import pandas\"` failed");
         return;
     }
     // (people, skills, needs, seed, edge cases)
@@ -187,6 +224,7 @@ fn gap_report_agrees_with_pandas_baseline() {
         (300, 8, 40, 1, false),
         (1000, 12, 80, 2, false),
         (700, 10, 60, 3, true),
+        (1500, 12, 80, 5, true),
     ];
     for (people, skills, needs, seed, edge_cases) in cases {
         let dir = tempfile::tempdir().unwrap();
@@ -210,9 +248,39 @@ fn gap_report_agrees_with_pandas_baseline() {
         for field in ["unmet", "develop", "recruit"] {
             assert!(num(&totals[field]) > 0.0, "{case}: no {field} in totals");
         }
+        let (dated, renewing, moving, own_mix) = r2_paths(&rust);
+        assert!(dated > 0, "{case}: no need with a `by` date");
+        if edge_cases {
+            assert!(renewing > 0, "{case}: no need renews an expiring holder");
+            assert!(moving > 0, "{case}: nobody leaves or arrives in a scope");
+            assert!(own_mix > 0, "{case}: no skill with its own mix in a need");
+        }
         eprintln!(
-            "baseline {case}: agree on {} needs ({} unmet, {} develop, {} recruit)",
-            needs, totals["unmet"], totals["develop"], totals["recruit"]
+            "baseline {case}: agree on {} needs ({} unmet, {} renew, {} develop, {} recruit; \
+             {dated} with by, {renewing} renewing, {moving} with leavers or hires, {own_mix} with a skill's own mix)",
+            needs, totals["unmet"], totals["renew"], totals["develop"], totals["recruit"]
+        );
+    }
+}
+
+/// The shipped examples in plain CSV (tiny: long format; virksomhet-x: a
+/// long file plus a `;` matrix from Excel, certificates, a leaver and a
+/// hire) agree too.
+#[test]
+fn shipped_examples_agree_with_pandas_baseline() {
+    if !pandas_available() {
+        return;
+    }
+    for example in ["tiny", "virksomhet-x"] {
+        let org = manifest_dir()
+            .join("examples")
+            .join(example)
+            .join("org.toml");
+        let diffs = compare(&rust_report(&org), &pandas_report(&org));
+        assert!(
+            diffs.is_empty(),
+            "kompetanse and pandas disagree on examples/{example}:\n{}",
+            diffs.join("\n")
         );
     }
 }

@@ -5,6 +5,9 @@
 //! assessments fails with exit 1 and still leaves the comment and the HTML
 //! report behind. Skipped, with a note, where `git` or `sh` is missing.
 
+#[path = "common/tool.rs"]
+mod tool;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -104,7 +107,7 @@ fn skip() -> bool {
     if have("git") && Command::new("sh").arg("-c").arg("true").status().is_ok() {
         return false;
     }
-    eprintln!("ci_example: skipped: needs git and sh on PATH");
+    tool::required("git and sh", false, "apt-get install git");
     true
 }
 

@@ -4,6 +4,9 @@
 //! CLICOLOR_FORCE, is never in a machine format or a file, and never moves
 //! a table's columns.
 
+#[path = "common/tool.rs"]
+mod tool;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -331,7 +334,11 @@ fn on_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
 fn auto_colours_a_terminal_unless_no_color_or_dumb() {
     let org = tiny().display().to_string();
     let Some(coloured) = on_terminal(&format!("gap '{org}'"), &[]) else {
-        eprintln!("skipped: util-linux `script` is not available to run on a terminal");
+        tool::required(
+            "util-linux `script` (to run on a terminal)",
+            false,
+            "apt-get install bsdutils",
+        );
         return;
     };
     // The table and the warnings before it, both on the terminal.

@@ -5,6 +5,8 @@
 
 #[path = "common/bounded.rs"]
 mod bounded;
+#[path = "common/tool.rs"]
+mod tool;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -7,7 +7,7 @@
 //! need and unit with hours (counted against the report's JSON), and a
 //! screenshot at desktop and at phone width is saved under `target/` for
 //! people to look at. Where it is not installed, those tests say they
-//! skipped and pass.
+//! skipped and pass locally, and fail under `CI=true` (.ci/run installs it).
 //!
 //! How console errors are caught: Chromium started with
 //! `--enable-logging=stderr --v=0` writes every console message of the
@@ -17,6 +17,9 @@
 //! fails on any. A canary page that logs an error first proves the lines
 //! are there to be seen, so a Chromium that stopped logging them would
 //! fail the test rather than pass it silently.
+
+#[path = "common/tool.rs"]
+mod tool;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -32,16 +35,11 @@ fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("KOMPETANSE_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipped: headless Chromium is not installed at {}; `apt-get install chromium` \
-             (or set KOMPETANSE_CHROMIUM) to test the HTML report in a browser",
-            path.display()
-        );
-        None
-    }
+    let install = format!(
+        "not at {}; apt-get install chromium, or set KOMPETANSE_CHROMIUM",
+        path.display()
+    );
+    tool::required("headless Chromium", path.exists(), &install).then_some(path)
 }
 
 /// Runs Chromium headless on `page` with a fresh profile and `extra`

@@ -11,6 +11,9 @@
 //! exports afresh, and the workbook itself from its .fods source, and
 //! checks those too; without it that test says so and passes.
 
+#[path = "common/tool.rs"]
+mod tool;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -198,14 +201,11 @@ fn a_windows_1252_export_is_read_with_one_warning_per_file() {
 
 /// Is LibreOffice here? Prints why the test is skipped when it is not.
 fn soffice() -> bool {
-    let here = Command::new("soffice").arg("--version").output().is_ok();
-    if !here {
-        eprintln!(
-            "skipped: soffice (LibreOffice) is not installed; `apt-get install libreoffice-calc-nogui` \
-             (.ci/run does) to check exports made now, not only the checked-in ones"
-        );
-    }
-    here
+    tool::required(
+        "soffice (LibreOffice)",
+        tool::on_path("soffice"),
+        "apt-get install libreoffice-calc-nogui, to check exports made now, not only the checked-in ones",
+    )
 }
 
 #[test]

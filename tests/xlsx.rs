@@ -3,6 +3,9 @@
 //! the same input gives the same bytes; hostile names stay text (never a
 //! formula); a workbook is not written to a terminal but may go to a pipe.
 
+#[path = "common/tool.rs"]
+mod tool;
+
 use std::io::Cursor;
 use std::path::Path;
 use std::process::Command;
@@ -315,7 +318,7 @@ fn unzip_entry(bytes: &[u8], entry: &str) -> Option<String> {
     {
         Ok(out) => Some(String::from_utf8(out.stdout).unwrap()),
         Err(_) => {
-            eprintln!("skipped: `unzip` is not installed");
+            tool::required("unzip", false, "apt-get install unzip");
             None
         }
     }

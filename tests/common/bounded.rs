@@ -67,8 +67,11 @@ fn have(program: &str) -> bool {
 /// Runs `kompetanse ARGS` in `dir` under the limits; None (skipped, with
 /// a note) where `sh` or `timeout` is missing.
 pub fn run(dir: &Path, args: &[&str]) -> Option<Bounded> {
-    if !have("timeout") {
-        eprintln!("bounded: skipped: `timeout` (coreutils) is not installed");
+    if !crate::tool::required(
+        "`timeout` (coreutils)",
+        have("timeout"),
+        "apt-get install coreutils",
+    ) {
         return None;
     }
     let bin = env!("CARGO_BIN_EXE_kompetanse");
