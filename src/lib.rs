@@ -25,3 +25,4 @@ pub mod model;
 pub mod privacy;
 pub mod render;
 pub mod report;
+pub mod suggest;
