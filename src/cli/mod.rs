@@ -120,7 +120,7 @@ pub struct OrgArgs {
 }
 
 pub fn parse_date_arg(text: &str) -> Result<Date, String> {
-    load::fields::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
+    crate::model::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
 }
 
 pub fn parse_priority_arg(text: &str) -> Result<Priority, String> {
