@@ -3,7 +3,8 @@
 //! An organisation describes its forward-looking needs in `org.toml`
 //! (*kompetansegap*) and its people's assessed levels in CSV files
 //! (*kompetansesaldo*). Data flows one way: [`load`] reads and validates the
-//! files into a [`model::Organisation`], [`analysis`] computes report values
+//! files into a [`model::Organisation`] ([`inputs::open`], the one way every
+//! command opens it, adds `--without` and pseudonyms), [`analysis`] computes report values
 //! ([`report`]), and [`render`] writes them as tables, markdown, JSON or
 //! CSV through one dispatch, [`render::render`].
 //!
@@ -20,6 +21,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod diagnostics;
 pub mod init;
+pub mod inputs;
 pub mod load;
 pub mod model;
 pub mod privacy;
