@@ -3,15 +3,16 @@
 //! An organisation describes its forward-looking needs in `org.toml`
 //! (*kompetansegap*) and its people's assessed levels in CSV files
 //! (*kompetansesaldo*). Data flows one way: [`load`] reads and validates the
-//! files into a [`model::Organisation`] ([`inputs::open`], the one way every
-//! command opens it, adds `--without` and pseudonyms), [`analysis`] computes report values
+//! files into a [`model::Organisation`], [`analysis`] computes report values
 //! ([`report`]), and [`render`] writes them as tables, markdown, JSON or
-//! CSV through one dispatch, [`render::render`].
+//! CSV through one dispatch, [`render::render`]. Every command opens its
+//! organisation one way, [`inputs::open`]: loaded, `--without` applied,
+//! pseudonymised, with the diagnostics as data.
 //!
 //! ```
-//! use kompetanse::{analysis::gap::{gap_report, GapFilter}, load};
-//! let loaded = load::load("examples/tiny/org.toml".as_ref(), &Default::default());
-//! let org = loaded.org.expect("the tiny example is valid");
+//! use kompetanse::{analysis::gap::{gap_report, GapFilter}, inputs};
+//! let opened = inputs::open(&inputs::Inputs::new("examples/tiny/org.toml"));
+//! let org = opened.org.expect("the tiny example is valid");
 //! let report = gap_report(&org, &GapFilter::default());
 //! assert_eq!(report.totals.needs, org.needs.len());
 //! ```

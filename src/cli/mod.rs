@@ -3,10 +3,11 @@
 //! format). Subcommands return an exit status; `main` maps errors to codes.
 //!
 //! The CLI parses and wires: it opens the organisation through
-//! `inputs::open` (every command, `--since` included), looks things up through the organisation
-//! (src/model/lookup.rs), decides through the reports (`GapReport::fails_at`)
-//! and renders through `render::render`; the only thing it adds is the
-//! option names in messages, and it is the one place that prints.
+//! `inputs::open` (every command, `--since` included), looks things up
+//! through the organisation (src/model/lookup.rs), decides through the
+//! reports (`GapReport::fails_at`) and renders through `render::render`;
+//! the only thing it adds is the option names in messages, and it is the
+//! one place that prints.
 
 pub mod balance;
 pub mod baseline;
