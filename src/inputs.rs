@@ -197,3 +197,67 @@ fn comma_hint(org: &Organisation, value: &str) -> Option<String> {
         "'{id}' has a comma: give it on its own, as --without '{id}' (a list is split at every comma)"
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = "examples/tiny/org.toml";
+
+    #[test]
+    fn opening_applies_without_and_reports_what_stops_it() {
+        let all = open(&Inputs::new(TINY)).org.unwrap();
+        let inputs = Inputs {
+            without: vec!["ada, bo".into()],
+            ..Inputs::new(TINY)
+        };
+        let opened = open(&inputs);
+        assert_eq!(opened.org.unwrap().people.len(), all.people.len() - 2);
+        assert_eq!(opened.files, all.inputs);
+        let inputs = Inputs {
+            without: vec!["adaa".into()],
+            ..Inputs::new(TINY)
+        };
+        assert_eq!(
+            open(&inputs).org.unwrap_err(),
+            Unopened::Refused("--without 'adaa': no such person (did you mean 'ada'?)".into())
+        );
+        let missing = open(&Inputs::new("examples/tiny/nothing.toml"));
+        assert_eq!(missing.org.unwrap_err(), Unopened::Invalid { errors: 1 });
+        assert!(missing.files.is_empty());
+    }
+
+    #[test]
+    fn pseudonyms_replace_people_and_the_messages_that_quote_them() {
+        let pseudonyms = Pseudonyms::new(Some("0123456789abcdef0123")).unwrap();
+        let inputs = Inputs {
+            without: vec!["adx".into()],
+            pseudonyms: Some(pseudonyms.clone()),
+            ..Inputs::new(TINY)
+        };
+        let Err(Unopened::Refused(message)) = open(&inputs).org else {
+            panic!("an unknown --without id is refused");
+        };
+        assert!(message.contains(&pseudonyms.of("ada")), "{message}");
+        assert!(!message.contains("'ada'"), "{message}");
+        let org = open(&Inputs {
+            without: Vec::new(),
+            ..inputs
+        })
+        .org
+        .unwrap();
+        assert_eq!(org.people.id(0), pseudonyms.of("ada"));
+    }
+
+    #[test]
+    fn at_changes_only_the_reference_date() {
+        let since = jiff::civil::date(2025, 1, 1);
+        let inputs = Inputs {
+            without: vec!["ada".into()],
+            ..Inputs::new(TINY)
+        };
+        let then = inputs.at(since);
+        assert_eq!(then.load.as_of, Some(since));
+        assert_eq!((then.org, then.without), (inputs.org, inputs.without));
+    }
+}
