@@ -11,12 +11,11 @@ use rustc_hash::FxHashMap as HashMap;
 
 mod limits;
 mod organisation;
-pub use limits::{clip, clip_to};
 pub use organisation::{Places, check_organisation};
 
-/// Suggestions for misspelt person ids compare against every id; past this
-/// many people that costs more than it helps (in loading and in look-ups).
-pub const SUGGEST_PEOPLE_LIMIT: usize = 20_000;
+// The did-you-mean and the clipping every message uses live in the leaf
+// `crate::suggest` (the model uses them too); the loaders take them from here.
+pub use crate::suggest::{SUGGEST_PEOPLE_LIMIT, clip, clip_to, did_you_mean, suggest};
 
 /// Unknown person ids that get a did-you-mean when read sequentially (wide
 /// format), counted over the whole load.
@@ -31,10 +30,6 @@ pub const SUGGESTIONS_PER_BLOCK: usize = 10;
 /// their own (org.toml references, roles, wide headers): each compares
 /// with every candidate, so a file of unknown ids must not search for all.
 pub const SUGGESTION_SEARCHES: usize = 200;
-
-/// The longest id (in characters) that gets a did-you-mean: longer ones are
-/// not typos of a real id, and comparing them costs length × length.
-pub const SUGGEST_CHARS: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -409,78 +404,9 @@ fn summary(path: &str, severity: Severity, message: String) -> Diagnostic {
     }
 }
 
-/// The closest of `candidates` to a misspelt `word`, if one is close enough
-/// to be what was meant: the same but for case, or within a few edits
-/// (a swap of two neighbours counts as one), one edit for short words.
-///
-/// Only words of up to [`SUGGEST_CHARS`] characters get one, and a
-/// candidate whose length differs by more than the edits allowed is passed
-/// over without comparing, so one search costs at most the number of
-/// candidates times 64 × 67, however long the word or the candidates.
-pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    // Bytes bound characters from above (a char is 1 to 4 bytes).
-    if word.len() > 4 * SUGGEST_CHARS || word.chars().count() > SUGGEST_CHARS {
-        return None;
-    }
-    let lower = word.to_lowercase();
-    let length = lower.chars().count();
-    let allowed = (length / 3).clamp(1, 3);
-    candidates
-        .into_iter()
-        .filter(|c| *c != word)
-        .filter(|c| {
-            // Lowercasing may change a length by a little; the edit
-            // distance is at least the difference in lengths.
-            c.len() <= 4 * (length + allowed + 1)
-                && c.chars().count().abs_diff(length) <= allowed + 1
-        })
-        .filter_map(|c| {
-            let other = c.to_lowercase();
-            let distance = strsim::osa_distance(&lower, &other);
-            let close = distance <= allowed && distance < other.chars().count();
-            close.then(|| (c, distance, strsim::jaro_winkler(&lower, &other)))
-        })
-        .min_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)))
-        .map(|(c, _, _)| c)
-}
-
-/// " (did you mean 'x'?)" or nothing.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    match suggest(word, candidates) {
-        Some(s) => format!(" (did you mean '{s}'?)"),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_close_words_only() {
-        assert_eq!(suggest("rsut", ["rust", "sql"]), Some("rust"));
-        assert_eq!(suggest("Rust", ["rust", "sql"]), Some("rust"));
-        assert_eq!(suggest("kubernetes", ["rust", "sql"]), None);
-        assert_eq!(suggest("aad", ["ada", "bo"]), Some("ada"));
-        assert_eq!(suggest("b0", ["ada", "bo"]), Some("bo"));
-        assert_eq!(suggest("dve", ["dev", "support"]), Some("dev"));
-        assert_eq!(suggest("it/ki", ["it", "it/platform"]), None);
-        assert_eq!(suggest("it/ml", ["it/platform"]), None);
-        assert_eq!(suggest("apps", ["app", "kunde"]), Some("app"));
-        assert_eq!(
-            suggest("70-20-11", ["70-20-10", "40-50-10"]),
-            Some("70-20-10")
-        );
-    }
-
-    #[test]
-    fn long_words_and_far_lengths_get_no_suggestion() {
-        // 65 characters: longer than any id a typo is suggested for.
-        let long = "a".repeat(65);
-        assert_eq!(suggest(&long, [&long[..64]]), None);
-        assert_eq!(suggest(&long[..64], [&long[..63]]), Some(&long[..63]));
-        assert_eq!(suggest("rust", ["a-very-long-skill-id"]), None);
-    }
 
     #[test]
     fn errors_are_capped_per_kind_and_in_all_but_all_counted() {

@@ -184,7 +184,10 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         count: need.count,
         have,
         shortfall,
-        coverage: coverage(have, need.count),
+        // A need asks for at least one person (FORMAT.md): never None.
+        coverage: coverage(have.into(), need.count.into())
+            .share()
+            .unwrap_or(1.0),
         priority: need.priority,
         by: need.by,
         horizon,
@@ -212,9 +215,59 @@ fn shortfall(count: u32, have: u32) -> u32 {
     count.saturating_sub(have)
 }
 
-/// FORMAT.md "Coverage": min(have, count) / count.
-fn coverage(have: u32, count: u32) -> f64 {
-    have.min(count) as f64 / count as f64
+/// FORMAT.md "Coverage" = min(have, count) / count, kept as its two counts
+/// so that coverages add up (a group of needs, a cell of the coverage map:
+/// the sum of min(have, count) over the sum of counts) and subtract exactly
+/// (progress). The one place the formula is written: every coverage of
+/// every report is made by [`coverage`] and read with [`Coverage::share`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// min(have, count), summed over what was added up.
+    covered: u64,
+    /// count, summed likewise.
+    demand: u64,
+}
+
+/// The coverage of a demand for `count` people by the `have` who meet it.
+pub fn coverage(have: u64, count: u64) -> Coverage {
+    Coverage {
+        covered: have.min(count),
+        demand: count,
+    }
+}
+
+impl Coverage {
+    /// The share covered, 0 to 1; None when nothing is asked for.
+    pub fn share(self) -> Option<f64> {
+        (self.demand > 0).then(|| self.covered as f64 / self.demand as f64)
+    }
+
+    /// `self.share() - then.share()` for the same demand, from the counts
+    /// so that a third is 0.333..., not 0.33333333333333337; 0 when
+    /// nothing is asked for.
+    pub fn since(self, then: Coverage) -> f64 {
+        if self.demand == 0 {
+            return 0.0;
+        }
+        (self.covered as f64 - then.covered as f64) / self.demand as f64
+    }
+}
+
+impl std::ops::Add for Coverage {
+    type Output = Coverage;
+
+    fn add(self, other: Coverage) -> Coverage {
+        Coverage {
+            covered: self.covered + other.covered,
+            demand: self.demand + other.demand,
+        }
+    }
+}
+
+impl std::iter::Sum for Coverage {
+    fn sum<I: Iterator<Item = Coverage>>(iter: I) -> Coverage {
+        iter.fold(Coverage::default(), |a, b| a + b)
+    }
 }
 
 /// A development candidate of a need, as FORMAT.md "Development candidates"
@@ -374,18 +427,17 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
         .map(|((_, key, name), needs)| {
             let owned: Vec<NeedGap> = needs.iter().map(|n| (*n).clone()).collect();
             let t = totals(&owned);
-            let have: u64 = needs.iter().map(|n| n.have.min(n.count) as u64).sum();
-            let count: u64 = needs.iter().map(|n| n.count as u64).sum();
+            let covered: Coverage = needs
+                .iter()
+                .map(|n| coverage(n.have.into(), n.count.into()))
+                .sum();
             GapGroup {
                 key,
                 name,
                 needs: t.needs,
                 unmet: t.unmet,
-                coverage: if count == 0 {
-                    1.0
-                } else {
-                    have as f64 / count as f64
-                },
+                // A group without needs lacks nothing.
+                coverage: covered.share().unwrap_or(1.0),
                 shortfall: t.shortfall,
                 renew: t.renew,
                 develop: t.develop,
@@ -412,5 +464,23 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
         .to_string(),
         groups,
         totals: report.totals.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage_adds_up_and_subtracts_exactly() {
+        assert_eq!(coverage(3, 4).share(), Some(0.75));
+        // More people than asked for cover it, no more.
+        assert_eq!(coverage(9, 4).share(), Some(1.0));
+        assert_eq!(coverage(0, 0).share(), None);
+        // A group: the sum of min(have, count) over the sum of counts.
+        let group: Coverage = [coverage(5, 1), coverage(0, 3)].into_iter().sum();
+        assert_eq!(group.share(), Some(0.25));
+        assert_eq!(coverage(2, 3).since(coverage(1, 3)), 1.0 / 3.0);
+        assert_eq!(coverage(0, 0).since(coverage(0, 0)), 0.0);
     }
 }

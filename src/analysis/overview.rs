@@ -9,7 +9,7 @@
 
 use crate::analysis::PeopleFilter;
 use crate::analysis::balance::{BalanceOptions, balance_report};
-use crate::analysis::gap::{GapFilter, gap_report};
+use crate::analysis::gap::{GapFilter, coverage, gap_report};
 use crate::analysis::plan::plan_report;
 use crate::model::{Level, Organisation, unit_within};
 use crate::report::{
@@ -100,7 +100,7 @@ fn cell(balance: Option<&SkillBalance>, level: Level, demand: u64) -> CoverageCe
         people,
         have,
         demand,
-        coverage: (demand > 0).then(|| have.min(demand) as f64 / demand as f64),
+        coverage: coverage(have, demand).share(),
         suppressed: false,
     }
 }

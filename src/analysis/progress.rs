@@ -20,7 +20,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::IdOrder;
-use crate::analysis::gap::{GapFilter, gap_report};
+use crate::analysis::gap::{GapFilter, coverage, gap_report};
 use crate::model::{Level, Organisation, PackedDate};
 use crate::report::{
     GainBy, LevelChange, NeedGap, NeedProgress, NeedState, ProgressReport, ProgressTotals,
@@ -104,13 +104,10 @@ fn need_progress(now: &NeedGap, then: Option<&NeedGap>) -> NeedProgress {
     }
 }
 
-/// `now.coverage - then.coverage`, from the counts (the count is the same
-/// on both dates), so a third is 0.333..., not 0.33333333333333337.
+/// `now.coverage - then.coverage` (the count is the same on both dates),
+/// exactly: see [`Coverage::since`](crate::analysis::gap::Coverage::since).
 fn change(then: u32, now: u32, count: u32) -> f64 {
-    if count == 0 {
-        return 0.0;
-    }
-    (f64::from(now.min(count)) - f64::from(then.min(count))) / f64::from(count)
+    coverage(now.into(), count.into()).since(coverage(then.into(), count.into()))
 }
 
 /// The people present at D.

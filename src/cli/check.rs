@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cli::{OrgArgs, Status, load_org};
+use crate::cli::{OrgArgs, Status, open};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -12,9 +12,11 @@ pub struct CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
-    let Some(org) = load_org(&args.org, None, "")? else {
+    let Some((_, org)) = open(&args.org, &args.org.inputs(None), "") else {
         return Ok(Status::Invalid);
     };
+    // Without --without or pseudonyms there is nothing to refuse.
+    let org = org?;
     let expired = if org.expired.is_empty() {
         String::new()
     } else {

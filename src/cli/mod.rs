@@ -2,10 +2,12 @@
 //! choices they share (which organisation, reference date, output path and
 //! format). Subcommands return an exit status; `main` maps errors to codes.
 //!
-//! The CLI parses and wires: it looks things up through the organisation
-//! (src/model/lookup.rs), decides through the reports (`GapReport::fails_at`)
-//! and renders through `render::render`; the only thing it adds is the
-//! option names in messages, and it is the one place that prints.
+//! The CLI parses and wires: it opens the organisation through
+//! `inputs::open` (every command, `--since` included), looks things up
+//! through the organisation (src/model/lookup.rs), decides through the
+//! reports (`GapReport::fails_at`) and renders through `render::render`;
+//! the only thing it adds is the option names in messages, and it is the
+//! one place that prints.
 
 pub mod balance;
 pub mod baseline;
@@ -34,7 +36,8 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::cli::display::DisplayArgs;
 use crate::cli::output::OutputArgs;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::load::{self, LoadOptions, Loaded};
+use crate::inputs::{self, Inputs, Opened, Unopened};
+use crate::load::LoadOptions;
 use crate::model::{Date, LearningMix, LookupError, Organisation, Priority};
 use crate::render::{Format, Render, Style};
 
@@ -119,8 +122,21 @@ pub struct OrgArgs {
     pub quiet: bool,
 }
 
+impl OrgArgs {
+    /// What to open: the organisation at `--as-of`, with `mix` for `--mix`.
+    pub fn inputs(&self, mix: Option<LearningMix>) -> Inputs {
+        Inputs {
+            load: LoadOptions {
+                as_of: self.as_of,
+                mix,
+            },
+            ..Inputs::new(&self.org)
+        }
+    }
+}
+
 pub fn parse_date_arg(text: &str) -> Result<Date, String> {
-    load::fields::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
+    crate::model::parse_date(text).ok_or_else(|| format!("'{text}' is not a date like 2026-11-26"))
 }
 
 pub fn parse_priority_arg(text: &str) -> Result<Priority, String> {
@@ -150,43 +166,37 @@ pub fn print_diagnostics(
     Ok(())
 }
 
-/// Loads the organisation and prints its diagnostics; None when it is
-/// invalid, after a closing line that ends with `outcome` (what was not done).
-pub fn load_org(
+/// Opens `inputs` ([`inputs::open`]) and prints the diagnostics to stderr
+/// (warnings only unless `--quiet`). None when the files are invalid,
+/// after a closing line that ends with `outcome` (what was not done);
+/// otherwise the files read, and the organisation or why an option could
+/// not be applied to it (for the caller to report after its own checks).
+pub fn open(
     args: &OrgArgs,
-    mix: Option<LearningMix>,
+    inputs: &Inputs,
     outcome: &str,
-) -> std::io::Result<Option<Organisation>> {
-    let loaded = load::load(
-        &args.org,
-        &LoadOptions {
-            as_of: args.as_of,
-            mix,
-        },
-    );
-    Ok(report_loaded(args, loaded, outcome))
-}
-
-/// Prints a load's diagnostics and, when it is invalid, the closing line
-/// ending with `outcome`; the organisation when it is valid.
-pub fn report_loaded(args: &OrgArgs, loaded: Loaded, outcome: &str) -> Option<Organisation> {
-    let Loaded {
-        org,
+) -> Option<(Vec<PathBuf>, Result<Organisation, UsageError>)> {
+    let Opened {
         diagnostics,
-        errors,
-    } = loaded;
+        files,
+        org,
+    } = inputs::open(inputs);
     // A closed stderr must not change what the command does or its exit code.
     let _ = print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock());
-    if org.is_none() {
-        let plural = if errors == 1 { "" } else { "s" };
-        let path = args.org.display().to_string();
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: {errors} error{plural}{outcome}",
-            messages::place(&path, color::stderr())
-        );
+    match org {
+        Ok(org) => Some((files, Ok(org))),
+        Err(Unopened::Refused(message)) => Some((files, Err(UsageError(message)))),
+        Err(Unopened::Invalid { errors }) => {
+            let plural = if errors == 1 { "" } else { "s" };
+            let path = args.org.display().to_string();
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {errors} error{plural}{outcome}",
+                messages::place(&path, color::stderr())
+            );
+            None
+        }
     }
-    org
 }
 
 /// A `--unit` argument, normalised, when it names a unit with people or needs.
@@ -248,16 +258,27 @@ impl ReportArgs {
         outcome: &str,
         warn_key_people: bool,
     ) -> anyhow::Result<Option<(Organisation, Format)>> {
-        let Some(org) = self.privacy.load_org(&self.org, mix, outcome)? else {
+        let Some((files, org)) = open(&self.org, &self.inputs(mix)?, outcome) else {
             return Ok(None);
         };
-        self.output.check(&org.inputs)?;
-        let org = self.privacy.apply(&self.what_if, org)?;
+        self.output.check(&files)?;
+        let org = org?;
         if warn_key_people {
             self::warn_key_people(&org, &self.org);
         }
         let format = self.output.format()?;
         Ok(Some((org, format)))
+    }
+
+    /// What to open: [`OrgArgs::inputs`] with `--without` and, under
+    /// `--pseudonymize`, the pseudonyms (a missing or short salt is a usage
+    /// error, found before anything is read).
+    pub fn inputs(&self, mix: Option<LearningMix>) -> Result<Inputs, UsageError> {
+        Ok(Inputs {
+            without: self.what_if.without.clone(),
+            pseudonyms: self.privacy.pseudonyms()?,
+            ..self.org.inputs(mix)
+        })
     }
 
     /// Writes `report` in `format` where `--output` says, styled as
@@ -271,74 +292,13 @@ impl ReportArgs {
     }
 }
 
-/// The what-if option of `gap`, `balance` and `plan`.
+/// The what-if option of `gap`, `balance` and `plan` (applied by
+/// [`inputs::open`]).
 #[derive(Debug, Args)]
 pub struct WhatIfArgs {
     /// Recompute as if these people had left. Repeat it, or give a comma list; a value that is exactly one person's id is taken whole, so an id with a comma goes alone: --without "smith, j"
     #[arg(long, value_name = "PERSON[,PERSON...]")]
     pub without: Vec<String>,
-}
-
-impl WhatIfArgs {
-    /// The organisation without the `--without` people; every unknown id is
-    /// an error (all of them named, with suggestions).
-    pub fn apply(&self, org: Organisation) -> Result<Organisation, UsageError> {
-        if self.without.is_empty() {
-            return Ok(org);
-        }
-        let mut leaving = Vec::new();
-        let mut unknown = Vec::new();
-        for value in &self.without {
-            let before = unknown.len();
-            for id in without_ids(&org, value) {
-                match org.find_person(id) {
-                    Ok(p) => leaving.push(p),
-                    Err(e) => unknown.push(UsageError::lookup("--without", &e).0),
-                }
-            }
-            if unknown.len() > before
-                && let Some(hint) = comma_hint(&org, value)
-            {
-                unknown.push(hint);
-            }
-        }
-        if !unknown.is_empty() {
-            return Err(UsageError(unknown.join("\nerror: ")));
-        }
-        Ok(org.into_without(&leaving))
-    }
-}
-
-/// The ids one `--without` value names: the whole value (trimmed) when it is
-/// a person's id, so an id with a comma can be named; else its
-/// comma-separated parts, trimmed, empty ones skipped.
-fn without_ids<'a>(org: &Organisation, value: &'a str) -> Vec<&'a str> {
-    let whole = value.trim();
-    if org.find_person(whole).is_ok() {
-        return vec![whole];
-    }
-    whole
-        .split(',')
-        .map(str::trim)
-        .filter(|id| !id.is_empty())
-        .collect()
-}
-
-/// For a comma list with an unknown part: when an id with a comma is
-/// written in it, the rule that split it (such an id is named on its own).
-fn comma_hint(org: &Organisation, value: &str) -> Option<String> {
-    // Past this length the value is no list a person typed: no search.
-    const LONGEST: usize = 1000;
-    if value.len() > LONGEST || !value.contains(',') {
-        return None;
-    }
-    let id = org
-        .people
-        .ids()
-        .find(|id| id.contains(',') && value.contains(id))?;
-    Some(format!(
-        "'{id}' has a comma: give it on its own, as --without '{id}' (a list is split at every comma)"
-    ))
 }
 
 /// Warns, like any other warning, of each skill held by 0 or 1 person at

@@ -3,9 +3,10 @@
 //! people at each level per skill, who moved up or down, and the levels
 //! gained by unit and by driver.
 //!
-//! It loads the organisation twice: at D as every report does, and at S
-//! (`--as-of S`), printing only the second load's errors since its
-//! warnings would repeat the first's. The comparison is the analysis's.
+//! It opens the organisation twice (`inputs::open`): at D as every report
+//! does, and at S (`--as-of S`), printing only the second opening's errors
+//! since its warnings would repeat the first's. The comparison is the
+//! analysis's.
 
 use std::io::Write;
 
@@ -14,7 +15,7 @@ use clap::Args;
 use crate::analysis::progress::progress_report;
 use crate::cli::{ReportArgs, Status, UsageError, parse_date_arg, print_diagnostics};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::load::{LoadOptions, Loaded};
+use crate::inputs::{self, Opened, Unopened};
 use crate::model::{Date, Organisation};
 
 #[derive(Debug, Args)]
@@ -38,9 +39,10 @@ pub fn run(args: &ProgressArgs) -> anyhow::Result<Status> {
     Ok(Status::Done)
 }
 
-/// The organisation at `since` from the same files, `--without` applied;
-/// None when it is invalid (its errors printed). `since` after the
-/// reference date `as_of` is a usage error: progress runs forward.
+/// The organisation at `since` from the same files, `--without` and
+/// pseudonyms applied; None when it is invalid (its errors printed).
+/// `since` after the reference date `as_of` is a usage error: progress runs
+/// forward.
 pub fn load_then(
     args: &ReportArgs,
     since: Date,
@@ -52,31 +54,28 @@ pub fn load_then(
         ))
         .into());
     }
-    let Loaded {
-        org, diagnostics, ..
-    } = args.privacy.load(
-        &args.org.org,
-        &LoadOptions {
-            as_of: Some(since),
-            mix: None,
-        },
-    )?;
+    let Opened {
+        diagnostics, org, ..
+    } = inputs::open(&args.inputs(None)?.at(since));
     // The warnings of the files are the same on both dates: printed once, by the load at D.
     let errors: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| d.severity == Severity::Error)
         .collect();
     let _ = print_diagnostics(&errors, true, std::io::stderr().lock());
-    let Some(org) = org else {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: invalid as of --since {since}; no report written",
-            crate::cli::messages::place(
-                &args.org.org.display().to_string(),
-                crate::cli::color::stderr()
-            )
-        );
-        return Ok(None);
-    };
-    Ok(Some(args.privacy.apply(&args.what_if, org)?))
+    match org {
+        Ok(org) => Ok(Some(org)),
+        Err(Unopened::Refused(message)) => Err(UsageError(message).into()),
+        Err(Unopened::Invalid { .. }) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: invalid as of --since {since}; no report written",
+                crate::cli::messages::place(
+                    &args.org.org.display().to_string(),
+                    crate::cli::color::stderr()
+                )
+            );
+            Ok(None)
+        }
+    }
 }

@@ -1,11 +1,11 @@
 //! How much of a problem is shown (issue 13): hostile files must not make
 //! the tool print gigabytes or hold millions of messages. This module owns
-//! the caps on diagnostics (per file and kind, and in all), the shortening
-//! of values a diagnostic quotes, and the "kind" of a message that the
-//! per-kind cap counts by. It stores nothing itself and prints nothing:
+//! the caps on diagnostics (per file and kind, and in all) and the "kind"
+//! of a message that the per-kind cap counts by. The shortening of values a
+//! diagnostic quotes is `crate::suggest::clip`. It stores nothing itself and prints nothing:
 //! `Diagnostics` keeps the counters.
 
-use std::borrow::Cow;
+use crate::suggest::clip_to;
 
 /// Diagnostics of one kind in one file that are listed; the rest are
 /// counted in one line ("... and N more errors like this in FILE").
@@ -13,9 +13,6 @@ pub const PER_KIND: usize = 20;
 
 /// Diagnostics listed in all; the rest are counted, file by file.
 pub const TOTAL: usize = 1000;
-
-/// Characters of a quoted value (a cell, an id, an argument) that are shown.
-pub const VALUE_CHARS: usize = 80;
 
 /// Characters of one message: a safety net for messages that list many
 /// values (each of them clipped already).
@@ -25,25 +22,6 @@ pub const MESSAGE_CHARS: usize = 2000;
 /// kinds are counted together per file, so the counters stay small
 /// whatever a file holds.
 pub const KINDS: usize = 500;
-
-/// `value` as a diagnostic shows it: at most [`VALUE_CHARS`] characters,
-/// then `…`. Every message that quotes file content or a command-line
-/// argument quotes it through this.
-pub fn clip(value: &str) -> Cow<'_, str> {
-    clip_to(value, VALUE_CHARS)
-}
-
-/// `text` cut to `chars` characters, with `…` when it was longer.
-pub fn clip_to(text: &str, chars: usize) -> Cow<'_, str> {
-    // Byte length bounds the character count from above: most values are short.
-    if text.len() <= chars {
-        return Cow::Borrowed(text);
-    }
-    match text.char_indices().nth(chars) {
-        None => Cow::Borrowed(text),
-        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
-    }
-}
 
 /// What makes two messages "the same kind": the message with quoted
 /// values, numbers and spreadsheet cell names (`C2`, `AB`) left out, from
@@ -78,17 +56,6 @@ pub fn kind_of(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_values_are_clipped_at_80_characters() {
-        assert_eq!(clip("kari"), "kari");
-        let long = "x".repeat(81);
-        assert_eq!(clip(&long), format!("{}…", "x".repeat(80)));
-        assert_eq!(clip(&"x".repeat(80)), "x".repeat(80));
-        // Characters, not bytes: 80 'ø' (160 bytes) stay whole.
-        assert_eq!(clip(&"ø".repeat(80)), "ø".repeat(80));
-        assert_eq!(clip(&"ø".repeat(90)), format!("{}…", "ø".repeat(80)));
-    }
 
     #[test]
     fn a_kind_ignores_values_numbers_and_cells() {

@@ -12,8 +12,8 @@
 
 use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Workbook, XlsxError};
 
-use crate::load::fields::parse_date;
 use crate::model::Date;
+use crate::model::parse_date;
 use crate::render::Lang;
 
 /// One file of the starter: its name in the target folder and its bytes.

@@ -1,6 +1,7 @@
-//! How each field of the input files is spelt: dates, levels, interest,
-//! ids and unit paths. This is the ONE place each of them is parsed, for
-//! org.toml and every CSV reader alike.
+//! How each field of the input files is spelt: levels, interest, ids and
+//! unit paths, and dates (whose spelling is `model::date`'s, since the
+//! command line reads them too). This is the ONE place each of them is
+//! parsed, for org.toml and every CSV reader alike.
 //!
 //! A parser takes trimmed text and gives the value or None (or the message
 //! saying why not); it never knows the file, line or column, which the
@@ -9,73 +10,9 @@
 use crate::diagnostics::{clip, did_you_mean};
 use crate::model::{Date, Level, PackedDate, Scale};
 
-/// How to write a date, for messages.
-const DATE_FORMS: &str = "write it as YYYY-MM-DD or DD.MM.YYYY";
-
-/// Why `text` is not a date, for messages: "'2026-13-01' is not a real
-/// date". Every message but "not a real date" says which forms work.
-pub fn date_problem(text: &str) -> String {
-    let t = text.trim();
-    let numbers: Vec<&str> = t.split(['-', '.', '/']).collect();
-    let digits = numbers.len() == 3
-        && numbers
-            .iter()
-            .all(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
-    let shape: Vec<usize> = numbers.iter().map(|n| n.len()).collect();
-    if digits && t.contains('/') && shape[0] <= 2 && shape[1] <= 2 && shape[2] == 4 {
-        // 01/02/2026 is 1 February in Norway and 2 January in the US:
-        // nothing in the text says which was meant, unless one part is
-        // over 12. Then the rewrite can be given exactly.
-        let part = |i: usize| numbers[i].parse::<u32>().unwrap_or(0);
-        let (a, b) = (part(0), part(1));
-        let rewrite = |day: u32, month: u32| {
-            let year = numbers[2];
-            match Date::new(part(2) as i16, month as i8, day as i8) {
-                Ok(_) => format!(
-                    ": write it as {year}-{month:02}-{day:02} or {day:02}.{month:02}.{year}"
-                ),
-                Err(_) => format!(" and not a real date: {DATE_FORMS}"),
-            }
-        };
-        if a > 12 && b <= 12 {
-            format!("'{t}' uses slashes{}", rewrite(a, b))
-        } else if b > 12 && a <= 12 {
-            format!("'{t}' is a US-style date (month/day){}", rewrite(b, a))
-        } else {
-            format!("'{t}' is ambiguous (day/month or month/day?): {DATE_FORMS}")
-        }
-    } else if digits && t.contains('/') && shape[0] <= 2 {
-        format!("'{t}' is ambiguous (day/month or month/day?): {DATE_FORMS}")
-    } else if digits && t.contains('.') && shape[0] <= 2 && shape[1] <= 2 && shape[2] == 2 {
-        format!("'{t}' has a two-digit year: {DATE_FORMS}")
-    } else if digits && (iso_shaped(t.as_bytes()) || dotted(t.as_bytes()).is_some()) {
-        format!("'{t}' is not a real date")
-    } else {
-        format!("'{t}' is not a date like 2026-03-31 or 31.03.2026 ({DATE_FORMS})")
-    }
-}
-
-fn iso_shaped(b: &[u8]) -> bool {
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-'
-}
-
-/// A date written `YYYY-MM-DD`, `DD.MM.YYYY` or `D.M.YYYY` (Norwegian
-/// spreadsheets' default), checked against the calendar.
-#[inline]
-pub fn parse_date(text: &str) -> Option<Date> {
-    // CSV fields come trimmed: only other text pays for the trim (text
-    // of 10 bytes with spaces is no date either way).
-    let b = match text.as_bytes() {
-        b if b.len() == 10 => b,
-        _ => text.trim().as_bytes(),
-    };
-    let (year, month, day) = if iso_shaped(b) {
-        (number(&b[0..4])?, number(&b[5..7])?, number(&b[8..10])?)
-    } else {
-        dotted(b)?
-    };
-    Date::new(year, month as i8, day as i8).ok()
-}
+// Dates are spelt the same on the command line and in every file: the
+// model owns them, and they are re-exported here with the other fields.
+pub use crate::model::date::{date_problem, parse_date};
 
 /// [`optional_date`] for the hot loop of the long format, which keeps only
 /// the packed date: the same dates, the same messages. An ISO date with a
@@ -101,26 +38,6 @@ pub fn optional_packed_date(text: &str, column: &str) -> Result<Option<PackedDat
         }
     }
     optional_date(text, column).map(|date| date.map(PackedDate::new))
-}
-
-/// (year, month, day) of `D.M.YYYY` with one or two digits of day and
-/// month, not yet checked against the calendar.
-fn dotted(b: &[u8]) -> Option<(i16, i16, i16)> {
-    let mut parts = b.splitn(3, |&c| c == b'.');
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-    let short = |p: &[u8]| (1..=2).contains(&p.len());
-    if !short(day) || !short(month) || year.len() != 4 {
-        return None;
-    }
-    Some((number(year)?, number(month)?, number(day)?))
-}
-
-/// The value of 1 to 4 ASCII digits.
-#[inline]
-fn number(digits: &[u8]) -> Option<i16> {
-    digits.iter().try_fold(0i16, |n, &c| {
-        c.is_ascii_digit().then(|| n * 10 + (c - b'0') as i16)
-    })
 }
 
 /// An optional date column: blank is None; otherwise the date, or the
@@ -301,56 +218,6 @@ mod tests {
             parse_level(&scale, "7 - ekspert")
                 .unwrap_err()
                 .contains("not on the scale")
-        );
-    }
-
-    #[test]
-    fn dates_iso_and_norwegian() {
-        let d = |y, m, d| Some(jiff::civil::date(y, m, d));
-        assert_eq!(parse_date("2026-03-14"), d(2026, 3, 14));
-        assert_eq!(parse_date("14.03.2026"), d(2026, 3, 14));
-        assert_eq!(parse_date("4.3.2026"), d(2026, 3, 4));
-        assert_eq!(parse_date(" 04.3.2026 "), d(2026, 3, 4));
-        assert_eq!(parse_date("29.02.2024"), d(2024, 2, 29));
-        for bad in [
-            "29.02.2026",
-            "32.01.2026",
-            "2026-13-01",
-            "01/02/2026",
-            "14.03.26",
-            "1.2.3.2026",
-            "x",
-        ] {
-            assert_eq!(parse_date(bad), None, "{bad}");
-        }
-        assert_eq!(
-            date_problem("29.02.2026"),
-            "'29.02.2026' is not a real date"
-        );
-        assert_eq!(
-            date_problem("01/02/2026"),
-            "'01/02/2026' is ambiguous (day/month or month/day?): write it as YYYY-MM-DD or DD.MM.YYYY"
-        );
-        // One part over 12 says which is the day: the rewrite is exact.
-        assert_eq!(
-            date_problem("03/14/2026"),
-            "'03/14/2026' is a US-style date (month/day): write it as 2026-03-14 or 14.03.2026"
-        );
-        assert_eq!(
-            date_problem("14/03/2026"),
-            "'14/03/2026' uses slashes: write it as 2026-03-14 or 14.03.2026"
-        );
-        assert_eq!(
-            date_problem("02/30/2026"),
-            "'02/30/2026' is a US-style date (month/day) and not a real date: write it as YYYY-MM-DD or DD.MM.YYYY"
-        );
-        assert_eq!(
-            date_problem("14.03.26"),
-            "'14.03.26' has a two-digit year: write it as YYYY-MM-DD or DD.MM.YYYY"
-        );
-        assert_eq!(
-            date_problem("soon"),
-            "'soon' is not a date like 2026-03-31 or 31.03.2026 (write it as YYYY-MM-DD or DD.MM.YYYY)"
         );
     }
 

@@ -19,7 +19,7 @@ use crate::load::LoadOptions;
 use crate::load::fields::parse_date;
 use crate::load::ids::Ids;
 use crate::load::org_items::{
-    Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
+    HOURS_PER_LEVEL, Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
 };
 use crate::load::toml_reader::{
     Ctx, LineIndex, Wrong, date, deepest_nesting, each_string, get, id_field, integer, string,
@@ -29,15 +29,10 @@ use crate::model::{
     Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale, reference_date,
 };
 
-// Kept so that callers outside load (the cli) compile until they use
-// `load::fields` directly.
-
 /// `[freshness] max_age_months`: 0 to 100 years.
 pub(crate) const MAX_AGE_MONTHS: (i64, i64) = (0, 1200);
 /// `[mix]` percentages.
 pub(crate) const PERCENT: (i64, i64) = (0, 100);
-/// `hours_per_level` (in `[mix]` and `[[skill]]`): one hour to about 11 years.
-pub(crate) const HOURS_PER_LEVEL: (i64, i64) = (1, 100_000);
 /// `[capacity] hours_per_year`: none at all to every hour of a leap year.
 pub(crate) const HOURS_PER_YEAR: (i64, i64) = (0, 8784);
 /// `[plan] max_mentees`.

@@ -13,7 +13,6 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostics::did_you_mean;
 use crate::load::fields::valid_id;
 use crate::load::ids::Ids;
-use crate::load::org::HOURS_PER_LEVEL;
 use crate::load::toml_reader::{
     Ctx, Wrong, boolean, date, each_string, get, id_field, integer, level, reference, string,
 };
@@ -22,6 +21,9 @@ use crate::model::{
     Unit, normalise_unit,
 };
 
+/// `hours_per_level` (in `[[skill]]` and `[mix]`, which `org` reads): one
+/// hour to about 11 years.
+pub(crate) const HOURS_PER_LEVEL: (i64, i64) = (1, 100_000);
 /// `[[activity]] hours`: up to about 11 years of working hours.
 pub(crate) const ACTIVITY_HOURS: (i64, i64) = (0, 100_000);
 /// `[[need]] count`: at least one person.

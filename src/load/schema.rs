@@ -22,8 +22,8 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::load::org::{HOURS_PER_LEVEL, HOURS_PER_YEAR, MAX_AGE_MONTHS, MAX_MENTEES, PERCENT};
-use crate::load::org_items::{ACTIVITY_HOURS, NEED_COUNT};
+use crate::load::org::{HOURS_PER_YEAR, MAX_AGE_MONTHS, MAX_MENTEES, PERCENT};
+use crate::load::org_items::{ACTIVITY_HOURS, HOURS_PER_LEVEL, NEED_COUNT};
 
 /// The schema of org.toml as pretty-printed JSON (draft-07), ending in a
 /// newline.

@@ -10,15 +10,43 @@
 //! slots per assessment), so 20,000 skills of 100,000 people nobody
 //! assessed cost nothing per pair.
 //!
-//! It holds no FORMAT.md rule: which assessment wins is the matrix's
-//! (`Matrix::choose_latest`), and it does no IO.
+//! A column stores [`Cell`]s (a level and an interest flag in a byte) and
+//! their dates. It holds no FORMAT.md rule: which assessment wins is the
+//! matrix's (`Matrix::choose_latest`), and it does no IO.
 
 use std::collections::BTreeMap;
 use std::collections::btree_map;
 use std::iter::{Enumerate, Peekable, Zip};
 use std::slice;
 
-use crate::model::matrix::{Cell, PackedDate};
+use crate::model::{Level, PackedDate};
+
+/// One matrix cell: the chosen assessment's level and interest flag in one
+/// byte (level in the low seven bits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(transparent)]
+pub struct Cell(u8);
+
+/// The interest flag in a matrix cell.
+const INTEREST: u8 = 0x80;
+
+impl Cell {
+    pub(crate) fn new(level: Level, interest: bool) -> Cell {
+        Cell(level | if interest { INTEREST } else { 0 })
+    }
+
+    /// The level, 0 where unassessed.
+    #[inline]
+    pub fn level(self) -> Level {
+        self.0 & !INTEREST
+    }
+
+    /// True when the person wants to develop the skill.
+    #[inline]
+    pub fn interest(self) -> bool {
+        self.0 & INTEREST != 0
+    }
+}
 
 /// A column is dense while at least one person in this many is assessed
 /// in it, and goes back to sparse when fewer than half that many are. A

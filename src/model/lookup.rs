@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use crate::diagnostics::suggest;
 use crate::model::{Organisation, unit_within};
+use crate::suggest::{SUGGEST_PEOPLE_LIMIT, clip, suggest};
 
 /// What was looked up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub struct LookupError {
 impl fmt::Display for LookupError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // An argument may be anything: it is quoted shortened.
-        let value = crate::diagnostics::clip(&self.value);
+        let value = clip(&self.value);
         match self.looked {
             Looked::Person => write!(f, "'{value}': no such person")?,
             Looked::Role => write!(f, "'{value}': no such role")?,
@@ -57,7 +57,7 @@ impl Organisation {
             looked: Looked::Person,
             value: id.to_string(),
             // Comparing against every id costs more than it helps past a limit.
-            suggestion: (self.people.len() <= crate::diagnostics::SUGGEST_PEOPLE_LIMIT)
+            suggestion: (self.people.len() <= SUGGEST_PEOPLE_LIMIT)
                 .then(|| suggest(id, self.people.ids()).map(String::from))
                 .flatten(),
         })

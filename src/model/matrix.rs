@@ -18,36 +18,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::column::{Cells, Column, Entries};
-use crate::model::{Date, Level};
-
-/// A date packed into an `i32` that orders like the date (`y * 512 + m * 32 + d`).
-/// Two sentinels sort below every real date: no assessment at all, and an undated one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PackedDate(pub i32);
-
-impl PackedDate {
-    pub const NONE: PackedDate = PackedDate(i32::MIN);
-    pub const UNDATED: PackedDate = PackedDate(i32::MIN + 1);
-
-    pub fn new(date: Date) -> PackedDate {
-        PackedDate(date.year() as i32 * 512 + date.month() as i32 * 32 + date.day() as i32)
-    }
-
-    pub fn date(self) -> Option<Date> {
-        if self.0 < 0 {
-            return None;
-        }
-        let (y, m, d) = (self.0 / 512, (self.0 % 512) / 32, self.0 % 32);
-        Date::new(y as i16, m as i8, d as i8).ok()
-    }
-
-    /// True for a real date (neither sentinel).
-    #[inline]
-    pub fn is_dated(self) -> bool {
-        self > PackedDate::UNDATED
-    }
-}
+use crate::model::column::{Cell, Cells, Column, Entries};
+use crate::model::{Date, Level, PackedDate};
 
 /// How an assessment stands at the reference date D (FORMAT.md "Known at
 /// D", "Expired", "Stale"). Each assessment is exactly one of them: one not
@@ -125,33 +97,6 @@ impl FreshnessRule {
     #[inline]
     pub fn after_today(&self, assessed: PackedDate) -> bool {
         assessed > self.today_packed
-    }
-}
-
-/// One matrix cell: the chosen assessment's level and interest flag in one
-/// byte (level in the low seven bits).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[repr(transparent)]
-pub struct Cell(u8);
-
-/// The interest flag in a matrix cell.
-const INTEREST: u8 = 0x80;
-
-impl Cell {
-    fn new(level: Level, interest: bool) -> Cell {
-        Cell(level | if interest { INTEREST } else { 0 })
-    }
-
-    /// The level, 0 where unassessed.
-    #[inline]
-    pub fn level(self) -> Level {
-        self.0 & !INTEREST
-    }
-
-    /// True when the person wants to develop the skill.
-    #[inline]
-    pub fn interest(self) -> bool {
-        self.0 & INTEREST != 0
     }
 }
 

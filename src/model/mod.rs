@@ -11,7 +11,9 @@
 //!
 //! Where the FORMAT.md rules that are about the data itself live:
 //! - "Reference date", the stale limit and the effort rate: [`organisation`];
-//! - "Current level" (latest assessment wins), "Expired", "Stale": [`matrix`];
+//! - "Current level" (latest assessment wins), "Expired", "Stale": [`matrix`]
+//!   (which stores each skill as a [`column`]);
+//! - how a date is written, and the packed dates the matrix stores: [`date`];
 //! - "Scope", "Priority order", declared units ("Units"): [`need`];
 //! - "Effort" split by the learning mix: [`mix`];
 //! - the people and their units and roles: [`people`].
@@ -20,6 +22,7 @@
 //! candidates, role gap) are in `crate::analysis`.
 
 pub mod column;
+pub mod date;
 pub mod matrix;
 pub mod mix;
 pub mod need;
@@ -29,7 +32,9 @@ pub mod people;
 mod lookup;
 pub use lookup::{Looked, LookupError};
 
-pub use matrix::{BySkill, Cell, ExpiredAssessment, Freshness, FreshnessRule, Matrix, PackedDate};
+pub use column::Cell;
+pub use date::{PackedDate, parse_date};
+pub use matrix::{BySkill, ExpiredAssessment, Freshness, FreshnessRule, Matrix};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Policy};
 pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};
 pub use organisation::{Organisation, reference_date};

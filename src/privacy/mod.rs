@@ -247,7 +247,7 @@ impl Rewriter {
         }
         let harmless = self.vocabulary.contains(value)
             || value.is_empty()
-            || crate::load::fields::parse_date(value).is_some()
+            || crate::model::parse_date(value).is_some()
             || crate::load::column_name(value)
             || is_pseudonym(value);
         harmless.then_some(value)
