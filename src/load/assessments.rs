@@ -14,7 +14,7 @@ use crate::load::csv::{Blocks, CsvFile, Encoding, READ_AS_1252, Row, SheetRow};
 use crate::load::long;
 use crate::load::place::Place;
 use crate::load::profiles::{
-    FUTURE, Profiles, STALE, future_warning, stale_warning, unnamed_message,
+    FUTURE, Profiles, STALE, future_warning, no_header, stale_warning, unnamed_message,
 };
 use crate::model::{ExpiredAssessment, FreshnessRule, Matrix, People, Skill};
 
@@ -62,9 +62,14 @@ impl Profiles<'_> {
         for required in ["person", "skill", "level"] {
             if header.find(required).is_none() {
                 let hint = meant_as(&file, &header, required, |_| false);
+                let why = if required == "person" {
+                    format!(": {}", no_header(&file, "person"))
+                } else {
+                    String::new()
+                };
                 place.file_error(
                     diags,
-                    format!("long-format assessment file has no '{required}' column{hint}"),
+                    format!("long-format assessment file has no '{required}' column{hint}{why}"),
                 );
                 missing = true;
             }

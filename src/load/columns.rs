@@ -26,7 +26,33 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ("leaves", &["sluttdato", "slutter"]),
 ];
 
-/// The column a header (lowercased, trimmed) names, if it is a known one.
+/// A header cell, skill id or name as it is compared (FORMAT.md r3
+/// "Headers as people write them"): lowercased, trimmed, and every run of
+/// white space (a line break from Alt+Enter, a non-breaking space, a tab)
+/// one space. Only headers and the catalogue are folded, never data cells.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    folded
+}
+
+/// The longest spelling of a key column (`ansattnr`), with room for space
+/// around it: a longer cell is never a key, and is not folded to find out.
+const KEY_BYTES: usize = 24;
+
+/// True when a cell (trimmed, as written) names a file's key column
+/// (FORMAT.md r3 "The header row"): `id` or `person` or an alias of them.
+/// Rows are searched for it before the header is known.
+pub fn is_key(cell: &str) -> bool {
+    cell.len() <= KEY_BYTES && matches!(canonical(&fold(cell)), Some("id" | "person"))
+}
+
+/// The column a header (folded, see [`fold`]) names, if it is a known one.
 pub fn canonical(header: &str) -> Option<&'static str> {
     ALIASES
         .iter()

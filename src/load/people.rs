@@ -9,7 +9,7 @@ use crate::load::columns::{Header, meant_as, warn_ignored};
 use crate::load::fields::optional_date;
 use crate::load::org::HOURS_PER_YEAR;
 use crate::load::place::Place;
-use crate::load::profiles::{Profiles, each_row, open};
+use crate::load::profiles::{Profiles, each_row, no_header, open, warn_skipped};
 use crate::model::Terms;
 
 /// The columns people.csv reads (`person` and its aliases mean `id` here).
@@ -29,6 +29,7 @@ impl Profiles<'_> {
         let Some(mut file) = open(path, shown, sheet, true, diags) else {
             return;
         };
+        warn_skipped(&file, diags);
         self.people_columns = Some((shown.to_string(), file.header_raw.clone()));
         let Some(header) = Header::new(&file, diags) else {
             return;
@@ -59,8 +60,8 @@ impl Profiles<'_> {
                 place.file_error(
                     diags,
                     format!(
-                        "people file has no 'id' column{hint} (columns: {})",
-                        KNOWN.join(", ")
+                        "people file has no 'id' column (or person, ansatt, ansattnr){hint}: {}",
+                        no_header(&file, "id")
                     ),
                 );
                 return;
@@ -68,11 +69,8 @@ impl Profiles<'_> {
         };
         self.people_failed = false;
         warn_ignored(&file, &header, KNOWN, &["person"], true, diags);
-        let (name_col, unit_col, role_col) = (
-            header.find("name"),
-            header.find("unit"),
-            header.find("role"),
-        );
+        let (name_col, unit_col) = (header.find("name"), header.find("unit"));
+        let role_col = self.role_column(header.find("role"), &file, diags);
         let (capacity_col, starts_col, leaves_col) = (
             header.find("capacity"),
             header.find("starts"),
@@ -108,12 +106,9 @@ impl Profiles<'_> {
                         .map_err(|message| place.cell_error(diags, line, c, message)),
                     None => Ok(None),
                 };
-                let role = match role_col {
-                    Some(c) => self
-                        .role(row.get(c))
-                        .map_err(|message| place.cell_error(diags, line, c, message)),
-                    None => Ok(None),
-                };
+                // An unknown job title is counted for one warning a title.
+                let titled = role_col.is_some_and(|c| !row.get(c).is_empty());
+                let role = role_col.and_then(|c| self.role(row.get(c)));
                 let mut terms = Terms::default();
                 if let Some(c) = capacity_col {
                     match capacity(row.get(c)) {
@@ -140,12 +135,8 @@ impl Profiles<'_> {
                         format!("leaves {leaves} is before starts {starts}: the last working day comes after the first"),
                     );
                 }
-                let (bad, unit, role) = (
-                    unit.is_err() || role.is_err(),
-                    unit.unwrap_or(None),
-                    role.unwrap_or(None),
-                );
-                if role.is_none() && !bad && !self.roles.is_empty() {
+                let (bad, unit) = (unit.is_err(), unit.unwrap_or(None));
+                if role.is_none() && !bad && !titled && !self.roles.is_empty() {
                     diags.repeated_warning(
                         "no-role",
                         shown,
@@ -178,6 +169,9 @@ impl Profiles<'_> {
                 self.people.set_terms(person as usize, terms);
             },
         );
+        if let Some(c) = role_col {
+            self.warn_titles(&place, c, diags);
+        }
     }
 }
 

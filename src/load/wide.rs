@@ -5,28 +5,22 @@
 //! checked against what is known.
 
 use crate::diagnostics::{Diagnostics, clip, column_letters, did_you_mean};
-use crate::load::columns::{Header, meant_as};
+use crate::load::columns::{Header, fold, meant_as};
 use crate::load::csv::CsvFile;
 use crate::load::place::Place;
-use crate::load::profiles::{FUTURE, Profiles, STALE, each_row, future_warning, stale_warning};
+use crate::load::profiles::{
+    FUTURE, Profiles, STALE, each_row, future_warning, no_header, stale_warning, warn_skipped,
+};
 use crate::model::{Date, Freshness, Level, PackedDate};
 
 impl Profiles<'_> {
     /// The skill a wide file's column header names: a skill's id or its
-    /// name, in any letter case.
+    /// name, folded (any letter case, line breaks in the cell).
     fn skill_of_header(&self, raw: &str) -> Option<usize> {
         if let Some(&s) = self.skill_index.get(raw) {
             return Some(s);
         }
-        let lower = raw.to_lowercase();
-        self.skills
-            .iter()
-            .position(|s| s.id.to_lowercase() == lower)
-            .or_else(|| {
-                self.skills
-                    .iter()
-                    .position(|s| s.name.to_lowercase() == lower)
-            })
+        self.skill_names.get(&fold(raw)).map(|&s| s as usize)
     }
 
     pub fn read_wide(&mut self, mut file: CsvFile, diags: &mut Diagnostics) {
@@ -34,6 +28,7 @@ impl Profiles<'_> {
         let shown = place.path.clone();
         let shown = shown.as_str();
         let file_id = self.file_id(shown);
+        warn_skipped(&file, diags);
         let Some(header) = Header::new(&file, diags) else {
             return;
         };
@@ -52,7 +47,8 @@ impl Profiles<'_> {
                 place.file_error(
                     diags,
                     format!(
-                        "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format){hint}"
+                        "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format){hint}: {}",
+                        no_header(&file, "person")
                     ),
                 );
                 return;
@@ -113,8 +109,8 @@ impl Profiles<'_> {
             return;
         }
         let col = |name: &str| header.find(name).filter(|&c| c != person_col);
-        let (name_col, unit_col, role_col, assessed_col) =
-            (col("name"), col("unit"), col("role"), col("assessed"));
+        let (name_col, unit_col, assessed_col) = (col("name"), col("unit"), col("assessed"));
+        let role_col = self.role_column(col("role"), &file, diags);
         let fix = "give it a skill id or delete it";
         each_row(&mut file, fix, diags, |row, diags| {
             let line = row.line;
@@ -129,10 +125,7 @@ impl Profiles<'_> {
                 unit_col,
                 self.unit(unit_col.map(|c| row.get(c)).unwrap_or("")),
             );
-            let role = cell(
-                role_col,
-                self.role(role_col.map(|c| row.get(c)).unwrap_or("")),
-            );
+            let role = role_col.and_then(|c| self.role(row.get(c)));
             let Some(person) = self.person(id, file_id, &place, line, person_col, diags) else {
                 return;
             };
@@ -160,6 +153,9 @@ impl Profiles<'_> {
                 }
             }
         });
+        if let Some(c) = role_col {
+            self.warn_titles(&place, c, diags);
+        }
     }
 
     /// Takes a wide file's name, unit and role for a person: they fill in what

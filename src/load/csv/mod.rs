@@ -38,6 +38,8 @@ pub use blocks::{Blocks, Spare};
 pub use encoding::{Encoding, READ_AS_1252};
 use split::{Fields, Split, detect_delimiter, split};
 
+use crate::load::columns::{fold, is_key};
+
 /// Bytes per block: big enough to amortise handing a block to another
 /// thread, small enough that the blocks in flight stay a few megabytes.
 /// (It also fixes where long files' blocks are cut, which decides which
@@ -312,6 +314,30 @@ enum Source {
     },
 }
 
+/// The most rows above a header (FORMAT.md r3 "The header row"): the
+/// header is looked for among the first this many non-blank rows.
+pub const HEADER_ROWS: usize = 10;
+
+/// Which of the first rows is the header: the first that holds the key
+/// column (`holds_key`, one per row in order), or rather the next row when
+/// that holds it too: a row of merged group headings may say "Person" above
+/// the header's "Ansattnr". None when no row holds it.
+fn header_index(holds_key: &[bool]) -> Option<usize> {
+    let mut at = holds_key.iter().position(|&k| k)?;
+    while holds_key.get(at + 1) == Some(&true) {
+        at += 1;
+    }
+    Some(at)
+}
+
+/// Rows above the header that were skipped: how many, and the first one's
+/// cells as written (for the warning that quotes it).
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub rows: usize,
+    pub first: Vec<String>,
+}
+
 /// An open CSV file (or sheet), positioned after its header.
 pub struct CsvFile {
     /// How problems name the file: its path, or `PATH#SHEET` for a sheet.
@@ -320,12 +346,14 @@ pub struct CsvFile {
     pub file: Option<std::path::PathBuf>,
     /// True for a sheet of a workbook: problems name cells (`PATH#SHEET!F2`).
     pub sheet: bool,
-    /// Header names, trimmed and lowercased.
+    /// Header names, folded (`crate::load::columns::fold`).
     pub header: Vec<String>,
     /// Header names as written.
     pub header_raw: Vec<String>,
     /// The line (sheet row) the header is on.
     pub header_line: usize,
+    /// Rows above the header (a title, group headings), skipped.
+    pub skipped: Option<Skipped>,
     pub delimiter: u8,
     /// What the file was read as (a reader warns about Windows-1252).
     pub encoding: Encoding,
@@ -394,7 +422,7 @@ impl CsvFile {
             ));
         }
         let bom = usize::from(chunk.bytes().starts_with(b"\xEF\xBB\xBF")) * 3;
-        let delimiter = detect_delimiter(&chunk.bytes()[bom..]);
+        let (delimiter, above) = find_header(&chunk, bom);
         let mut file = CsvFile::empty(shown, encoding);
         file.delimiter = delimiter;
         file.source = Source::Csv {
@@ -405,18 +433,67 @@ impl CsvFile {
             decode: Encoding::Utf8,
             offset: 0,
         };
+        file.skip_rows(above)?;
         file.read_header()?;
         Ok(file)
     }
 
-    /// A sheet's rows as a file: the first row that is not blank is the header.
+    /// A sheet's rows as a file: the header is found as in a CSV file
+    /// (blank rows are not among the rows).
     pub fn from_sheet(rows: SheetRows, shown: &str) -> Result<CsvFile, OpenError> {
+        let holds_key: Vec<bool> = rows
+            .rows
+            .iter()
+            .take(HEADER_ROWS)
+            .map(|(_, text, fields)| {
+                fields
+                    .iter()
+                    .any(|f| text.get(f.clone()).is_some_and(|c| is_key(c.trim())))
+            })
+            .collect();
+        let above = header_index(&holds_key).unwrap_or(0);
         let mut file = CsvFile::empty(shown, Encoding::Utf8);
         file.sheet = true;
         file.whole = true;
         file.source = Source::Sheet { rows, next: 0 };
+        file.skip_rows(above)?;
         file.read_header()?;
         Ok(file)
+    }
+
+    /// Reads past the `count` rows above the header, keeping the first.
+    fn skip_rows(&mut self, count: usize) -> Result<(), OpenError> {
+        if count == 0 {
+            return Ok(());
+        }
+        let mut first = Vec::new();
+        for i in 0..count {
+            match self.next_row() {
+                Ok(Some(row)) if i == 0 => {
+                    first = (0..row.len())
+                        .map(|c| row.get(c).to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                }
+                Ok(Some(_)) => {}
+                // They were read once to find the header: they read again.
+                _ => return Err(OpenError::Empty),
+            }
+        }
+        self.skipped = Some(Skipped { rows: count, first });
+        Ok(())
+    }
+
+    /// What the header row holds, as written, for messages: its cells that
+    /// are not blank, joined by ", ".
+    pub fn header_text(&self) -> String {
+        let cells: Vec<&str> = self
+            .header_raw
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+            .collect();
+        cells.join(", ")
     }
 
     fn empty(shown: &str, encoding: Encoding) -> CsvFile {
@@ -427,6 +504,7 @@ impl CsvFile {
             header: Vec::new(),
             header_raw: Vec::new(),
             header_line: 1,
+            skipped: None,
             delimiter: b',',
             encoding,
             whole: false,
@@ -455,7 +533,7 @@ impl CsvFile {
         // A set, not a scan of the names before: a header may have 200,000 cells.
         let mut seen = rustc_hash::FxHashSet::default();
         for text in header {
-            let name = text.to_lowercase();
+            let name = fold(&text);
             if !name.is_empty() && !seen.insert(name.clone()) {
                 return Err(OpenError::DuplicateColumn(text, line));
             }
@@ -544,6 +622,29 @@ impl CsvFile {
             Source::Csv { .. } => None,
         }
     }
+}
+
+/// The delimiter and the number of rows above the header of a CSV file
+/// whose first block is `chunk` (FORMAT.md r3 "The header row"). The
+/// delimiter is the first line's, unless the header is found only with
+/// another (a title row has no delimiters, or other ones). With no key
+/// column in the first rows, the first row is the header, for the
+/// readers' messages. Only the first rows of the first block are read.
+fn find_header(chunk: &Chunk, bom: usize) -> (u8, usize) {
+    let first = detect_delimiter(&chunk.bytes()[bom..]);
+    let others = [b',', b';', b'\t'].into_iter().filter(|&d| d != first);
+    for delimiter in std::iter::once(first).chain(others) {
+        let mut records = Records::new(delimiter, bom, 1);
+        let mut holds_key = Vec::with_capacity(HEADER_ROWS);
+        while holds_key.len() < HEADER_ROWS && records.advance(chunk) {
+            let Ok(row) = records.row(chunk) else { break };
+            holds_key.push((0..row.len()).any(|i| is_key(row.get(i))));
+        }
+        if let Some(above) = header_index(&holds_key) {
+            return (delimiter, above);
+        }
+    }
+    (first, 0)
 }
 
 #[cfg(test)]

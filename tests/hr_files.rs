@@ -1,0 +1,234 @@
+//! Issue 22: files as they come from HR and from the practice leads'
+//! workbooks (FORMAT.md r3: the header row, headers folded, roles and job
+//! titles, other columns in the wide format, the long format's skill by
+//! id or name, interest-only rows, levels written as decimals, names, an
+//! unknown person never given another person's id). Each rule is run
+//! through the binary and, where it accepts a file, compared with the gap
+//! JSON of the clean files.
+
+mod common;
+
+use common::{Fixture, org_toml};
+use serde_json::Value;
+
+/// The catalogue, roles and needs every fixture here shares.
+const BODY: &str = r#"
+[[skill]]
+id = "rust"
+name = "Rust programming"
+
+[[skill]]
+id = "sql"
+name = "Databases"
+
+[[role]]
+id = "backend"
+name = "Backend developer"
+requires = { rust = 2 }
+titles = ["Seniorkonsulent", "Konsulent"]
+
+[[need]]
+skill = "rust"
+level = 3
+count = 2
+
+[[need]]
+skill = "sql"
+level = 2
+count = 2
+"#;
+
+const PEOPLE: &str = "id,name,unit,role\n1001,Kari Nordmann,it,backend\n1002,Ola Hansen,it,backend\n1003,Per Berg,hr,\n";
+
+const WIDE: &str = "person,rust,sql\n1001,3,2\n1002,2,\n1003,,1\n";
+
+/// stderr as text.
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The gap report of a fixture, as JSON without the input paths.
+fn gap(fixture: &Fixture) -> Value {
+    let mut v = fixture.json(&["gap", "org.toml", "-q", "--format", "json"]);
+    strip_inputs(&mut v);
+    v
+}
+
+/// Input file names differ between variants; the numbers must not.
+fn strip_inputs(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.remove("inputs");
+            map.remove("organisation");
+            for value in map.values_mut() {
+                strip_inputs(value);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_inputs),
+        _ => {}
+    }
+}
+
+fn clean() -> Fixture {
+    Fixture::standard(BODY, PEOPLE, WIDE)
+}
+
+fn check(fixture: &Fixture) -> (Option<i32>, String) {
+    let out = fixture.run(&["check", "org.toml"]);
+    (out.status.code(), stderr(&out))
+}
+
+#[test]
+fn a_title_row_and_a_blank_row_above_the_header_are_skipped_with_one_warning() {
+    let people = format!("Ansatte per 1. juni\n\n{PEOPLE}");
+    let wide =
+        "Kompetansematrise 2026;;\n;;\nAnsattnr;Rust programming;SQL\n1001;3;2\n1002;2;\n1003;;1\n";
+    let fixture = Fixture::standard(BODY, &people, wide);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains(
+            "assessments.csv:3: warning: the header is on row 3: the row above it is skipped ('Kompetansematrise 2026')"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("people.csv:3: warning: the header is on row 3: the row above it is skipped ('Ansatte per 1. juni')"),
+        "{err}"
+    );
+    assert_eq!(gap(&fixture), gap(&clean()));
+}
+
+#[test]
+fn a_row_of_group_headings_saying_person_is_not_the_header() {
+    let wide = "Kompetansematrise 2026,,\nPerson,Sky og plattform,\nperson,rust,sql\n1001,3,2\n1002,2,\n1003,,1\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, wide);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("the 2 rows above it are skipped (the first holds 'Kompetansematrise 2026')"),
+        "{err}"
+    );
+    assert_eq!(gap(&fixture), gap(&clean()));
+}
+
+#[test]
+fn with_no_key_column_in_ten_rows_the_error_quotes_row_one_and_names_the_column() {
+    let people = "Ansatte\nNummer,Navn\n1001,Kari\n";
+    let fixture = Fixture::standard(BODY, people, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(
+            "people.csv:1: error: people file has no 'id' column (or person, ansatt, ansattnr): row 1 holds 'Ansatte'; the header row, the one naming 'id', must be among the first 10 rows"
+        ),
+        "{err}"
+    );
+    let wide = "Kompetansematrise 2026\nMedarbeider,rust\nx,1\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, wide);
+    let (_, err) = check(&fixture);
+    assert!(
+        err.contains("row 1 holds 'Kompetansematrise 2026'; the header row, the one naming 'person', must be among the first 10 rows"),
+        "{err}"
+    );
+    // The header eleven rows down is not looked for.
+    let far = format!("{}{PEOPLE}", "Notat\n".repeat(10));
+    let fixture = Fixture::standard(BODY, &far, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("row 1 holds 'Notat'"), "{err}");
+}
+
+#[test]
+fn headers_are_folded_line_breaks_and_non_breaking_spaces_too() {
+    let wide =
+        "\" Person \",\"Rust\nprogramming\",\"DATABASES\u{a0}\"\n1001,3,2\n1002,2,\n1003,,1\n";
+    let people = "\"ID\",\"Name\",\"Unit\u{a0}\",\" ROLE\"\n1001,Kari Nordmann,it,backend\n1002,Ola Hansen,it,backend\n1003,Per Berg,hr,\n";
+    let fixture = Fixture::standard(BODY, people, wide);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(gap(&fixture), gap(&clean()));
+}
+
+#[test]
+fn job_titles_match_roles_by_id_name_or_title_ignoring_case() {
+    let people = "Ansattnr;Navn;Enhet;Stilling\n1001;Kari Nordmann;it;SENIORKONSULENT\n1002;Ola Hansen;it;backend developer\n1003;Per Berg;hr;\n";
+    let fixture = Fixture::standard(BODY, people, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("is not a [[role]]"), "{err}");
+    assert_eq!(gap(&fixture), gap(&clean()));
+}
+
+#[test]
+fn an_unknown_job_title_is_one_warning_with_a_count_not_an_error() {
+    let mut people = String::from("Ansattnr;Navn;Enhet;Stilling\n");
+    for i in 0..5 {
+        people.push_str(&format!("{};P{i};it;Partner\n", 2000 + i));
+    }
+    people.push_str("1001;Kari;it;Seniorkonsulent\n1002;Ola;it;Konsulentt\n1003;Per;hr;\n");
+    let fixture = Fixture::standard(BODY, &people, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err.matches("'Partner'").count(), 1, "{err}");
+    assert!(
+        err.contains("people.csv:1:4: warning: role 'Partner' is not a [[role]] id, name or title (5 people have it): they have no role requirements"),
+        "{err}"
+    );
+    assert!(
+        err.contains("role 'Konsulentt' is not a [[role]] id, name or title (did you mean 'Konsulent'?) (1 person has it)"),
+        "{err}"
+    );
+    assert!(!err.contains("error"), "{err}");
+}
+
+#[test]
+fn without_roles_the_role_column_is_not_used_with_one_warning() {
+    let body = BODY.replace("[[role]]", "[[x]]");
+    let body = &body[..body.find("[[x]]").unwrap()];
+    let body = format!("{body}\n[[need]]\nskill = \"rust\"\nlevel = 3\ncount = 2\n");
+    let people = "Ansattnr;Navn;Enhet;Stilling\n1001;Kari;it;Partner\n1002;Ola;it;Seniorkonsulent\n1003;Per;hr;Partner\n";
+    let fixture = Fixture::standard(&body, people, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        err.matches("warning").count(),
+        1,
+        "one warning, none per person: {err}"
+    );
+    assert!(
+        err.contains(
+            "people.csv:1:4: warning: column 'Stilling' is not used: org.toml declares no [[role]]"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn role_ids_are_unique_ignoring_case() {
+    let body = format!("{BODY}\n[[role]]\nid = \"Backend\"\n");
+    let fixture = Fixture::standard(&body, PEOPLE, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("role id 'Backend' differs from 'backend' (line 19) only in letter case"),
+        "{err}"
+    );
+}
+
+#[test]
+fn titles_must_be_a_list_of_strings() {
+    let body = BODY.replace(
+        "titles = [\"Seniorkonsulent\", \"Konsulent\"]",
+        "titles = \"Seniorkonsulent\"",
+    );
+    let fixture = Fixture::new(&org_toml(&body))
+        .file("people.csv", PEOPLE)
+        .file("assessments.csv", WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("'titles' in [[role]] must be a list of job titles"),
+        "{err}"
+    );
+}
