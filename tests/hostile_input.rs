@@ -59,7 +59,7 @@ fn an_unknown_megabyte_id_gets_no_suggestion_and_is_shown_short() {
     let stderr = run.stderr();
     // Shown as its first 80 characters and an ellipsis, without a suggestion.
     let shown = format!(
-        "unknown person '{}…': not in the people file\n",
+        "unknown person '{}…': not in the people file (add them to it, or correct the id)\n",
         "a".repeat(80)
     );
     assert!(stderr.contains(&shown), "{stderr}");

@@ -232,3 +232,174 @@ fn titles_must_be_a_list_of_strings() {
         "{err}"
     );
 }
+
+#[test]
+fn other_columns_in_the_matrix_are_one_warning_and_a_misspelt_skill_an_error() {
+    let wide = "person,Kommentar,rust,sql,Praksisområde,Ressurs-ID\n1001,ny i år,3,2,Sky,R1\n1002,,2,,Data,R2\n1003,,,1,,R3\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, wide);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(err.matches("warning").count(), 2, "{err}");
+    assert!(
+        err.contains("assessments.csv:1: warning: columns 'Kommentar', 'Praksisområde', 'Ressurs-ID' are ignored: neither a skill id or name nor one of person, name, unit, role, assessed"),
+        "{err}"
+    );
+    assert_eq!(gap(&fixture), gap(&clean()));
+    // Two edits from a skill's id or name: an error, so no level is lost.
+    for (header, meant) in [("Pyhton", "python"), ("Databsaes", "Databases")] {
+        let body = format!("{BODY}\n[[skill]]\nid = \"python\"\n");
+        let wide = format!("person,rust,{header}\n1001,3,2\n");
+        let fixture = Fixture::standard(&body, PEOPLE, &wide);
+        let (code, err) = check(&fixture);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(
+            err.contains(&format!(
+                "column '{header}' is not a skill id or name (did you mean '{meant}'?)"
+            )),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn the_long_format_takes_a_skill_by_id_or_name_in_any_case() {
+    let long =
+        "person,skill,level\n1001,RUST,3\n1001,databases,2\n1002,Rust Programming,2\n1003,Sql,1\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, long);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(gap(&fixture), gap(&clean()));
+    let long = "person,skill,level\n1001,Rusty,3\n";
+    let (_, err) = check(&Fixture::standard(BODY, PEOPLE, long));
+    assert!(
+        err.contains("unknown skill 'Rusty' (did you mean 'rust'?)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn interest_only_rows_mark_interest_and_blank_rows_are_skipped_with_one_warning() {
+    let long = "person,skill,level,interest\n1001,rust,3,\n1001,sql,2,\n1002,rust,2,\n1003,sql,1,\n\
+                1003,rust,,ja\n1002,sql,,nei\n1002,sql,,\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, long);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("assessments.csv:1: warning: 2 rows have a blank level and no interest (the first on row 7): skipped, they record nothing"),
+        "{err}"
+    );
+    let out = fixture.run(&["check", "org.toml"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("4 assessments"),
+        "the interest-only row is no assessment"
+    );
+    let market = fixture.json(&["market", "org.toml", "-q", "-f", "json"]);
+    let rust = market["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["skill"] == "rust")
+        .unwrap();
+    let learners: Vec<&str> = rust["learners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["person"].as_str().unwrap())
+        .collect();
+    assert_eq!(learners, ["1003"]);
+    let org = fixture.load();
+    let p = org.people.find("1003").unwrap();
+    assert_eq!(org.matrix.level(p, 0), 0);
+    assert!(org.matrix.interest(p, 0));
+    assert_eq!(
+        org.matrix.assessed(p, 0),
+        kompetanse::model::PackedDate::NONE,
+        "still unassessed"
+    );
+}
+
+#[test]
+fn the_wide_format_marks_interest_with_a_star() {
+    let wide = "person,rust,sql\n1001,3,2\n1002,2*,\n1003,*,1\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, wide);
+    let org = fixture.load();
+    let (p2, p3) = (
+        org.people.find("1002").unwrap(),
+        org.people.find("1003").unwrap(),
+    );
+    assert_eq!(
+        (org.matrix.level(p2, 0), org.matrix.interest(p2, 0)),
+        (2, true)
+    );
+    assert_eq!(
+        (org.matrix.level(p3, 0), org.matrix.interest(p3, 0)),
+        (0, true)
+    );
+    assert_eq!(
+        org.matrix.assessed(p3, 0),
+        kompetanse::model::PackedDate::NONE
+    );
+    let clean_org = clean().load();
+    for s in 0..2 {
+        for p in 0..3 {
+            assert_eq!(org.matrix.level(p, s), clean_org.matrix.level(p, s));
+        }
+    }
+}
+
+#[test]
+fn levels_written_with_a_zero_decimal_are_whole() {
+    let wide = "person;rust;sql\n1001;3,0;2.0\n1002;\"2,00\";\n1003;;1\n";
+    let fixture = Fixture::standard(BODY, PEOPLE, wide);
+    assert_eq!(gap(&fixture), gap(&clean()));
+    let wide = "person;rust;sql\n1001;2,5;2\n";
+    let (code, err) = check(&Fixture::standard(BODY, PEOPLE, wide));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("level '2,5' is not a whole number"), "{err}");
+}
+
+#[test]
+fn first_and_last_name_make_the_name() {
+    let people = "Ansattnr;Fornavn;Etternavn;Enhet;Stilling\n1001;Kari;Nordmann;it;backend\n1002;Ola;Hansen;it;backend\n1003;Per;;hr;\n";
+    let fixture = Fixture::standard(BODY, people, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("ignored"), "{err}");
+    let org = fixture.load();
+    let names: Vec<Option<&str>> = (0..3).map(|p| org.people.name(p)).collect();
+    assert_eq!(
+        names,
+        [Some("Kari Nordmann"), Some("Ola Hansen"), Some("Per")]
+    );
+}
+
+#[test]
+fn an_unknown_person_is_never_given_another_persons_id() {
+    let people = "id,role\n10041,backend\n1001,backend\n1002,backend\n1003,backend\n";
+    let long = "person,skill,level\n10401,rust,3\n";
+    let (code, err) = check(&Fixture::standard(BODY, people, long));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(
+            "unknown person '10401': not in the people file (add them to it, or correct the id)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("10041"), "{err}");
+    let wide = "person,rust\n10401,3\n";
+    let (_, err) = check(&Fixture::standard(BODY, people, wide));
+    assert!(err.contains("unknown person '10401'"), "{err}");
+    assert!(!err.contains("10041"), "{err}");
+}
+
+#[test]
+fn check_counts_the_people_present_and_those_who_left_or_start_later() {
+    let people = "id,leaves,starts\n1001,,\n1002,2025-12-31,\n1003,,2026-09-01\n1004,2026-01-31,\n";
+    let fixture = Fixture::standard(BODY, people, "person,rust\n1001,3\n");
+    let out = fixture.run(&["check", "org.toml"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 person present on 2026-06-15 (2 have left, 1 starts later)"),
+        "{stdout}"
+    );
+}

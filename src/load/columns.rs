@@ -13,6 +13,14 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ("id", &[]),
     ("person", &["ansatt", "ansattnr"]),
     ("name", &["navn"]),
+    (
+        "first name",
+        &["fornavn", "first_name", "firstname", "given name"],
+    ),
+    (
+        "last name",
+        &["etternavn", "last_name", "lastname", "surname"],
+    ),
     ("unit", &["enhet", "avdeling"]),
     ("role", &["rolle", "stilling"]),
     ("skill", &["kompetanse", "ferdighet"]),

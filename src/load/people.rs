@@ -13,7 +13,17 @@ use crate::load::profiles::{Profiles, each_row, no_header, open, warn_skipped};
 use crate::model::Terms;
 
 /// The columns people.csv reads (`person` and its aliases mean `id` here).
-const KNOWN: &[&str] = &["id", "name", "unit", "role", "capacity", "starts", "leaves"];
+const KNOWN: &[&str] = &[
+    "id",
+    "name",
+    "first name",
+    "last name",
+    "unit",
+    "role",
+    "capacity",
+    "starts",
+    "leaves",
+];
 
 impl Profiles<'_> {
     /// Reads people.csv (or a sheet of a workbook).
@@ -70,6 +80,11 @@ impl Profiles<'_> {
         self.people_failed = false;
         warn_ignored(&file, &header, KNOWN, &["person"], true, diags);
         let (name_col, unit_col) = (header.find("name"), header.find("unit"));
+        // FORMAT.md r3 "Names": without a name column, first and last name.
+        let (first_col, last_col) = match name_col {
+            Some(_) => (None, None),
+            None => (header.find("first name"), header.find("last name")),
+        };
         let role_col = self.role_column(header.find("role"), &file, diags);
         let (capacity_col, starts_col, leaves_col) = (
             header.find("capacity"),
@@ -97,7 +112,22 @@ impl Profiles<'_> {
                     );
                     return;
                 }
-                let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
+                let joined;
+                let name = match name_col {
+                    Some(c) => Some(row.get(c)),
+                    None if first_col.is_some() || last_col.is_some() => {
+                        let parts = [first_col, last_col].map(|c| c.map_or("", |c| row.get(c)));
+                        joined = parts
+                            .iter()
+                            .filter(|p| !p.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        Some(joined.as_str())
+                    }
+                    None => None,
+                }
+                .filter(|s| !s.is_empty());
                 // A bad unit or role is reported once; the person is kept so that
                 // their assessments do not each fail as "unknown person".
                 let unit = match unit_col {

@@ -11,12 +11,11 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Display;
 use std::path::Path;
 
-use crate::diagnostics::{
-    Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, clip, column_letters, did_you_mean,
-};
+use crate::diagnostics::{Diagnostics, clip, column_letters, did_you_mean};
 use crate::load::columns::{canonical, fold};
 use crate::load::csv::{CsvFile, Encoding, OpenError, READ_AS_1252, RecordError, Row};
 use crate::load::fields::{optional_date, parse_level};
+use crate::load::long::unknown_person;
 use crate::load::place::Place;
 use crate::load::workbook;
 use crate::model::{
@@ -60,7 +59,7 @@ pub struct Profiles<'a> {
     /// (FORMAT.md r3: a header or a long file's skill cell may hold
     /// either, in any case); built once, looked up only when the exact id
     /// is not found.
-    pub skill_names: HashMap<String, u32>,
+    pub skill_names: std::sync::Arc<HashMap<String, u32>>,
     /// Role id -> index (the first of a repeated id, as a scan would find):
     /// every person names one, so a scan of the roles would be quadratic.
     pub role_index: HashMap<&'a str, u32>,
@@ -74,6 +73,9 @@ pub struct Profiles<'a> {
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
     pub rows: usize,
+    /// (person, skill) of interest-only rows (FORMAT.md r3), marked in the
+    /// matrix once every assessment is chosen.
+    pub interests: Vec<(u32, u32)>,
     /// The people file and its header's columns as written, for messages
     /// about columns that are missing or misnamed (org-wide checks).
     pub people_columns: Option<(String, Vec<String>)>,
@@ -105,7 +107,7 @@ impl<'a> Profiles<'a> {
                 .enumerate()
                 .map(|(i, s)| (s.id.clone(), i))
                 .collect(),
-            skill_names: skill_names(skills),
+            skill_names: std::sync::Arc::new(skill_names(skills)),
             role_index: {
                 let mut index = HashMap::default();
                 for (i, r) in roles.iter().enumerate() {
@@ -119,6 +121,7 @@ impl<'a> Profiles<'a> {
             matrix: Matrix::new(0, skills.len()),
             expired: Vec::new(),
             rows: 0,
+            interests: Vec::new(),
             people_columns: None,
         }
     }
@@ -126,6 +129,9 @@ impl<'a> Profiles<'a> {
     /// What was read, with the matrix trimmed to the people actually found.
     pub fn finish(mut self) -> ProfilesRead {
         self.matrix.resize_people(self.people.len());
+        for &(person, skill) in &self.interests {
+            self.matrix.mark_interest(person as usize, skill as usize);
+        }
         ProfilesRead {
             people: self.people,
             units: self.units,
@@ -179,22 +185,6 @@ impl<'a> Profiles<'a> {
     pub fn origin(&self, person: u32) -> String {
         let (file, line) = self.origin[person as usize];
         format!("{}:{line}", self.files[file as usize])
-    }
-
-    pub fn unknown_person(&mut self, id: &str) -> String {
-        // A suggestion compares with every id: only the first few get one.
-        self.suggested += 1;
-        let hint = if self.people.len() <= SUGGEST_PEOPLE_LIMIT
-            && self.suggested <= SUGGESTIONS_PER_LOAD
-        {
-            did_you_mean(id, self.people.ids())
-        } else {
-            String::new()
-        };
-        format!(
-            "unknown person '{}': not in the people file{hint}",
-            clip(id)
-        )
     }
 
     /// The role a profile row's role cell names (blank: none), matched
@@ -362,8 +352,7 @@ impl<'a> Profiles<'a> {
             Some(i) => i as u32,
             None if self.closed => {
                 if !self.people_failed {
-                    let message = self.unknown_person(id);
-                    place.cell_error(diags, line, column, message);
+                    place.cell_error(diags, line, column, unknown_person(id));
                 }
                 return None;
             }

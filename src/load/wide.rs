@@ -13,7 +13,103 @@ use crate::load::profiles::{
 };
 use crate::model::{Date, Freshness, Level, PackedDate};
 
+/// How far a header may be from a skill's id or name and still be taken
+/// for a misspelling of it (FORMAT.md r3 "Other columns in the wide format").
+const EDITS: usize = 2;
+
+/// Comparisons of headers with skill spellings one file may make: a header
+/// of 200,000 cells against a big catalogue must not take minutes. Past it,
+/// an unknown header is an error, as before r3: never silently ignored.
+const NEAR_BUDGET: usize = 5_000_000;
+
+/// Other columns named one by one in the warning about them.
+const OTHER_LISTED: usize = 20;
+
+/// What an unknown wide header is.
+enum Near {
+    /// Within [`EDITS`] of this skill's id or name (as written): a
+    /// misspelt skill.
+    Skill(String),
+    /// Some other column (a comment, a practice area).
+    Nothing,
+    /// Not compared: the budget is spent.
+    Unchecked,
+}
+
+/// One warning listing the other columns of a wide file, which are not read.
+fn warn_other_columns(file: &CsvFile, ignored: &[usize], diags: &mut Diagnostics) {
+    if ignored.is_empty() {
+        return;
+    }
+    let meta = [
+        "person", "id", "name", "unit", "role", "assessed", "navn", "enhet", "avdeling", "rolle",
+        "stilling", "vurdert", "dato",
+    ];
+    let mut listed: Vec<String> = ignored
+        .iter()
+        .take(OTHER_LISTED)
+        .map(|&i| {
+            let raw = &file.header_raw[i];
+            let hint = did_you_mean(&file.header[i], meta);
+            format!("'{}'{hint}", clip(raw))
+        })
+        .collect();
+    if ignored.len() > OTHER_LISTED {
+        listed.push(format!("and {} more", ignored.len() - OTHER_LISTED));
+    }
+    let (what, verb) = if ignored.len() == 1 {
+        ("column", "is")
+    } else {
+        ("columns", "are")
+    };
+    Place::of(file).file_warning(
+        diags,
+        format!(
+            "{what} {} {verb} ignored: neither a skill id or name nor one of person, name, unit, role, assessed",
+            listed.join(", ")
+        ),
+    );
+}
+
 impl Profiles<'_> {
+    /// Whether a folded header that is no skill is within [`EDITS`] of a
+    /// skill's folded id or name (and closer than the shorter is long, so
+    /// that a short id such as `go` does not claim every short header).
+    fn near_skill(&self, header: &str, budget: &mut usize) -> Near {
+        let length = header.chars().count();
+        let mut best: Option<(usize, u32, &str)> = None;
+        for (name, &skill) in self.skill_names.iter() {
+            let other = name.chars().count();
+            if other.abs_diff(length) > EDITS {
+                continue;
+            }
+            if *budget == 0 {
+                return Near::Unchecked;
+            }
+            *budget -= 1;
+            let distance = strsim::osa_distance(header, name);
+            if distance <= EDITS
+                && distance < length.min(other)
+                && best.is_none_or(|(d, s, n)| (distance, skill, name.as_str()) < (d, s, n))
+            {
+                best = Some((distance, skill, name));
+            }
+        }
+        match best {
+            Some((_, skill, name)) => {
+                let skill = &self.skills[skill as usize];
+                // The spelling that was near: the id, or else the name.
+                let meant = if fold(&skill.id) == name {
+                    &skill.id
+                } else {
+                    &skill.name
+                };
+                Near::Skill(meant.clone())
+            }
+            None => Near::Nothing,
+        }
+    }
+
     /// The skill a wide file's column header names: a skill's id or its
     /// name, folded (any letter case, line breaks in the cell).
     fn skill_of_header(&self, raw: &str) -> Option<usize> {
@@ -57,6 +153,9 @@ impl Profiles<'_> {
         let meta = ["person", "id", "name", "unit", "role", "assessed"];
         let mut skill_cols: Vec<(usize, usize)> = Vec::new();
         let mut bad_header = false;
+        // Headers that are neither a known column nor a skill: ignored.
+        let mut ignored = Vec::new();
+        let mut budget = NEAR_BUDGET;
         // Skill -> its first column: a header may have 200,000 cells.
         let mut first_col: rustc_hash::FxHashMap<usize, usize> = Default::default();
         for (i, raw) in file.header_raw.iter().enumerate() {
@@ -82,29 +181,35 @@ impl Profiles<'_> {
                     }
                     skill_cols.push((i, s));
                 }
-                None => {
-                    let candidates = self
-                        .skills
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .chain(meta)
-                        .chain([
-                            "navn", "enhet", "avdeling", "rolle", "stilling", "vurdert", "dato",
-                        ]);
-                    let hint = if diags.may_suggest() {
-                        did_you_mean(raw, candidates)
-                    } else {
-                        String::new()
-                    };
-                    place.header_error(
-                        diags,
-                        i,
-                        format!("column '{}' is neither a skill id or name nor one of person, name, unit, role, assessed{hint}", clip(raw)),
-                    );
-                    bad_header = true;
-                }
+                None => match self.near_skill(&file.header[i], &mut budget) {
+                    // FORMAT.md r3: a misspelt skill column must not drop data.
+                    Near::Skill(meant) => {
+                        place.header_error(
+                            diags,
+                            i,
+                            format!(
+                                "column '{}' is not a skill id or name (did you mean '{meant}'?): fix the header so that its levels are read",
+                                clip(raw)
+                            ),
+                        );
+                        bad_header = true;
+                    }
+                    Near::Unchecked => {
+                        place.header_error(
+                            diags,
+                            i,
+                            format!(
+                                "column '{}' is neither a skill id or name nor one of person, name, unit, role, assessed (too many columns to compare with the skills)",
+                                clip(raw)
+                            ),
+                        );
+                        bad_header = true;
+                    }
+                    Near::Nothing => ignored.push(i),
+                },
             }
         }
+        warn_other_columns(&file, &ignored, diags);
         if bad_header {
             return;
         }
@@ -146,10 +251,20 @@ impl Profiles<'_> {
                 if text.is_empty() {
                     continue;
                 }
+                // The interest mark (docs/format.md): `2*` is level 2 and
+                // wants to learn more; `*` alone is an interest only.
+                let (text, interest) = match text.strip_suffix('*') {
+                    Some(level) => (level.trim_end(), true),
+                    None => (text, false),
+                };
+                if text.is_empty() {
+                    self.interests.push((person, skill as u32));
+                    continue;
+                }
                 if let Some(level) = self.level(text, &place, line, column, diags)
                     && let Ok(assessed) = assessed
                 {
-                    self.assess(person, skill, level, assessed, false, shown, line, diags);
+                    self.assess(person, skill, level, assessed, interest, shown, line, diags);
                 }
             }
         });
