@@ -88,12 +88,12 @@ fn a_title_row_and_a_blank_row_above_the_header_are_skipped_with_one_warning() {
     assert_eq!(code, Some(0), "{err}");
     assert!(
         err.contains(
-            "assessments.csv:3: warning: the header is on row 3: the row above it is skipped ('Kompetansematrise 2026')"
+            "assessments.csv:3: warning: the header is on row 3: the row above it is skipped (row 1 holds 'Kompetansematrise 2026')"
         ),
         "{err}"
     );
     assert!(
-        err.contains("people.csv:3: warning: the header is on row 3: the row above it is skipped ('Ansatte per 1. juni')"),
+        err.contains("people.csv:3: warning: the header is on row 3: the row above it is skipped (row 1 holds 'Ansatte per 1. juni')"),
         "{err}"
     );
     assert_eq!(gap(&fixture), gap(&clean()));
@@ -106,7 +106,7 @@ fn a_row_of_group_headings_saying_person_is_not_the_header() {
     let (code, err) = check(&fixture);
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        err.contains("the 2 rows above it are skipped (the first holds 'Kompetansematrise 2026')"),
+        err.contains("the rows above it are skipped (row 1 holds 'Kompetansematrise 2026')"),
         "{err}"
     );
     assert_eq!(gap(&fixture), gap(&clean()));

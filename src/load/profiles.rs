@@ -512,13 +512,17 @@ pub fn warn_skipped(file: &CsvFile, diags: &mut Diagnostics) {
         return;
     };
     let first = clip(&skipped.first.join(", ")).into_owned();
-    let rows = match skipped.rows {
-        1 => format!("the row above it is skipped ('{first}')"),
-        n => format!("the {n} rows above it are skipped (the first holds '{first}')"),
+    let rows = if skipped.rows == 1 {
+        "row above it is"
+    } else {
+        "rows above it are"
     };
     Place::of(file).file_warning(
         diags,
-        format!("the header is on row {}: {rows}", file.header_line),
+        format!(
+            "the header is on row {}: the {rows} skipped (row {} holds '{first}')",
+            file.header_line, skipped.line
+        ),
     );
 }
 

@@ -335,6 +335,8 @@ fn header_index(holds_key: &[bool]) -> Option<usize> {
 #[derive(Debug, Clone)]
 pub struct Skipped {
     pub rows: usize,
+    /// The first skipped row's line and its cells that are not blank.
+    pub line: usize,
     pub first: Vec<String>,
 }
 
@@ -467,9 +469,11 @@ impl CsvFile {
             return Ok(());
         }
         let mut first = Vec::new();
+        let mut line = 0;
         for i in 0..count {
             match self.next_row() {
                 Ok(Some(row)) if i == 0 => {
+                    line = row.line;
                     first = (0..row.len())
                         .map(|c| row.get(c).to_string())
                         .filter(|c| !c.is_empty())
@@ -480,7 +484,11 @@ impl CsvFile {
                 _ => return Err(OpenError::Empty),
             }
         }
-        self.skipped = Some(Skipped { rows: count, first });
+        self.skipped = Some(Skipped {
+            rows: count,
+            line,
+            first,
+        });
         Ok(())
     }
 
