@@ -136,8 +136,11 @@ const LEVELS: [(u32, &str, &str); 4] = [
     (1005, "2", ""),
 ];
 
+/// A date as (year, month, day).
+type Ymd = (u16, u8, u8);
+
 /// (id, skill as the certificate sheet writes it, level as typed, expires)
-const CERTIFICATES: [(u32, &str, &str, (u16, u8, u8)); 3] = [
+const CERTIFICATES: [(u32, &str, &str, Ymd); 3] = [
     (1001, "CISSP", "2,0", (2027, 1, 31)),
     (1002, "cissp-sertifisering", "2", (2026, 12, 31)),
     (1003, "Cissp", "1", (2028, 3, 1)),
