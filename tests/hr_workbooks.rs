@@ -438,6 +438,43 @@ fn excel_csv_exports_give_the_clean_files_gap() {
     assert_eq!(gap(&fixture), expected);
 }
 
+/// The CSV exports' text re-encoded: Excel's "CSV (semikolondelt)"
+/// (Windows-1252: æøå are their Latin-1 bytes here) or "Unicode-tekst"
+/// (UTF-16 LE with a byte-order mark, tab-delimited).
+fn reencoded(fixture: &Fixture, utf16: bool) -> Fixture {
+    let mut out = Fixture::new(&org("hr.csv", &["kompetanse.csv", "sertifikater.csv"]));
+    for name in ["hr.csv", "kompetanse.csv", "sertifikater.csv"] {
+        let text = std::fs::read_to_string(fixture.dir().join(name)).unwrap();
+        let text = text.trim_start_matches('\u{feff}');
+        let bytes: Vec<u8> = if utf16 {
+            let tabbed = text.replace(';', "\t");
+            let mut bytes = vec![0xFF, 0xFE];
+            for unit in tabbed.encode_utf16() {
+                bytes.extend(unit.to_le_bytes());
+            }
+            bytes
+        } else {
+            text.chars()
+                .map(|c| u8::try_from(u32::from(c)).expect("a Latin-1 letter"))
+                .collect()
+        };
+        out = out.bytes(name, &bytes);
+    }
+    out
+}
+
+#[test]
+fn windows_1252_and_utf16_exports_give_the_clean_files_gap() {
+    let expected = gap(&clean());
+    let utf8 = csv_exports(Fixture::new("[organisation]\nname = \"x\"\n"));
+    for utf16 in [false, true] {
+        let fixture = reencoded(&utf8, utf16);
+        let err = stderr_of_check(&fixture);
+        assert_hr_warnings(&err, "kompetanse.csv");
+        assert_eq!(gap(&fixture), expected, "utf16: {utf16}");
+    }
+}
+
 #[test]
 fn the_clean_files_name_the_job_titles_gap_the_same_with_no_roles() {
     // Without [[role]], Stilling is not used: one warning, no error.

@@ -232,6 +232,17 @@ mod tests {
     }
 
     #[test]
+    fn headers_fold_case_and_every_white_space() {
+        assert_eq!(fold(" Rust\nprogramming "), "rust programming");
+        assert_eq!(fold("Gyldig\u{a0}\u{a0}til\t"), "gyldig til");
+        assert_eq!(fold("ÆRØ"), "ærø");
+        assert!(is_key("Ansattnr"));
+        assert!(is_key(" PERSON"));
+        assert!(!is_key("Navn"));
+        assert!(!is_key(&"x".repeat(100)));
+    }
+
+    #[test]
     fn ignored_columns_name_each_known_column_once() {
         let text = "Ansattnr;Navn;Epost;Enhte\n1001;Kari;k@x.no;it\n";
         let source = Box::new(std::io::Cursor::new(text.as_bytes().to_vec()));

@@ -672,6 +672,29 @@ mod tests {
     }
 
     #[test]
+    fn the_header_is_the_last_of_adjacent_rows_naming_the_key() {
+        assert_eq!(header_index(&[true, false]), Some(0));
+        assert_eq!(header_index(&[false, false, true, false]), Some(2));
+        // Group headings saying "Person" above "Ansattnr".
+        assert_eq!(header_index(&[false, true, true, false]), Some(2));
+        assert_eq!(header_index(&[false, false]), None);
+    }
+
+    #[test]
+    fn a_title_row_without_delimiters_does_not_choose_the_delimiter() {
+        let text = "Kompetansematrise 2026\n\nAnsattnr;Navn\n1001;Kari\n";
+        let source = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+        let mut file = CsvFile::from_reader(source, "t.csv", None).ok().unwrap();
+        assert_eq!((file.delimiter, file.header_line), (b';', 3));
+        assert_eq!(file.header, ["ansattnr", "navn"]);
+        let skipped = file.skipped.clone().unwrap();
+        assert_eq!((skipped.rows, skipped.line), (1, 1));
+        assert_eq!(skipped.first, ["Kompetansematrise 2026"]);
+        let row = file.next_row().ok().flatten().unwrap();
+        assert_eq!((row.line, row.get(1)), (4, "Kari"));
+    }
+
+    #[test]
     fn rows_get_physical_line_numbers() {
         assert_eq!(lines_of(b"a,b\n1,2\n3,4\n"), [2, 3]);
         assert_eq!(lines_of(b"a,b\r\n1,2\r\n3,4\r\n"), [2, 3], "CRLF");
