@@ -307,6 +307,13 @@ fn interest_only_rows_mark_interest_and_blank_rows_are_skipped_with_one_warning(
         .map(|p| p["person"].as_str().unwrap())
         .collect();
     assert_eq!(learners, ["1003"]);
+    let balance = fixture.json(&["balance", "org.toml", "-q", "-f", "json"]);
+    let rust = &balance["skills"][0];
+    assert_eq!(
+        (&rust["skill"], &rust["assessed"], &rust["interest"]),
+        (&"rust".into(), &2.into(), &1.into()),
+        "1003 wants to learn rust without an assessment"
+    );
     let org = fixture.load();
     let p = org.people.find("1003").unwrap();
     assert_eq!(org.matrix.level(p, 0), 0);
