@@ -492,3 +492,108 @@ fn the_clean_files_name_the_job_titles_gap_the_same_with_no_roles() {
     );
     assert!(!err.contains("'Partner'"), "{err}");
 }
+
+/// A one-sheet workbook: a title row, then `rows` from row 3 (the first is
+/// the header), numbers written as number cells.
+fn sheet(name: &str, rows: &[&[&str]]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(name).unwrap();
+    ws.write_string(0, 0, "Kompetansematrise 2026").unwrap();
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            let (r, c) = (2 + r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) if r > 2 => ws.write_number(r, c, n).unwrap(),
+                _ => ws.write_string(r, c, *cell).unwrap(),
+            };
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn interest_marks_in_a_workbook_give_the_clean_files_gap() {
+    // Clean: the long format, interest in its own column.
+    let mut long = String::from("person,skill,level,assessed,interest\n");
+    for (id, rust, sql) in LEVELS {
+        let rust_interest = if id == 1002 { "ja" } else { "" };
+        long.push_str(&format!("{id},rust,{rust},2026-03-02,{rust_interest}\n"));
+        if !sql.is_empty() {
+            long.push_str(&format!("{id},sql,{sql},2026-03-02,\n"));
+        }
+    }
+    long.push_str("1005,sql,,,ja\n");
+    let clean = clean().file("matrix.csv", &long);
+    // The workbook: '2 - working*' and '*' alone in the matrix.
+    let matrix = sheet(
+        "Kompetanse",
+        &[
+            &[
+                "Ansattnr",
+                "Vurdert",
+                "Rust\nprogramming",
+                "SQL",
+                "Kommentar",
+            ],
+            &["1001", "2026-03-02", "3 - advanced", "2", ""],
+            &["1002", "2026-03-02", "2 - working*", "2", "vil lære mer"],
+            &["1003", "2026-03-02", "1", "3", ""],
+            &["1005", "2026-03-02", "2", "*", ""],
+        ],
+    );
+    let fixture = clean_with_matrix(matrix);
+    stderr_of_check(&fixture);
+    let gap_json = gap(&fixture);
+    assert_eq!(gap_json, gap(&clean));
+    let market = |f: &Fixture| f.json(&["market", "org.toml", "-q", "-f", "json"]);
+    assert_eq!(market(&fixture), market(&clean));
+}
+
+/// The clean people and certificates with `matrix` as the skills matrix.
+fn clean_with_matrix(matrix: Vec<u8>) -> Fixture {
+    let clean = clean();
+    let people = std::fs::read_to_string(clean.dir().join("people.csv")).unwrap();
+    let certificates = std::fs::read_to_string(clean.dir().join("certificates.csv")).unwrap();
+    Fixture::new(&org(
+        "people.csv",
+        &["kompetanse.xlsx#kompetanse", "certificates.csv"],
+    ))
+    .file("people.csv", &people)
+    .file("certificates.csv", &certificates)
+    .bytes("kompetanse.xlsx", &matrix)
+}
+
+#[test]
+fn in_a_workbook_a_misspelt_skill_an_unknown_person_and_no_header_are_errors() {
+    let matrix = sheet(
+        "Kompetanse",
+        &[
+            &["Ansattnr", "Rust programing", "SQL"],
+            &["1001", "3", "2"],
+            &["10010", "2", "1"],
+        ],
+    );
+    let out = clean_with_matrix(matrix).run(&["check", "org.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("kompetanse.xlsx#Kompetanse!B3: error: column 'Rust programing' is not a skill id or name (did you mean 'Rust programming'?)"),
+        "{err}"
+    );
+    let matrix = sheet("Kompetanse", &[&["Ansattnr", "SQL"], &["10010", "1"]]);
+    let out = clean_with_matrix(matrix).run(&["check", "org.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("kompetanse.xlsx#Kompetanse!A4: error: column 'Ansattnr': unknown person '10010': not in the people file (add them to it, or correct the id)"),
+        "{err}"
+    );
+    assert!(!err.contains("1001'"), "never another person's id: {err}");
+    let matrix = sheet("Kompetanse", &[&["Medarbeider", "SQL"], &["1001", "1"]]);
+    let out = clean_with_matrix(matrix).run(&["check", "org.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("row 1 holds 'Kompetansematrise 2026'; the header row, the one naming 'person', must be among the first 10 rows"),
+        "{err}"
+    );
+}
