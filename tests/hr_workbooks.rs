@@ -597,3 +597,110 @@ fn in_a_workbook_a_misspelt_skill_an_unknown_person_and_no_header_are_errors() {
         "{err}"
     );
 }
+
+/// The same two workbooks as openpyxl writes them (a second writer:
+/// inline layout, merged cells, a Table and data validation its own way).
+const OPENPYXL: &str = r#"
+import sys, datetime
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.table import Table
+from openpyxl.worksheet.datavalidation import DataValidation
+
+out = sys.argv[1]
+people = [
+    (1001, "Kari", "Nordmann", "it/platform", "Seniorkonsulent", datetime.date(2020, 1, 6), None),
+    (1002, "Ola", "Hansen", "it/platform", "backend", None, None),
+    (1003, "Per", "Berg", "it/data", "Partner", None, None),
+    (1004, "Siri", "Bråten", "it/data", "Partner", None, datetime.date(2025, 12, 31)),
+    (1005, "Aisha", "Rahman", "it/data", "KONSULENT", datetime.date(2026, 9, 1), None),
+]
+wb = Workbook()
+ws = wb.active
+ws.title = "Ansatte"
+ws["A1"] = "Ansatte per 15.06.2026"
+ws["A1"].font = Font(bold=True, size=14)
+ws.merge_cells("A1:J1")
+ws.append([])
+ws.append(["Ansattnr", "Fornavn", "Etternavn", "Enhet", "Stilling", "Startdato",
+           "Sluttdato", "E-post", "Leder", "Stillingsprosent"])
+for (i, first, last, unit, title, starts, leaves) in people:
+    ws.append([i, first, last, unit, title, starts, leaves,
+               first.lower() + "@firma.no", 1001, 100])
+for row in ws.iter_rows(min_row=4, min_col=6, max_col=7):
+    for cell in row:
+        cell.number_format = "DD.MM.YYYY"
+ws.add_table(Table(displayName="Ansatte", ref="A3:J8"))
+wb.save(out + "/hr.xlsx")
+
+labels = ["0 - none", "1 - basic", "2 - working", "3 - advanced", "4 - expert"]
+wb = Workbook()
+ws = wb.active
+ws.title = "Kompetanse"
+ws["A1"] = "Kompetansematrise 2026"
+ws["A3"] = "Person"
+ws.merge_cells("A3:D3")
+ws["E3"] = "Sky og plattform"
+ws.merge_cells("E3:F3")
+ws.append(["Ansattnr", "Navn", "Vurdert", "Kommentar", "Rust\nprogramming", "SQL", "Ressurs-ID"])
+for cell in ws[4]:
+    cell.alignment = Alignment(wrap_text=True)
+levels = [(1001, "Kari Nordmann", 3, 2), (1002, "Ola Hansen", 2, 2),
+          (1003, "Per Berg", 1, 3), (1005, "Aisha Rahman", 2, None)]
+for n, (i, name, rust, sql) in enumerate(levels):
+    ws.append([i, name, datetime.date(2026, 3, 2), "Ny som teamleder" if n == 0 else None,
+               labels[rust], sql, "R-%d" % i])
+    ws.cell(row=ws.max_row, column=3).number_format = "DD.MM.YYYY"
+ws.column_dimensions["G"].hidden = True
+dv = DataValidation(type="list", formula1='"' + ",".join(labels) + '"')
+ws.add_data_validation(dv)
+dv.add("E5:F200")
+ws = wb.create_sheet("Sertifikater")
+ws["A1"] = "Sertifikater"
+ws.append(["Ansattnr", "Kompetanse", "Nivå", "Gyldig til"])
+for (i, skill, level, expires) in [(1001, "CISSP", "2,0", datetime.date(2027, 1, 31)),
+                                   (1002, "cissp-sertifisering", "2", datetime.date(2026, 12, 31)),
+                                   (1003, "Cissp", "1", datetime.date(2028, 3, 1))]:
+    ws.append([i, skill, level, expires])
+    ws.cell(row=ws.max_row, column=4).number_format = "DD.MM.YYYY"
+wb.save(out + "/kompetanse.xlsx")
+"#;
+
+/// True when python3 with openpyxl is here. Without it the test is
+/// skipped, except in CI (`CI=true`), where it must run.
+fn openpyxl() -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !found && std::env::var("CI").as_deref() == Ok("true") {
+        panic!("CI=true but python3 cannot import openpyxl: pip install openpyxl");
+    }
+    found
+}
+
+#[test]
+fn openpyxl_workbooks_give_the_clean_files_gap() {
+    if !openpyxl() {
+        eprintln!("skipped: python3 with openpyxl is not installed");
+        return;
+    }
+    let expected = gap(&clean());
+    let fixture = Fixture::new(&org(
+        "hr.xlsx#ANSATTE",
+        &["kompetanse.xlsx", "kompetanse.xlsx#sertifikater"],
+    ));
+    let out = std::process::Command::new("python3")
+        .args(["-c", OPENPYXL])
+        .arg(fixture.dir())
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = stderr_of_check(&fixture);
+    assert_hr_warnings(&err, "kompetanse.xlsx#Kompetanse");
+    assert_eq!(gap(&fixture), expected);
+}
