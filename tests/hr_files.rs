@@ -410,3 +410,14 @@ fn check_counts_the_people_present_and_those_who_left_or_start_later() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_job_title_means_one_role() {
+    let body = format!("{BODY}\n[[role]]\nid = \"lead\"\ntitles = [\"seniorkonsulent\"]\n");
+    let (code, err) = check(&Fixture::standard(&body, PEOPLE, WIDE));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("job title 'seniorkonsulent' is already a title of role 'backend': a title means one role"),
+        "{err}"
+    );
+}

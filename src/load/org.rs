@@ -227,6 +227,9 @@ pub fn parse(
     }
 
     let mut role_ids = Ids::default();
+    // Folded job title -> the role that claimed it first: a title meaning
+    // two roles could not be read as either.
+    let mut claimed: rustc_hash::FxHashMap<String, String> = Default::default();
     for (t, span) in tables(&mut ctx, root, "role") {
         ctx.check_keys(t, ROLE_KEYS, "[[role]]");
         let id = id_field(&mut ctx, t, &span, "role", &mut role_ids, false);
@@ -251,7 +254,18 @@ pub fn parse(
                 item: "each of 'titles' must be a job title",
                 whole: "'titles' in [[role]] must be a list of job titles",
             };
-            each_string(&mut ctx, value, false, &wrong, |_, s, _| {
+            let this = id.clone().unwrap_or_default();
+            each_string(&mut ctx, value, false, &wrong, |ctx, s, span| {
+                let folded = crate::load::columns::fold(s);
+                match claimed.get(&folded) {
+                    Some(other) if *other != this => ctx.error(
+                        &span,
+                        format!("job title '{s}' is already a title of role '{other}': a title means one role"),
+                    ),
+                    _ => {
+                        claimed.insert(folded, this.clone());
+                    }
+                }
                 titles.push(s.to_string());
             });
         }
