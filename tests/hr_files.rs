@@ -421,3 +421,13 @@ fn a_job_title_means_one_role() {
         "{err}"
     );
 }
+
+#[test]
+fn a_first_row_whose_job_title_is_ansatt_is_no_header() {
+    let people = "Ansattnr;Navn;Enhet;Stilling\n1001;Kari Nordmann;it;Ansatt\n1002;Ola Hansen;it;backend\n1003;Per Berg;hr;\n";
+    let fixture = Fixture::standard(BODY, people, WIDE);
+    let (code, err) = check(&fixture);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("header is on row"), "{err}");
+    assert!(err.contains("role 'Ansatt' is not a [[role]]"), "{err}");
+}

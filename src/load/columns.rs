@@ -49,15 +49,16 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
-/// The longest spelling of a key column (`ansattnr`), with room for space
-/// around it: a longer cell is never a key, and is not folded to find out.
+/// Longer than any column name (`gyldig til`), with room for space around
+/// it: a longer cell is never one, and is not folded to find out.
 const KEY_BYTES: usize = 24;
 
-/// True when a cell (trimmed, as written) names a file's key column
-/// (FORMAT.md r3 "The header row"): `id` or `person` or an alias of them.
-/// Rows are searched for it before the header is known.
-pub fn is_key(cell: &str) -> bool {
-    cell.len() <= KEY_BYTES && matches!(canonical(&fold(cell)), Some("id" | "person"))
+/// The known column a cell (trimmed, as written) names, if any: rows are
+/// searched for the header before it is known.
+pub fn known_cell(cell: &str) -> Option<&'static str> {
+    (cell.len() <= KEY_BYTES)
+        .then(|| canonical(&fold(cell)))
+        .flatten()
 }
 
 /// The column a header (folded, see [`fold`]) names, if it is a known one.
@@ -236,10 +237,10 @@ mod tests {
         assert_eq!(fold(" Rust\nprogramming "), "rust programming");
         assert_eq!(fold("Gyldig\u{a0}\u{a0}til\t"), "gyldig til");
         assert_eq!(fold("ÆRØ"), "ærø");
-        assert!(is_key("Ansattnr"));
-        assert!(is_key(" PERSON"));
-        assert!(!is_key("Navn"));
-        assert!(!is_key(&"x".repeat(100)));
+        assert_eq!(known_cell("Ansattnr"), Some("person"));
+        assert_eq!(known_cell("PERSON"), Some("person"));
+        assert_eq!(known_cell("Navn"), Some("name"));
+        assert_eq!(known_cell(&"x".repeat(100)), None);
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub use blocks::{Blocks, Spare};
 pub use encoding::{Encoding, READ_AS_1252};
 use split::{Fields, Split, detect_delimiter, split};
 
-use crate::load::columns::{fold, is_key};
+use crate::load::columns::{fold, known_cell};
 
 /// Bytes per block: big enough to amortise handing a block to another
 /// thread, small enough that the blocks in flight stay a few megabytes.
@@ -318,13 +318,38 @@ enum Source {
 /// header is looked for among the first this many non-blank rows.
 pub const HEADER_ROWS: usize = 10;
 
-/// Which of the first rows is the header: the first that holds the key
-/// column (`holds_key`, one per row in order), or rather the next row when
-/// that holds it too: a row of merged group headings may say "Person" above
-/// the header's "Ansattnr". None when no row holds it.
-fn header_index(holds_key: &[bool]) -> Option<usize> {
-    let mut at = holds_key.iter().position(|&k| k)?;
-    while holds_key.get(at + 1) == Some(&true) {
+/// How much a row looks like a header: whether it names the key column,
+/// then how many known columns it names and how many cells it fills.
+type HeaderScore = Option<(usize, usize)>;
+
+/// The score of a row of `cells` (trimmed, as written).
+fn header_score<'a>(cells: impl Iterator<Item = &'a str>) -> HeaderScore {
+    let (mut key, mut known, mut filled) = (false, 0, 0);
+    for cell in cells.filter(|c| !c.is_empty()) {
+        filled += 1;
+        match known_cell(cell) {
+            Some("id" | "person") => {
+                key = true;
+                known += 1;
+            }
+            Some(_) => known += 1,
+            None => {}
+        }
+    }
+    key.then_some((known, filled))
+}
+
+/// Which of the first rows (their scores, in order) is the header: the
+/// first that names the key column, or rather the next row when that
+/// names it too and looks more like a header (more known columns, or as
+/// many and more cells): a row of merged group headings may say "Person"
+/// above the header's "Ansattnr", while a data row whose job title is
+/// "Ansatt" must not be taken for the header. None when no row names it.
+fn header_index(scores: &[HeaderScore]) -> Option<usize> {
+    let mut at = scores.iter().position(Option::is_some)?;
+    while let Some(Some(next)) = scores.get(at + 1)
+        && Some(*next) > scores[at]
+    {
         at += 1;
     }
     Some(at)
@@ -443,17 +468,15 @@ impl CsvFile {
     /// A sheet's rows as a file: the header is found as in a CSV file
     /// (blank rows are not among the rows).
     pub fn from_sheet(rows: SheetRows, shown: &str) -> Result<CsvFile, OpenError> {
-        let holds_key: Vec<bool> = rows
+        let scores: Vec<HeaderScore> = rows
             .rows
             .iter()
             .take(HEADER_ROWS)
             .map(|(_, text, fields)| {
-                fields
-                    .iter()
-                    .any(|f| text.get(f.clone()).is_some_and(|c| is_key(c.trim())))
+                header_score(fields.iter().filter_map(|f| text.get(f.clone())))
             })
             .collect();
-        let above = header_index(&holds_key).unwrap_or(0);
+        let above = header_index(&scores).unwrap_or(0);
         let mut file = CsvFile::empty(shown, Encoding::Utf8);
         file.sheet = true;
         file.whole = true;
@@ -643,12 +666,12 @@ fn find_header(chunk: &Chunk, bom: usize) -> (u8, usize) {
     let others = [b',', b';', b'\t'].into_iter().filter(|&d| d != first);
     for delimiter in std::iter::once(first).chain(others) {
         let mut records = Records::new(delimiter, bom, 1);
-        let mut holds_key = Vec::with_capacity(HEADER_ROWS);
-        while holds_key.len() < HEADER_ROWS && records.advance(chunk) {
+        let mut scores = Vec::with_capacity(HEADER_ROWS);
+        while scores.len() < HEADER_ROWS && records.advance(chunk) {
             let Ok(row) = records.row(chunk) else { break };
-            holds_key.push((0..row.len()).any(|i| is_key(row.get(i))));
+            scores.push(header_score((0..row.len()).map(|i| row.get(i))));
         }
-        if let Some(above) = header_index(&holds_key) {
+        if let Some(above) = header_index(&scores) {
             return (delimiter, above);
         }
     }
@@ -672,12 +695,20 @@ mod tests {
     }
 
     #[test]
-    fn the_header_is_the_last_of_adjacent_rows_naming_the_key() {
-        assert_eq!(header_index(&[true, false]), Some(0));
-        assert_eq!(header_index(&[false, false, true, false]), Some(2));
+    fn the_header_is_the_row_naming_the_key_that_looks_most_like_one() {
+        let score = |row: &str| header_score(row.split(','));
+        let rows = |text: &str| text.lines().map(score).collect::<Vec<_>>();
+        assert_eq!(header_index(&rows("id,name\n1,Kari")), Some(0));
+        assert_eq!(header_index(&rows("Title\n\nperson,rust\n1,2")), Some(2));
         // Group headings saying "Person" above "Ansattnr".
-        assert_eq!(header_index(&[false, true, true, false]), Some(2));
-        assert_eq!(header_index(&[false, false]), None);
+        let grouped = "Title,,\nPerson,,Sky\nAnsattnr,Navn,rust\n1,Kari,3";
+        assert_eq!(header_index(&rows(grouped)), Some(2));
+        // A first data row whose job title is "Ansatt" is no header.
+        let titled = "Ansattnr,Navn,Stilling\n1,Kari,Ansatt\n2,Ola,Ansatt";
+        assert_eq!(header_index(&rows(titled)), Some(0));
+        let titled = "person,rust\nansatt,3";
+        assert_eq!(header_index(&rows(titled)), Some(0));
+        assert_eq!(header_index(&rows("a,b\nc,d")), None);
     }
 
     #[test]
