@@ -20,7 +20,7 @@ const EDITS: usize = 2;
 /// Comparisons of headers with skill spellings one file may make: a header
 /// of 200,000 cells against a big catalogue must not take minutes. Past it,
 /// an unknown header is an error, as before r3: never silently ignored.
-const NEAR_BUDGET: usize = 5_000_000;
+const NEAR_BUDGET: usize = 1_000_000;
 
 /// Other columns named one by one in the warning about them.
 const OTHER_LISTED: usize = 20;
@@ -71,32 +71,65 @@ fn warn_other_columns(file: &CsvFile, ignored: &[usize], diags: &mut Diagnostics
     );
 }
 
-impl Profiles<'_> {
+/// Folded skill ids and names by their length in characters, so that a
+/// header is compared only with those a few edits could reach: a matrix of
+/// many other columns must not scan the catalogue for each.
+struct NearIndex<'a> {
+    by_length: Vec<Vec<(&'a str, u32)>>,
+}
+
+impl<'a> NearIndex<'a> {
+    fn new(names: &'a rustc_hash::FxHashMap<String, u32>) -> Self {
+        let mut by_length: Vec<Vec<(&str, u32)>> = Vec::new();
+        for (name, &skill) in names {
+            let length = name.chars().count();
+            if length >= by_length.len() {
+                by_length.resize_with(length + 1, Vec::new);
+            }
+            by_length[length].push((name, skill));
+        }
+        // Map order is arbitrary: a tie must go the same way every run.
+        for names in &mut by_length {
+            names.sort_unstable_by_key(|&(name, skill)| (skill, name));
+        }
+        NearIndex { by_length }
+    }
+
     /// Whether a folded header that is no skill is within [`EDITS`] of a
     /// skill's folded id or name (and closer than the shorter is long, so
-    /// that a short id such as `go` does not claim every short header).
-    fn near_skill(&self, header: &str, budget: &mut usize) -> Near {
+    /// that a short id such as `go` does not claim every short header):
+    /// the closest, as (skill, spelling).
+    fn near(&self, header: &str, budget: &mut usize) -> Result<Option<(u32, &'a str)>, ()> {
         let length = header.chars().count();
+        let lengths = length.saturating_sub(EDITS)..=length + EDITS;
         let mut best: Option<(usize, u32, &str)> = None;
-        for (name, &skill) in self.skill_names.iter() {
-            let other = name.chars().count();
-            if other.abs_diff(length) > EDITS {
-                continue;
-            }
-            if *budget == 0 {
-                return Near::Unchecked;
-            }
-            *budget -= 1;
-            let distance = strsim::osa_distance(header, name);
-            if distance <= EDITS
-                && distance < length.min(other)
-                && best.is_none_or(|(d, s, n)| (distance, skill, name.as_str()) < (d, s, n))
-            {
-                best = Some((distance, skill, name));
+        for names in lengths.filter_map(|l| self.by_length.get(l)) {
+            for &(name, skill) in names {
+                if *budget == 0 {
+                    return Err(());
+                }
+                *budget -= 1;
+                let distance = strsim::osa_distance(header, name);
+                let other = name.chars().count();
+                if distance <= EDITS
+                    && distance < length.min(other)
+                    && best.is_none_or(|(d, s, n)| (distance, skill, name) < (d, s, n))
+                {
+                    best = Some((distance, skill, name));
+                }
             }
         }
-        match best {
-            Some((_, skill, name)) => {
+        Ok(best.map(|(_, skill, name)| (skill, name)))
+    }
+}
+
+impl Profiles<'_> {
+    /// What an unknown wide header is (see [`Near`]).
+    fn near_skill(&self, near: &NearIndex<'_>, header: &str, budget: &mut usize) -> Near {
+        match near.near(header, budget) {
+            Err(()) => Near::Unchecked,
+            Ok(None) => Near::Nothing,
+            Ok(Some((skill, name))) => {
                 let skill = &self.skills[skill as usize];
                 // The spelling that was near: the id, or else the name.
                 let meant = if fold(&skill.id) == name {
@@ -106,7 +139,6 @@ impl Profiles<'_> {
                 };
                 Near::Skill(meant.clone())
             }
-            None => Near::Nothing,
         }
     }
 
@@ -156,6 +188,8 @@ impl Profiles<'_> {
         // Headers that are neither a known column nor a skill: ignored.
         let mut ignored = Vec::new();
         let mut budget = NEAR_BUDGET;
+        let names = std::sync::Arc::clone(&self.skill_names);
+        let near = NearIndex::new(&names);
         // Skill -> its first column: a header may have 200,000 cells.
         let mut first_col: rustc_hash::FxHashMap<usize, usize> = Default::default();
         for (i, raw) in file.header_raw.iter().enumerate() {
@@ -181,7 +215,7 @@ impl Profiles<'_> {
                     }
                     skill_cols.push((i, s));
                 }
-                None => match self.near_skill(&file.header[i], &mut budget) {
+                None => match self.near_skill(&near, &file.header[i], &mut budget) {
                     // FORMAT.md r3: a misspelt skill column must not drop data.
                     Near::Skill(meant) => {
                         place.header_error(
