@@ -476,7 +476,7 @@ fn windows_1252_and_utf16_exports_give_the_clean_files_gap() {
 }
 
 #[test]
-fn the_clean_files_name_the_job_titles_gap_the_same_with_no_roles() {
+fn without_roles_the_hr_exports_stilling_is_not_used() {
     // Without [[role]], Stilling is not used: one warning, no error.
     let body = org("hr.xlsx", &["kompetanse.xlsx"]);
     let start = body.find("[[role]]").unwrap();
