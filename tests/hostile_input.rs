@@ -61,7 +61,7 @@ fn an_unknown_megabyte_id_gets_no_suggestion_and_is_shown_short() {
     let stderr = run.stderr();
     // Shown as its first 80 characters and an ellipsis, without a suggestion.
     let shown = format!(
-        "unknown person '{}…': not in the people file\n",
+        "unknown person '{}…': not in the people file (add them to it, or correct the id)\n",
         "a".repeat(80)
     );
     assert!(stderr.contains(&shown), "{stderr}");
@@ -87,6 +87,35 @@ fn a_people_file_of_200k_columns_is_read_in_bounded_time() {
     let stderr = run.stderr();
     assert!(
         stderr.contains("'c18', 'c19', and 199980 more are ignored"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 1000, "{} bytes", stderr.len());
+}
+
+// Issue 22: other columns of a matrix are compared with every skill's
+// spellings (a misspelt skill is an error): 200,000 of them against 3,000
+// skills must stay bounded, and be one warning.
+#[test]
+fn a_matrix_of_200k_other_columns_is_read_in_bounded_time() {
+    let n = 200_000;
+    let mut toml = String::from(ORG);
+    for i in 0..3000 {
+        write!(toml, "[[skill]]\nid = \"s{i}\"\nname = \"Skill {i}\"\n").unwrap();
+    }
+    let mut matrix = String::from("person,rust");
+    for i in 0..n {
+        write!(matrix, ",kommentar {i}").unwrap();
+    }
+    matrix.push_str("\nada,3");
+    matrix.push_str(&",".repeat(n));
+    matrix.push('\n');
+    let dir = org(&toml, "id\nada\n", &matrix);
+    let Some(run) = check(&dir) else { return };
+    run.assert_exit(0);
+    // One warning naming 20 columns and counting the rest.
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("'kommentar 19', and 199980 more are ignored"),
         "{stderr}"
     );
     assert!(stderr.len() < 1000, "{} bytes", stderr.len());

@@ -332,8 +332,12 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
             if rule.classify(date, None) == Freshness::Stale {
                 st.stale += 1;
             }
-            if cell.interest() {
-                st.interest += 1;
+        }
+        // Who wants to develop the skill, assessed or not (FORMAT.md r3
+        // interest-only rows).
+        for (p, _) in org.matrix.interested(s) {
+            if let Some(stats) = table.get_mut(slot[p] as usize) {
+                stats[s].interest += 1;
             }
         }
     }

@@ -48,7 +48,7 @@ pub fn market_report(org: &Organisation, unit: Option<&str>) -> MarketReport {
         })
         .collect();
     // The people here whose cell in the skill `keeps`, by id: only the
-    // assessed can want to learn a skill or teach it.
+    // assessed can teach a skill.
     let listed = |s: usize, keeps: &dyn Fn(Cell) -> bool| -> Vec<MarketPerson> {
         let mut found: Vec<(u32, usize)> = org
             .matrix
@@ -61,7 +61,16 @@ pub fn market_report(org: &Organisation, unit: Option<&str>) -> MarketReport {
     };
     let skills = (0..org.skills.len())
         .filter_map(|s| {
-            let learners = listed(s, &|cell| cell.interest());
+            // FORMAT.md r3: an interest-only row makes a learner too.
+            let mut learners: Vec<(u32, usize)> = org
+                .matrix
+                .interested(s)
+                .filter(|&(p, _)| here[p])
+                .map(|(p, _)| (ids.rank(p), p))
+                .collect();
+            learners.sort_unstable();
+            let learners: Vec<MarketPerson> =
+                learners.into_iter().map(|(_, p)| person(p, s)).collect();
             // The teaching level is at least 1 on any scale.
             let mut teachers = listed(s, &|cell| cell.level() >= teach);
             // Highest level first, then the lightest load, then id.

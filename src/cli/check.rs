@@ -22,19 +22,53 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
     } else {
         format!(" ({} expired)", org.expired.len())
     };
+    let people = people(&org);
     crate::cli::output::to_stdout(|out| {
         writeln!(
             out,
-            "{}: valid: {}, {}, {}, {}, {}{expired}",
+            "{}: valid: {}, {}, {}, {people}, {}{expired}",
             crate::render::text::visible(&args.org.org.display().to_string()),
             counted(org.skills.len(), "skill", "skills"),
             counted(org.roles.len(), "role", "roles"),
             counted(org.needs.len(), "need", "needs"),
-            counted(org.people.len(), "person", "people"),
             counted(org.assessment_rows, "assessment", "assessments"),
         )
     })?;
     Ok(Status::Done)
+}
+
+/// The people counted as the reports count them (FORMAT.md r2 "Present"):
+/// those present at D, and how many of the rest have left or start later.
+fn people(org: &crate::model::Organisation) -> String {
+    let d = org.as_of;
+    let (mut left, mut later) = (0, 0);
+    for p in 0..org.people.len() {
+        let terms = org.people.terms(p);
+        if terms.leaves.is_some_and(|l| l < d) {
+            left += 1;
+        } else if terms.starts.is_some_and(|s| s > d) {
+            later += 1;
+        }
+    }
+    let present = org.people.len() - left - later;
+    let counted = counted(present, "person", "people");
+    if left + later == 0 {
+        return counted;
+    }
+    let mut rest = Vec::new();
+    if left > 0 {
+        rest.push(format!(
+            "{left} {} left",
+            if left == 1 { "has" } else { "have" }
+        ));
+    }
+    if later > 0 {
+        rest.push(format!(
+            "{later} {} later",
+            if later == 1 { "starts" } else { "start" }
+        ));
+    }
+    format!("{counted} present on {d} ({})", rest.join(", "))
 }
 
 /// "1 role", "2 roles": a count with its noun.

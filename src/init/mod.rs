@@ -39,6 +39,10 @@ struct Templates {
     levels: [&'static str; 5],
     /// How dates are written in the CSV files.
     date: fn(Date) -> String,
+    /// The workbook's title row and comment column (FORMAT.md r3: rows
+    /// above the header and other columns are allowed), and a comment.
+    title: &'static str,
+    comment: [&'static str; 2],
 }
 
 const EN: Templates = Templates {
@@ -51,6 +55,11 @@ const EN: Templates = Templates {
     sheet: "Assessments",
     levels: ["none", "basic", "working", "advanced", "expert"],
     date: |d| d.to_string(),
+    title: "Skills matrix",
+    comment: [
+        "Comment",
+        "Wants to learn welfare technology (the * after a level)",
+    ],
 };
 
 const NB: Templates = Templates {
@@ -63,6 +72,8 @@ const NB: Templates = Templates {
     sheet: "Kartlegging",
     levels: ["ingen", "grunnleggende", "god", "avansert", "ekspert"],
     date: |d| d.strftime("%d.%m.%Y").to_string(),
+    title: "Kompetansekartlegging",
+    comment: ["Kommentar", "Vil lære velferdsteknologi (* etter nivået)"],
 };
 
 /// The name of org.toml's schema next to it, as its `#:schema` line says.
@@ -124,9 +135,12 @@ pub fn starter(lang: Lang, xlsx: bool, today: Date) -> Result<Vec<StarterFile>, 
     ])
 }
 
-/// The matrix as an HR adviser's workbook: a bold, frozen header row and
-/// name column, the assessment date as a date cell (dd.mm.yyyy), and each
-/// level as a drop-down label ("3 - avansert") from the scale.
+/// The matrix as an HR adviser's workbook: a title row above the header
+/// and a comment column after the skills (both allowed: FORMAT.md r3, so
+/// new users see it), a bold, frozen header row and name column, the
+/// assessment date as a date cell (dd.mm.yyyy), and each level as a
+/// drop-down label ("3 - avansert"), also with the interest mark
+/// ("1 - grunnleggende*": wants to learn more; "*" alone: interest only).
 fn workbook(t: &Templates, csv: &str) -> Result<Vec<u8>, XlsxError> {
     let labels: Vec<String> = t
         .levels
@@ -138,27 +152,52 @@ fn workbook(t: &Templates, csv: &str) -> Result<Vec<u8>, XlsxError> {
     let ws = book.add_worksheet();
     ws.set_name(t.sheet)?;
     let bold = Format::new().set_bold();
+    let title = Format::new().set_bold().set_font_size(14);
     let date_format = Format::new().set_num_format("dd.mm.yyyy");
     let rows: Vec<Vec<&str>> = csv
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.split(t.delimiter).collect())
+        .filter(|cells: &Vec<&str>| cells.iter().any(|c| !c.trim().is_empty()))
         .collect();
-    let header = rows.first().cloned().unwrap_or_default();
+    // The CSV template may have its own title row: the header is the
+    // first row of more than one cell.
+    let at = rows
+        .iter()
+        .position(|r| r.iter().filter(|c| !c.is_empty()).count() > 1)
+        .unwrap_or(0);
+    let mut header = rows.get(at).cloned().unwrap_or_default();
+    let comment = match header
+        .iter()
+        .position(|h| h.eq_ignore_ascii_case(t.comment[0]))
+    {
+        Some(c) => c,
+        None => {
+            header.push(t.comment[0]);
+            header.len() - 1
+        }
+    };
+    // Row 1 the title, row 2 blank, the header on row 3.
+    const HEADER: u32 = 2;
+    ws.write_with_format(0, 0, t.title, &title)?;
     // The template's columns: person, name, assessed date, then skills.
     const FIRST_SKILL: usize = 3;
-    for (c, title) in header.iter().enumerate() {
+    for (c, name) in header.iter().enumerate() {
         let c = c as u16;
-        ws.write_with_format(0, c, *title, &bold)?;
-        ws.set_column_width(c, (title.chars().count().max(12) + 2) as f64)?;
+        ws.write_with_format(HEADER, c, *name, &bold)?;
+        ws.set_column_width(c, (name.chars().count().max(12) + 2) as f64)?;
     }
-    for (r, cells) in rows.iter().enumerate().skip(1) {
-        let r = r as u32;
+    for (r, cells) in rows.iter().skip(at + 1).enumerate() {
+        let r = HEADER + 1 + r as u32;
         for (c, cell) in cells.iter().enumerate() {
             let col = c as u16;
             if cell.is_empty() {
                 continue;
             }
+            let (level, star) = match cell.strip_suffix('*') {
+                Some(level) => (level, "*"),
+                None => (*cell, ""),
+            };
             if c == FIRST_SKILL - 1
                 && let Some(d) = parse_date(cell)
             {
@@ -166,27 +205,35 @@ fn workbook(t: &Templates, csv: &str) -> Result<Vec<u8>, XlsxError> {
                     ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                 ws.write_datetime_with_format(r, col, &date, &date_format)?;
             } else if c >= FIRST_SKILL
-                && let Some(label) = cell.parse::<usize>().ok().and_then(|l| labels.get(l))
+                && c != comment
+                && let Some(label) = level.parse::<usize>().ok().and_then(|l| labels.get(l))
             {
-                ws.write(r, col, label.as_str())?;
+                ws.write(r, col, format!("{label}{star}"))?;
             } else {
                 ws.write(r, col, *cell)?;
             }
         }
+        if r == HEADER + 1 && comment >= cells.len() {
+            ws.write(r, comment as u16, t.comment[1])?;
+        }
     }
-    if header.len() > FIRST_SKILL {
-        let choices: Vec<&str> = labels.iter().map(String::as_str).collect();
+    ws.set_column_width(comment as u16, 40)?;
+    if comment > FIRST_SKILL {
+        let mut choices: Vec<String> = labels.clone();
+        choices.extend(labels.iter().map(|l| format!("{l}*")));
+        choices.push("*".to_string());
+        let choices: Vec<&str> = choices.iter().map(String::as_str).collect();
         let validation = DataValidation::new().allow_list_strings(&choices)?;
         // Room below the starter's people for the organisation's own.
         ws.add_data_validation(
-            1,
+            HEADER + 1,
             FIRST_SKILL as u16,
             500,
-            (header.len() - 1) as u16,
+            (comment - 1) as u16,
             &validation,
         )?;
     }
-    ws.set_freeze_panes(1, 2)?;
+    ws.set_freeze_panes(HEADER + 1, 2)?;
     book.save_to_buffer()
 }
 

@@ -14,7 +14,7 @@ use crate::load::csv::{Blocks, CsvFile, Encoding, READ_AS_1252, Row, SheetRow};
 use crate::load::long;
 use crate::load::place::Place;
 use crate::load::profiles::{
-    FUTURE, Profiles, STALE, future_warning, stale_warning, unnamed_message,
+    FUTURE, Profiles, STALE, future_warning, no_header, stale_warning, unnamed_message,
 };
 use crate::model::{ExpiredAssessment, FreshnessRule, Matrix, People, Skill};
 
@@ -62,9 +62,14 @@ impl Profiles<'_> {
         for required in ["person", "skill", "level"] {
             if header.find(required).is_none() {
                 let hint = meant_as(&file, &header, required, |_| false);
+                let why = if required == "person" {
+                    format!(": {}", no_header(&file, "person"))
+                } else {
+                    String::new()
+                };
                 place.file_error(
                     diags,
-                    format!("long-format assessment file has no '{required}' column{hint}"),
+                    format!("long-format assessment file has no '{required}' column{hint}{why}"),
                 );
                 missing = true;
             }
@@ -91,12 +96,14 @@ impl Profiles<'_> {
         let path = file.file.clone();
         let delimiter = file.delimiter;
         let skill_index = long::SkillIndex::new(self.skills);
+        let skill_names = std::sync::Arc::clone(&self.skill_names);
         let mut context = long::Context {
             columns,
             delimiter,
             scale: self.scale,
             skills: self.skills,
             skill_index,
+            skill_names: &skill_names,
             people: None,
             freshness: self.freshness,
             people_failed: self.people_failed,
@@ -114,8 +121,9 @@ impl Profiles<'_> {
                 None => return,
             },
         };
-        let mut unnamed_seen = 0u64;
+        let mut seen = Seen::default();
         loop {
+            seen.blank = (0, None);
             let (line, offset) = match &source {
                 Source::Blocks(_, line, offset) => (*line, *offset),
                 Source::Sheet(_) => (0, 0),
@@ -138,6 +146,7 @@ impl Profiles<'_> {
                     people,
                     matrix,
                     expired,
+                    interests,
                     rows,
                     skills,
                     freshness,
@@ -157,9 +166,9 @@ impl Profiles<'_> {
                     }
                     let start = progress.line;
                     progress.line += block.lines;
-                    *rows += block.rows.len();
+                    *rows += block.rows.iter().filter(|r| !r.interest_only).count();
                     for row in &block.rows {
-                        fold(matrix, expired, row, row.person, shown, start);
+                        fold(matrix, expired, interests, row, row.person, shown, start);
                     }
                     let describe = Describe {
                         people,
@@ -167,7 +176,7 @@ impl Profiles<'_> {
                         freshness: *freshness,
                     };
                     let person_of = |row: usize| block.rows[row].person;
-                    describe.report(&block, person_of, start, &place, &mut unnamed_seen, diags);
+                    describe.report(&block, person_of, start, &place, &mut seen, diags);
                 })
             } else {
                 // People come from the assessments: they are added in file order here.
@@ -177,7 +186,7 @@ impl Profiles<'_> {
                     }
                     let start = progress.line;
                     progress.line += block.lines;
-                    self.rows += block.rows.len();
+                    self.rows += block.rows.iter().filter(|r| !r.interest_only).count();
                     let mut resolved = Vec::with_capacity(block.rows.len());
                     for row in &block.rows {
                         let at = start + row.line as usize;
@@ -188,6 +197,7 @@ impl Profiles<'_> {
                             fold(
                                 &mut self.matrix,
                                 &mut self.expired,
+                                &mut self.interests,
                                 row,
                                 person,
                                 shown,
@@ -201,13 +211,29 @@ impl Profiles<'_> {
                         freshness: self.freshness,
                     };
                     let person_of = |row: usize| resolved[row];
-                    describe.report(&block, person_of, start, &place, &mut unnamed_seen, diags);
+                    describe.report(&block, person_of, start, &place, &mut seen, diags);
                 })
             };
             if let Err(e) = result {
                 diags.error(shown, Some(progress.line), format!("cannot read: {e}"));
             }
             if !progress.restart {
+                if let (count, Some(first)) = seen.blank {
+                    let rows = if count == 1 {
+                        format!("row {first} has")
+                    } else {
+                        format!("{count} rows have")
+                    };
+                    let first = if count == 1 {
+                        String::new()
+                    } else {
+                        format!(" (the first on row {first})")
+                    };
+                    place.file_warning(
+                        diags,
+                        format!("{rows} a blank level and no interest{first}: skipped, they record nothing"),
+                    );
+                }
                 return;
             }
             // Not UTF-8 after all: Windows-1252, from the last point that
@@ -340,11 +366,17 @@ impl Progress {
 fn fold(
     matrix: &mut Matrix,
     expired: &mut Vec<ExpiredAssessment>,
+    interests: &mut Vec<(u32, u32)>,
     row: &long::Parsed,
     person: u32,
     shown: &str,
     start: usize,
 ) {
+    if row.interest_only {
+        // Marked once every assessment is chosen (`Profiles::finish`).
+        interests.push((person, row.skill));
+        return;
+    }
     if row.not_yet {
         return;
     }
@@ -368,6 +400,15 @@ fn fold(
     }
 }
 
+/// What a file's blocks have met so far that is reported once a file.
+#[derive(Default)]
+struct Seen {
+    /// Bit i: column i, which has no header, was reported holding a value.
+    unnamed: u64,
+    /// Rows with a blank level and no interest: how many, and the first's line.
+    blank: (usize, Option<usize>),
+}
+
 /// What warnings about a row need to name it.
 struct Describe<'a> {
     people: &'a People,
@@ -384,7 +425,7 @@ impl Describe<'_> {
         person_of: impl Fn(usize) -> u32,
         start: usize,
         place: &Place,
-        unnamed_seen: &mut u64,
+        seen: &mut Seen,
         diags: &mut Diagnostics,
     ) {
         let shown = place.path.as_str();
@@ -410,8 +451,8 @@ impl Describe<'_> {
                     continue;
                 }
                 long::Event::Unnamed { line, column } => {
-                    if *unnamed_seen & (1 << column) == 0 {
-                        *unnamed_seen |= 1 << column;
+                    if seen.unnamed & (1 << column) == 0 {
+                        seen.unnamed |= 1 << column;
                         let line = start + *line as usize;
                         let message = unnamed_message(
                             *column as usize,
@@ -420,6 +461,11 @@ impl Describe<'_> {
                         );
                         place.header_error(diags, *column as usize, message);
                     }
+                    continue;
+                }
+                long::Event::Blank { line } => {
+                    seen.blank.0 += 1;
+                    seen.blank.1.get_or_insert(start + *line as usize);
                     continue;
                 }
                 long::Event::Stale { row } => (*row as usize, 0),

@@ -13,6 +13,14 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ("id", &[]),
     ("person", &["ansatt", "ansattnr"]),
     ("name", &["navn"]),
+    (
+        "first name",
+        &["fornavn", "first_name", "firstname", "given name"],
+    ),
+    (
+        "last name",
+        &["etternavn", "last_name", "lastname", "surname"],
+    ),
     ("unit", &["enhet", "avdeling"]),
     ("role", &["rolle", "stilling"]),
     ("skill", &["kompetanse", "ferdighet"]),
@@ -26,7 +34,34 @@ pub const ALIASES: &[(&str, &[&str])] = &[
     ("leaves", &["sluttdato", "slutter"]),
 ];
 
-/// The column a header (lowercased, trimmed) names, if it is a known one.
+/// A header cell, skill id or name as it is compared (FORMAT.md r3
+/// "Headers as people write them"): lowercased, trimmed, and every run of
+/// white space (a line break from Alt+Enter, a non-breaking space, a tab)
+/// one space. Only headers and the catalogue are folded, never data cells.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    folded
+}
+
+/// Longer than any column name (`gyldig til`), with room for space around
+/// it: a longer cell is never one, and is not folded to find out.
+const KEY_BYTES: usize = 24;
+
+/// The known column a cell (trimmed, as written) names, if any: rows are
+/// searched for the header before it is known.
+pub fn known_cell(cell: &str) -> Option<&'static str> {
+    (cell.len() <= KEY_BYTES)
+        .then(|| canonical(&fold(cell)))
+        .flatten()
+}
+
+/// The column a header (folded, see [`fold`]) names, if it is a known one.
 pub fn canonical(header: &str) -> Option<&'static str> {
     ALIASES
         .iter()
@@ -195,6 +230,17 @@ mod tests {
         assert_eq!(canonical("ønske"), Some("interest"));
         assert_eq!(canonical("kapasitet"), Some("capacity"));
         assert_eq!(canonical("enhte"), None);
+    }
+
+    #[test]
+    fn headers_fold_case_and_every_white_space() {
+        assert_eq!(fold(" Rust\nprogramming "), "rust programming");
+        assert_eq!(fold("Gyldig\u{a0}\u{a0}til\t"), "gyldig til");
+        assert_eq!(fold("ÆRØ"), "ærø");
+        assert_eq!(known_cell("Ansattnr"), Some("person"));
+        assert_eq!(known_cell("PERSON"), Some("person"));
+        assert_eq!(known_cell("Navn"), Some("name"));
+        assert_eq!(known_cell(&"x".repeat(100)), None);
     }
 
     #[test]

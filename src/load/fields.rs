@@ -99,17 +99,21 @@ fn label(scale: &Scale, text: &str) -> Result<Level, String> {
         && matches!(after.next(), Some('.' | ','))
         && after.next().is_some_and(|c| c.is_ascii_digit())
     {
+        // FORMAT.md r3: `2,0` and `3.0` (a number cell formatted with a
+        // decimal, typed as text) are whole levels; `2,5` is not.
+        let decimals = &rest[1..];
+        if decimals.bytes().all(|b| b == b'0') {
+            return match number.parse::<u32>() {
+                Ok(n) if n <= top as u32 => Ok(n as Level),
+                _ => Err(not_on_scale_of(&shown, top, &names())),
+            };
+        }
         return Err(format!(
             "level '{shown}' is not a whole number: levels are whole numbers from 0 to {top} (or {})",
             names()
         ));
     }
-    let not_on_scale = |hint: String| {
-        format!(
-            "level '{shown}' is not on the scale: use 0 to {top} or {}{hint}",
-            names()
-        )
-    };
+    let not_on_scale = |hint: String| format!("{}{hint}", not_on_scale_of(&shown, top, &names()));
     if digits == 0 {
         let hint = did_you_mean(text, scale.levels.iter().map(String::as_str));
         return Err(not_on_scale(hint));
@@ -142,6 +146,11 @@ fn label(scale: &Scale, text: &str) -> Result<Level, String> {
         }
         (None, _) => Err(not_on_scale(String::new())),
     }
+}
+
+/// "level 'x' is not on the scale: use 0 to 4 or none, basic, ...".
+fn not_on_scale_of(shown: &str, top: Level, names: &str) -> String {
+    format!("level '{shown}' is not on the scale: use 0 to {top} or {names}")
 }
 
 /// yes/no, true/false, ja/nei, 1/0 (any case); blank = no.
@@ -206,7 +215,15 @@ mod tests {
             parse_level(&scale, "3 - avansret").unwrap_err(),
             "level '3 - avansret': 'avansret' is not a level name (use ingen, grunnleggende, god, avansert, ekspert) (did you mean 'avansert'?)"
         );
-        for decimal in ["2,5", "2.5"] {
+        assert_eq!(parse_level(&scale, "2,0"), Ok(2));
+        assert_eq!(parse_level(&scale, "3.0"), Ok(3));
+        assert_eq!(parse_level(&scale, "3.00"), Ok(3));
+        assert!(
+            parse_level(&scale, "7,0")
+                .unwrap_err()
+                .contains("not on the scale")
+        );
+        for decimal in ["2,5", "2.5", "2,05"] {
             assert_eq!(
                 parse_level(&scale, decimal).unwrap_err(),
                 format!(

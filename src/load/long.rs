@@ -12,12 +12,22 @@ use std::io;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostics::{SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_BLOCK, clip, did_you_mean};
+use crate::diagnostics::{SUGGESTIONS_PER_BLOCK, clip, did_you_mean};
+use crate::load::columns::fold;
 use crate::load::csv::{Blocks, Chunk, Encoding, Records, Row};
 use crate::load::fields::{optional_date, optional_packed_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
 use crate::load::profiles::{record_problem, width_problem};
 use crate::model::{Date, Freshness, FreshnessRule, Level, PackedDate, People, Scale, Skill};
+
+/// The error for a person not in the people file (FORMAT.md r3): it
+/// never names another person's id.
+pub fn unknown_person(id: &str) -> String {
+    format!(
+        "unknown person '{}': not in the people file (add them to it, or correct the id)",
+        clip(id)
+    )
+}
 
 /// "This row's person is not resolved yet": the thread applying blocks looks it up.
 pub const UNRESOLVED: u32 = u32::MAX;
@@ -44,6 +54,9 @@ pub struct Context<'a> {
     pub scale: &'a Scale,
     pub skills: &'a [Skill],
     pub skill_index: SkillIndex<'a>,
+    /// Folded skill ids and names (FORMAT.md r3): looked up only when a
+    /// cell is not an id as written.
+    pub skill_names: &'a FxHashMap<String, u32>,
     /// People to resolve ids against when the set is closed (people.csv);
     /// None leaves every person `UNRESOLVED` for the thread applying blocks.
     pub people: Option<&'a People>,
@@ -135,6 +148,8 @@ pub struct Parsed {
     pub skill: u32,
     pub level: Level,
     pub interest: bool,
+    /// The level is blank and interest yes: an interest, not an assessment.
+    pub interest_only: bool,
     /// Its `expires` date is before the reference date: set aside.
     pub expired: bool,
     /// Dated after the reference date: not known at D, ignored.
@@ -189,6 +204,8 @@ pub enum Event {
     Stale { row: u32 },
     /// Row `row` of the block is dated after the real today (a typo?).
     Future { row: u32 },
+    /// A row with a blank level and no interest: skipped.
+    Blank { line: u32 },
 }
 
 /// A parsed block: rows, problems (in line order), and the lines it spans.
@@ -207,7 +224,7 @@ pub struct Block {
     pub ascii: bool,
     /// Its size in bytes.
     pub size: usize,
-    /// Unknown person ids met so far (only the first few get a suggestion).
+    /// Unknown skills met so far (only the first few get a suggestion).
     suggested: usize,
 }
 
@@ -230,6 +247,7 @@ impl<'a> Context<'a> {
             scale: self.scale,
             skills: self.skills,
             skill_index: self.skill_index.clone(),
+            skill_names: self.skill_names,
             people,
             freshness: self.freshness,
             people_failed: self.people_failed,
@@ -330,23 +348,10 @@ impl<'a> Context<'a> {
                     }
                     None if self.people_failed => None,
                     None => {
-                        // A suggestion compares with every id: only the first
-                        // few unknown ids of a block get one.
-                        block.suggested += 1;
-                        let hint = if people.len() <= SUGGEST_PEOPLE_LIMIT
-                            && block.suggested <= SUGGESTIONS_PER_BLOCK
-                        {
-                            did_you_mean(id, people.ids())
-                        } else {
-                            String::new()
-                        };
-                        cell_error(
-                            c.person,
-                            format!(
-                                "unknown person '{}': not in the people file{hint}",
-                                clip(id)
-                            ),
-                        );
+                        // FORMAT.md r3: never another person's id as a
+                        // suggestion: following it would give one person's
+                        // levels to another.
+                        cell_error(c.person, unknown_person(id));
                         None
                     }
                 },
@@ -354,12 +359,19 @@ impl<'a> Context<'a> {
             }
         };
         let skill_text = row.get(c.skill);
-        let skill = self.skill_index.get(skill_text);
+        let skill = self
+            .skill_index
+            .get(skill_text)
+            .or_else(|| self.skill_names.get(&fold(skill_text)).copied());
         if skill.is_none() {
-            // Unknown skills share the block's did-you-mean budget with people.
+            // Only the first few unknown skills of a block get a suggestion.
             block.suggested += 1;
             let hint = if block.suggested <= SUGGESTIONS_PER_BLOCK {
-                did_you_mean(skill_text, self.skills.iter().map(|s| s.id.as_str()))
+                let spellings = self
+                    .skills
+                    .iter()
+                    .flat_map(|s| [s.id.as_str(), s.name.as_str()]);
+                did_you_mean(skill_text, spellings)
             } else {
                 String::new()
             };
@@ -369,9 +381,10 @@ impl<'a> Context<'a> {
             );
         }
         let level_text = row.get(c.level);
+        // A blank level is an interest-only row or nothing (FORMAT.md r3),
+        // decided once the interest cell is read.
         let level = if level_text.is_empty() {
-            cell_error(c.level, "level is empty".into());
-            None
+            Some(0)
         } else {
             parse_level(self.scale, level_text)
                 .map_err(|message| cell_error(c.level, message))
@@ -402,6 +415,11 @@ impl<'a> Context<'a> {
         else {
             return;
         };
+        let interest_only = level_text.is_empty();
+        if interest_only && !interest {
+            block.events.push(Event::Blank { line });
+            return;
+        }
         let id = if person == UNRESOLVED {
             let start = block.ids.len() as u32;
             block.ids.push_str(id);
@@ -423,6 +441,7 @@ impl<'a> Context<'a> {
             skill,
             level,
             interest,
+            interest_only,
             expired,
             not_yet: freshness == Freshness::NotYet,
             assessed: packed,
@@ -474,6 +493,7 @@ mod tests {
         for i in 0..1000 {
             people.push(&format!("p{i}"), None, None, None);
         }
+        let names = FxHashMap::default();
         let context = Context {
             columns: Columns {
                 person: 0,
@@ -489,6 +509,7 @@ mod tests {
             scale: &scale,
             skills: &skills,
             skill_index: SkillIndex::new(&skills),
+            skill_names: &names,
             people: Some(&people),
             freshness: FreshnessRule::new(jiff::civil::date(2026, 1, 1), 24),
             people_failed: false,
@@ -512,6 +533,7 @@ mod tests {
                         Event::Unnamed { line: l, column } => {
                             format!("{}: unnamed {column}", line + *l as usize)
                         }
+                        Event::Blank { line: l } => format!("{}: blank", line + *l as usize),
                         Event::Stale { row } => format!(
                             "stale row {}",
                             block.rows[*row as usize].line as usize + line

@@ -93,7 +93,7 @@ pub fn load_as_read(path: &Path, options: &LoadOptions) -> Loaded {
 /// True when `text` is a column name of the profile files (FORMAT.md
 /// "Column names", any case): not personal data in a message.
 pub fn column_name(text: &str) -> bool {
-    columns::canonical(&text.trim().to_lowercase()).is_some()
+    columns::canonical(&columns::fold(text)).is_some()
 }
 
 fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Option<Organisation> {

@@ -78,7 +78,7 @@ pub(crate) const CAPACITY_KEYS: &[&str] = &["hours_per_year"];
 pub(crate) const PLAN_KEYS: &[&str] = &["max_mentees"];
 pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments"];
 pub(crate) const DRIVER_KEYS: &[&str] = &["id", "name"];
-pub(crate) const ROLE_KEYS: &[&str] = &["id", "name", "requires"];
+pub(crate) const ROLE_KEYS: &[&str] = &["id", "name", "requires", "titles"];
 pub(crate) const TOP_KEYS: &[&str] = &[
     "organisation",
     "scale",
@@ -222,16 +222,54 @@ pub fn parse(
     }
 
     let mut role_ids = Ids::default();
+    // Folded job title -> the role that claimed it first: a title meaning
+    // two roles could not be read as either.
+    let mut claimed: rustc_hash::FxHashMap<String, String> = Default::default();
     for (t, span) in tables(&mut ctx, root, "role") {
         ctx.check_keys(t, ROLE_KEYS, "[[role]]");
         let id = id_field(&mut ctx, t, &span, "role", &mut role_ids, false);
+        // FORMAT.md r3: a people file's role cell is matched ignoring case,
+        // so two role ids that differ only in case could not be told apart.
+        if let Some(id) = &id
+            && let Some((other, line)) = role_ids.same_but_case(id)
+        {
+            let at = get(t, "id").map(|v| v.span()).unwrap_or(span.clone());
+            ctx.error(
+                &at,
+                format!(
+                    "role id '{id}' differs from '{other}' (line {line}) only in letter case: role ids are unique ignoring case"
+                ),
+            );
+        }
         let name = string(&mut ctx, t, "name", "[[role]]").map(|(s, _)| s);
         let requires = parse_requires(&mut ctx, t, &org.scale, &skill_ids);
+        let mut titles = Vec::new();
+        if let Some(value) = get(t, "titles") {
+            let wrong = Wrong {
+                item: "each of 'titles' must be a job title",
+                whole: "'titles' in [[role]] must be a list of job titles",
+            };
+            let this = id.clone().unwrap_or_default();
+            each_string(&mut ctx, value, false, &wrong, |ctx, s, span| {
+                let folded = crate::load::columns::fold(s);
+                match claimed.get(&folded) {
+                    Some(other) if *other != this => ctx.error(
+                        &span,
+                        format!("job title '{s}' is already a title of role '{other}': a title means one role"),
+                    ),
+                    _ => {
+                        claimed.insert(folded, this.clone());
+                    }
+                }
+                titles.push(s.to_string());
+            });
+        }
         if let Some(id) = id {
             org.roles.push(Role {
                 name: name.unwrap_or_else(|| id.clone()),
                 id,
                 requires,
+                titles,
             });
         }
     }

@@ -9,11 +9,21 @@ use crate::load::columns::{Header, meant_as, warn_ignored};
 use crate::load::fields::optional_date;
 use crate::load::org::HOURS_PER_YEAR;
 use crate::load::place::Place;
-use crate::load::profiles::{Profiles, each_row, open};
+use crate::load::profiles::{Profiles, each_row, no_header, open, warn_skipped};
 use crate::model::Terms;
 
 /// The columns people.csv reads (`person` and its aliases mean `id` here).
-const KNOWN: &[&str] = &["id", "name", "unit", "role", "capacity", "starts", "leaves"];
+const KNOWN: &[&str] = &[
+    "id",
+    "name",
+    "first name",
+    "last name",
+    "unit",
+    "role",
+    "capacity",
+    "starts",
+    "leaves",
+];
 
 impl Profiles<'_> {
     /// Reads people.csv (or a sheet of a workbook).
@@ -29,6 +39,7 @@ impl Profiles<'_> {
         let Some(mut file) = open(path, shown, sheet, true, diags) else {
             return;
         };
+        warn_skipped(&file, diags);
         self.people_columns = Some((shown.to_string(), file.header_raw.clone()));
         let Some(header) = Header::new(&file, diags) else {
             return;
@@ -59,8 +70,8 @@ impl Profiles<'_> {
                 place.file_error(
                     diags,
                     format!(
-                        "people file has no 'id' column{hint} (columns: {})",
-                        KNOWN.join(", ")
+                        "people file has no 'id' column (or person, ansatt, ansattnr){hint}: {}",
+                        no_header(&file, "id")
                     ),
                 );
                 return;
@@ -68,11 +79,13 @@ impl Profiles<'_> {
         };
         self.people_failed = false;
         warn_ignored(&file, &header, KNOWN, &["person"], true, diags);
-        let (name_col, unit_col, role_col) = (
-            header.find("name"),
-            header.find("unit"),
-            header.find("role"),
-        );
+        let (name_col, unit_col) = (header.find("name"), header.find("unit"));
+        // FORMAT.md r3 "Names": without a name column, first and last name.
+        let (first_col, last_col) = match name_col {
+            Some(_) => (None, None),
+            None => (header.find("first name"), header.find("last name")),
+        };
+        let role_col = self.role_column(header.find("role"), &file, diags);
         let (capacity_col, starts_col, leaves_col) = (
             header.find("capacity"),
             header.find("starts"),
@@ -99,7 +112,22 @@ impl Profiles<'_> {
                     );
                     return;
                 }
-                let name = name_col.map(|c| row.get(c)).filter(|s| !s.is_empty());
+                let joined;
+                let name = match name_col {
+                    Some(c) => Some(row.get(c)),
+                    None if first_col.is_some() || last_col.is_some() => {
+                        let parts = [first_col, last_col].map(|c| c.map_or("", |c| row.get(c)));
+                        joined = parts
+                            .iter()
+                            .filter(|p| !p.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        Some(joined.as_str())
+                    }
+                    None => None,
+                }
+                .filter(|s| !s.is_empty());
                 // A bad unit or role is reported once; the person is kept so that
                 // their assessments do not each fail as "unknown person".
                 let unit = match unit_col {
@@ -108,12 +136,9 @@ impl Profiles<'_> {
                         .map_err(|message| place.cell_error(diags, line, c, message)),
                     None => Ok(None),
                 };
-                let role = match role_col {
-                    Some(c) => self
-                        .role(row.get(c))
-                        .map_err(|message| place.cell_error(diags, line, c, message)),
-                    None => Ok(None),
-                };
+                // An unknown job title is counted for one warning a title.
+                let titled = role_col.is_some_and(|c| !row.get(c).is_empty());
+                let role = role_col.and_then(|c| self.role(row.get(c)));
                 let mut terms = Terms::default();
                 if let Some(c) = capacity_col {
                     match capacity(row.get(c)) {
@@ -140,12 +165,8 @@ impl Profiles<'_> {
                         format!("leaves {leaves} is before starts {starts}: the last working day comes after the first"),
                     );
                 }
-                let (bad, unit, role) = (
-                    unit.is_err() || role.is_err(),
-                    unit.unwrap_or(None),
-                    role.unwrap_or(None),
-                );
-                if role.is_none() && !bad && !self.roles.is_empty() {
+                let (bad, unit) = (unit.is_err(), unit.unwrap_or(None));
+                if role.is_none() && !bad && !titled && !self.roles.is_empty() {
                     diags.repeated_warning(
                         "no-role",
                         shown,
@@ -178,6 +199,9 @@ impl Profiles<'_> {
                 self.people.set_terms(person as usize, terms);
             },
         );
+        if let Some(c) = role_col {
+            self.warn_titles(&place, c, diags);
+        }
     }
 }
 

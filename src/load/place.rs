@@ -85,6 +85,23 @@ impl Place {
         });
     }
 
+    /// A warning about a header cell (0-based `column`).
+    pub fn column_warning(
+        &self,
+        diags: &mut Diagnostics,
+        column: usize,
+        message: impl Into<String>,
+    ) {
+        diags.add(Diagnostic {
+            path: self.path.clone(),
+            line: Some(self.header_line),
+            column: Some(column + 1),
+            cell: self.sheet,
+            severity: Severity::Warning,
+            message: message.into(),
+        });
+    }
+
     /// A problem with the header as a whole (a missing column).
     pub fn file_error(&self, diags: &mut Diagnostics, message: impl Into<String>) {
         diags.error(&self.path, Some(self.header_line), message);

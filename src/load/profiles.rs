@@ -11,12 +11,11 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Display;
 use std::path::Path;
 
-use crate::diagnostics::{
-    Diagnostics, SUGGEST_PEOPLE_LIMIT, SUGGESTIONS_PER_LOAD, clip, column_letters, did_you_mean,
-};
-use crate::load::columns::canonical;
+use crate::diagnostics::{Diagnostics, clip, column_letters, did_you_mean};
+use crate::load::columns::{canonical, fold};
 use crate::load::csv::{CsvFile, Encoding, OpenError, READ_AS_1252, RecordError, Row};
 use crate::load::fields::{optional_date, parse_level};
+use crate::load::long::unknown_person;
 use crate::load::place::Place;
 use crate::load::workbook;
 use crate::model::{
@@ -56,12 +55,27 @@ pub struct Profiles<'a> {
     pub units: Vec<String>,
     pub unit_index: HashMap<String, u32>,
     pub skill_index: HashMap<String, usize>,
+    /// Folded skill ids, then folded names not taken by an id -> skill
+    /// (FORMAT.md r3: a header or a long file's skill cell may hold
+    /// either, in any case); built once, looked up only when the exact id
+    /// is not found.
+    pub skill_names: std::sync::Arc<HashMap<String, u32>>,
     /// Role id -> index (the first of a repeated id, as a scan would find):
     /// every person names one, so a scan of the roles would be quadratic.
     pub role_index: HashMap<&'a str, u32>,
+    /// Folded role ids, then names, then titles -> role.
+    pub role_names: HashMap<String, u32>,
+    /// Role cells met that are not an id as written -> the role they
+    /// name, or None and how many people of this file hold them.
+    pub titles: HashMap<String, (Option<u32>, u32)>,
+    /// Values naming no role, in the order met (for the warnings).
+    pub title_order: Vec<String>,
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
     pub rows: usize,
+    /// (person, skill) of interest-only rows (FORMAT.md r3), marked in the
+    /// matrix once every assessment is chosen.
+    pub interests: Vec<(u32, u32)>,
     /// The people file and its header's columns as written, for messages
     /// about columns that are missing or misnamed (org-wide checks).
     pub people_columns: Option<(String, Vec<String>)>,
@@ -93,6 +107,7 @@ impl<'a> Profiles<'a> {
                 .enumerate()
                 .map(|(i, s)| (s.id.clone(), i))
                 .collect(),
+            skill_names: std::sync::Arc::new(skill_names(skills)),
             role_index: {
                 let mut index = HashMap::default();
                 for (i, r) in roles.iter().enumerate() {
@@ -100,9 +115,13 @@ impl<'a> Profiles<'a> {
                 }
                 index
             },
+            role_names: role_names(roles),
+            titles: HashMap::default(),
+            title_order: Vec::new(),
             matrix: Matrix::new(0, skills.len()),
             expired: Vec::new(),
             rows: 0,
+            interests: Vec::new(),
             people_columns: None,
         }
     }
@@ -110,6 +129,9 @@ impl<'a> Profiles<'a> {
     /// What was read, with the matrix trimmed to the people actually found.
     pub fn finish(mut self) -> ProfilesRead {
         self.matrix.resize_people(self.people.len());
+        for &(person, skill) in &self.interests {
+            self.matrix.mark_interest(person as usize, skill as usize);
+        }
         ProfilesRead {
             people: self.people,
             units: self.units,
@@ -165,43 +187,87 @@ impl<'a> Profiles<'a> {
         format!("{}:{line}", self.files[file as usize])
     }
 
-    pub fn unknown_person(&mut self, id: &str) -> String {
-        // A suggestion compares with every id: only the first few get one.
-        self.suggested += 1;
-        let hint = if self.people.len() <= SUGGEST_PEOPLE_LIMIT
-            && self.suggested <= SUGGESTIONS_PER_LOAD
-        {
-            did_you_mean(id, self.people.ids())
-        } else {
-            String::new()
-        };
-        format!(
-            "unknown person '{}': not in the people file{hint}",
-            clip(id)
-        )
+    /// The role a profile row's role cell names (blank: none), matched
+    /// ignoring case against each role's id, name and `titles` (FORMAT.md
+    /// r3 "Roles and job titles"). A value that names no role is counted
+    /// for [`Profiles::warn_titles`]: it is a job title, not an error.
+    pub fn role(&mut self, text: &str) -> Option<u32> {
+        if text.is_empty() {
+            return None;
+        }
+        if let Some(&r) = self.role_index.get(text) {
+            return Some(r);
+        }
+        // Most people of a big file share a few titles: one fold a value.
+        if let Some((r, count)) = self.titles.get_mut(text) {
+            *count += u32::from(r.is_none());
+            return *r;
+        }
+        let found = self.role_names.get(&fold(text)).copied();
+        let count = u32::from(found.is_none());
+        self.titles.insert(text.to_string(), (found, count));
+        if found.is_none() {
+            self.title_order.push(text.to_string());
+        }
+        found
     }
 
-    /// The role a profile row names (blank: none), or why it names none.
-    pub fn role(&mut self, text: &str) -> Result<Option<u32>, String> {
-        if text.is_empty() {
-            return Ok(None);
-        }
-        let found = self.role_index.get(text).copied();
-        found.map(Some).ok_or_else(|| {
-            // Unknown roles share the load's did-you-mean budget with people.
-            self.suggested += 1;
-            let hint = if self.suggested <= SUGGESTIONS_PER_LOAD {
-                did_you_mean(text, self.roles.iter().map(|r| r.id.as_str()))
+    /// One warning per distinct role value of the file just read that
+    /// names no role, with how many people hold it and a did-you-mean.
+    pub fn warn_titles(&mut self, place: &Place, column: usize, diags: &mut Diagnostics) {
+        let roles = self.roles;
+        for title in std::mem::take(&mut self.title_order) {
+            let Some((None, count)) = self.titles.get(&title).copied() else {
+                continue;
+            };
+            let hint = if diags.may_suggest() {
+                let candidates = roles.iter().flat_map(|r| {
+                    std::iter::once(r.id.as_str())
+                        .chain(std::iter::once(r.name.as_str()))
+                        .chain(r.titles.iter().map(String::as_str))
+                });
+                did_you_mean(&title, candidates)
             } else {
                 String::new()
             };
-            let declared = if self.roles.is_empty() {
-                " (org.toml defines no [[role]])"
+            let who = if count == 1 {
+                "1 person has it".to_string()
             } else {
-                ""
+                format!("{count} people have it")
             };
-            format!("unknown role '{}'{hint}{declared}", clip(text))
-        })
+            place.column_warning(
+                diags,
+                column,
+                format!(
+                    "role '{}' is not a [[role]] id, name or title{hint} ({who}): they have no role requirements; add it to a role's titles in org.toml to give them one",
+                    clip(&title)
+                ),
+            );
+        }
+        self.titles.clear();
+    }
+
+    /// The role column of a file, or None with one warning when org.toml
+    /// declares no `[[role]]`: then it holds job titles, not roles.
+    pub fn role_column(
+        &self,
+        column: Option<usize>,
+        file: &CsvFile,
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
+        let c = column?;
+        if !self.roles.is_empty() {
+            return Some(c);
+        }
+        Place::of(file).column_warning(
+            diags,
+            c,
+            format!(
+                "column '{}' is not used: org.toml declares no [[role]] (add roles, with the job titles that mean them in 'titles', to get role gaps)",
+                clip(&file.header_raw[c])
+            ),
+        );
+        None
     }
 
     /// The unit a profile row names (blank: none), interned, or why it is
@@ -250,6 +316,8 @@ impl<'a> Profiles<'a> {
             return;
         };
         if file.header.iter().any(|h| canonical(h) == Some("skill")) {
+            // Here, not in `read_long`, which may read the file again.
+            warn_skipped(&file, diags);
             self.read_long(file, diags);
         } else if file.whole {
             self.read_wide(file, diags);
@@ -284,8 +352,7 @@ impl<'a> Profiles<'a> {
             Some(i) => i as u32,
             None if self.closed => {
                 if !self.people_failed {
-                    let message = self.unknown_person(id);
-                    place.cell_error(diags, line, column, message);
+                    place.cell_error(diags, line, column, unknown_person(id));
                 }
                 return None;
             }
@@ -310,6 +377,41 @@ impl<'a> Profiles<'a> {
         optional_date(row.get(column), name)
             .map_err(|message| place.cell_error(diags, row.line, column, message))
     }
+}
+
+/// Folded skill ids and names -> skill: ids first, so that an id is never
+/// read as another skill's name.
+fn skill_names(skills: &[Skill]) -> HashMap<String, u32> {
+    let mut names = HashMap::default();
+    for (i, skill) in skills.iter().enumerate() {
+        names.entry(fold(&skill.id)).or_insert(i as u32);
+    }
+    for (i, skill) in skills.iter().enumerate() {
+        names.entry(fold(&skill.name)).or_insert(i as u32);
+    }
+    names
+}
+
+/// Folded role ids, names and titles -> role, in that order of precedence.
+fn role_names(roles: &[Role]) -> HashMap<String, u32> {
+    let mut names = HashMap::default();
+    let ids = roles.iter().map(|r| vec![r.id.as_str()]);
+    let named = roles.iter().map(|r| vec![r.name.as_str()]);
+    let titled = roles
+        .iter()
+        .map(|r| r.titles.iter().map(String::as_str).collect());
+    for pass in [
+        ids.collect::<Vec<Vec<&str>>>(),
+        named.collect(),
+        titled.collect(),
+    ] {
+        for (i, spellings) in pass.iter().enumerate() {
+            for s in spellings {
+                names.entry(fold(s)).or_insert(i as u32);
+            }
+        }
+    }
+    names
 }
 
 /// Opens a profile file: a sheet of a workbook, or a CSV file read in
@@ -401,6 +503,38 @@ pub fn each_row(
         }
         each(&row, diags);
     }
+}
+
+/// One warning for the rows above a file's header (FORMAT.md r3 "The
+/// header row"): a title, a blank row, merged group headings.
+pub fn warn_skipped(file: &CsvFile, diags: &mut Diagnostics) {
+    let Some(skipped) = &file.skipped else {
+        return;
+    };
+    let first = clip(&skipped.first.join(", ")).into_owned();
+    let rows = if skipped.rows == 1 {
+        "row above it is"
+    } else {
+        "rows above it are"
+    };
+    Place::of(file).file_warning(
+        diags,
+        format!(
+            "the header is on row {}: the {rows} skipped (row {} holds '{first}')",
+            file.header_line, skipped.line
+        ),
+    );
+}
+
+/// Why no header was found, for the error about the missing key column:
+/// what the row taken as the header holds, and where the header may be.
+pub fn no_header(file: &CsvFile, key: &str) -> String {
+    format!(
+        "row {} holds '{}'; the header row, the one naming '{key}', must be among the first {} rows",
+        file.header_line,
+        clip(&file.header_text()),
+        crate::load::csv::HEADER_ROWS
+    )
 }
 
 /// The error for a column with no header over a value (first on `line`).

@@ -304,6 +304,8 @@ struct Role {
     name: Option<String>,
     /// Target level per skill id: { "førstehjelp" = 2, dokumentasjon = "god" } (quote ids with letters beyond a-z).
     requires: Option<BTreeMap<String, LevelValue<0>>>,
+    /// Job titles in the people file's role column (stilling) that mean this role, matched ignoring case.
+    titles: Option<Vec<String>>,
 }
 
 #[derive(JsonSchema)]

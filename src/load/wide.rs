@@ -5,28 +5,150 @@
 //! checked against what is known.
 
 use crate::diagnostics::{Diagnostics, clip, column_letters, did_you_mean};
-use crate::load::columns::{Header, meant_as};
+use crate::load::columns::{Header, fold, meant_as};
 use crate::load::csv::CsvFile;
 use crate::load::place::Place;
-use crate::load::profiles::{FUTURE, Profiles, STALE, each_row, future_warning, stale_warning};
+use crate::load::profiles::{
+    FUTURE, Profiles, STALE, each_row, future_warning, no_header, stale_warning, warn_skipped,
+};
 use crate::model::{Date, Freshness, Level, PackedDate};
 
+/// How far a header may be from a skill's id or name and still be taken
+/// for a misspelling of it (FORMAT.md r3 "Other columns in the wide format").
+const EDITS: usize = 2;
+
+/// Comparisons of headers with skill spellings one file may make: a header
+/// of 200,000 cells against a big catalogue must not take minutes. Past it,
+/// an unknown header is an error, as before r3: never silently ignored.
+const NEAR_BUDGET: usize = 1_000_000;
+
+/// Other columns named one by one in the warning about them.
+const OTHER_LISTED: usize = 20;
+
+/// What an unknown wide header is.
+enum Near {
+    /// Within [`EDITS`] of this skill's id or name (as written): a
+    /// misspelt skill.
+    Skill(String),
+    /// Some other column (a comment, a practice area).
+    Nothing,
+    /// Not compared: the budget is spent.
+    Unchecked,
+}
+
+/// One warning listing the other columns of a wide file, which are not read.
+fn warn_other_columns(file: &CsvFile, ignored: &[usize], diags: &mut Diagnostics) {
+    if ignored.is_empty() {
+        return;
+    }
+    let meta = [
+        "person", "id", "name", "unit", "role", "assessed", "navn", "enhet", "avdeling", "rolle",
+        "stilling", "vurdert", "dato",
+    ];
+    let mut listed: Vec<String> = ignored
+        .iter()
+        .take(OTHER_LISTED)
+        .map(|&i| {
+            let raw = &file.header_raw[i];
+            let hint = did_you_mean(&file.header[i], meta);
+            format!("'{}'{hint}", clip(raw))
+        })
+        .collect();
+    if ignored.len() > OTHER_LISTED {
+        listed.push(format!("and {} more", ignored.len() - OTHER_LISTED));
+    }
+    let (what, verb) = if ignored.len() == 1 {
+        ("column", "is")
+    } else {
+        ("columns", "are")
+    };
+    Place::of(file).file_warning(
+        diags,
+        format!(
+            "{what} {} {verb} ignored: neither a skill id or name nor one of person, name, unit, role, assessed",
+            listed.join(", ")
+        ),
+    );
+}
+
+/// Folded skill ids and names by their length in characters, so that a
+/// header is compared only with those a few edits could reach: a matrix of
+/// many other columns must not scan the catalogue for each.
+struct NearIndex<'a> {
+    by_length: Vec<Vec<(&'a str, u32)>>,
+}
+
+impl<'a> NearIndex<'a> {
+    fn new(names: &'a rustc_hash::FxHashMap<String, u32>) -> Self {
+        let mut by_length: Vec<Vec<(&str, u32)>> = Vec::new();
+        for (name, &skill) in names {
+            let length = name.chars().count();
+            if length >= by_length.len() {
+                by_length.resize_with(length + 1, Vec::new);
+            }
+            by_length[length].push((name, skill));
+        }
+        // Map order is arbitrary: a tie must go the same way every run.
+        for names in &mut by_length {
+            names.sort_unstable_by_key(|&(name, skill)| (skill, name));
+        }
+        NearIndex { by_length }
+    }
+
+    /// Whether a folded header that is no skill is within [`EDITS`] of a
+    /// skill's folded id or name (and closer than the shorter is long, so
+    /// that a short id such as `go` does not claim every short header):
+    /// the closest, as (skill, spelling).
+    fn near(&self, header: &str, budget: &mut usize) -> Result<Option<(u32, &'a str)>, ()> {
+        let length = header.chars().count();
+        let lengths = length.saturating_sub(EDITS)..=length + EDITS;
+        let mut best: Option<(usize, u32, &str)> = None;
+        for names in lengths.filter_map(|l| self.by_length.get(l)) {
+            for &(name, skill) in names {
+                if *budget == 0 {
+                    return Err(());
+                }
+                *budget -= 1;
+                let distance = strsim::osa_distance(header, name);
+                let other = name.chars().count();
+                if distance <= EDITS
+                    && distance < length.min(other)
+                    && best.is_none_or(|(d, s, n)| (distance, skill, name) < (d, s, n))
+                {
+                    best = Some((distance, skill, name));
+                }
+            }
+        }
+        Ok(best.map(|(_, skill, name)| (skill, name)))
+    }
+}
+
 impl Profiles<'_> {
+    /// What an unknown wide header is (see [`Near`]).
+    fn near_skill(&self, near: &NearIndex<'_>, header: &str, budget: &mut usize) -> Near {
+        match near.near(header, budget) {
+            Err(()) => Near::Unchecked,
+            Ok(None) => Near::Nothing,
+            Ok(Some((skill, name))) => {
+                let skill = &self.skills[skill as usize];
+                // The spelling that was near: the id, or else the name.
+                let meant = if fold(&skill.id) == name {
+                    &skill.id
+                } else {
+                    &skill.name
+                };
+                Near::Skill(meant.clone())
+            }
+        }
+    }
+
     /// The skill a wide file's column header names: a skill's id or its
-    /// name, in any letter case.
+    /// name, folded (any letter case, line breaks in the cell).
     fn skill_of_header(&self, raw: &str) -> Option<usize> {
         if let Some(&s) = self.skill_index.get(raw) {
             return Some(s);
         }
-        let lower = raw.to_lowercase();
-        self.skills
-            .iter()
-            .position(|s| s.id.to_lowercase() == lower)
-            .or_else(|| {
-                self.skills
-                    .iter()
-                    .position(|s| s.name.to_lowercase() == lower)
-            })
+        self.skill_names.get(&fold(raw)).map(|&s| s as usize)
     }
 
     pub fn read_wide(&mut self, mut file: CsvFile, diags: &mut Diagnostics) {
@@ -34,6 +156,7 @@ impl Profiles<'_> {
         let shown = place.path.clone();
         let shown = shown.as_str();
         let file_id = self.file_id(shown);
+        warn_skipped(&file, diags);
         let Some(header) = Header::new(&file, diags) else {
             return;
         };
@@ -52,7 +175,8 @@ impl Profiles<'_> {
                 place.file_error(
                     diags,
                     format!(
-                        "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format){hint}"
+                        "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format){hint}: {}",
+                        no_header(&file, "person")
                     ),
                 );
                 return;
@@ -61,6 +185,11 @@ impl Profiles<'_> {
         let meta = ["person", "id", "name", "unit", "role", "assessed"];
         let mut skill_cols: Vec<(usize, usize)> = Vec::new();
         let mut bad_header = false;
+        // Headers that are neither a known column nor a skill: ignored.
+        let mut ignored = Vec::new();
+        let mut budget = NEAR_BUDGET;
+        let names = std::sync::Arc::clone(&self.skill_names);
+        let near = NearIndex::new(&names);
         // Skill -> its first column: a header may have 200,000 cells.
         let mut first_col: rustc_hash::FxHashMap<usize, usize> = Default::default();
         for (i, raw) in file.header_raw.iter().enumerate() {
@@ -86,35 +215,41 @@ impl Profiles<'_> {
                     }
                     skill_cols.push((i, s));
                 }
-                None => {
-                    let candidates = self
-                        .skills
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .chain(meta)
-                        .chain([
-                            "navn", "enhet", "avdeling", "rolle", "stilling", "vurdert", "dato",
-                        ]);
-                    let hint = if diags.may_suggest() {
-                        did_you_mean(raw, candidates)
-                    } else {
-                        String::new()
-                    };
-                    place.header_error(
-                        diags,
-                        i,
-                        format!("column '{}' is neither a skill id or name nor one of person, name, unit, role, assessed{hint}", clip(raw)),
-                    );
-                    bad_header = true;
-                }
+                None => match self.near_skill(&near, &file.header[i], &mut budget) {
+                    // FORMAT.md r3: a misspelt skill column must not drop data.
+                    Near::Skill(meant) => {
+                        place.header_error(
+                            diags,
+                            i,
+                            format!(
+                                "column '{}' is not a skill id or name (did you mean '{meant}'?): fix the header so that its levels are read",
+                                clip(raw)
+                            ),
+                        );
+                        bad_header = true;
+                    }
+                    Near::Unchecked => {
+                        place.header_error(
+                            diags,
+                            i,
+                            format!(
+                                "column '{}' is neither a skill id or name nor one of person, name, unit, role, assessed (too many columns to compare with the skills)",
+                                clip(raw)
+                            ),
+                        );
+                        bad_header = true;
+                    }
+                    Near::Nothing => ignored.push(i),
+                },
             }
         }
+        warn_other_columns(&file, &ignored, diags);
         if bad_header {
             return;
         }
         let col = |name: &str| header.find(name).filter(|&c| c != person_col);
-        let (name_col, unit_col, role_col, assessed_col) =
-            (col("name"), col("unit"), col("role"), col("assessed"));
+        let (name_col, unit_col, assessed_col) = (col("name"), col("unit"), col("assessed"));
+        let role_col = self.role_column(col("role"), &file, diags);
         let fix = "give it a skill id or delete it";
         each_row(&mut file, fix, diags, |row, diags| {
             let line = row.line;
@@ -129,10 +264,7 @@ impl Profiles<'_> {
                 unit_col,
                 self.unit(unit_col.map(|c| row.get(c)).unwrap_or("")),
             );
-            let role = cell(
-                role_col,
-                self.role(role_col.map(|c| row.get(c)).unwrap_or("")),
-            );
+            let role = role_col.and_then(|c| self.role(row.get(c)));
             let Some(person) = self.person(id, file_id, &place, line, person_col, diags) else {
                 return;
             };
@@ -153,13 +285,26 @@ impl Profiles<'_> {
                 if text.is_empty() {
                     continue;
                 }
+                // The interest mark (docs/format.md): `2*` is level 2 and
+                // wants to learn more; `*` alone is an interest only.
+                let (text, interest) = match text.strip_suffix('*') {
+                    Some(level) => (level.trim_end(), true),
+                    None => (text, false),
+                };
+                if text.is_empty() {
+                    self.interests.push((person, skill as u32));
+                    continue;
+                }
                 if let Some(level) = self.level(text, &place, line, column, diags)
                     && let Ok(assessed) = assessed
                 {
-                    self.assess(person, skill, level, assessed, false, shown, line, diags);
+                    self.assess(person, skill, level, assessed, interest, shown, line, diags);
                 }
             }
         });
+        if let Some(c) = role_col {
+            self.warn_titles(&place, c, diags);
+        }
     }
 
     /// Takes a wide file's name, unit and role for a person: they fill in what

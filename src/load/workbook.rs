@@ -14,6 +14,7 @@ use std::path::Path;
 use calamine::{Data, Reader, open_workbook_auto};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
+use crate::load::columns::fold;
 use crate::load::csv::{CsvFile, SheetRows};
 use crate::load::place::Place;
 
@@ -51,7 +52,12 @@ pub fn open(
                 return None;
             }
         },
-        Some(wanted) => match names.iter().find(|n| *n == wanted) {
+        // Excel's sheet names are not case-sensitive (FORMAT.md r3).
+        Some(wanted) => match names
+            .iter()
+            .find(|n| *n == wanted)
+            .or_else(|| names.iter().find(|n| fold(n) == fold(wanted)))
+        {
             Some(n) => n.clone(),
             None => {
                 let hint = did_you_mean(wanted, names.iter().map(String::as_str));

@@ -46,6 +46,11 @@ impl Cell {
     pub fn interest(self) -> bool {
         self.0 & INTEREST != 0
     }
+
+    /// The same cell, with interest.
+    pub fn with_interest(self) -> Cell {
+        Cell(self.0 | INTEREST)
+    }
 }
 
 /// A column is dense while at least one person in this many is assessed
@@ -96,7 +101,7 @@ impl Column {
     pub fn count(&self) -> usize {
         match self {
             Column::Dense { count, .. } => *count,
-            Column::Sparse(map) => map.len(),
+            Column::Sparse(map) => map.values().filter(|(_, d)| *d != PackedDate::NONE).count(),
         }
     }
 
@@ -143,6 +148,53 @@ impl Column {
                 true
             }
         }
+    }
+
+    /// Marks that the person wants to develop the skill, keeping their
+    /// assessment (or lack of one) as it is (FORMAT.md r3 interest-only
+    /// rows). An unassessed person keeps `PackedDate::NONE`, which every
+    /// listing of the assessed passes over. Marks are made once every
+    /// assessment is chosen: a later offer replaces the cell.
+    pub fn mark_interest(&mut self, person: usize) {
+        match self {
+            Column::Dense { cells, .. } => cells[person] = cells[person].with_interest(),
+            Column::Sparse(map) => {
+                let slot = map
+                    .entry(person as u32)
+                    .or_insert((Cell::default(), PackedDate::NONE));
+                slot.0 = slot.0.with_interest();
+            }
+        }
+    }
+
+    /// Every stored (person, cell, assessed) in person order, also the
+    /// interest marks of unassessed people, for a copy of the column.
+    pub fn stored(&self) -> Vec<(u32, Cell, PackedDate)> {
+        match self {
+            Column::Dense {
+                cells, assessed, ..
+            } => cells
+                .iter()
+                .zip(assessed)
+                .enumerate()
+                .filter(|(_, (c, d))| **d != PackedDate::NONE || c.interest())
+                .map(|(p, (&c, &d))| (p as u32, c, d))
+                .collect(),
+            Column::Sparse(map) => map.iter().map(|(&p, &(c, d))| (p, c, d)).collect(),
+        }
+    }
+
+    /// The (person, cell, assessed) kept of `new_of_old` people (old index
+    /// -> new, `u32::MAX` for gone), interest marks too, in new order.
+    pub fn select(&self, new_of_old: &[u32]) -> Vec<(u32, Cell, PackedDate)> {
+        let mut kept: Vec<_> = self
+            .stored()
+            .into_iter()
+            .filter(|&(p, ..)| new_of_old[p as usize] != u32::MAX)
+            .map(|(p, cell, date)| (new_of_old[p as usize], cell, date))
+            .collect();
+        kept.sort_unstable_by_key(|e| e.0);
+        kept
     }
 
     /// The column for `people` people: those at or past the new width are
@@ -196,7 +248,7 @@ impl Column {
             cells[p as usize] = cell;
             assessed[p as usize] = date;
         }
-        let count = map.len();
+        let count = map.values().filter(|(_, d)| *d != PackedDate::NONE).count();
         *self = Column::Dense {
             cells,
             assessed,
@@ -205,7 +257,11 @@ impl Column {
     }
 
     fn store_sparse(&mut self) {
-        let map = self.entries().map(|(p, c, d)| (p as u32, (c, d))).collect();
+        let map = self
+            .stored()
+            .into_iter()
+            .map(|(p, c, d)| (p, (c, d)))
+            .collect();
         *self = Column::Sparse(map);
     }
 
@@ -248,7 +304,10 @@ impl Iterator for Entries<'_> {
             Entries::Dense(slots) => slots
                 .find(|(_, (_, d))| **d != PackedDate::NONE)
                 .map(|(p, (&c, &d))| (p, c, d)),
-            Entries::Sparse(map) => map.next().map(|(&p, &(c, d))| (p as usize, c, d)),
+            // Interest marks of the unassessed are no assessment.
+            Entries::Sparse(map) => map
+                .find(|(_, (_, d))| *d != PackedDate::NONE)
+                .map(|(&p, &(c, d))| (p as usize, c, d)),
         }
     }
 }

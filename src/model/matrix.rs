@@ -161,15 +161,7 @@ impl Matrix {
         let columns = self
             .columns
             .iter()
-            .map(|column| {
-                let mut entries: Vec<_> = column
-                    .entries()
-                    .filter(|&(p, ..)| new_of_old[p] != u32::MAX)
-                    .map(|(p, cell, date)| (new_of_old[p], cell, date))
-                    .collect();
-                entries.sort_unstable_by_key(|e| e.0);
-                Column::from_sorted(entries, kept.len())
-            })
+            .map(|column| Column::from_sorted(column.select(&new_of_old), kept.len()))
             .collect();
         let expires = self
             .expires
@@ -244,6 +236,23 @@ impl Matrix {
         }
     }
 
+    /// The people who want to develop `skill` (FORMAT.md r3: assessed or
+    /// not, an interest-only row counts), in person order.
+    pub fn interested(&self, skill: usize) -> impl Iterator<Item = (usize, Cell)> + '_ {
+        self.columns[skill]
+            .stored()
+            .into_iter()
+            .filter(|(_, cell, _)| cell.interest())
+            .map(|(p, cell, _)| (p as usize, cell))
+    }
+
+    /// FORMAT.md r3 interest-only rows: the person wants to develop the
+    /// skill, whatever their level; no assessment is added or changed.
+    /// Called once every assessment is chosen.
+    pub fn mark_interest(&mut self, person: usize, skill: usize) {
+        self.columns[skill].mark_interest(person);
+    }
+
     /// Every person's cell of one skill, person by person (the default
     /// cell, level 0 without interest, where unassessed).
     #[inline]
@@ -264,11 +273,13 @@ impl Matrix {
     pub fn skills_by_person(&self, keeps: impl Fn(Cell) -> bool) -> BySkill {
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (s, column) in self.columns.iter().enumerate() {
+            // Interest marks of the unassessed too (FORMAT.md r3).
             pairs.extend(
                 column
-                    .entries()
+                    .stored()
+                    .into_iter()
                     .filter(|&(_, cell, _)| keeps(cell))
-                    .map(|(p, ..)| (p as u32, s as u32)),
+                    .map(|(p, ..)| (p, s as u32)),
             );
         }
         // Skill by skill, then a stable sort by person: skills stay in order.

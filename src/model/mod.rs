@@ -128,6 +128,8 @@ pub struct Role {
     pub name: String,
     /// Required skills (index into `Organisation::skills`) and target levels, in file order.
     pub requires: Vec<(usize, Level)>,
+    /// Job titles in the people file that mean this role (FORMAT.md r3).
+    pub titles: Vec<String>,
 }
 
 /// "No unit" / "no role" in the people columns.

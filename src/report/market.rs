@@ -22,7 +22,8 @@ pub struct MarketReport {
 pub struct MarketSkill {
     pub skill: String,
     pub name: String,
-    /// People whose chosen assessment says `interest`, by id.
+    /// People who want to learn the skill (their chosen assessment says
+    /// `interest`, or an interest-only row does), by id.
     pub learners: Vec<MarketPerson>,
     /// People at the teaching level or above: highest level first, then
     /// fewest mentees, then id.

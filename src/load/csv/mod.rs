@@ -38,6 +38,8 @@ pub use blocks::{Blocks, Spare};
 pub use encoding::{Encoding, READ_AS_1252};
 use split::{Fields, Split, detect_delimiter, split};
 
+use crate::load::columns::{fold, known_cell};
+
 /// Bytes per block: big enough to amortise handing a block to another
 /// thread, small enough that the blocks in flight stay a few megabytes.
 /// (It also fixes where long files' blocks are cut, which decides which
@@ -312,6 +314,57 @@ enum Source {
     },
 }
 
+/// The most rows above a header (FORMAT.md r3 "The header row"): the
+/// header is looked for among the first this many non-blank rows.
+pub const HEADER_ROWS: usize = 10;
+
+/// How much a row looks like a header: whether it names the key column,
+/// then how many known columns it names and how many cells it fills.
+type HeaderScore = Option<(usize, usize)>;
+
+/// The score of a row of `cells` (trimmed, as written).
+fn header_score<'a>(cells: impl Iterator<Item = &'a str>) -> HeaderScore {
+    let (mut key, mut known, mut filled) = (false, 0, 0);
+    for cell in cells.filter(|c| !c.is_empty()) {
+        filled += 1;
+        match known_cell(cell) {
+            Some("id" | "person") => {
+                key = true;
+                known += 1;
+            }
+            Some(_) => known += 1,
+            None => {}
+        }
+    }
+    key.then_some((known, filled))
+}
+
+/// Which of the first rows (their scores, in order) is the header: the
+/// first that names the key column, or rather the next row when that
+/// names it too and looks more like a header (more known columns, or as
+/// many and more cells): a row of merged group headings may say "Person"
+/// above the header's "Ansattnr", while a data row whose job title is
+/// "Ansatt" must not be taken for the header. None when no row names it.
+fn header_index(scores: &[HeaderScore]) -> Option<usize> {
+    let mut at = scores.iter().position(Option::is_some)?;
+    while let Some(Some(next)) = scores.get(at + 1)
+        && Some(*next) > scores[at]
+    {
+        at += 1;
+    }
+    Some(at)
+}
+
+/// Rows above the header that were skipped: how many, and the first one's
+/// cells as written (for the warning that quotes it).
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub rows: usize,
+    /// The first skipped row's line and its cells that are not blank.
+    pub line: usize,
+    pub first: Vec<String>,
+}
+
 /// An open CSV file (or sheet), positioned after its header.
 pub struct CsvFile {
     /// How problems name the file: its path, or `PATH#SHEET` for a sheet.
@@ -320,12 +373,14 @@ pub struct CsvFile {
     pub file: Option<std::path::PathBuf>,
     /// True for a sheet of a workbook: problems name cells (`PATH#SHEET!F2`).
     pub sheet: bool,
-    /// Header names, trimmed and lowercased.
+    /// Header names, folded (`crate::load::columns::fold`).
     pub header: Vec<String>,
     /// Header names as written.
     pub header_raw: Vec<String>,
     /// The line (sheet row) the header is on.
     pub header_line: usize,
+    /// Rows above the header (a title, group headings), skipped.
+    pub skipped: Option<Skipped>,
     pub delimiter: u8,
     /// What the file was read as (a reader warns about Windows-1252).
     pub encoding: Encoding,
@@ -394,7 +449,7 @@ impl CsvFile {
             ));
         }
         let bom = usize::from(chunk.bytes().starts_with(b"\xEF\xBB\xBF")) * 3;
-        let delimiter = detect_delimiter(&chunk.bytes()[bom..]);
+        let (delimiter, above) = find_header(&chunk, bom);
         let mut file = CsvFile::empty(shown, encoding);
         file.delimiter = delimiter;
         file.source = Source::Csv {
@@ -405,18 +460,71 @@ impl CsvFile {
             decode: Encoding::Utf8,
             offset: 0,
         };
+        file.skip_rows(above)?;
         file.read_header()?;
         Ok(file)
     }
 
-    /// A sheet's rows as a file: the first row that is not blank is the header.
+    /// A sheet's rows as a file: the header is found as in a CSV file
+    /// (blank rows are not among the rows).
     pub fn from_sheet(rows: SheetRows, shown: &str) -> Result<CsvFile, OpenError> {
+        let scores: Vec<HeaderScore> = rows
+            .rows
+            .iter()
+            .take(HEADER_ROWS)
+            .map(|(_, text, fields)| {
+                header_score(fields.iter().filter_map(|f| text.get(f.clone())))
+            })
+            .collect();
+        let above = header_index(&scores).unwrap_or(0);
         let mut file = CsvFile::empty(shown, Encoding::Utf8);
         file.sheet = true;
         file.whole = true;
         file.source = Source::Sheet { rows, next: 0 };
+        file.skip_rows(above)?;
         file.read_header()?;
         Ok(file)
+    }
+
+    /// Reads past the `count` rows above the header, keeping the first.
+    fn skip_rows(&mut self, count: usize) -> Result<(), OpenError> {
+        if count == 0 {
+            return Ok(());
+        }
+        let mut first = Vec::new();
+        let mut line = 0;
+        for i in 0..count {
+            match self.next_row() {
+                Ok(Some(row)) if i == 0 => {
+                    line = row.line;
+                    first = (0..row.len())
+                        .map(|c| row.get(c).to_string())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                }
+                Ok(Some(_)) => {}
+                // They were read once to find the header: they read again.
+                _ => return Err(OpenError::Empty),
+            }
+        }
+        self.skipped = Some(Skipped {
+            rows: count,
+            line,
+            first,
+        });
+        Ok(())
+    }
+
+    /// What the header row holds, as written, for messages: its cells that
+    /// are not blank, joined by ", ".
+    pub fn header_text(&self) -> String {
+        let cells: Vec<&str> = self
+            .header_raw
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+            .collect();
+        cells.join(", ")
     }
 
     fn empty(shown: &str, encoding: Encoding) -> CsvFile {
@@ -427,6 +535,7 @@ impl CsvFile {
             header: Vec::new(),
             header_raw: Vec::new(),
             header_line: 1,
+            skipped: None,
             delimiter: b',',
             encoding,
             whole: false,
@@ -455,7 +564,7 @@ impl CsvFile {
         // A set, not a scan of the names before: a header may have 200,000 cells.
         let mut seen = rustc_hash::FxHashSet::default();
         for text in header {
-            let name = text.to_lowercase();
+            let name = fold(&text);
             if !name.is_empty() && !seen.insert(name.clone()) {
                 return Err(OpenError::DuplicateColumn(text, line));
             }
@@ -546,6 +655,29 @@ impl CsvFile {
     }
 }
 
+/// The delimiter and the number of rows above the header of a CSV file
+/// whose first block is `chunk` (FORMAT.md r3 "The header row"). The
+/// delimiter is the first line's, unless the header is found only with
+/// another (a title row has no delimiters, or other ones). With no key
+/// column in the first rows, the first row is the header, for the
+/// readers' messages. Only the first rows of the first block are read.
+fn find_header(chunk: &Chunk, bom: usize) -> (u8, usize) {
+    let first = detect_delimiter(&chunk.bytes()[bom..]);
+    let others = [b',', b';', b'\t'].into_iter().filter(|&d| d != first);
+    for delimiter in std::iter::once(first).chain(others) {
+        let mut records = Records::new(delimiter, bom, 1);
+        let mut scores = Vec::with_capacity(HEADER_ROWS);
+        while scores.len() < HEADER_ROWS && records.advance(chunk) {
+            let Ok(row) = records.row(chunk) else { break };
+            scores.push(header_score((0..row.len()).map(|i| row.get(i))));
+        }
+        if let Some(above) = header_index(&scores) {
+            return (delimiter, above);
+        }
+    }
+    (first, 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -560,6 +692,37 @@ mod tests {
             lines.push(row.line);
         }
         lines
+    }
+
+    #[test]
+    fn the_header_is_the_row_naming_the_key_that_looks_most_like_one() {
+        let score = |row: &str| header_score(row.split(','));
+        let rows = |text: &str| text.lines().map(score).collect::<Vec<_>>();
+        assert_eq!(header_index(&rows("id,name\n1,Kari")), Some(0));
+        assert_eq!(header_index(&rows("Title\n\nperson,rust\n1,2")), Some(2));
+        // Group headings saying "Person" above "Ansattnr".
+        let grouped = "Title,,\nPerson,,Sky\nAnsattnr,Navn,rust\n1,Kari,3";
+        assert_eq!(header_index(&rows(grouped)), Some(2));
+        // A first data row whose job title is "Ansatt" is no header.
+        let titled = "Ansattnr,Navn,Stilling\n1,Kari,Ansatt\n2,Ola,Ansatt";
+        assert_eq!(header_index(&rows(titled)), Some(0));
+        let titled = "person,rust\nansatt,3";
+        assert_eq!(header_index(&rows(titled)), Some(0));
+        assert_eq!(header_index(&rows("a,b\nc,d")), None);
+    }
+
+    #[test]
+    fn a_title_row_without_delimiters_does_not_choose_the_delimiter() {
+        let text = "Kompetansematrise 2026\n\nAnsattnr;Navn\n1001;Kari\n";
+        let source = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+        let mut file = CsvFile::from_reader(source, "t.csv", None).ok().unwrap();
+        assert_eq!((file.delimiter, file.header_line), (b';', 3));
+        assert_eq!(file.header, ["ansattnr", "navn"]);
+        let skipped = file.skipped.clone().unwrap();
+        assert_eq!((skipped.rows, skipped.line), (1, 1));
+        assert_eq!(skipped.first, ["Kompetansematrise 2026"]);
+        let row = file.next_row().ok().flatten().unwrap();
+        assert_eq!((row.line, row.get(1)), (4, "Kari"));
     }
 
     #[test]
