@@ -13,7 +13,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::{DEFAULT_EXPIRING_DAYS, IdOrder, LISTED};
-use crate::model::{Freshness, Level, NONE, Organisation, PackedDate, Scope, unit_within};
+use crate::model::{Level, NONE, Organisation, PackedDate, Scope, unit_within};
 use crate::report::{
     BalanceReport, DatedAssessment, Departure, ExpiringAssessment, FreshnessReport, GoneBefore,
     KeyPerson, Movement, SkillBalance, UnitBalance,
@@ -329,7 +329,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
             let (st, level) = (&mut stats[s], cell.level() as usize);
             st.levels[level] += 1;
             st.assessed[level] += 1;
-            if rule.classify(date, None) == Freshness::Stale {
+            if org.matrix.is_stale(&rule, p, s, date) {
                 st.stale += 1;
             }
         }
@@ -495,7 +495,7 @@ fn freshness(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) ->
                 undated += 1;
                 continue;
             }
-            if rule.classify(date, None) == Freshness::Stale {
+            if org.matrix.is_stale(&rule, p, s, date) {
                 stale += 1;
             }
             let key = (date, ids.rank(p), s);

@@ -4,12 +4,14 @@
 //! comparison goes out as report values (`report::baseline`). The two
 //! regression rules of `--fail-on-regression` are here, one function each.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use crate::model::Level;
 use crate::report::baseline::{
     BalanceBaseline, BalanceComparison, EarlierBalance, EarlierGap, EarlierNeed, EarlierSkill,
     GapBaseline, GapComparison, NeedBaseline, NeedChange, SkillBaseline, SkillChange, ThenNow,
+    Trend,
 };
 use crate::report::{BalanceReport, GapReport, NeedGap, SkillBalance};
 
@@ -21,7 +23,24 @@ const COVERAGE_EPSILON: f64 = 1e-9;
 /// The gap rule: a need in both reports fell behind when its coverage fell
 /// or its shortfall grew.
 pub fn need_regressed(then: &EarlierNeed, now: &NeedGap) -> bool {
-    now.coverage < then.coverage - COVERAGE_EPSILON || now.shortfall > then.shortfall
+    coverage_order(then, now) == Ordering::Less || now.shortfall > then.shortfall
+}
+
+/// Coverage now against then (FORMAT.md r3 "Baseline change"): the exact
+/// fractions min(have, count) / count, compared by cross-multiplying, so a
+/// decimal that read back one unit in the last place off (or was rounded
+/// by another tool) is no change. A baseline without `count` (written
+/// before it was recorded) falls back to the decimals, within a tolerance.
+fn coverage_order(then: &EarlierNeed, now: &NeedGap) -> Ordering {
+    match then.count {
+        Some(count) if count > 0 && now.count > 0 => {
+            let (a, b) = (u64::from(now.have.min(now.count)), u64::from(now.count));
+            let (c, d) = (u64::from(then.have.min(count)), u64::from(count));
+            (a * d).cmp(&(c * b))
+        }
+        _ if (now.coverage - then.coverage).abs() < COVERAGE_EPSILON => Ordering::Equal,
+        _ => now.coverage.total_cmp(&then.coverage),
+    }
 }
 
 /// The balance rule: the lowest level >= 1 at or above which fewer people
@@ -43,10 +62,21 @@ fn delta(now: u64, then: u64) -> i64 {
 /// One need then and now.
 fn need_baseline(then: &EarlierNeed, now: &NeedGap) -> NeedBaseline {
     let renew = u32::try_from(now.renew.len()).unwrap_or(u32::MAX);
-    let mut coverage = now.coverage - then.coverage;
-    if coverage.abs() < COVERAGE_EPSILON {
-        coverage = 0.0;
-    }
+    let order = coverage_order(then, now);
+    let coverage = match order {
+        Ordering::Equal => 0.0,
+        _ => now.coverage - then.coverage,
+    };
+    let regression = need_regressed(then, now);
+    let trend = if regression {
+        Trend::Worse
+    } else if now.shortfall < then.shortfall || order == Ordering::Greater {
+        Trend::Better
+    } else if now.have != then.have || renew != then.renew || order != Ordering::Equal {
+        Trend::Changed
+    } else {
+        Trend::Unchanged
+    };
     NeedBaseline {
         have: then.have,
         shortfall: then.shortfall,
@@ -58,7 +88,8 @@ fn need_baseline(then: &EarlierNeed, now: &NeedGap) -> NeedBaseline {
             renew: delta(renew.into(), then.renew.into()),
             coverage,
         },
-        regression: need_regressed(then, now),
+        regression,
+        trend,
     }
 }
 

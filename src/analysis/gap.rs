@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::analysis::goals::Goals;
 use crate::analysis::schedule::late_counts;
 use crate::analysis::{IdOrder, LISTED};
-use crate::model::{self, Date, Level, MixedHours, Organisation, PackedDate, Priority};
+use crate::model::{Date, Level, MixedHours, Organisation, PackedDate, Priority};
 use crate::report::{
     Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap, Renewal,
 };
@@ -237,6 +237,16 @@ pub fn coverage(have: u64, count: u64) -> Coverage {
 }
 
 impl Coverage {
+    /// min(have, count), summed over what was added up.
+    pub fn covered(self) -> u64 {
+        self.covered
+    }
+
+    /// count, summed likewise.
+    pub fn demand(self) -> u64 {
+        self.demand
+    }
+
     /// The share covered, 0 to 1; None when nothing is asked for.
     pub fn share(self) -> Option<f64> {
         (self.demand > 0).then(|| self.covered as f64 / self.demand as f64)
@@ -354,11 +364,11 @@ pub fn freshness(org: &Organisation) -> Freshness {
         ..Freshness::default()
     };
     // The matrix holds no expired assessment (the loader set them aside).
-    for d in org.matrix.assessed_dates() {
+    for (p, s, d) in org.matrix.assessed_dates() {
         f.assessed += 1;
         if d == PackedDate::UNDATED {
             f.undated += 1;
-        } else if rule.classify(d, None) == model::Freshness::Stale {
+        } else if org.matrix.is_stale(&rule, p, s, d) {
             f.stale += 1;
         }
     }

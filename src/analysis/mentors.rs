@@ -20,8 +20,8 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
 use crate::analysis::IdOrder;
-use crate::analysis::goals::Goals;
-use crate::model::{Level, NONE, Organisation};
+use crate::analysis::goals::{Goals, Scheduled};
+use crate::model::{Date, Level, NONE, Organisation};
 
 /// A goal's mentor (a person) and host (a unit index), either may be none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,7 +86,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 g.key.skill,
                 !g.renew,
             );
-            all.push((order, p, g.skill, g.renew, g.draft.to));
+            all.push((order, p, g.skill, g.renew, g.draft.to, goal_end(org, &g)));
         }
     }
     all.sort_unstable_by_key(|goal| goal.0);
@@ -101,7 +101,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     // Each unit's shared leading levels with a mentee's unit, once per unit.
     let mut shared_by_unit: HashMap<u32, Vec<usize>> = HashMap::new();
     let mut matches = HashMap::with_capacity(all.len());
-    for (_, p, skill, renew, to) in all {
+    for (_, p, skill, renew, to, end) in all {
         let per_unit = counts
             .entry(skill)
             .or_insert_with(|| Holders::of(org, skill));
@@ -123,7 +123,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 .entry(own)
                 .or_insert_with(|| shared_with(&units, own));
             let orders = orders.entry(skill).or_default();
-            mentor = choose(org, shared, buckets, orders, &mentees, cap, p, to);
+            mentor = choose(org, shared, buckets, orders, &mentees, cap, p, to, end);
             if let Some(m) = mentor {
                 mentees[m] += 1;
                 // The heap entry of m now has a stale load: push the new one.
@@ -139,6 +139,16 @@ pub fn mentors(goals: &Goals) -> Mentoring {
         matches.insert((p, skill, renew), Match { mentor, host, to });
     }
     Mentoring { matches, mentees }
+}
+
+/// The day a goal ends (FORMAT.md r3 "Mentors"): its finish with capacity,
+/// else its deadline, else D. A goal that never finishes (capacity 0) has
+/// no finish, so its deadline or D stands in. A mentor must still be there
+/// on that day.
+fn goal_end(org: &Organisation, goal: &Scheduled) -> Date {
+    goal.slot
+        .finish
+        .unwrap_or_else(|| goal.by.map_or(org.as_of, |by| by.max(org.as_of)))
 }
 
 /// How many leading levels each unit shares with `own` (0 for everything
@@ -179,8 +189,9 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, Bina
     list
 }
 
-/// The first candidate for a goal of `p` to level `to` (FORMAT.md r2
-/// "Mentors"), from the heaps of the skill's holders per unit.
+/// The first candidate for a goal of `p` to level `to` that ends on `end`
+/// (FORMAT.md r2 "Mentors", r3: present at the goal's end), from the
+/// heaps of the skill's holders per unit.
 #[allow(clippy::too_many_arguments)]
 fn choose(
     org: &Organisation,
@@ -191,7 +202,9 @@ fn choose(
     cap: u32,
     p: usize,
     to: Level,
+    end: Date,
 ) -> Option<usize> {
+    let stays = |m: usize| org.people.terms(m).leaves.is_none_or(|l| l >= end);
     let own = org.people.unit[p];
     // (same unit, shared levels) of each bucket: the unit ranking.
     let rank = |unit: u32| -> (bool, usize) {
@@ -219,8 +232,9 @@ fn choose(
         }
         let heap = &mut buckets[i].1;
         // The person is never their own mentor (a renewal's holder may top
-        // their unit's heap): held aside while looking.
-        let mut held = None;
+        // their unit's heap), nor is one who leaves before the goal ends:
+        // held aside while looking, as they may suit another goal.
+        let mut held = Vec::new();
         let top = loop {
             let Some(&entry) = heap.peek() else {
                 break None;
@@ -230,15 +244,15 @@ fn choose(
                 // Stale (m took a mentee since: the newer entry is in the
                 // heap too) or full: gone for good.
                 heap.pop();
-            } else if m == p {
-                held = heap.pop();
+            } else if level < to {
+                break None;
+            } else if m == p || !stays(m) {
+                held.extend(heap.pop());
             } else {
-                break (level >= to).then_some(entry);
+                break Some(entry);
             }
         };
-        if let Some(entry) = held {
-            heap.push(entry);
-        }
+        heap.extend(held);
         let Some(entry) = top else { continue };
         if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
             best = Some((key, entry));

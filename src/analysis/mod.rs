@@ -76,7 +76,8 @@ pub fn need_in_unit(need_unit: Option<&str>, scope: Option<&str>) -> bool {
     }
 }
 
-/// The people in plain byte order of their ids: the candidates' last tie-break.
+/// The people in plain byte order of their ids: the candidates' last
+/// tie-break (of the original ids, where they were replaced by pseudonyms).
 pub struct IdOrder {
     /// Each person's place in that order.
     rank: Vec<u32>,
@@ -90,7 +91,10 @@ impl IdOrder {
         // People files are usually sorted by id already; check before sorting.
         let sorted =
             (1..people.len()).all(|p| people.id(p - 1).as_bytes() <= people.id(p).as_bytes());
-        if !sorted {
+        if let Some(keys) = people.tie_keys() {
+            // Pseudonymised: the original ids' order (FORMAT.md r3).
+            order.sort_unstable_by_key(|&p| keys[p as usize]);
+        } else if !sorted {
             order.sort_unstable_by(|&a, &b| {
                 people
                     .id(a as usize)

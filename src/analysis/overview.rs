@@ -3,17 +3,18 @@
 //! each computed by its own analysis, and the one thing only this report
 //! adds: the coverage map of skills x units.
 //!
-//! The map restates no FORMAT.md rule. Its counts come from the balance's
-//! level histograms (people in a unit and below it, at each current level)
-//! and its demand from the need view's counts; it only adds them up.
+//! The map (FORMAT.md r3 "Coverage map") adds up the need view's own
+//! numbers: each cell's covered count and demand are sums of its needs'
+//! min(have, count) and count, so a cell never says more than the gap
+//! table. Cells no need reaches count people from the balance's histograms.
 
 use crate::analysis::PeopleFilter;
 use crate::analysis::balance::{BalanceOptions, balance_report};
-use crate::analysis::gap::{GapFilter, coverage, gap_report};
+use crate::analysis::gap::{Coverage, GapFilter, coverage, gap_report};
 use crate::analysis::plan::plan_report;
 use crate::model::{Level, Organisation, unit_within};
 use crate::report::{
-    BalanceReport, CoverageCell, CoverageMap, GapReport, OverviewReport, SkillBalance,
+    BalanceReport, CoverageCell, CoverageMap, GapReport, NeedGap, OverviewReport, SkillBalance,
     SkillCoverage,
 };
 
@@ -41,10 +42,13 @@ pub fn overview_report(org: &Organisation) -> OverviewReport {
     }
 }
 
-/// Skills some need asks for (rows) x the whole organisation and each
-/// unit (columns). A row counts people at the highest level any need asks
-/// of its skill, so one bar holds across the row; a need's role is not
-/// looked at (the map is about units; the gap table has the exact scope).
+/// FORMAT.md r3 "Coverage map": skills some need asks for (rows) x the
+/// whole organisation and each unit (columns). Cell (s, u) adds up the
+/// needs of s whose unit is u or below u (a need without a unit only in
+/// the whole-organisation column, which so holds every need of s and agrees
+/// with the gap table): covered = sum of min(have, count), demand = sum of
+/// count. A cell no need reaches counts the people of u at or above the
+/// highest level a need of s asks for, shown grey, without a share.
 pub fn coverage_map(gap: &GapReport, balance: &BalanceReport) -> CoverageMap {
     let mut units: Vec<Option<String>> = vec![None];
     units.extend(balance.units.iter().map(|u| Some(u.unit.clone())));
@@ -53,24 +57,13 @@ pub fn coverage_map(gap: &GapReport, balance: &BalanceReport) -> CoverageMap {
         .iter()
         .enumerate()
         .filter_map(|(i, skill)| {
-            let needs: Vec<_> = gap
+            let needs: Vec<&NeedGap> = gap
                 .needs
                 .iter()
                 .filter(|n| n.skill == skill.skill)
                 .collect();
             let level = needs.iter().map(|n| n.level).max()?;
-            let demand = |unit: Option<&str>| -> u64 {
-                needs
-                    .iter()
-                    .filter(|n| match (unit, n.unit.as_deref()) {
-                        (None, _) => true,
-                        (Some(column), Some(scope)) => unit_within(scope, column),
-                        (Some(_), None) => false,
-                    })
-                    .map(|n| u64::from(n.count))
-                    .sum()
-            };
-            let mut cells = vec![cell(Some(skill), level, demand(None))];
+            let mut cells = vec![cell(Some(skill), level, &needs, None)];
             for unit in &balance.units {
                 // A unit lists the skills in the same order as the whole
                 // organisation: look where it should be before searching.
@@ -79,7 +72,7 @@ pub fn coverage_map(gap: &GapReport, balance: &BalanceReport) -> CoverageMap {
                     .get(i)
                     .filter(|s| s.skill == skill.skill)
                     .or_else(|| unit.skills.iter().find(|s| s.skill == skill.skill));
-                cells.push(cell(row, level, demand(Some(&unit.unit))));
+                cells.push(cell(row, level, &needs, Some(&unit.unit)));
             }
             Some(SkillCoverage {
                 skill: skill.skill.clone(),
@@ -92,15 +85,36 @@ pub fn coverage_map(gap: &GapReport, balance: &BalanceReport) -> CoverageMap {
     CoverageMap { units, skills }
 }
 
-/// One cell from a unit's histogram of the skill (None: nobody there).
-fn cell(balance: Option<&SkillBalance>, level: Level, demand: u64) -> CoverageCell {
+/// One cell of column `unit` (None: the whole organisation) from the
+/// skill's `needs` and the unit's histogram of the skill (None: nobody
+/// there). `have` is the covered count where some need reaches the cell,
+/// else the people at or above `level`.
+fn cell(
+    balance: Option<&SkillBalance>,
+    level: Level,
+    needs: &[&NeedGap],
+    unit: Option<&str>,
+) -> CoverageCell {
+    let reached: Coverage = needs
+        .iter()
+        .filter(|n| match (unit, n.unit.as_deref()) {
+            (None, _) => true,
+            (Some(column), Some(scope)) => unit_within(scope, column),
+            (Some(_), None) => false,
+        })
+        .map(|n| coverage(n.have.into(), n.count.into()))
+        .sum();
     let people = balance.map_or(0, |b| b.people);
-    let have = balance.map_or(0, |b| b.levels.iter().skip(usize::from(level)).sum::<u64>());
+    let have = if reached.demand() > 0 {
+        reached.covered()
+    } else {
+        balance.map_or(0, |b| b.levels.iter().skip(usize::from(level)).sum::<u64>())
+    };
     CoverageCell {
         people,
         have,
-        demand,
-        coverage: coverage(have, demand).share(),
+        demand: reached.demand(),
+        coverage: reached.share(),
         suppressed: false,
     }
 }

@@ -129,6 +129,12 @@ pub fn late_counts(
     slots: &HashMap<(usize, usize, bool), Slot>,
 ) {
     for need in &mut report.needs {
+        // FORMAT.md r3: a need without `by` has no deadline, so nothing of
+        // it is late (its horizon is D only to count who is there).
+        if need.by.is_none() {
+            need.late = 0;
+            continue;
+        }
         let Some(skill) = org.skill_index(&need.skill) else {
             continue;
         };

@@ -85,7 +85,12 @@ impl FreshnessRule {
             Freshness::NotYet
         } else if expires.is_some_and(|e| e < self.as_of) {
             Freshness::Expired
-        } else if assessed.is_dated() && assessed < self.stale_before_packed {
+        } else if assessed.is_dated()
+            && assessed < self.stale_before_packed
+            && !expires.is_some_and(|e| e > self.as_of)
+        {
+            // FORMAT.md r3: one valid after D is never stale; its expiry is
+            // its freshness.
             Freshness::Stale
         } else {
             Freshness::Fresh
@@ -199,12 +204,37 @@ impl Matrix {
         self.columns[skill].get(person).1
     }
 
-    /// The dates of every chosen assessment, whatever person and skill
-    /// (never `PackedDate::NONE`: only assessed pairs are listed).
-    pub fn assessed_dates(&self) -> impl Iterator<Item = PackedDate> + '_ {
+    /// `(person, skill, assessed)` of every chosen assessment, skill by
+    /// skill (never `PackedDate::NONE`: only assessed pairs are listed).
+    pub fn assessed_dates(&self) -> impl Iterator<Item = (usize, usize, PackedDate)> + '_ {
         self.columns
             .iter()
-            .flat_map(|column| column.entries().map(|(_, _, date)| date))
+            .enumerate()
+            .flat_map(|(s, column)| column.entries().map(move |(p, _, date)| (p, s, date)))
+    }
+
+    /// The chosen assessment's `expires` date, where it has one.
+    #[inline]
+    pub fn expires(&self, person: usize, skill: usize) -> Option<Date> {
+        if self.expires.is_empty() {
+            return None;
+        }
+        self.expires.get(&pair(skill, person)).copied()
+    }
+
+    /// FORMAT.md "Stale" of the chosen assessment of (person, skill), dated
+    /// `assessed`: older than the limit, and (r3) not valid after D. The
+    /// expiry is looked up only for the old ones.
+    #[inline]
+    pub fn is_stale(
+        &self,
+        rule: &FreshnessRule,
+        person: usize,
+        skill: usize,
+        assessed: PackedDate,
+    ) -> bool {
+        rule.classify(assessed, None) == Freshness::Stale
+            && rule.classify(assessed, self.expires(person, skill)) == Freshness::Stale
     }
 
     /// FORMAT.md "Current level": offers an assessment for (person, skill)
@@ -389,6 +419,9 @@ mod tests {
             "expired wins over stale"
         );
         assert_eq!(c(d(2026, 1, 1), Some(date(2026, 3, 31))), Freshness::Fresh);
+        // FORMAT.md r3: valid after D is never stale; valid on D only is.
+        assert_eq!(c(d(2020, 1, 1), Some(date(2026, 4, 1))), Freshness::Fresh);
+        assert_eq!(c(d(2020, 1, 1), Some(date(2026, 3, 31))), Freshness::Stale);
         assert_eq!(
             c(d(2026, 3, 31), None),
             Freshness::Fresh,

@@ -58,6 +58,11 @@ pub struct People {
     pub role: Vec<u32>,
     /// Terms by person; empty while nobody has any (most organisations).
     terms: Vec<Terms>,
+    /// Where ids were replaced by pseudonyms: each person's key in the
+    /// order of the original ids, so ties among people are broken as in
+    /// the named report (FORMAT.md r3 "Pseudonyms change names only").
+    /// Empty otherwise: the ids themselves give the order.
+    tie_keys: Vec<u32>,
     index: hashbrown::HashTable<u32>,
 }
 
@@ -187,7 +192,23 @@ impl People {
             people.push(self.id(p), self.name(p), self.unit(p), self.role(p));
             people.set_terms(to, self.terms(p));
         }
+        if !self.tie_keys.is_empty() {
+            people.tie_keys = kept.iter().map(|&p| self.tie_keys[p]).collect();
+        }
         people
+    }
+
+    /// Keys that order people in place of their ids (one per person, in
+    /// person order): set when ids are replaced by pseudonyms, to the order
+    /// of the original ids.
+    pub fn set_tie_keys(&mut self, keys: Vec<u32>) {
+        debug_assert_eq!(keys.len(), self.len());
+        self.tie_keys = keys;
+    }
+
+    /// The keys set by [`People::set_tie_keys`], if any.
+    pub fn tie_keys(&self) -> Option<&[u32]> {
+        (!self.tie_keys.is_empty()).then_some(self.tie_keys.as_slice())
     }
 }
 

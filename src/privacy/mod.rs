@@ -15,6 +15,7 @@ use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
 use std::collections::{HashMap, HashSet};
 
+use crate::analysis::IdOrder;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Organisation, People};
 
@@ -123,6 +124,10 @@ impl Pseudonyms {
             let added = out.push(&pseudonym, None, people.unit(p), people.role(p));
             out.set_terms(added, people.terms(p));
         }
+        // FORMAT.md r3: ties among people are broken by the original ids,
+        // so every number equals the named report's.
+        let original = IdOrder::new(people);
+        out.set_tie_keys((0..people.len()).map(|p| original.rank(p)).collect());
         Ok(out)
     }
 

@@ -14,7 +14,7 @@ use crate::render::grid::Grid;
 use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::report::NeedGap;
-use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline};
+use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline, Trend};
 
 /// A count's change for people: "+2", "-1", and nothing for no change.
 pub fn signed(l: Labels, change: i64) -> String {
@@ -85,13 +85,15 @@ enum Mark {
     Unchanged,
 }
 
-fn mark(need: &NeedGap, baseline: Option<&NeedBaseline>) -> Mark {
+fn mark(baseline: Option<&NeedBaseline>) -> Mark {
     match baseline {
         None => Mark::New,
-        Some(b) if b.regression => Mark::Worse,
-        Some(b) if need.shortfall < b.shortfall || need.coverage > b.coverage => Mark::Better,
-        Some(b) if b.changed() => Mark::Changed,
-        Some(_) => Mark::Unchanged,
+        Some(b) => match b.trend {
+            Trend::Worse => Mark::Worse,
+            Trend::Better => Mark::Better,
+            Trend::Changed => Mark::Changed,
+            Trend::Unchanged => Mark::Unchanged,
+        },
     }
 }
 
@@ -155,7 +157,7 @@ fn needs_grid<'a>(
         if renew {
             cells.push(change.map_or(String::new(), |c| signed(l, c.renew)));
         }
-        cells.push(mark_word(l, mark(need, baseline)).to_string());
+        cells.push(mark_word(l, mark(baseline)).to_string());
         grid.push(cells);
     }
     grid
@@ -182,7 +184,7 @@ impl ToOutline for GapComparison {
                 // the unchanged ones are only counted.
                 let mut changed: Vec<_> = self
                     .rows()
-                    .map(|(n, b)| (mark(n, b), n, b))
+                    .map(|(n, b)| (mark(b), n, b))
                     .filter(|(m, _, _)| *m != Mark::Unchanged)
                     .collect();
                 changed.sort_by_key(|(m, _, _)| *m);
@@ -191,7 +193,7 @@ impl ToOutline for GapComparison {
                 }
                 let same = self
                     .rows()
-                    .filter(|(n, b)| mark(n, *b) == Mark::Unchanged)
+                    .filter(|(_, b)| mark(*b) == Mark::Unchanged)
                     .count();
                 if same > 0 {
                     out.para(l.fill(

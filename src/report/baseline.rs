@@ -56,6 +56,22 @@ pub struct NeedBaseline {
     /// Coverage fell or shortfall grew (`--fail-on-regression`).
     #[serde(skip)]
     pub regression: bool,
+    /// Worse, better, changed or unchanged (FORMAT.md r3 "Baseline
+    /// change"), decided once in the analysis so that every format says
+    /// the same.
+    #[serde(skip)]
+    pub trend: Trend,
+}
+
+/// How a need moved since its baseline (FORMAT.md r3 "Baseline change"):
+/// only a difference in have, shortfall, renew or the exact fraction of
+/// coverage counts. In the order a comparison lists needs, worse first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Trend {
+    Worse,
+    Better,
+    Changed,
+    Unchanged,
 }
 
 impl NeedBaseline {

@@ -685,7 +685,9 @@ pub struct SkillCoverage {
 pub struct CoverageCell {
     /// People in the unit and below it.
     pub people: u64,
-    /// Of those, people at or above the row's level.
+    /// FORMAT.md r3 "Coverage map": where a need reaches the cell, the
+    /// covered count, the sum over its needs of min(have, count); where
+    /// none does, the people at or above the row's level.
     pub have: u64,
     /// People the needs of this skill scoped to the unit or below it ask
     /// for (the whole organisation's column: every need of the skill).
