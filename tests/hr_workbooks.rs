@@ -12,6 +12,8 @@
 //! sheet named after `#` in another letter case.
 
 mod common;
+#[path = "common/tool.rs"]
+mod tool;
 
 use common::Fixture;
 use rust_xlsxwriter::{
@@ -666,23 +668,13 @@ for (i, skill, level, expires) in [(1001, "CISSP", "2,0", datetime.date(2027, 1,
 wb.save(out + "/kompetanse.xlsx")
 "#;
 
-/// True when python3 with openpyxl is here. Without it the test is
-/// skipped, except in CI (`CI=true`), where it must run.
-fn openpyxl() -> bool {
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found && std::env::var("CI").as_deref() == Ok("true") {
-        panic!("CI=true but python3 cannot import openpyxl: pip install openpyxl");
-    }
-    found
-}
-
 #[test]
 fn openpyxl_workbooks_give_the_clean_files_gap() {
-    if !openpyxl() {
-        eprintln!("skipped: python3 with openpyxl is not installed");
+    if !tool::required(
+        "openpyxl",
+        tool::python_has("openpyxl"),
+        "pip install openpyxl, or set KOMPETANSE_PYTHON to a Python that has it",
+    ) {
         return;
     }
     let expected = gap(&clean());
@@ -690,7 +682,7 @@ fn openpyxl_workbooks_give_the_clean_files_gap() {
         "hr.xlsx#ANSATTE",
         &["kompetanse.xlsx", "kompetanse.xlsx#sertifikater"],
     ));
-    let out = std::process::Command::new("python3")
+    let out = std::process::Command::new(tool::python())
         .args(["-c", OPENPYXL])
         .arg(fixture.dir())
         .output()

@@ -87,7 +87,7 @@ impl FreshnessRule {
             Freshness::Expired
         } else if assessed.is_dated()
             && assessed < self.stale_before_packed
-            && !expires.is_some_and(|e| e > self.as_of)
+            && expires.is_none_or(|e| e <= self.as_of)
         {
             // FORMAT.md r3: one valid after D is never stale; its expiry is
             // its freshness.
