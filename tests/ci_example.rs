@@ -1,9 +1,13 @@
 //! The README's CI example ("In CI"), run verbatim: the shell block after
-//! the `ci-example` marker is cut out of README.md and run with `sh` in a
-//! git repository holding examples/virksomhet-x, with the built binary on
-//! PATH. A pull request that changes nothing passes; one that loses
-//! assessments fails with exit 1 and still leaves the comment and the HTML
-//! report behind. Skipped, with a note, where `git` or `sh` is missing.
+//! the `ci-example` marker is cut out of README.md and run with `sh` with
+//! the built binary on PATH, in a checkout made the way GitHub Actions and
+//! GitLab CI make one: a shallow (`--depth 1`), single-branch clone of the
+//! pull request's branch, without a local `main`. A pull request that
+//! changes nothing passes; one that loses assessments fails with exit 1
+//! and still leaves the comment and the HTML report behind; with
+//! `--priority critical` on both runs (the README's critical-only gate) a
+//! medium need that falls behind does not fail the job. Skipped locally,
+//! with a note, where `git` or `sh` is missing; under `CI=true` that fails.
 
 #[path = "common/tool.rs"]
 mod tool;
@@ -57,32 +61,67 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-/// A repository whose `main` holds the example, checked out on a branch
-/// `pr` where `change` has been applied and committed.
-fn repository(change: impl FnOnce(&Path)) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// A checkout as CI makes it: an `origin` whose `main` holds the example
+/// and whose branch `pr` has `change` applied and committed, cloned with
+/// `--depth 1 --single-branch --branch pr` (so no local `main`). Returns
+/// (origin, checkout): the origin must live as long as the checkout.
+fn repository(change: impl FnOnce(&Path)) -> (tempfile::TempDir, tempfile::TempDir) {
+    let origin = tempfile::tempdir().expect("temp dir");
     for entry in fs::read_dir(EXAMPLE).expect("read the example") {
         let path = entry.expect("entry").path();
         if path.is_file() {
-            fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+            fs::copy(&path, origin.path().join(path.file_name().expect("name"))).expect("copy");
         }
     }
-    git(dir.path(), &["init", "-q", "-b", "main"]);
-    git(dir.path(), &["add", "."]);
-    git(dir.path(), &["commit", "-q", "-m", "the organisation"]);
-    git(dir.path(), &["checkout", "-q", "-b", "pr"]);
-    change(dir.path());
+    git(origin.path(), &["init", "-q", "-b", "main"]);
+    git(origin.path(), &["add", "."]);
+    git(origin.path(), &["commit", "-q", "-m", "the organisation"]);
+    git(origin.path(), &["checkout", "-q", "-b", "pr"]);
+    change(origin.path());
     git(
-        dir.path(),
+        origin.path(),
         &["commit", "-q", "--allow-empty", "-am", "a change"],
     );
-    dir
+    let checkout = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", origin.path().display());
+    git(
+        checkout.path(),
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            "--single-branch",
+            "--branch",
+            "pr",
+            &url,
+            ".",
+        ],
+    );
+    let branches = Command::new("git")
+        .args(["branch", "-a"])
+        .current_dir(checkout.path())
+        .output()
+        .expect("git branch");
+    let branches = String::from_utf8_lossy(&branches.stdout);
+    assert!(
+        !branches.contains("main"),
+        "a CI checkout has no main: {branches}"
+    );
+    (origin, checkout)
 }
 
 /// Runs the README's script in `dir` with the built binary first on PATH.
 fn run_script(dir: &Path) -> Output {
-    let script = dir.join("ci.sh");
-    fs::write(&script, readme_script()).expect("write the script");
+    run_this(dir, &readme_script())
+}
+
+/// Runs `script` in `dir` with the built binary first on PATH.
+fn run_this(dir: &Path, script_text: &str) -> Output {
+    // Outside the checkout, as a CI job's own script would be.
+    let scripts = tempfile::tempdir().expect("temp dir");
+    let script = scripts.path().join("ci.sh");
+    fs::write(&script, script_text).expect("write the script");
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_kompetanse"));
     let path = std::env::join_paths(
         std::iter::once(bin.parent().expect("bin dir").to_path_buf()).chain(
@@ -116,7 +155,7 @@ fn a_pull_request_that_changes_nothing_passes() {
     if skip() {
         return;
     }
-    let repo = repository(|_| {});
+    let (_origin, repo) = repository(|_| {});
     let out = run_script(repo.path());
     assert_eq!(
         out.status.code(),
@@ -140,7 +179,7 @@ fn a_pull_request_that_loses_assessments_fails_and_still_reports() {
     }
     // Every assessment in the long file gone: needs that counted them lose
     // holders, so their coverage falls.
-    let repo = repository(|dir| {
+    let (_origin, repo) = repository(|dir| {
         let path = dir.join("assessments.csv");
         let text = fs::read_to_string(&path).expect("read assessments.csv");
         let header = text.lines().next().expect("a header");
@@ -166,4 +205,57 @@ fn a_pull_request_that_loses_assessments_fails_and_still_reports() {
         .map(|n| n["have"].as_u64().expect("have"))
         .sum();
     assert!(have > 0, "main's files have holders");
+}
+
+/// The critical-only gate: every assessment of `dataanalyse` gone makes the
+/// medium need `dataanalyse` (it/data, 3 of 3) fall behind, and no critical
+/// need. The README's script fails (exit 1); with `--priority critical` on
+/// both `kompetanse gap` runs, as the README says, it passes.
+#[test]
+fn the_critical_only_gate_ignores_a_medium_need_that_falls_behind() {
+    if skip() {
+        return;
+    }
+    let (_origin, repo) = repository(|dir| {
+        let path = dir.join("assessments.csv");
+        let text = fs::read_to_string(&path).expect("read assessments.csv");
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|line| !line.contains(",dataanalyse,"))
+            .collect();
+        assert!(
+            kept.len() < text.lines().count(),
+            "the example assesses dataanalyse"
+        );
+        fs::write(&path, kept.join("\n") + "\n").expect("write assessments.csv");
+    });
+    let all = run_script(repo.path());
+    assert_eq!(
+        all.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&all.stderr)
+    );
+    let comment = fs::read_to_string(repo.path().join("comment.md")).expect("comment.md");
+    assert!(comment.contains("dataanalyse"), "{comment}");
+
+    let critical =
+        readme_script().replace("kompetanse gap ", "kompetanse gap --priority critical ");
+    assert_eq!(
+        critical.matches("--priority critical").count(),
+        2,
+        "{critical}"
+    );
+    let out = run_this(repo.path(), &critical);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let comment = fs::read_to_string(repo.path().join("comment.md")).expect("comment.md");
+    assert!(
+        !comment.contains("worse") && !comment.contains("dataanalyse"),
+        "{comment}"
+    );
 }
