@@ -26,6 +26,7 @@ mod ids;
 pub mod long;
 pub mod org;
 mod org_items;
+mod pattern;
 mod people;
 mod pipeline;
 mod place;
@@ -145,7 +146,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         }
         inputs.push(people.path.clone());
     }
-    for assessments in &refs.assessments {
+    for assessments in expand_patterns(&shown, &refs.assessments, diags).iter() {
         if check_exists(&shown, assessments, diags) {
             profiles.read_assessments(
                 &assessments.path,
@@ -188,6 +189,40 @@ fn unit_origins(profiles: &profiles::Profiles<'_>) -> Vec<Option<(String, usize)
 }
 
 /// A profile file named in org.toml must exist; the error points at org.toml.
+/// The assessment files with each pattern (FORMAT.md r3, `"svar/*.xlsx"`)
+/// replaced by the files it matches, in name order; a pattern matching
+/// nothing is a warning at its place in org.toml.
+fn expand_patterns(
+    org_path: &str,
+    files: &[org::FileRef],
+    diags: &mut Diagnostics,
+) -> Vec<org::FileRef> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        if !pattern::is_pattern(&file.path) {
+            out.push(file.clone());
+            continue;
+        }
+        let found = pattern::expand(&file.path);
+        if found.is_empty() {
+            diags.warning_at(
+                org_path,
+                file.line,
+                file.column,
+                format!(
+                    "the pattern {} matches no file yet: no assessments read from it",
+                    file.path.display()
+                ),
+            );
+        }
+        out.extend(found.into_iter().map(|path| org::FileRef {
+            path,
+            ..file.clone()
+        }));
+    }
+    out
+}
+
 fn check_exists(org_path: &str, file: &org::FileRef, diags: &mut Diagnostics) -> bool {
     if file.path.is_file() {
         return true;
