@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 use crate::analysis::{DEFAULT_EXPIRING_DAYS, IdOrder, LISTED};
 use crate::model::{Level, NONE, Organisation, PackedDate, Scope, unit_within};
 use crate::report::{
-    BalanceReport, DatedAssessment, Departure, ExpiringAssessment, FreshnessReport, GoneBefore,
-    KeyPerson, Movement, SkillBalance, UnitBalance,
+    BalanceReport, Calibration, DatedAssessment, Departure, ExpiringAssessment, FreshnessReport,
+    GoneBefore, KeyPerson, Movement, SkillBalance, UnitBalance,
 };
 
 /// What `balance` looks at.
@@ -430,7 +430,34 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         key_people: key_people_in_plans(org),
         arriving: arriving(org, &scope),
         leaving: leaving(org, &scope, options.expiring_days),
+        calibration: calibration(org, &in_scope),
     }
+}
+
+/// FORMAT.md r3 "Calibration": the pairs of people in scope whose self and
+/// manager levels are `calibrate_at` or more apart, whichever counts; by
+/// person id (plain byte order), then skill in catalogue order.
+pub fn calibration(org: &Organisation, in_scope: &dyn Fn(usize) -> bool) -> Vec<Calibration> {
+    let at = org.policy.sources.calibrate_at;
+    let ids = IdOrder::new(&org.people);
+    let mut list: Vec<(u32, usize, Calibration)> = org
+        .self_and_manager
+        .iter()
+        .filter(|c| in_scope(c.person) && c.own.abs_diff(c.manager) >= at)
+        .map(|c| {
+            let calibration = Calibration {
+                person: org.people.id(c.person).to_string(),
+                name: org.people.name(c.person).map(str::to_string),
+                skill: org.skills[c.skill].id.clone(),
+                own: c.own,
+                manager: c.manager,
+                counted: org.matrix.level(c.person, c.skill),
+            };
+            (ids.rank(c.person), c.skill, calibration)
+        })
+        .collect();
+    list.sort_unstable_by_key(|(rank, skill, _)| (*rank, *skill));
+    list.into_iter().map(|(.., c)| c).collect()
 }
 
 /// People in the unit scope who start after D (signed hires), by first day,

@@ -16,7 +16,7 @@ use crate::load::place::Place;
 use crate::load::profiles::{
     FUTURE, Profiles, STALE, future_warning, no_header, stale_warning, unnamed_message,
 };
-use crate::model::{ExpiredAssessment, FreshnessRule, Matrix, People, Skill};
+use crate::model::{ExpiredAssessment, FreshnessRule, Matrix, People, Skill, SourceKind};
 
 /// The state before the first block of a file that is UTF-8 but not ASCII:
 /// if a later block is not UTF-8, the file is Windows-1252 after all, and is
@@ -89,6 +89,7 @@ impl Profiles<'_> {
             assessed: col("assessed"),
             expires: col("expires"),
             interest: col("interest"),
+            source: col("source"),
             width: file.header.len(),
             unnamed,
         };
@@ -106,6 +107,7 @@ impl Profiles<'_> {
             skill_names: &skill_names,
             people: None,
             freshness: self.freshness,
+            sources: self.sources,
             people_failed: self.people_failed,
             parallel: true,
             decode: Encoding::Utf8,
@@ -389,14 +391,26 @@ fn fold(
             path: shown.to_string(),
             line: start + row.line as usize,
         }),
-        _ => matrix.choose_latest(
-            person as usize,
-            row.skill as usize,
-            row.level,
-            row.assessed,
-            row.interest,
-            row.expires,
-        ),
+        _ => {
+            matrix.choose_preferred(
+                person as usize,
+                row.skill as usize,
+                row.level,
+                row.assessed,
+                row.interest,
+                row.expires,
+                row.source.rank,
+            );
+            if row.source.kind != SourceKind::Other {
+                matrix.offer_for_calibration(
+                    person as usize,
+                    row.skill as usize,
+                    row.source.kind,
+                    row.level,
+                    row.assessed,
+                );
+            }
+        }
     }
 }
 

@@ -18,7 +18,9 @@ use crate::load::csv::{Blocks, Chunk, Encoding, Records, Row};
 use crate::load::fields::{optional_date, optional_packed_date, parse_interest, parse_level};
 use crate::load::pipeline::parse_in_order;
 use crate::load::profiles::{record_problem, width_problem};
-use crate::model::{Date, Freshness, FreshnessRule, Level, PackedDate, People, Scale, Skill};
+use crate::model::{
+    Date, Freshness, FreshnessRule, Level, PackedDate, People, Scale, Skill, Source, SourceRule,
+};
 
 /// The error for a person not in the people file (FORMAT.md r3): it
 /// never names another person's id.
@@ -41,6 +43,8 @@ pub struct Columns {
     pub assessed: Option<usize>,
     pub expires: Option<usize>,
     pub interest: Option<usize>,
+    /// `source` (FORMAT.md r3: which level counts, and calibration).
+    pub source: Option<usize>,
     pub width: usize,
     /// Bit i set: column i has no header (such columns must stay empty;
     /// only the first 64 columns are checked).
@@ -62,6 +66,8 @@ pub struct Context<'a> {
     pub people: Option<&'a People>,
     /// D and the stale limit: FORMAT.md "Expired" and "Stale".
     pub freshness: FreshnessRule,
+    /// `[assessment]`: what a `source` cell means (FORMAT.md r3).
+    pub sources: &'a SourceRule,
     /// The people file could not be read: unknown ids are not reported.
     pub people_failed: bool,
     /// Parse blocks on the thread pool (false: all on the calling thread).
@@ -156,6 +162,8 @@ pub struct Parsed {
     pub not_yet: bool,
     pub assessed: PackedDate,
     pub expires: Option<Date>,
+    /// What its `source` cell says (rank 0 and no kind without one).
+    pub source: Source,
     /// Line within the block (0 = the block's first line).
     pub line: u32,
     pub id: (u32, u32),
@@ -250,6 +258,7 @@ impl<'a> Context<'a> {
             skill_names: self.skill_names,
             people,
             freshness: self.freshness,
+            sources: self.sources,
             people_failed: self.people_failed,
             parallel: self.parallel,
             decode: self.decode,
@@ -436,6 +445,12 @@ impl<'a> Context<'a> {
         } else if self.freshness.after_today(packed) {
             block.events.push(Event::Future { row: index });
         }
+        // Only a file with a `source` column, or `prefer`, pays for this.
+        let source = match c.source {
+            Some(column) => self.sources.classify(row.get(column)),
+            None if self.sources.ranks() => self.sources.classify(""),
+            None => Source::default(),
+        };
         block.rows.push(Parsed {
             person,
             skill,
@@ -446,6 +461,7 @@ impl<'a> Context<'a> {
             not_yet: freshness == Freshness::NotYet,
             assessed: packed,
             expires,
+            source,
             line,
             id,
         });
@@ -502,6 +518,7 @@ mod tests {
                 assessed: Some(3),
                 expires: None,
                 interest: Some(4),
+                source: None,
                 width: 5,
                 unnamed: 0,
             },
@@ -512,6 +529,7 @@ mod tests {
             skill_names: &names,
             people: Some(&people),
             freshness: FreshnessRule::new(jiff::civil::date(2026, 1, 1), 24),
+            sources: &SourceRule::default(),
             people_failed: false,
             parallel,
             decode: Encoding::Utf8,

@@ -137,7 +137,13 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     )?;
     org.inputs.push(path.to_path_buf());
     let freshness = org.freshness_rule().with_today(now);
-    let mut profiles = profiles::Profiles::new(&org.scale, &org.skills, &org.roles, freshness);
+    let mut profiles = profiles::Profiles::new(
+        &org.scale,
+        &org.skills,
+        &org.roles,
+        freshness,
+        &org.policy.sources,
+    );
     let mut inputs: Vec<PathBuf> = Vec::new();
     if let Some(people) = &refs.people {
         if check_exists(&shown, people, diags) {
@@ -169,6 +175,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     org.units = read.units;
     org.matrix = read.matrix;
     org.expired = read.expired;
+    org.self_and_manager = read.self_and_manager;
     org.assessment_rows = read.rows;
     org.inputs.extend(inputs);
     check_organisation(&org, &places, diags);

@@ -25,8 +25,9 @@ use crate::load::toml_reader::{
     Ctx, LineIndex, Wrong, date, deepest_nesting, each_string, get, id_field, integer, string,
     table, tables, word_at,
 };
+use crate::model::source::plain_source;
 use crate::model::{
-    Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale, reference_date,
+    Date, Driver, LearningMix, Level, Organisation, Policy, Role, Scale, SourceRule, reference_date,
 };
 
 /// `[freshness] max_age_months`: 0 to 100 years.
@@ -76,6 +77,7 @@ pub(crate) const MIX_KEYS: &[&str] = &[
 pub(crate) const FRESHNESS_KEYS: &[&str] = &["max_age_months"];
 pub(crate) const CAPACITY_KEYS: &[&str] = &["hours_per_year"];
 pub(crate) const PLAN_KEYS: &[&str] = &["max_mentees"];
+pub(crate) const ASSESSMENT_KEYS: &[&str] = &["prefer", "calibrate_at"];
 pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments"];
 pub(crate) const DRIVER_KEYS: &[&str] = &["id", "name"];
 pub(crate) const ROLE_KEYS: &[&str] = &["id", "name", "requires", "titles"];
@@ -86,6 +88,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "freshness",
     "capacity",
     "plan",
+    "assessment",
     "profiles",
     "unit",
     "driver",
@@ -179,6 +182,9 @@ pub fn parse(
         if let Some(n) = integer(&mut ctx, t, "max_mentees", "[plan]", MAX_MENTEES) {
             org.policy.max_mentees = n as u32;
         }
+    }
+    if let Some(t) = table(&mut ctx, root, "assessment") {
+        parse_assessment(&mut ctx, t, &org.scale, &mut org.policy.sources);
     }
     if let Some(t) = table(&mut ctx, root, "profiles") {
         parse_profiles(&mut ctx, t, dir, &mut refs);
@@ -443,6 +449,35 @@ fn parse_mix(ctx: &mut Ctx, t: &DeTable<'_>, scale: &Scale, policy: &mut Policy)
     }
     if let Some(n) = integer(ctx, t, "max_steps", SECTION, (0, scale.top() as i64)) {
         policy.max_steps = n as Level;
+    }
+}
+
+/// `[assessment]` (FORMAT.md r3): `prefer`, a list of sources (each once),
+/// and `calibrate_at`, 1 to the top level.
+fn parse_assessment(ctx: &mut Ctx, t: &DeTable<'_>, scale: &Scale, rule: &mut SourceRule) {
+    ctx.check_keys(t, ASSESSMENT_KEYS, "[assessment]");
+    if let Some(value) = get(t, "prefer") {
+        let wrong = Wrong {
+            item: "each source in 'prefer' must be a string such as \"manager\"",
+            whole: "'prefer' in [assessment] must be a list of sources, such as [\"certificate\", \"manager\", \"self\"]",
+        };
+        each_string(ctx, value, false, &wrong, |ctx, s, span| {
+            let plain = plain_source(s);
+            if plain.is_empty() {
+                ctx.error(&span, "a source in 'prefer' is empty");
+            } else if rule.prefer.contains(&plain) {
+                ctx.error(
+                    &span,
+                    format!("source '{}' is listed twice in 'prefer'", clip(s)),
+                );
+            } else {
+                rule.prefer.push(plain);
+            }
+        });
+    }
+    let top = i64::from(scale.top()).max(1);
+    if let Some(n) = integer(ctx, t, "calibrate_at", "[assessment]", (1, top)) {
+        rule.calibrate_at = n as Level;
     }
 }
 

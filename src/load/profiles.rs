@@ -19,8 +19,8 @@ use crate::load::long::unknown_person;
 use crate::load::place::Place;
 use crate::load::workbook;
 use crate::model::{
-    Date, ExpiredAssessment, FreshnessRule, Level, Matrix, People, Role, Scale, Skill,
-    normalise_unit,
+    Date, ExpiredAssessment, FreshnessRule, Level, Matrix, People, Role, Scale, SelfAndManager,
+    Skill, SourceRule, normalise_unit,
 };
 
 /// What the profile files gave, for the organisation.
@@ -30,6 +30,8 @@ pub struct ProfilesRead {
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
     pub rows: usize,
+    /// FORMAT.md r3 "Calibration": pairs with a self and a manager level.
+    pub self_and_manager: Vec<SelfAndManager>,
 }
 
 /// The people and their levels, as they are being read.
@@ -39,6 +41,8 @@ pub struct Profiles<'a> {
     pub roles: &'a [Role],
     /// D and the stale limit: FORMAT.md "Expired" and "Stale".
     pub freshness: FreshnessRule,
+    /// `[assessment]`: which source counts, and calibration (FORMAT.md r3).
+    pub sources: &'a SourceRule,
     /// True when people come from people.csv (assessments may not add people).
     pub closed: bool,
     /// The people file could not be read (its error is out): an id it
@@ -87,12 +91,14 @@ impl<'a> Profiles<'a> {
         skills: &'a [Skill],
         roles: &'a [Role],
         freshness: FreshnessRule,
+        sources: &'a SourceRule,
     ) -> Self {
         Profiles {
             scale,
             skills,
             roles,
             freshness,
+            sources,
             closed: false,
             people_failed: false,
             people: People::default(),
@@ -132,12 +138,14 @@ impl<'a> Profiles<'a> {
         for &(person, skill) in &self.interests {
             self.matrix.mark_interest(person as usize, skill as usize);
         }
+        let self_and_manager = self.matrix.take_self_and_manager();
         ProfilesRead {
             people: self.people,
             units: self.units,
             matrix: self.matrix,
             expired: self.expired,
             rows: self.rows,
+            self_and_manager,
         }
     }
 

@@ -141,6 +141,8 @@ struct OrgToml {
     capacity: Option<Capacity>,
     /// How development plans are made.
     plan: Option<Plan>,
+    /// Several sources of one person's level (self, manager, certificate): which one counts, and when self and manager are far enough apart for a competence talk.
+    assessment: Option<Assessment>,
     /// The files with people and their assessed levels (CSV, XLSX, XLSM or ODS).
     profiles: Option<Profiles>,
     /// Declared units (optional). When any is declared, units are a closed list: every unit used must be declared or be a parent of one.
@@ -228,6 +230,17 @@ struct Plan {
     /// How many goals one person mentors at most (default 3); 0 = no mentor suggestions.
     #[schemars(range(min = MAX_MENTEES.0, max = MAX_MENTEES.1))]
     max_mentees: Option<i64>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+struct Assessment {
+    /// Sources in order of trust, e.g. ["certificate", "manager", "self"]: the earliest listed source's latest assessment counts, whatever its date; a source not listed comes after every listed one. Compared ignoring case; selv and leder are self and manager. Absent: the latest assessment counts, whatever its source.
+    #[schemars(length(min = 1))]
+    prefer: Option<Vec<String>>,
+    /// Self and manager levels this many levels apart or more are listed for a competence talk (kompetansedrøfting). Default 2.
+    #[schemars(range(min = 1, max = 100))]
+    calibrate_at: Option<i64>,
 }
 
 #[derive(JsonSchema)]
@@ -385,8 +398,8 @@ enum ActivityKind {
 mod tests {
     use super::*;
     use crate::load::org::{
-        CAPACITY_KEYS, DRIVER_KEYS, FRESHNESS_KEYS, MIX_KEYS, ORGANISATION_KEYS, PLAN_KEYS,
-        PROFILES_KEYS, ROLE_KEYS, SCALE_KEYS, TOP_KEYS,
+        ASSESSMENT_KEYS, CAPACITY_KEYS, DRIVER_KEYS, FRESHNESS_KEYS, MIX_KEYS, ORGANISATION_KEYS,
+        PLAN_KEYS, PROFILES_KEYS, ROLE_KEYS, SCALE_KEYS, TOP_KEYS,
     };
     use crate::load::org_items::{ACTIVITY_KEYS, NEED_KEYS, SKILL_KEYS, UNIT_KEYS};
     use serde_json::Value;
@@ -424,7 +437,7 @@ mod tests {
     #[test]
     fn every_table_has_the_keys_the_loader_accepts() {
         let schema = schema();
-        let tables: [(&str, &[&str]); 14] = [
+        let tables: [(&str, &[&str]); 15] = [
             ("", TOP_KEYS),
             ("/properties/organisation", ORGANISATION_KEYS),
             ("/properties/scale", SCALE_KEYS),
@@ -432,6 +445,7 @@ mod tests {
             ("/properties/freshness", FRESHNESS_KEYS),
             ("/properties/capacity", CAPACITY_KEYS),
             ("/properties/plan", PLAN_KEYS),
+            ("/properties/assessment", ASSESSMENT_KEYS),
             ("/properties/profiles", PROFILES_KEYS),
             ("/properties/unit/items", UNIT_KEYS),
             ("/properties/driver/items", DRIVER_KEYS),

@@ -403,7 +403,10 @@ impl Profiles<'_> {
         if freshness == Freshness::NotYet {
             return;
         }
+        // A matrix has no `source` column: with `prefer`, it ranks after
+        // every listed source (FORMAT.md r3).
+        let rank = self.sources.unlisted();
         self.matrix
-            .choose_latest(person as usize, skill, level, packed, interest, None);
+            .choose_preferred(person as usize, skill, level, packed, interest, None, rank);
     }
 }

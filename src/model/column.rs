@@ -97,6 +97,25 @@ impl Column {
         }
     }
 
+    /// Replaces an assessed person's (cell, assessed), whatever the dates:
+    /// a preferred source beats a newer assessment (FORMAT.md r3).
+    pub fn replace(&mut self, person: usize, cell: Cell, assessed: PackedDate) {
+        match self {
+            Column::Dense {
+                cells,
+                assessed: dates,
+                ..
+            } => {
+                debug_assert!(dates[person] != PackedDate::NONE, "only an assessed person");
+                cells[person] = cell;
+                dates[person] = assessed;
+            }
+            Column::Sparse(map) => {
+                map.insert(person as u32, (cell, assessed));
+            }
+        }
+    }
+
     /// How many people are assessed in the skill.
     pub fn count(&self) -> usize {
         match self {

@@ -16,10 +16,10 @@
 //! The matrix stores, it does not decide scope or gaps (that is
 //! `model::need` and `analysis`), and it does no IO.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::column::{Cell, Cells, Column, Entries};
-use crate::model::{Date, Level, PackedDate};
+use crate::model::{Date, Level, PackedDate, SelfAndManager, SourceKind};
 
 /// How an assessment stands at the reference date D (FORMAT.md "Known at
 /// D", "Expired", "Stale"). Each assessment is exactly one of them: one not
@@ -119,6 +119,14 @@ pub struct Matrix {
     columns: Vec<Column>,
     /// `expires` of chosen assessments that have one, by [`pair`].
     expires: BTreeMap<u64, Date>,
+    /// While loading with `[assessment] prefer`: the source rank of chosen
+    /// assessments whose rank is not 0, by [`pair`] (empty otherwise).
+    ranks: HashMap<u64, u8>,
+    /// While loading: the latest self and manager (assessed, level) of each
+    /// pair that has either, by [`pair`] (FORMAT.md r3 "Calibration"; only
+    /// files with a `source` column fill it). Taken out by
+    /// [`Matrix::take_self_and_manager`].
+    sources: HashMap<u64, [Option<(PackedDate, Level)>; 2]>,
 }
 
 /// The key of (skill, person) in `Matrix::expires`: skill by skill, then
@@ -135,6 +143,8 @@ impl Matrix {
             skills,
             columns: vec![Column::default(); skills],
             expires: Default::default(),
+            ranks: HashMap::new(),
+            sources: HashMap::new(),
         };
         matrix.resize_people(people);
         matrix
@@ -151,6 +161,10 @@ impl Matrix {
         }
         if people < self.people {
             self.expires
+                .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
+            self.ranks
+                .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
+            self.sources
                 .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
         }
         self.people = people;
@@ -182,6 +196,9 @@ impl Matrix {
             skills: self.skills,
             columns,
             expires,
+            // Ranks and sources only matter while loading.
+            ranks: HashMap::new(),
+            sources: HashMap::new(),
         }
     }
 
@@ -241,6 +258,7 @@ impl Matrix {
     /// and keeps it when it is the latest so far. The latest `assessed` date
     /// wins; an undated one is older than any dated one; on a tie the later
     /// row wins, so callers offer rows in file order, then line order.
+    /// True when it was chosen.
     pub fn choose_latest(
         &mut self,
         person: usize,
@@ -249,20 +267,26 @@ impl Matrix {
         assessed: PackedDate,
         interest: bool,
         expires: Option<Date>,
-    ) {
+    ) -> bool {
         debug_assert!(person < self.people, "person {person} of {}", self.people);
         let cell = Cell::new(level, interest);
-        if self.columns[skill].offer(person, cell, assessed, self.people) {
-            let key = pair(skill, person);
-            match expires {
-                Some(d) => {
-                    self.expires.insert(key, d);
-                }
-                None if !self.expires.is_empty() => {
-                    self.expires.remove(&key);
-                }
-                None => {}
+        let chosen = self.columns[skill].offer(person, cell, assessed, self.people);
+        if chosen {
+            self.set_expires(pair(skill, person), expires);
+        }
+        chosen
+    }
+
+    /// Records the chosen assessment's `expires` (or that it has none).
+    fn set_expires(&mut self, key: u64, expires: Option<Date>) {
+        match expires {
+            Some(d) => {
+                self.expires.insert(key, d);
             }
+            None if !self.expires.is_empty() => {
+                self.expires.remove(&key);
+            }
+            None => {}
         }
     }
 
@@ -281,6 +305,88 @@ impl Matrix {
     /// Called once every assessment is chosen.
     pub fn mark_interest(&mut self, person: usize, skill: usize) {
         self.columns[skill].mark_interest(person);
+    }
+
+    /// FORMAT.md r3 "Current level" with `[assessment] prefer`: offers an
+    /// assessment whose source has `rank` (0 first). A better-ranked source
+    /// wins whatever the dates, a worse one never does, and among equals
+    /// [`Matrix::choose_latest`] decides. Ranks other than 0 are kept in a
+    /// map beside the columns, so without `prefer` (every rank 0) nothing
+    /// changes and nothing is stored.
+    #[allow(clippy::too_many_arguments)]
+    pub fn choose_preferred(
+        &mut self,
+        person: usize,
+        skill: usize,
+        level: Level,
+        assessed: PackedDate,
+        interest: bool,
+        expires: Option<Date>,
+        rank: u8,
+    ) {
+        if rank == 0 && self.ranks.is_empty() {
+            self.choose_latest(person, skill, level, assessed, interest, expires);
+            return;
+        }
+        let key = pair(skill, person);
+        let held = self.ranks.get(&key).copied().unwrap_or(0);
+        let assessed_before = self.columns[skill].get(person).1 != PackedDate::NONE;
+        if assessed_before && rank > held {
+            return;
+        }
+        if assessed_before && rank < held {
+            self.columns[skill].replace(person, Cell::new(level, interest), assessed);
+            self.set_expires(key, expires);
+        } else if !self.choose_latest(person, skill, level, assessed, interest, expires) {
+            return;
+        }
+        if rank == 0 {
+            self.ranks.remove(&key);
+        } else {
+            self.ranks.insert(key, rank);
+        }
+    }
+
+    /// FORMAT.md r3 "Calibration": offers a self or manager assessment
+    /// (known at D, unexpired) of (person, skill); the latest of each kind
+    /// is kept, a later row winning a tie, as for the current level.
+    pub fn offer_for_calibration(
+        &mut self,
+        person: usize,
+        skill: usize,
+        kind: SourceKind,
+        level: Level,
+        assessed: PackedDate,
+    ) {
+        let slot = match kind {
+            SourceKind::Own => 0,
+            SourceKind::Manager => 1,
+            SourceKind::Other => return,
+        };
+        let held = &mut self.sources.entry(pair(skill, person)).or_default()[slot];
+        if held.is_none_or(|(date, _)| assessed >= date) {
+            *held = Some((assessed, level));
+        }
+    }
+
+    /// The pairs with both a self and a manager level, in person then skill
+    /// order; what calibration was keeping is dropped.
+    pub fn take_self_and_manager(&mut self) -> Vec<SelfAndManager> {
+        let mut pairs: Vec<SelfAndManager> = std::mem::take(&mut self.sources)
+            .into_iter()
+            .filter_map(|(key, [own, manager])| {
+                let (skill, person) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+                Some(SelfAndManager {
+                    person,
+                    skill,
+                    own: own?.1,
+                    manager: manager?.1,
+                })
+            })
+            .collect();
+        pairs.sort_unstable_by_key(|c| (c.person, c.skill));
+        self.ranks = HashMap::new();
+        pairs
     }
 
     /// Every person's cell of one skill, person by person (the default

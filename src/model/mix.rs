@@ -212,6 +212,8 @@ pub struct Policy {
     pub capacity: Option<f64>,
     /// `[plan] max_mentees` (r2): goals one person mentors at most.
     pub max_mentees: u32,
+    /// `[assessment]` (r3): which source's level counts, and calibration.
+    pub sources: crate::model::SourceRule,
 }
 
 impl Default for Policy {
@@ -223,6 +225,7 @@ impl Default for Policy {
             max_age_months: 24,
             capacity: None,
             max_mentees: 3,
+            sources: crate::model::SourceRule::default(),
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod mix;
 pub mod need;
 pub mod organisation;
 pub mod people;
+pub mod source;
 
 mod lookup;
 pub use lookup::{Looked, LookupError};
@@ -39,6 +40,7 @@ pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Pol
 pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};
 pub use organisation::{Organisation, reference_date};
 pub use people::{People, Terms};
+pub use source::{SelfAndManager, Source, SourceKind, SourceRule};
 
 use serde::Serialize;
 

@@ -12,7 +12,7 @@
 
 use crate::model::{
     Activity, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level, Matrix, NONE,
-    Need, People, Policy, Role, Scale, Skill, Unit, unit_within,
+    Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
 };
 
 /// Everything `kompetanse` knows about one organisation, as of one date.
@@ -36,6 +36,10 @@ pub struct Organisation {
     pub people: People,
     pub matrix: Matrix,
     pub expired: Vec<ExpiredAssessment>,
+    /// Every person and skill with both a self and a manager assessment
+    /// known at D and unexpired (FORMAT.md r3 "Calibration"), in person
+    /// then skill order; the analysis keeps those far enough apart.
+    pub self_and_manager: Vec<SelfAndManager>,
     /// Assessment rows read (including expired ones).
     pub assessment_rows: usize,
     /// True when org.toml has no `[[activity]]` and the built-in catalogue is used.
@@ -148,6 +152,10 @@ impl Organisation {
         self.expired.retain(|e| !gone[e.person]);
         for e in &mut self.expired {
             e.person = new_index[e.person];
+        }
+        self.self_and_manager.retain(|c| !gone[c.person]);
+        for c in &mut self.self_and_manager {
+            c.person = new_index[c.person];
         }
         self
     }

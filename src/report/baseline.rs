@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::model::{Date, LearningMix, Level};
 use crate::report::{
-    BalanceReport, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement, NeedGap, ReportKind,
-    SkillBalance, UnitBalance,
+    BalanceReport, Calibration, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
+    NeedGap, ReportKind, SkillBalance, UnitBalance,
 };
 
 /// An earlier gap report: who it was for, when, and its needs.
@@ -285,6 +285,7 @@ struct BalanceView<'a> {
     key_people: &'a [KeyPerson],
     arriving: &'a [Movement],
     leaving: &'a [Movement],
+    calibration: &'a [Calibration],
     baseline: &'a BalanceBaseline,
 }
 
@@ -304,6 +305,7 @@ impl Serialize for BalanceComparison {
             key_people: &r.key_people,
             arriving: &r.arriving,
             leaving: &r.leaving,
+            calibration: &r.calibration,
             baseline: &self.summary,
         }
         .serialize(serializer)

@@ -425,6 +425,24 @@ pub struct BalanceReport {
     /// People present at D who leave within the `--expiring` window (r2),
     /// unit by unit.
     pub leaving: Vec<Movement>,
+    /// FORMAT.md r3 "Calibration": people in scope whose latest self and
+    /// manager levels in a skill are `calibrate_at` or more apart, for a
+    /// competence talk (*kompetansedrøfting*), by person id, then skill.
+    pub calibration: Vec<Calibration>,
+}
+
+/// A person and skill whose self and manager levels differ enough to talk
+/// about, and the level that counts (by `[assessment] prefer`, or the
+/// latest).
+#[derive(Debug, Clone, Serialize)]
+pub struct Calibration {
+    pub person: String,
+    pub name: Option<String>,
+    pub skill: String,
+    #[serde(rename = "self")]
+    pub own: Level,
+    pub manager: Level,
+    pub counted: Level,
 }
 
 /// A person arriving or leaving, and the day: a signed hire's first day,
