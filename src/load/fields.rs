@@ -196,6 +196,7 @@ mod tests {
             levels: ["ingen", "grunnleggende", "god", "avansert", "ekspert"]
                 .map(String::from)
                 .to_vec(),
+            descriptions: Vec::new(),
         };
         for label in [
             "3 - avansert",

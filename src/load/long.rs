@@ -502,6 +502,8 @@ mod tests {
                 renew_hours: None,
                 mix: None,
                 esco: None,
+                description: None,
+                levels: Vec::new(),
             })
             .collect();
         let scale = Scale::default();

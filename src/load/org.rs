@@ -65,7 +65,7 @@ pub struct FileRef {
 /// The keys each table of org.toml accepts (`kompetanse schema` is tested
 /// against these lists).
 pub(crate) const ORGANISATION_KEYS: &[&str] = &["name", "as_of"];
-pub(crate) const SCALE_KEYS: &[&str] = &["levels"];
+pub(crate) const SCALE_KEYS: &[&str] = &["levels", "descriptions"];
 pub(crate) const MIX_KEYS: &[&str] = &[
     "preset",
     "experience",
@@ -161,6 +161,10 @@ pub fn parse(
         if let Some(scale) = parse_scale(&mut ctx, t) {
             org.scale = scale;
         }
+        if let Some(descriptions) = level_texts(&mut ctx, t, "descriptions", "[scale]", &org.scale)
+        {
+            org.scale.descriptions = descriptions;
+        }
     }
     if let Some(t) = table(&mut ctx, root, "mix") {
         parse_mix(&mut ctx, t, &org.scale, &mut org.policy);
@@ -211,7 +215,7 @@ pub fn parse(
 
     let mut skill_ids = Ids::default();
     for (t, span) in tables(&mut ctx, root, "skill") {
-        if let Some(skill) = parse_skill(&mut ctx, t, &span, &mut skill_ids) {
+        if let Some(skill) = parse_skill(&mut ctx, t, &span, &mut skill_ids, &org.scale) {
             org.skills.push(skill);
         }
     }
@@ -341,6 +345,52 @@ fn unquoted_date(word: &str) -> Option<String> {
     Some(format!("write dates as {iso} (or quote them: \"{word}\")"))
 }
 
+/// A list of one text per level of `scale`, lowest first (FORMAT.md r3:
+/// `[scale] descriptions`, `[[skill]] levels`): a list of another length,
+/// or longer than the scale, is an error, never a quadratic surprise later.
+pub(crate) fn level_texts(
+    ctx: &mut Ctx,
+    t: &DeTable<'_>,
+    key: &str,
+    section: &str,
+    scale: &Scale,
+) -> Option<Vec<String>> {
+    let value = get(t, key)?;
+    let DeValue::Array(items) = value.get_ref() else {
+        ctx.error(
+            &value.span(),
+            format!("'{key}' in {section} must be a list of texts, one per level, lowest first"),
+        );
+        return None;
+    };
+    if items.len() != scale.levels.len() {
+        ctx.error(
+            &value.span(),
+            format!(
+                "'{key}' in {section} has {} texts; the scale has {} levels ({}), one text each, lowest first",
+                items.len(),
+                scale.levels.len(),
+                scale.levels.join(", ")
+            ),
+        );
+        return None;
+    }
+    let mut texts = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::String(s) => texts.push(s.trim().to_string()),
+            _ => {
+                ctx.error(
+                    &item.span(),
+                    format!("each of '{key}' in {section} must be a text"),
+                );
+                return None;
+            }
+        }
+    }
+    Some(texts)
+}
+
 fn parse_scale(ctx: &mut Ctx, t: &DeTable<'_>) -> Option<Scale> {
     let value = get(t, "levels")?;
     let DeValue::Array(items) = value.get_ref() else {
@@ -384,7 +434,10 @@ fn parse_scale(ctx: &mut Ctx, t: &DeTable<'_>) -> Option<Scale> {
         );
         ok = false;
     }
-    ok.then_some(Scale { levels })
+    ok.then_some(Scale {
+        levels,
+        descriptions: Vec::new(),
+    })
 }
 
 fn parse_mix(ctx: &mut Ctx, t: &DeTable<'_>, scale: &Scale, policy: &mut Policy) {

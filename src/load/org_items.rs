@@ -41,6 +41,8 @@ pub(crate) const SKILL_KEYS: &[&str] = &[
     "renew_hours",
     "mix",
     "esco",
+    "description",
+    "levels",
 ];
 pub(crate) const NEED_KEYS: &[&str] = &[
     "id", "skill", "level", "count", "unit", "role", "priority", "by", "driver",
@@ -140,6 +142,7 @@ pub fn parse_skill(
     t: &DeTable<'_>,
     span: &Range<usize>,
     ids: &mut Ids,
+    scale: &Scale,
 ) -> Option<Skill> {
     const SECTION: &str = "[[skill]]";
     ctx.check_keys(t, SKILL_KEYS, SECTION);
@@ -206,6 +209,9 @@ pub fn parse_skill(
         }
         uri
     });
+    let description = string(ctx, t, "description", SECTION).map(|(s, _)| s.trim().to_string());
+    let levels =
+        crate::load::org::level_texts(ctx, t, "levels", SECTION, scale).unwrap_or_default();
     let id = id?;
     Some(Skill {
         name: name.unwrap_or_else(|| id.clone()),
@@ -216,6 +222,8 @@ pub fn parse_skill(
         renew_hours,
         mix,
         esco,
+        description,
+        levels,
     })
 }
 

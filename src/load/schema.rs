@@ -174,7 +174,10 @@ struct Organisation {
 struct Scale {
     /// Level names, lowest first, the first being level 0 ("none"); 2 to 101 names, none of them a number.
     #[schemars(length(min = 2, max = 101), inner(length(min = 1)))]
-    levels: Vec<String>,
+    levels: Option<Vec<String>>,
+    /// What each level means in general, lowest first, one text per level (shown on assessment forms and personal pages).
+    #[schemars(length(min = 2, max = 101))]
+    descriptions: Option<Vec<String>>,
 }
 
 #[derive(JsonSchema)]
@@ -297,6 +300,11 @@ struct Skill {
     /// Reference URI in ESCO (http://data.europa.eu/esco/skill/...).
     #[schemars(regex(pattern = r"^https?://"))]
     esco: Option<String>,
+    /// What the skill is, shown on assessment forms and personal pages.
+    description: Option<String>,
+    /// What each level means for this skill, lowest first, one text per level of the scale.
+    #[schemars(length(min = 2, max = 101))]
+    levels: Option<Vec<String>>,
 }
 
 /// Breadth or specialist competence.

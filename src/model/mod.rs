@@ -53,6 +53,9 @@ pub type Level = u8;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scale {
     pub levels: Vec<String>,
+    /// `[scale] descriptions` (r3): what each level means in general,
+    /// lowest first, as many as `levels`; empty when not given.
+    pub descriptions: Vec<String>,
 }
 
 impl Default for Scale {
@@ -62,6 +65,7 @@ impl Default for Scale {
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
+            descriptions: Vec::new(),
         }
     }
 }
@@ -115,6 +119,11 @@ pub struct Skill {
     /// The skill's own learning mix (r2), which `--mix` does not replace.
     pub mix: Option<LearningMix>,
     pub esco: Option<String>,
+    /// What the skill is (r3), shown on forms and personal pages.
+    pub description: Option<String>,
+    /// What each level means for this skill (r3), lowest first, as many as
+    /// the scale; empty when not given.
+    pub levels: Vec<String>,
 }
 
 /// A strategic driver (*kompetansekontekst*): the reason a need matters.

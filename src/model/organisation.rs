@@ -204,6 +204,8 @@ mod tests {
                 renew_hours: None,
                 mix: None,
                 esco: None,
+                description: None,
+                levels: Vec::new(),
             }],
             ..Organisation::default()
         };
