@@ -11,7 +11,7 @@ use std::io;
 
 use crate::render::csv::{Cell, GAP_COLUMNS, RowSink, ToCsv};
 use crate::render::grid::Grid;
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::report::NeedGap;
 use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline};

@@ -11,7 +11,7 @@ use std::io;
 use crate::render::baseline::signed;
 use crate::render::csv::{Cell, RowSink, ToCsv};
 use crate::render::grid::Grid;
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::report::SkillBalance;
 use crate::report::baseline::{BalanceBaseline, BalanceComparison, SkillBaseline};

@@ -6,7 +6,7 @@
 //! flag per column. Parts that the two formats word differently stay in
 //! their format's file.
 
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::mentoring;
 use crate::render::over_time;
 use crate::render::present;

@@ -10,7 +10,6 @@
 //! ([`overview::write`]). Every label on a page comes from [`Labels`], so
 //! another language is one more catalogue, not an edit of the templates.
 
-mod labels;
 pub mod market;
 pub mod overview;
 pub mod present;
@@ -23,7 +22,7 @@ use askama::Template;
 use crate::render::Style;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
 
-pub use self::labels::Labels;
+pub use crate::render::words::{Key, Labels};
 
 /// A name or text from the files, safe to show: control characters (ESC,
 /// BEL, CR, ...) become visible escapes like `\x1b`; a line break becomes
@@ -86,7 +85,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
 ) -> io::Result<()> {
     let mut title = String::new();
     let mut parts = Vec::new();
-    let words = crate::render::i18n::Labels::new(style.lang);
+    let words = crate::render::words::Labels::new(style.lang);
     for block in report.outline_in(Dialect::Document, words) {
         match block {
             Block::Title(text) => title = clean(&text),
@@ -118,7 +117,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
         }
     }
     let page = OutlinePage {
-        labels: &Labels::of(style.lang),
+        labels: &Labels::new(style.lang),
         title,
         parts,
     };

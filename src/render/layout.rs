@@ -9,7 +9,7 @@
 
 use crate::model::{Date, LearningMix};
 use crate::render::grid::{self, Grid, L, R};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::over_time;
 use crate::render::text::{

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use crate::render::Style;
 use crate::render::grid::Grid;
-use crate::render::i18n::Labels;
+use crate::render::words::Labels;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
 use crate::render::text::visible;
 

@@ -10,7 +10,7 @@ use std::io;
 use crate::model::Date;
 use crate::render::csv::{Cell, RowSink, ToCsv};
 use crate::render::grid::{Grid, L, heads};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::text::{level, person};
 use crate::render::xlsx::{Sheet, ToXlsx};
@@ -116,6 +116,6 @@ impl ToXlsx for MarketReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        Ok(vec![Sheet::from_csv("sheet_market", self)?])
+        Ok(vec![Sheet::from_csv(Key::SheetMarket, self)?])
     }
 }

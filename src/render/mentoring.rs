@@ -6,7 +6,7 @@
 
 use crate::render::csv::Cell;
 use crate::render::grid::{Grid, R, heads};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Text};
 use crate::render::text::{level, person};
 use crate::render::xlsx::Sheet;
@@ -104,7 +104,7 @@ pub fn add_mentees(l: Labels, report: &BalanceReport, grid: &mut Grid, at: usize
 /// The plan workbook's mentors sheet: each mentor's unit and number of
 /// mentees, as the summary lists them.
 pub fn mentors_sheet(report: &PlanReport) -> Sheet {
-    let mut sheet = Sheet::new("sheet_mentors", &["person", "name", "unit", "mentees"]);
+    let mut sheet = Sheet::new(Key::SheetMentors, &["person", "name", "unit", "mentees"]);
     for m in &report.summary.mentors {
         sheet.rows.push(vec![
             Cell::text(&m.person),

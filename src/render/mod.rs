@@ -17,7 +17,7 @@ pub mod baseline_balance;
 pub mod csv;
 pub mod grid;
 pub mod html;
-pub mod i18n;
+pub mod words;
 pub mod json;
 pub mod layout;
 pub mod markdown;
@@ -41,7 +41,7 @@ use serde::Serialize;
 use crate::report::ReportKind;
 
 pub use self::csv::ToCsv;
-pub use self::i18n::{Labels, Lang};
+pub use self::words::{Labels, Lang};
 pub use self::outline::ToOutline;
 pub use self::xlsx::ToXlsx;
 

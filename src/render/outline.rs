@@ -9,7 +9,7 @@
 //! not compute anything a machine format would need (that is the report's).
 
 use crate::render::grid::Grid;
-use crate::render::i18n::Labels;
+use crate::render::words::Labels;
 
 /// The words a document is told in. The terminal's tables are terse, one
 /// line a fact; documents (markdown, HTML) spell things out under headings.

@@ -11,7 +11,7 @@
 //! [`layout`]: crate::render::layout
 
 use crate::render::grid::{self, Grid, L, R};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Text};
 use crate::render::text::{level, person};
 use crate::report::{GapReport, GapTotals, Goal, NeedGap, PersonPlan, PlanReport};

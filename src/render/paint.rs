@@ -15,7 +15,7 @@ use comfy_table::{Attribute, Cell, Color};
 
 use crate::model::Priority;
 use crate::render::grid::{L, heads};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 
 const BOLD: &str = "\x1b[1m";
 const RED: &str = "\x1b[31m";

@@ -10,7 +10,7 @@
 //! decides who is present, counts people or compares dates.
 
 use crate::render::grid::{Grid, L, heads};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Text};
 use crate::render::text::person;
 use crate::report::{BalanceReport, KeyPerson, Movement, NeedGap};

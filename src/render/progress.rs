@@ -12,7 +12,7 @@ use std::io;
 use crate::model::Date;
 use crate::render::csv::{Cell, RowSink, ToCsv};
 use crate::render::grid::{Grid, L, R, heads};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::text::{level, or_empty, person};
 use crate::render::xlsx::{Sheet, ToXlsx};
@@ -291,7 +291,7 @@ impl ToXlsx for ProgressReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let needs = Sheet::from_csv("sheet_needs", self)?;
+        let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
         let mut columns = vec![
             "skill".to_string(),
             "name".into(),
@@ -303,7 +303,7 @@ impl ToXlsx for ProgressReport {
             columns.push(format!("level_{i}_now"));
         }
         let mut levels = Sheet {
-            name: "sheet_levels",
+            name: Key::SheetLevels,
             columns,
             rows: Vec::new(),
         };
@@ -320,7 +320,7 @@ impl ToXlsx for ProgressReport {
             }
             levels.rows.push(row);
         }
-        let moved = |name: &'static str, rows: &[LevelChange]| {
+        let moved = |name: Key, rows: &[LevelChange]| {
             let mut sheet = Sheet::new(
                 name,
                 &["person", "name", "unit", "skill", "from", "to", "gained"],
@@ -341,8 +341,8 @@ impl ToXlsx for ProgressReport {
         Ok(vec![
             needs,
             levels,
-            moved("sheet_moved_up", &self.moved_up),
-            moved("sheet_moved_down", &self.moved_down),
+            moved(Key::SheetMovedUp, &self.moved_up),
+            moved(Key::SheetMovedDown, &self.moved_down),
         ])
     }
 }

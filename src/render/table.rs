@@ -18,7 +18,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use crate::render::Style;
 use crate::render::grid::{Column, Grid, LAST_RESORT};
-use crate::render::i18n::Labels;
+use crate::render::words::Labels;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
 use crate::render::paint::{self, Palette};
 use crate::render::text::visible;

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt::Display;
 
 use crate::model::{Effort, LearningMix, Level, Mode};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::report::{PlanSummary, Reason, SuggestedActivity, Wish};
 
 /// A value, or an empty cell when there is none (dates, drivers, units).

@@ -6,7 +6,7 @@
 //! and shows nothing when the marketplace has no skill.
 
 use crate::render::html::{Labels, clean};
-use crate::render::i18n::Key;
+use crate::render::words::Key;
 use crate::render::market;
 use crate::render::mentoring;
 use crate::report::{KeyPerson, MarketPerson, MarketReport, MentorLoad};
@@ -34,7 +34,7 @@ pub fn section(
     if report.skills.is_empty() && mentors.is_empty() {
         return None;
     }
-    let l = labels.numbers;
+    let l = *labels;
     let grid = market::market_grid(l, &report.levels, &[]);
     let side = |people: &[MarketPerson], teacher: bool| -> Vec<String> {
         people
@@ -66,7 +66,7 @@ pub fn section(
 /// mentor in the plans, and "not addressed by any plan" for a risk no plan
 /// goal addresses; None when there is nothing to say.
 pub fn key_note(k: &KeyPerson, labels: &Labels) -> Option<String> {
-    let l = labels.numbers;
+    let l = *labels;
     let mut note = Vec::new();
     if k.mentees > 0 {
         note.push(l.count(k.mentees as usize, Key::MenteeNoun, Key::MenteesNoun));

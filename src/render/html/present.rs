@@ -7,7 +7,7 @@
 
 use crate::render::grid::Grid;
 use crate::render::html::{Labels, clean};
-use crate::render::i18n::Key;
+use crate::render::words::Key;
 use crate::render::present;
 use crate::report::{BalanceReport, KeyPerson, NeedGap};
 
@@ -33,7 +33,7 @@ pub struct PresentSection {
 
 /// The page's people-over-time parts, worded with `labels`.
 pub fn section(needs: &[NeedGap], balance: &BalanceReport, labels: &Labels) -> PresentSection {
-    let l = labels.numbers;
+    let l = *labels;
     let (show_leaving, show_arriving) = present::gap_columns(needs);
     let days = balance.freshness.expiring_days;
     PresentSection {
@@ -76,12 +76,12 @@ fn table(heading: String, grid: Grid) -> Table {
 /// A key person's line when every holder leaves before a need is due:
 /// that need, its date and the holders' last days.
 pub fn gone(k: &KeyPerson, labels: &Labels) -> Option<String> {
-    present::gone_line(labels.numbers, k).map(|line| clean(&line))
+    present::gone_line(*labels, k).map(|line| clean(&line))
 }
 
 /// The notes under the gap table that say what Leaving and Arriving count.
 pub fn gap_notes(needs: &[NeedGap], labels: &Labels) -> Vec<String> {
-    present::gap_notes(labels.numbers, needs)
+    present::gap_notes(*labels, needs)
         .into_iter()
         .map(str::to_string)
         .collect()

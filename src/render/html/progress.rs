@@ -8,7 +8,7 @@
 
 use crate::render::html::overview::coverage_class;
 use crate::render::html::{Labels, clean};
-use crate::render::i18n::Key;
+use crate::render::words::Key;
 use crate::render::text::{level, person};
 use crate::report::ProgressReport;
 
@@ -50,7 +50,7 @@ fn width(share: f64) -> String {
 
 /// The section for `report`, worded as `labels` say.
 pub fn section(r: &ProgressReport, labels: &Labels) -> ProgressSection {
-    let l = labels.numbers;
+    let l = *labels;
     let intro = crate::render::progress::summary(l, r).to_vec();
     let needs = r
         .needs

@@ -6,6 +6,7 @@ use std::io;
 
 use crate::model::Date;
 use crate::render::csv::{Cell, EFFORT_COLUMNS, effort, person_cells};
+use crate::render::words::Key;
 use crate::render::xlsx::{Sheet, ToXlsx};
 use crate::report::{
     BalanceReport, EffortBy, GapGroupsReport, GapReport, OverviewReport, PersonGapReport,
@@ -18,9 +19,9 @@ impl ToXlsx for GapReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let needs = Sheet::from_csv("sheet_needs", self)?;
+        let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
         let mut develop = Sheet::new(
-            "sheet_develop",
+            Key::SheetDevelop,
             &["id", "skill", "person", "from", "to", "hours"],
         );
         for n in &self.needs {
@@ -36,7 +37,7 @@ impl ToXlsx for GapReport {
             }
         }
         let mut recruit = Sheet::new(
-            "sheet_recruit",
+            Key::SheetRecruit,
             &[
                 "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
             ],
@@ -64,10 +65,10 @@ impl ToXlsx for PersonGapReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let gaps = Sheet::from_csv("sheet_person_gaps", self)?;
+        let gaps = Sheet::from_csv(Key::SheetPersonGaps, self)?;
         let mut columns = vec!["person", "name", "unit", "role", "readiness"];
         columns.extend(EFFORT_COLUMNS);
-        let mut people = Sheet::new("sheet_people", &columns);
+        let mut people = Sheet::new(Key::SheetPeople, &columns);
         for p in &self.people {
             let mut row = person_cells(p);
             row.extend(effort(&p.effort));
@@ -84,9 +85,9 @@ impl ToXlsx for GapGroupsReport {
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let name = match self.by.as_str() {
-            "unit" => "sheet_by_unit",
-            "skill" => "sheet_by_skill",
-            _ => "sheet_by_driver",
+            "unit" => Key::SheetByUnit,
+            "skill" => Key::SheetBySkill,
+            _ => Key::SheetByDriver,
         };
         Ok(vec![Sheet::from_csv(name, self)?])
     }
@@ -98,11 +99,11 @@ impl ToXlsx for PlanReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let goals = Sheet::from_csv("sheet_goals", self)?;
-        let by_unit = effort_by("sheet_effort_by_unit", "unit", &self.summary.by_unit);
-        let by_driver = effort_by("sheet_effort_by_driver", "driver", &self.summary.by_driver);
+        let goals = Sheet::from_csv(Key::SheetGoals, self)?;
+        let by_unit = effort_by(Key::SheetEffortByUnit, "unit", &self.summary.by_unit);
+        let by_driver = effort_by(Key::SheetEffortByDriver, "driver", &self.summary.by_driver);
         let mut recruit = Sheet::new(
-            "sheet_recruit",
+            Key::SheetRecruit,
             &[
                 "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
             ],
@@ -134,7 +135,7 @@ impl ToXlsx for PlanReport {
 /// `gap`: who renews for each need (FORMAT r2 "Renew"), a row per holder.
 fn renewals(report: &GapReport) -> Sheet {
     let mut sheet = Sheet::new(
-        "sheet_renew",
+        Key::SheetRenew,
         &["id", "skill", "person", "level", "expires", "hours"],
     );
     for n in &report.needs {
@@ -156,7 +157,7 @@ fn renewals(report: &GapReport) -> Sheet {
 /// (FORMAT r2 "Capacity and schedule"); finish empty: never.
 fn late_goals(report: &PlanReport) -> Sheet {
     let mut sheet = Sheet::new(
-        "sheet_late",
+        Key::SheetLate,
         &[
             "id", "by", "person", "name", "skill", "renew", "finish", "short",
         ],
@@ -186,11 +187,11 @@ impl ToXlsx for OverviewReport {
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let mut sheets = self.gap.sheets()?;
         let s = &self.plan;
-        sheets.push(effort_by("sheet_effort_by_unit", "unit", &s.by_unit));
-        sheets.push(effort_by("sheet_effort_by_driver", "driver", &s.by_driver));
+        sheets.push(effort_by(Key::SheetEffortByUnit, "unit", &s.by_unit));
+        sheets.push(effort_by(Key::SheetEffortByDriver, "driver", &s.by_driver));
         sheets.extend(self.balance.sheets()?);
         let mut coverage = Sheet::new(
-            "sheet_coverage",
+            Key::SheetCoverage,
             &[
                 "skill", "unit", "level", "people", "have", "demand", "coverage",
             ],
@@ -219,7 +220,7 @@ impl ToXlsx for OverviewReport {
 }
 
 /// Effort added up by unit or driver: one row per key.
-fn effort_by(name: &'static str, key: &str, rows: &[EffortBy]) -> Sheet {
+fn effort_by(name: Key, key: &str, rows: &[EffortBy]) -> Sheet {
     let mut columns = vec![key, "goals"];
     columns.extend(EFFORT_COLUMNS);
     let mut sheet = Sheet::new(name, &columns);
@@ -237,10 +238,10 @@ impl ToXlsx for BalanceReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let levels = Sheet::from_csv("sheet_levels", self)?;
+        let levels = Sheet::from_csv(Key::SheetLevels, self)?;
         let f = &self.freshness;
         let mut freshness = Sheet::new(
-            "sheet_freshness",
+            Key::SheetFreshness,
             &["status", "person", "skill", "level", "date", "days"],
         );
         for a in &f.oldest {
@@ -274,7 +275,7 @@ impl ToXlsx for BalanceReport {
             ]);
         }
         let mut key_people = Sheet::new(
-            "sheet_key_people",
+            Key::SheetKeyPeople,
             &["skill", "level", "holders", "people", "risk"],
         );
         for k in &self.key_people {
@@ -332,7 +333,7 @@ fn movements(report: &BalanceReport) -> Option<Sheet> {
         return None;
     }
     let mut sheet = Sheet::new(
-        "sheet_movements",
+        Key::SheetMovements,
         &["kind", "person", "name", "unit", "date"],
     );
     let kinds = [("arriving", &report.arriving), ("leaving", &report.leaving)];
