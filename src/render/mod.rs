@@ -17,7 +17,6 @@ pub mod baseline_balance;
 pub mod csv;
 pub mod grid;
 pub mod html;
-pub mod words;
 pub mod json;
 pub mod layout;
 pub mod markdown;
@@ -30,6 +29,7 @@ pub mod present;
 pub mod progress;
 pub mod table;
 pub mod text;
+pub mod words;
 pub mod xlsx;
 
 use std::fmt;
@@ -38,11 +38,15 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::report::ReportKind;
+use crate::report::baseline::{BalanceComparison, GapComparison};
+use crate::report::{
+    BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
+    PlanReport, ProgressReport, ReportKind,
+};
 
 pub use self::csv::ToCsv;
-pub use self::words::{Labels, Lang};
 pub use self::outline::ToOutline;
+pub use self::words::{Labels, Lang};
 pub use self::xlsx::ToXlsx;
 
 /// How the human formats are laid out; the machine formats ignore it.
@@ -108,26 +112,172 @@ impl fmt::Display for Format {
     }
 }
 
-/// A report that can be written in every format.
-pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind {}
+impl Format {
+    /// Every format a report can be written in.
+    pub const ALL: &[Format] = &[
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::ExcelCsv,
+        Format::Markdown,
+        Format::Xlsx,
+        Format::Html,
+    ];
+}
 
-impl<R: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind> Render for R {}
+/// A report and how it is written. [`Render::formats`] says which formats
+/// it has, so the cli refuses any other once, before any work; the parts
+/// it has ([`document`](Render::document), [`rows`](Render::rows),
+/// [`sheets`](Render::sheets), [`page`](Render::page)) are what
+/// [`render`], the one dispatch, lays out per format.
+pub trait Render: Serialize + ReportKind {
+    /// The formats it is written in, in the order a message lists them.
+    fn formats() -> &'static [Format]
+    where
+        Self: Sized;
+
+    /// Its document: what table, markdown and HTML lay out.
+    fn document(&self) -> Option<&dyn ToOutline> {
+        None
+    }
+
+    /// Its rows: CSV, in either dialect.
+    fn rows(&self) -> Option<&dyn ToCsv> {
+        None
+    }
+
+    /// Its workbook.
+    fn sheets(&self) -> Option<&dyn ToXlsx> {
+        None
+    }
+
+    /// A page of its own, written as HTML instead of its document's.
+    fn page(&self, _style: Style, _out: &mut dyn Write) -> Option<io::Result<()>> {
+        None
+    }
+}
+
+/// The reports written in every format: a document, rows and a workbook.
+macro_rules! every_format {
+    ($($report:ty),* $(,)?) => {
+        $(impl Render for $report {
+            fn formats() -> &'static [Format] {
+                Format::ALL
+            }
+
+            fn document(&self) -> Option<&dyn ToOutline> {
+                Some(self)
+            }
+
+            fn rows(&self) -> Option<&dyn ToCsv> {
+                Some(self)
+            }
+
+            fn sheets(&self) -> Option<&dyn ToXlsx> {
+                Some(self)
+            }
+        })*
+    };
+}
+
+every_format!(
+    GapReport,
+    PersonGapReport,
+    GapGroupsReport,
+    PlanReport,
+    BalanceReport,
+    MarketReport,
+    ProgressReport,
+);
+
+/// A comparison with a baseline: table, JSON, CSV and Markdown (the
+/// workbook and the page have no place for it yet).
+macro_rules! comparison {
+    ($($report:ty),* $(,)?) => {
+        $(impl Render for $report {
+            fn formats() -> &'static [Format] {
+                &[Format::Table, Format::Json, Format::Csv, Format::ExcelCsv, Format::Markdown]
+            }
+
+            fn document(&self) -> Option<&dyn ToOutline> {
+                Some(self)
+            }
+
+            fn rows(&self) -> Option<&dyn ToCsv> {
+                Some(self)
+            }
+        })*
+    };
+}
+
+comparison!(GapComparison, BalanceComparison);
+
+/// `kompetanse report`: the overview as its own page, with `--since` the
+/// progress that page adds; JSON and the workbook are the overview's.
+pub struct Overview<'a> {
+    pub report: &'a OverviewReport,
+    pub progress: Option<&'a ProgressReport>,
+}
+
+impl Serialize for Overview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.report.serialize(serializer)
+    }
+}
+
+impl ReportKind for Overview<'_> {
+    fn kind(&self) -> &'static str {
+        self.report.kind()
+    }
+}
+
+impl Render for Overview<'_> {
+    fn formats() -> &'static [Format] {
+        &[Format::Html, Format::Xlsx, Format::Json]
+    }
+
+    fn sheets(&self) -> Option<&dyn ToXlsx> {
+        Some(self.report)
+    }
+
+    fn page(&self, style: Style, out: &mut dyn Write) -> Option<io::Result<()>> {
+        Some(html::overview::write_with_progress(
+            self.report,
+            self.progress,
+            style,
+            out,
+        ))
+    }
+}
 
 /// Writes `report` in `format`; `style` matters to the human formats only.
+/// A format the report does not have ([`Render::formats`], which the cli
+/// checks first) is an error.
 pub fn render<R: Render, W: Write>(
     report: &R,
     format: Format,
     style: Style,
-    out: W,
+    mut out: W,
 ) -> io::Result<()> {
+    let missing = || {
+        io::Error::other(format!(
+            "a {} report is not written in {format}",
+            report.kind()
+        ))
+    };
     match format {
-        Format::Table => table::write(report, style, out),
         Format::Json => json::write(report, out),
-        Format::Csv => csv::write(report, out),
-        Format::Xlsx => xlsx::write(report, style.lang, out),
-        Format::ExcelCsv => csv::write_dialect(report, csv::Dialect::Excel, out),
-        Format::Html => html::write(report, style, out),
-        Format::Markdown => markdown::write(report, style, out),
+        Format::Table => table::write(report.document().ok_or_else(missing)?, style, out),
+        Format::Markdown => markdown::write(report.document().ok_or_else(missing)?, style, out),
+        Format::Html => match report.page(style, &mut out) {
+            Some(written) => written,
+            None => html::write(report.document().ok_or_else(missing)?, style, out),
+        },
+        Format::Csv => csv::write(report.rows().ok_or_else(missing)?, out),
+        Format::ExcelCsv => {
+            csv::write_dialect(report.rows().ok_or_else(missing)?, csv::Dialect::Excel, out)
+        }
+        Format::Xlsx => xlsx::write(report.sheets().ok_or_else(missing)?, style.lang, out),
     }
 }
 
