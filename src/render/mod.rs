@@ -2,35 +2,20 @@
 //! `io::Write` (tests render into a `Vec<u8>`). They format; they never
 //! compute, and they know nothing of the command line (no `clap` here).
 //!
-//! The human formats (table, markdown, HTML) write one [`outline`] per
-//! report: [`layout`] says once what each report shows people, in the
-//! terminal's or a document's words, and each human format only lays out
-//! blocks ([`html`] also has the `report` command's own page). The machine
-//! formats write the report's data: JSON serialises it, CSV has [`ToCsv`]
-//! (typed rows, in two dialects), and XLSX lays those rows and more out as
-//! sheets ([`ToXlsx`]). [`Render`] gathers what a report needs and
-//! [`render`] is the one dispatch. Wording shared by the human formats is
-//! in [`text`], their grids in [`grid`].
+//! Two rooms and what they share. [`reports`] has one file per report:
+//! what it shows people as an [`outline`] of blocks, in the terminal's or a
+//! document's words ([`words`], English and bokmål), its grids and typed
+//! rows and sheets ([`table`]). [`formats`] has one file per format, each
+//! laying those out without naming a report. [`Render`] says which formats
+//! a report has and [`render`] is the one dispatch. The `report` command's
+//! HTML page still has its own layout, in [`page`].
 
-pub mod baseline;
-pub mod baseline_balance;
-pub mod csv;
-pub mod grid;
-pub mod html;
-pub mod json;
-pub mod layout;
-pub mod markdown;
-pub mod market;
-pub mod mentoring;
+pub mod formats;
 pub mod outline;
-pub mod over_time;
-pub mod paint;
-pub mod present;
-pub mod progress;
+pub mod page;
+pub mod reports;
 pub mod table;
-pub mod text;
 pub mod words;
-pub mod xlsx;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -44,10 +29,10 @@ use crate::report::{
     PlanReport, ProgressReport, ReportKind,
 };
 
-pub use self::csv::ToCsv;
+pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
 pub use self::outline::ToOutline;
+pub use self::table::{ToCsv, ToXlsx};
 pub use self::words::{Labels, Lang};
-pub use self::xlsx::ToXlsx;
 
 /// How the human formats are laid out; the machine formats ignore it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -241,7 +226,7 @@ impl Render for Overview<'_> {
     }
 
     fn page(&self, style: Style, out: &mut dyn Write) -> Option<io::Result<()>> {
-        Some(html::overview::write_with_progress(
+        Some(page::write_with_progress(
             self.report,
             self.progress,
             style,
@@ -267,7 +252,7 @@ pub fn render<R: Render, W: Write>(
     };
     match format {
         Format::Json => json::write(report, out),
-        Format::Table => table::write(report.document().ok_or_else(missing)?, style, out),
+        Format::Table => terminal::write(report.document().ok_or_else(missing)?, style, out),
         Format::Markdown => markdown::write(report.document().ok_or_else(missing)?, style, out),
         Format::Html => match report.page(style, &mut out) {
             Some(written) => written,

@@ -4,11 +4,11 @@
 //! freshness, key people, and arriving and leaving people when there are
 //! any), written with rust_xlsxwriter.
 //!
-//! Each report says what its sheets hold as typed [`Cell`] rows
-//! ([`ToXlsx`], in [`sheets`]); this module only lays them out: numbers as
+//! Each report says what its sheets hold as typed [`Cell`](crate::render::table::Cell) rows
+//! ([`ToXlsx`](crate::render::table::ToXlsx), in each report's file); this module only lays them out: numbers as
 //! numbers, shares as percentages, dates as dates, the header row frozen
 //! with an autofilter, columns as wide as their contents, and coverage
-//! coloured red to green. Every sheet name is a [`Key`] and every header
+//! coloured red to green. Every sheet name is a [`Key`](crate::render::words::Key) and every header
 //! a CSV column worded by [`words::header`], so the workbook's words are
 //! the catalogue's.
 //!
@@ -21,8 +21,6 @@
 //! edited. (No literal `'` is added, unlike CSV: an XLSX string cell is
 //! already data, so the value stays the report's.)
 
-pub mod sheets;
-
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{
@@ -32,55 +30,9 @@ use rust_xlsxwriter::{
 
 use crate::model::Date;
 use crate::render::Lang;
-use crate::render::words::{self, Key, Labels};
-use crate::render::csv::{Cell, RowSink, ToCsv, formula_like};
-
-/// One worksheet: a name key, column keys and typed rows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
-    /// The sheet's name.
-    pub name: Key,
-    /// The columns' CSV names; [`header`] words them.
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-impl Sheet {
-    /// A sheet of fixed columns.
-    pub fn new(name: Key, columns: &[&str]) -> Sheet {
-        Sheet {
-            name,
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            rows: Vec::new(),
-        }
-    }
-
-    /// A sheet with a report's CSV columns and rows.
-    pub fn from_csv<R: ToCsv + ?Sized>(name: Key, report: &R) -> io::Result<Sheet> {
-        let mut sheet = Sheet {
-            name,
-            columns: report.columns(),
-            rows: Vec::new(),
-        };
-        report.write_rows(&mut sheet)?;
-        Ok(sheet)
-    }
-}
-
-impl RowSink for Sheet {
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
-        self.rows.push(cells.to_vec());
-        Ok(())
-    }
-}
-
-/// A report as worksheets.
-pub trait ToXlsx {
-    /// The reference date: the workbook's creation date.
-    fn as_of(&self) -> Date;
-    /// The sheets, in order.
-    fn sheets(&self) -> io::Result<Vec<Sheet>>;
-}
+use crate::render::formats::csv::formula_like;
+use crate::render::table::{Cell, Sheet, ToXlsx};
+use crate::render::words::{self, Labels};
 
 /// Writes a report as an XLSX workbook.
 pub fn write<R: ToXlsx + ?Sized, W: Write>(report: &R, lang: Lang, mut out: W) -> io::Result<()> {

@@ -1,14 +1,14 @@
 //! The report page's *kompetansetorg* (competence marketplace) and the
 //! plan summary's mentors (FORMAT r2 "Mentors"): per skill, who wants to
 //! learn it next to who can teach it, and each mentor's load. The words are
-//! the outline formats' ([`crate::render::market`],
-//! [`crate::render::mentoring`]); this only cleans them for the template,
+//! the outline formats' ([`crate::render::reports::market`],
+//! [`crate::render::reports::plan`]); this only cleans them for the template,
 //! and shows nothing when the marketplace has no skill.
 
-use crate::render::html::{Labels, clean};
+use crate::render::formats::html::{Labels, clean};
+use crate::render::reports::market;
+use crate::render::reports::plan;
 use crate::render::words::Key;
-use crate::render::market;
-use crate::render::mentoring;
 use crate::report::{KeyPerson, MarketPerson, MarketReport, MentorLoad};
 
 /// What the page shows of the marketplace.
@@ -57,7 +57,7 @@ pub fn section(
         mentors_heading: l.get(Key::MentorsHeading),
         mentors: mentors
             .iter()
-            .map(|m| clean(&mentoring::load_line(l, m)))
+            .map(|m| clean(&plan::load_line(l, m)))
             .collect(),
     })
 }

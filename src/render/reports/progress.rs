@@ -10,12 +10,12 @@
 use std::io;
 
 use crate::model::Date;
-use crate::render::csv::{Cell, RowSink, ToCsv};
-use crate::render::grid::{Grid, L, R, heads};
-use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
-use crate::render::text::{level, or_empty, person};
-use crate::render::xlsx::{Sheet, ToXlsx};
+use crate::render::reports::text::{level, or_empty, person};
+use crate::render::table::{Cell, RowSink, ToCsv};
+use crate::render::table::{Grid, L, R, heads};
+use crate::render::table::{Sheet, ToXlsx};
+use crate::render::words::{Key, Labels};
 use crate::report::{GainBy, LevelChange, ProgressReport};
 
 impl ToOutline for ProgressReport {

@@ -14,7 +14,7 @@
 use comfy_table::{Attribute, Cell, Color};
 
 use crate::model::Priority;
-use crate::render::grid::{L, heads};
+use crate::render::table::{L, heads};
 use crate::render::words::{Key, Labels};
 
 const BOLD: &str = "\x1b[1m";

@@ -5,15 +5,10 @@
 //! first makes control characters visible, so a name from a file is always
 //! text, never markup or a terminal command.
 //!
-//! `gap`, `plan` and `balance` write their document [`Outline`] ([`write`]);
-//! `report` has its own page with the heatmap and the mix bars
-//! ([`overview::write`]). Every label on a page comes from [`Labels`], so
+//! Every report but `report` writes its document [`Outline`] here
+//! ([`write`]); `report` has its own page with the heatmap and the mix bars
+//! ([`crate::render::page`]), through [`write_page`] and [`clean`]. Every label on a page comes from [`Labels`], so
 //! another language is one more catalogue, not an edit of the templates.
-
-pub mod market;
-pub mod overview;
-pub mod present;
-pub mod progress;
 
 use std::io::{self, Write};
 
@@ -126,7 +121,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
 
 /// Renders a page into `out`; a template error is an IO error here, as
 /// every renderer reports its failures.
-fn write_page<T: Template, W: Write>(page: &T, out: &mut W) -> io::Result<()> {
+pub fn write_page<T: Template, W: Write>(page: &T, out: &mut W) -> io::Result<()> {
     let html = page.render().map_err(io::Error::other)?;
     out.write_all(html.as_bytes())
 }

@@ -9,10 +9,11 @@
 
 use std::io;
 
-use crate::render::csv::{Cell, GAP_COLUMNS, RowSink, ToCsv};
-use crate::render::grid::Grid;
-use crate::render::words::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::gap::GAP_COLUMNS;
+use crate::render::table::Grid;
+use crate::render::table::{Cell, RowSink, ToCsv};
+use crate::render::words::{Key, Labels};
 use crate::report::NeedGap;
 use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline};
 
