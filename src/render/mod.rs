@@ -10,7 +10,23 @@
 //! a report has and [`render`] is the one dispatch. The `report` command's
 //! HTML page still has its own layout, in [`page`].
 
-pub mod formats;
+pub mod formats {
+    //! Formats: one file per output format, each laying out what every report
+    //! gives it: a document [`Outline`](crate::render::outline::Outline)
+    //! (terminal, markdown, HTML), typed rows (CSV) or sheets (XLSX) from
+    //! [`table`](crate::render::table), or the report value itself (JSON).
+    //! A format imports only `table`, `outline` and `words`, and never names a
+    //! report. A new format is one file here, its `Format` and its line in
+    //! [`render`](crate::render::render) there, and its `--format` value
+    //! in the cli.
+
+    pub mod csv;
+    pub mod html;
+    pub mod json;
+    pub mod markdown;
+    pub mod terminal;
+    pub mod xlsx;
+}
 pub mod outline;
 pub mod page;
 pub mod reports;
