@@ -151,6 +151,41 @@ impl Cell {
     }
 }
 
+/// One column of a row type's rows: its name (FORMAT.md's, the CSV
+/// header, worded in a workbook by [`header`](crate::render::words::header))
+/// and how a row makes its cell, side by side, so a name and its cell are
+/// never matched by position.
+pub struct Field<T> {
+    pub name: &'static str,
+    pub cell: fn(&T) -> Cell,
+}
+
+impl<T> Field<T> {
+    pub const fn new(name: &'static str, cell: fn(&T) -> Cell) -> Field<T> {
+        Field { name, cell }
+    }
+}
+
+/// The names of `fields`: a CSV header.
+pub fn field_names<T>(fields: &[Field<T>]) -> Vec<String> {
+    fields.iter().map(|f| f.name.to_string()).collect()
+}
+
+/// Each of `rows` through `fields`, to `sink`.
+pub fn field_rows<'a, T: 'a>(
+    fields: &[Field<T>],
+    rows: impl IntoIterator<Item = &'a T>,
+    sink: &mut dyn RowSink,
+) -> io::Result<()> {
+    let mut cells = Vec::with_capacity(fields.len());
+    for row in rows {
+        cells.clear();
+        cells.extend(fields.iter().map(|f| (f.cell)(row)));
+        sink.row(&cells)?;
+    }
+    Ok(())
+}
+
 /// Where a report's rows go: a CSV writer or a worksheet.
 pub trait RowSink {
     fn row(&mut self, cells: &[Cell]) -> io::Result<()>;

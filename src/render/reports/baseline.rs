@@ -10,7 +10,7 @@
 use std::io;
 
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
-use crate::render::reports::gap::GAP_COLUMNS;
+use crate::render::reports::gap::NEED_FIELDS;
 use crate::render::table::Grid;
 use crate::render::table::{Cell, RowSink, ToCsv};
 use crate::render::words::{Key, Labels};
@@ -276,9 +276,9 @@ impl ToCsv for GapComparison {
             baselines: self.baselines.iter(),
         })?;
         for n in &self.summary.removed {
-            let mut row: Vec<Cell> = GAP_COLUMNS
+            let mut row: Vec<Cell> = NEED_FIELDS
                 .iter()
-                .map(|column| match *column {
+                .map(|field| match field.name {
                     "id" => Cell::text(&n.id),
                     "skill" => Cell::text(&n.skill),
                     "unit" => Cell::opt_text(n.unit.as_ref()),

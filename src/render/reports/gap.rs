@@ -9,8 +9,10 @@ use std::io;
 use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_line, level, or_empty, person};
-use crate::render::reports::{EFFORT_COLUMNS, effort, effort_lines, names, opening};
-use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
+use crate::render::table::{
+    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+};
 use crate::render::words::{Key, Labels};
 use crate::report::{GapReport, GapTotals, NeedGap};
 
@@ -424,69 +426,43 @@ pub fn present_notes(l: Labels, needs: &[NeedGap]) -> Vec<&'static str> {
     notes
 }
 
-/// The columns of `gap --format csv`, in order; r2's `horizon`, `renew`
-/// (count) and `late`, then `leaving` and `arriving` (r2 "Present") come
-/// last, so scripts reading by position still work.
-pub const GAP_COLUMNS: [&str; 23] = [
-    "id",
-    "skill",
-    "unit",
-    "role",
-    "level",
-    "count",
-    "have",
-    "shortfall",
-    "coverage",
-    "priority",
-    "by",
-    "driver",
-    "develop",
-    "recruit",
-    EFFORT_COLUMNS[0],
-    EFFORT_COLUMNS[1],
-    EFFORT_COLUMNS[2],
-    EFFORT_COLUMNS[3],
-    "horizon",
-    "renew",
-    "late",
-    "leaving",
-    "arriving",
+/// A need's row in `gap --format csv` and the workbook's Needs sheet, in
+/// order; r2's `horizon`, `renew` (count) and `late`, then `leaving` and
+/// `arriving` (r2 "Present") come last, so scripts reading by position
+/// still work.
+pub const NEED_FIELDS: &[Field<NeedGap>] = &[
+    Field::new("id", |n| Cell::text(&n.id)),
+    Field::new("skill", |n| Cell::text(&n.skill)),
+    Field::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
+    Field::new("role", |n| Cell::opt_text(n.role.as_ref())),
+    Field::new("level", |n| Cell::int(n.level)),
+    Field::new("count", |n| Cell::int(n.count)),
+    Field::new("have", |n| Cell::int(n.have)),
+    Field::new("shortfall", |n| Cell::int(n.shortfall)),
+    Field::new("coverage", |n| Cell::Share(n.coverage)),
+    Field::new("priority", |n| Cell::text(n.priority.to_string())),
+    Field::new("by", |n| Cell::opt_date(n.by)),
+    Field::new("driver", |n| Cell::opt_text(n.driver.as_ref())),
+    Field::new("develop", |n| Cell::count(n.develop.len())),
+    Field::new("recruit", |n| Cell::int(n.recruit)),
+    Field::new(EFFORT_COLUMNS[0], |n| Cell::Num(n.effort.total)),
+    Field::new(EFFORT_COLUMNS[1], |n| Cell::Num(n.effort.experience)),
+    Field::new(EFFORT_COLUMNS[2], |n| Cell::Num(n.effort.social)),
+    Field::new(EFFORT_COLUMNS[3], |n| Cell::Num(n.effort.formal)),
+    Field::new("horizon", |n| Cell::Date(n.horizon)),
+    Field::new("renew", |n| Cell::count(n.renew.len())),
+    Field::new("late", |n| Cell::int(n.late)),
+    Field::new("leaving", |n| Cell::int(n.leaving)),
+    Field::new("arriving", |n| Cell::int(n.arriving)),
 ];
 
 impl ToCsv for GapReport {
     fn columns(&self) -> Vec<String> {
-        names(&GAP_COLUMNS)
+        field_names(NEED_FIELDS)
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        for n in &self.needs {
-            let mut row = vec![
-                Cell::text(&n.id),
-                Cell::text(&n.skill),
-                Cell::opt_text(n.unit.as_ref()),
-                Cell::opt_text(n.role.as_ref()),
-                Cell::int(n.level),
-                Cell::int(n.count),
-                Cell::int(n.have),
-                Cell::int(n.shortfall),
-                Cell::Share(n.coverage),
-                Cell::text(n.priority.to_string()),
-                Cell::opt_date(n.by),
-                Cell::opt_text(n.driver.as_ref()),
-                Cell::count(n.develop.len()),
-                Cell::int(n.recruit),
-            ];
-            row.extend(effort(&n.effort));
-            row.extend([
-                Cell::Date(n.horizon),
-                Cell::count(n.renew.len()),
-                Cell::int(n.late),
-                Cell::int(n.leaving),
-                Cell::int(n.arriving),
-            ]);
-            sink.row(&row)?;
-        }
-        Ok(())
+        field_rows(NEED_FIELDS, &self.needs, sink)
     }
 }
 
