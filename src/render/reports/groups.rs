@@ -6,10 +6,12 @@ use std::io;
 use crate::model::Date;
 use crate::render::outline::{Dialect, Outline, ToOutline};
 use crate::render::reports::text::{effort_line, group_title, group_word, or_empty};
-use crate::render::reports::{EFFORT_COLUMNS, effort, effort_lines, names, opening};
-use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
+use crate::render::table::{
+    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, heads,
+};
 use crate::render::words::{Key, Labels};
-use crate::report::GapGroupsReport;
+use crate::report::{GapGroup, GapGroupsReport};
 
 use Dialect::{Document, Terminal};
 
@@ -122,45 +124,34 @@ pub fn groups_renew(report: &GapGroupsReport) -> bool {
     report.groups.iter().any(|g| g.renew > 0)
 }
 
-/// The columns of `gap --by unit|skill|driver --format csv`; r2's `renew`
-/// (people-need pairs) comes last.
-pub const GAP_GROUP_COLUMNS: [&str; 14] = [
-    "key",
-    "name",
-    "needs",
-    "unmet",
-    "coverage",
-    "shortfall",
-    "develop",
-    "recruit",
-    EFFORT_COLUMNS[0],
-    EFFORT_COLUMNS[1],
-    EFFORT_COLUMNS[2],
-    EFFORT_COLUMNS[3],
-    "at_risk",
-    "renew",
+/// A group's row in `gap --by unit|skill|driver --format csv` and its
+/// workbook sheet, in order (`renew` last, so scripts reading by position
+/// still work).
+pub const GROUP_FIELDS: &[Field<GapGroup>] = &[
+    Field::new("key", |g| Cell::opt_text(g.key.as_ref())),
+    Field::new("name", |g| Cell::opt_text(g.name.as_ref())),
+    Field::new("needs", |g| Cell::count(g.needs)),
+    Field::new("unmet", |g| Cell::count(g.unmet)),
+    Field::new("coverage", |g| Cell::Share(g.coverage)),
+    Field::new("shortfall", |g| Cell::count(g.shortfall)),
+    Field::new("develop", |g| Cell::count(g.develop)),
+    Field::new("recruit", |g| Cell::count(g.recruit)),
+    Field::new(EFFORT_COLUMNS[0], |g| Cell::Num(g.effort.total)),
+    Field::new(EFFORT_COLUMNS[1], |g| Cell::Num(g.effort.experience)),
+    Field::new(EFFORT_COLUMNS[2], |g| Cell::Num(g.effort.social)),
+    Field::new(EFFORT_COLUMNS[3], |g| Cell::Num(g.effort.formal)),
+    Field::new("at_risk", |g| Cell::opt_priority(g.at_risk)),
+    Field::new("renew", |g| Cell::count(g.renew)),
 ];
 
 impl ToCsv for GapGroupsReport {
     fn columns(&self) -> Vec<String> {
-        names(&GAP_GROUP_COLUMNS)
+        field_names(GROUP_FIELDS)
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
         for g in &self.groups {
-            let mut row = vec![
-                Cell::opt_text(g.key.as_ref()),
-                Cell::opt_text(g.name.as_ref()),
-                Cell::count(g.needs),
-                Cell::count(g.unmet),
-                Cell::Share(g.coverage),
-                Cell::count(g.shortfall),
-                Cell::count(g.develop),
-                Cell::count(g.recruit),
-            ];
-            row.extend(effort(&g.effort));
-            row.push(Cell::opt_priority(g.at_risk));
-            row.push(Cell::count(g.renew));
+            let mut row: Vec<Cell> = GROUP_FIELDS.iter().map(|f| (f.cell)(g)).collect();
             if g.suppressed {
                 // `--min-group`: the key and name stay, every number is empty.
                 row[2..].fill(Cell::Empty);
