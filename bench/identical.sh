@@ -3,12 +3,18 @@
 #
 #     bash bench/identical.sh OLD_BINARY [NEW_BINARY]
 #
-# Runs both binaries over the shipped examples and over generated
-# organisations (1M assessment rows, and a small one with --edge-cases), for
-# every command and view in every machine format (json, csv), and also the
-# human formats, and compares stdout, stderr and the exit code byte for
-# byte. NEW_BINARY defaults to target/release/kompetanse (built here).
-# Prints one line per difference and a summary; exit 1 when anything differs.
+# Runs both binaries over the shipped examples and a generated organisation
+# with --edge-cases, for every command and view (gap --by each, plan, plan
+# --mentor, balance, market, progress --since, report, check, baseline
+# comparisons of gap and balance) in every format (json, csv and its excel
+# dialect, markdown, table, html, and xlsx written with -o, whose bytes are
+# compared too), the human formats in the default language and with --lang
+# nb and --lang en, tables also narrow (--width 60). A generated
+# organisation of 1M assessment rows runs gap, plan and report in json, csv
+# and table only, to stay fast. Compares stdout, stderr, the exit code and
+# any written file byte for byte. NEW_BINARY defaults to
+# target/release/kompetanse (built here). Prints one line per difference
+# and a summary; exit 1 when anything differs. QUICK=1 leaves the 1M rows out.
 #
 # Used for refactors that must not change behaviour: build the old commit's
 # binary (git worktree add /tmp/old <commit>; cargo build --release there),
@@ -38,35 +44,66 @@ gen "$DATA/identical-edge" --people 2000 --skills 12 --needs 40 --edge-cases --s
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kompetanse-identical.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-ORGS=("$ROOT/examples/tiny/org.toml" "$ROOT/examples/virksomhet-x/org.toml"
-    "$DATA/identical-edge/org.toml" "$DATA/identical-1m/org.toml")
-VIEWS=("gap" "gap --by person" "gap --by unit" "gap --by skill" "gap --by driver"
-    "plan" "balance" "balance --by unit" "check")
 SAME=0 DIFF=0
-for org in "${ORGS[@]}"; do
-    for view in "${VIEWS[@]}"; do
-        for fmt in json csv markdown table; do
-            [[ $view == check && $fmt != table ]] && continue
-            args=($view "$org" --as-of 2026-11-26)
-            [[ $view != check ]] && args+=(--format "$fmt")
-            for side in old new; do
-                bin=$OLD; [[ $side == new ]] && bin=$NEW
-                set +e
-                "$bin" "${args[@]}" >"$WORK/$side.out" 2>"$WORK/$side.err"
-                echo $? >"$WORK/$side.rc"
-                set -e
-            done
-            if cmp -s "$WORK/old.out" "$WORK/new.out" && cmp -s "$WORK/old.err" "$WORK/new.err" \
-                && cmp -s "$WORK/old.rc" "$WORK/new.rc"; then
-                SAME=$((SAME + 1))
-            else
-                DIFF=$((DIFF + 1))
-                echo "differs: kompetanse ${args[*]}"
-                diff <(cat "$WORK/old.rc" "$WORK/old.err" "$WORK/old.out") \
-                    <(cat "$WORK/new.rc" "$WORK/new.err" "$WORK/new.out") | head -8 || true
-            fi
+# One run of both binaries; a file written with -o is "$WORK/out.EXT".
+compare() { # args...
+    for side in old new; do
+        bin=$OLD; [[ $side == new ]] && bin=$NEW
+        rm -f "$WORK"/out.*
+        set +e
+        (cd "$WORK" && "$bin" "$@" >"$WORK/$side.out" 2>"$WORK/$side.err")
+        echo $? >"$WORK/$side.rc"
+        set -e
+        for f in "$WORK"/out.*; do [[ -e $f ]] && cat "$f" >>"$WORK/$side.out"; done
+    done
+    if cmp -s "$WORK/old.out" "$WORK/new.out" && cmp -s "$WORK/old.err" "$WORK/new.err" \
+        && cmp -s "$WORK/old.rc" "$WORK/new.rc"; then
+        SAME=$((SAME + 1))
+    else
+        DIFF=$((DIFF + 1))
+        echo "differs: kompetanse $*"
+        diff <(cat "$WORK/old.rc" "$WORK/old.err" "$WORK/old.out") \
+            <(cat "$WORK/new.rc" "$WORK/new.err" "$WORK/new.out") | head -8 || true
+    fi
+}
+SMALL=("$ROOT/examples/tiny/org.toml" "$ROOT/examples/virksomhet-x/org.toml"
+    "$ROOT/examples/nordvik-kommune/org.toml" "$DATA/identical-edge/org.toml")
+VIEWS=("gap" "gap --by person" "gap --by unit" "gap --by skill" "gap --by driver"
+    "gap --by unit --min-group 3" "plan" "balance" "balance --by unit"
+    "balance --by unit --min-group 3" "market" "progress --since 2026-01-01")
+# The format options: machine formats once, human ones in each language.
+FORMATS=("-f json" "-f csv" "-f csv --csv-dialect excel")
+for lang in "" "--lang nb" "--lang en"; do
+    FORMATS+=("-f markdown $lang" "-f table $lang" "-f table --width 60 $lang"
+        "-f html $lang" "-o out.xlsx $lang")
+done
+AS_OF=(--as-of 2026-11-26)
+for org in "${SMALL[@]}"; do
+    compare check "$org" "${AS_OF[@]}"
+    # Baselines: the old binary's JSON of an earlier date.
+    "$OLD" gap "$org" --as-of 2025-06-01 -f json -q >"$WORK/base-gap.json" 2>/dev/null || true
+    "$OLD" balance "$org" --as-of 2025-06-01 -f json -q >"$WORK/base-balance.json" 2>/dev/null || true
+    views=("${VIEWS[@]}" "gap --baseline $WORK/base-gap.json"
+        "balance --baseline $WORK/base-balance.json")
+    [[ $org == */tiny/org.toml ]] && views+=("plan --mentor ada")
+    for view in "${views[@]}"; do
+        for fmt in "${FORMATS[@]}"; do
+            compare $view "$org" "${AS_OF[@]}" $fmt
         done
     done
+    for fmt in "-f json" "-o out.html" "-o out.xlsx" "-o out.html --lang nb" \
+        "-o out.xlsx --lang nb" "-o out.html --lang en" "-o out.html --since 2026-01-01" \
+        "-o out.html --since 2026-01-01 --lang nb" "-f table" "-f csv"; do
+        compare report "$org" "${AS_OF[@]}" $fmt
+    done
 done
+if [[ ${QUICK:-0} != 1 ]]; then
+    org=$DATA/identical-1m/org.toml
+    for view in "gap" "plan" "report"; do
+        for fmt in json csv table; do
+            compare $view "$org" "${AS_OF[@]}" -f $fmt
+        done
+    done
+fi
 echo "identical: $SAME runs, different: $DIFF"
 [[ $DIFF == 0 ]]

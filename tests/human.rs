@@ -8,7 +8,17 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use assert_cmd::cargo::CommandCargoExt;
-use kompetanse::render::i18n::{Key, en, nb};
+use kompetanse::render::words::Key;
+
+/// A key's English word.
+fn en(key: Key) -> &'static str {
+    key.words()[0]
+}
+
+/// A key's bokmål word.
+fn nb(key: Key) -> &'static str {
+    key.words()[1]
+}
 
 const VX: &str = "examples/virksomhet-x/org.toml";
 const HOSTILE: &str = "tests/fixtures/hostile/org.toml";

@@ -256,7 +256,7 @@ fn page(org: &kompetanse::model::Organisation, lang: Lang) -> String {
         lang,
         ..Style::default()
     };
-    kompetanse::render::html::overview::write(&report, style, &mut out).expect("page");
+    kompetanse::render::page::write(&report, style, &mut out).expect("page");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -8,9 +8,10 @@ use crate::analysis::balance::{
     BalanceOptions, TooManyRows, UNIT_ROWS_MAX, balance_report, by_unit_fits,
 };
 use crate::analysis::baseline::compare_balance;
-use crate::cli::baseline::{self, BaselineArgs};
+use crate::cli::baseline::BaselineArgs;
 use crate::cli::{ReportArgs, Status, UsageError, unit_arg};
 use crate::load::baseline::read_balance;
+use crate::report::baseline::BalanceComparison;
 
 /// How the balance is broken down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -53,7 +54,7 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
     let Some((org, format)) = args.report.load(None, "; no report written", false)? else {
         return Ok(Status::Invalid);
     };
-    args.baseline.check_format(format)?;
+    args.baseline.check_format::<BalanceComparison>(format)?;
     let options = BalanceOptions {
         unit: unit_arg(&org, args.unit.as_deref())?,
         by_unit: args.by == By::Unit,
@@ -76,7 +77,7 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
     };
     let then = read_balance(path, &report.organisation).map_err(|e| UsageError(e.0))?;
     let compared = compare_balance(&then, report);
-    baseline::emit(&args.report, &compared, format)?;
+    args.report.emit(&compared, format)?;
     Ok(
         if args.baseline.fail_on_regression && compared.regressed() {
             Status::Failed

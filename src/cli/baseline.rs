@@ -1,17 +1,14 @@
 //! `--baseline FILE` and `--fail-on-regression` (FORMAT.md r2 "Baseline"),
-//! shared by `gap` and `balance`: the options, the formats a comparison is
-//! written in, and the exit status it asks for. The file is read by
+//! shared by `gap` and `balance`: the options, the formats a comparison
+//! is written in, and the exit status it asks for. The file is read by
 //! `load::baseline` and compared by `analysis::baseline`; this only wires.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use serde::Serialize;
 
-use crate::cli::{ReportArgs, UsageError};
-use crate::render::{self, Format, ToCsv, ToOutline};
-use crate::report::ReportKind;
+use crate::cli::{UsageError, check_format, listed};
+use crate::render::{Format, Render};
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
@@ -25,32 +22,19 @@ pub struct BaselineArgs {
 }
 
 impl BaselineArgs {
-    /// A comparison is written as table, JSON, CSV or Markdown; the
-    /// workbook and the page have no place for it yet, and saying so beats
-    /// writing them without the comparison asked for.
-    pub fn check_format(&self, format: Format) -> Result<(), UsageError> {
-        match (&self.baseline, format) {
-            (Some(_), Format::Xlsx | Format::Html) => Err(UsageError(format!(
-                "--baseline is shown in table, json, csv and markdown, not in {format}"
-            ))),
-            _ => Ok(()),
+    /// A comparison is written as table, JSON, CSV or Markdown
+    /// ([`Render::formats`] of a comparison); the workbook and the page
+    /// have no place for it yet, and saying so beats writing them without
+    /// the comparison asked for.
+    pub fn check_format<R: Render>(&self, format: Format) -> Result<(), UsageError> {
+        match self.baseline {
+            Some(_) => check_format::<R>(format, |names| {
+                format!(
+                    "--baseline is shown in {}, not in {format}",
+                    listed(names, "and")
+                )
+            }),
+            None => Ok(()),
         }
     }
-}
-
-/// Writes a comparison in `format` where `--output` says (the formats
-/// [`BaselineArgs::check_format`] lets through).
-pub fn emit<R: Serialize + ReportKind + ToOutline + ToCsv>(
-    args: &ReportArgs,
-    report: &R,
-    format: Format,
-) -> anyhow::Result<()> {
-    let style = args.display.style(args.output.to_terminal());
-    args.output.write_with(|out: &mut dyn Write| match format {
-        Format::Json => render::json::write(report, out),
-        Format::Csv => render::csv::write(report, out),
-        Format::ExcelCsv => render::csv::write_dialect(report, render::csv::Dialect::Excel, out),
-        Format::Markdown => render::markdown::write(report, style, out),
-        _ => render::table::write(report, style, out),
-    })
 }

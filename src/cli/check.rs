@@ -27,7 +27,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
         writeln!(
             out,
             "{}: valid: {}, {}, {}, {people}, {}{expired}",
-            crate::render::text::visible(&args.org.org.display().to_string()),
+            crate::render::formats::terminal::visible(&args.org.org.display().to_string()),
             counted(org.skills.len(), "skill", "skills"),
             counted(org.roles.len(), "role", "roles"),
             counted(org.needs.len(), "need", "needs"),

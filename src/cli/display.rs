@@ -12,6 +12,7 @@
 
 use clap::{Args, ValueEnum};
 
+use crate::cli::output::OutputArgs;
 use crate::render::{Lang, Style};
 
 /// `--lang`'s values.
@@ -48,17 +49,18 @@ impl DisplayArgs {
         }
     }
 
-    /// The style of human output; `to_terminal` when it goes to one.
-    pub fn style(&self, to_terminal: bool) -> Style {
+    /// The whole style of human output, colour included, for `output`:
+    /// fitted to a terminal's width when it goes to one.
+    pub fn style(&self, output: &OutputArgs) -> Style {
         let width = self
             .width
-            .or_else(|| to_terminal.then(terminal_width).flatten());
+            .or_else(|| output.to_terminal().then(terminal_width).flatten());
         Style {
             lang: self.lang(),
             width,
             wide: self.wide,
             // Colour is for stdout only, decided by the report's output.
-            color: false,
+            color: output.color(),
         }
     }
 }

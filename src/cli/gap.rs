@@ -7,11 +7,12 @@ use crate::analysis::PeopleFilter;
 use crate::analysis::baseline::compare_gap;
 use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
-use crate::cli::baseline::{self, BaselineArgs};
+use crate::cli::baseline::BaselineArgs;
 use crate::cli::{
     ReportArgs, Status, UsageError, parse_mix_arg, parse_priority_arg, role_arg, unit_arg,
 };
 use crate::model::{LearningMix, Priority};
+use crate::report::baseline::GapComparison;
 
 /// What a gap report is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -90,7 +91,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
     let Some((org, format)) = args.report.load(args.mix, "; no report written", true)? else {
         return Ok(Status::Invalid);
     };
-    args.baseline.check_format(format)?;
+    args.baseline.check_format::<GapComparison>(format)?;
     let unit = unit_arg(&org, args.unit.as_deref())?;
     // The need view is needed for the need report and for --fail-on only.
     let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
@@ -109,7 +110,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 .map_err(|e| UsageError(e.0))?;
             let compared = compare_gap(&then, needs.clone());
             regressed = args.baseline.fail_on_regression && compared.regressed();
-            baseline::emit(&args.report, &compared, format)?
+            args.report.emit(&compared, format)?
         }
         (By::Need, Some(needs), None) => args.report.emit(needs, format)?,
         (By::Unit | By::Skill | By::Driver, Some(needs), _) => {

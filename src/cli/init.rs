@@ -86,5 +86,5 @@ fn shown(dir: &Path, name: &str) -> String {
     } else {
         dir.join(name)
     };
-    crate::render::text::visible(&path.display().to_string()).into_owned()
+    crate::render::formats::terminal::visible(&path.display().to_string()).into_owned()
 }

@@ -6,8 +6,8 @@
 //! Whether to colour is the caller's (`cli::color::stderr`).
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::render::paint;
-use crate::render::text::visible;
+use crate::render::formats::terminal::paint;
+use crate::render::formats::terminal::visible;
 
 /// One diagnostic as its line (no newline).
 pub fn diagnostic(d: &Diagnostic, color: bool) -> String {

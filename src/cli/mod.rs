@@ -39,7 +39,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::inputs::{self, Inputs, Opened, Unopened};
 use crate::load::LoadOptions;
 use crate::model::{Date, LearningMix, LookupError, Organisation, Priority};
-use crate::render::{Format, Render, Style};
+use crate::render::{self, Format, Render};
 
 /// kompetanse: competence gap analysis (kompetansegap og kompetansesaldo).
 ///
@@ -282,13 +282,40 @@ impl ReportArgs {
     }
 
     /// Writes `report` in `format` where `--output` says, styled as
-    /// `--lang`, `--wide` and `--width` say.
+    /// `--lang`, `--wide`, `--width` and `--color` say: the one place a
+    /// report leaves the cli.
     pub fn emit<R: Render>(&self, report: &R, format: Format) -> anyhow::Result<()> {
-        let style = Style {
-            color: self.output.color(),
-            ..self.display.style(self.output.to_terminal())
-        };
-        self.output.emit(report, format, style)
+        let style = self.display.style(&self.output);
+        self.output
+            .write_with(|out: &mut dyn Write| render::render(report, format, style, out))
+    }
+}
+
+/// Refuses, before any work, a format the report `R` is not written in
+/// ([`Render::formats`]); `refusal` words it from the formats' names
+/// (`csv` once, in either dialect).
+pub fn check_format<R: Render>(
+    format: Format,
+    refusal: impl FnOnce(&[String]) -> String,
+) -> Result<(), UsageError> {
+    if R::formats().contains(&format) {
+        return Ok(());
+    }
+    let mut names: Vec<String> = Vec::new();
+    for name in R::formats().iter().map(Format::to_string) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    Err(UsageError(refusal(&names)))
+}
+
+/// "a, b and c" (`and`) or "a, b or c".
+pub fn listed(names: &[String], and: &str) -> String {
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

@@ -15,7 +15,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use crate::cli::{UsageError, cleanup};
-use crate::render::{self, Format, Render, Style};
+use crate::render::Format;
 
 /// `--format`'s values: the command line's name for each [`Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,14 +146,8 @@ impl OutputArgs {
         Ok(())
     }
 
-    /// Writes `report` in `format` and `style` to the output: stdout, or a
-    /// temporary file renamed over the target only when rendering succeeded.
-    pub fn emit<R: Render>(&self, report: &R, format: Format, style: Style) -> anyhow::Result<()> {
-        self.write_with(|out: &mut dyn Write| render::render(report, format, style, out))
-    }
-
-    /// Writes with `write` to the output (stdout or the file, atomically):
-    /// for reports that have their own writer (`report`'s HTML page).
+    /// Writes with `write` to the output: stdout, or a temporary file
+    /// renamed over the target only when writing succeeded.
     pub fn write_with(
         &self,
         write: impl FnOnce(&mut dyn Write) -> io::Result<()>,

@@ -7,9 +7,9 @@ use clap::Args;
 use crate::analysis::balance::by_unit_fits;
 use crate::analysis::overview::overview_report;
 use crate::cli::balance::too_many_rows;
-use crate::cli::{ReportArgs, Status, UsageError, parse_mix_arg};
+use crate::cli::{ReportArgs, Status, UsageError, check_format, listed, parse_mix_arg};
 use crate::model::LearningMix;
-use crate::render::{Format, html, json, xlsx};
+use crate::render::{Format, Overview};
 
 #[derive(Debug, Args)]
 pub struct ReportCmdArgs {
@@ -32,12 +32,12 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         (None, None) => Format::Html,
         _ => output.format()?,
     };
-    if !matches!(format, Format::Html | Format::Json | Format::Xlsx) {
-        return Err(UsageError(format!(
-            "`report` writes html, xlsx or json, not {format}: use gap, plan or balance for tables, csv and markdown"
-        ))
-        .into());
-    }
+    check_format::<Overview>(format, |names| {
+        format!(
+            "`report` writes {}, not {format}: use gap, plan or balance for tables, csv and markdown",
+            listed(names, "or")
+        )
+    })?;
     if args.since.is_some() && format != Format::Html {
         return Err(UsageError(format!(
             "--since adds a section to the HTML page, not to {format}: use `progress --since` for {format}"
@@ -63,13 +63,10 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
     })?;
     let mut report = overview_report(&org);
     crate::privacy::min_group::overview(&mut report, args.report.privacy.min_group);
-    let style = args.report.display.style(false);
-    match format {
-        Format::Json => output.write_with(|out| json::write(&report, out))?,
-        Format::Xlsx => output.write_with(|out| xlsx::write(&report, style.lang, out))?,
-        _ => output.write_with(|out| {
-            html::overview::write_with_progress(&report, progress.as_ref(), style, out)
-        })?,
-    }
+    let page = Overview {
+        report: &report,
+        progress: progress.as_ref(),
+    };
+    args.report.emit(&page, format)?;
     Ok(Status::Done)
 }

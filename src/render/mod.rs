@@ -2,35 +2,36 @@
 //! `io::Write` (tests render into a `Vec<u8>`). They format; they never
 //! compute, and they know nothing of the command line (no `clap` here).
 //!
-//! The human formats (table, markdown, HTML) write one [`outline`] per
-//! report: [`layout`] says once what each report shows people, in the
-//! terminal's or a document's words, and each human format only lays out
-//! blocks ([`html`] also has the `report` command's own page). The machine
-//! formats write the report's data: JSON serialises it, CSV has [`ToCsv`]
-//! (typed rows, in two dialects), and XLSX lays those rows and more out as
-//! sheets ([`ToXlsx`]). [`Render`] gathers what a report needs and
-//! [`render`] is the one dispatch. Wording shared by the human formats is
-//! in [`text`], their grids in [`grid`].
+//! Two rooms and what they share. [`reports`] has one file per report:
+//! what it shows people as an [`outline`] of blocks, in the terminal's or a
+//! document's words ([`words`], English and bokmål), its grids and typed
+//! rows and sheets ([`table`]). [`formats`] has one file per format, each
+//! laying those out without naming a report. [`Render`] says which formats
+//! a report has and [`render`] is the one dispatch. The `report` command's
+//! HTML page still has its own layout, in [`page`].
 
-pub mod baseline;
-pub mod baseline_balance;
-pub mod csv;
-pub mod grid;
-pub mod html;
-pub mod i18n;
-pub mod json;
-pub mod layout;
-pub mod markdown;
-pub mod market;
-pub mod mentoring;
+pub mod formats {
+    //! Formats: one file per output format, each laying out what every report
+    //! gives it: a document [`Outline`](crate::render::outline::Outline)
+    //! (terminal, markdown, HTML), typed rows (CSV) or sheets (XLSX) from
+    //! [`table`](crate::render::table), or the report value itself (JSON).
+    //! A format imports only `table`, `outline` and `words`, and never names a
+    //! report. A new format is one file here, its `Format` and its line in
+    //! [`render`](crate::render::render) there, and its `--format` value
+    //! in the cli.
+
+    pub mod csv;
+    pub mod html;
+    pub mod json;
+    pub mod markdown;
+    pub mod terminal;
+    pub mod xlsx;
+}
 pub mod outline;
-pub mod over_time;
-pub mod paint;
-pub mod present;
-pub mod progress;
+pub mod page;
+pub mod reports;
 pub mod table;
-pub mod text;
-pub mod xlsx;
+pub mod words;
 
 use std::fmt;
 use std::io::{self, Write};
@@ -38,12 +39,16 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::report::ReportKind;
+use crate::report::baseline::{BalanceComparison, GapComparison};
+use crate::report::{
+    BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
+    PlanReport, ProgressReport, ReportKind,
+};
 
-pub use self::csv::ToCsv;
-pub use self::i18n::{Labels, Lang};
+pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
 pub use self::outline::ToOutline;
-pub use self::xlsx::ToXlsx;
+pub use self::table::{ToCsv, ToXlsx};
+pub use self::words::{Labels, Lang};
 
 /// How the human formats are laid out; the machine formats ignore it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -108,26 +113,172 @@ impl fmt::Display for Format {
     }
 }
 
-/// A report that can be written in every format.
-pub trait Render: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind {}
+impl Format {
+    /// Every format a report can be written in.
+    pub const ALL: &[Format] = &[
+        Format::Table,
+        Format::Json,
+        Format::Csv,
+        Format::ExcelCsv,
+        Format::Markdown,
+        Format::Xlsx,
+        Format::Html,
+    ];
+}
 
-impl<R: Serialize + ToOutline + ToCsv + ToXlsx + ReportKind> Render for R {}
+/// A report and how it is written. [`Render::formats`] says which formats
+/// it has, so the cli refuses any other once, before any work; the parts
+/// it has ([`document`](Render::document), [`rows`](Render::rows),
+/// [`sheets`](Render::sheets), [`page`](Render::page)) are what
+/// [`render`], the one dispatch, lays out per format.
+pub trait Render: Serialize + ReportKind {
+    /// The formats it is written in, in the order a message lists them.
+    fn formats() -> &'static [Format]
+    where
+        Self: Sized;
+
+    /// Its document: what table, markdown and HTML lay out.
+    fn document(&self) -> Option<&dyn ToOutline> {
+        None
+    }
+
+    /// Its rows: CSV, in either dialect.
+    fn rows(&self) -> Option<&dyn ToCsv> {
+        None
+    }
+
+    /// Its workbook.
+    fn sheets(&self) -> Option<&dyn ToXlsx> {
+        None
+    }
+
+    /// A page of its own, written as HTML instead of its document's.
+    fn page(&self, _style: Style, _out: &mut dyn Write) -> Option<io::Result<()>> {
+        None
+    }
+}
+
+/// The reports written in every format: a document, rows and a workbook.
+macro_rules! every_format {
+    ($($report:ty),* $(,)?) => {
+        $(impl Render for $report {
+            fn formats() -> &'static [Format] {
+                Format::ALL
+            }
+
+            fn document(&self) -> Option<&dyn ToOutline> {
+                Some(self)
+            }
+
+            fn rows(&self) -> Option<&dyn ToCsv> {
+                Some(self)
+            }
+
+            fn sheets(&self) -> Option<&dyn ToXlsx> {
+                Some(self)
+            }
+        })*
+    };
+}
+
+every_format!(
+    GapReport,
+    PersonGapReport,
+    GapGroupsReport,
+    PlanReport,
+    BalanceReport,
+    MarketReport,
+    ProgressReport,
+);
+
+/// A comparison with a baseline: table, JSON, CSV and Markdown (the
+/// workbook and the page have no place for it yet).
+macro_rules! comparison {
+    ($($report:ty),* $(,)?) => {
+        $(impl Render for $report {
+            fn formats() -> &'static [Format] {
+                &[Format::Table, Format::Json, Format::Csv, Format::ExcelCsv, Format::Markdown]
+            }
+
+            fn document(&self) -> Option<&dyn ToOutline> {
+                Some(self)
+            }
+
+            fn rows(&self) -> Option<&dyn ToCsv> {
+                Some(self)
+            }
+        })*
+    };
+}
+
+comparison!(GapComparison, BalanceComparison);
+
+/// `kompetanse report`: the overview as its own page, with `--since` the
+/// progress that page adds; JSON and the workbook are the overview's.
+pub struct Overview<'a> {
+    pub report: &'a OverviewReport,
+    pub progress: Option<&'a ProgressReport>,
+}
+
+impl Serialize for Overview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.report.serialize(serializer)
+    }
+}
+
+impl ReportKind for Overview<'_> {
+    fn kind(&self) -> &'static str {
+        self.report.kind()
+    }
+}
+
+impl Render for Overview<'_> {
+    fn formats() -> &'static [Format] {
+        &[Format::Html, Format::Xlsx, Format::Json]
+    }
+
+    fn sheets(&self) -> Option<&dyn ToXlsx> {
+        Some(self.report)
+    }
+
+    fn page(&self, style: Style, out: &mut dyn Write) -> Option<io::Result<()>> {
+        Some(page::write_with_progress(
+            self.report,
+            self.progress,
+            style,
+            out,
+        ))
+    }
+}
 
 /// Writes `report` in `format`; `style` matters to the human formats only.
+/// A format the report does not have ([`Render::formats`], which the cli
+/// checks first) is an error.
 pub fn render<R: Render, W: Write>(
     report: &R,
     format: Format,
     style: Style,
-    out: W,
+    mut out: W,
 ) -> io::Result<()> {
+    let missing = || {
+        io::Error::other(format!(
+            "a {} report is not written in {format}",
+            report.kind()
+        ))
+    };
     match format {
-        Format::Table => table::write(report, style, out),
         Format::Json => json::write(report, out),
-        Format::Csv => csv::write(report, out),
-        Format::Xlsx => xlsx::write(report, style.lang, out),
-        Format::ExcelCsv => csv::write_dialect(report, csv::Dialect::Excel, out),
-        Format::Html => html::write(report, style, out),
-        Format::Markdown => markdown::write(report, style, out),
+        Format::Table => terminal::write(report.document().ok_or_else(missing)?, style, out),
+        Format::Markdown => markdown::write(report.document().ok_or_else(missing)?, style, out),
+        Format::Html => match report.page(style, &mut out) {
+            Some(written) => written,
+            None => html::write(report.document().ok_or_else(missing)?, style, out),
+        },
+        Format::Csv => csv::write(report.rows().ok_or_else(missing)?, out),
+        Format::ExcelCsv => {
+            csv::write_dialect(report.rows().ok_or_else(missing)?, csv::Dialect::Excel, out)
+        }
+        Format::Xlsx => xlsx::write(report.sheets().ok_or_else(missing)?, style.lang, out),
     }
 }
 

@@ -1,15 +1,15 @@
 //! Outlines: a report as a document of blocks (title, headings,
 //! paragraphs, grids, lists) before any human format lays it out. What a
 //! report shows, in which order and in which words is decided once, in
-//! [`layout`](crate::render::layout); the human formats (table, markdown,
+//! [`reports`](crate::render::reports); the human formats (table, markdown,
 //! and next HTML) only lay blocks out, so a new one is one writer of
 //! [`Block`]s.
 //!
 //! An outline holds text only: no borders, no escaping, no markup. It must
 //! not compute anything a machine format would need (that is the report's).
 
-use crate::render::grid::Grid;
-use crate::render::i18n::Labels;
+use crate::render::table::Grid;
+use crate::render::words::Labels;
 
 /// The words a document is told in. The terminal's tables are terse, one
 /// line a fact; documents (markdown, HTML) spell things out under headings.

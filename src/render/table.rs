@@ -1,342 +1,247 @@
-//! Tables for people at a terminal (comfy-table). This output may change
-//! freely between versions; scripts should use JSON or CSV. It lays out a
-//! report's [`Outline`] in the terminal [`Dialect`]: what the report shows
-//! and in which words is [`layout`](crate::render::layout)'s; this file owns
-//! only how a block looks on a terminal: what is left of a table at a
-//! given width, and that no name can send the terminal a control sequence.
+//! Tables before any format draws them: [`Grid`]s, a header and rows of
+//! text for the human formats (terminal, markdown, HTML), and typed
+//! [`Cell`] rows for the machine ones: a report's CSV ([`ToCsv`]) and its
+//! workbook's [`Sheet`]s ([`ToXlsx`]). A cell's type decides how each
+//! format writes it (a [`Cell::Share`] is a percentage with the coverage
+//! scale in a workbook).
 //!
-//! Fitting a table to a width: first the grid's foldable columns (less
-//! important ones such as `By` and `Driver`) leave the table one by one,
-//! their values becoming a line under the row's first cell; then, if it is
-//! still too wide, cells wrap between words, never inside one (a column is
-//! never narrower than its longest word). Without a width (output piped to
-//! a script, or `--wide`) every column stays, unwrapped.
+//! A grid holds text only: no borders, no escaping, no alignment beyond a
+//! flag per column.
 
-use std::io::{self, Write};
+use std::io;
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use crate::model::{Date, Priority};
+use crate::render::words::{Key, Labels};
 
-use crate::render::Style;
-use crate::render::grid::{Column, Grid, LAST_RESORT};
-use crate::render::i18n::Labels;
-use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
-use crate::render::paint::{self, Palette};
-use crate::render::text::visible;
+/// The first fold rank of [`Grid::fold_last`]'s columns.
+pub const LAST_RESORT: u8 = 128;
 
-/// Writes `report` as text tables.
-pub fn write<R: ToOutline + ?Sized, W: Write>(
-    report: &R,
-    style: Style,
-    mut out: W,
-) -> io::Result<()> {
-    let labels = Labels::new(style.lang);
-    let palette = style.color.then(|| Palette::new(labels));
-    // Titles and headings stand out in bold when coloured.
-    let strong = |text: &str| {
-        let text = visible(text);
-        if style.color {
-            paint::bold(&text)
-        } else {
-            text.into_owned()
-        }
-    };
-    for block in report.outline_in(Dialect::Terminal, labels) {
-        match block {
-            Block::Title(text) => writeln!(out, "{}", strong(&text))?,
-            // A section opens after a blank line.
-            Block::Heading { text, .. } => writeln!(out, "\n{}", strong(&text))?,
-            Block::Paragraph(text) => writeln!(out, "{}", plain(&text))?,
-            Block::Grid(grid) => writeln!(out, "{}", draw(style, &grid, palette.as_ref()))?,
-            Block::List(items) => {
-                for item in items {
-                    writeln!(out, "  {}", plain(&item))?;
+/// One column: its heading, whether its cells are right-aligned (numbers),
+/// and whether a narrow table may fold it away (see [`Grid::fold`]).
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    pub right: bool,
+    /// When the table is too wide for its terminal, folded columns leave
+    /// the table, lowest rank first, and their values become a line under
+    /// the row's first cell ("By: 2027-06-30; Driver: sky"). None: kept.
+    pub fold: Option<u8>,
+}
+
+/// A header and rows of cells, one cell per column.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    /// A grid with these headings; a leading '>' marks a right-aligned column.
+    pub fn new<S: AsRef<str>>(header: &[S]) -> Grid {
+        let columns = header
+            .iter()
+            .map(|h| {
+                let h = h.as_ref();
+                Column {
+                    name: h.trim_start_matches('>').to_string(),
+                    right: h.starts_with('>'),
+                    fold: None,
                 }
+            })
+            .collect();
+        Grid {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    /// The columns a narrow table folds first, least important first (by
+    /// index). The first column left takes the others' values; a grid keeps
+    /// at least one column unfolded.
+    pub fn fold(mut self, order: &[usize]) -> Grid {
+        for (rank, &i) in order.iter().enumerate() {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.fold = Some(rank as u8);
             }
         }
+        self
+    }
+
+    /// Columns folded only when the table cannot fit otherwise, even with
+    /// its cells wrapped (its longest words alone too wide), after the
+    /// [`fold`](Grid::fold) ones, in this order.
+    pub fn fold_last(mut self, order: &[usize]) -> Grid {
+        for (rank, &i) in order.iter().enumerate() {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.fold = Some(LAST_RESORT.saturating_add(rank as u8));
+            }
+        }
+        self
+    }
+
+    pub fn push(&mut self, row: impl IntoIterator<Item = String>) {
+        self.rows.push(row.into_iter().collect());
+    }
+}
+
+/// Headings from the catalogue, capitalised (the learning-mix modes are
+/// lower case in running text), right-aligned ones (numbers) marked `>`.
+pub fn heads(l: Labels, keys: &[(bool, Key)]) -> Vec<String> {
+    keys.iter()
+        .map(|&(right, k)| {
+            let mut chars = l.get(k).chars();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            format!("{}{first}{}", if right { ">" } else { "" }, chars.as_str())
+        })
+        .collect()
+}
+
+/// A left-aligned column, for [`heads`].
+pub const L: bool = false;
+
+/// A right-aligned column, for [`heads`].
+pub const R: bool = true;
+
+/// One cell of a report row; its kind decides how each format writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text from the organisation (ids, names) or a fixed word.
+    Text(String),
+    /// A count or a level.
+    Int(i64),
+    /// Hours or a median: written unrounded.
+    Num(f64),
+    /// A share from 0 to 1 (coverage, readiness): a percentage in XLSX.
+    Share(f64),
+    Date(Date),
+    Bool(bool),
+    /// A missing value.
+    Empty,
+}
+
+impl Cell {
+    /// Text, or an empty cell for a missing value.
+    pub fn opt_text(value: Option<&String>) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Text(v.clone()))
+    }
+
+    pub fn text(value: impl Into<String>) -> Cell {
+        Cell::Text(value.into())
+    }
+
+    pub fn int(value: impl Into<i64>) -> Cell {
+        Cell::Int(value.into())
+    }
+
+    /// A `usize` or `u64` count (never near `i64::MAX` in practice).
+    pub fn count(value: impl TryInto<i64>) -> Cell {
+        Cell::Int(value.try_into().unwrap_or(i64::MAX))
+    }
+
+    pub fn opt_date(value: Option<Date>) -> Cell {
+        value.map_or(Cell::Empty, Cell::Date)
+    }
+
+    pub fn opt_priority(value: Option<Priority>) -> Cell {
+        value.map_or(Cell::Empty, |p| Cell::Text(p.to_string()))
+    }
+}
+
+/// One column of a row type's rows: its name (FORMAT.md's, the CSV
+/// header, worded in a workbook by [`header`](crate::render::words::header))
+/// and how a row makes its cell, side by side, so a name and its cell are
+/// never matched by position.
+pub struct Field<T> {
+    pub name: &'static str,
+    pub cell: fn(&T) -> Cell,
+}
+
+impl<T> Field<T> {
+    pub const fn new(name: &'static str, cell: fn(&T) -> Cell) -> Field<T> {
+        Field { name, cell }
+    }
+}
+
+/// The names of `fields`: a CSV header.
+pub fn field_names<T>(fields: &[Field<T>]) -> Vec<String> {
+    fields.iter().map(|f| f.name.to_string()).collect()
+}
+
+/// Each of `rows` through `fields`, to `sink`.
+pub fn field_rows<'a, T: 'a>(
+    fields: &[Field<T>],
+    rows: impl IntoIterator<Item = &'a T>,
+    sink: &mut dyn RowSink,
+) -> io::Result<()> {
+    let mut cells = Vec::with_capacity(fields.len());
+    for row in rows {
+        cells.clear();
+        cells.extend(fields.iter().map(|f| (f.cell)(row)));
+        sink.row(&cells)?;
     }
     Ok(())
 }
 
-/// Text as it reads on a terminal: emphasis is not shown, and control
-/// characters are shown escaped.
-fn plain(text: &Text) -> String {
-    let text: String = text
-        .0
-        .iter()
-        .map(|span| match span {
-            Span::Plain(s) | Span::Strong(s) => s.as_str(),
-        })
-        .collect();
-    visible(&text).into_owned()
+/// Where a report's rows go: a CSV writer or a worksheet.
+pub trait RowSink {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()>;
 }
 
-/// Draws a grid, fitted to the style's width unless `wide`, coloured
-/// with `palette` when there is one.
-fn draw(style: Style, grid: &Grid, palette: Option<&Palette>) -> Table {
-    let grid = escaped(grid);
-    let width = match style.width {
-        Some(width) if !style.wide => usize::from(width),
-        _ => return table(&grid.columns, &grid.rows, palette),
-    };
-    let mut ranks: Vec<u8> = grid.columns.iter().filter_map(|c| c.fold).collect();
-    ranks.sort_unstable();
-    let mut folded = 0;
-    let mut fitted = fold(&grid, &[]);
-    while let Some(&next) = ranks.get(folded) {
-        let too_wide = if next >= LAST_RESORT {
-            fitted.narrowest() > width
-        } else {
-            fitted.natural() > width
+/// A report as a header and typed rows.
+pub trait ToCsv {
+    /// The column names (FORMAT.md's, English and stable).
+    fn columns(&self) -> Vec<String>;
+    /// Every row, in order, to `sink`.
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()>;
+}
+
+/// One worksheet: a name key, column keys and typed rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name.
+    pub name: Key,
+    /// The columns' CSV names; [`header`](crate::render::words::header) words them.
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// A sheet of fixed columns.
+    pub fn new(name: Key, columns: &[&str]) -> Sheet {
+        Sheet {
+            name,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// A sheet with a report's CSV columns and rows.
+    pub fn from_csv<R: ToCsv + ?Sized>(name: Key, report: &R) -> io::Result<Sheet> {
+        let mut sheet = Sheet {
+            name,
+            columns: report.columns(),
+            rows: Vec::new(),
         };
-        if !too_wide {
-            break;
-        }
-        folded += 1;
-        fitted = fold(&grid, &ranks[..folded]);
-    }
-    fitted.wrap(width, palette)
-}
-
-/// The grid with every cell and heading made safe for a terminal (before
-/// folding adds its own line breaks).
-fn escaped(grid: &Grid) -> Grid {
-    let mut grid = grid.clone();
-    for c in &mut grid.columns {
-        c.name = visible(&c.name).into_owned();
-    }
-    for cell in grid.rows.iter_mut().flatten() {
-        *cell = visible(cell).into_owned();
-    }
-    grid
-}
-
-/// A grid some of whose columns were folded: each row's folded values, one
-/// line of text that goes under its first cell.
-struct Folded {
-    grid: Grid,
-    extra: Vec<String>,
-}
-
-/// The grid without the columns of these fold ranks; their non-empty values
-/// become one line, "Heading: value" joined by "; ", under the first cell
-/// left.
-fn fold(grid: &Grid, ranks: &[u8]) -> Folded {
-    let gone = |i: usize| grid.columns[i].fold.is_some_and(|r| ranks.contains(&r));
-    let keep: Vec<usize> = (0..grid.columns.len()).filter(|&i| !gone(i)).collect();
-    let mut out = Folded {
-        grid: Grid {
-            columns: keep.iter().map(|&i| grid.columns[i].clone()).collect(),
-            rows: Vec::with_capacity(grid.rows.len()),
-        },
-        extra: Vec::with_capacity(grid.rows.len()),
-    };
-    for row in &grid.rows {
-        let extra: Vec<String> = (0..grid.columns.len())
-            .filter(|&i| gone(i))
-            .filter_map(|i| {
-                let value = row.get(i).filter(|v| !v.is_empty())?;
-                Some(format!("{}: {value}", grid.columns[i].name))
-            })
-            .collect();
-        out.grid.rows.push(
-            keep.iter()
-                .map(|&i| row.get(i).cloned().unwrap_or_default())
-                .collect(),
-        );
-        out.extra.push(extra.join("; "));
-    }
-    out
-}
-
-/// Characters of a table's frame around `n` columns of content:
-/// `│ a ┆ b │` is the content plus three per column plus one.
-fn frame(n: usize) -> usize {
-    3 * n + 1
-}
-
-/// Width of text on a terminal, one a character (the labels and names
-/// this tool shows are Latin; a wide character only makes a cell roomier).
-fn chars(text: &str) -> usize {
-    text.chars().count()
-}
-
-/// The longest word of a text, which its column may not be narrower than.
-fn longest_word(text: &str) -> usize {
-    text.split_whitespace().map(chars).max().unwrap_or(0)
-}
-
-impl Folded {
-    /// Each column's widest line and longest word; the folded lines count
-    /// only by their longest word (they wrap under the first cell).
-    fn widths(&self) -> Vec<(usize, usize)> {
-        let columns = &self.grid.columns;
-        (0..columns.len())
-            .map(|i| {
-                let cells = std::iter::once(columns[i].name.as_str()).chain(
-                    self.grid
-                        .rows
-                        .iter()
-                        .filter_map(|r| r.get(i).map(String::as_str)),
-                );
-                let (mut widest, mut word) = (0, 0);
-                for cell in cells {
-                    widest = widest.max(cell.lines().map(chars).max().unwrap_or(0));
-                    word = word.max(longest_word(cell));
-                }
-                if i == 0 {
-                    word = word.max(
-                        self.extra
-                            .iter()
-                            .map(|e| longest_word(e))
-                            .max()
-                            .unwrap_or(0),
-                    );
-                    widest = widest.max(word);
-                }
-                (widest, word)
-            })
-            .collect()
-    }
-
-    /// The table's width with every cell wrapped as far as its words allow.
-    fn narrowest(&self) -> usize {
-        let widths = self.widths();
-        widths.iter().map(|w| w.1).sum::<usize>() + frame(widths.len())
-    }
-
-    /// The table's width with no cell wrapped.
-    fn natural(&self) -> usize {
-        let widths = self.widths();
-        widths.iter().map(|w| w.0).sum::<usize>() + frame(widths.len())
-    }
-
-    /// The table within `width`: the widest columns narrowed first, none
-    /// below its longest word, cells wrapped between words (a table whose
-    /// words alone are too wide is drawn wider than `width`, unbroken).
-    fn wrap(self, width: usize, palette: Option<&Palette>) -> Table {
-        let bounds = self.widths();
-        let mut widths: Vec<usize> = bounds.iter().map(|b| b.0).collect();
-        let room = width.saturating_sub(frame(widths.len()));
-        while widths.iter().sum::<usize>() > room {
-            let narrowest_allowed = (0..widths.len())
-                .filter(|&i| widths[i] > bounds[i].1)
-                .max_by_key(|&i| (widths[i], std::cmp::Reverse(i)));
-            match narrowest_allowed {
-                Some(i) => widths[i] -= 1,
-                None => break,
-            }
-        }
-        let columns: Vec<_> = self
-            .grid
-            .columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, &w)| {
-                let mut c = c.clone();
-                c.name = wrap_text(&c.name, w);
-                c
-            })
-            .collect();
-        let rows: Vec<Vec<String>> = self
-            .grid
-            .rows
-            .iter()
-            .zip(&self.extra)
-            .map(|(row, extra)| {
-                let mut cells: Vec<String> = row
-                    .iter()
-                    .zip(&widths)
-                    .map(|(cell, &w)| wrap_text(cell, w))
-                    .collect();
-                if let Some(first) = cells.first_mut().filter(|_| !extra.is_empty()) {
-                    first.push('\n');
-                    first.push_str(&wrap_text(extra, widths[0]));
-                }
-                cells
-            })
-            .collect();
-        table(&columns, &rows, palette)
+        report.write_rows(&mut sheet)?;
+        Ok(sheet)
     }
 }
 
-/// Text wrapped to `width` between words (a word longer than the width
-/// keeps its own line, whole); its own line breaks are kept.
-fn wrap_text(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (n, line) in text.lines().enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let mut used = 0;
-        for word in line.split_whitespace() {
-            let w = chars(word);
-            if used > 0 && used + 1 + w > width {
-                out.push('\n');
-                used = 0;
-            } else if used > 0 {
-                out.push(' ');
-                used += 1;
-            }
-            out.push_str(word);
-            used += w;
-        }
+impl RowSink for Sheet {
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        self.rows.push(cells.to_vec());
+        Ok(())
     }
-    out
 }
 
-/// Columns and rows as a comfy table, drawn as given (no wrapping of its
-/// own: wrapping is [`Folded::wrap`]'s, which never cuts a word);
-/// right-aligned columns right-aligned. With a `palette` its colours are
-/// applied whatever stdout is (the caller decided), after comfy-table
-/// measured the plain text, so colour never changes a width.
-fn table(columns: &[Column], rows: &[Vec<String>], palette: Option<&Palette>) -> Table {
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED);
-    table.set_content_arrangement(ContentArrangement::Disabled);
-    if palette.is_some() {
-        table.force_no_tty().enforce_styling();
-        // crossterm, which writes comfy-table's colours, leaves them out
-        // when NO_COLOR is set; the command line has decided already (an
-        // explicit `--color always` wins over NO_COLOR), so it is told.
-        crossterm::style::Colored::set_ansi_color_disabled(false);
-        // The words are coloured, not the padding around them.
-        table.style_text_only();
-    }
-    table.set_header(columns.iter().map(|c| {
-        let cell = Cell::new(&c.name);
-        match palette {
-            Some(p) => p.heading(cell),
-            None => cell,
-        }
-    }));
-    for row in rows {
-        table.add_row(row.iter().zip(columns).map(|(text, column)| {
-            let cell = Cell::new(text);
-            let cell = match palette {
-                Some(p) => p.cell(&column.name, text, cell),
-                None => cell,
-            };
-            if column.right {
-                cell.set_alignment(CellAlignment::Right)
-            } else {
-                cell
-            }
-        }));
-    }
-    table
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap_text;
-
-    #[test]
-    fn wrapping_never_cuts_a_word() {
-        assert_eq!(wrap_text("by 2027-06-30 sky", 10), "by\n2027-06-30\nsky");
-        assert_eq!(
-            wrap_text("Informasjonssikkerhet og", 5),
-            "Informasjonssikkerhet\nog"
-        );
-        assert_eq!(wrap_text("a b\nc", 80), "a b\nc");
-    }
+/// A report as worksheets.
+pub trait ToXlsx {
+    /// The reference date: the workbook's creation date.
+    fn as_of(&self) -> Date;
+    /// The sheets, in order.
+    fn sheets(&self) -> io::Result<Vec<Sheet>>;
 }

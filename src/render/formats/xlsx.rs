@@ -4,12 +4,13 @@
 //! freshness, key people, and arriving and leaving people when there are
 //! any), written with rust_xlsxwriter.
 //!
-//! Each report says what its sheets hold as typed [`Cell`] rows
-//! ([`ToXlsx`], in [`sheets`]); this module only lays them out: numbers as
+//! Each report says what its sheets hold as typed [`Cell`](crate::render::table::Cell) rows
+//! ([`ToXlsx`](crate::render::table::ToXlsx), in each report's file); this module only lays them out: numbers as
 //! numbers, shares as percentages, dates as dates, the header row frozen
 //! with an autofilter, columns as wide as their contents, and coverage
-//! coloured red to green. Every sheet name and header goes through
-//! [`label::label`], the one place that words them.
+//! coloured red to green. Every sheet name is a [`Key`](crate::render::words::Key) and every header
+//! a CSV column worded by [`words::header`], so the workbook's words are
+//! the catalogue's.
 //!
 //! The workbook is reproducible: its creation date is the report's
 //! reference date (not the clock), so the same input gives the same bytes.
@@ -20,9 +21,6 @@
 //! edited. (No literal `'` is added, unlike CSV: an XLSX string cell is
 //! already data, so the value stays the report's.)
 
-pub mod label;
-pub mod sheets;
-
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{
@@ -32,56 +30,9 @@ use rust_xlsxwriter::{
 
 use crate::model::Date;
 use crate::render::Lang;
-use crate::render::csv::{Cell, RowSink, ToCsv, formula_like};
-
-pub use self::label::label;
-
-/// One worksheet: a name key, column keys and typed rows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
-    /// The sheet's key; [`label`] gives its name.
-    pub name: &'static str,
-    /// Column keys; [`label`] gives the headers.
-    pub columns: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-impl Sheet {
-    /// A sheet of fixed columns.
-    pub fn new(name: &'static str, columns: &[&str]) -> Sheet {
-        Sheet {
-            name,
-            columns: columns.iter().map(|c| c.to_string()).collect(),
-            rows: Vec::new(),
-        }
-    }
-
-    /// A sheet with a report's CSV columns and rows.
-    pub fn from_csv<R: ToCsv + ?Sized>(name: &'static str, report: &R) -> io::Result<Sheet> {
-        let mut sheet = Sheet {
-            name,
-            columns: report.columns(),
-            rows: Vec::new(),
-        };
-        report.write_rows(&mut sheet)?;
-        Ok(sheet)
-    }
-}
-
-impl RowSink for Sheet {
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
-        self.rows.push(cells.to_vec());
-        Ok(())
-    }
-}
-
-/// A report as worksheets.
-pub trait ToXlsx {
-    /// The reference date: the workbook's creation date.
-    fn as_of(&self) -> Date;
-    /// The sheets, in order.
-    fn sheets(&self) -> io::Result<Vec<Sheet>>;
-}
+use crate::render::formats::csv::formula_like;
+use crate::render::table::{Cell, Sheet, ToXlsx};
+use crate::render::words::{self, Labels};
 
 /// Writes a report as an XLSX workbook.
 pub fn write<R: ToXlsx + ?Sized, W: Write>(report: &R, lang: Lang, mut out: W) -> io::Result<()> {
@@ -126,17 +77,23 @@ const SHARE_COLUMNS: [&str; 2] = ["coverage", "readiness"];
 /// The widest a column is made, in characters: long lists wrap the sheet otherwise.
 const MAX_WIDTH: usize = 60;
 
+/// A column's header: its CSV name worded in `lang`, or the name itself
+/// when the organisation gave it (balance's `level_3`).
+fn header(column: &str, lang: Lang) -> &str {
+    words::header(column).map_or(column, |key| Labels::new(lang).get(key))
+}
+
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -> io::Result<()> {
-    xlsx(ws.set_name(label(sheet.name, lang)))?;
+    xlsx(ws.set_name(Labels::new(lang).get(sheet.name)))?;
     let last_col = col(sheet.columns.len().saturating_sub(1))?;
     // Room for the autofilter's arrow beside each header.
     let mut widths: Vec<usize> = sheet
         .columns
         .iter()
-        .map(|key| label(key, lang).chars().count() + 3)
+        .map(|key| header(key, lang).chars().count() + 3)
         .collect();
     for (c, key) in sheet.columns.iter().enumerate() {
-        xlsx(ws.write_string_with_format(0, col(c)?, label(key, lang), &styles.header))?;
+        xlsx(ws.write_string_with_format(0, col(c)?, header(key, lang), &styles.header))?;
     }
     for (i, cells) in sheet.rows.iter().enumerate() {
         let r = row(i + 1)?;

@@ -1,14 +1,14 @@
 //! The report page's *kompetansetorg* (competence marketplace) and the
 //! plan summary's mentors (FORMAT r2 "Mentors"): per skill, who wants to
 //! learn it next to who can teach it, and each mentor's load. The words are
-//! the outline formats' ([`crate::render::market`],
-//! [`crate::render::mentoring`]); this only cleans them for the template,
+//! the outline formats' ([`crate::render::reports::market`],
+//! [`crate::render::reports::plan`]); this only cleans them for the template,
 //! and shows nothing when the marketplace has no skill.
 
-use crate::render::html::{Labels, clean};
-use crate::render::i18n::Key;
-use crate::render::market;
-use crate::render::mentoring;
+use crate::render::formats::html::{Labels, clean};
+use crate::render::reports::market;
+use crate::render::reports::plan;
+use crate::render::words::Key;
 use crate::report::{KeyPerson, MarketPerson, MarketReport, MentorLoad};
 
 /// What the page shows of the marketplace.
@@ -34,7 +34,7 @@ pub fn section(
     if report.skills.is_empty() && mentors.is_empty() {
         return None;
     }
-    let l = labels.numbers;
+    let l = *labels;
     let grid = market::market_grid(l, &report.levels, &[]);
     let side = |people: &[MarketPerson], teacher: bool| -> Vec<String> {
         people
@@ -57,7 +57,7 @@ pub fn section(
         mentors_heading: l.get(Key::MentorsHeading),
         mentors: mentors
             .iter()
-            .map(|m| clean(&mentoring::load_line(l, m)))
+            .map(|m| clean(&plan::load_line(l, m)))
             .collect(),
     })
 }
@@ -66,7 +66,7 @@ pub fn section(
 /// mentor in the plans, and "not addressed by any plan" for a risk no plan
 /// goal addresses; None when there is nothing to say.
 pub fn key_note(k: &KeyPerson, labels: &Labels) -> Option<String> {
-    let l = labels.numbers;
+    let l = *labels;
     let mut note = Vec::new();
     if k.mentees > 0 {
         note.push(l.count(k.mentees as usize, Key::MenteeNoun, Key::MenteesNoun));

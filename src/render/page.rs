@@ -5,14 +5,19 @@
 //! for people, and the colour class and bar width of each figure. It
 //! computes nothing a machine format would need.
 
+mod market;
+mod present;
+mod progress;
+
 use std::io::{self, Write};
 
 use askama::Template;
 
 use crate::model::{Effort, Priority};
 use crate::render::Style;
-use crate::render::html::{Labels, clean, write_page};
-use crate::render::text::level;
+use crate::render::formats::html::{Labels, clean, write_page};
+use crate::render::reports::text::level;
+use crate::render::words::Key;
 use crate::report::{CoverageCell, EffortBy, NeedGap, OverviewReport};
 
 /// One figure of the summary.
@@ -130,11 +135,11 @@ pub struct ReportPage<'a> {
     pub by_unit: Vec<Row>,
     pub by_driver: Vec<Row>,
     /// With `report --since`: coverage then and now, who moved up.
-    pub progress: Option<super::progress::ProgressSection>,
+    pub progress: Option<progress::ProgressSection>,
     /// Leaving and Arriving columns, signed hires and leavers (r2).
-    pub present: super::present::PresentSection,
+    pub present: present::PresentSection,
     /// The kompetansetorg and the mentors (r2), when there are any.
-    pub market: Option<super::market::MarketSection>,
+    pub market: Option<market::MarketSection>,
 }
 
 /// Writes the report's page.
@@ -150,13 +155,17 @@ pub fn write_with_progress<W: Write>(
     style: Style,
     mut out: W,
 ) -> io::Result<()> {
-    let labels = Labels::of(style.lang);
+    let labels = Labels::new(style.lang);
     let mut page = page(report, &labels);
-    page.progress = progress.map(|p| super::progress::section(p, &labels));
+    page.progress = progress.map(|p| progress::section(p, &labels));
     write_page(&page, &mut out)
 }
 
-/// The page's content, worded with `labels`.
+/// The page's content, worded with `labels`. One function because it is
+/// one struct literal, field by field in the page's order; its larger
+/// parts (cards, heat cells, bars, gap rows) have functions of their own.
+/// Item 4 of issue 20 (the page as an outline of Cards, Heatmap and Bars
+/// blocks) would replace it.
 pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
     let skill_name = |id: &str| -> String {
         report
@@ -172,7 +181,10 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
         title: clean(&report.organisation),
         subtitle: format!(
             "{} {} · {} {}",
-            labels.as_of, report.as_of, labels.learning_mix, report.mix
+            labels.get(Key::AsOf),
+            report.as_of,
+            labels.get(Key::LearningMix),
+            report.mix
         ),
         cards: cards(report, labels),
         columns: report
@@ -181,7 +193,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .iter()
             .map(|u| match u {
                 None => Column {
-                    name: labels.whole_organisation.to_string(),
+                    name: labels.get(Key::PageWholeOrganisation).to_string(),
                     parent: String::new(),
                 },
                 Some(path) => {
@@ -200,7 +212,11 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .map(|s| HeatRow {
                 name: clean(&s.name),
                 skill: clean(&s.skill),
-                level: format!("{} ≥ {}", labels.at_level, clean(&level(levels, s.level))),
+                level: format!(
+                    "{} ≥ {}",
+                    labels.get(Key::AtLevel),
+                    clean(&level(levels, s.level))
+                ),
                 cells: s.cells.iter().map(|c| heat_cell(c, labels)).collect(),
             })
             .collect(),
@@ -210,7 +226,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             ("c2", "50–74 %".into()),
             ("c3", "75–99 %".into()),
             ("c4", "100 %".into()),
-            ("cn", labels.legend_none.into()),
+            ("cn", labels.get(Key::LegendNone).into()),
         ],
         need_bars: bars(
             report
@@ -228,11 +244,14 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                 .iter()
                 .filter(|u| u.effort.total > 0.0)
                 .map(|u| {
-                    let key = u.key.as_deref().map_or(labels.no_unit.into(), clean);
+                    let key = u
+                        .key
+                        .as_deref()
+                        .map_or(labels.get(Key::NoUnit).into(), clean);
                     let noun = if u.goals == 1 {
-                        labels.goal.to_string()
+                        labels.get(Key::Goal).to_string()
                     } else {
-                        labels.goals.to_lowercase()
+                        labels.get(Key::ColGoals).to_lowercase()
                     };
                     let goals = format!("{} {noun}", u.goals);
                     (key, goals, u.effort)
@@ -252,16 +271,16 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .iter()
             .map(|n| gap_row(n, levels, labels))
             .collect(),
-        show_renew: report.gap.needs.iter().any(|n| !n.renew.is_empty()),
+        show_renew: crate::render::reports::gap::renews(&report.gap),
         show_late: report.gap.scheduled,
         renew_total: report.gap.totals.renew,
         gap_notes: gap_notes(report, labels),
         gap_total: vec![
-            labels.total.to_string(),
+            labels.get(Key::Total).to_string(),
             report.gap.totals.shortfall.to_string(),
             report.gap.totals.develop.to_string(),
             report.gap.totals.recruit.to_string(),
-            labels.numbers.hours(report.gap.totals.effort.total),
+            labels.hours(report.gap.totals.effort.total),
         ],
         scale: levels
             .iter()
@@ -288,7 +307,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                     .collect(),
                 median: s
                     .median
-                    .map(|m| labels.numbers.hours(m))
+                    .map(|m| labels.hours(m))
                     .unwrap_or_else(|| "–".into()),
                 assessed: s.assessed,
                 stale: s.stale,
@@ -317,12 +336,12 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
             .iter()
             .filter(|k| k.risk)
             .map(|k| {
-                let who = match (super::present::gone(k, labels), k.people.first()) {
+                let who = match (present::gone(k, labels), k.people.first()) {
                     (Some(gone), _) => gone,
-                    (None, Some(p)) => format!("{} {}", labels.held_only_by, clean(p)),
-                    (None, None) => labels.held_by_nobody.to_string(),
+                    (None, Some(p)) => format!("{} {}", labels.get(Key::HeldOnlyBy), clean(p)),
+                    (None, None) => labels.get(Key::HeldByNobody).to_string(),
                 };
-                let who = match super::market::key_note(k, labels) {
+                let who = match market::key_note(k, labels) {
                     Some(note) => format!("{who}; {note}"),
                     None => who,
                 };
@@ -330,7 +349,7 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                     format!(
                         "{} ({} ≥ {})",
                         skill_name(&k.skill),
-                        labels.at_level,
+                        labels.get(Key::AtLevel),
                         clean(&level(levels, k.level))
                     ),
                     who,
@@ -353,11 +372,11 @@ pub fn page<'a>(report: &OverviewReport, labels: &'a Labels) -> ReportPage<'a> {
                 ]
             })
             .collect(),
-        by_unit: totals(&report.plan.by_unit, labels.no_unit, labels),
-        by_driver: totals(&report.plan.by_driver, labels.no_driver, labels),
+        by_unit: totals(&report.plan.by_unit, labels.get(Key::NoUnit), labels),
+        by_driver: totals(&report.plan.by_driver, labels.get(Key::NoDriver), labels),
         progress: None,
-        present: super::present::section(&report.gap.needs, &report.balance, labels),
-        market: super::market::section(&report.market, &report.plan.mentors, labels),
+        present: present::section(&report.gap.needs, &report.balance, labels),
+        market: market::section(&report.market, &report.plan.mentors, labels),
     }
 }
 
@@ -366,60 +385,64 @@ fn cards(report: &OverviewReport, labels: &Labels) -> Vec<Card> {
     let tone = |bad: bool| if bad { "bad" } else { "good" };
     let mut cards = vec![
         Card {
-            label: labels.needs,
+            label: labels.get(Key::ColNeeds),
             value: format!("{} / {}", t.needs - t.unmet, t.needs),
             note: format!(
                 "{} {}, {} {}",
                 t.needs - t.unmet,
-                labels.met,
+                labels.get(Key::Met),
                 t.unmet,
-                labels.unmet
+                labels.get(Key::Unmet)
             ),
             tone: tone(t.unmet > 0),
         },
         Card {
-            label: labels.shortfall,
+            label: labels.get(Key::Shortfall),
             value: t.shortfall.to_string(),
-            note: labels.shortfall_note.into(),
+            note: labels.get(Key::ShortfallNote).into(),
             tone: tone(t.shortfall > 0),
         },
         Card {
-            label: labels.develop,
+            label: labels.get(Key::ColDevelop),
             value: t.develop.to_string(),
-            note: labels.develop_note.into(),
+            note: labels.get(Key::DevelopNote).into(),
             tone: "",
         },
         Card {
-            label: labels.recruit,
+            label: labels.get(Key::ColRecruit),
             value: t.recruit.to_string(),
-            note: labels.recruit_note.into(),
+            note: labels.get(Key::RecruitNote).into(),
             tone: if t.recruit > 0 { "bad" } else { "" },
         },
     ];
     // Holders to renew before a deadline (r2), when there are any.
     if t.renew > 0 {
         cards.push(Card {
-            label: labels.renew,
+            label: labels.get(Key::ColRenew),
             value: t.renew.to_string(),
-            note: labels.renew_note.into(),
+            note: labels.get(Key::RenewNote).into(),
             tone: "",
         });
     }
     cards.extend([
         Card {
-            label: labels.effort_needs,
-            value: format!("{} {}", labels.numbers.hours(t.effort.total), labels.hours),
-            note: labels.effort_needs_note.into(),
+            label: labels.get(Key::EffortNeeds),
+            value: format!(
+                "{} {}",
+                labels.hours(t.effort.total),
+                labels.get(Key::HoursUnit)
+            ),
+            note: labels.get(Key::EffortNeedsNote).into(),
             tone: "",
         },
         Card {
-            label: labels.effort_plans,
+            label: labels.get(Key::EffortPlans),
             value: format!(
                 "{} {}",
-                labels.numbers.hours(report.plan.effort.total),
-                labels.hours
+                labels.hours(report.plan.effort.total),
+                labels.get(Key::HoursUnit)
             ),
-            note: labels.effort_plans_note.into(),
+            note: labels.get(Key::EffortPlansNote).into(),
             tone: "",
         },
     ]);
@@ -429,8 +452,7 @@ fn cards(report: &OverviewReport, labels: &Labels) -> Vec<Card> {
 /// A line per need whose deadline has passed (FORMAT r2 "Horizon"), and
 /// what the Late column counts when a need has late people.
 fn gap_notes(report: &OverviewReport, labels: &Labels) -> Vec<String> {
-    use crate::render::i18n::Key;
-    let l = labels.numbers;
+    let l = *labels;
     let gap = &report.gap;
     let mut notes: Vec<String> = gap
         .needs
@@ -445,7 +467,7 @@ fn gap_notes(report: &OverviewReport, labels: &Labels) -> Vec<String> {
     if gap.scheduled && gap.needs.iter().any(|n| n.late > 0) {
         notes.push(l.get(Key::LateNote).to_string());
     }
-    notes.extend(super::present::gap_notes(&gap.needs, labels));
+    notes.extend(present::gap_notes(&gap.needs, labels));
     notes
 }
 
@@ -457,24 +479,33 @@ fn heat_cell(cell: &CoverageCell, labels: &Labels) -> HeatCell {
             share: String::new(),
             class: "cn z",
             title: labels
-                .numbers
-                .get(crate::render::i18n::Key::Suppressed)
+                .get(crate::render::words::Key::Suppressed)
                 .to_string(),
         };
     }
     match cell.coverage {
         Some(share) => HeatCell {
             main: format!("{}/{}", cell.have, cell.demand),
-            share: labels.numbers.percent(share),
+            share: labels.percent(share),
             class: coverage_class(share),
-            title: format!("{} / {} {}", cell.have, cell.demand, labels.people),
+            title: format!(
+                "{} / {} {}",
+                cell.have,
+                cell.demand,
+                labels.get(Key::People)
+            ),
         },
         None => HeatCell {
             main: cell.have.to_string(),
             share: String::new(),
             // Nobody at the level, and nobody asked for: faded, not hidden.
             class: if cell.have == 0 { "cn z" } else { "cn" },
-            title: format!("{} {} · {}", cell.have, labels.people, labels.no_need_here),
+            title: format!(
+                "{} {} · {}",
+                cell.have,
+                labels.get(Key::People),
+                labels.get(Key::NoNeedHere)
+            ),
         },
     }
 }
@@ -507,11 +538,11 @@ fn bars(items: impl Iterator<Item = (String, String, Effort)>, labels: &Labels) 
                     }
                 )
             };
-            let h = labels.hours;
+            let h = labels.get(Key::HoursUnit);
             Bar {
                 label,
                 note,
-                total: format!("{} {h}", labels.numbers.hours(e.total)),
+                total: format!("{} {h}", labels.hours(e.total)),
                 width: format!(
                     "{:.2}",
                     if longest > 0.0 {
@@ -526,19 +557,19 @@ fn bars(items: impl Iterator<Item = (String, String, Effort)>, labels: &Labels) 
                         share(e.experience),
                         format!(
                             "{} {} {h}",
-                            labels.experience,
-                            labels.numbers.hours(e.experience)
+                            labels.get(Key::Experience),
+                            labels.hours(e.experience)
                         ),
                     ),
                     (
                         "soc",
                         share(e.social),
-                        format!("{} {} {h}", labels.social, labels.numbers.hours(e.social)),
+                        format!("{} {} {h}", labels.get(Key::Social), labels.hours(e.social)),
                     ),
                     (
                         "for",
                         share(e.formal),
-                        format!("{} {} {h}", labels.formal, labels.numbers.hours(e.formal)),
+                        format!("{} {} {h}", labels.get(Key::Formal), labels.hours(e.formal)),
                     ),
                 ],
             }
@@ -548,10 +579,10 @@ fn bars(items: impl Iterator<Item = (String, String, Effort)>, labels: &Labels) 
 
 fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
     let scope = match (&n.unit, &n.role) {
-        (Some(u), Some(r)) => format!("{}, {} {}", clean(u), labels.role, clean(r)),
+        (Some(u), Some(r)) => format!("{}, {} {}", clean(u), labels.get(Key::Role), clean(r)),
         (Some(u), None) => clean(u),
-        (None, Some(r)) => format!("{} {}", labels.role, clean(r)),
-        (None, None) => labels.all_people.into(),
+        (None, Some(r)) => format!("{} {}", labels.get(Key::Role), clean(r)),
+        (None, None) => labels.get(Key::AllPeople).into(),
     };
     GapRow {
         need: clean(&n.id),
@@ -559,7 +590,7 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
         scope,
         level: clean(&level(levels, n.level)),
         have: format!("{}/{}", n.have, n.count),
-        coverage: labels.numbers.percent(n.coverage),
+        coverage: labels.percent(n.coverage),
         coverage_width: format!("{:.1}", n.coverage * 100.0),
         class: coverage_class(n.coverage),
         shortfall: n.shortfall,
@@ -577,7 +608,7 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
             .map(|d| format!("{} {}→{}", clean(&d.person), d.from, d.to))
             .collect(),
         recruit: n.recruit,
-        hours: labels.numbers.hours(n.effort.total),
+        hours: labels.hours(n.effort.total),
         priority: labels.priority(n.priority),
         priority_class: match n.priority {
             Priority::Critical => "p0",
@@ -593,14 +624,14 @@ fn gap_row(n: &NeedGap, levels: &[String], labels: &Labels) -> GapRow {
 fn freshness(report: &OverviewReport, labels: &Labels) -> Vec<String> {
     let f = &report.balance.freshness;
     vec![
-        format!("{} {}", f.assessments, labels.freshness_line),
+        format!("{} {}", f.assessments, labels.get(Key::FreshnessLine)),
         format!(
             "{} {} ({})",
             f.stale,
-            labels.stale.to_lowercase(),
-            labels.numbers.percent(f.stale_share)
+            labels.get(Key::Stale).to_lowercase(),
+            labels.percent(f.stale_share)
         ),
-        format!("{} {}", f.expired, labels.expired),
+        format!("{} {}", f.expired, labels.get(Key::Expired)),
     ]
 }
 
@@ -610,10 +641,10 @@ fn totals(rows: &[EffortBy], none: &str, labels: &Labels) -> Vec<Row> {
             vec![
                 r.key.as_deref().map_or(none.to_string(), clean),
                 r.goals.to_string(),
-                labels.numbers.hours(r.effort.total),
-                labels.numbers.hours(r.effort.experience),
-                labels.numbers.hours(r.effort.social),
-                labels.numbers.hours(r.effort.formal),
+                labels.hours(r.effort.total),
+                labels.hours(r.effort.experience),
+                labels.hours(r.effort.social),
+                labels.hours(r.effort.formal),
             ]
         })
         .collect()

@@ -8,12 +8,12 @@
 use std::io;
 
 use crate::model::Date;
-use crate::render::csv::{Cell, RowSink, ToCsv};
-use crate::render::grid::{Grid, L, heads};
-use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
-use crate::render::text::{level, person};
-use crate::render::xlsx::{Sheet, ToXlsx};
+use crate::render::reports::text::{level, person};
+use crate::render::table::{Cell, RowSink, ToCsv};
+use crate::render::table::{Grid, L, heads};
+use crate::render::table::{Sheet, ToXlsx};
+use crate::render::words::{Key, Labels};
 use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
 /// "Liv Aamodt (liv.aamodt), okonomi/regnskap, level 3 advanced" and, for
@@ -116,6 +116,6 @@ impl ToXlsx for MarketReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        Ok(vec![Sheet::from_csv("sheet_market", self)?])
+        Ok(vec![Sheet::from_csv(Key::SheetMarket, self)?])
     }
 }

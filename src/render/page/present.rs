@@ -2,13 +2,13 @@
 //! table's Leaving and Arriving columns (each only when some need has a
 //! count), and the balance's signed hires and the people leaving within
 //! the expiring window (each only when there are any). The words and rows
-//! are [`crate::render::present`]'s, the ones the outline formats show;
+//! are [`crate::render::reports::balance`]'s, the ones the outline formats show;
 //! this only cleans them for the template.
 
-use crate::render::grid::Grid;
-use crate::render::html::{Labels, clean};
-use crate::render::i18n::Key;
-use crate::render::present;
+use crate::render::formats::html::{Labels, clean};
+use crate::render::reports::{balance, gap};
+use crate::render::table::Grid;
+use crate::render::words::Key;
 use crate::report::{BalanceReport, KeyPerson, NeedGap};
 
 /// A small table: headings and rows of cleaned text.
@@ -33,8 +33,8 @@ pub struct PresentSection {
 
 /// The page's people-over-time parts, worded with `labels`.
 pub fn section(needs: &[NeedGap], balance: &BalanceReport, labels: &Labels) -> PresentSection {
-    let l = labels.numbers;
-    let (show_leaving, show_arriving) = present::gap_columns(needs);
+    let l = *labels;
+    let (show_leaving, show_arriving) = gap::gap_columns(needs);
     let days = balance.freshness.expiring_days;
     PresentSection {
         leaving: l.get(Key::ColLeaving),
@@ -45,13 +45,13 @@ pub fn section(needs: &[NeedGap], balance: &BalanceReport, labels: &Labels) -> P
             (!balance.arriving.is_empty()).then(|| {
                 table(
                     l.get(Key::ArrivingHeading).to_string(),
-                    present::arriving_grid(l, &balance.arriving),
+                    balance::arriving_grid(l, &balance.arriving),
                 )
             }),
             (!balance.leaving.is_empty()).then(|| {
                 table(
                     l.fill(Key::LeavingHeading, &[&days]),
-                    present::leaving_grid(l, &balance.leaving),
+                    balance::leaving_grid(l, &balance.leaving),
                 )
             }),
         ]
@@ -76,12 +76,12 @@ fn table(heading: String, grid: Grid) -> Table {
 /// A key person's line when every holder leaves before a need is due:
 /// that need, its date and the holders' last days.
 pub fn gone(k: &KeyPerson, labels: &Labels) -> Option<String> {
-    present::gone_line(labels.numbers, k).map(|line| clean(&line))
+    balance::gone_line(*labels, k).map(|line| clean(&line))
 }
 
 /// The notes under the gap table that say what Leaving and Arriving count.
 pub fn gap_notes(needs: &[NeedGap], labels: &Labels) -> Vec<String> {
-    present::gap_notes(labels.numbers, needs)
+    gap::present_notes(*labels, needs)
         .into_iter()
         .map(str::to_string)
         .collect()

@@ -14,8 +14,8 @@
 use comfy_table::{Attribute, Cell, Color};
 
 use crate::model::Priority;
-use crate::render::grid::{L, heads};
-use crate::render::i18n::{Key, Labels};
+use crate::render::table::{L, heads};
+use crate::render::words::{Key, Labels};
 
 const BOLD: &str = "\x1b[1m";
 const RED: &str = "\x1b[31m";

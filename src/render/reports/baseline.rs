@@ -9,10 +9,11 @@
 
 use std::io;
 
-use crate::render::csv::{Cell, GAP_COLUMNS, RowSink, ToCsv};
-use crate::render::grid::Grid;
-use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::gap::NEED_FIELDS;
+use crate::render::table::Grid;
+use crate::render::table::{Cell, RowSink, ToCsv};
+use crate::render::words::{Key, Labels};
 use crate::report::NeedGap;
 use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline, Trend};
 
@@ -277,9 +278,9 @@ impl ToCsv for GapComparison {
             baselines: self.baselines.iter(),
         })?;
         for n in &self.summary.removed {
-            let mut row: Vec<Cell> = GAP_COLUMNS
+            let mut row: Vec<Cell> = NEED_FIELDS
                 .iter()
-                .map(|column| match *column {
+                .map(|field| match field.name {
                     "id" => Cell::text(&n.id),
                     "skill" => Cell::text(&n.skill),
                     "unit" => Cell::opt_text(n.unit.as_ref()),

@@ -8,11 +8,11 @@
 
 use std::io;
 
-use crate::render::baseline::signed;
-use crate::render::csv::{Cell, RowSink, ToCsv};
-use crate::render::grid::Grid;
-use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::baseline::signed;
+use crate::render::table::Grid;
+use crate::render::table::{Cell, RowSink, ToCsv};
+use crate::render::words::{Key, Labels};
 use crate::report::SkillBalance;
 use crate::report::baseline::{BalanceBaseline, BalanceComparison, SkillBaseline};
 

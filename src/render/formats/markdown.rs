@@ -2,7 +2,7 @@
 //! render in a wiki, a pull request, an e-mail or through pandoc. Like the
 //! tables, this output is for people and may change between versions. It
 //! lays out a report's [`Outline`] in the document [`Dialect`]: what the
-//! report shows and in which words is [`layout`](crate::render::layout)'s;
+//! report shows and in which words is [`reports`](crate::render::reports)'s;
 //! this file owns only markdown's syntax and spacing.
 //!
 //! Every text is escaped ([`escape`]): a name is data, never markup. It
@@ -13,10 +13,10 @@
 use std::io::{self, Write};
 
 use crate::render::Style;
-use crate::render::grid::Grid;
-use crate::render::i18n::Labels;
+use crate::render::formats::terminal::visible;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
-use crate::render::text::visible;
+use crate::render::table::Grid;
+use crate::render::words::Labels;
 
 /// Writes `report` as markdown. Every block is followed by a blank line,
 /// but for a closing paragraph or list: a document ends on its last line.

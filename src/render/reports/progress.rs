@@ -10,13 +10,13 @@
 use std::io;
 
 use crate::model::Date;
-use crate::render::csv::{Cell, RowSink, ToCsv};
-use crate::render::grid::{Grid, L, R, heads};
-use crate::render::i18n::{Key, Labels};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
-use crate::render::text::{level, or_empty, person};
-use crate::render::xlsx::{Sheet, ToXlsx};
-use crate::report::{GainBy, LevelChange, ProgressReport};
+use crate::render::reports::text::{level, or_empty, person};
+use crate::render::table::{Cell, Field, RowSink, ToCsv, field_names, field_rows};
+use crate::render::table::{Grid, L, R, heads};
+use crate::render::table::{Sheet, ToXlsx};
+use crate::render::words::{Key, Labels};
+use crate::report::{GainBy, LevelChange, NeedProgress, ProgressReport};
 
 impl ToOutline for ProgressReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
@@ -241,47 +241,31 @@ fn skills(l: Labels, r: &ProgressReport) -> Grid {
     grid
 }
 
-/// The columns of `progress --format csv`, in order.
-pub const PROGRESS_COLUMNS: [&str; 13] = [
-    "id",
-    "skill",
-    "unit",
-    "role",
-    "level",
-    "count",
-    "have_then",
-    "have_now",
-    "shortfall_then",
-    "shortfall_now",
-    "coverage_then",
-    "coverage_now",
-    "change",
+/// A need's row in `progress --format csv` and the workbook's Needs
+/// sheet, in order: then and now side by side.
+pub const NEED_FIELDS: &[Field<NeedProgress>] = &[
+    Field::new("id", |n| Cell::text(&n.id)),
+    Field::new("skill", |n| Cell::text(&n.skill)),
+    Field::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
+    Field::new("role", |n| Cell::opt_text(n.role.as_ref())),
+    Field::new("level", |n| Cell::int(n.level)),
+    Field::new("count", |n| Cell::int(n.count)),
+    Field::new("have_then", |n| Cell::int(n.then.have)),
+    Field::new("have_now", |n| Cell::int(n.now.have)),
+    Field::new("shortfall_then", |n| Cell::int(n.then.shortfall)),
+    Field::new("shortfall_now", |n| Cell::int(n.now.shortfall)),
+    Field::new("coverage_then", |n| Cell::Share(n.then.coverage)),
+    Field::new("coverage_now", |n| Cell::Share(n.now.coverage)),
+    Field::new("change", |n| Cell::Share(n.change)),
 ];
 
 impl ToCsv for ProgressReport {
     fn columns(&self) -> Vec<String> {
-        PROGRESS_COLUMNS.iter().map(|c| c.to_string()).collect()
+        field_names(NEED_FIELDS)
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        for n in &self.needs {
-            sink.row(&[
-                Cell::text(&n.id),
-                Cell::text(&n.skill),
-                Cell::opt_text(n.unit.as_ref()),
-                Cell::opt_text(n.role.as_ref()),
-                Cell::int(n.level),
-                Cell::int(n.count),
-                Cell::int(n.then.have),
-                Cell::int(n.now.have),
-                Cell::int(n.then.shortfall),
-                Cell::int(n.now.shortfall),
-                Cell::Share(n.then.coverage),
-                Cell::Share(n.now.coverage),
-                Cell::Share(n.change),
-            ])?;
-        }
-        Ok(())
+        field_rows(NEED_FIELDS, &self.needs, sink)
     }
 }
 
@@ -291,7 +275,7 @@ impl ToXlsx for ProgressReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let needs = Sheet::from_csv("sheet_needs", self)?;
+        let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
         let mut columns = vec![
             "skill".to_string(),
             "name".into(),
@@ -303,7 +287,7 @@ impl ToXlsx for ProgressReport {
             columns.push(format!("level_{i}_now"));
         }
         let mut levels = Sheet {
-            name: "sheet_levels",
+            name: Key::SheetLevels,
             columns,
             rows: Vec::new(),
         };
@@ -320,7 +304,7 @@ impl ToXlsx for ProgressReport {
             }
             levels.rows.push(row);
         }
-        let moved = |name: &'static str, rows: &[LevelChange]| {
+        let moved = |name: Key, rows: &[LevelChange]| {
             let mut sheet = Sheet::new(
                 name,
                 &["person", "name", "unit", "skill", "from", "to", "gained"],
@@ -341,8 +325,8 @@ impl ToXlsx for ProgressReport {
         Ok(vec![
             needs,
             levels,
-            moved("sheet_moved_up", &self.moved_up),
-            moved("sheet_moved_down", &self.moved_down),
+            moved(Key::SheetMovedUp, &self.moved_up),
+            moved(Key::SheetMovedDown, &self.moved_down),
         ])
     }
 }

@@ -6,10 +6,10 @@
 //!
 //! Its words come from the label catalogue ([`Key`]), in the page's language.
 
-use crate::render::html::overview::coverage_class;
-use crate::render::html::{Labels, clean};
-use crate::render::i18n::Key;
-use crate::render::text::{level, person};
+use crate::render::formats::html::{Labels, clean};
+use crate::render::page::coverage_class;
+use crate::render::reports::text::{level, person};
+use crate::render::words::Key;
 use crate::report::ProgressReport;
 
 /// The section, worded.
@@ -50,8 +50,8 @@ fn width(share: f64) -> String {
 
 /// The section for `report`, worded as `labels` say.
 pub fn section(r: &ProgressReport, labels: &Labels) -> ProgressSection {
-    let l = labels.numbers;
-    let intro = crate::render::progress::summary(l, r).to_vec();
+    let l = *labels;
+    let intro = crate::render::reports::progress::summary(l, r).to_vec();
     let needs = r
         .needs
         .iter()
@@ -63,7 +63,7 @@ pub fn section(r: &ProgressReport, labels: &Labels) -> ProgressSection {
             now_width: width(n.now.coverage),
             now_text: l.percent(n.now.coverage),
             class: coverage_class(n.now.coverage),
-            change: crate::render::progress::points(l, n.change),
+            change: crate::render::reports::progress::points(l, n.change),
         })
         .collect();
     let moved_up = r

@@ -5,16 +5,10 @@
 //! first makes control characters visible, so a name from a file is always
 //! text, never markup or a terminal command.
 //!
-//! `gap`, `plan` and `balance` write their document [`Outline`] ([`write`]);
-//! `report` has its own page with the heatmap and the mix bars
-//! ([`overview::write`]). Every label on a page comes from [`Labels`], so
+//! Every report but `report` writes its document [`Outline`] here
+//! ([`write`]); `report` has its own page with the heatmap and the mix bars
+//! ([`crate::render::page`]), through [`write_page`] and [`clean`]. Every label on a page comes from [`Labels`], so
 //! another language is one more catalogue, not an edit of the templates.
-
-mod labels;
-pub mod market;
-pub mod overview;
-pub mod present;
-pub mod progress;
 
 use std::io::{self, Write};
 
@@ -23,7 +17,7 @@ use askama::Template;
 use crate::render::Style;
 use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
 
-pub use self::labels::Labels;
+pub use crate::render::words::{Key, Labels};
 
 /// A name or text from the files, safe to show: control characters (ESC,
 /// BEL, CR, ...) become visible escapes like `\x1b`; a line break becomes
@@ -86,7 +80,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
 ) -> io::Result<()> {
     let mut title = String::new();
     let mut parts = Vec::new();
-    let words = crate::render::i18n::Labels::new(style.lang);
+    let words = crate::render::words::Labels::new(style.lang);
     for block in report.outline_in(Dialect::Document, words) {
         match block {
             Block::Title(text) => title = clean(&text),
@@ -118,7 +112,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
         }
     }
     let page = OutlinePage {
-        labels: &Labels::of(style.lang),
+        labels: &Labels::new(style.lang),
         title,
         parts,
     };
@@ -127,7 +121,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
 
 /// Renders a page into `out`; a template error is an IO error here, as
 /// every renderer reports its failures.
-fn write_page<T: Template, W: Write>(page: &T, out: &mut W) -> io::Result<()> {
+pub fn write_page<T: Template, W: Write>(page: &T, out: &mut W) -> io::Result<()> {
     let html = page.render().map_err(io::Error::other)?;
     out.write_all(html.as_bytes())
 }

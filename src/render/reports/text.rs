@@ -1,13 +1,12 @@
-//! Text for people, shared by the human formats (table, markdown): numbers,
-//! levels, reasons, activities and effort lines. One home, so the formats
+//! Text for people, shared by the reports' outlines: levels, people,
+//! reasons, activities and effort lines. One home, so the formats
 //! word things alike. Machine formats (JSON, CSV) do not use it: their
 //! numbers are unrounded (FORMAT.md "Outputs").
 
-use std::borrow::Cow;
 use std::fmt::Display;
 
 use crate::model::{Effort, LearningMix, Level, Mode};
-use crate::render::i18n::{Key, Labels};
+use crate::render::words::{Key, Labels};
 use crate::report::{PlanSummary, Reason, SuggestedActivity, Wish};
 
 /// A value, or an empty cell when there is none (dates, drivers, units).
@@ -171,45 +170,9 @@ fn activities(l: Labels, suggestions: &[SuggestedActivity]) -> Vec<String> {
         .collect()
 }
 
-/// Text safe for a terminal: every control character (ESC, CR, LF, BEL,
-/// DEL, the C1 range) shown as a visible escape (`\x1b`, `\r`, `\n`), so
-/// a name cannot move the cursor, retitle the window or fake a line.
-pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
-            c if hidden(c) => out.push_str(&format!("\\u{{{:04x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// A character a terminal acts on rather than shows: controls, and the
-/// bidirectional overrides that make text read other than it is stored.
-fn hidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn control_characters_are_shown_not_sent() {
-        assert_eq!(visible("plain æøå"), "plain æøå");
-        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\\x1b]0;x\\x07b");
-        assert_eq!(visible("a\rb\nc"), "a\\rb\\nc");
-        assert_eq!(visible("\u{9b}"), "\\x9b");
-        assert_eq!(visible("a\u{202e}b"), "a\\u{202e}b");
-    }
 
     #[test]
     fn people_by_name_and_id() {

@@ -1,0 +1,552 @@
+//! `balance`: people at each level per skill, freshness, key-person risk
+//! (with mentees), and people arriving and leaving (FORMAT r2 "Present"):
+//! its outline, CSV rows and workbook.
+
+use std::io;
+
+use crate::model::Date;
+use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::text::{level, or_empty, person};
+use crate::render::reports::{names, opening};
+use crate::render::table::{Cell, Grid, L, LAST_RESORT, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::words::{Key, Labels};
+use crate::report::{BalanceReport, KeyPerson, Movement, SkillBalance};
+
+use Dialect::{Document, Terminal};
+
+/// `balance`: the inventory, freshness and key-person risk.
+impl ToOutline for BalanceReport {
+    fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let r = self;
+        let mut out = opening(
+            l,
+            dialect,
+            l.get(Key::WhatBalance),
+            &r.organisation,
+            r.as_of,
+            None,
+        );
+        if r.units.is_empty() {
+            out.grid(levels_grid(l, &r.scale, &r.skills));
+        }
+        for u in &r.units {
+            let people = l.count(u.people as usize, Key::Person, Key::People);
+            out.heading(2, l.fill(Key::UnitPeople, &[&u.unit, &people]));
+            if u.suppressed {
+                out.para(l.get(Key::Suppressed));
+            } else {
+                out.grid(levels_grid(l, &r.scale, &u.skills));
+            }
+        }
+        match dialect {
+            Terminal => balance_terminal(l, r, &mut out),
+            Document => balance_document(l, r, &mut out),
+        }
+        out.build()
+    }
+}
+
+fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
+    let f = &r.freshness;
+    out.heading(
+        2,
+        l.fill(
+            Key::FreshnessBalance,
+            &[
+                &l.int(f.assessments),
+                &l.int(f.stale),
+                &l.percent(f.stale_share),
+                &f.stale_before,
+                &f.max_age_months,
+                &l.int(f.undated),
+                &l.int(f.expired),
+                &l.percent(f.expired_share),
+            ],
+        ),
+    )
+    .list(f.expired_assessments.iter().map(|e| {
+        Text::plain(l.fill(
+            Key::ExpiredItem,
+            &[&e.person, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+        ))
+    }));
+    if !f.oldest.is_empty() {
+        let oldest: Vec<String> = f
+            .oldest
+            .iter()
+            .map(|o| format!("{} {} {}", o.person, o.skill, o.assessed))
+            .collect();
+        out.para(l.fill(Key::Oldest, &[&oldest.join(", ")]));
+    }
+    let soon = if f.expiring.is_empty() {
+        l.get(Key::NoneDot).to_string()
+    } else {
+        let soon: Vec<String> = f
+            .expiring
+            .iter()
+            .map(|e| {
+                l.fill(
+                    Key::ExpiringItem,
+                    &[&e.person, &e.skill, &e.expires, &e.days],
+                )
+            })
+            .collect();
+        soon.join(", ")
+    };
+    out.para(l.fill(Key::ExpiringWithin, &[&f.expiring_days, &soon]));
+    if !r.key_people.is_empty() {
+        out.heading(2, l.get(Key::KeyPersonTerminal))
+            .grid(key_people(l, r));
+    }
+    people_over_time(l, r, Terminal, out);
+}
+
+fn balance_document(l: Labels, r: &BalanceReport, out: &mut Builder) {
+    let f = &r.freshness;
+    let expired = f.expired_assessments.iter().map(|e| {
+        l.fill(
+            Key::ExpiredDocumentItem,
+            &[&e.person, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+        )
+    });
+    let oldest = f
+        .oldest
+        .iter()
+        .map(|o| l.fill(Key::OldestDocumentItem, &[&o.person, &o.skill, &o.assessed]));
+    let expiring = f.expiring.iter().map(|e| {
+        l.fill(
+            Key::ExpiringDocumentItem,
+            &[&e.person, &e.skill, &e.expires, &e.days],
+        )
+    });
+    out.heading(2, l.get(Key::FreshnessHeading))
+        .para(l.fill(
+            Key::FreshnessBalanceDocument,
+            &[
+                &l.int(f.assessments),
+                &l.int(f.stale),
+                &l.percent(f.stale_share),
+                &f.stale_before,
+                &l.int(f.undated),
+                &l.int(f.expired),
+                &l.percent(f.expired_share),
+            ],
+        ))
+        .list(expired.chain(oldest).chain(expiring).map(Text::plain))
+        .heading(2, l.get(Key::KeyPersonHeading))
+        .grid(key_people(l, r));
+    people_over_time(l, r, Document, out);
+}
+
+/// A balance: people at each level of the scale per skill, and freshness counts.
+pub fn levels_grid(l: Labels, scale: &[String], rows: &[SkillBalance]) -> Grid {
+    use Key::*;
+    let mut header: Vec<String> = heads(l, &[(L, ColSkill), (L, ColGroup)]);
+    header.extend(scale.iter().enumerate().map(|(i, n)| format!(">{i} {n}")));
+    header.extend(heads(
+        l,
+        &[
+            (R, ColAssessed),
+            (R, ColUnassessed),
+            (R, ColStale),
+            (R, ColExpired),
+            (R, ColMedian),
+            (R, ColInterest),
+        ],
+    ));
+    let after = 2 + scale.len();
+    // The level histogram is the table; its bookkeeping folds first.
+    let mut grid = Grid::new(&header).fold(&[
+        1,
+        after + 5,
+        after + 3,
+        after + 1,
+        after + 4,
+        after + 2,
+        after,
+    ]);
+    for r in rows {
+        let mut row = vec![r.name.clone(), or_empty(r.group.as_ref())];
+        row.extend(r.levels.iter().map(|&n| l.int(n)));
+        row.extend([
+            l.int(r.assessed),
+            l.int(r.unassessed),
+            l.int(r.stale),
+            l.int(r.expired),
+            r.median.map_or_else(|| "-".into(), |m| l.hours(m)),
+            l.int(r.interest),
+        ]);
+        grid.push(row);
+    }
+    grid
+}
+
+/// Key-person risk per skill, by the skill's name where the report has it;
+/// RISK marks the skills held by 0 or 1 person.
+pub fn key_people(l: Labels, report: &BalanceReport) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColSkill),
+            (L, ColLevel),
+            (R, ColHolders),
+            (L, ColWho),
+            (L, ColRisk),
+        ],
+    ));
+    for k in &report.key_people {
+        let name = report
+            .skills
+            .iter()
+            .find(|s| s.skill == k.skill)
+            .map_or(&k.skill, |s| &s.name);
+        grid.push([
+            name.clone(),
+            level(&report.scale, k.level),
+            l.int(k.holders),
+            k.people.join(", "),
+            risk_cell(l, k),
+        ]);
+    }
+    add_mentees(l, report, &mut grid, 4);
+    grid
+}
+
+/// "every holder leaves before sikkerhet-revisjon is due (2027-06-30):
+/// kari (last day 2027-03-31), ...", for a key person whose holders all
+/// leave before a need of the skill is due.
+pub fn gone_line(l: Labels, k: &KeyPerson) -> Option<String> {
+    let gone = k.gone.as_ref()?;
+    let who: Vec<String> = gone
+        .holders
+        .iter()
+        .map(|d| l.fill(Key::LastDayItem, &[&d.person, &d.leaves]))
+        .collect();
+    let key = if gone.holders.len() == 1 {
+        Key::GoneOne
+    } else {
+        Key::GoneEvery
+    };
+    Some(l.fill(key, &[&gone.need, &gone.horizon, &who.join(", ")]))
+}
+
+/// A skill's name in a balance, its id where the balance has no row for it.
+fn skill_name<'a>(report: &'a BalanceReport, skill: &'a str) -> &'a str {
+    report
+        .skills
+        .iter()
+        .find(|s| s.skill == skill)
+        .map_or(skill, |s| s.name.as_str())
+}
+
+/// Signed hires: person, unit, first day.
+pub fn arriving_grid(l: Labels, rows: &[Movement]) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(l, &[(L, ColPerson), (L, ColUnit), (L, ColFirstDay)]));
+    for m in rows {
+        grid.push([
+            person(&m.person, m.name.as_deref()),
+            unit(l, m),
+            m.date.to_string(),
+        ]);
+    }
+    grid
+}
+
+/// People leaving, grouped by unit: the unit on the first row of its
+/// group only (the report holds them unit by unit), then person, last day.
+pub fn leaving_grid(l: Labels, rows: &[Movement]) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(l, &[(L, ColUnit), (L, ColPerson), (L, ColLastDay)]));
+    let mut previous: Option<&Option<String>> = Option::None;
+    for m in rows {
+        let first = previous != Some(&m.unit);
+        previous = Some(&m.unit);
+        grid.push([
+            if first { unit(l, m) } else { String::new() },
+            person(&m.person, m.name.as_deref()),
+            m.date.to_string(),
+        ]);
+    }
+    grid
+}
+
+fn unit(l: Labels, m: &Movement) -> String {
+    m.unit
+        .clone()
+        .unwrap_or_else(|| l.get(Key::NoUnit).to_string())
+}
+
+/// `balance`, after the key-person table: why a skill is at risk when its
+/// holders all leave before a need is due, then the signed hires and the
+/// people leaving within the expiring window, each only when there are any.
+pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mut Builder) {
+    let gone: Vec<Text> = r
+        .key_people
+        .iter()
+        .filter_map(|k| {
+            let line = gone_line(l, k)?;
+            Some(Text::plain(format!("{}: {line}", skill_name(r, &k.skill))))
+        })
+        .collect();
+    if !gone.is_empty() {
+        out.list(gone);
+    }
+    let days = r.freshness.expiring_days;
+    let (arriving, leaving) = match dialect {
+        Dialect::Terminal => (
+            l.get(Key::ArrivingTerminal).to_string(),
+            l.fill(Key::LeavingTerminal, &[&days]),
+        ),
+        Dialect::Document => (
+            l.get(Key::ArrivingHeading).to_string(),
+            l.fill(Key::LeavingHeading, &[&days]),
+        ),
+    };
+    if !r.arriving.is_empty() {
+        out.heading(2, arriving).grid(arriving_grid(l, &r.arriving));
+    }
+    if !r.leaving.is_empty() {
+        out.heading(2, leaving).grid(leaving_grid(l, &r.leaving));
+    }
+}
+
+/// The key-person table shows mentoring only where it says something: a
+/// Mentees column when some holder mentors, and a note on risks no plan
+/// addresses. An organisation with neither sees the table it always had.
+pub fn key_columns(report: &BalanceReport) -> bool {
+    report.key_people.iter().any(|k| k.mentees > 0)
+}
+
+/// The Mentees heading, for [`key_columns`].
+pub fn mentees_head(l: Labels) -> String {
+    heads(l, &[(R, Key::ColMentees)]).remove(0)
+}
+
+/// The Risk cell: "RISK", and "RISK; not addressed by any plan" when no
+/// plan goal develops anyone in the skill to the key level.
+pub fn risk_cell(l: Labels, k: &KeyPerson) -> String {
+    match (k.risk, k.addressed) {
+        (false, _) => String::new(),
+        (true, true) => l.get(Key::Risk).to_string(),
+        (true, false) => format!("{}; {}", l.get(Key::Risk), l.get(Key::NotAddressed)),
+    }
+}
+
+/// Adds the Mentees column to a key-person grid built without it.
+pub fn add_mentees(l: Labels, report: &BalanceReport, grid: &mut Grid, at: usize) {
+    if !key_columns(report) {
+        return;
+    }
+    let mut head = Grid::new(&[mentees_head(l)]).columns;
+    grid.columns.insert(at, head.remove(0));
+    // Only a terminal too narrow for the wrapped table folds the count
+    // under the skill.
+    grid.columns[at].fold = Some(LAST_RESORT);
+    for (row, k) in grid.rows.iter_mut().zip(&report.key_people) {
+        row.insert(at, l.int(k.mentees.into()));
+    }
+}
+
+/// The balance workbook's key-people sheet adds `mentees` and `addressed`
+/// when some holder mentors or some skill is at risk; a workbook with
+/// neither keeps the columns it always had.
+pub fn key_people_sheet_columns(report: &BalanceReport, sheet: &mut Sheet) {
+    if !key_columns(report) && !report.key_people.iter().any(|k| k.risk) {
+        return;
+    }
+    sheet
+        .columns
+        .extend(["mentees", "addressed"].map(String::from));
+    for (row, k) in sheet.rows.iter_mut().zip(&report.key_people) {
+        row.extend([Cell::int(k.mentees), Cell::Bool(k.addressed)]);
+    }
+}
+
+/// `balance --format csv`: one row per skill (per unit and skill with
+/// `--by unit`); `level_0` .. `level_<top>` count people at each level.
+impl ToCsv for BalanceReport {
+    fn columns(&self) -> Vec<String> {
+        let mut header = names(&["unit", "skill", "name", "group", "kind", "people"]);
+        header.extend((0..self.scale.len()).map(|i| format!("level_{i}")));
+        header.extend(names(&[
+            "assessed",
+            "unassessed",
+            "stale",
+            "expired",
+            "median",
+            "interest",
+        ]));
+        header
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        if self.units.is_empty() {
+            for r in &self.skills {
+                balance_row(sink, None, r, false)?;
+            }
+        } else {
+            for u in &self.units {
+                for r in &u.skills {
+                    balance_row(sink, Some(&u.unit), r, u.suppressed)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One skill's row; a unit `--min-group` suppressed keeps its keys and
+/// headcount, and its numbers are empty cells.
+fn balance_row(
+    sink: &mut dyn RowSink,
+    unit: Option<&String>,
+    r: &SkillBalance,
+    suppressed: bool,
+) -> io::Result<()> {
+    let mut cells = vec![
+        Cell::opt_text(unit),
+        Cell::text(&r.skill),
+        Cell::text(&r.name),
+        Cell::opt_text(r.group.as_ref()),
+        Cell::text(match r.kind {
+            crate::model::SkillKind::Breadth => "breadth",
+            crate::model::SkillKind::Specialist => "specialist",
+        }),
+        Cell::count(r.people),
+    ];
+    cells.extend(r.levels.iter().map(|&n| Cell::count(n)));
+    cells.extend([
+        Cell::count(r.assessed),
+        Cell::count(r.unassessed),
+        Cell::count(r.stale),
+        Cell::count(r.expired),
+        r.median.map_or(Cell::Empty, Cell::Num),
+        Cell::count(r.interest),
+    ]);
+    if suppressed {
+        let keys = 6;
+        cells[keys..].fill(Cell::Empty);
+    }
+    sink.row(&cells)
+}
+
+impl ToXlsx for BalanceReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let levels = Sheet::from_csv(Key::SheetLevels, self)?;
+        let f = &self.freshness;
+        let mut freshness = Sheet::new(
+            Key::SheetFreshness,
+            &["status", "person", "skill", "level", "date", "days"],
+        );
+        for a in &f.oldest {
+            freshness.rows.push(vec![
+                Cell::text("oldest"),
+                Cell::text(&a.person),
+                Cell::text(&a.skill),
+                Cell::int(a.level),
+                Cell::Date(a.assessed),
+                Cell::Empty,
+            ]);
+        }
+        for a in &f.expiring {
+            freshness.rows.push(vec![
+                Cell::text("expiring"),
+                Cell::text(&a.person),
+                Cell::text(&a.skill),
+                Cell::int(a.level),
+                Cell::Date(a.expires),
+                Cell::Int(a.days),
+            ]);
+        }
+        for a in &f.expired_assessments {
+            freshness.rows.push(vec![
+                Cell::text("expired"),
+                Cell::text(&a.person),
+                Cell::text(&a.skill),
+                Cell::int(a.level),
+                Cell::Date(a.expires),
+                Cell::Empty,
+            ]);
+        }
+        let mut key_people = Sheet::new(
+            Key::SheetKeyPeople,
+            &["skill", "level", "holders", "people", "risk"],
+        );
+        for k in &self.key_people {
+            key_people.rows.push(vec![
+                Cell::text(&k.skill),
+                Cell::int(k.level),
+                Cell::count(k.holders),
+                Cell::Text(k.people.join(", ")),
+                Cell::Bool(k.risk),
+            ]);
+        }
+        gone_columns(self, &mut key_people);
+        key_people_sheet_columns(self, &mut key_people);
+        let mut sheets = vec![levels, freshness, key_people];
+        sheets.extend(movements(self));
+        Ok(sheets)
+    }
+}
+
+/// `balance` (FORMAT r2 "Present"): when some skill's holders all leave
+/// before a need is due, the key-people sheet adds that need, its due date
+/// and the holders' last days; a workbook without such a skill keeps the
+/// columns it always had.
+fn gone_columns(report: &BalanceReport, sheet: &mut Sheet) {
+    if report.key_people.iter().all(|k| k.gone.is_none()) {
+        return;
+    }
+    sheet
+        .columns
+        .extend(["gone_before", "gone_horizon", "gone_holders"].map(String::from));
+    for (row, k) in sheet.rows.iter_mut().zip(&report.key_people) {
+        row.extend(match &k.gone {
+            Some(g) => {
+                let who: Vec<String> = g
+                    .holders
+                    .iter()
+                    .map(|d| format!("{} {}", d.person, d.leaves))
+                    .collect();
+                [
+                    Cell::text(&g.need),
+                    Cell::Date(g.horizon),
+                    Cell::Text(who.join(", ")),
+                ]
+            }
+            None => [Cell::Empty, Cell::Empty, Cell::Empty],
+        });
+    }
+}
+
+/// `balance`: signed hires (kind `arriving`, their first day) and the
+/// people leaving within the `--expiring` window (kind `leaving`, their
+/// last day), when there are any.
+fn movements(report: &BalanceReport) -> Option<Sheet> {
+    if report.arriving.is_empty() && report.leaving.is_empty() {
+        return None;
+    }
+    let mut sheet = Sheet::new(
+        Key::SheetMovements,
+        &["kind", "person", "name", "unit", "date"],
+    );
+    let kinds = [("arriving", &report.arriving), ("leaving", &report.leaving)];
+    for (kind, list) in kinds {
+        for m in list {
+            sheet.rows.push(vec![
+                Cell::text(kind),
+                Cell::text(&m.person),
+                Cell::opt_text(m.name.as_ref()),
+                Cell::opt_text(m.unit.as_ref()),
+                Cell::Date(m.date),
+            ]);
+        }
+    }
+    Some(sheet)
+}

@@ -1,0 +1,534 @@
+//! `gap`: need by need, have against count, who to develop, what to
+//! recruit, and renewals before a need's deadline (FORMAT r2 "Renew") and
+//! people leaving or arriving before it (r2 "Present"). Its outline in both
+//! dialects, the need grid every human format lays out, its CSV columns and
+//! rows, and its workbook (needs, develop, renew, recruit).
+
+use std::io;
+
+use crate::model::Date;
+use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::text::{effort_line, level, or_empty, person};
+use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
+use crate::render::table::{
+    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+};
+use crate::render::words::{Key, Labels};
+use crate::report::{GapReport, GapTotals, NeedGap};
+
+use Dialect::{Document, Terminal};
+
+impl ToOutline for GapReport {
+    fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let r = self;
+        let mut out = opening(
+            l,
+            dialect,
+            l.get(Key::WhatGap),
+            &r.organisation,
+            r.as_of,
+            Some((&r.mix, "")),
+        );
+        match dialect {
+            Terminal => gap_terminal(l, r, &mut out),
+            Document => gap_document(l, r, &mut out),
+        }
+        out.build()
+    }
+}
+
+/// `gap` in a terminal, top to bottom: the need grid with its total, the
+/// effort, freshness and expired lines, renewals, who to develop and what
+/// to recruit. One function because it is the terminal's reading order,
+/// one block after another, each a few lines that share `l` and `r`;
+/// split, it would only pass the builder along.
+fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
+    if r.needs.is_empty() {
+        out.heading(2, l.get(Key::NoNeeds));
+        return;
+    }
+    let scope = |n: &NeedGap| match (&n.unit, &n.role) {
+        (None, None) => l.get(Key::ScopeAll).to_string(),
+        (Some(u), None) => u.clone(),
+        (None, Some(role)) => l.fill(Key::ScopeRole, &[role]),
+        (Some(u), Some(role)) => format!("{u}, {}", l.fill(Key::ScopeRole, &[role])),
+    };
+    // The level's name, or nothing after the number when the scale has none.
+    let level = |n: &NeedGap| {
+        let name = r.levels.get(n.level as usize).map_or("", String::as_str);
+        format!("{} {name}", n.level)
+    };
+    let mut needs = needs(l, r, scope, level);
+    let t = &r.totals;
+    // The total's words stand in the skill column, which a narrow table keeps.
+    let words = format!(
+        "{}: {}, {}",
+        l.get(Key::Total),
+        l.count(t.needs, Key::NeedNoun, Key::NeedsNoun),
+        l.fill(Key::NUnmet, &[&l.int(t.unmet as u64)])
+    );
+    needs.push(needs_total(l, r, words));
+    out.grid(needs);
+    effort_lines(
+        l,
+        Terminal,
+        &effort_line(l, &t.effort, &r.mix),
+        Key::BasisNeeds,
+        out,
+    );
+    let f = &r.freshness;
+    let mut line = l.fill(Key::FreshnessPairs, &[&l.int(f.assessed as u64)]);
+    if f.assessed > 0 {
+        line.push_str(&l.fill(
+            Key::FreshnessStale,
+            &[
+                &l.int(f.stale as u64),
+                &l.percent(f.stale as f64 / f.assessed as f64),
+                &or_empty(f.stale_before),
+                &f.max_age_months,
+            ],
+        ));
+        if f.undated > 0 {
+            line.push_str(&l.fill(Key::FreshnessUndated, &[&l.int(f.undated as u64)]));
+        }
+    }
+    line.push_str(&l.fill(Key::FreshnessExpired, &[&l.int(f.expired as u64)]));
+    let mut expired: Vec<Text> = f
+        .expired_list
+        .iter()
+        .map(|e| {
+            Text::plain(l.fill(
+                Key::ExpiredItem,
+                &[&e.person, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+            ))
+        })
+        .collect();
+    if f.expired > f.expired_list.len() {
+        let more = f.expired - f.expired_list.len();
+        expired.push(Text::plain(l.fill(Key::ExpiredMore, &[&more])));
+    }
+    out.para(line).list(expired);
+    renew_terminal(l, r, out);
+    let develop: Vec<Text> = r
+        .needs
+        .iter()
+        .filter(|n| !n.develop.is_empty())
+        .map(|n| {
+            let people: Vec<String> = n
+                .develop
+                .iter()
+                .map(|d| {
+                    l.fill(
+                        Key::DevelopItem,
+                        &[
+                            &person(&d.person, d.name.as_deref()),
+                            &d.from,
+                            &d.to,
+                            &l.int(d.hours),
+                        ],
+                    )
+                })
+                .collect();
+            Text::plain(format!("{}: {}", n.id, people.join(", ")))
+        })
+        .collect();
+    if !develop.is_empty() {
+        out.heading(2, l.get(Key::DevelopHeading)).list(develop);
+    }
+    let recruit: Vec<Text> = r
+        .needs
+        .iter()
+        .filter(|n| n.recruit > 0)
+        .map(|n| Text::plain(format!("{}: {}", n.id, recruit_line(l, n))))
+        .collect();
+    if !recruit.is_empty() {
+        out.heading(2, l.get(Key::RecruitHeading)).list(recruit);
+    }
+}
+
+/// "2 x Rust at level 3 by 2027-06-30": what a need recruits.
+fn recruit_line(l: Labels, n: &NeedGap) -> String {
+    let by =
+        n.by.map(|d| format!(" {}", l.fill(Key::ByDate, &[&d])))
+            .unwrap_or_default();
+    l.fill(
+        Key::RecruitLine,
+        &[&l.int(n.recruit.into()), &n.skill_name, &n.level, &by],
+    )
+}
+
+fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
+    let scope = |n: &NeedGap| {
+        let mut scope = vec![
+            n.unit
+                .clone()
+                .unwrap_or_else(|| l.get(Key::ScopeAll).into()),
+        ];
+        scope.extend(n.role.as_ref().map(|role| l.fill(Key::ScopeRole, &[role])));
+        scope.join(", ")
+    };
+    let t = &r.totals;
+    out.grid(needs(l, r, scope, |n| level(&r.levels, n.level)))
+        .para(
+            Text::default()
+                .strong(l.get(Key::TotalDocument))
+                .and(gap_total_document(l, t)),
+        );
+    effort_lines(
+        l,
+        Document,
+        &effort_line(l, &t.effort, &r.mix),
+        Key::BasisNeeds,
+        out,
+    );
+    deadline_notes(l, r, out);
+    let develop = r.needs.iter().filter(|n| !n.develop.is_empty()).map(|n| {
+        let people: Vec<String> = n
+            .develop
+            .iter()
+            .map(|d| {
+                l.fill(
+                    Key::DevelopDocumentItem,
+                    &[
+                        &person(&d.person, d.name.as_deref()),
+                        &d.from,
+                        &d.to,
+                        &l.int(d.hours),
+                    ],
+                )
+            })
+            .collect();
+        Text::plain(l.get(Key::DevelopFor))
+            .strong(&n.id)
+            .and(format!(": {}", people.join(", ")))
+    });
+    let recruit = r.needs.iter().filter(|n| n.recruit > 0).map(|n| {
+        Text::plain(l.get(Key::RecruitFor))
+            .strong(&n.id)
+            .and(format!(": {}", recruit_line(l, n)))
+    });
+    let renew = renew_document(l, r);
+    out.list(renew.into_iter().chain(develop).chain(recruit));
+}
+
+/// The columns of the gap grid: a Renew column only when some need renews
+/// (an organisation without expiring holders sees the grid it always had),
+/// a Late column only when plans are scheduled (FORMAT r2), and Leaving
+/// and Arriving only when some need has people leaving or arriving before
+/// its deadline (r2 "Present").
+fn need_columns(report: &GapReport) -> Vec<(bool, Key)> {
+    use Key::*;
+    let renew = renews(report);
+    let (leaving, arriving) = gap_columns(&report.needs);
+    let mut columns = vec![
+        (L, ColNeed),
+        (L, ColSkill),
+        (L, ColScope),
+        (L, ColLevel),
+        (R, ColHave),
+        (R, ColShort),
+        (R, ColCoverage),
+    ];
+    columns.extend(leaving.then_some((R, ColLeaving)));
+    columns.extend(arriving.then_some((R, ColArriving)));
+    columns.extend(renew.then_some((R, ColRenew)));
+    columns.extend([(R, ColDevelop), (R, ColRecruit)]);
+    columns.extend(report.scheduled.then_some((R, ColLate)));
+    columns.extend([(R, ColHours), (L, ColPriority), (L, ColBy), (L, ColDriver)]);
+    columns
+}
+
+/// Whether the gap grid has a Renew column: only when some need renews
+/// (the report page asks too, so both show the same columns).
+pub fn renews(report: &GapReport) -> bool {
+    report.needs.iter().any(|n| !n.renew.is_empty())
+}
+
+/// The indices of `keys` among `columns`, in the order of `keys`.
+fn positions(columns: &[(bool, Key)], keys: &[Key]) -> Vec<usize> {
+    keys.iter()
+        .filter_map(|k| columns.iter().position(|(_, c)| c == k))
+        .collect()
+}
+
+/// `gap`: a row per need. The formats word a need's scope and level
+/// differently, so they pass those in.
+pub fn needs(
+    l: Labels,
+    report: &GapReport,
+    scope: impl Fn(&NeedGap) -> String,
+    level: impl Fn(&NeedGap) -> String,
+) -> Grid {
+    use Key::*;
+    let columns = need_columns(report);
+    // Scope, date and driver say where and why; the counts are the table,
+    // and the skill's name says more to a person than the need's id.
+    let fold = positions(
+        &columns,
+        &[
+            ColDriver,
+            ColBy,
+            ColArriving,
+            ColLeaving,
+            ColScope,
+            ColPriority,
+            ColNeed,
+            ColDevelop,
+            ColRenew,
+            ColLevel,
+        ],
+    );
+    // Late is a warning sign, kept as long as the counts fit.
+    let mut grid = Grid::new(&heads(l, &columns))
+        .fold(&fold)
+        .fold_last(&positions(&columns, &[ColLate]));
+    for n in &report.needs {
+        grid.push(columns.iter().map(|&(_, key)| match key {
+            ColNeed => n.id.clone(),
+            ColSkill => n.skill_name.clone(),
+            ColScope => scope(n),
+            ColLevel => level(n),
+            ColHave => format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
+            ColShort => l.int(n.shortfall.into()),
+            ColCoverage => l.percent(n.coverage),
+            ColLeaving => l.int(n.leaving.into()),
+            ColArriving => l.int(n.arriving.into()),
+            ColRenew => l.int(n.renew.len() as u64),
+            ColDevelop => l.int(n.develop.len() as u64),
+            ColRecruit => l.int(n.recruit.into()),
+            ColLate => l.int(n.late.into()),
+            ColHours => l.hours(n.effort.total),
+            ColPriority => l.priority(n.priority).to_string(),
+            ColBy => or_empty(n.by),
+            _ => or_empty(n.driver.as_ref()),
+        }));
+    }
+    grid
+}
+
+/// The gap grid's total row: `words` in the skill column (which a narrow
+/// table keeps), the totals under their counts.
+pub fn needs_total(l: Labels, report: &GapReport, words: String) -> Vec<String> {
+    use Key::*;
+    let t = &report.totals;
+    let mut words = Some(words);
+    need_columns(report)
+        .iter()
+        .map(|&(_, key)| match key {
+            ColSkill => words.take().unwrap_or_default(),
+            ColShort => l.int(t.shortfall),
+            ColRenew => l.int(t.renew as u64),
+            ColDevelop => l.int(t.develop as u64),
+            ColRecruit => l.int(t.recruit),
+            ColHours => l.hours(t.effort.total),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+/// `gap` (terminal): the needs whose deadline has passed, the late note,
+/// and who to renew for each need, before the develop list.
+pub fn renew_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
+    deadline_notes(l, r, out);
+    let renew: Vec<Text> = r
+        .needs
+        .iter()
+        .filter(|n| !n.renew.is_empty())
+        .map(|n| Text::plain(format!("{}: {}", n.id, renewals(l, n, Key::RenewItem))))
+        .collect();
+    if !renew.is_empty() {
+        out.heading(2, l.get(Key::RenewHeading)).list(renew);
+    }
+}
+
+/// A need's renewals on one line, each worded by `item` (person, level,
+/// expires, hours).
+fn renewals(l: Labels, n: &NeedGap, item: Key) -> String {
+    let people: Vec<String> = n
+        .renew
+        .iter()
+        .map(|x| {
+            let who = person(&x.person, x.name.as_deref());
+            l.fill(item, &[&who, &x.level, &x.expires, &l.int(x.hours)])
+        })
+        .collect();
+    people.join(", ")
+}
+
+/// `gap`, both dialects: a paragraph per need whose deadline has passed,
+/// and what the Late column counts when some need has late people.
+pub fn deadline_notes(l: Labels, r: &GapReport, out: &mut Builder) {
+    // FORMAT r2 "Horizon": a deadline before D is evaluated at D.
+    for n in &r.needs {
+        if let Some(by) = n.by.filter(|&by| by != n.horizon) {
+            out.para(l.fill(Key::HorizonPassed, &[&n.id, &by, &n.horizon]));
+        }
+    }
+    if r.scheduled && r.needs.iter().any(|n| n.late > 0) {
+        out.para(l.get(Key::LateNote));
+    }
+    // FORMAT r2 "Present": what the Leaving and Arriving columns count.
+    for note in present_notes(l, &r.needs) {
+        out.para(note);
+    }
+}
+
+/// `gap` (document): "Renew for **need**: ..." items, one per need that
+/// renews, to go before the develop items.
+pub fn renew_document(l: Labels, r: &GapReport) -> Vec<Text> {
+    r.needs
+        .iter()
+        .filter(|n| !n.renew.is_empty())
+        .map(|n| {
+            Text::plain(l.get(Key::RenewFor))
+                .strong(&n.id)
+                .and(format!(": {}", renewals(l, n, Key::RenewDocumentItem)))
+        })
+        .collect()
+}
+
+/// `gap` (document): the totals sentence, naming renewals only when there
+/// are some (so a report without them reads as it always did).
+pub fn gap_total_document(l: Labels, t: &GapTotals) -> String {
+    let needs = l.count(t.needs, Key::NeedNoun, Key::NeedsNoun);
+    let (unmet, shortfall) = (l.int(t.unmet as u64), l.int(t.shortfall));
+    let (develop, recruit) = (l.int(t.develop as u64), l.int(t.recruit));
+    if t.renew > 0 {
+        let renew = l.int(t.renew as u64);
+        l.fill(
+            Key::GapTotalDocumentRenew,
+            &[&needs, &unmet, &shortfall, &renew, &develop, &recruit],
+        )
+    } else {
+        l.fill(
+            Key::GapTotalDocument,
+            &[&needs, &unmet, &shortfall, &develop, &recruit],
+        )
+    }
+}
+
+/// Whether the gap grid shows a Leaving and an Arriving column: each only
+/// when some need has someone leaving or arriving before its deadline.
+pub fn gap_columns(needs: &[NeedGap]) -> (bool, bool) {
+    (
+        needs.iter().any(|n| n.leaving > 0),
+        needs.iter().any(|n| n.arriving > 0),
+    )
+}
+
+/// What the Leaving and Arriving columns count, one sentence for each
+/// column shown.
+pub fn present_notes(l: Labels, needs: &[NeedGap]) -> Vec<&'static str> {
+    let (leaving, arriving) = gap_columns(needs);
+    let mut notes = Vec::new();
+    notes.extend(leaving.then(|| l.get(Key::LeavingNote)));
+    notes.extend(arriving.then(|| l.get(Key::ArrivingNote)));
+    notes
+}
+
+/// A need's row in `gap --format csv` and the workbook's Needs sheet, in
+/// order; r2's `horizon`, `renew` (count) and `late`, then `leaving` and
+/// `arriving` (r2 "Present") come last, so scripts reading by position
+/// still work.
+pub const NEED_FIELDS: &[Field<NeedGap>] = &[
+    Field::new("id", |n| Cell::text(&n.id)),
+    Field::new("skill", |n| Cell::text(&n.skill)),
+    Field::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
+    Field::new("role", |n| Cell::opt_text(n.role.as_ref())),
+    Field::new("level", |n| Cell::int(n.level)),
+    Field::new("count", |n| Cell::int(n.count)),
+    Field::new("have", |n| Cell::int(n.have)),
+    Field::new("shortfall", |n| Cell::int(n.shortfall)),
+    Field::new("coverage", |n| Cell::Share(n.coverage)),
+    Field::new("priority", |n| Cell::text(n.priority.to_string())),
+    Field::new("by", |n| Cell::opt_date(n.by)),
+    Field::new("driver", |n| Cell::opt_text(n.driver.as_ref())),
+    Field::new("develop", |n| Cell::count(n.develop.len())),
+    Field::new("recruit", |n| Cell::int(n.recruit)),
+    Field::new(EFFORT_COLUMNS[0], |n| Cell::Num(n.effort.total)),
+    Field::new(EFFORT_COLUMNS[1], |n| Cell::Num(n.effort.experience)),
+    Field::new(EFFORT_COLUMNS[2], |n| Cell::Num(n.effort.social)),
+    Field::new(EFFORT_COLUMNS[3], |n| Cell::Num(n.effort.formal)),
+    Field::new("horizon", |n| Cell::Date(n.horizon)),
+    Field::new("renew", |n| Cell::count(n.renew.len())),
+    Field::new("late", |n| Cell::int(n.late)),
+    Field::new("leaving", |n| Cell::int(n.leaving)),
+    Field::new("arriving", |n| Cell::int(n.arriving)),
+];
+
+impl ToCsv for GapReport {
+    fn columns(&self) -> Vec<String> {
+        field_names(NEED_FIELDS)
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        field_rows(NEED_FIELDS, &self.needs, sink)
+    }
+}
+
+impl ToXlsx for GapReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
+        let mut develop = Sheet::new(
+            Key::SheetDevelop,
+            &["id", "skill", "person", "from", "to", "hours"],
+        );
+        for n in &self.needs {
+            for d in &n.develop {
+                develop.rows.push(vec![
+                    Cell::text(&n.id),
+                    Cell::text(&n.skill),
+                    Cell::text(&d.person),
+                    Cell::int(d.from),
+                    Cell::int(d.to),
+                    Cell::count(d.hours),
+                ]);
+            }
+        }
+        let mut recruit = Sheet::new(
+            Key::SheetRecruit,
+            &[
+                "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
+            ],
+        );
+        for n in self.needs.iter().filter(|n| n.recruit > 0) {
+            recruit.rows.push(vec![
+                Cell::text(&n.id),
+                Cell::text(&n.skill),
+                Cell::opt_text(n.unit.as_ref()),
+                Cell::opt_text(n.role.as_ref()),
+                Cell::int(n.level),
+                Cell::int(n.recruit),
+                Cell::text(n.priority.to_string()),
+                Cell::opt_date(n.by),
+                Cell::opt_text(n.driver.as_ref()),
+            ]);
+        }
+        Ok(vec![needs, develop, renew_sheet(self), recruit])
+    }
+}
+
+/// `gap`: who renews for each need (FORMAT r2 "Renew"), a row per holder.
+fn renew_sheet(report: &GapReport) -> Sheet {
+    let mut sheet = Sheet::new(
+        Key::SheetRenew,
+        &["id", "skill", "person", "level", "expires", "hours"],
+    );
+    for n in &report.needs {
+        for r in &n.renew {
+            sheet.rows.push(vec![
+                Cell::text(&n.id),
+                Cell::text(&n.skill),
+                Cell::text(&r.person),
+                Cell::int(r.level),
+                Cell::Date(r.expires),
+                Cell::count(r.hours),
+            ]);
+        }
+    }
+    sheet
+}

@@ -1,0 +1,741 @@
+//! Words: THE catalogue of everything the human formats (table, Markdown,
+//! HTML, XLSX) show, English and Norwegian bokmål side by side, one line a
+//! [`Key`], and numbers written the way each language writes them
+//! ([`Labels`]). The `catalogue!` list is the only place a word is spelled:
+//! a key without both languages does not compile, and a test checks that
+//! both fill the same placeholders. JSON and CSV never use it (their field
+//! names and values are the machine contract, English and stable); the
+//! workbook's headers are those CSV names worded here ([`header`]).
+//!
+//! A template's `{}` are filled in order by [`Labels::fill`].
+
+use std::fmt::Display;
+
+use crate::model::{Mode, Priority};
+
+/// A language of the human formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    /// Norwegian bokmål (also chosen for `nn` and `no` locales: the labels
+    /// are bokmål, closer to nynorsk readers than English is).
+    Nb,
+}
+
+impl Lang {
+    /// A language from a name or a locale: `nb`, `nn`, `no` (and
+    /// `nb_NO.UTF-8` and the like) are Norwegian; anything else English.
+    pub fn from_locale(text: &str) -> Lang {
+        let t = text.trim().to_ascii_lowercase();
+        if ["nb", "nn", "no"].iter().any(|p| {
+            t.strip_prefix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['_', '-', '.', '@']))
+        }) {
+            Lang::Nb
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The default language from the environment, `var` reading a
+    /// variable: `KOMPETANSE_LANG`, else the locale as POSIX resolves it
+    /// (the first set and non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`; a
+    /// set `LC_ALL=C` means English even when `LANG` is Norwegian).
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["KOMPETANSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| var(name))
+            .find(|value| !value.trim().is_empty())
+            .map_or(Lang::En, |value| Lang::from_locale(&value))
+    }
+}
+
+/// Declares [`Key`], [`Key::ALL`] and each key's words from one list of
+/// `Key => "English", "bokmål";` lines.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident => $en:literal, $nb:literal;)*) => {
+        /// Every word of the human formats. A `{}` in a word is filled in order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key {
+            $($(#[$doc])* $key,)*
+        }
+
+        impl Key {
+            /// Every key, for the tests that check the catalogue.
+            pub const ALL: &[Key] = &[$(Key::$key,)*];
+
+            /// The key's words: English, then bokmål (in [`Lang`]'s order).
+            pub const fn words(self) -> [&'static str; 2] {
+                match self {
+                    $(Key::$key => [$en, $nb],)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // Openings.
+    TitleTerminal => "{}: {} as of {} (learning mix {})", "{}: {} per {} (læringsmiks {})";
+    TitleTerminalLevels => "{}: {} as of {} (people at each level)", "{}: {} per {} (personer på hvert nivå)";
+    AboutDocument => "As of {}, learning mix {}{}.", "Per {}, læringsmiks {}{}.";
+    AboutLevels => "As of {}; people at each level.", "Per {}; personer på hvert nivå.";
+    WhatGap => "competence gaps", "kompetansegap";
+    WhatRoleGap => "role gaps", "rollegap";
+    WhatPlans => "development plans", "utviklingsplaner";
+    WhatGapBy => "competence gaps by {}", "kompetansegap per {}";
+    WhatBalance => "competence balance", "kompetansesaldo";
+    PlanMixNote => " (experience, social, formal)", " (erfaringsbasert, sosial, formell)";
+    // Units and counts.
+    HoursUnit => "h", "t";
+    Person => "person", "person";
+    People => "people", "personer";
+    Goal => "goal", "mål";
+    Goals => "goals", "mål";
+    // Column headings.
+    ColNeed => "Need", "Behov";
+    ColSkill => "Skill", "Kompetanse";
+    ColScope => "Scope", "Omfang";
+    ColLevel => "Level", "Nivå";
+    ColHave => "Have", "Har";
+    ColShort => "Short", "Mangler";
+    ColCoverage => "Coverage", "Dekning";
+    ColDevelop => "Develop", "Utvikle";
+    ColRecruit => "Recruit", "Rekruttere";
+    ColHours => "Hours", "Timer";
+    ColPriority => "Priority", "Prioritet";
+    ColBy => "By", "Frist";
+    ColDriver => "Driver", "Drivkraft";
+    ColFrom => "From", "Fra";
+    ColTo => "To", "Til";
+    ColWhy => "Why", "Hvorfor";
+    ColUnit => "Unit", "Enhet";
+    ColGoals => "Goals", "Mål";
+    ColCount => "Count", "Antall";
+    ColGroup => "Group", "Gruppe";
+    ColAssessed => "Assessed", "Vurdert";
+    ColUnassessed => "Unassessed", "Ikke vurdert";
+    ColStale => "Stale", "Utdatert";
+    ColExpired => "Expired", "Utløpt";
+    ColMedian => "Median", "Median";
+    ColInterest => "Interest", "Interesse";
+    ColHolders => "Holders", "Innehavere";
+    ColWho => "Who", "Hvem";
+    ColRisk => "Risk", "Risiko";
+    ColName => "Name", "Navn";
+    ColNeeds => "Needs", "Behov";
+    ColUnmet => "Unmet", "Udekket";
+    ColAtRisk => "At risk", "I risiko";
+    ColPerson => "Person", "Person";
+    ColRole => "Role", "Rolle";
+    ColReadiness => "Readiness", "Rolledekning";
+    ColGaps => "Gaps (now->target)", "Gap (nå->mål)";
+    ColNow => "Now", "Nå";
+    ColTarget => "Target", "Mål";
+    ColGap => "Gap", "Gap";
+    // Learning-mix modes (also column headings).
+    Experience => "experience", "erfaringsbasert";
+    Social => "social", "sosial";
+    Formal => "formal", "formell";
+    // Priorities.
+    Critical => "critical", "kritisk";
+    High => "high", "høy";
+    Medium => "medium", "middels";
+    Low => "low", "lav";
+    // Cell values.
+    ScopeAll => "all", "alle";
+    ScopeRole => "role {}", "rolle {}";
+    Total => "Total", "Sum";
+    TotalDocument => "Total:", "Sum:";
+    NeedNoun => "need", "behov";
+    NeedsNoun => "needs", "behov";
+    NUnmet => "{} unmet", "{} udekket";
+    None => "none", "ingen";
+    No => "no", "nei";
+    WholeOrganisation => "(whole organisation)", "(hele virksomheten)";
+    NoneInParens => "(none)", "(ingen)";
+    NoUnit => "(no unit)", "(ingen enhet)";
+    RoleRequirements => "(role requirements)", "(rollekrav)";
+    Risk => "RISK", "RISIKO";
+    WithGap => "{} with a gap", "{} med gap";
+    // Gap.
+    NoNeeds => "No needs to report.", "Ingen behov å rapportere.";
+    Effort => "Effort", "Innsats";
+    EffortLine => "{} h: experience {} h ({} %), social {} h ({} %), formal {} h ({} %)", "{} t: erfaringsbasert {} t ({} %), sosial {} t ({} %), formell {} t ({} %)";
+    FreshnessPairs => "Freshness: {} assessed person-skill pairs", "Ferskhet: {} vurderte par av person og kompetanse";
+    FreshnessStale => ", {} stale ({}; assessed before {}, over {} months old)", ", {} foreldet ({}; vurdert før {}, over {} måneder gamle)";
+    FreshnessUndated => ", {} undated", ", {} udatert";
+    FreshnessExpired => "; {} expired set aside.", "; {} utløpt holdt utenfor.";
+    ExpiredItem => "expired: {} {} level {} (expired {}, {}:{})", "utløpt: {} {} nivå {} (utløp {}, {}:{})";
+    ExpiredMore => "... and {} more expired", "... og {} flere utløpt";
+    DevelopHeading => "Develop (from -> to level, hours):", "Utvikle (fra -> til nivå, timer):";
+    DevelopItem => "{} {}->{} {} h", "{} {}->{} {} t";
+    DevelopDocumentItem => "{} {}->{} ({} h)", "{} {}->{} ({} t)";
+    DevelopFor => "Develop for ", "Utvikle for ";
+    RecruitHeading => "Recruit (rekruttering/innleie):", "Rekruttering/innleie:";
+    RecruitFor => "Recruit for ", "Rekruttering/innleie for ";
+    RecruitLine => "{} x {} at level {}{}", "{} x {} på nivå {}{}";
+    ByDate => "by {}", "innen {}";
+    GapTotalDocument => " {}, {} unmet, shortfall {}, {} to develop, {} to recruit.", " {}, {} udekket, mangler {}, {} å utvikle, {} å rekruttere.";
+    BasisNeeds => "This effort is what the needs require; gap --by person counts what roles require, and plan merges both.", "Innsatsen er det behovene krever; gap --by person teller det rollene krever, og plan slår sammen begge.";
+    BasisRoles => "This effort is what the roles require; gap counts what the needs require, and plan merges both.", "Innsatsen er det rollene krever; gap teller det behovene krever, og plan slår sammen begge.";
+    BasisPlan => "This effort merges needs and roles: one goal per person and skill at the higher target, hours counted once.", "Innsatsen slår sammen behov og roller: ett mål per person og kompetanse på det høyeste målnivået, timene telt én gang.";
+    // Gap over time (FORMAT r2 "Horizon", "Renew", "Capacity").
+    ColRenew => "Renew", "Fornye";
+    ColLate => "Late", "For sent";
+    RenewHeading => "Renew before the deadline (level, expires, hours):", "Fornyes før fristen (nivå, utløper, timer):";
+    RenewItem => "{} level {}, expires {}, {} h", "{} nivå {}, utløper {}, {} t";
+    RenewDocumentItem => "{} at level {}, expires {} ({} h)", "{} på nivå {}, utløper {} ({} t)";
+    RenewFor => "Renew for ", "Fornyes for ";
+    GapTotalDocumentRenew => " {}, {} unmet, shortfall {}, {} to renew, {} to develop, {} to recruit.", " {}, {} udekket, mangler {}, {} å fornye, {} å utvikle, {} å rekruttere.";
+    HorizonPassed => "{}: the deadline {} has passed, so the need is counted as of {}.", "{}: fristen {} er passert, så behovet telles per {}.";
+    LateNote => "Late: people to renew or develop whose plan goal finishes after the need's deadline (see plan); such a need may have to be recruited.", "For sent: personer som skal fornye eller utvikle seg, men som etter planen blir ferdige etter behovets frist (se plan); et slikt behov må kanskje rekrutteres.";
+    // Gap by person.
+    NobodyWithRole => "Nobody with a role to report.", "Ingen med rolle å rapportere.";
+    PeopleTotalDocument => " {}, {} with a gap, readiness {}.", " {}, {} med gap, rolledekning {}.";
+    // Plan.
+    SummaryTerminal => "Summary: {}, effort {}", "Sammendrag: {}, innsats {}";
+    Summary => "Summary", "Sammendrag";
+    SummaryDocument => "{}. Effort {}", "{}. Innsats {}";
+    RecruitmentNone => "Recruitment: none needed.", "Rekruttering/innleie: ikke nødvendig.";
+    RecruitmentTerminal => "Recruitment (rekruttering/innleie):", "Rekruttering/innleie:";
+    Recruitment => "Recruitment (rekruttering/innleie)", "Rekruttering/innleie";
+    NoneNeeded => "None needed.", "Ikke nødvendig.";
+    UnitIs => "Unit: {}", "Enhet: {}";
+    RoleIs => "Role: {}", "Rolle: {}";
+    EffortIs => "Effort: {}", "Innsats: {}";
+    NoGoals => "No development goals.", "Ingen utviklingsmål.";
+    SuggestedTerminal => "Suggested activities:", "Foreslåtte aktiviteter:";
+    Suggested => "Suggested activities", "Foreslåtte aktiviteter";
+    WishesTerminal => "Own wishes, voluntary development: {}", "Egne ønsker, frivillig utvikling: {}";
+    WishesDocument => "Own wishes (voluntary development):", "Egne ønsker (frivillig utvikling):";
+    WishNow => "{} (now {})", "{} (nå {})";
+    ReasonRole => "role {}", "rolle {}";
+    ReasonNeed => "need {} ({})", "behov {} ({})";
+    NoActivities => "none in the catalogue", "ingen i katalogen";
+    Mandatory => "mandatory", "obligatorisk";
+    More => "+{} more", "+{} til";
+    // Plan over time (FORMAT r2 "Renew", "Capacity and schedule").
+    RenewFrom => "renew", "forny";
+    RenewSkill => "{} (renew)", "{} (fornyes)";
+    ColFinish => "Finish", "Ferdig";
+    ColHoursShort => "Hours short", "Timer mangler";
+    Never => "never", "aldri";
+    LateMark => "LATE", "FOR SENT";
+    CapacityTerminal => "capacity {} h/year", "kapasitet {} t/år";
+    CapacityIs => "Capacity: {} h/year", "Kapasitet: {} t/år";
+    LateGoalsTerminal => "Late goals (finishing after a need's deadline):", "Mål som blir ferdige for sent (etter behovets frist):";
+    LateGoals => "Late goals", "Mål som blir ferdige for sent";
+    LateGoalsNone => "Late goals: none.", "Mål som blir ferdige for sent: ingen.";
+    // Balance.
+    UnitPeople => "{} ({})", "{} ({})";
+    FreshnessBalance => "Freshness: {} current assessments; {} stale ({}, assessed before {}, over {} months old); {} undated; {} expired set aside ({}).", "Ferskhet: {} gjeldende vurderinger; {} foreldet ({}, vurdert før {}, over {} måneder gamle); {} udatert; {} utløpt holdt utenfor ({}).";
+    Oldest => "Oldest: {}", "Eldste: {}";
+    NoneDot => "none.", "ingen.";
+    ExpiringItem => "{} {} {} (in {} days)", "{} {} {} (om {} dager)";
+    ExpiringWithin => "Expiring within {} days: {}", "Utløper innen {} dager: {}";
+    KeyPersonTerminal => "Key-person risk (people at or above the highest level required):", "Nøkkelpersonrisiko (personer på eller over høyeste nivå som kreves):";
+    FreshnessHeading => "Freshness", "Ferskhet";
+    FreshnessBalanceDocument => "{} current assessments: {} stale ({}, assessed before {}), {} undated; {} expired set aside ({}).", "{} gjeldende vurderinger: {} foreldet ({}, vurdert før {}), {} udatert; {} utløpt holdt utenfor ({}).";
+    ExpiredDocumentItem => "expired: {} in {} level {} (expired {}, {}:{})", "utløpt: {} i {} nivå {} (utløp {}, {}:{})";
+    OldestDocumentItem => "oldest: {} in {} ({})", "eldst: {} i {} ({})";
+    ExpiringDocumentItem => "expiring: {} in {} on {} (in {} days)", "utløper: {} i {} den {} (om {} dager)";
+    KeyPersonHeading => "Key-person risk", "Nøkkelpersonrisiko";
+    GroupUnit => "unit", "enhet";
+    GroupSkill => "skill", "kompetanse";
+    GroupDriver => "driver", "drivkraft";
+    // Progress.
+    ProgressTitleTerminal => "{}: progress from {} to {}", "{}: utvikling fra {} til {}";
+    ProgressTitleDocument => "Progress: {}", "Utvikling: {}";
+    ProgressAbout => "From {} to {}: the organisation then and now, from the same files.", "Fra {} til {}: virksomheten da og nå, fra de samme filene.";
+    ProgressNeedsLine => "Needs met: {} of {} then, {} now; shortfall {} then, {} now.", "Behov dekket: {} av {} da, {} nå; mangler {} da, {} nå.";
+    ProgressMovesLine => "Moved up: {}; levels gained: {} ({} in first assessments). Moved down: {}; levels lost: {}.", "Gikk opp: {}; nivåer vunnet: {} ({} i første vurderinger). Gikk ned: {}; nivåer tapt: {}.";
+    ProgressNeedsHeading => "Coverage per need, then -> now", "Dekning per behov, da -> nå";
+    ProgressSkillsHeading => "People at each level, then -> now", "Personer på hvert nivå, da -> nå";
+    MovedUpHeading => "Moved up", "Gikk opp";
+    MovedDownHeading => "Moved down (expired or reassessed lower)", "Gikk ned (utløpt eller vurdert lavere)";
+    GainedByUnitHeading => "Levels gained by unit", "Nivåer vunnet per enhet";
+    GainedByDriverHeading => "Levels gained by driver (a gain counts for every driver with a need on the skill that covers the person)", "Nivåer vunnet per drivkraft (en økning teller for hver drivkraft med et behov i kompetansen som omfatter personen)";
+    Nobody => "Nobody.", "Ingen.";
+    NoDriver => "(no driver)", "(ingen drivkraft)";
+    Points => "{} pp", "{} %-poeng";
+    ColChange => "Change", "Endring";
+    ColPeople => "People", "Personer";
+    ColSkillsUp => "Skills", "Kompetanser";
+    ColLevels => "Levels", "Nivåer";
+    NotAssessedThen => "(not assessed)", "(ikke vurdert)";
+    ProgressSince => "Progress since {}", "Utvikling siden {}";
+    ThenOn => "Then ({})", "Da ({})";
+    NowOn => "Now ({})", "Nå ({})";
+    // People over time (FORMAT r2 "Present").
+    ColLeaving => "Leaving", "Slutter";
+    ColArriving => "Arriving", "Begynner";
+    LeavingNote => "Leaving: people in the need's scope today whose last day is before its deadline; Have does not count them.", "Slutter: personer i behovets omfang i dag som har siste dag før fristen; Har teller dem ikke.";
+    ArrivingNote => "Arriving: signed hires in the need's scope who start by its deadline; Have counts them at their assessed levels.", "Begynner: nyansatte i behovets omfang som begynner innen fristen; Har teller dem med sine vurderte nivåer.";
+    ArrivingTerminal => "Arriving (signed hires, first day):", "Nyansatte som begynner (første dag):";
+    ArrivingHeading => "Arriving (signed hires)", "Nyansatte som begynner";
+    LeavingTerminal => "Leaving within {} days (last day, by unit):", "Slutter innen {} dager (siste dag, per enhet):";
+    LeavingHeading => "Leaving within {} days", "Slutter innen {} dager";
+    ColFirstDay => "First day", "Første dag";
+    ColLastDay => "Last day", "Siste dag";
+    GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
+    GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
+    LastDayItem => "{} (last day {})", "{} (siste dag {})";
+    // Who to learn from (FORMAT r2 "Mentors") and the marketplace.
+    ColMentor => "Mentor", "Mentor";
+    MentorLevel => "level {}", "nivå {}";
+    ExternalNetwork => "external network", "eksternt nettverk";
+    HostCell => "job rotation: {}", "hospitering: {}";
+    MentorsHeading => "Mentors", "Mentorer";
+    MentorsTerminal => "Mentors (goals each mentors in these plans):", "Mentorer (mål hver er mentor for i disse planene):";
+    MenteeNoun => "mentee", "mentee";
+    MenteesNoun => "mentees", "mentees";
+    WhatMentored => "goals mentored by {}", "mål med {} som mentor";
+    WhatMarket => "competence marketplace", "kompetansetorg";
+    ColLearners => "Wants to learn", "Vil lære";
+    ColTeachers => "Can teach", "Kan lære bort";
+    MarketNone => "No skill has anyone who wants to learn it or can teach it.", "Ingen ferdighet har noen som vil lære den eller kan lære den bort.";
+    MarketNote => "Wants to learn: interest in the skill. Can teach: level {} or above, with the goals each already mentors in the plans.", "Vil lære: interesse for ferdigheten. Kan lære bort: nivå {} eller høyere, med målene hver allerede er mentor for i planene.";
+    MarketHeading => "Competence marketplace", "Kompetansetorg";
+    ColMentees => "Mentees", "Mentees";
+    NotAddressed => "not addressed by any plan", "ingen plan tar tak i dette";
+    MarketTitleTerminal => "{}: competence marketplace as of {}", "{}: kompetansetorg per {}";
+    MarketAbout => "As of {}.", "Per {}.";
+    // Baselines (FORMAT r2 "Baseline").
+    BaselineTitle => "{}: {} as of {}, compared with {}", "{}: {} per {}, sammenlignet med {}";
+    BaselineShortfall => "shortfall {} -> {}", "mangel {} -> {}";
+    BaselineClosed => "{} closed", "{} lukket";
+    BaselineOpened => "{} opened", "{} åpnet";
+    BaselineNewOne => "{} new", "{} nytt";
+    BaselineNewMany => "{} new", "{} nye";
+    BaselineRemoved => "{} removed", "{} fjernet";
+    BaselineWorse => "{} worse", "{} dårligere";
+    BaselineCompared => "{} compared", "{} sammenlignet";
+    BaselineSkillNoun => "skill", "kompetanse";
+    BaselineSkillsNoun => "skills", "kompetanser";
+    ColDeltaHave => "Δ have", "Δ har";
+    ColDeltaShort => "Δ short", "Δ mangler";
+    ColDeltaCoverage => "Δ coverage", "Δ dekning";
+    ColDeltaRenew => "Δ renew", "Δ fornye";
+    ColDeltaPeople => "Δ people", "Δ personer";
+    MarkNew => "new", "ny";
+    MarkWorse => "worse", "dårligere";
+    MarkBetter => "better", "bedre";
+    MarkChanged => "changed", "endret";
+    PercentPoints => "{} pp", "{} pp";
+    BaselineRemovedHeading => "Removed since {}", "Fjernet siden {}";
+    BaselineRemovedNeed => "{} ({}): shortfall was {}", "{} ({}): manglet {}";
+    BaselineRemovedSkill => "{}: {} people then", "{}: {} personer da";
+    BaselineUnchanged => "{} unchanged.", "{} uendret.";
+    // --min-group.
+    Suppressed => "suppressed: fewer people than --min-group", "skjult: færre personer enn --min-group";
+    // The report page (`kompetanse report`).
+    ReportTitle => "Competence report", "Kompetanserapport";
+    AsOf => "as of", "per";
+    LearningMix => "learning mix", "læringsmiks";
+    Contents => "Contents", "Innhold";
+    Met => "met", "dekket";
+    Unmet => "unmet", "udekket";
+    Shortfall => "Shortfall", "Mangler";
+    ShortfallNote => "people missing across all needs", "personer som mangler, alle behov samlet";
+    DevelopNote => "people to develop for a need", "personer å utvikle for et behov";
+    RecruitNote => "people to recruit or hire in", "personer å rekruttere eller leie inn";
+    RenewNote => "holders whose certificate expires before a deadline", "innehavere med sertifikat som utløper før fristen";
+    EffortNeeds => "Effort for the needs", "Innsats for behovene";
+    EffortNeedsNote => "what the needs require", "det behovene krever";
+    EffortPlans => "Effort in the plans", "Innsats i planene";
+    EffortPlansNote => "needs and roles merged into goals", "behov og roller slått sammen til mål";
+    PlanTotalsIntro => "Development hours of the plans: the needs' develop lists and the people's role gaps, merged per person and skill.", "Utviklingstimer i planene: behovenes utviklingslister og personenes rollegap, slått sammen per person og kompetanse.";
+    CoverageMap => "Coverage by unit", "Dekning per enhet";
+    CoverageMapIntro => "Each cell: people in the unit (and the units below it) at or above the level the skill's needs ask for, against how many the needs scoped there ask for. The whole organisation's column counts every need of the skill. The map counts today's levels; the gap table counts at each need's deadline, without certificates that run out before it.", "Hver celle: personer i enheten (og enhetene under den) på eller over nivået kompetansens behov krever, mot hvor mange behovene i enheten ber om. Kolonnen for hele virksomheten teller alle behov for kompetansen. Kartet teller dagens nivåer; gaptabellen teller ved hvert behovs frist, uten sertifikater som går ut før den.";
+    PageWholeOrganisation => "Whole organisation", "Hele virksomheten";
+    AtLevel => "level", "nivå";
+    NoNeedHere => "no need here", "ingen behov her";
+    Legend => "Legend", "Tegnforklaring";
+    LegendNone => "no need scoped here (people at the level shown)", "ingen behov i enheten (personer på nivået vises)";
+    MixTitle => "Learning mix", "Læringsmiks";
+    MixIntro => "Development hours split by how people learn: on the job, from others, and in courses.", "Utviklingstimer fordelt på hvordan folk lærer: i arbeidet, av andre og på kurs.";
+    MixByNeed => "By need", "Per behov";
+    MixByUnit => "By unit (plans)", "Per enhet (planer)";
+    NoDevelopment => "Needs with no development hours", "Behov uten utviklingstimer";
+    Gaps => "Gaps, need by need", "Gap, behov for behov";
+    AllPeople => "everyone", "alle";
+    Role => "role", "rolle";
+    WhoDevelops => "Who develops", "Hvem utvikles";
+    Balance => "Competence balance", "Kompetansesaldo";
+    BalanceIntro => "People at each level, skill by skill (people without an assessment count at the lowest level).", "Personer på hvert nivå, kompetanse for kompetanse (personer uten vurdering telles på laveste nivå).";
+    Stale => "Stale", "Foreldet";
+    Interest => "Interested", "Interessert";
+    FreshnessLine => "current assessments", "gjeldende vurderinger";
+    Expired => "expired, set aside", "utløpt, holdt utenfor";
+    Expiring => "Expiring soon", "Utløper snart";
+    Expires => "Expires", "Utløper";
+    Days => "days", "dager";
+    KeyPeople => "Key-person risks", "Nøkkelpersonrisiko";
+    KeyPeopleIntro => "Skills that a need or role requires, held by one person or nobody at the highest level required, or by people who all leave before a need is due.", "Kompetanse som et behov eller en rolle krever, og som én person eller ingen har på høyeste krevde nivå, eller som bare folk som slutter før et behovs frist har.";
+    HeldByNobody => "nobody holds it", "ingen har den";
+    HeldOnlyBy => "only", "bare";
+    NoKeyPeople => "No skill hangs on one person.", "Ingen kompetanse henger på én person.";
+    PageRecruitment => "Recruitment", "Rekruttering";
+    NoRecruitment => "Nothing to recruit: every shortfall can be developed.", "Ingenting å rekruttere: alle mangler kan utvikles.";
+    PlanTotals => "Plan totals", "Planene samlet";
+    ByUnit => "By unit", "Per enhet";
+    ByDriver => "By driver", "Per drivkraft";
+    GeneratedBy => "Made by kompetanse", "Laget med kompetanse";
+    // Workbook sheets and column headers.
+    SheetNeeds => "Needs", "Behov";
+    SheetDevelop => "Develop", "Utvikle";
+    SheetRecruit => "Recruit", "Rekruttere";
+    SheetPeople => "People", "Personer";
+    SheetPersonGaps => "Gaps", "Gap";
+    SheetByUnit => "By unit", "Per enhet";
+    SheetBySkill => "By skill", "Per kompetanse";
+    SheetByDriver => "By driver", "Per drivkraft";
+    SheetGoals => "Goals", "Mål";
+    SheetEffortByUnit => "Effort by unit", "Innsats per enhet";
+    SheetEffortByDriver => "Effort by driver", "Innsats per drivkraft";
+    SheetLevels => "Levels", "Nivåer";
+    SheetFreshness => "Freshness", "Ferskhet";
+    SheetKeyPeople => "Key people", "Nøkkelpersoner";
+    SheetCoverage => "Coverage map", "Dekningskart";
+    HeadEffortHours => "Effort (h)", "Innsats (t)";
+    HeadExperienceHours => "Experience (h)", "Erfaringsbasert (t)";
+    HeadSocialHours => "Social (h)", "Sosial (t)";
+    HeadFormalHours => "Formal (h)", "Formell (t)";
+    HeadReadiness => "Readiness", "Beredskap";
+    HeadCurrent => "Current", "Nå";
+    HeadReasons => "Reasons", "Begrunnelse";
+    HeadActivities => "Activities", "Aktiviteter";
+    HeadKey => "Key", "Nøkkel";
+    HeadKind => "Kind", "Type";
+    HeadStatus => "Status", "Status";
+    HeadDate => "Date", "Dato";
+    HeadDays => "Days", "Dager";
+    HeadDemand => "Demand", "Etterspørsel";
+    SheetMovedUp => "Moved up", "Gikk opp";
+    SheetMovedDown => "Moved down", "Gikk ned";
+    HeadHaveThen => "Have then", "Har da";
+    HeadHaveNow => "Have now", "Har nå";
+    HeadShortfallThen => "Shortfall then", "Mangler da";
+    HeadShortfallNow => "Shortfall now", "Mangler nå";
+    HeadCoverageThen => "Coverage then", "Dekning da";
+    HeadCoverageNow => "Coverage now", "Dekning nå";
+    HeadAssessedThen => "Assessed then", "Vurdert da";
+    HeadAssessedNow => "Assessed now", "Vurdert nå";
+    HeadGained => "Gained", "Endring";
+    SheetRenew => "Renew", "Fornye";
+    SheetLate => "Late", "For sent";
+    HeadHorizon => "Horizon", "Horisont";
+    SheetMovements => "Arriving and leaving", "Begynner og slutter";
+    HeadGoneBefore => "All leave before", "Alle slutter før";
+    HeadGoneHorizon => "Due", "Frist";
+    HeadGoneHolders => "Last days", "Siste dager";
+    HeadHost => "Job rotation", "Hospitering";
+    HeadAddressed => "Addressed by a plan", "En plan tar tak i det";
+    SheetMarket => "Marketplace", "Kompetansetorg";
+    SheetMentors => "Mentors", "Mentorer";
+}
+
+/// The workbook header of a report's CSV column (FORMAT.md's names);
+/// None for a column named by the organisation (balance's `level_3`),
+/// which the workbook shows as it is.
+pub fn header(column: &str) -> Option<Key> {
+    use Key::*;
+    Some(match column {
+        "id" => ColNeed,
+        "skill" => ColSkill,
+        "unit" => ColUnit,
+        "role" => ColRole,
+        "level" => ColLevel,
+        "count" => ColCount,
+        "have" => ColHave,
+        "shortfall" => Shortfall,
+        "coverage" => ColCoverage,
+        "priority" => ColPriority,
+        "by" => ColBy,
+        "driver" => ColDriver,
+        "develop" => ColDevelop,
+        "recruit" => ColRecruit,
+        "effort_hours" => HeadEffortHours,
+        "experience_hours" => HeadExperienceHours,
+        "social_hours" => HeadSocialHours,
+        "formal_hours" => HeadFormalHours,
+        "person" => ColPerson,
+        "name" => ColName,
+        "readiness" => HeadReadiness,
+        "current" => HeadCurrent,
+        "target" => ColTarget,
+        "gap" => ColGap,
+        "from" => ColFrom,
+        "to" => ColTo,
+        "hours" => ColHours,
+        "reasons" => HeadReasons,
+        "activities" => HeadActivities,
+        "key" => HeadKey,
+        "needs" => ColNeeds,
+        "unmet" => ColUnmet,
+        "at_risk" => ColAtRisk,
+        "goals" => ColGoals,
+        "group" => ColGroup,
+        "kind" => HeadKind,
+        "people" => ColPeople,
+        "assessed" => ColAssessed,
+        "unassessed" => ColUnassessed,
+        "stale" => Stale,
+        "expired" => ColExpired,
+        "median" => ColMedian,
+        "interest" => ColInterest,
+        "status" => HeadStatus,
+        "date" => HeadDate,
+        "days" => HeadDays,
+        "holders" => ColHolders,
+        "risk" => ColRisk,
+        "demand" => HeadDemand,
+        "have_then" => HeadHaveThen,
+        "have_now" => HeadHaveNow,
+        "shortfall_then" => HeadShortfallThen,
+        "shortfall_now" => HeadShortfallNow,
+        "coverage_then" => HeadCoverageThen,
+        "coverage_now" => HeadCoverageNow,
+        "change" => ColChange,
+        "assessed_then" => HeadAssessedThen,
+        "assessed_now" => HeadAssessedNow,
+        "gained" => HeadGained,
+        "horizon" => HeadHorizon,
+        "renew" => ColRenew,
+        "late" => ColLate,
+        "finish" => ColFinish,
+        "expires" => Expires,
+        "short" => ColHoursShort,
+        "leaving" => ColLeaving,
+        "arriving" => ColArriving,
+        "gone_before" => HeadGoneBefore,
+        "gone_horizon" => HeadGoneHorizon,
+        "gone_holders" => HeadGoneHolders,
+        "mentor" => ColMentor,
+        "host" => HeadHost,
+        "mentees" => ColMentees,
+        "addressed" => HeadAddressed,
+        _ => return Option::None,
+    })
+}
+
+/// The thousands separator in Norwegian: U+202F NARROW NO-BREAK SPACE.
+/// Thin like U+2009 (Språkrådet asks for a small space), but no-break, so
+/// neither a table's wrapping nor a browser splits `1 234` across lines;
+/// it is also what CLDR and Excel's nb-NO locale data use for grouping.
+pub const NB_THOUSANDS: char = '\u{202F}';
+
+/// The labels and number style of one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Labels {
+    pub lang: Lang,
+}
+
+impl Labels {
+    pub fn new(lang: Lang) -> Labels {
+        Labels { lang }
+    }
+
+    /// A label as it stands (its `{}` unfilled).
+    pub fn get(self, key: Key) -> &'static str {
+        key.words()[self.lang as usize]
+    }
+
+    /// The language's code, for a page's `lang` attribute.
+    pub fn code(self) -> &'static str {
+        match self.lang {
+            Lang::En => "en",
+            Lang::Nb => "nb",
+        }
+    }
+
+    /// A label with its `{}` filled in order by `args` (a missing argument
+    /// leaves the rest empty; the catalogue test keeps the counts right).
+    pub fn fill(self, key: Key, args: &[&dyn Display]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        let mut parts = self.get(key).split("{}");
+        if let Some(first) = parts.next() {
+            out.push_str(first);
+        }
+        for part in parts {
+            if let Some(arg) = args.next() {
+                out.push_str(&arg.to_string());
+            }
+            out.push_str(part);
+        }
+        out
+    }
+
+    /// "1 person", "2 people": a count with its noun.
+    pub fn count(self, n: usize, one: Key, many: Key) -> String {
+        format!(
+            "{} {}",
+            self.int(n as u64),
+            self.get(if n == 1 { one } else { many })
+        )
+    }
+
+    /// A whole number: `1234` in English (as always), `1 234` in Norwegian.
+    pub fn int(self, n: u64) -> String {
+        let digits = n.to_string();
+        match self.lang {
+            Lang::En => digits,
+            Lang::Nb => group(&digits),
+        }
+    }
+
+    /// A number for people with at most `decimals` decimals, none when it is
+    /// whole: `13.2` / `13,2`, `1 234,5` in Norwegian.
+    pub fn decimal(self, value: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            "-"
+        } else {
+            ""
+        };
+        let whole = match self.lang {
+            Lang::En => whole.to_string(),
+            Lang::Nb => group(whole),
+        };
+        let point = match self.lang {
+            Lang::En => ".",
+            Lang::Nb => ",",
+        };
+        if fraction.is_empty() {
+            format!("{sign}{whole}")
+        } else {
+            format!("{sign}{whole}{point}{fraction}")
+        }
+    }
+
+    /// Hours for people: whole numbers without decimals, others with one.
+    pub fn hours(self, value: f64) -> String {
+        if (value - value.round()).abs() < 0.005 {
+            self.decimal(value.round(), 0)
+        } else {
+            self.decimal(value, 1)
+        }
+    }
+
+    /// A share as a percentage for people: `66.7 %` / `66,7 %`, `100 %`.
+    pub fn percent(self, share: f64) -> String {
+        let p = share * 100.0;
+        if (p - p.round()).abs() < 0.05 {
+            format!("{} %", self.decimal(p.round(), 0))
+        } else {
+            format!("{} %", self.decimal(p, 1))
+        }
+    }
+
+    pub fn priority(self, priority: Priority) -> &'static str {
+        self.get(match priority {
+            Priority::Critical => Key::Critical,
+            Priority::High => Key::High,
+            Priority::Medium => Key::Medium,
+            Priority::Low => Key::Low,
+        })
+    }
+
+    pub fn mode(self, mode: Mode) -> &'static str {
+        self.get(match mode {
+            Mode::Experience => Key::Experience,
+            Mode::Social => Key::Social,
+            Mode::Formal => Key::Formal,
+        })
+    }
+}
+
+/// Digits grouped by three with [`NB_THOUSANDS`]: `1234567` -> `1 234 567`.
+fn group(digits: &str) -> String {
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / 3 * 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i).is_multiple_of(3) {
+            out.push(NB_THOUSANDS);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_in_both_catalogues_with_the_same_placeholders() {
+        for &key in Key::ALL {
+            for lang in [Lang::En, Lang::Nb] {
+                assert!(
+                    !Labels::new(lang).get(key).is_empty(),
+                    "{key:?} in {lang:?}"
+                );
+            }
+            let [en, nb] = key.words();
+            assert_eq!(
+                en.matches("{}").count(),
+                nb.matches("{}").count(),
+                "{key:?}: the two catalogues fill a different number of values"
+            );
+        }
+        // ALL lists each key once (a key left out of ALL escapes the test).
+        for (i, a) in Key::ALL.iter().enumerate() {
+            assert!(!Key::ALL[i + 1..].contains(a), "{a:?} twice in Key::ALL");
+        }
+    }
+
+    #[test]
+    fn numbers_in_each_language() {
+        let (en, nb) = (Labels::new(Lang::En), Labels::new(Lang::Nb));
+        assert_eq!(en.hours(1234.5), "1234.5");
+        assert_eq!(nb.hours(1234.5), "1\u{202F}234,5");
+        assert_eq!(nb.hours(28.0), "28");
+        assert_eq!(nb.hours(1_000_000.0), "1\u{202F}000\u{202F}000");
+        assert_eq!(en.percent(2.0 / 3.0), "66.7 %");
+        assert_eq!(nb.percent(2.0 / 3.0), "66,7 %");
+        assert_eq!(nb.percent(1.0), "100 %");
+        assert_eq!(nb.int(12345), "12\u{202F}345");
+        assert_eq!(nb.count(2, Key::Person, Key::People), "2 personer");
+        assert_eq!(en.count(1, Key::Person, Key::People), "1 person");
+        assert_eq!(en.fill(Key::NUnmet, &[&3]), "3 unmet");
+        assert_eq!(en.count(1, Key::NeedNoun, Key::NeedsNoun), "1 need");
+    }
+
+    #[test]
+    fn language_from_the_environment() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_env(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env(env(&[("LANG", "nb_NO.UTF-8")])), Lang::Nb);
+        assert_eq!(Lang::from_env(env(&[("LANG", "nn_NO")])), Lang::Nb);
+        assert_eq!(Lang::from_env(env(&[("LANG", "no")])), Lang::Nb);
+        assert_eq!(Lang::from_env(env(&[("LANG", "nl_NL.UTF-8")])), Lang::En);
+        // LC_ALL wins over LANG, as POSIX has it; an empty one is unset.
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", "C"), ("LANG", "nb_NO.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("LC_ALL", ""), ("LANG", "nb_NO.UTF-8")])),
+            Lang::Nb
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("KOMPETANSE_LANG", "en"), ("LC_ALL", "nb_NO")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env(env(&[("KOMPETANSE_LANG", "nb"), ("LANG", "en_US")])),
+            Lang::Nb
+        );
+    }
+}
