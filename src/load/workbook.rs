@@ -18,6 +18,8 @@ use crate::load::columns::fold;
 use crate::load::csv::{CsvFile, SheetRows};
 use crate::load::place::Place;
 
+mod guard;
+
 /// True when `path` names a workbook (by its extension).
 pub fn is_workbook(path: &Path) -> bool {
     let ext = path
@@ -36,6 +38,12 @@ pub fn open(
     sheet: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
+    // Measured before calamine reads it: sizes calamine trusts abort the
+    // process or never end (issue 27).
+    if let Err(e) = guard::check(path) {
+        diags.error(shown, None, e);
+        return None;
+    }
     let mut book = match open_workbook_auto(path) {
         Ok(book) => book,
         Err(e) => {
