@@ -13,7 +13,7 @@ mod tool;
 
 use std::io::{Cursor, Read, Write};
 
-use rust_xlsxwriter::Workbook;
+use rust_xlsxwriter::{Format, Workbook};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -273,6 +273,53 @@ fn a_worksheet_with_a_bad_crc_is_damaged() {
         check_people("people.xlsx", &book),
         "the workbook is damaged",
     );
+}
+
+fn assessments_with_expires(expires: f64) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["person", "skill", "level", "expires"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "ada").unwrap();
+    sheet.write_string(1, 1, "rust").unwrap();
+    sheet.write_number(1, 2, 2).unwrap();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    sheet
+        .write_number_with_format(1, 3, expires, &date)
+        .unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+// F14: date serials outside Excel's dates were clamped to 1899-12-31 or
+// 9999-12-31, so the assessment silently expired or never did.
+#[test]
+fn a_date_serial_outside_excels_dates_is_an_error_at_its_cell() {
+    for serial in [0.0, -5.0, 2_958_466.0] {
+        let dir = org("people.csv", "assessments.xlsx");
+        std::fs::write(
+            dir.path().join("assessments.xlsx"),
+            assessments_with_expires(serial),
+        )
+        .unwrap();
+        let Some(run) = bounded::run(dir.path(), &["check", "org.toml"]) else {
+            return;
+        };
+        run.assert_exit(2);
+        assert!(
+            run.stderr().contains("assessments.xlsx#Sheet1!D2"),
+            "{serial}: {}",
+            run.stderr()
+        );
+        assert!(run.stderr().contains("date"), "{}", run.stderr());
+    }
+    let dir = org("people.csv", "assessments.xlsx");
+    std::fs::write(
+        dir.path().join("assessments.xlsx"),
+        assessments_with_expires(46_000.0),
+    )
+    .unwrap();
+    check_ok(bounded::run(dir.path(), &["check", "org.toml"]));
 }
 
 // F20: a CSV file named .xlsx says what it is.
