@@ -330,3 +330,39 @@ fn a_csv_named_xlsx_says_it_is_text() {
         "the file is text",
     );
 }
+
+/// `check` of an organisation whose assessments file is `name` holding `bytes`.
+fn check_assessments(name: &str, bytes: &[u8]) -> Option<bounded::Bounded> {
+    let dir = org("people.csv", name);
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    bounded::run(dir.path(), &["check", "org.toml"])
+}
+
+// F20: a workbook named .csv was read as Windows-1252 text, and failed for
+// a missing column.
+#[test]
+fn a_workbook_named_csv_says_it_is_a_workbook() {
+    let book = xlsx_with(PEOPLE_ROWS, None, false);
+    refused(check_people("people.csv", &book), "zip archive");
+    refused(check_assessments("assessments.csv", &book), "zip archive");
+}
+
+// F20: UTF-16 without a byte-order mark, or UTF-32, says the encoding.
+#[test]
+fn utf16_without_a_bom_and_utf32_say_their_encoding() {
+    let text = "id,name,unit\nada,Ada,app\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    refused(check_people("people.csv", &le), "UTF-16");
+    refused(check_people("people.csv", &be), "UTF-16");
+    let utf32: Vec<u8> = [0xFF, 0xFE, 0, 0]
+        .into_iter()
+        .chain(text.chars().flat_map(|c| (c as u32).to_le_bytes()))
+        .collect();
+    refused(check_people("people.csv", &utf32), "UTF-32");
+    let utf32: Vec<u8> = text
+        .chars()
+        .flat_map(|c| (c as u32).to_be_bytes())
+        .collect();
+    refused(check_assessments("assessments.csv", &utf32), "UTF-32");
+}
