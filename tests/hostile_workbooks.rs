@@ -366,3 +366,26 @@ fn utf16_without_a_bom_and_utf32_say_their_encoding() {
         .collect();
     refused(check_assessments("assessments.csv", &utf32), "UTF-32");
 }
+
+// F20: an error code calamine does not know (`#GARBAGE`, or Excel 365's
+// `#SPILL!`) failed the whole sheet ("cannot read sheet"); it is an error
+// at its cell, and the rest of the sheet is read (the #N/A in C3 is found).
+#[test]
+fn an_unknown_error_code_is_an_error_at_its_cell() {
+    let rows = format!(
+        r#"{PEOPLE_ROWS}<row r="3"><c r="A3" t="inlineStr"><is><t>bo</t></is></c><c r="B3" t="e"><v>#GARBAGE</v></c><c r="C3" t="e"><v>#N/A</v></c></row>"#
+    );
+    let Some(run) = check_people("people.xlsx", &xlsx_with(&rows, None, false)) else {
+        return;
+    };
+    run.assert_exit(2);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains("people.xlsx#Sheet1!B3") && stderr.contains("#GARBAGE"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("people.xlsx#Sheet1!C3") && stderr.contains("#N/A"),
+        "{stderr}"
+    );
+}

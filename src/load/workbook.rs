@@ -11,7 +11,9 @@ use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Reader, open_workbook_auto};
+use std::io::{Cursor, Read, Seek};
+
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Reader, Sheets, Xlsx, open_workbook_auto};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::columns::fold;
@@ -40,17 +42,33 @@ pub fn open(
 ) -> Option<CsvFile> {
     // Measured before calamine reads it: sizes calamine trusts abort the
     // process or never end (issue 27).
-    if let Err(e) = guard::check(path) {
-        diags.error(shown, None, e);
-        return None;
-    }
-    let mut book = match open_workbook_auto(path) {
-        Ok(book) => book,
+    let opened = match guard::check(path) {
         Err(e) => {
-            diags.error(shown, None, format!("cannot read the workbook: {e}"));
+            diags.error(shown, None, e);
             return None;
         }
+        // Unknown error codes marked: read from memory (F20).
+        Ok(Some(marked)) => Xlsx::new(Cursor::new(marked))
+            .map(|book| read(Sheets::Xlsx(book), shown, sheet, diags))
+            .map_err(calamine::Error::Xlsx),
+        Ok(None) => open_workbook_auto(path).map(|book| read(book, shown, sheet, diags)),
     };
+    match opened {
+        Ok(file) => file,
+        Err(e) => {
+            diags.error(shown, None, format!("cannot read the workbook: {e}"));
+            None
+        }
+    }
+}
+
+/// Sheet `sheet` of the opened `book`, as [`open`] gives it.
+fn read<RS: Read + Seek>(
+    mut book: Sheets<RS>,
+    shown: &str,
+    sheet: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<CsvFile> {
     let names = book.sheet_names();
     let name = match sheet {
         None => match names.first() {
@@ -140,7 +158,14 @@ pub fn open(
 fn cell_text(cell: &Data) -> Result<String, String> {
     Ok(match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) => match s.strip_prefix(guard::UNKNOWN_ERROR) {
+            Some(code) => {
+                return Err(format!(
+                    "the cell holds the error {code}, which is not one this reader knows: fix it or type the value"
+                ));
+            }
+            None => s.clone(),
+        },
         Data::Int(n) => n.to_string(),
         Data::Float(f) => number(*f),
         Data::Bool(b) => b.to_string(),

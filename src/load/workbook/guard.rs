@@ -39,8 +39,21 @@ pub const COLUMNS: u64 = 16_384;
 /// The most shared strings a workbook may declare or hold (5 million).
 pub const STRINGS: u64 = 5_000_000;
 
-/// Checks the workbook at `path`; Err is the message for the file.
-pub fn check(path: &Path) -> Result<(), String> {
+/// Marks a cell whose error code calamine does not know (`#GARBAGE`,
+/// Excel 365's `#SPILL!`): such a cell is rewritten as the text of this
+/// noncharacter and its code, so calamine reads the sheet and the cell is
+/// an error at its place (F20) instead of failing the whole sheet.
+pub const UNKNOWN_ERROR: char = '\u{FDD0}';
+
+/// The error codes calamine reads (`CellErrorType::from_str`).
+const KNOWN_ERRORS: [&[u8]; 7] = [
+    b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!", b"#REF!", b"#VALUE!",
+];
+
+/// Checks the workbook at `path`; Err is the message for the file. Some
+/// is the workbook, whole, with its unknown error codes marked
+/// ([`UNKNOWN_ERROR`]), to be read instead of the file.
+pub fn check(path: &Path) -> Result<Option<Vec<u8>>, String> {
     let mut file = File::open(path).map_err(|e| format!("cannot read the workbook: {e}"))?;
     let mut head = Vec::with_capacity(512);
     (&mut file)
@@ -54,6 +67,7 @@ pub fn check(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot read the workbook: {e}"))?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
     let mut total = 0u64;
+    let mut patched = Vec::new();
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i).map_err(damaged)?;
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
@@ -79,13 +93,83 @@ pub fn check(path: &Path) -> Result<(), String> {
         }
         if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
             sheet(&data)?;
+            if let Some(new) = mark_unknown_errors(&data) {
+                patched.push((i, name, new));
+            }
         } else if name == "xl/sharedStrings.xml" {
             shared_strings(&data)?;
         } else if name == "content.xml" {
             ods_content(&data)?;
         }
     }
-    Ok(())
+    if patched.is_empty() {
+        return Ok(None);
+    }
+    rewrite(&mut zip, patched).map(Some).map_err(damaged)
+}
+
+/// The archive with the entries `patched` (index, name, bytes) replaced,
+/// stored uncompressed; the others copied as they are.
+fn rewrite<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    patched: Vec<(usize, String, Vec<u8>)>,
+) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(true);
+    let mut patched = patched.into_iter().peekable();
+    for i in 0..zip.len() {
+        match patched.next_if(|(at, ..)| *at == i) {
+            Some((_, name, bytes)) => {
+                out.start_file(name, stored)?;
+                out.write_all(&bytes)?;
+            }
+            None => out.raw_copy_file(zip.by_index_raw(i)?)?,
+        }
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// The sheet with each error cell whose code calamine does not know
+/// (`<c t="e"><v>#GARBAGE</v></c>`) made a text cell holding
+/// [`UNKNOWN_ERROR`] and the code; None when there is none.
+fn mark_unknown_errors(xml: &[u8]) -> Option<Vec<u8>> {
+    use memchr::memmem;
+    let mut out = Vec::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(p) = memmem::find(&xml[at..], b" t=\"e\"") {
+        let t = at + p;
+        at = t + 6;
+        let rest = &xml[at..];
+        let Some(v) = memmem::find(rest, b"<v>") else {
+            break;
+        };
+        // The value must be this cell's: no other cell starts before it.
+        if memmem::find(&rest[..v], b"<c").is_some() {
+            continue;
+        }
+        let Some(len) = memmem::find(&rest[v + 3..], b"</v>") else {
+            break;
+        };
+        let code = &rest[v + 3..v + 3 + len];
+        if KNOWN_ERRORS.contains(&code) {
+            continue;
+        }
+        out.extend_from_slice(&xml[copied..t]);
+        out.extend_from_slice(b" t=\"str\"");
+        out.extend_from_slice(&rest[..v + 3]);
+        let mut mark = [0; 4];
+        out.extend_from_slice(UNKNOWN_ERROR.encode_utf8(&mut mark).as_bytes());
+        copied = at + v + 3;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.extend_from_slice(&xml[copied..]);
+    Some(out)
 }
 
 fn damaged(e: zip::result::ZipError) -> String {
@@ -442,5 +526,19 @@ mod tests {
         let far = br#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#;
         let e = sheet(far).unwrap_err();
         assert!(e.contains("A1:XFD1048576 is too large"), "{e}");
+    }
+
+    #[test]
+    fn unknown_error_codes_are_marked_and_known_ones_kept() {
+        let xml = br#"<row><c r="A1" t="e"><v>#N/A</v></c><c r="B1" t="e"><f>X()</f><v>#SPILL!</v></c><c r="C1" t="e"/><c r="D1"><v>1</v></c></row>"#;
+        let marked = String::from_utf8(mark_unknown_errors(xml).unwrap()).unwrap();
+        assert_eq!(
+            marked,
+            "<row><c r=\"A1\" t=\"e\"><v>#N/A</v></c><c r=\"B1\" t=\"str\"><f>X()</f><v>\u{FDD0}#SPILL!</v></c><c r=\"C1\" t=\"e\"/><c r=\"D1\"><v>1</v></c></row>"
+        );
+        assert_eq!(
+            mark_unknown_errors(br#"<c r="A1" t="e"><v>#REF!</v></c>"#),
+            None
+        );
     }
 }
