@@ -11,8 +11,8 @@
 //! - a zip entry inflates to at most [`ENTRY_BYTES`], all of them to at
 //!   most [`TOTAL_BYTES`]; each entry is read to its end, which checks its
 //!   CRC (a damaged entry is never read as if it were whole);
-//! - a sheet's used range (its `<dimension>`, and the rectangle its cell
-//!   references span) holds at most [`CELLS`] cells, within Excel's
+//! - a sheet's used range (the rectangle its cells with content span)
+//!   holds at most [`CELLS`] cells, within Excel's
 //!   1,048,576 rows x 16,384 columns; so do its cell elements, and it has
 //!   at most 1,048,576 row elements;
 //! - the shared-strings table declares and holds at most [`STRINGS`];
@@ -318,8 +318,10 @@ fn area(top: u64, left: u64, bottom: u64, right: u64) -> u64 {
         .saturating_mul(right.saturating_sub(left).saturating_add(1))
 }
 
-/// An XLSX worksheet: its dimension, the rectangle its rows and cells
-/// span, and how many of them there are.
+/// An XLSX worksheet: the rectangle its cells with content span, and how
+/// many rows and cells there are. Its declared `<dimension>` is not
+/// trusted, and not refused either: calamine reserves it only when it is
+/// small, and a stale one (formatting to the sheet's end) is harmless.
 fn sheet(xml: &[u8]) -> Result<(), String> {
     let (mut top, mut left, mut bottom, mut right) = (u64::MAX, u64::MAX, 0u64, 0u64);
     let (mut rows, mut cells, mut row, mut col) = (0u64, 0u64, 0u64, 0u64);
@@ -328,18 +330,6 @@ fn sheet(xml: &[u8]) -> Result<(), String> {
             return Ok(());
         }
         match local(name) {
-            b"dimension" => {
-                if let Some(r) = attr(tag, b"ref") {
-                    let mut parts = r.split(|b| *b == b':');
-                    let first = parts.next().and_then(reference);
-                    let last = parts.next().and_then(reference).or(first);
-                    if let (Some((l, Some(t))), Some((rt, Some(b)))) = (first, last)
-                        && (b > ROWS || rt > COLUMNS || area(t, l, b, rt) > CELLS)
-                    {
-                        return Err(range_too_large(t, l, b, rt));
-                    }
-                }
-            }
             b"row" => {
                 rows += 1;
                 if rows > ROWS {
@@ -361,6 +351,11 @@ fn sheet(xml: &[u8]) -> Result<(), String> {
                         }
                     }
                     None => col = col.saturating_add(1),
+                }
+                // An empty cell (`<c r="XFD1048576" s="1"/>`, formatting
+                // only) is not kept by calamine and spans nothing.
+                if tag.ends_with(b"/") {
+                    return Ok(());
                 }
                 let r = row.max(1);
                 top = top.min(r);
@@ -521,7 +516,7 @@ mod tests {
 
     #[test]
     fn a_small_sheet_passes_and_a_far_cell_does_not() {
-        let ok = br#"<worksheet><dimension ref="A1:C2"/><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"/></row><row r="2"><c r="B2"/></row></sheetData></worksheet>"#;
+        let ok = br#"<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="C1"/></row><row r="2"><c r="B2"/><c r="XFD1048576" s="1"/></row></sheetData></worksheet>"#;
         assert_eq!(sheet(ok), Ok(()));
         let far = br#"<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#;
         let e = sheet(far).unwrap_err();
