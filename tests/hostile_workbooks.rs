@@ -389,3 +389,43 @@ fn an_unknown_error_code_is_an_error_at_its_cell() {
         "{stderr}"
     );
 }
+
+/// `zip` with its entry `from` renamed `to`, and `from`'s path in the
+/// workbook's relationships changed to match.
+fn rename(zip: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let mut archive = ZipArchive::new(Cursor::new(zip)).unwrap();
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        let name = if name == from { to.to_string() } else { name };
+        if name == "xl/_rels/workbook.xml.rels" {
+            let text = String::from_utf8(bytes).unwrap();
+            let relative = |p: &str| p.strip_prefix("xl/").unwrap().to_string();
+            assert!(text.contains(&relative(from)), "{text}");
+            bytes = text.replace(&relative(from), &relative(to)).into_bytes();
+        }
+        out.start_file(name, SimpleFileOptions::default()).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+// F1 again: calamine finds a sheet through the workbook's relationships,
+// wherever it is in the archive; a sheet outside xl/worksheets/ is
+// measured too.
+#[test]
+fn a_sheet_outside_xl_worksheets_is_measured_too() {
+    let rows = format!(r#"{PEOPLE_ROWS}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#);
+    let book = rename(
+        &xlsx_with(&rows, None, false),
+        "xl/worksheets/sheet1.xml",
+        "xl/elsewhere.xml",
+    );
+    refused(
+        check_people("people.xlsx", &book),
+        "the sheet's used range A1:XFD1048576 is too large",
+    );
+}

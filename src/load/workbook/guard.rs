@@ -66,6 +66,9 @@ pub fn check(path: &Path) -> Result<Option<Vec<u8>>, String> {
     file.rewind()
         .map_err(|e| format!("cannot read the workbook: {e}"))?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
     let mut total = 0u64;
     let mut patched = Vec::new();
     for i in 0..zip.len() {
@@ -91,15 +94,19 @@ pub fn check(path: &Path) -> Result<Option<Vec<u8>>, String> {
                 TOTAL_BYTES >> 20
             ));
         }
-        if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
+        // calamine finds sheets and shared strings through the workbook's
+        // relationships, wherever they are: every XML part is measured as
+        // a sheet could be (other parts hold no <row> or <c>).
+        if name == "content.xml" {
+            ods_content(&data)?;
+        } else if name.ends_with("sharedStrings.xml") {
+            shared_strings(&data)?;
+        } else if name.ends_with(".xml") {
             sheet(&data)?;
-            if let Some(new) = mark_unknown_errors(&data) {
+            // Only an XLSX is read again from memory, as an XLSX.
+            if !ods && let Some(new) = mark_unknown_errors(&data) {
                 patched.push((i, name, new));
             }
-        } else if name == "xl/sharedStrings.xml" {
-            shared_strings(&data)?;
-        } else if name == "content.xml" {
-            ods_content(&data)?;
         }
     }
     if patched.is_empty() {
