@@ -429,3 +429,20 @@ fn a_sheet_outside_xl_worksheets_is_measured_too() {
         "the sheet's used range A1:XFD1048576 is too large",
     );
 }
+
+// F2 again: an end tag hidden in a comment or an attribute value is no end
+// of the table; the truncated table is still damaged, not a hang.
+#[test]
+fn a_table_end_hidden_in_a_comment_or_attribute_is_no_end() {
+    for hidden in [
+        "<!-- </table:table> -->",
+        r#"<table:table-row table:style-name="</table:table>"><table:table-cell/></table:table-row>"#,
+        "<![CDATA[</table:table>]]>",
+    ] {
+        let content = format!("{ODS_HEAD}{hidden}");
+        refused(
+            check_people("people.ods", &ods(&content)),
+            "the workbook is damaged",
+        );
+    }
+}

@@ -208,22 +208,42 @@ fn not_a_workbook(head: &[u8]) -> String {
     format!("the file is {what}")
 }
 
-/// The tags of `xml`: (name without its prefix, the tag's bytes between
-/// its name and `>`, true for an end tag). Comments, declarations and
-/// processing instructions are skipped.
+/// The tags of `xml`: (name with its prefix, the tag's bytes between its
+/// name and `>`, true for an end tag). Comments, CDATA sections,
+/// declarations and processing instructions are skipped whole, and a `>`
+/// or `<` inside a quoted attribute value ends nothing, as for an XML
+/// parser: an end tag hidden in either is no end tag.
 fn tags(
     xml: &[u8],
     mut each: impl FnMut(&[u8], &[u8], bool) -> Result<(), String>,
 ) -> Result<(), String> {
+    use memchr::memmem;
+    let skip = |from: usize, end: &[u8]| {
+        memmem::find(&xml[from..], end).map_or(xml.len(), |p| from + p + end.len())
+    };
     let mut at = 0;
     while let Some(lt) = memchr(b'<', &xml[at..]) {
         let start = at + lt + 1;
-        let (end_tag, from) = match xml.get(start) {
+        let rest = &xml[start..];
+        if rest.starts_with(b"!--") {
+            at = skip(start + 3, b"-->");
+            continue;
+        }
+        if rest.starts_with(b"![CDATA[") {
+            at = skip(start + 8, b"]]>");
+            continue;
+        }
+        if rest.starts_with(b"?") {
+            at = skip(start + 1, b"?>");
+            continue;
+        }
+        let (end_tag, from) = match rest.first() {
             Some(b'/') => (true, start + 1),
-            Some(b'?' | b'!') | None => {
-                at = start;
+            Some(b'!') => {
+                at = skip(start, b">");
                 continue;
             }
+            None => break,
             Some(_) => (false, start),
         };
         let rest = &xml[from..];
@@ -232,9 +252,22 @@ fn tags(
             .position(|b| b.is_ascii_whitespace() || *b == b'/' || *b == b'>')
             .unwrap_or(rest.len());
         let name = &rest[..name_len];
-        let close = memchr(b'>', &rest[name_len..]).map_or(rest.len(), |p| name_len + p);
+        // The tag's end: the first `>` outside quotes.
+        let mut quote = None;
+        let mut close = rest.len();
+        for (k, b) in rest.iter().enumerate().skip(name_len) {
+            match (quote, *b) {
+                (None, b'"' | b'\'') => quote = Some(*b),
+                (Some(q), b) if b == q => quote = None,
+                (None, b'>') => {
+                    close = k;
+                    break;
+                }
+                _ => {}
+            }
+        }
         each(name, &rest[name_len..close], end_tag)?;
-        at = from + name_len;
+        at = (from + close).max(from + name_len);
     }
     Ok(())
 }
@@ -245,29 +278,49 @@ fn local(name: &[u8]) -> &[u8] {
         .map_or(name, |p| &name[p + 1..])
 }
 
-/// The value of attribute `key` (with its prefix, if any) in a tag's bytes.
+/// The value of attribute `key` (with its prefix, if any) in a tag's
+/// bytes, attribute by attribute, so that a value holding `r="..."` is no
+/// attribute `r`.
 fn attr<'a>(tag: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
     let mut i = 0;
-    while i + key.len() < tag.len() {
-        if tag[i..].starts_with(key) && (i == 0 || tag[i - 1].is_ascii_whitespace()) {
-            let mut j = i + key.len();
-            while tag.get(j).is_some_and(u8::is_ascii_whitespace) {
-                j += 1;
-            }
-            if tag.get(j) == Some(&b'=') {
-                j += 1;
-                while tag.get(j).is_some_and(u8::is_ascii_whitespace) {
-                    j += 1;
-                }
-                let quote = *tag.get(j)?;
-                let value = &tag[j + 1..];
-                let end = memchr(quote, value).unwrap_or(value.len());
-                return Some(&value[..end]);
-            }
+    let space = |i: &mut usize| {
+        while tag
+            .get(*i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+        {
+            *i += 1;
+        }
+    };
+    loop {
+        space(&mut i);
+        let name_start = i;
+        while tag
+            .get(i)
+            .is_some_and(|b| !b.is_ascii_whitespace() && *b != b'=')
+        {
+            i += 1;
+        }
+        if i == name_start {
+            return None;
+        }
+        let name = &tag[name_start..i];
+        space(&mut i);
+        if tag.get(i) != Some(&b'=') {
+            continue;
         }
         i += 1;
+        space(&mut i);
+        let quote = *tag.get(i)?;
+        if quote != b'"' && quote != b'\'' {
+            continue;
+        }
+        let value = &tag[i + 1..];
+        let end = memchr(quote, value).unwrap_or(value.len());
+        if name == key {
+            return Some(&value[..end]);
+        }
+        i += 1 + end + 1;
     }
-    None
 }
 
 /// A number attribute; an unreadable one counts as huge (calamine fails on it).
@@ -505,6 +558,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn tags_hidden_in_comments_cdata_or_attributes_are_skipped() {
+        let xml = br#"<a x="</b>"><!-- <c> --><![CDATA[<d>]]><?pi <e>?><f/></a>"#;
+        let mut seen = Vec::new();
+        tags(xml, |name, _, end| {
+            seen.push(format!(
+                "{}{}",
+                if end { "/" } else { "" },
+                String::from_utf8_lossy(name)
+            ));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, ["a", "f", "/a"]);
+    }
+
+    #[test]
     fn references_and_letters() {
         assert_eq!(reference(b"A1"), Some((1, Some(1))));
         assert_eq!(reference(b"XFD1048576"), Some((16_384, Some(1_048_576))));
@@ -519,6 +588,12 @@ mod tests {
         assert_eq!(attr(tag, b"r"), Some(&b"B2"[..]));
         assert_eq!(attr(tag, b"s"), Some(&b"3"[..]));
         assert_eq!(attr(br#" spans="1:2""#, b"s"), None);
+        assert_eq!(
+            attr(br#" x=' r="A1"' r="XFD1048576""#, b"r"),
+            Some(&b"XFD1048576"[..])
+        );
+        assert_eq!(attr(br#" r = 'B2' /"#, b"r"), Some(&b"B2"[..]));
+        assert_eq!(attr(b" r", b"r"), None);
     }
 
     #[test]
