@@ -419,15 +419,17 @@ fn rename(zip: &[u8], from: &str, to: &str) -> Vec<u8> {
 #[test]
 fn a_sheet_outside_xl_worksheets_is_measured_too() {
     let rows = format!(r#"{PEOPLE_ROWS}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#);
-    let book = rename(
-        &xlsx_with(&rows, None, false),
-        "xl/worksheets/sheet1.xml",
-        "xl/elsewhere.xml",
-    );
-    refused(
-        check_people("people.xlsx", &book),
-        "the sheet's used range A1:XFD1048576 is too large",
-    );
+    for elsewhere in ["xl/elsewhere.xml", "xl/worksheets/sheet1.dat"] {
+        let book = rename(
+            &xlsx_with(&rows, None, false),
+            "xl/worksheets/sheet1.xml",
+            elsewhere,
+        );
+        refused(
+            check_people("people.xlsx", &book),
+            "the sheet's used range A1:XFD1048576 is too large",
+        );
+    }
 }
 
 // F2 again: an end tag hidden in a comment or an attribute value is no end

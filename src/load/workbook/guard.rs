@@ -95,16 +95,21 @@ pub fn check(path: &Path) -> Result<Option<Vec<u8>>, String> {
             ));
         }
         // calamine finds sheets and shared strings through the workbook's
-        // relationships, wherever they are: every XML part is measured as
-        // a sheet could be (other parts hold no <row> or <c>).
+        // relationships, wherever they are and whatever their names end
+        // in: every other part is measured as a sheet could be (other
+        // parts hold no <row> or <c>; in an image they are too rare to
+        // matter).
         if name == "content.xml" {
             ods_content(&data)?;
         } else if name.ends_with("sharedStrings.xml") {
             shared_strings(&data)?;
-        } else if name.ends_with(".xml") {
+        } else {
             sheet(&data)?;
             // Only an XLSX is read again from memory, as an XLSX.
-            if !ods && let Some(new) = mark_unknown_errors(&data) {
+            if !ods
+                && memchr::memmem::find(&data, b"sheetData").is_some()
+                && let Some(new) = mark_unknown_errors(&data)
+            {
                 patched.push((i, name, new));
             }
         }
