@@ -471,6 +471,10 @@ pub fn open(
             diags.error(shown, Some(line), UNCLOSED);
             None
         }
+        Err(OpenError::NotText(what)) => {
+            diags.error(shown, None, what);
+            None
+        }
     }
 }
 

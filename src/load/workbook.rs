@@ -11,12 +11,16 @@ use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Data, Reader, open_workbook_auto};
+use std::io::{Cursor, Read, Seek};
+
+use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Reader, Sheets, Xlsx, open_workbook_auto};
 
 use crate::diagnostics::{Diagnostics, did_you_mean};
 use crate::load::columns::fold;
 use crate::load::csv::{CsvFile, SheetRows};
 use crate::load::place::Place;
+
+mod guard;
 
 /// True when `path` names a workbook (by its extension).
 pub fn is_workbook(path: &Path) -> bool {
@@ -36,13 +40,35 @@ pub fn open(
     sheet: Option<&str>,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
-    let mut book = match open_workbook_auto(path) {
-        Ok(book) => book,
+    // Measured before calamine reads it: sizes calamine trusts abort the
+    // process or never end (issue 27).
+    let opened = match guard::check(path) {
         Err(e) => {
-            diags.error(shown, None, format!("cannot read the workbook: {e}"));
+            diags.error(shown, None, e);
             return None;
         }
+        // Unknown error codes marked: read from memory (F20).
+        Ok(Some(marked)) => Xlsx::new(Cursor::new(marked))
+            .map(|book| read(Sheets::Xlsx(book), shown, sheet, diags))
+            .map_err(calamine::Error::Xlsx),
+        Ok(None) => open_workbook_auto(path).map(|book| read(book, shown, sheet, diags)),
     };
+    match opened {
+        Ok(file) => file,
+        Err(e) => {
+            diags.error(shown, None, format!("cannot read the workbook: {e}"));
+            None
+        }
+    }
+}
+
+/// Sheet `sheet` of the opened `book`, as [`open`] gives it.
+fn read<RS: Read + Seek>(
+    mut book: Sheets<RS>,
+    shown: &str,
+    sheet: Option<&str>,
+    diags: &mut Diagnostics,
+) -> Option<CsvFile> {
     let names = book.sheet_names();
     let name = match sheet {
         None => match names.first() {
@@ -123,25 +149,28 @@ pub fn open(
     };
     let place = Place::of(&file);
     for (line, column, error) in errors {
-        place.cell_error(
-            diags,
-            line,
-            column,
-            format!("the cell holds the error {error}: fix it or type the value"),
-        );
+        place.cell_error(diags, line, column, error);
     }
     Some(file)
 }
 
-/// A cell as the text its CSV export holds, or the error it holds.
+/// A cell as the text its CSV export holds, or what is wrong with it.
 fn cell_text(cell: &Data) -> Result<String, String> {
     Ok(match cell {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) => match s.strip_prefix(guard::UNKNOWN_ERROR) {
+            Some(code) => {
+                return Err(format!(
+                    "the cell holds the error {code}, which is not one this reader knows: fix it or type the value"
+                ));
+            }
+            None => s.clone(),
+        },
         Data::Int(n) => n.to_string(),
         Data::Float(f) => number(*f),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) if d.is_datetime() => {
+            date_serial(d)?;
             let (y, m, day, ..) = d.to_ymd_hms_milli();
             format!("{y:04}-{m:02}-{day:02}")
         }
@@ -149,8 +178,34 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         // ODS dates: "2026-03-14" or "2026-03-14T08:00:00".
         Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_string(),
         Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => return Err(e.to_string()),
+        Data::Error(e) => {
+            return Err(format!(
+                "the cell holds the error {e}: fix it or type the value"
+            ));
+        }
     })
+}
+
+/// A date cell's serial must be one of Excel's dates: 1 (1900-01-01) to
+/// 2958465 (9999-12-31), or 0 to 2957003 in a 1904-based workbook.
+/// calamine clamps the others (0, negative, huge, NaN: a formula that
+/// returned 0) to 1899-12-31 or 9999-12-31, so an assessment would
+/// silently expire or never expire (issue 27, F14).
+fn date_serial(d: &ExcelDateTime) -> Result<(), String> {
+    let serial = d.as_f64();
+    let is_1904 = *d == ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, true);
+    let (low, end) = if is_1904 {
+        (0.0, 2_957_004.0)
+    } else {
+        (1.0, 2_958_466.0)
+    };
+    if serial >= low && serial < end {
+        Ok(())
+    } else {
+        Err(format!(
+            "the date cell holds {serial}, which is no date (Excel's dates are 1900-01-01 to 9999-12-31): a formula that gave 0 or a typo? type the date"
+        ))
+    }
 }
 
 /// A number as text: whole numbers without a decimal point (`3`, `1001`).
@@ -177,5 +232,22 @@ mod tests {
             Ok("2026-03-14".into())
         );
         assert!(cell_text(&Data::Error(calamine::CellErrorType::NA)).is_err());
+    }
+
+    #[test]
+    fn date_serials_outside_excels_dates_are_errors() {
+        let date = |v, is_1904| {
+            Data::DateTime(ExcelDateTime::new(v, ExcelDateTimeType::DateTime, is_1904))
+        };
+        assert_eq!(cell_text(&date(1.0, false)), Ok("1900-01-01".into()));
+        assert_eq!(
+            cell_text(&date(2_958_465.0, false)),
+            Ok("9999-12-31".into())
+        );
+        assert_eq!(cell_text(&date(0.0, true)), Ok("1904-01-01".into()));
+        for v in [0.0, 0.5, -1.0, 2_958_466.0, f64::NAN, f64::INFINITY] {
+            assert!(cell_text(&date(v, false)).is_err(), "{v}");
+        }
+        assert!(cell_text(&date(2_957_004.0, true)).is_err());
     }
 }

@@ -96,6 +96,8 @@ pub enum OpenError {
     DuplicateColumn(String, usize),
     /// A quoted field opened on this line (of the header) is never closed.
     Unclosed(usize),
+    /// The file is no CSV text (a workbook, UTF-32...): what it is.
+    NotText(String),
 }
 
 /// Why reading stopped at a record; nothing after it is read.
@@ -410,6 +412,9 @@ impl CsvFile {
     /// encoding is known for every row before the first is read.
     pub fn open_whole(path: &Path, shown: &str) -> Result<CsvFile, OpenError> {
         let bytes = std::fs::read(path).map_err(OpenError::Io)?;
+        if let Some(what) = encoding::not_text(&bytes) {
+            return Err(OpenError::NotText(what));
+        }
         let (text, encoding) = encoding::decode_whole(bytes);
         let mut file = Self::from_reader(Box::new(io::Cursor::new(text)), shown, Some(encoding))?;
         file.file = Some(path.to_path_buf());
@@ -430,6 +435,11 @@ impl CsvFile {
             .next(&spare)
             .map_err(OpenError::Io)?
             .unwrap_or_default();
+        if known.is_none()
+            && let Some(what) = encoding::not_text(&first)
+        {
+            return Err(OpenError::NotText(what));
+        }
         // Decoded files come as UTF-8; others are taken as UTF-8 when their
         // first block is, and read again whole by `open` when it is not.
         let encoding = match known {
