@@ -273,6 +273,7 @@ impl Profiles<'_> {
                 name,
                 (unit, unit_col),
                 (role, role_col),
+                name_col,
                 &place,
                 line,
                 diags,
@@ -316,6 +317,7 @@ impl Profiles<'_> {
         name: &str,
         (unit, unit_col): (Option<u32>, Option<usize>),
         (role, role_col): (Option<u32>, Option<usize>),
+        name_col: Option<usize>,
         place: &Place,
         line: usize,
         diags: &mut Diagnostics,
@@ -363,8 +365,18 @@ impl Profiles<'_> {
                 _ => {}
             }
         }
-        if !name.is_empty() && people.name(p).is_none() && !closed {
-            people.set_name(p, name);
+        if !name.is_empty() {
+            match people.name(p) {
+                None if !closed => people.set_name(p, name),
+                // Two names for one id are the sign of an id clash (two
+                // people given one employee number); letter case and
+                // spacing are not a different name.
+                Some(old) if !same_name(old, name) => {
+                    let old = old.to_string();
+                    conflict("name", name_col, name, &old);
+                }
+                _ => {}
+            }
         }
     }
 
@@ -409,4 +421,15 @@ impl Profiles<'_> {
         self.matrix
             .choose_preferred(person as usize, skill, level, packed, interest, None, rank);
     }
+}
+
+/// Two spellings of one name: equal ignoring letter case and runs of
+/// white space (`Kari  Nordmann`, `kari nordmann`).
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
