@@ -49,9 +49,18 @@ fn coverage_order(then: &EarlierNeed, now: &NeedGap) -> Ordering {
 /// competence lost, so it is not a regression on its own.
 pub fn skill_regressed(then: &[u64], now: &[u64]) -> Option<Level> {
     let top = then.len().max(now.len());
-    let at_or_above = |levels: &[u64], level: usize| levels.iter().skip(level).sum::<u64>();
+    // People at or above each level, by suffix sums: one pass each, not
+    // one sum per level (issue 27, F6: a long histogram was quadratic).
+    let at_or_above = |levels: &[u64]| {
+        let mut sums = vec![0u64; top + 1];
+        for level in (0..top).rev() {
+            sums[level] = sums[level + 1].saturating_add(levels.get(level).copied().unwrap_or(0));
+        }
+        sums
+    };
+    let (now, then) = (at_or_above(now), at_or_above(then));
     (1..top)
-        .find(|&level| at_or_above(now, level) < at_or_above(then, level))
+        .find(|&level| now[level] < then[level])
         .and_then(|level| Level::try_from(level).ok())
 }
 

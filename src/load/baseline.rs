@@ -178,6 +178,7 @@ struct NeedFields {
 pub fn read_gap(path: &Path, organisation: &str) -> Result<EarlierGap, BaselineError> {
     let (header, value) = read(path, name::GAP, organisation)?;
     let gap: GapFields = fields(path, &header, value)?;
+    check_needs(path, &gap.needs)?;
     Ok(EarlierGap {
         organisation: header.organisation,
         as_of: header.as_of,
@@ -220,6 +221,7 @@ struct SkillFields {
 pub fn read_balance(path: &Path, organisation: &str) -> Result<EarlierBalance, BaselineError> {
     let (header, value) = read(path, name::BALANCE, organisation)?;
     let balance: BalanceFields = fields(path, &header, value)?;
+    check_skills(path, &balance.skills)?;
     Ok(EarlierBalance {
         organisation: header.organisation,
         as_of: header.as_of,
@@ -235,4 +237,91 @@ pub fn read_balance(path: &Path, organisation: &str) -> Result<EarlierBalance, B
             })
             .collect(),
     })
+}
+
+/// Issue 27, F19: a baseline whose numbers no report of ours could hold
+/// (edited by hand, or made to slip a regression past the gate) is refused:
+/// a repeated need id, a coverage outside 0 to 1, a count of 0, or a
+/// shortfall that is not count minus the covered.
+fn check_needs(path: &Path, needs: &[NeedFields]) -> Result<(), BaselineError> {
+    let impossible = |id: &str, why: String| {
+        Err(BaselineError(format!(
+            "'{}' cannot be a kompetanse report: need '{}' {why}",
+            path.display(),
+            crate::suggest::clip(id)
+        )))
+    };
+    let mut seen = std::collections::HashSet::with_capacity(needs.len());
+    for n in needs {
+        if !seen.insert(n.id.as_str()) {
+            return impossible(&n.id, "appears twice".to_string());
+        }
+        if !(0.0..=1.0).contains(&n.coverage) {
+            return impossible(
+                &n.id,
+                format!("has coverage {}, not from 0 to 1", n.coverage),
+            );
+        }
+        if let Some(count) = n.count {
+            if count == 0 {
+                return impossible(&n.id, "has count 0".to_string());
+            }
+            let expected = count - n.have.min(count);
+            if n.shortfall != expected {
+                return impossible(
+                    &n.id,
+                    format!(
+                        "has shortfall {} with have {} of count {count} (it would be {expected})",
+                        n.shortfall, n.have
+                    ),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The most levels a scale has ("none" and 100 more): a histogram longer
+/// than that is no balance of ours, and comparing it would cost its length
+/// squared (issue 27, F6).
+const MOST_LEVELS: usize = 101;
+
+/// Issue 27, F19 and F6 for `balance`: a repeated skill, a histogram longer
+/// than any scale, or one whose people do not add up.
+fn check_skills(path: &Path, skills: &[SkillFields]) -> Result<(), BaselineError> {
+    let impossible = |id: &str, why: String| {
+        Err(BaselineError(format!(
+            "'{}' cannot be a kompetanse report: skill '{}' {why}",
+            path.display(),
+            crate::suggest::clip(id)
+        )))
+    };
+    let mut seen = std::collections::HashSet::with_capacity(skills.len());
+    for s in skills {
+        if !seen.insert(s.skill.as_str()) {
+            return impossible(&s.skill, "appears twice".to_string());
+        }
+        if s.levels.len() > MOST_LEVELS {
+            return impossible(
+                &s.skill,
+                format!(
+                    "has {} levels; a scale has at most {MOST_LEVELS}",
+                    s.levels.len()
+                ),
+            );
+        }
+        let counted = s.levels.iter().try_fold(0u64, |a, &b| a.checked_add(b));
+        if counted != Some(s.people) || s.assessed > s.people {
+            return impossible(
+                &s.skill,
+                format!(
+                    "has {} people but {} at its levels and {} assessed",
+                    s.people,
+                    counted.map_or("more".to_string(), |c| c.to_string()),
+                    s.assessed
+                ),
+            );
+        }
+    }
+    Ok(())
 }
