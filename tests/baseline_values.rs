@@ -103,3 +103,22 @@ fn a_balance_baseline_with_impossible_numbers_is_refused_at_once() {
     let (code, stderr) = with_baseline(&fx, "balance", |_| {});
     assert_eq!(code, Some(0), "{stderr}");
 }
+
+/// Issue 27, F20: a `schema_version` that is not a whole number is named as
+/// such, not "not a kompetanse report".
+#[test]
+fn a_wrong_typed_schema_version_says_so() {
+    let fx = fixture();
+    for (written, shown) in [("\"1\"", "\"1\""), ("1.5", "1.5"), ("-1", "-1")] {
+        let (code, stderr) = with_baseline(&fx, "gap", |r| {
+            r["schema_version"] = serde_json::from_str(written).unwrap();
+        });
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "has schema_version {shown}, which is not a whole number"
+            )),
+            "{stderr}"
+        );
+    }
+}

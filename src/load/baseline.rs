@@ -66,7 +66,13 @@ fn read(path: &Path, want: &str, organisation: &str) -> Result<(Header, Value), 
                     "'{shown}' has schema_version {v}, newer than this kompetanse reads ({SCHEMA_VERSION}): compare with the version that wrote it, or a newer one"
                 )));
             }
-            None => return Err(not_ours()),
+            // Issue 27, F20: say what is wrong, not "not a report".
+            None => {
+                return Err(BaselineError(format!(
+                    "'{shown}' has schema_version {}, which is not a whole number: a kompetanse report has schema_version {SCHEMA_VERSION} or lower",
+                    crate::suggest::clip(&v.to_string())
+                )));
+            }
         },
     }
     let kind = match top.get("report") {
