@@ -42,10 +42,13 @@ fn with_baseline(fx: &Fixture, command: &str, edit: impl Fn(&mut Value)) -> (Opt
     )
 }
 
+/// An edit of a report's JSON.
+type Edit = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn a_gap_baseline_with_impossible_numbers_is_refused() {
     let fx = fixture();
-    let cases: [(&str, Box<dyn Fn(&mut Value)>); 4] = [
+    let cases: [(&str, Edit); 4] = [
         (
             "has coverage -1, not from 0 to 1",
             Box::new(|r| r["needs"][0]["coverage"] = (-1).into()),
