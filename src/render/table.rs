@@ -166,6 +166,16 @@ impl<T> Field<T> {
     }
 }
 
+/// The fields of `fields` named `names`, in the order of `names` (a sheet
+/// showing some of a row type's columns).
+pub fn pick<T>(fields: &[Field<T>], names: &[&str]) -> Vec<Field<T>> {
+    names
+        .iter()
+        .filter_map(|n| fields.iter().find(|f| f.name == *n))
+        .map(|f| Field::new(f.name, f.cell))
+        .collect()
+}
+
 /// The names of `fields`: a CSV header.
 pub fn field_names<T>(fields: &[Field<T>]) -> Vec<String> {
     fields.iter().map(|f| f.name.to_string()).collect()
@@ -216,6 +226,22 @@ impl Sheet {
             name,
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
+        }
+    }
+
+    /// A sheet of `fields`' columns, a row of them per item of `rows`.
+    pub fn of<'a, T: 'a>(
+        name: Key,
+        fields: &[Field<T>],
+        rows: impl IntoIterator<Item = &'a T>,
+    ) -> Sheet {
+        Sheet {
+            name,
+            columns: field_names(fields),
+            rows: rows
+                .into_iter()
+                .map(|row| fields.iter().map(|f| (f.cell)(row)).collect())
+                .collect(),
         }
     }
 

@@ -11,10 +11,10 @@ use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_line, level, or_empty, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
 use crate::render::table::{
-    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads, pick,
 };
 use crate::render::words::{Key, Labels};
-use crate::report::{GapReport, GapTotals, NeedGap};
+use crate::report::{Development, GapReport, GapTotals, NeedGap, Renewal};
 
 use Dialect::{Document, Terminal};
 
@@ -473,62 +473,56 @@ impl ToXlsx for GapReport {
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
-        let mut develop = Sheet::new(
-            Key::SheetDevelop,
-            &["id", "skill", "person", "from", "to", "hours"],
-        );
-        for n in &self.needs {
-            for d in &n.develop {
-                develop.rows.push(vec![
-                    Cell::text(&n.id),
-                    Cell::text(&n.skill),
-                    Cell::text(&d.person),
-                    Cell::int(d.from),
-                    Cell::int(d.to),
-                    Cell::count(d.hours),
-                ]);
-            }
-        }
-        let mut recruit = Sheet::new(
-            Key::SheetRecruit,
+        let develop: Vec<_> = self
+            .needs
+            .iter()
+            .flat_map(|n| n.develop.iter().map(move |d| (n, d)))
+            .collect();
+        let renew: Vec<_> = self
+            .needs
+            .iter()
+            .flat_map(|n| n.renew.iter().map(move |r| (n, r)))
+            .collect();
+        let recruit = pick(
+            NEED_FIELDS,
             &[
                 "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
             ],
         );
-        for n in self.needs.iter().filter(|n| n.recruit > 0) {
-            recruit.rows.push(vec![
-                Cell::text(&n.id),
-                Cell::text(&n.skill),
-                Cell::opt_text(n.unit.as_ref()),
-                Cell::opt_text(n.role.as_ref()),
-                Cell::int(n.level),
-                Cell::int(n.recruit),
-                Cell::text(n.priority.to_string()),
-                Cell::opt_date(n.by),
-                Cell::opt_text(n.driver.as_ref()),
-            ]);
-        }
-        Ok(vec![needs, develop, renew_sheet(self), recruit])
+        Ok(vec![
+            needs,
+            Sheet::of(Key::SheetDevelop, &develop_fields(), &develop),
+            Sheet::of(Key::SheetRenew, &renew_fields(), &renew),
+            Sheet::of(
+                Key::SheetRecruit,
+                &recruit,
+                self.needs.iter().filter(|n| n.recruit > 0),
+            ),
+        ])
     }
 }
 
-/// `gap`: who renews for each need (FORMAT r2 "Renew"), a row per holder.
-fn renew_sheet(report: &GapReport) -> Sheet {
-    let mut sheet = Sheet::new(
-        Key::SheetRenew,
-        &["id", "skill", "person", "level", "expires", "hours"],
-    );
-    for n in &report.needs {
-        for r in &n.renew {
-            sheet.rows.push(vec![
-                Cell::text(&n.id),
-                Cell::text(&n.skill),
-                Cell::text(&r.person),
-                Cell::int(r.level),
-                Cell::Date(r.expires),
-                Cell::count(r.hours),
-            ]);
-        }
-    }
-    sheet
+/// `gap`'s Develop sheet: a row per need and person to develop.
+fn develop_fields<'a>() -> [Field<(&'a NeedGap, &'a Development)>; 6] {
+    [
+        Field::new("id", |(n, _)| Cell::text(&n.id)),
+        Field::new("skill", |(n, _)| Cell::text(&n.skill)),
+        Field::new("person", |(_, d)| Cell::text(&d.person)),
+        Field::new("from", |(_, d)| Cell::int(d.from)),
+        Field::new("to", |(_, d)| Cell::int(d.to)),
+        Field::new("hours", |(_, d)| Cell::count(d.hours)),
+    ]
+}
+
+/// `gap`'s Renew sheet: who renews for each need (FORMAT r2 "Renew"), a
+/// row per holder.
+fn renew_fields<'a>() -> [Field<(&'a NeedGap, &'a Renewal)>; 6] {
+    [
+        Field::new("id", |(n, _)| Cell::text(&n.id)),
+        Field::new("skill", |(n, _)| Cell::text(&n.skill)),
+        Field::new("person", |(_, r)| Cell::text(&r.person)),
+        Field::new("level", |(_, r)| Cell::int(r.level)),
+        Field::new("expires", |(_, r)| Cell::Date(r.expires)),
+        Field::new("hours", |(_, r)| Cell::count(r.hours)),
+    ]
 }

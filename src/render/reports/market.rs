@@ -10,9 +10,9 @@ use std::io;
 use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::{level, person};
-use crate::render::table::{Cell, RowSink, ToCsv};
-use crate::render::table::{Grid, L, heads};
-use crate::render::table::{Sheet, ToXlsx};
+use crate::render::table::{
+    Cell, Field, Grid, L, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+};
 use crate::render::words::{Key, Labels};
 use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
@@ -77,36 +77,38 @@ impl ToOutline for MarketReport {
     }
 }
 
+/// A row of `market --format csv`: a skill, a role (`learner` or
+/// `teacher`) and a person.
+type MarketRow<'a> = (&'a MarketSkill, &'static str, &'a MarketPerson);
+
 /// The columns of `market --format csv`: one row per skill and person.
-pub const MARKET_COLUMNS: [&str; 7] = [
-    "skill", "role", "person", "name", "unit", "level", "mentees",
-];
+fn market_fields<'a>() -> [Field<MarketRow<'a>>; 7] {
+    [
+        Field::new("skill", |(s, _, _)| Cell::text(&s.skill)),
+        Field::new("role", |(_, role, _)| Cell::text(*role)),
+        Field::new("person", |(_, _, p)| Cell::text(&p.person)),
+        Field::new("name", |(_, _, p)| Cell::opt_text(p.name.as_ref())),
+        Field::new("unit", |(_, _, p)| Cell::opt_text(p.unit.as_ref())),
+        Field::new("level", |(_, _, p)| Cell::int(p.level)),
+        Field::new("mentees", |(_, _, p)| Cell::int(p.mentees)),
+    ]
+}
 
 impl ToCsv for MarketReport {
     fn columns(&self) -> Vec<String> {
-        MARKET_COLUMNS.iter().map(|c| c.to_string()).collect()
+        field_names(&market_fields())
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        for s in &self.skills {
-            let rows = s
-                .learners
-                .iter()
-                .map(|p| ("learner", p))
-                .chain(s.teachers.iter().map(|p| ("teacher", p)));
-            for (role, p) in rows {
-                sink.row(&[
-                    Cell::text(&s.skill),
-                    Cell::text(role),
-                    Cell::text(&p.person),
-                    Cell::opt_text(p.name.as_ref()),
-                    Cell::opt_text(p.unit.as_ref()),
-                    Cell::int(p.level),
-                    Cell::int(p.mentees),
-                ])?;
-            }
-        }
-        Ok(())
+        let rows: Vec<MarketRow> = self
+            .skills
+            .iter()
+            .flat_map(|s| {
+                let learners = s.learners.iter().map(move |p| (s, "learner", p));
+                learners.chain(s.teachers.iter().map(move |p| (s, "teacher", p)))
+            })
+            .collect();
+        field_rows(&market_fields(), &rows, sink)
     }
 }
 

@@ -5,12 +5,15 @@
 use std::io;
 
 use crate::model::Date;
+use crate::model::Effort;
 use crate::render::outline::{Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_hours, effort_line, or_empty, person};
-use crate::render::reports::{EFFORT_COLUMNS, effort, effort_lines, names, opening};
-use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
+use crate::render::table::{
+    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads, pick,
+};
 use crate::render::words::{Key, Labels};
-use crate::report::{PersonGap, PersonGapReport};
+use crate::report::{PersonGap, PersonGapReport, RoleSkillGap};
 
 use Dialect::{Document, Terminal};
 
@@ -143,57 +146,57 @@ fn person_skill_rows(l: Labels, r: &PersonGapReport) -> Grid {
     grid
 }
 
-/// The columns of `gap --by person --format csv`: one row per person and required skill.
-pub const PERSON_GAP_COLUMNS: [&str; 13] = [
-    "person",
-    "name",
-    "unit",
-    "role",
-    "readiness",
-    "skill",
-    "current",
-    "target",
-    "gap",
-    EFFORT_COLUMNS[0],
-    EFFORT_COLUMNS[1],
-    EFFORT_COLUMNS[2],
-    EFFORT_COLUMNS[3],
-];
+/// A row of `gap --by person`'s machine output: a person and one of their
+/// required skills (the CSV, the workbook's Gaps sheet), or a person alone
+/// (the People sheet, whose effort is the person's).
+type PersonRow<'a> = (&'a PersonGap, Option<&'a RoleSkillGap>);
+
+/// The skill cells of a [`PersonRow`]: empty for a person alone.
+fn skill_cell(row: &PersonRow, cell: fn(&RoleSkillGap) -> Cell) -> Cell {
+    row.1.map_or(Cell::Empty, cell)
+}
+
+/// The effort of a [`PersonRow`]: its skill's, or the person's.
+fn row_effort<'a>(row: &PersonRow<'a>) -> &'a Effort {
+    row.1.map_or(&row.0.effort, |s| &s.effort)
+}
+
+/// The columns of `gap --by person --format csv`, one row per person and
+/// required skill; the People sheet shows those without a skill.
+fn person_fields<'a>() -> [Field<PersonRow<'a>>; 13] {
+    [
+        Field::new("person", |(p, _)| Cell::text(&p.person)),
+        Field::new("name", |(p, _)| Cell::opt_text(p.name.as_ref())),
+        Field::new("unit", |(p, _)| Cell::opt_text(p.unit.as_ref())),
+        Field::new("role", |(p, _)| Cell::text(&p.role)),
+        Field::new("readiness", |(p, _)| Cell::Share(p.readiness)),
+        Field::new("skill", |r| skill_cell(r, |s| Cell::text(&s.skill))),
+        Field::new("current", |r| skill_cell(r, |s| Cell::int(s.current))),
+        Field::new("target", |r| skill_cell(r, |s| Cell::int(s.target))),
+        Field::new("gap", |r| skill_cell(r, |s| Cell::int(s.gap))),
+        Field::new(EFFORT_COLUMNS[0], |r| Cell::Num(row_effort(r).total)),
+        Field::new(EFFORT_COLUMNS[1], |r| Cell::Num(row_effort(r).experience)),
+        Field::new(EFFORT_COLUMNS[2], |r| Cell::Num(row_effort(r).social)),
+        Field::new(EFFORT_COLUMNS[3], |r| Cell::Num(row_effort(r).formal)),
+    ]
+}
+
+/// Every person and required skill, in order.
+fn person_skills(r: &PersonGapReport) -> impl Iterator<Item = PersonRow<'_>> {
+    r.people
+        .iter()
+        .flat_map(|p| p.skills.iter().map(move |s| (p, Some(s))))
+}
 
 impl ToCsv for PersonGapReport {
     fn columns(&self) -> Vec<String> {
-        names(&PERSON_GAP_COLUMNS)
+        field_names(&person_fields())
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        for p in &self.people {
-            for s in &p.skills {
-                let mut row = person_cells(p);
-                row.extend([
-                    Cell::text(&s.skill),
-                    Cell::int(s.current),
-                    Cell::int(s.target),
-                    Cell::int(s.gap),
-                ]);
-                row.extend(effort(&s.effort));
-                sink.row(&row)?;
-            }
-        }
-        Ok(())
+        let rows: Vec<_> = person_skills(self).collect();
+        field_rows(&person_fields(), &rows, sink)
     }
-}
-
-/// The cells that say who a person is in `gap --by person`: person, name,
-/// unit, role, readiness (the CSV's first columns and the workbook's
-/// People sheet).
-pub fn person_cells(p: &PersonGap) -> Vec<Cell> {
-    vec![
-        Cell::text(&p.person),
-        Cell::opt_text(p.name.as_ref()),
-        Cell::opt_text(p.unit.as_ref()),
-        Cell::text(&p.role),
-        Cell::Share(p.readiness),
-    ]
 }
 
 impl ToXlsx for PersonGapReport {
@@ -205,12 +208,8 @@ impl ToXlsx for PersonGapReport {
         let gaps = Sheet::from_csv(Key::SheetPersonGaps, self)?;
         let mut columns = vec!["person", "name", "unit", "role", "readiness"];
         columns.extend(EFFORT_COLUMNS);
-        let mut people = Sheet::new(Key::SheetPeople, &columns);
-        for p in &self.people {
-            let mut row = person_cells(p);
-            row.extend(effort(&p.effort));
-            people.rows.push(row);
-        }
+        let people: Vec<_> = self.people.iter().map(|p| (p, None)).collect();
+        let people = Sheet::of(Key::SheetPeople, &pick(&person_fields(), &columns), &people);
         Ok(vec![people, gaps])
     }
 }

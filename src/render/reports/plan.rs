@@ -12,10 +12,10 @@ use crate::render::reports::text::{
     wishes,
 };
 use crate::render::reports::{EFFORT_COLUMNS, effort, names, opening};
-use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::table::{Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
 use crate::render::words::{Key, Labels};
 use crate::report::{
-    EffortBy, Goal, MentorLoad, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
+    EffortBy, Goal, LateGoal, MentorLoad, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
 };
 
 use Dialect::{Document, Terminal};
@@ -501,28 +501,10 @@ impl ToXlsx for PlanReport {
         let goals = Sheet::from_csv(Key::SheetGoals, self)?;
         let by_unit = effort_sheet(Key::SheetEffortByUnit, "unit", &self.summary.by_unit);
         let by_driver = effort_sheet(Key::SheetEffortByDriver, "driver", &self.summary.by_driver);
-        let mut recruit = Sheet::new(
-            Key::SheetRecruit,
-            &[
-                "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
-            ],
-        );
-        for r in &self.summary.recruit {
-            recruit.rows.push(vec![
-                Cell::text(&r.need),
-                Cell::text(&r.skill),
-                Cell::opt_text(r.unit.as_ref()),
-                Cell::opt_text(r.role.as_ref()),
-                Cell::int(r.level),
-                Cell::int(r.count),
-                Cell::text(r.priority.to_string()),
-                Cell::opt_date(r.by),
-                Cell::opt_text(r.driver.as_ref()),
-            ]);
-        }
+        let recruit = Sheet::of(Key::SheetRecruit, RECRUIT_FIELDS, &self.summary.recruit);
         let mut sheets = vec![goals, by_unit, by_driver, recruit];
         if self.scheduled {
-            sheets.push(late_sheet(self));
+            sheets.push(Sheet::of(Key::SheetLate, LATE_FIELDS, &self.summary.late));
         }
         if !self.summary.mentors.is_empty() {
             sheets.push(mentors_sheet(self));
@@ -531,29 +513,31 @@ impl ToXlsx for PlanReport {
     }
 }
 
+/// `plan`'s Recruit sheet: a row per need that recruits (gap's columns).
+const RECRUIT_FIELDS: &[Field<Recruitment>] = &[
+    Field::new("id", |r| Cell::text(&r.need)),
+    Field::new("skill", |r| Cell::text(&r.skill)),
+    Field::new("unit", |r| Cell::opt_text(r.unit.as_ref())),
+    Field::new("role", |r| Cell::opt_text(r.role.as_ref())),
+    Field::new("level", |r| Cell::int(r.level)),
+    Field::new("recruit", |r| Cell::int(r.count)),
+    Field::new("priority", |r| Cell::text(r.priority.to_string())),
+    Field::new("by", |r| Cell::opt_date(r.by)),
+    Field::new("driver", |r| Cell::opt_text(r.driver.as_ref())),
+];
+
 /// `plan` with capacity: the goals finishing after a need's deadline
 /// (FORMAT r2 "Capacity and schedule"); finish empty: never.
-fn late_sheet(report: &PlanReport) -> Sheet {
-    let mut sheet = Sheet::new(
-        Key::SheetLate,
-        &[
-            "id", "by", "person", "name", "skill", "renew", "finish", "short",
-        ],
-    );
-    for g in &report.summary.late {
-        sheet.rows.push(vec![
-            Cell::text(&g.need),
-            Cell::Date(g.by),
-            Cell::text(&g.person),
-            Cell::opt_text(g.name.as_ref()),
-            Cell::text(&g.skill),
-            Cell::Bool(g.renew),
-            Cell::opt_date(g.finish),
-            Cell::Num(g.short),
-        ]);
-    }
-    sheet
-}
+const LATE_FIELDS: &[Field<LateGoal>] = &[
+    Field::new("id", |g| Cell::text(&g.need)),
+    Field::new("by", |g| Cell::Date(g.by)),
+    Field::new("person", |g| Cell::text(&g.person)),
+    Field::new("name", |g| Cell::opt_text(g.name.as_ref())),
+    Field::new("skill", |g| Cell::text(&g.skill)),
+    Field::new("renew", |g| Cell::Bool(g.renew)),
+    Field::new("finish", |g| Cell::opt_date(g.finish)),
+    Field::new("short", |g| Cell::Num(g.short)),
+];
 
 /// Effort added up by unit or driver: one row per key.
 pub fn effort_sheet(name: Key, key: &str, rows: &[EffortBy]) -> Sheet {
