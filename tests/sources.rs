@@ -181,3 +181,40 @@ fn a_source_listed_twice_and_calibrate_at_zero_are_errors() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("did you mean 'prefer'"), "{stderr}");
 }
+
+/// The calibration list in balance's table and Markdown (both languages),
+/// people by name, the levels with their names.
+#[test]
+fn balance_shows_the_calibration_list_by_name() {
+    let fx = fixture("[assessment]\nprefer = [\"manager\", \"self\"]\n").file(
+        "people.csv",
+        "id,name\na,Kari Nordmann\nb,\nc,\nd,\ne,\nf,\ng,Ola Hansen\nh,\n",
+    );
+    let out = fx.run(&["balance", "org.toml", "-q"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        table.contains("Self and manager 2 or more levels apart (for a competence talk):"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Kari Nordmann (a)")
+            && table.contains("4 expert")
+            && table.contains("2 working"),
+        "{table}"
+    );
+    let out = fx.run(&["balance", "org.toml", "-q", "--lang", "nb", "-f", "md"]);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("## Egen og leders vurdering 2 nivåer eller mer fra hverandre"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Ola Hansen (g) | s | 3 advanced | 1 basic | 1 basic |"),
+        "{md}"
+    );
+}

@@ -279,6 +279,12 @@ catalogue! {
     LeavingHeading => "Leaving within {} days", "Slutter innen {} dager";
     ColFirstDay => "First day", "Første dag";
     ColLastDay => "Last day", "Siste dag";
+    // Calibration (FORMAT r3): self and manager far apart.
+    CalibrationTerminal => "Self and manager {} or more levels apart (for a competence talk):", "Egen og leders vurdering {} nivåer eller mer fra hverandre (til kompetansedrøfting):";
+    CalibrationHeading => "Self and manager {} or more levels apart", "Egen og leders vurdering {} nivåer eller mer fra hverandre";
+    ColSelf => "Self", "Egen";
+    ColManager => "Manager", "Leder";
+    ColCounted => "Counts", "Teller";
     GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
     GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
     LastDayItem => "{} (last day {})", "{} (siste dag {})";

@@ -429,6 +429,9 @@ pub struct BalanceReport {
     /// manager levels in a skill are `calibrate_at` or more apart, for a
     /// competence talk (*kompetansedrøfting*), by person id, then skill.
     pub calibration: Vec<Calibration>,
+    /// `[assessment] calibrate_at`: how far apart is listed (for the views).
+    #[serde(skip)]
+    pub calibrate_at: Level,
 }
 
 /// A person and skill whose self and manager levels differ enough to talk

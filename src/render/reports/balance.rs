@@ -310,6 +310,40 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
     if !r.leaving.is_empty() {
         out.heading(2, leaving).grid(leaving_grid(l, &r.leaving));
     }
+    if !r.calibration.is_empty() {
+        let key = match dialect {
+            Dialect::Terminal => Key::CalibrationTerminal,
+            Dialect::Document => Key::CalibrationHeading,
+        };
+        out.heading(2, l.fill(key, &[&r.calibrate_at]))
+            .grid(calibration_grid(l, r));
+    }
+}
+
+/// FORMAT.md r3 "Calibration": person, skill, the self and manager levels,
+/// and the level that counts.
+pub fn calibration_grid(l: Labels, r: &BalanceReport) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColPerson),
+            (L, ColSkill),
+            (L, ColSelf),
+            (L, ColManager),
+            (L, ColCounted),
+        ],
+    ));
+    for c in &r.calibration {
+        grid.push([
+            person(&c.person, c.name.as_deref()),
+            skill_name(r, &c.skill).to_string(),
+            level(&r.scale, c.own),
+            level(&r.scale, c.manager),
+            level(&r.scale, c.counted),
+        ]);
+    }
+    grid
 }
 
 /// The key-person table shows mentoring only where it says something: a
