@@ -15,6 +15,8 @@
 # any written file byte for byte. NEW_BINARY defaults to
 # target/release/kompetanse (built here). Prints one line per difference
 # and a summary; exit 1 when anything differs. QUICK=1 leaves the 1M rows out.
+# IGNORE_STYLE=1 compares HTML pages without their stylesheet (for a change
+# that is deliberately only the stylesheet's).
 #
 # Used for refactors that must not change behaviour: build the old commit's
 # binary (git worktree add /tmp/old <commit>; cargo build --release there),
@@ -55,6 +57,8 @@ compare() { # args...
         echo $? >"$WORK/$side.rc"
         set -e
         for f in "$WORK"/out.*; do [[ -e $f ]] && cat "$f" >>"$WORK/$side.out"; done
+        # A deliberate change of the stylesheet: compare the pages without it.
+        [[ -n ${IGNORE_STYLE:-} ]] && sed -i '/^<style>$/,/^<\/style>$/d' "$WORK/$side.out"
     done
     if cmp -s "$WORK/old.out" "$WORK/new.out" && cmp -s "$WORK/old.err" "$WORK/new.err" \
         && cmp -s "$WORK/old.rc" "$WORK/new.rc"; then

@@ -190,12 +190,12 @@ fn report_renders_in_chromium() {
         let units = with_hours(&json["plan"]["by_unit"]);
         assert!(needs > 0 && units > 0, "{example}: no effort to show");
         assert_eq!(
-            occurrences(&dom, "data-mix-bar=\"need\""),
+            occurrences(&dom, "data-bar=\"need\""),
             needs,
             "{example}: need bars"
         );
         assert_eq!(
-            occurrences(&dom, "data-mix-bar=\"unit\""),
+            occurrences(&dom, "data-bar=\"unit\""),
             units,
             "{example}: unit bars"
         );
@@ -322,7 +322,7 @@ fn report_since_adds_a_before_after_section_in_chromium() {
     let x = org("virksomhet-x");
     let plain = String::from_utf8(kompetanse(&["report", &x, "-q"])).unwrap();
     assert!(
-        !plain.contains("data-progress"),
+        !plain.contains("data-bar=\"progress\""),
         "no section without --since"
     );
     let progress: Value = serde_json::from_slice(&kompetanse(&[
@@ -347,10 +347,16 @@ fn report_since_adds_a_before_after_section_in_chromium() {
     let console = console_lines(&out);
     assert!(console.is_empty(), "{}", console.join("\n"));
     let dom = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(occurrences(&dom, "data-progress=\"\""), 1, "one section");
-    assert_eq!(occurrences(&dom, "data-progress-need="), needs);
     assert_eq!(
-        occurrences(&dom, "class=\"pbar\""),
+        occurrences(&dom, "<section id=\"progress\""),
+        1,
+        "one section"
+    );
+    assert_eq!(occurrences(&dom, "data-bar=\"progress\""), needs);
+    let progress_part = &dom[dom.find("<section id=\"progress\"").unwrap()..];
+    let progress_part = &progress_part[..progress_part.find("</section>").unwrap()];
+    assert_eq!(
+        occurrences(progress_part, "class=\"track\""),
         2 * needs,
         "two bars a need"
     );
@@ -359,7 +365,26 @@ fn report_since_adds_a_before_after_section_in_chromium() {
         needs,
         "a then bar each"
     );
-    assert_eq!(occurrences(&dom, "data-moved-up"), 1);
+    // Who moved up: the progress report's own table, as `progress` shows it.
+    let alone = String::from_utf8(kompetanse(&[
+        "progress",
+        &x,
+        "--since",
+        "2026-01-01",
+        "-q",
+        "-f",
+        "html",
+    ]))
+    .unwrap();
+    let raw = std::fs::read_to_string(&page).unwrap();
+    let raw_part = &raw[raw.find("<section id=\"progress\"").unwrap()..];
+    let raw_part = &raw_part[..raw_part.find("</section>").unwrap()];
+    let grids: Vec<&str> = alone.split("<div class=\"scroll\">").skip(1).collect();
+    assert!(grids.len() > 1);
+    for grid in grids {
+        let grid = &grid[..grid.find("</div>").unwrap()];
+        assert!(raw_part.contains(grid), "the page lacks {grid}");
+    }
     // The rest of the page is the page without --since.
     assert_eq!(
         occurrences(&dom, "data-heat-cell"),

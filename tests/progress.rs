@@ -496,7 +496,10 @@ fn report_since_is_for_the_page() {
     assert!(err.contains("use `progress --since` for json"), "{err}");
     let page = fixture().run(&["report", "org.toml", "--since", "2025-12-31"]);
     assert_eq!(page.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&page.stdout).contains("data-progress-need=\"rust-it\""));
+    assert!(
+        String::from_utf8_lossy(&page.stdout)
+            .contains("data-bar=\"progress\" data-key=\"rust-it\"")
+    );
 }
 
 /// A gain under two needs of one driver counts once for it; under needs of

@@ -8,7 +8,8 @@
 //! rows and sheets ([`table`]). [`formats`] has one file per format, each
 //! laying those out without naming a report. [`Render`] says which formats
 //! a report has and [`render`] is the one dispatch. The `report` command's
-//! HTML page still has its own layout, in [`page`].
+//! page is an outline too, of its parts' outlines around a summary, a
+//! heatmap and bars ([`reports::overview`]).
 
 pub mod formats {
     //! Formats: one file per output format, each laying out what every report
@@ -28,7 +29,6 @@ pub mod formats {
     pub mod xlsx;
 }
 pub mod outline;
-pub mod page;
 pub mod reports;
 pub mod table;
 pub mod words;
@@ -47,6 +47,7 @@ use crate::report::{
 
 pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
 pub use self::outline::ToOutline;
+use self::outline::{Dialect, Outline};
 pub use self::table::{ToCsv, ToXlsx};
 pub use self::words::{Labels, Lang};
 
@@ -129,7 +130,7 @@ impl Format {
 /// A report and how it is written. [`Render::formats`] says which formats
 /// it has, so the cli refuses any other once, before any work; the parts
 /// it has ([`document`](Render::document), [`rows`](Render::rows),
-/// [`sheets`](Render::sheets), [`page`](Render::page)) are what
+/// [`sheets`](Render::sheets)) are what
 /// [`render`], the one dispatch, lays out per format.
 pub trait Render: Serialize + ReportKind {
     /// The formats it is written in, in the order a message lists them.
@@ -149,11 +150,6 @@ pub trait Render: Serialize + ReportKind {
 
     /// Its workbook.
     fn sheets(&self) -> Option<&dyn ToXlsx> {
-        None
-    }
-
-    /// A page of its own, written as HTML instead of its document's.
-    fn page(&self, _style: Style, _out: &mut dyn Write) -> Option<io::Result<()>> {
         None
     }
 }
@@ -241,13 +237,15 @@ impl Render for Overview<'_> {
         Some(self.report)
     }
 
-    fn page(&self, style: Style, out: &mut dyn Write) -> Option<io::Result<()>> {
-        Some(page::write_with_progress(
-            self.report,
-            self.progress,
-            style,
-            out,
-        ))
+    fn document(&self) -> Option<&dyn ToOutline> {
+        Some(self)
+    }
+}
+
+impl ToOutline for Overview<'_> {
+    /// The page, in either dialect: it is written as HTML only.
+    fn outline_in(&self, _dialect: Dialect, labels: Labels) -> Outline {
+        reports::overview::page(self.report, self.progress, labels)
     }
 }
 
@@ -258,7 +256,7 @@ pub fn render<R: Render, W: Write>(
     report: &R,
     format: Format,
     style: Style,
-    mut out: W,
+    out: W,
 ) -> io::Result<()> {
     let missing = || {
         io::Error::other(format!(
@@ -270,10 +268,7 @@ pub fn render<R: Render, W: Write>(
         Format::Json => json::write(report, out),
         Format::Table => terminal::write(report.document().ok_or_else(missing)?, style, out),
         Format::Markdown => markdown::write(report.document().ok_or_else(missing)?, style, out),
-        Format::Html => match report.page(style, &mut out) {
-            Some(written) => written,
-            None => html::write(report.document().ok_or_else(missing)?, style, out),
-        },
+        Format::Html => html::write(report.document().ok_or_else(missing)?, style, out),
         Format::Csv => csv::write(report.rows().ok_or_else(missing)?, out),
         Format::ExcelCsv => {
             csv::write_dialect(report.rows().ok_or_else(missing)?, csv::Dialect::Excel, out)

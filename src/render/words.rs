@@ -298,7 +298,6 @@ catalogue! {
     MenteeNoun => "mentee", "mentee";
     MenteesNoun => "mentees", "mentees";
     WhatMentored => "goals mentored by {}", "mål med {} som mentor";
-    WhatMarket => "competence marketplace", "kompetansetorg";
     ColLearners => "Wants to learn", "Vil lære";
     ColTeachers => "Can teach", "Kan lære bort";
     MarketNone => "No skill has anyone who wants to learn it or can teach it.", "Ingen ferdighet har noen som vil lære den eller kan lære den bort.";
@@ -366,28 +365,17 @@ catalogue! {
     MixByUnit => "By unit (plans)", "Per enhet (planer)";
     NoDevelopment => "Needs with no development hours", "Behov uten utviklingstimer";
     Gaps => "Gaps, need by need", "Gap, behov for behov";
-    AllPeople => "everyone", "alle";
     Role => "role", "rolle";
-    WhoDevelops => "Who develops", "Hvem utvikles";
     Balance => "Competence balance", "Kompetansesaldo";
-    BalanceIntro => "People at each level, skill by skill (people without an assessment count at the lowest level).", "Personer på hvert nivå, kompetanse for kompetanse (personer uten vurdering telles på laveste nivå).";
     Stale => "Stale", "Foreldet";
     Interest => "Interested", "Interessert";
-    FreshnessLine => "current assessments", "gjeldende vurderinger";
     Expired => "expired, set aside", "utløpt, holdt utenfor";
     Expiring => "Expiring soon", "Utløper snart";
     Expires => "Expires", "Utløper";
     Days => "days", "dager";
-    KeyPeople => "Key-person risks", "Nøkkelpersonrisiko";
-    KeyPeopleIntro => "Skills that a need or role requires, held by one person or nobody at the highest level required, or by people who all leave before a need is due.", "Kompetanse som et behov eller en rolle krever, og som én person eller ingen har på høyeste krevde nivå, eller som bare folk som slutter før et behovs frist har.";
-    HeldByNobody => "nobody holds it", "ingen har den";
-    HeldOnlyBy => "only", "bare";
-    NoKeyPeople => "No skill hangs on one person.", "Ingen kompetanse henger på én person.";
     PageRecruitment => "Recruitment", "Rekruttering";
     NoRecruitment => "Nothing to recruit: every shortfall can be developed.", "Ingenting å rekruttere: alle mangler kan utvikles.";
     PlanTotals => "Plan totals", "Planene samlet";
-    ByUnit => "By unit", "Per enhet";
-    ByDriver => "By driver", "Per drivkraft";
     GeneratedBy => "Made by kompetanse", "Laget med kompetanse";
     // Workbook sheets and column headers.
     SheetNeeds => "Needs", "Behov";

@@ -5,9 +5,9 @@
 //! first makes control characters visible, so a name from a file is always
 //! text, never markup or a terminal command.
 //!
-//! Every report but `report` writes its document [`Outline`] here
-//! ([`write`]); `report` has its own page with the heatmap and the mix bars
-//! ([`crate::render::page`]), through [`write_page`] and [`clean`]. Every label on a page comes from [`Labels`], so
+//! Every report writes its document [`Outline`] here ([`write`]); `report`
+//! writes its page's outline, with sections, cards, a heatmap and bars
+//! ([`write_outline`]). Every label on a page comes from [`Labels`], so
 //! another language is one more catalogue, not an edit of the templates.
 
 use std::io::{self, Write};
@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use askama::Template;
 
 use crate::render::Style;
-use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
+use crate::render::outline::{Block, Dialect, Outline, Span, Text, ToOutline, Tone};
 
 pub use crate::render::words::{Key, Labels};
 
@@ -44,13 +44,50 @@ pub fn clean(text: &str) -> String {
 /// A stretch of text for a template: (emphasised, text).
 type Spans = Vec<(bool, String)>;
 
-/// An outline block, cleaned, as the outline template shows it.
+/// An outline block, cleaned, as the outline template shows it. Sections
+/// and columns are opened and closed by parts of their own.
 enum Part {
     Heading(u8, String),
     Paragraph(Spans),
     /// Column headings with their alignment, and rows of cells.
     Table(Vec<(String, bool)>, Vec<Vec<(String, bool)>>),
     List(Vec<Spans>),
+    Open(&'static str, String),
+    Close,
+    ColumnsOpen,
+    ColumnNext,
+    ColumnsClose,
+    /// Each card's colour class, and its label, value and note.
+    Cards(Vec<(&'static str, [String; 3])>),
+    /// The corner, the columns (parent, name), the rows.
+    Heatmap(String, Vec<(String, String)>, Vec<HeatLine>),
+    Legend(Vec<(&'static str, String)>),
+    Bars(Vec<BarLine>),
+}
+
+/// A heatmap row: each cell's colour class, and its figure, share and title.
+struct HeatLine {
+    name: String,
+    note: String,
+    id: String,
+    cells: Vec<(&'static str, [String; 3])>,
+}
+
+struct BarLine {
+    label: String,
+    note: String,
+    kind: &'static str,
+    key: String,
+    tracks: Vec<TrackLine>,
+    caption: String,
+}
+
+/// A bar's track: its width in percent, its parts (class, width, words).
+struct TrackLine {
+    length: String,
+    parts: Vec<(&'static str, String, String)>,
+    value: String,
+    change: String,
 }
 
 /// The page of a report's outline.
@@ -59,6 +96,9 @@ enum Part {
 struct OutlinePage<'a> {
     labels: &'a Labels,
     title: String,
+    subtitle: String,
+    /// The sections' anchors and headings, for the contents.
+    contents: Vec<(&'static str, String)>,
     parts: Vec<Part>,
 }
 
@@ -72,23 +112,50 @@ fn spans(text: &Text) -> Spans {
         .collect()
 }
 
-/// Writes `report`'s document outline as one HTML page.
-pub fn write<R: ToOutline + ?Sized, W: Write>(
-    report: &R,
-    style: Style,
-    mut out: W,
-) -> io::Result<()> {
-    let mut title = String::new();
-    let mut parts = Vec::new();
-    let words = crate::render::words::Labels::new(style.lang);
-    for block in report.outline_in(Dialect::Document, words) {
-        match block {
-            Block::Title(text) => title = clean(&text),
-            // The page's title is its h1, so sections start at h2.
-            Block::Heading { level, text } => {
-                parts.push(Part::Heading(level.clamp(2, 6), clean(&text)))
+/// The colour class of a tone (`templates/style.css`).
+fn class(tone: Tone) -> &'static str {
+    const BANDS: [&str; 5] = ["c0", "c1", "c2", "c3", "c4"];
+    match tone {
+        Tone::Neutral => "",
+        Tone::Good => "good",
+        Tone::Bad => "bad",
+        Tone::Coverage(share) => match share {
+            s if s >= 1.0 => "c4",
+            s if s >= 0.75 => "c3",
+            s if s >= 0.5 => "c2",
+            s if s >= 0.25 => "c1",
+            _ => "c0",
+        },
+        Tone::Band(band) => BANDS[usize::from(band.min(4))],
+        Tone::NoNeed => "cn",
+        Tone::Nothing => "cn z",
+        Tone::Experience => "exp",
+        Tone::Social => "soc",
+        Tone::Formal => "for",
+        Tone::Then => "was",
+    }
+}
+
+/// A percentage for a width, from a share.
+fn percent(share: f64) -> String {
+    format!("{:.2}", (share * 100.0).clamp(0.0, 100.0))
+}
+
+/// `blocks` as template parts, after what `parts` holds.
+fn parts_of(blocks: Outline, page: &mut OutlinePage) {
+    for block in blocks {
+        let part = match block {
+            Block::Title(text) => {
+                page.title = clean(&text);
+                continue;
             }
-            Block::Paragraph(text) => parts.push(Part::Paragraph(spans(&text))),
+            Block::Subtitle(text) => {
+                page.subtitle = clean(&text);
+                continue;
+            }
+            // The page's title is its h1, so sections start at h2.
+            Block::Heading { level, text } => Part::Heading(level.clamp(2, 6), clean(&text)),
+            Block::Paragraph(text) => Part::Paragraph(spans(&text)),
             Block::Grid(grid) => {
                 let right: Vec<bool> = grid.columns.iter().map(|c| c.right).collect();
                 let head = grid
@@ -106,16 +173,117 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
                             .collect()
                     })
                     .collect();
-                parts.push(Part::Table(head, rows));
+                Part::Table(head, rows)
             }
-            Block::List(items) => parts.push(Part::List(items.iter().map(spans).collect())),
-        }
+            Block::List(items) => Part::List(items.iter().map(spans).collect()),
+            Block::Section { id, heading } => {
+                if !page.contents.is_empty() {
+                    page.parts.push(Part::Close);
+                }
+                page.contents.push((id, clean(&heading)));
+                Part::Open(id, clean(&heading))
+            }
+            Block::Columns(columns) => {
+                page.parts.push(Part::ColumnsOpen);
+                for (i, column) in columns.into_iter().enumerate() {
+                    if i > 0 {
+                        page.parts.push(Part::ColumnNext);
+                    }
+                    parts_of(column, page);
+                }
+                Part::ColumnsClose
+            }
+            Block::Cards(cards) => Part::Cards(
+                cards
+                    .iter()
+                    .map(|c| {
+                        let text = [clean(&c.label), clean(&c.value), clean(&c.note)];
+                        (class(c.tone), text)
+                    })
+                    .collect(),
+            ),
+            Block::Heatmap(map) => Part::Heatmap(
+                clean(&map.corner),
+                map.columns
+                    .iter()
+                    .map(|(parent, name)| (clean(parent), clean(name)))
+                    .collect(),
+                map.rows
+                    .iter()
+                    .map(|row| HeatLine {
+                        name: clean(&row.name),
+                        note: clean(&row.note),
+                        id: clean(&row.id),
+                        cells: row
+                            .cells
+                            .iter()
+                            .map(|c| {
+                                let text = [clean(&c.main), clean(&c.share), clean(&c.title)];
+                                (class(c.tone), text)
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            ),
+            Block::Legend(items) => Part::Legend(
+                items
+                    .iter()
+                    .map(|(tone, text)| (class(*tone), clean(text)))
+                    .collect(),
+            ),
+            Block::Bars(bars) => Part::Bars(
+                bars.iter()
+                    .map(|b| BarLine {
+                        label: clean(&b.label),
+                        note: clean(&b.note),
+                        kind: b.kind,
+                        key: clean(&b.key),
+                        caption: clean(&b.caption),
+                        tracks: b
+                            .tracks
+                            .iter()
+                            .map(|t| TrackLine {
+                                length: percent(t.length),
+                                parts: t
+                                    .parts
+                                    .iter()
+                                    .map(|(tone, share, text)| {
+                                        (class(*tone), percent(*share), clean(text))
+                                    })
+                                    .collect(),
+                                value: clean(&t.value),
+                                change: clean(&t.change),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            ),
+        };
+        page.parts.push(part);
     }
-    let page = OutlinePage {
-        labels: &Labels::new(style.lang),
-        title,
-        parts,
+}
+
+/// Writes `report`'s document outline as one HTML page.
+pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, style: Style, out: W) -> io::Result<()> {
+    let words = crate::render::words::Labels::new(style.lang);
+    write_outline(report.outline_in(Dialect::Document, words), style, out)
+}
+
+/// Writes an outline as one HTML page: its title, the contents when it has
+/// sections, and its blocks.
+pub fn write_outline<W: Write>(outline: Outline, style: Style, mut out: W) -> io::Result<()> {
+    let labels = Labels::new(style.lang);
+    let mut page = OutlinePage {
+        labels: &labels,
+        title: String::new(),
+        subtitle: String::new(),
+        contents: Vec::new(),
+        parts: Vec::new(),
     };
+    parts_of(outline, &mut page);
+    if !page.contents.is_empty() {
+        page.parts.push(Part::Close);
+    }
     write_page(&page, &mut out)
 }
 

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use crate::render::Style;
 use crate::render::formats::terminal::visible;
-use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
+use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, lower};
 use crate::render::table::Grid;
 use crate::render::words::Labels;
 
@@ -25,7 +25,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
     style: Style,
     mut out: W,
 ) -> io::Result<()> {
-    let blocks = report.outline_in(Dialect::Document, Labels::new(style.lang));
+    let blocks = lower(report.outline_in(Dialect::Document, Labels::new(style.lang)));
     let last = blocks.len().saturating_sub(1);
     for (i, block) in blocks.into_iter().enumerate() {
         let closing = i == last;
@@ -52,6 +52,8 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
                     break;
                 }
             }
+            // `lower` leaves no other block.
+            _ => {}
         }
         writeln!(out)?;
     }

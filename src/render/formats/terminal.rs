@@ -21,7 +21,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use self::paint::Palette;
 use crate::render::Style;
-use crate::render::outline::{Block, Dialect, Span, Text, ToOutline};
+use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, lower};
 use crate::render::table::{Column, Grid, LAST_RESORT};
 use crate::render::words::Labels;
 
@@ -42,7 +42,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             text.into_owned()
         }
     };
-    for block in report.outline_in(Dialect::Terminal, labels) {
+    for block in lower(report.outline_in(Dialect::Terminal, labels)) {
         match block {
             Block::Title(text) => writeln!(out, "{}", strong(&text))?,
             // A section opens after a blank line.
@@ -54,6 +54,8 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
                     writeln!(out, "  {}", plain(&item))?;
                 }
             }
+            // `lower` leaves no other block.
+            _ => {}
         }
     }
     Ok(())

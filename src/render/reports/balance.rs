@@ -46,6 +46,15 @@ impl ToOutline for BalanceReport {
     }
 }
 
+/// The balance of the whole organisation as a document tells it, without
+/// its opening and its units: a part of `report`'s page.
+pub fn whole(l: Labels, r: &BalanceReport) -> Outline {
+    let mut out = Builder::default();
+    out.grid(levels_grid(l, &r.scale, &r.skills));
+    balance_document(l, r, &mut out);
+    out.build()
+}
+
 fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
     let f = &r.freshness;
     out.heading(

@@ -1,13 +1,20 @@
-//! `report`'s workbook: the gap, plan and balance sheets of its parts and
-//! the coverage map. Its HTML page is [`crate::render::page`]'s.
+//! `report`: its page, an outline of its parts (the gap, balance, plan and
+//! marketplace reports, each as it tells itself) around a summary, the
+//! coverage heatmap and the learning-mix bars; and its workbook, the gap,
+//! plan and balance sheets of its parts and the coverage map.
 
 use std::io;
 
-use crate::model::Date;
-use crate::render::reports::plan;
+use crate::model::{Date, Effort};
+use crate::render::outline::{
+    Bar, Block, Builder, Card, Dialect, HeatCell, HeatRow, Heatmap, Outline, Text, ToOutline, Tone,
+    Track,
+};
+use crate::render::reports::text::level;
+use crate::render::reports::{balance, plan, progress};
 use crate::render::table::{Cell, Sheet, ToXlsx};
-use crate::render::words::Key;
-use crate::report::OverviewReport;
+use crate::render::words::{Key, Labels};
+use crate::report::{OverviewReport, ProgressReport};
 
 /// `report`: the page's views as sheets: the gap's, the plans' totals, the
 /// balance's, and the coverage map (one row per skill and unit).
@@ -57,4 +64,335 @@ impl ToXlsx for OverviewReport {
         sheets.push(coverage);
         Ok(sheets)
     }
+}
+
+/// `report`'s page: a summary of key figures, the coverage heatmap, the
+/// learning-mix bars, then its parts as their own reports tell them (the
+/// gap, the progress since a date, the balance, the recruitment list, the
+/// plans' totals and mentors, the marketplace), each a section. It words
+/// and colours what the reports hold; it computes nothing.
+pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) -> Outline {
+    use Key::*;
+    let mut out = Builder::default();
+    out.title(&r.organisation).push(Block::Subtitle(format!(
+        "{} · {} {} · {} {}",
+        l.get(ReportTitle),
+        l.get(AsOf),
+        r.as_of,
+        l.get(LearningMix),
+        r.mix
+    )));
+    out.section("summary", l.get(Summary))
+        .push(Block::Cards(cards(r, l)));
+    out.section("coverage", l.get(CoverageMap))
+        .para(l.get(CoverageMapIntro))
+        .push(Block::Heatmap(heatmap(r, l)))
+        .push(Block::Legend(
+            ["< 25 %", "25–49 %", "50–74 %", "75–99 %", "100 %"]
+                .iter()
+                .enumerate()
+                .map(|(band, text)| (Tone::Band(band as u8), text.to_string()))
+                .chain([(Tone::NoNeed, l.get(LegendNone).to_string())])
+                .collect(),
+        ));
+    let mut by_need = Builder::default();
+    by_need.heading(3, l.get(MixByNeed)).push(Block::Bars(bars(
+        r.gap
+            .needs
+            .iter()
+            .filter(|n| n.effort.total > 0.0)
+            .map(|n| (n.skill_name.clone(), n.id.clone(), n.id.clone(), n.effort)),
+        "need",
+        l,
+    )));
+    let idle: Vec<&str> = r
+        .gap
+        .needs
+        .iter()
+        .filter(|n| n.effort.total == 0.0)
+        .map(|n| n.id.as_str())
+        .collect();
+    if !idle.is_empty() {
+        by_need.para(format!("{}: {}", l.get(NoDevelopment), idle.join(", ")));
+    }
+    let mut by_unit = Builder::default();
+    by_unit.heading(3, l.get(MixByUnit)).push(Block::Bars(bars(
+        r.plan
+            .by_unit
+            .iter()
+            .filter(|u| u.effort.total > 0.0)
+            .map(|u| {
+                let noun = if u.goals == 1 {
+                    l.get(Goal).to_string()
+                } else {
+                    l.get(ColGoals).to_lowercase()
+                };
+                let unit = u.key.clone().unwrap_or_else(|| l.get(NoUnit).into());
+                let key = u.key.clone().unwrap_or_default();
+                (unit, format!("{} {noun}", u.goals), key, u.effort)
+            }),
+        "unit",
+        l,
+    )));
+    out.section("mix", l.get(MixTitle))
+        .para(l.get(MixIntro))
+        .push(Block::Legend(vec![
+            (Tone::Experience, l.get(Experience).to_string()),
+            (Tone::Social, l.get(Social).to_string()),
+            (Tone::Formal, l.get(Formal).to_string()),
+        ]))
+        .push(Block::Columns(vec![by_need.build(), by_unit.build()]));
+    out.section("gaps", l.get(Gaps))
+        .part(r.gap.outline_in(Dialect::Document, l));
+    if let Some(p) = progress {
+        out.section("progress", l.fill(ProgressSince, &[&p.since]))
+            .push(Block::Legend(vec![
+                (Tone::Then, l.fill(ThenOn, &[&p.since])),
+                (Tone::Band(4), l.fill(NowOn, &[&p.as_of])),
+            ]))
+            .push(Block::Bars(progress_bars(p, l)))
+            .part(p.outline_in(Dialect::Document, l));
+    }
+    out.section("balance", l.get(Balance))
+        .body(balance::whole(l, &r.balance));
+    out.section("recruitment", l.get(PageRecruitment));
+    if r.plan.recruit.is_empty() {
+        out.para(l.get(NoRecruitment));
+    } else {
+        out.grid(plan::recruitment(l, &r.gap.levels, &r.plan.recruit));
+    }
+    out.section("plans", l.get(PlanTotals))
+        .para(l.get(PlanTotalsIntro))
+        .push(Block::Columns(
+            plan::effort_summary(l, &r.plan)
+                .into_iter()
+                .map(|grid| vec![Block::Grid(grid)])
+                .collect(),
+        ));
+    if !r.plan.mentors.is_empty() {
+        out.heading(3, l.get(MentorsHeading)).list(
+            r.plan
+                .mentors
+                .iter()
+                .map(|m| Text::plain(plan::load_line(l, m))),
+        );
+    }
+    if !r.market.skills.is_empty() {
+        out.section("market", l.get(MarketHeading))
+            .part(r.market.outline_in(Dialect::Document, l));
+    }
+    out.build()
+}
+
+/// The summary's figures: needs met, shortfall, develop, recruit, renew
+/// (when any), and the hours of the needs and of the plans.
+fn cards(r: &OverviewReport, l: Labels) -> Vec<Card> {
+    use Key::*;
+    let t = &r.gap.totals;
+    let card = |label: Key, value: String, note: String, tone: Tone| Card {
+        label: l.get(label).to_string(),
+        value,
+        note,
+        tone,
+    };
+    let bad = |bad: bool| if bad { Tone::Bad } else { Tone::Good };
+    let hours = |h: f64| format!("{} {}", l.hours(h), l.get(HoursUnit));
+    let met = t.needs - t.unmet;
+    let mut cards = vec![
+        card(
+            ColNeeds,
+            format!("{met} / {}", t.needs),
+            format!("{met} {}, {} {}", l.get(Met), t.unmet, l.get(Unmet)),
+            bad(t.unmet > 0),
+        ),
+        card(
+            Shortfall,
+            t.shortfall.to_string(),
+            l.get(ShortfallNote).into(),
+            bad(t.shortfall > 0),
+        ),
+        card(
+            ColDevelop,
+            t.develop.to_string(),
+            l.get(DevelopNote).into(),
+            Tone::Neutral,
+        ),
+        card(
+            ColRecruit,
+            t.recruit.to_string(),
+            l.get(RecruitNote).into(),
+            if t.recruit > 0 {
+                Tone::Bad
+            } else {
+                Tone::Neutral
+            },
+        ),
+    ];
+    if t.renew > 0 {
+        cards.push(card(
+            ColRenew,
+            t.renew.to_string(),
+            l.get(RenewNote).into(),
+            Tone::Neutral,
+        ));
+    }
+    cards.push(card(
+        EffortNeeds,
+        hours(t.effort.total),
+        l.get(EffortNeedsNote).into(),
+        Tone::Neutral,
+    ));
+    cards.push(card(
+        EffortPlans,
+        hours(r.plan.effort.total),
+        l.get(EffortPlansNote).into(),
+        Tone::Neutral,
+    ));
+    cards
+}
+
+/// The coverage map: a row per skill, a column per unit, each cell its
+/// holders against the needs' demand there.
+fn heatmap(r: &OverviewReport, l: Labels) -> Heatmap {
+    use Key::*;
+    let people = l.get(People);
+    Heatmap {
+        corner: l.get(ColSkill).to_string(),
+        columns: r
+            .coverage
+            .units
+            .iter()
+            .map(|u| match u {
+                Option::None => (String::new(), l.get(PageWholeOrganisation).to_string()),
+                Some(path) => match path.rsplit_once('/') {
+                    Some((parent, name)) => (format!("{parent}/"), name.to_string()),
+                    Option::None => (String::new(), path.clone()),
+                },
+            })
+            .collect(),
+        rows: r
+            .coverage
+            .skills
+            .iter()
+            .map(|s| HeatRow {
+                name: s.name.clone(),
+                note: format!("{} ≥ {}", l.get(AtLevel), level(&r.balance.scale, s.level)),
+                id: s.skill.clone(),
+                cells: s
+                    .cells
+                    .iter()
+                    .map(|c| match c.coverage {
+                        _ if c.suppressed => HeatCell {
+                            main: "–".into(),
+                            share: String::new(),
+                            tone: Tone::Nothing,
+                            title: l.get(Suppressed).into(),
+                        },
+                        Some(share) => HeatCell {
+                            main: format!("{}/{}", c.have, c.demand),
+                            share: l.percent(share),
+                            tone: Tone::Coverage(share),
+                            title: format!("{} / {} {people}", c.have, c.demand),
+                        },
+                        Option::None => HeatCell {
+                            main: c.have.to_string(),
+                            share: String::new(),
+                            // Nobody at the level and nobody asked for: faded.
+                            tone: if c.have == 0 {
+                                Tone::Nothing
+                            } else {
+                                Tone::NoNeed
+                            },
+                            title: format!("{} {people} · {}", c.have, l.get(NoNeedHere)),
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A bar per (label, note, key, effort): its hours by learning mode, as long as
+/// its hours against the longest of the list.
+fn bars(
+    items: impl Iterator<Item = (String, String, String, Effort)>,
+    kind: &'static str,
+    l: Labels,
+) -> Vec<Bar> {
+    use Key::*;
+    let items: Vec<_> = items.collect();
+    let longest = items.iter().map(|i| i.3.total).fold(0.0, f64::max);
+    let h = l.get(HoursUnit);
+    items
+        .into_iter()
+        .map(|(label, note, key, e)| {
+            let share = |part: f64| if e.total > 0.0 { part / e.total } else { 0.0 };
+            let parts: Vec<(Tone, f64, String)> = [
+                (Tone::Experience, Experience, e.experience),
+                (Tone::Social, Social, e.social),
+                (Tone::Formal, Formal, e.formal),
+            ]
+            .into_iter()
+            .map(|(tone, key, hours)| {
+                let text = format!("{} {} {h}", l.get(key), l.hours(hours));
+                (tone, share(hours), text)
+            })
+            .collect();
+            let caption = parts
+                .iter()
+                .map(|p| p.2.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            Bar {
+                label,
+                note,
+                kind,
+                key,
+                tracks: vec![Track {
+                    length: if longest > 0.0 {
+                        e.total / longest
+                    } else {
+                        0.0
+                    },
+                    parts,
+                    value: format!("{} {h}", l.hours(e.total)),
+                    change: String::new(),
+                }],
+                caption,
+            }
+        })
+        .collect()
+}
+
+/// A need's coverage at `--since` and now, as two tracks.
+fn progress_bars(p: &ProgressReport, l: Labels) -> Vec<Bar> {
+    let then = l.fill(Key::ThenOn, &[&p.since]);
+    let now = l.fill(Key::NowOn, &[&p.as_of]);
+    p.needs
+        .iter()
+        .map(|n| {
+            let track = |tone, share: f64, label: &str, change: String| Track {
+                length: share.clamp(0.0, 1.0),
+                parts: vec![(tone, 1.0, format!("{label}: {}", l.percent(share)))],
+                value: l.percent(share),
+                change,
+            };
+            Bar {
+                label: n.skill_name.clone(),
+                note: n.id.clone(),
+                kind: "progress",
+                key: n.id.clone(),
+                tracks: vec![
+                    track(Tone::Then, n.then.coverage, &then, String::new()),
+                    track(
+                        Tone::Coverage(n.now.coverage),
+                        n.now.coverage,
+                        &now,
+                        progress::points(l, n.change),
+                    ),
+                ],
+                caption: String::new(),
+            }
+        })
+        .collect()
 }
