@@ -195,7 +195,20 @@ fn tables_fit_80_120_and_200_columns_without_cutting_a_word() {
                     narrow.insert(word.trim_end_matches(';').to_string());
                     narrow.insert(word);
                 }
-                let cut: Vec<&String> = words.iter().filter(|w| !narrow.contains(*w)).collect();
+                // `gap` leaves out details its lists and `--need` show, and
+                // cuts a skill's name with "…" (issue 21): its words that
+                // remain are whole, and nothing else is cut.
+                let cut: Vec<&String> = if *view == &["gap"][..] {
+                    narrow
+                        .iter()
+                        .filter(|w| {
+                            let w = w.trim_end_matches(':');
+                            !w.ends_with('…') && !wide.contains(w)
+                        })
+                        .collect()
+                } else {
+                    words.iter().filter(|w| !narrow.contains(*w)).collect()
+                };
                 assert!(cut.is_empty(), "{args:?} cut {cut:?}:\n{out}");
                 // Every table row has as many column rules as its header.
                 for table in out.split("\n┌").skip(1) {

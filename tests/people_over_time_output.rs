@@ -173,7 +173,7 @@ fn balance_lists_arrivals_leavers_and_holders_who_all_leave() {
     let table = text_of(&["balance", ORG, "--expiring", "180", "--width", "200"]);
     assert!(table.contains(
         "Sikkerhet: every holder leaves before sikkerhet-revisjon is due (2027-06-30): \
-         kari (last day 2027-03-31), lars (last day 2027-05-15)"
+         Kari Lunde (kari) (last day 2027-03-31), Lars Vik (lars) (last day 2027-05-15)"
     ));
     let arriving = table
         .split("Arriving (signed hires, first day):")
@@ -215,7 +215,7 @@ fn balance_lists_arrivals_leavers_and_holders_who_all_leave() {
     ]);
     assert!(md.contains(
         "- Sikkerhet: alle innehaverne slutter før fristen for sikkerhet-revisjon (2027-06-30): \
-         kari (siste dag 2027-03-31), lars (siste dag 2027-05-15)"
+         Kari Lunde (kari) (siste dag 2027-03-31), Lars Vik (lars) (siste dag 2027-05-15)"
     ));
     assert!(md.contains(
         "## Nyansatte som begynner\n\n| Person | Enhet | Første dag |\n|---|---|---|\n\
@@ -286,7 +286,7 @@ fn xlsx_gap_and_balance_carry_the_people_over_time() {
             "true",
             "sikkerhet-revisjon",
             "2027-06-30",
-            "kari 2027-03-31, lars 2027-05-15"
+            "Kari Lunde (kari) 2027-03-31, Lars Vik (lars) 2027-05-15"
         ]
     );
 
@@ -305,12 +305,12 @@ fn html_pages_show_the_columns_and_the_sections() {
     page::shows_tables(&page, "gaps", &text_of(&["gap", ORG, "--format", "html"]));
     assert!(page.contains(
         "<li>Sikkerhet: every holder leaves before \
-         sikkerhet-revisjon is due (2027-06-30): kari (last day 2027-03-31), lars (last day 2027-05-15)"
+         sikkerhet-revisjon is due (2027-06-30): Kari Lunde (kari) (last day 2027-03-31), Lars Vik (lars) (last day 2027-05-15)"
     ));
     let balance = page::section(&page, "balance");
     assert!(balance.contains("<h3>Arriving (signed hires)</h3>"));
     assert!(balance.contains(
-        "<table class=\"grid\">\n\
+        "<caption class=\"vh\">Arriving (signed hires)</caption>\n\
          <thead><tr><th scope=\"col\">Person</th><th scope=\"col\">Unit</th><th scope=\"col\">First day</th></tr></thead>\n\
          <tbody>\n<tr><th scope=\"row\">Nina Holm (nina)</th><td>it</td><td>2027-01-04</td></tr>\n\
          <tr><th scope=\"row\">Tor Berg (tor)</th><td>it/drift</td><td>2027-08-01</td></tr>\n"
@@ -322,7 +322,7 @@ fn html_pages_show_the_columns_and_the_sections() {
     let later = text_of(&["report", ORG, "--as-of", "2027-01-10", "--lang", "nb"]);
     assert!(later.contains("<h3>Slutter innen 90 dager</h3>"));
     assert!(later.contains(
-        "<table class=\"grid\">\n\
+        "<caption class=\"vh\">Slutter innen 90 dager</caption>\n\
          <thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Person</th><th scope=\"col\">Siste dag</th></tr></thead>\n\
          <tbody>\n<tr><th scope=\"row\">it</th><td>Kari Lunde (kari)</td><td>2027-03-31</td></tr>\n</tbody>"
     ), "{later}");

@@ -109,6 +109,7 @@ fn workbooks_have_renew_and_late_sheets() {
                 "forstehjelp-pleie",
                 "forstehjelp",
                 "anne",
+                "Anne Aas",
                 "2",
                 "2026-12-15",
                 "8"
@@ -117,6 +118,7 @@ fn workbooks_have_renew_and_late_sheets() {
                 "forstehjelp-pleie",
                 "forstehjelp",
                 "cato",
+                "Cato Dahl",
                 "2",
                 "2027-01-10",
                 "8"

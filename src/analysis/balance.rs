@@ -420,7 +420,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
             .collect();
     }
 
-    BalanceReport {
+    let mut report = BalanceReport {
         organisation: org.name.clone(),
         as_of: org.as_of,
         scale: org.scale.levels.clone(),
@@ -432,7 +432,37 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         leaving: leaving(org, &scope, options.expiring_days),
         calibration: calibration(org, &in_scope),
         calibrate_at: org.policy.sources.calibrate_at,
-    }
+        names: Default::default(),
+    };
+    report.names = mentioned_names(org, &report);
+    report
+}
+
+/// The names of the people `report`'s lists mention, by id (the views say
+/// "Name (id)"; a person without a name is left out).
+fn mentioned_names(
+    org: &Organisation,
+    report: &BalanceReport,
+) -> std::collections::BTreeMap<String, String> {
+    let f = &report.freshness;
+    let ids = f
+        .expired_assessments
+        .iter()
+        .map(|e| &e.person)
+        .chain(f.oldest.iter().map(|o| &o.person))
+        .chain(f.expiring.iter().map(|e| &e.person))
+        .chain(report.key_people.iter().flat_map(|k| {
+            k.people.iter().chain(
+                k.gone
+                    .iter()
+                    .flat_map(|g| g.holders.iter().map(|d| &d.person)),
+            )
+        }));
+    ids.filter_map(|id| {
+        let p = org.people.find(id)?;
+        Some((id.clone(), org.people.name(p)?.to_string()))
+    })
+    .collect()
 }
 
 /// FORMAT.md r3 "Calibration": the pairs of people in scope whose self and

@@ -340,6 +340,7 @@ pub fn expired_row(
 ) -> crate::report::ExpiredRow {
     crate::report::ExpiredRow {
         person: org.people.id(e.person).to_string(),
+        name: org.people.name(e.person).map(str::to_string),
         skill: org.skills[e.skill].id.clone(),
         level: e.level,
         expires: e.expires,

@@ -9,9 +9,12 @@ use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::person_report;
 use crate::cli::baseline::BaselineArgs;
 use crate::cli::{
-    ReportArgs, Status, UsageError, parse_mix_arg, parse_priority_arg, role_arg, unit_arg,
+    ReportArgs, Status, UsageError, check_format, parse_mix_arg, parse_priority_arg, role_arg,
+    unit_arg,
 };
 use crate::model::{LearningMix, Priority};
+use crate::render::NeedView;
+use crate::report::GapReport;
 use crate::report::baseline::GapComparison;
 
 /// What a gap report is about.
@@ -59,6 +62,10 @@ pub struct GapArgs {
     #[arg(long, value_name = "ID")]
     pub person: Option<String>,
 
+    /// Show one need with everything: scope, figures, deadline, and who renews, develops or is recruited, by name
+    #[arg(long, value_name = "NEED", conflicts_with_all = ["by", "baseline"])]
+    pub need: Option<String>,
+
     /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; replaces the organisation's [mix], not a skill's own mix
     #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
     pub mix: Option<LearningMix>,
@@ -92,6 +99,11 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         return Ok(Status::Invalid);
     };
     args.baseline.check_format::<GapComparison>(format)?;
+    if args.need.is_some() {
+        check_format::<NeedView>(format, |names| {
+            format!("`gap --need` writes {}", names.join(", "))
+        })?;
+    }
     let unit = unit_arg(&org, args.unit.as_deref())?;
     // The need view is needed for the need report and for --fail-on only.
     let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
@@ -112,7 +124,13 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
             regressed = args.baseline.fail_on_regression && compared.regressed();
             args.report.emit(&compared, format)?
         }
-        (By::Need, Some(needs), None) => args.report.emit(needs, format)?,
+        (By::Need, Some(needs), None) => match &args.need {
+            Some(id) => {
+                let view = need_view(needs, id)?;
+                args.report.emit(&view, format)?
+            }
+            None => args.report.emit(needs, format)?,
+        },
         (By::Unit | By::Skill | By::Driver, Some(needs), _) => {
             let grouping = match args.by {
                 By::Unit => Grouping::Unit,
@@ -146,4 +164,17 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
     } else {
         Status::Done
     })
+}
+
+/// `--need ID`: the need in the report, or a usage error naming the
+/// closest id.
+fn need_view<'a>(report: &'a GapReport, id: &str) -> Result<NeedView<'a>, UsageError> {
+    match report.needs.iter().find(|n| n.id == id) {
+        Some(need) => Ok(NeedView { report, need }),
+        None => Err(UsageError(format!(
+            "--need: unknown need '{}'{}",
+            crate::suggest::clip(id),
+            crate::suggest::did_you_mean(id, report.needs.iter().map(|n| n.id.as_str()))
+        ))),
+    }
 }

@@ -209,6 +209,41 @@ macro_rules! comparison {
 
 comparison!(GapComparison, BalanceComparison);
 
+/// `gap --need ID`: one need with everything, its people by name. JSON is
+/// the need's object as `gap` has it.
+pub struct NeedView<'a> {
+    pub report: &'a GapReport,
+    pub need: &'a crate::report::NeedGap,
+}
+
+impl Serialize for NeedView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.need.serialize(serializer)
+    }
+}
+
+impl ReportKind for NeedView<'_> {
+    fn kind(&self) -> &'static str {
+        "need"
+    }
+}
+
+impl Render for NeedView<'_> {
+    fn formats() -> &'static [Format] {
+        &[Format::Table, Format::Markdown, Format::Html, Format::Json]
+    }
+
+    fn document(&self) -> Option<&dyn ToOutline> {
+        Some(self)
+    }
+}
+
+impl ToOutline for NeedView<'_> {
+    fn outline_in(&self, dialect: Dialect, labels: Labels) -> Outline {
+        reports::gap::need_view(self.report, self.need, dialect, labels)
+    }
+}
+
 /// `kompetanse report`: the overview as its own page, with `--since` the
 /// progress that page adds; JSON and the workbook are the overview's.
 pub struct Overview<'a> {

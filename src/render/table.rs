@@ -26,6 +26,13 @@ pub struct Column {
     /// the table, lowest rank first, and their values become a line under
     /// the row's first cell ("By: 2027-06-30; Driver: sky"). None: kept.
     pub fold: Option<u8>,
+    /// A detail the report shows elsewhere too (its lists, `--wide`, a
+    /// view of one row): a narrow table leaves it out, lowest rank first,
+    /// before it folds anything. None: never left out.
+    pub detail: Option<u8>,
+    /// Its cells are cut to fit, marked "…", rather than wrapped, so that a
+    /// row keeps to one line (and its folded line to one more).
+    pub clip: bool,
 }
 
 /// A header and rows of cells, one cell per column.
@@ -46,6 +53,8 @@ impl Grid {
                     name: h.trim_start_matches('>').to_string(),
                     right: h.starts_with('>'),
                     fold: None,
+                    detail: None,
+                    clip: false,
                 }
             })
             .collect();
@@ -75,6 +84,25 @@ impl Grid {
             if let Some(c) = self.columns.get_mut(i) {
                 c.fold = Some(LAST_RESORT.saturating_add(rank as u8));
             }
+        }
+        self
+    }
+
+    /// The columns a narrow table leaves out (details shown elsewhere),
+    /// least important first (by index), before it folds any.
+    pub fn details(mut self, order: &[usize]) -> Grid {
+        for (rank, &i) in order.iter().enumerate() {
+            if let Some(c) = self.columns.get_mut(i) {
+                c.detail = Some(rank as u8);
+            }
+        }
+        self
+    }
+
+    /// Column `i`'s cells are cut to fit rather than wrapped.
+    pub fn clip(mut self, i: usize) -> Grid {
+        if let Some(c) = self.columns.get_mut(i) {
+            c.clip = true;
         }
         self
     }

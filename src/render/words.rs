@@ -145,6 +145,10 @@ catalogue! {
     Low => "low", "lav";
     // Cell values.
     ScopeAll => "all", "alle";
+    NeedViewTitle => "Need {}: {} at level {}", "Behov {}: {} på nivå {}";
+    ColWhat => "What", "Hva";
+    ColValue => "Value", "Verdi";
+    ColHorizon => "Counted as of", "Telles per";
     ScopeRole => "role {}", "rolle {}";
     Total => "Total", "Sum";
     TotalDocument => "Total:", "Sum:";
@@ -339,6 +343,8 @@ catalogue! {
     ReportTitle => "Competence report", "Kompetanserapport";
     AsOf => "as of", "per";
     LearningMix => "learning mix", "læringsmiks";
+    StatusBad => "needs action", "krever tiltak";
+    StatusGood => "in order", "i orden";
     Contents => "Contents", "Innhold";
     Met => "met", "dekket";
     Unmet => "unmet", "udekket";
@@ -402,6 +408,7 @@ catalogue! {
     HeadReasons => "Reasons", "Begrunnelse";
     HeadActivities => "Activities", "Aktiviteter";
     HeadKey => "Key", "Nøkkel";
+    HeadMentorName => "Mentor's name", "Mentors navn";
     HeadKind => "Kind", "Type";
     HeadStatus => "Status", "Status";
     HeadDate => "Date", "Dato";
@@ -508,6 +515,7 @@ pub fn header(column: &str) -> Option<Key> {
         "gone_horizon" => HeadGoneHorizon,
         "gone_holders" => HeadGoneHolders,
         "mentor" => ColMentor,
+        "mentor_name" => HeadMentorName,
         "host" => HeadHost,
         "mentees" => ColMentees,
         "addressed" => HeadAddressed,

@@ -147,6 +147,9 @@ pub struct Freshness {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExpiredRow {
     pub person: String,
+    /// The person's name, for people (JSON and CSV keep the id).
+    #[serde(skip)]
+    pub name: Option<String>,
     pub skill: String,
     pub level: Level,
     pub expires: Date,
@@ -432,6 +435,30 @@ pub struct BalanceReport {
     /// `[assessment] calibrate_at`: how far apart is listed (for the views).
     #[serde(skip)]
     pub calibrate_at: Level,
+    /// The names of the people its lists mention (freshness, key people),
+    /// by id, for the human views ("Name (id)"); JSON and CSV keep ids.
+    #[serde(skip)]
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+impl ExpiredRow {
+    /// "Name (id)", or the id when the person has no name.
+    pub fn who(&self) -> String {
+        match &self.name {
+            Some(name) => format!("{name} ({})", self.person),
+            None => self.person.clone(),
+        }
+    }
+}
+
+impl BalanceReport {
+    /// "Name (id)", or the id when the person has no name.
+    pub fn who(&self, id: &str) -> String {
+        match self.names.get(id) {
+            Some(name) => format!("{name} ({id})"),
+            None => id.to_string(),
+        }
+    }
 }
 
 /// A person and skill whose self and manager levels differ enough to talk

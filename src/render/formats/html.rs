@@ -49,8 +49,8 @@ type Spans = Vec<(bool, String)>;
 enum Part {
     Heading(u8, String),
     Paragraph(Spans),
-    /// Column headings with their alignment, and rows of cells.
-    Table(Vec<(String, bool)>, Vec<Vec<(String, bool)>>),
+    /// Its caption, column headings with their alignment, and rows of cells.
+    Table(String, Vec<(String, bool)>, Vec<Vec<(String, bool)>>),
     List(Vec<Spans>),
     Open(&'static str, String),
     Close,
@@ -59,8 +59,8 @@ enum Part {
     ColumnsClose,
     /// Each card's colour class, and its label, value and note.
     Cards(Vec<(&'static str, [String; 3])>),
-    /// The corner, the columns (parent, name), the rows.
-    Heatmap(String, Vec<(String, String)>, Vec<HeatLine>),
+    /// Its caption, the corner, the columns (parent, name), the rows.
+    Heatmap(String, String, Vec<(String, String)>, Vec<HeatLine>),
     Legend(Vec<(&'static str, String)>),
     Bars(Vec<BarLine>),
 }
@@ -100,6 +100,8 @@ struct OutlinePage<'a> {
     /// The sections' anchors and headings, for the contents.
     contents: Vec<(&'static str, String)>,
     parts: Vec<Part>,
+    /// The last heading: the caption of the tables under it.
+    caption: String,
 }
 
 fn spans(text: &Text) -> Spans {
@@ -147,6 +149,7 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
         let part = match block {
             Block::Title(text) => {
                 page.title = clean(&text);
+                page.caption = page.title.clone();
                 continue;
             }
             Block::Subtitle(text) => {
@@ -154,7 +157,10 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                 continue;
             }
             // The page's title is its h1, so sections start at h2.
-            Block::Heading { level, text } => Part::Heading(level.clamp(2, 6), clean(&text)),
+            Block::Heading { level, text } => {
+                page.caption = clean(&text);
+                Part::Heading(level.clamp(2, 6), clean(&text))
+            }
             Block::Paragraph(text) => Part::Paragraph(spans(&text)),
             Block::Grid(grid) => {
                 let right: Vec<bool> = grid.columns.iter().map(|c| c.right).collect();
@@ -173,7 +179,7 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                             .collect()
                     })
                     .collect();
-                Part::Table(head, rows)
+                Part::Table(page.caption.clone(), head, rows)
             }
             Block::List(items) => Part::List(items.iter().map(spans).collect()),
             Block::Section { id, heading } => {
@@ -181,6 +187,7 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                     page.parts.push(Part::Close);
                 }
                 page.contents.push((id, clean(&heading)));
+                page.caption = clean(&heading);
                 Part::Open(id, clean(&heading))
             }
             Block::Columns(columns) => {
@@ -203,6 +210,7 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                     .collect(),
             ),
             Block::Heatmap(map) => Part::Heatmap(
+                page.caption.clone(),
                 clean(&map.corner),
                 map.columns
                     .iter()
@@ -279,6 +287,7 @@ pub fn write_outline<W: Write>(outline: Outline, style: Style, mut out: W) -> io
         subtitle: String::new(),
         contents: Vec::new(),
         parts: Vec::new(),
+        caption: String::new(),
     };
     parts_of(outline, &mut page);
     if !page.contents.is_empty() {

@@ -33,13 +33,19 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
 ) -> io::Result<()> {
     let labels = Labels::new(style.lang);
     let palette = style.color.then(|| Palette::new(labels));
+    // Lines of text fit the terminal too (tables fit it by themselves).
+    let width = style.width.filter(|_| !style.wide).map(usize::from);
+    let fit = |text: &str| match width {
+        Some(width) => wrap_text(text, width),
+        None => text.to_string(),
+    };
     // Titles and headings stand out in bold when coloured.
     let strong = |text: &str| {
-        let text = visible(text);
+        let text = fit(&visible(text));
         if style.color {
-            paint::bold(&text)
+            text.lines().map(paint::bold).collect::<Vec<_>>().join("\n")
         } else {
-            text.into_owned()
+            text
         }
     };
     for block in lower(report.outline_in(Dialect::Terminal, labels)) {
@@ -47,11 +53,15 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             Block::Title(text) => writeln!(out, "{}", strong(&text))?,
             // A section opens after a blank line.
             Block::Heading { text, .. } => writeln!(out, "\n{}", strong(&text))?,
-            Block::Paragraph(text) => writeln!(out, "{}", plain(&text))?,
+            Block::Paragraph(text) => writeln!(out, "{}", fit(&plain(&text)))?,
             Block::Grid(grid) => writeln!(out, "{}", draw(style, &grid, palette.as_ref()))?,
             Block::List(items) => {
                 for item in items {
-                    writeln!(out, "  {}", plain(&item))?;
+                    let item = plain(&item);
+                    match width {
+                        Some(width) => writeln!(out, "{}", hang(&item, width))?,
+                        None => writeln!(out, "  {item}")?,
+                    }
                 }
             }
             // `lower` leaves no other block.
@@ -82,6 +92,30 @@ fn draw(style: Style, grid: &Grid, palette: Option<&Palette>) -> Table {
         Some(width) if !style.wide => usize::from(width),
         _ => return table(&grid.columns, &grid.rows, palette),
     };
+    // Details first: they leave the table, their values shown elsewhere.
+    let mut grid = grid;
+    let mut details: Vec<u8> = grid.columns.iter().filter_map(|c| c.detail).collect();
+    details.sort_unstable();
+    for rank in details {
+        if fold(&grid, &[]).comfortable() <= width {
+            break;
+        }
+        let keep: Vec<usize> = (0..grid.columns.len())
+            .filter(|&i| grid.columns[i].detail != Some(rank))
+            .collect();
+        grid = Grid {
+            columns: keep.iter().map(|&i| grid.columns[i].clone()).collect(),
+            rows: grid
+                .rows
+                .iter()
+                .map(|row| {
+                    keep.iter()
+                        .map(|&i| row.get(i).cloned().unwrap_or_default())
+                        .collect()
+                })
+                .collect(),
+        };
+    }
     let mut ranks: Vec<u8> = grid.columns.iter().filter_map(|c| c.fold).collect();
     ranks.sort_unstable();
     let mut folded = 0;
@@ -90,7 +124,7 @@ fn draw(style: Style, grid: &Grid, palette: Option<&Palette>) -> Table {
         let too_wide = if next >= LAST_RESORT {
             fitted.narrowest() > width
         } else {
-            fitted.natural() > width
+            fitted.comfortable() > width
         };
         if !too_wide {
             break;
@@ -187,6 +221,17 @@ impl Folded {
                     widest = widest.max(cell.lines().map(chars).max().unwrap_or(0));
                     word = word.max(longest_word(cell));
                 }
+                if columns[i].clip {
+                    // Cut, not wrapped: as narrow as its heading's words
+                    // or CLIP_MIN, whichever is wider.
+                    word = longest_word(&columns[i].name).max(CLIP_MIN).min(widest);
+                    let extra = if i == 0 {
+                        self.extra.iter().map(|e| chars(e)).max().unwrap_or(0)
+                    } else {
+                        0
+                    };
+                    return (widest.max(extra.min(widest)), word);
+                }
                 if i == 0 {
                     word = word.max(
                         self.extra
@@ -208,15 +253,23 @@ impl Folded {
         widths.iter().map(|w| w.1).sum::<usize>() + frame(widths.len())
     }
 
-    /// The table's width with no cell wrapped.
-    fn natural(&self) -> usize {
+    /// The table's width with no cell wrapped and clipped columns at a
+    /// comfortable width: what a table needs before it leaves out details.
+    fn comfortable(&self) -> usize {
         let widths = self.widths();
-        widths.iter().map(|w| w.0).sum::<usize>() + frame(widths.len())
+        let columns = &self.grid.columns;
+        let content: usize = widths
+            .iter()
+            .zip(columns)
+            .map(|(w, c)| if c.clip { w.0.min(CLIP_COMFORT) } else { w.0 })
+            .sum();
+        content + frame(widths.len())
     }
 
     /// The table within `width`: the widest columns narrowed first, none
-    /// below its longest word, cells wrapped between words (a table whose
-    /// words alone are too wide is drawn wider than `width`, unbroken).
+    /// below its longest word (a clipped one: a few characters), cells
+    /// wrapped between words or cut (a table whose words alone are too wide
+    /// is drawn wider than `width`, unbroken).
     fn wrap(self, width: usize, palette: Option<&Palette>) -> Table {
         let bounds = self.widths();
         let mut widths: Vec<usize> = bounds.iter().map(|b| b.0).collect();
@@ -247,20 +300,62 @@ impl Folded {
             .iter()
             .zip(&self.extra)
             .map(|(row, extra)| {
+                let clipped = |i: usize| self.grid.columns.get(i).is_some_and(|c| c.clip);
                 let mut cells: Vec<String> = row
                     .iter()
                     .zip(&widths)
-                    .map(|(cell, &w)| wrap_text(cell, w))
+                    .enumerate()
+                    .map(|(i, (cell, &w))| match clipped(i) {
+                        true => clip_text(cell, w),
+                        false => wrap_text(cell, w),
+                    })
                     .collect();
                 if let Some(first) = cells.first_mut().filter(|_| !extra.is_empty()) {
                     first.push('\n');
-                    first.push_str(&wrap_text(extra, widths[0]));
+                    first.push_str(&match clipped(0) {
+                        true => clip_text(extra, widths[0]),
+                        false => wrap_text(extra, widths[0]),
+                    });
                 }
                 cells
             })
             .collect();
         table(&columns, &rows, palette)
     }
+}
+
+/// A list item wrapped to `width` between words, indented two spaces and
+/// its further lines four (a hanging indent); a word longer than the line
+/// keeps its own line, whole.
+fn hang(item: &str, width: usize) -> String {
+    let text = wrap_text(item, width.saturating_sub(4).max(20));
+    let mut out = String::with_capacity(text.len() + 16);
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(if n == 0 { "  " } else { "    " });
+        out.push_str(line);
+    }
+    out
+}
+
+/// The narrowest a clipped column gets.
+const CLIP_MIN: usize = 12;
+
+/// A clipped column's width that a table keeps before leaving out details.
+const CLIP_COMFORT: usize = 24;
+
+/// Text cut to `width` characters, its end marked "…" when cut; one line.
+fn clip_text(text: &str, width: usize) -> String {
+    let line = text.lines().collect::<Vec<_>>().join(" ");
+    if chars(&line) <= width {
+        return line;
+    }
+    let mut out: String = line.chars().take(width.saturating_sub(1)).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
 }
 
 /// Text wrapped to `width` between words (a word longer than the width

@@ -76,14 +76,21 @@ fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
     .list(f.expired_assessments.iter().map(|e| {
         Text::plain(l.fill(
             Key::ExpiredItem,
-            &[&e.person, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+            &[
+                &r.who(&e.person),
+                &e.skill,
+                &e.level,
+                &e.expires,
+                &e.file,
+                &e.line,
+            ],
         ))
     }));
     if !f.oldest.is_empty() {
         let oldest: Vec<String> = f
             .oldest
             .iter()
-            .map(|o| format!("{} {} {}", o.person, o.skill, o.assessed))
+            .map(|o| format!("{} {} {}", r.who(&o.person), o.skill, o.assessed))
             .collect();
         out.para(l.fill(Key::Oldest, &[&oldest.join(", ")]));
     }
@@ -96,7 +103,7 @@ fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
             .map(|e| {
                 l.fill(
                     Key::ExpiringItem,
-                    &[&e.person, &e.skill, &e.expires, &e.days],
+                    &[&r.who(&e.person), &e.skill, &e.expires, &e.days],
                 )
             })
             .collect();
@@ -115,17 +122,26 @@ fn balance_document(l: Labels, r: &BalanceReport, out: &mut Builder) {
     let expired = f.expired_assessments.iter().map(|e| {
         l.fill(
             Key::ExpiredDocumentItem,
-            &[&e.person, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+            &[
+                &r.who(&e.person),
+                &e.skill,
+                &e.level,
+                &e.expires,
+                &e.file,
+                &e.line,
+            ],
         )
     });
-    let oldest = f
-        .oldest
-        .iter()
-        .map(|o| l.fill(Key::OldestDocumentItem, &[&o.person, &o.skill, &o.assessed]));
+    let oldest = f.oldest.iter().map(|o| {
+        l.fill(
+            Key::OldestDocumentItem,
+            &[&r.who(&o.person), &o.skill, &o.assessed],
+        )
+    });
     let expiring = f.expiring.iter().map(|e| {
         l.fill(
             Key::ExpiringDocumentItem,
-            &[&e.person, &e.skill, &e.expires, &e.days],
+            &[&r.who(&e.person), &e.skill, &e.expires, &e.days],
         )
     });
     out.heading(2, l.get(Key::FreshnessHeading))
@@ -214,7 +230,7 @@ pub fn key_people(l: Labels, report: &BalanceReport) -> Grid {
             name.clone(),
             level(&report.scale, k.level),
             l.int(k.holders),
-            k.people.join(", "),
+            who_all(report, &k.people),
             risk_cell(l, k),
         ]);
     }
@@ -222,15 +238,21 @@ pub fn key_people(l: Labels, report: &BalanceReport) -> Grid {
     grid
 }
 
+/// "Kari Lunde (kari), lars": people by name where they have one.
+fn who_all(r: &BalanceReport, ids: &[String]) -> String {
+    let who: Vec<String> = ids.iter().map(|id| r.who(id)).collect();
+    who.join(", ")
+}
+
 /// "every holder leaves before sikkerhet-revisjon is due (2027-06-30):
 /// kari (last day 2027-03-31), ...", for a key person whose holders all
 /// leave before a need of the skill is due.
-pub fn gone_line(l: Labels, k: &KeyPerson) -> Option<String> {
+pub fn gone_line(l: Labels, r: &BalanceReport, k: &KeyPerson) -> Option<String> {
     let gone = k.gone.as_ref()?;
     let who: Vec<String> = gone
         .holders
         .iter()
-        .map(|d| l.fill(Key::LastDayItem, &[&d.person, &d.leaves]))
+        .map(|d| l.fill(Key::LastDayItem, &[&r.who(&d.person), &d.leaves]))
         .collect();
     let key = if gone.holders.len() == 1 {
         Key::GoneOne
@@ -295,7 +317,7 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
         .key_people
         .iter()
         .filter_map(|k| {
-            let line = gone_line(l, k)?;
+            let line = gone_line(l, r, k)?;
             Some(Text::plain(format!("{}: {line}", skill_name(r, &k.skill))))
         })
         .collect();
@@ -485,12 +507,13 @@ impl ToXlsx for BalanceReport {
         let f = &self.freshness;
         let mut freshness = Sheet::new(
             Key::SheetFreshness,
-            &["status", "person", "skill", "level", "date", "days"],
+            &["status", "person", "name", "skill", "level", "date", "days"],
         );
         for a in &f.oldest {
             freshness.rows.push(vec![
                 Cell::text("oldest"),
                 Cell::text(&a.person),
+                Cell::opt_text(self.names.get(&a.person)),
                 Cell::text(&a.skill),
                 Cell::int(a.level),
                 Cell::Date(a.assessed),
@@ -501,6 +524,7 @@ impl ToXlsx for BalanceReport {
             freshness.rows.push(vec![
                 Cell::text("expiring"),
                 Cell::text(&a.person),
+                Cell::opt_text(self.names.get(&a.person)),
                 Cell::text(&a.skill),
                 Cell::int(a.level),
                 Cell::Date(a.expires),
@@ -511,6 +535,7 @@ impl ToXlsx for BalanceReport {
             freshness.rows.push(vec![
                 Cell::text("expired"),
                 Cell::text(&a.person),
+                Cell::opt_text(self.names.get(&a.person)),
                 Cell::text(&a.skill),
                 Cell::int(a.level),
                 Cell::Date(a.expires),
@@ -526,7 +551,7 @@ impl ToXlsx for BalanceReport {
                 Cell::text(&k.skill),
                 Cell::int(k.level),
                 Cell::count(k.holders),
-                Cell::Text(k.people.join(", ")),
+                Cell::Text(who_all(self, &k.people)),
                 Cell::Bool(k.risk),
             ]);
         }
@@ -555,7 +580,7 @@ fn gone_columns(report: &BalanceReport, sheet: &mut Sheet) {
                 let who: Vec<String> = g
                     .holders
                     .iter()
-                    .map(|d| format!("{} {}", d.person, d.leaves))
+                    .map(|d| format!("{} {}", report.who(&d.person), d.leaves))
                     .collect();
                 [
                     Cell::text(&g.need),

@@ -58,7 +58,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         let name = r.levels.get(n.level as usize).map_or("", String::as_str);
         format!("{} {name}", n.level)
     };
-    let mut needs = needs(l, r, scope, level);
+    let mut needs = needs(l, r, Terminal, scope, level);
     let t = &r.totals;
     // The total's words stand in the skill column, which a narrow table keeps.
     let words = format!(
@@ -99,7 +99,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         .map(|e| {
             Text::plain(l.fill(
                 Key::ExpiredItem,
-                &[&e.person, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+                &[&e.who(), &e.skill, &e.level, &e.expires, &e.file, &e.line],
             ))
         })
         .collect();
@@ -168,7 +168,7 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
         scope.join(", ")
     };
     let t = &r.totals;
-    out.grid(needs(l, r, scope, |n| level(&r.levels, n.level)))
+    out.grid(needs(l, r, Document, scope, |n| level(&r.levels, n.level)))
         .para(
             Text::default()
                 .strong(l.get(Key::TotalDocument))
@@ -216,10 +216,12 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
 /// a Late column only when plans are scheduled (FORMAT r2), and Leaving
 /// and Arriving only when some need has people leaving or arriving before
 /// its deadline (r2 "Present").
-fn need_columns(report: &GapReport) -> Vec<(bool, Key)> {
+fn need_columns(report: &GapReport, dialect: Dialect) -> Vec<(bool, Key)> {
     use Key::*;
     let renew = renews(report);
     let (leaving, arriving) = gap_columns(&report.needs);
+    // A terminal never shows a column of zeros (issue 21).
+    let any = |f: fn(&NeedGap) -> bool| dialect == Document || report.needs.iter().any(f);
     let mut columns = vec![
         (L, ColNeed),
         (L, ColSkill),
@@ -232,9 +234,11 @@ fn need_columns(report: &GapReport) -> Vec<(bool, Key)> {
     columns.extend(leaving.then_some((R, ColLeaving)));
     columns.extend(arriving.then_some((R, ColArriving)));
     columns.extend(renew.then_some((R, ColRenew)));
-    columns.extend([(R, ColDevelop), (R, ColRecruit)]);
-    columns.extend(report.scheduled.then_some((R, ColLate)));
-    columns.extend([(R, ColHours), (L, ColPriority), (L, ColBy), (L, ColDriver)]);
+    columns.extend(any(|n| !n.develop.is_empty()).then_some((R, ColDevelop)));
+    columns.extend(any(|n| n.recruit > 0).then_some((R, ColRecruit)));
+    columns.extend((report.scheduled && any(|n| n.late > 0)).then_some((R, ColLate)));
+    columns.extend(any(|n| n.effort.total > 0.0).then_some((R, ColHours)));
+    columns.extend([(L, ColPriority), (L, ColBy), (L, ColDriver)]);
     columns
 }
 
@@ -252,36 +256,53 @@ fn positions(columns: &[(bool, Key)], keys: &[Key]) -> Vec<usize> {
 }
 
 /// `gap`: a row per need. The formats word a need's scope and level
-/// differently, so they pass those in.
+/// differently, so they pass those in. In a terminal a row keeps to one
+/// line where it can (issue 21): the details shown in the lists below, in
+/// `--wide` and in `gap --need` leave a narrow table first, the skill's
+/// name is cut rather than wrapped, and only the level folds under it.
 pub fn needs(
     l: Labels,
     report: &GapReport,
+    dialect: Dialect,
     scope: impl Fn(&NeedGap) -> String,
     level: impl Fn(&NeedGap) -> String,
 ) -> Grid {
     use Key::*;
-    let columns = need_columns(report);
-    // Scope, date and driver say where and why; the counts are the table,
-    // and the skill's name says more to a person than the need's id.
-    let fold = positions(
-        &columns,
-        &[
-            ColDriver,
-            ColBy,
-            ColArriving,
-            ColLeaving,
-            ColScope,
-            ColPriority,
-            ColNeed,
-            ColDevelop,
-            ColRenew,
-            ColLevel,
-        ],
-    );
-    // Late is a warning sign, kept as long as the counts fit.
-    let mut grid = Grid::new(&heads(l, &columns))
-        .fold(&fold)
-        .fold_last(&positions(&columns, &[ColLate]));
+    let columns = need_columns(report, dialect);
+    let at = |keys: &[Key]| positions(&columns, keys);
+    let mut grid = Grid::new(&heads(l, &columns));
+    grid = match dialect {
+        Terminal => grid
+            .details(&at(&[
+                ColDriver,
+                ColScope,
+                ColNeed,
+                ColArriving,
+                ColLeaving,
+                ColHours,
+                ColPriority,
+                ColCoverage,
+                ColBy,
+            ]))
+            .fold(&at(&[ColLevel]))
+            .clip(at(&[ColSkill])[0]),
+        // Scope, date and driver say where and why; the counts are the
+        // table, and the skill's name says more to a person than the id.
+        Document => grid
+            .fold(&at(&[
+                ColDriver,
+                ColBy,
+                ColArriving,
+                ColLeaving,
+                ColScope,
+                ColPriority,
+                ColNeed,
+                ColDevelop,
+                ColRenew,
+                ColLevel,
+            ]))
+            .fold_last(&at(&[ColLate])),
+    };
     for n in &report.needs {
         grid.push(columns.iter().map(|&(_, key)| match key {
             ColNeed => n.id.clone(),
@@ -312,7 +333,7 @@ pub fn needs_total(l: Labels, report: &GapReport, words: String) -> Vec<String> 
     use Key::*;
     let t = &report.totals;
     let mut words = Some(words);
-    need_columns(report)
+    need_columns(report, Terminal)
         .iter()
         .map(|&(_, key)| match key {
             ColSkill => words.take().unwrap_or_default(),
@@ -503,11 +524,12 @@ impl ToXlsx for GapReport {
 }
 
 /// `gap`'s Develop sheet: a row per need and person to develop.
-fn develop_fields<'a>() -> [Field<(&'a NeedGap, &'a Development)>; 6] {
+fn develop_fields<'a>() -> [Field<(&'a NeedGap, &'a Development)>; 7] {
     [
         Field::new("id", |(n, _)| Cell::text(&n.id)),
         Field::new("skill", |(n, _)| Cell::text(&n.skill)),
         Field::new("person", |(_, d)| Cell::text(&d.person)),
+        Field::new("name", |(_, d)| Cell::opt_text(d.name.as_ref())),
         Field::new("from", |(_, d)| Cell::int(d.from)),
         Field::new("to", |(_, d)| Cell::int(d.to)),
         Field::new("hours", |(_, d)| Cell::count(d.hours)),
@@ -516,13 +538,99 @@ fn develop_fields<'a>() -> [Field<(&'a NeedGap, &'a Development)>; 6] {
 
 /// `gap`'s Renew sheet: who renews for each need (FORMAT r2 "Renew"), a
 /// row per holder.
-fn renew_fields<'a>() -> [Field<(&'a NeedGap, &'a Renewal)>; 6] {
+fn renew_fields<'a>() -> [Field<(&'a NeedGap, &'a Renewal)>; 7] {
     [
         Field::new("id", |(n, _)| Cell::text(&n.id)),
         Field::new("skill", |(n, _)| Cell::text(&n.skill)),
         Field::new("person", |(_, r)| Cell::text(&r.person)),
+        Field::new("name", |(_, r)| Cell::opt_text(r.name.as_ref())),
         Field::new("level", |(_, r)| Cell::int(r.level)),
         Field::new("expires", |(_, r)| Cell::Date(r.expires)),
         Field::new("hours", |(_, r)| Cell::count(r.hours)),
     ]
+}
+
+/// `gap --need ID`: one need with everything a row of the gap table holds,
+/// in words, and its people by name: who renews, who develops (from, to,
+/// hours), what to recruit.
+pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Outline {
+    use Key::*;
+    let mut out = Builder::default();
+    let level = level(&r.levels, n.level);
+    out.title(l.fill(NeedViewTitle, &[&n.id, &n.skill_name, &level]));
+    let scope = match (&n.unit, &n.role) {
+        (Option::None, Option::None) => l.get(ScopeAll).to_string(),
+        (Some(u), Option::None) => u.clone(),
+        (Option::None, Some(role)) => l.fill(ScopeRole, &[role]),
+        (Some(u), Some(role)) => format!("{u}, {}", l.fill(ScopeRole, &[role])),
+    };
+    let mut facts = Grid::new(&heads(l, &[(L, ColWhat), (L, ColValue)]));
+    let mut fact = |key: Key, value: String| {
+        if !value.is_empty() {
+            facts.push([l.get(key).to_string(), value]);
+        }
+    };
+    fact(ColScope, scope);
+    fact(ColPriority, l.priority(n.priority).to_string());
+    fact(ColBy, or_empty(n.by));
+    if n.by != Some(n.horizon) {
+        fact(ColHorizon, n.horizon.to_string());
+    }
+    fact(ColDriver, or_empty(n.driver.as_ref()));
+    fact(
+        ColHave,
+        format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
+    );
+    fact(ColShort, l.int(n.shortfall.into()));
+    fact(ColCoverage, l.percent(n.coverage));
+    for (key, count) in [
+        (ColLeaving, n.leaving),
+        (ColArriving, n.arriving),
+        (ColLate, n.late),
+    ] {
+        if count > 0 {
+            fact(key, l.int(count.into()));
+        }
+    }
+    fact(ColRecruit, l.int(n.recruit.into()));
+    fact(Effort, effort_line(l, &n.effort, &r.mix));
+    out.grid(facts);
+    // The same headings in both dialects: the lists are the view.
+    let _ = dialect;
+    let heading = |out: &mut Builder, key: Key| {
+        out.heading(2, l.get(key));
+    };
+    if !n.renew.is_empty() {
+        heading(&mut out, RenewHeading);
+        out.list(n.renew.iter().map(|x| {
+            Text::plain(l.fill(
+                RenewDocumentItem,
+                &[
+                    &person(&x.person, x.name.as_deref()),
+                    &x.level,
+                    &x.expires,
+                    &l.int(x.hours),
+                ],
+            ))
+        }));
+    }
+    if !n.develop.is_empty() {
+        heading(&mut out, DevelopHeading);
+        out.list(n.develop.iter().map(|d| {
+            Text::plain(l.fill(
+                DevelopDocumentItem,
+                &[
+                    &person(&d.person, d.name.as_deref()),
+                    &d.from,
+                    &d.to,
+                    &l.int(d.hours),
+                ],
+            ))
+        }));
+    }
+    if n.recruit > 0 {
+        heading(&mut out, RecruitHeading);
+        out.list([Text::plain(recruit_line(l, n))]);
+    }
+    out.build()
 }

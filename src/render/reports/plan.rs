@@ -498,7 +498,8 @@ impl ToXlsx for PlanReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let goals = Sheet::from_csv(Key::SheetGoals, self)?;
+        let mut goals = Sheet::from_csv(Key::SheetGoals, self)?;
+        mentor_names(self, &mut goals);
         let by_unit = effort_sheet(Key::SheetEffortByUnit, "unit", &self.summary.by_unit);
         let by_driver = effort_sheet(Key::SheetEffortByDriver, "driver", &self.summary.by_driver);
         let recruit = Sheet::of(Key::SheetRecruit, RECRUIT_FIELDS, &self.summary.recruit);
@@ -510,6 +511,20 @@ impl ToXlsx for PlanReport {
             sheets.push(mentors_sheet(self));
         }
         Ok(sheets)
+    }
+}
+
+/// The workbook's goals name each mentor too, after the mentor's id (the
+/// CSV keeps the id only): a person reads "Liv Aamodt", not "10008".
+fn mentor_names(report: &PlanReport, sheet: &mut Sheet) {
+    let Some(at) = sheet.columns.iter().position(|c| c == "mentor") else {
+        return;
+    };
+    sheet.columns.insert(at + 1, "mentor_name".to_string());
+    let goals = report.plans.iter().flat_map(|p| p.goals.iter());
+    for (row, g) in sheet.rows.iter_mut().zip(goals) {
+        let name = g.mentor_info.as_ref().and_then(|m| m.name.as_ref());
+        row.insert(at + 1, Cell::opt_text(name));
     }
 }
 
