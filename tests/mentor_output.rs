@@ -156,14 +156,18 @@ fn the_plan_workbook_has_mentor_columns_and_a_mentors_sheet() {
     let rows: Vec<&[Data]> = goals.rows().collect();
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
     let n = header.len();
-    assert_eq!(header[n - 2..], ["Mentor", "Job rotation"]);
+    assert_eq!(header[n - 3..], ["Mentor", "Mentor's name", "Job rotation"]);
     let mia = rows
         .iter()
         .find(|r| r[0] == Data::String("mia".into()))
         .expect("mia");
     assert_eq!(
-        mia[n - 2..],
-        [Data::String("nora".into()), Data::String("hr".into())]
+        mia[n - 3..],
+        [
+            Data::String("nora".into()),
+            Data::String("Nora Nes".into()),
+            Data::String("hr".into())
+        ]
     );
     let mentors = book.worksheet_range("Mentors").expect("mentors");
     let rows: Vec<Vec<String>> = mentors
@@ -206,7 +210,7 @@ fn market_csv_has_a_row_per_skill_and_person() {
     assert!(md.starts_with("# Kompetansetorg: "), "{md}");
     assert!(
         md.contains(
-            "| Skill S | Mia Moe (mia), it/app, nivå 1 basic | Finn Fet (finn), hr, nivå 4 expert, 0 mentees; Nora Nes (nora), it/app, nivå 3 advanced, 1 mentee |"
+            "| Skill S | Mia Moe (mia), it/app, nivå 1 basic | Finn Fet (finn), hr, nivå 4 expert, 0 adepter; Nora Nes (nora), it/app, nivå 3 advanced, 1 adept |"
         ),
         "{md}"
     );
@@ -232,7 +236,7 @@ fn key_people_count_mentees_and_flag_risks_no_plan_addresses() {
     assert!(md.contains("| Mentees | Risk |"), "{md}");
     assert!(md.contains("| 2 |  | 1 |  |"), "{md}");
     assert!(
-        md.contains("| 1 | ola | 0 | RISK; not addressed by any plan |"),
+        md.contains("| 1 | Ola Ask (ola) | 0 | RISK; not addressed by any plan |"),
         "{md}"
     );
     let nb = text(&balance, Format::Markdown, Lang::Nb);
@@ -245,8 +249,8 @@ fn key_people_count_mentees_and_flag_risks_no_plan_addresses() {
         .collect();
     let n = rows[0].len();
     assert_eq!(rows[0][n - 2..], ["Mentees", "Addressed by a plan"]);
-    assert_eq!(rows[1][n - 2..], ["1", "true"]);
-    assert_eq!(rows[2][n - 2..], ["0", "false"]);
+    assert_eq!(rows[1][n - 2..], ["1", "yes"]);
+    assert_eq!(rows[2][n - 2..], ["0", "no"]);
 }
 
 fn page(org: &kompetanse::model::Organisation, lang: Lang) -> String {
@@ -276,19 +280,19 @@ fn the_report_page_has_the_marketplace_mentors_and_key_person_notes() {
     assert!(
         html.contains(
             "<th scope=\"row\">Skill S</th><td>Mia Moe (mia), it/app, nivå 1 basic</td>\
-             <td>Finn Fet (finn), hr, nivå 4 expert, 0 mentees; \
-             Nora Nes (nora), it/app, nivå 3 advanced, 1 mentee</td>"
+             <td>Finn Fet (finn), hr, nivå 4 expert, 0 adepter; \
+             Nora Nes (nora), it/app, nivå 3 advanced, 1 adept</td>"
         ),
         "{html}"
     );
     assert!(
-        html.contains("<ul>\n<li>Nora Nes (nora), it/app: 1 mentee</li>\n</ul>"),
+        html.contains("<ul>\n<li>Nora Nes (nora), it/app: 1 adept</li>\n</ul>"),
         "{html}"
     );
     // t: held by ola alone, and no goal develops anyone in it.
     assert!(
         html.contains(
-            "<td>ola</td><td class=\"num\">0</td><td>RISIKO; ingen plan tar tak i dette</td>"
+            "<td>Ola Ask (ola)</td><td class=\"num\">0</td><td>RISIKO; ingen plan tar tak i dette</td>"
         ),
         "{html}"
     );

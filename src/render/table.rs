@@ -137,8 +137,15 @@ pub const R: bool = true;
 /// One cell of a report row; its kind decides how each format writes it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Text from the organisation (ids, names) or a fixed word.
+    /// Text from the organisation (ids, names).
     Text(String),
+    /// A fixed word of FORMAT.md (a priority, a status, a kind): as it is
+    /// in CSV, worded in the workbook's language (see
+    /// [`term`](crate::render::words::term)).
+    Term(&'static str),
+    /// Tagged values, "role:leder; need:sky" in CSV: each tag a term the
+    /// workbook words ("rolle: leder; behov: sky").
+    Tagged(Vec<(&'static str, String)>),
     /// A count or a level.
     Int(i64),
     /// Hours or a median: written unrounded.
@@ -175,7 +182,17 @@ impl Cell {
     }
 
     pub fn opt_priority(value: Option<Priority>) -> Cell {
-        value.map_or(Cell::Empty, |p| Cell::Text(p.to_string()))
+        value.map_or(Cell::Empty, Cell::priority)
+    }
+
+    /// A priority: its FORMAT.md word.
+    pub fn priority(value: Priority) -> Cell {
+        Cell::Term(match value {
+            Priority::Critical => "critical",
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        })
     }
 }
 

@@ -116,7 +116,7 @@ catalogue! {
     ColGroup => "Group", "Gruppe";
     ColAssessed => "Assessed", "Vurdert";
     ColUnassessed => "Unassessed", "Ikke vurdert";
-    ColStale => "Stale", "Utdatert";
+    ColStale => "Stale", "Foreldet";
     ColExpired => "Expired", "Utløpt";
     ColMedian => "Median", "Median";
     ColInterest => "Interest", "Interesse";
@@ -299,15 +299,15 @@ catalogue! {
     HostCell => "job rotation: {}", "hospitering: {}";
     MentorsHeading => "Mentors", "Mentorer";
     MentorsTerminal => "Mentors (goals each mentors in these plans):", "Mentorer (mål hver er mentor for i disse planene):";
-    MenteeNoun => "mentee", "mentee";
-    MenteesNoun => "mentees", "mentees";
+    MenteeNoun => "mentee", "adept";
+    MenteesNoun => "mentees", "adepter";
     WhatMentored => "goals mentored by {}", "mål med {} som mentor";
     ColLearners => "Wants to learn", "Vil lære";
     ColTeachers => "Can teach", "Kan lære bort";
     MarketNone => "No skill has anyone who wants to learn it or can teach it.", "Ingen ferdighet har noen som vil lære den eller kan lære den bort.";
     MarketNote => "Wants to learn: interest in the skill. Can teach: level {} or above, with the goals each already mentors in the plans.", "Vil lære: interesse for ferdigheten. Kan lære bort: nivå {} eller høyere, med målene hver allerede er mentor for i planene.";
     MarketHeading => "Competence marketplace", "Kompetansetorg";
-    ColMentees => "Mentees", "Mentees";
+    ColMentees => "Mentees", "Adepter";
     NotAddressed => "not addressed by any plan", "ingen plan tar tak i dette";
     MarketTitleTerminal => "{}: competence marketplace as of {}", "{}: kompetansetorg per {}";
     MarketAbout => "As of {}.", "Per {}.";
@@ -408,7 +408,24 @@ catalogue! {
     HeadReasons => "Reasons", "Begrunnelse";
     HeadActivities => "Activities", "Aktiviteter";
     HeadKey => "Key", "Nøkkel";
-    HeadMentorName => "Mentor's name", "Mentors navn";
+    TermOldest => "oldest", "eldst";
+    TermExpiring => "expiring", "utløper";
+    TermExpired => "expired", "utløpt";
+    TermArriving => "arriving", "begynner";
+    TermLeaving => "leaving", "slutter";
+    TermBreadth => "breadth", "bredde";
+    TermSpecialist => "specialist", "spiss";
+    TermLearner => "learner", "vil lære";
+    TermTeacher => "teacher", "kan lære bort";
+    HeadLevelN => "Level {}", "Nivå {}";
+    HeadLevelNThen => "Level {} then", "Nivå {} da";
+    HeadLevelNNow => "Level {} now", "Nivå {} nå";
+    HeadBaselineLevelN => "Level {} before", "Nivå {} før";
+    HeadChangeLevelN => "Level {} change", "Nivå {} endring";
+    HeadMentorName => "Mentor's name", "Mentorens navn";
+    Yes => "yes", "ja";
+    TermRole => "role", "rolle";
+    TermNeed => "need", "behov";
     HeadKind => "Kind", "Type";
     HeadStatus => "Status", "Status";
     HeadDate => "Date", "Dato";
@@ -436,6 +453,31 @@ catalogue! {
     HeadAddressed => "Addressed by a plan", "En plan tar tak i det";
     SheetMarket => "Marketplace", "Kompetansetorg";
     SheetMentors => "Mentors", "Mentorer";
+}
+
+/// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):
+/// the key that words it for people; None for a word the catalogue does not
+/// know (the workbook shows it as it is, and a test lists every term).
+pub fn term(word: &str) -> Option<Key> {
+    use Key::*;
+    Some(match word {
+        "critical" => Critical,
+        "high" => High,
+        "medium" => Medium,
+        "low" => Low,
+        "oldest" => TermOldest,
+        "expiring" => TermExpiring,
+        "expired" => TermExpired,
+        "arriving" => TermArriving,
+        "leaving" => TermLeaving,
+        "breadth" => TermBreadth,
+        "specialist" => TermSpecialist,
+        "learner" => TermLearner,
+        "teacher" => TermTeacher,
+        "role" => TermRole,
+        "need" => TermNeed,
+        _ => return Option::None,
+    })
 }
 
 /// The workbook header of a report's CSV column (FORMAT.md's names);
@@ -688,6 +730,40 @@ mod tests {
         for (i, a) in Key::ALL.iter().enumerate() {
             assert!(!Key::ALL[i + 1..].contains(a), "{a:?} twice in Key::ALL");
         }
+    }
+
+    /// One word for each idea: wherever the English says one of these
+    /// words, the Norwegian says the matching one (any inflection).
+    #[test]
+    fn one_norwegian_word_for_each_idea() {
+        const GLOSSARY: &[(&str, &str)] = &[
+            ("stale", "foreldet"),
+            ("expired", "utløpt"),
+            ("coverage", "dekning"),
+            ("recruit", "rekrutter"),
+            ("renew", "forny"),
+            ("mentee", "adept"),
+            ("mentees", "adept"),
+            ("driver", "drivkraft"),
+            ("priority", "prioritet"),
+            ("interest", "interesse"),
+            ("marketplace", "kompetansetorg"),
+            ("horizon", "horisont"),
+        ];
+        let mut mismatches = Vec::new();
+        for &key in Key::ALL {
+            let [en, nb] = key.words();
+            let en_words: Vec<String> = en
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect();
+            for (word, norsk) in GLOSSARY {
+                if en_words.iter().any(|w| w == word) && !nb.to_lowercase().contains(norsk) {
+                    mismatches.push(format!("{key:?}: '{word}' is not '{norsk}' in \"{nb}\""));
+                }
+            }
+        }
+        assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     }
 
     #[test]

@@ -90,6 +90,16 @@ impl<W: Write> RowSink for CsvSink<W> {
                     self.w.write_field(neutralise(t).as_bytes())?;
                     continue;
                 }
+                Cell::Term(t) => {
+                    self.w.write_field(t.as_bytes())?;
+                    continue;
+                }
+                Cell::Tagged(tags) => {
+                    let text: Vec<String> = tags.iter().map(|(t, v)| format!("{t}:{v}")).collect();
+                    self.w
+                        .write_field(neutralise(&text.join("; ")).as_bytes())?;
+                    continue;
+                }
                 Cell::Int(n) => {
                     let _ = write!(self.buf, "{n}");
                 }

@@ -21,6 +21,7 @@
 //! edited. (No literal `'` is added, unlike CSV: an XLSX string cell is
 //! already data, so the value stays the report's.)
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{
@@ -32,7 +33,7 @@ use crate::model::Date;
 use crate::render::Lang;
 use crate::render::formats::csv::formula_like;
 use crate::render::table::{Cell, Sheet, ToXlsx};
-use crate::render::words::{self, Labels};
+use crate::render::words::{self, Key, Labels};
 
 /// Writes a report as an XLSX workbook.
 pub fn write<R: ToXlsx + ?Sized, W: Write>(report: &R, lang: Lang, mut out: W) -> io::Result<()> {
@@ -71,16 +72,34 @@ impl Styles {
     }
 }
 
-/// Columns holding a share from 0 to 1, coloured by conditional formatting.
-const SHARE_COLUMNS: [&str; 2] = ["coverage", "readiness"];
-
 /// The widest a column is made, in characters: long lists wrap the sheet otherwise.
 const MAX_WIDTH: usize = 60;
 
 /// A column's header: its CSV name worded in `lang`, or the name itself
 /// when the organisation gave it (balance's `level_3`).
-fn header(column: &str, lang: Lang) -> &str {
-    words::header(column).map_or(column, |key| Labels::new(lang).get(key))
+fn header(column: &str, lang: Lang) -> Cow<'_, str> {
+    let l = Labels::new(lang);
+    if let Some(key) = words::header(column) {
+        return Cow::Borrowed(l.get(key));
+    }
+    // The level columns: level_3, level_3_then, baseline_level_3 ...
+    let numbered = [
+        ("level_", "", Key::HeadLevelN),
+        ("level_", "_then", Key::HeadLevelNThen),
+        ("level_", "_now", Key::HeadLevelNNow),
+        ("baseline_level_", "", Key::HeadBaselineLevelN),
+        ("change_level_", "", Key::HeadChangeLevelN),
+    ];
+    for (prefix, suffix, key) in numbered {
+        let n = column
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(n) = n {
+            return Cow::Owned(l.fill(key, &[&n]));
+        }
+    }
+    Cow::Borrowed(column)
 }
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -> io::Result<()> {
@@ -93,12 +112,12 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -
         .map(|key| header(key, lang).chars().count() + 3)
         .collect();
     for (c, key) in sheet.columns.iter().enumerate() {
-        xlsx(ws.write_string_with_format(0, col(c)?, header(key, lang), &styles.header))?;
+        xlsx(ws.write_string_with_format(0, col(c)?, header(key, lang).as_ref(), &styles.header))?;
     }
     for (i, cells) in sheet.rows.iter().enumerate() {
         let r = row(i + 1)?;
         for (c, cell) in cells.iter().enumerate() {
-            let width = write_cell(ws, r, col(c)?, cell, styles)?;
+            let width = write_cell(ws, r, col(c)?, cell, styles, lang)?;
             if let Some(w) = widths.get_mut(c) {
                 *w = (*w).max(width);
             }
@@ -118,8 +137,14 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -
             .set_minimum_color("F8696B")
             .set_midpoint_color("FFEB84")
             .set_maximum_color("63BE7B");
-        for (c, key) in sheet.columns.iter().enumerate() {
-            if SHARE_COLUMNS.contains(&key.as_str()) {
+        // A column of shares (coverage, readiness) is coloured on the
+        // coverage scale, whatever its name: the cells' type says so.
+        for c in 0..sheet.columns.len() {
+            let shares = sheet
+                .rows
+                .iter()
+                .any(|r| matches!(r.get(c), Some(Cell::Share(_))));
+            if shares {
                 let c = col(c)?;
                 xlsx(ws.add_conditional_format(1, c, last_row, c, &scale))?;
             }
@@ -135,8 +160,28 @@ fn write_cell(
     c: ColNum,
     cell: &Cell,
     styles: &Styles,
+    lang: Lang,
 ) -> io::Result<usize> {
     let width = match cell {
+        Cell::Term(t) => {
+            let word = words::term(t).map_or(*t, |key| Labels::new(lang).get(key));
+            xlsx(ws.write_string(r, c, word))?;
+            word.chars().count()
+        }
+        Cell::Tagged(tags) => {
+            let l = Labels::new(lang);
+            let text: Vec<String> = tags
+                .iter()
+                .map(|(t, v)| format!("{}: {v}", words::term(t).map_or(*t, |k| l.get(k))))
+                .collect();
+            let text = text.join("; ");
+            if formula_like(&text) {
+                xlsx(ws.write_string_with_format(r, c, &text, &styles.quoted))?;
+            } else {
+                xlsx(ws.write_string(r, c, &text))?;
+            }
+            text.chars().count()
+        }
         Cell::Empty => 0,
         Cell::Text(t) if t.is_empty() => 0,
         Cell::Text(t) => {
@@ -169,9 +214,12 @@ fn write_cell(
             };
             10
         }
+        // A yes or no in the workbook's language (a boolean cell shows
+        // TRUE/FALSE in English wherever the file is opened).
         Cell::Bool(b) => {
-            xlsx(ws.write_boolean(r, c, *b))?;
-            5
+            let word = Labels::new(lang).get(if *b { Key::Yes } else { Key::No });
+            xlsx(ws.write_string(r, c, word))?;
+            word.chars().count()
         }
     };
     Ok(width)

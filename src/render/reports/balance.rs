@@ -475,7 +475,7 @@ fn balance_row(
         Cell::text(&r.skill),
         Cell::text(&r.name),
         Cell::opt_text(r.group.as_ref()),
-        Cell::text(match r.kind {
+        Cell::Term(match r.kind {
             crate::model::SkillKind::Breadth => "breadth",
             crate::model::SkillKind::Specialist => "specialist",
         }),
@@ -511,7 +511,7 @@ impl ToXlsx for BalanceReport {
         );
         for a in &f.oldest {
             freshness.rows.push(vec![
-                Cell::text("oldest"),
+                Cell::Term("oldest"),
                 Cell::text(&a.person),
                 Cell::opt_text(self.names.get(&a.person)),
                 Cell::text(&a.skill),
@@ -522,7 +522,7 @@ impl ToXlsx for BalanceReport {
         }
         for a in &f.expiring {
             freshness.rows.push(vec![
-                Cell::text("expiring"),
+                Cell::Term("expiring"),
                 Cell::text(&a.person),
                 Cell::opt_text(self.names.get(&a.person)),
                 Cell::text(&a.skill),
@@ -533,7 +533,7 @@ impl ToXlsx for BalanceReport {
         }
         for a in &f.expired_assessments {
             freshness.rows.push(vec![
-                Cell::text("expired"),
+                Cell::Term("expired"),
                 Cell::text(&a.person),
                 Cell::opt_text(self.names.get(&a.person)),
                 Cell::text(&a.skill),
@@ -608,7 +608,7 @@ fn movements(report: &BalanceReport) -> Option<Sheet> {
     for (kind, list) in kinds {
         for m in list {
             sheet.rows.push(vec![
-                Cell::text(kind),
+                Cell::Term(kind),
                 Cell::text(&m.person),
                 Cell::opt_text(m.name.as_ref()),
                 Cell::opt_text(m.unit.as_ref()),

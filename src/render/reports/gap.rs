@@ -461,7 +461,7 @@ pub const NEED_FIELDS: &[Field<NeedGap>] = &[
     Field::new("have", |n| Cell::int(n.have)),
     Field::new("shortfall", |n| Cell::int(n.shortfall)),
     Field::new("coverage", |n| Cell::Share(n.coverage)),
-    Field::new("priority", |n| Cell::text(n.priority.to_string())),
+    Field::new("priority", |n| Cell::priority(n.priority)),
     Field::new("by", |n| Cell::opt_date(n.by)),
     Field::new("driver", |n| Cell::opt_text(n.driver.as_ref())),
     Field::new("develop", |n| Cell::count(n.develop.len())),

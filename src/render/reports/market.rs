@@ -85,7 +85,7 @@ type MarketRow<'a> = (&'a MarketSkill, &'static str, &'a MarketPerson);
 fn market_fields<'a>() -> [Field<MarketRow<'a>>; 7] {
     [
         Field::new("skill", |(s, _, _)| Cell::text(&s.skill)),
-        Field::new("role", |(_, role, _)| Cell::text(*role)),
+        Field::new("role", |(_, role, _)| Cell::Term(role)),
         Field::new("person", |(_, _, p)| Cell::text(&p.person)),
         Field::new("name", |(_, _, p)| Cell::opt_text(p.name.as_ref())),
         Field::new("unit", |(_, _, p)| Cell::opt_text(p.unit.as_ref())),

@@ -452,12 +452,12 @@ impl ToCsv for PlanReport {
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
         for p in &self.plans {
             for g in &p.goals {
-                let reasons: Vec<String> = g
+                let reasons: Vec<(&'static str, String)> = g
                     .reasons
                     .iter()
                     .map(|r| match r {
-                        Reason::Role { role, .. } => format!("role:{role}"),
-                        Reason::Need { need, .. } => format!("need:{need}"),
+                        Reason::Role { role, .. } => ("role", role.clone()),
+                        Reason::Need { need, .. } => ("need", need.clone()),
                     })
                     .collect();
                 let activities: Vec<&str> = self
@@ -476,7 +476,7 @@ impl ToCsv for PlanReport {
                 ];
                 row.extend(effort(&g.effort));
                 row.extend([
-                    Cell::Text(reasons.join("; ")),
+                    Cell::Tagged(reasons),
                     Cell::opt_date(g.by),
                     Cell::Text(activities.join("; ")),
                     Cell::Bool(g.renew),
@@ -536,7 +536,7 @@ const RECRUIT_FIELDS: &[Field<Recruitment>] = &[
     Field::new("role", |r| Cell::opt_text(r.role.as_ref())),
     Field::new("level", |r| Cell::int(r.level)),
     Field::new("recruit", |r| Cell::int(r.count)),
-    Field::new("priority", |r| Cell::text(r.priority.to_string())),
+    Field::new("priority", |r| Cell::priority(r.priority)),
     Field::new("by", |r| Cell::opt_date(r.by)),
     Field::new("driver", |r| Cell::opt_text(r.driver.as_ref())),
 ];
