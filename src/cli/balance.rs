@@ -77,8 +77,12 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
     };
     let known: std::collections::HashSet<&str> =
         report.skills.iter().map(|s| s.skill.as_str()).collect();
-    let read = read_balance(path, &report.organisation, |id| known.contains(id))
-        .map_err(|e| UsageError(e.0))?;
+    let read = read_balance(path, &report.organisation, |id| known.contains(id)).map_err(|e| {
+        crate::cli::FileError {
+            path: path.clone(),
+            message: e.0,
+        }
+    })?;
     drop(known);
     args.baseline.warn(&read.warnings, &args.report.org);
     let compared = compare_balance(&read.earlier, report);

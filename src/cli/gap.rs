@@ -112,7 +112,10 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 all.needs.iter().map(|n| n.id.as_str()).collect();
             let read =
                 crate::load::baseline::read_gap(path, &needs.organisation, |id| known.contains(id))
-                    .map_err(|e| UsageError(e.0))?;
+                    .map_err(|e| crate::cli::FileError {
+                        path: path.clone(),
+                        message: e.0,
+                    })?;
             args.baseline.warn(&read.warnings, &args.report.org);
             let compared = compare_gap(
                 &read.earlier,

@@ -9,6 +9,7 @@
 //! the only thing it adds is the option names in messages, and it is the
 //! one place that prints.
 
+pub mod annotate;
 pub mod balance;
 pub mod baseline;
 pub mod check;
@@ -55,6 +56,14 @@ pub struct Cli {
     /// When to colour: auto (a terminal, unless NO_COLOR is set), always or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = color::ColorArg::Auto)]
     pub color: color::ColorArg,
+
+    /// How problems go to stderr: human, json (one object a line), github (annotations) or gitlab (human, and a code-quality report) [default: KOMPETANSE_DIAGNOSTICS, else human]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub diagnostics: Option<annotate::DiagnosticsFormat>,
+
+    /// The file --diagnostics gitlab writes its code-quality report to [default: gl-code-quality-report.json]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub diagnostics_output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,6 +101,16 @@ pub enum Status {
     Failed,
     /// Exit 2: invalid input (already reported on stderr).
     Invalid,
+}
+
+/// A file given as an option that cannot be used (exit 2), e.g. a
+/// baseline of another command: the message, and the file it is about
+/// (for `--diagnostics`' `path`).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct FileError {
+    pub path: PathBuf,
+    pub message: String,
 }
 
 /// A usage mistake found after parsing (exit 2), e.g. an unknown `--unit`.
@@ -161,7 +180,7 @@ pub fn print_diagnostics(
         if quiet && d.severity == Severity::Warning {
             continue;
         }
-        writeln!(err, "{}", messages::diagnostic(d, color::stderr()))?;
+        writeln!(err, "{}", annotate::line(d))?;
     }
     Ok(())
 }
@@ -186,6 +205,7 @@ pub fn open(
     match org {
         Ok(org) => Some((files, Ok(org))),
         Err(Unopened::Refused(message)) => Some((files, Err(UsageError(message)))),
+        Err(Unopened::Invalid { .. }) if !annotate::human_lines() => None,
         Err(Unopened::Invalid { errors }) => {
             let plural = if errors == 1 { "" } else { "s" };
             let path = args.org.display().to_string();
@@ -357,6 +377,10 @@ pub fn parse() -> Cli {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     color::set(cli.color);
+    match annotate::choose(cli.diagnostics) {
+        Ok(format) => annotate::set(format, cli.diagnostics_output.clone()),
+        Err(message) => return Err(UsageError(message).into()),
+    }
     match cli.command {
         Command::Gap(args) => gap::run(&args),
         Command::Plan(args) => plan::run(&args),
