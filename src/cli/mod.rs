@@ -48,7 +48,7 @@ use crate::render::{self, Format, Render};
 /// (CSV), and reports what is missing, who can be developed, what must be
 /// recruited, and the development effort split by the learning mix.
 #[derive(Debug, Parser)]
-#[command(name = "kompetanse", version, about, long_about = None)]
+#[command(name = "kompetanse", version = env!("KOMPETANSE_BUILD_VERSION"), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -195,16 +195,30 @@ pub fn open(
     inputs: &Inputs,
     outcome: &str,
 ) -> Option<(Vec<PathBuf>, Result<Organisation, UsageError>)> {
+    open_counting(args, inputs, outcome).map(|(files, org, _)| (files, org))
+}
+
+/// [`open`], also saying how many warnings the files gave (`check
+/// --strict` fails on them).
+pub fn open_counting(
+    args: &OrgArgs,
+    inputs: &Inputs,
+    outcome: &str,
+) -> Option<(Vec<PathBuf>, Result<Organisation, UsageError>, usize)> {
     let Opened {
         diagnostics,
         files,
         org,
     } = inputs::open(inputs);
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     // A closed stderr must not change what the command does or its exit code.
     let _ = print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock());
     match org {
-        Ok(org) => Some((files, Ok(org))),
-        Err(Unopened::Refused(message)) => Some((files, Err(UsageError(message)))),
+        Ok(org) => Some((files, Ok(org), warnings)),
+        Err(Unopened::Refused(message)) => Some((files, Err(UsageError(message)), warnings)),
         Err(Unopened::Invalid { .. }) if !annotate::human_lines() => None,
         Err(Unopened::Invalid { errors }) => {
             let plural = if errors == 1 { "" } else { "s" };
