@@ -155,11 +155,15 @@ fn a_lowered_level_or_count_fails_the_gate_and_shows_as_changed() {
         b["redefined"],
         json!([{"field": "level", "was": "3", "is": "2", "weakens": true}])
     );
-    fails_the_critical_gate(
+    // Down to the one holder it has: the shortfall is gone, but the need
+    // was not closed, it was asked less of.
+    let v = fails_the_critical_gate(
         "count",
-        &SKY.replace("count = 4", "count = 2"),
+        &SKY.replace("count = 4", "count = 1"),
         "sky-plattform",
     );
+    assert_eq!(need(&v, "sky-plattform")["shortfall"], json!(0));
+    assert_eq!(v["baseline"]["closed"], json!([]));
     // People read it in the Change column, in both languages.
     let dir = example();
     edit(dir.path(), SKY, &SKY.replace("level = 3", "level = 2"));

@@ -236,7 +236,9 @@ pub fn compare_gap(
             continue;
         };
         let baseline = need_baseline(old, need, gate);
-        if old.shortfall > 0 && need.shortfall == 0 {
+        // A shortfall closed by asking less is not a need closed (F8).
+        let weakened = baseline.redefined.iter().any(|r| r.weakens);
+        if old.shortfall > 0 && need.shortfall == 0 && !weakened {
             summary.closed.push(need.id.clone());
         }
         if old.shortfall == 0 && need.shortfall > 0 {

@@ -192,7 +192,8 @@ pub struct GapBaseline {
     pub removed: Vec<EarlierNeed>,
     /// The total shortfall of every need then (removed ones too) and now.
     pub shortfall: ThenNow,
-    /// Needs in both with a shortfall then and none now.
+    /// Needs in both with a shortfall then and none now, unless only
+    /// because the need was weakened (a lower level or count, ...).
     pub closed: Vec<String>,
     /// Needs in both with no shortfall then and one now.
     pub opened: Vec<String>,
