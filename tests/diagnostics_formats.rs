@@ -328,6 +328,41 @@ fn baseline_errors_have_the_same_shape() {
     );
 }
 
+/// Errors in the command line itself have the same shape.
+#[test]
+fn command_line_errors_have_the_same_shape() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = run(
+        dir.path(),
+        &["gap", "--bogus", "--diagnostics", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 1, "{}", stderr(&out));
+    assert_eq!(lines[0]["code"], json!("K0704"));
+    assert_eq!(
+        lines[0]["message"],
+        json!("unexpected argument '--bogus' found")
+    );
+    let out = run(
+        dir.path(),
+        &["gap", "x", "--fail-on", "urgent"],
+        Some("github"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("::error title=K0703 invalid-argument::invalid value 'urgent'"),
+        "{}",
+        stderr(&out)
+    );
+    // Help and version are not errors; human errors are clap's own.
+    let out = run(dir.path(), &["--diagnostics", "json", "--version"], None);
+    assert!(out.status.success());
+    let out = run(dir.path(), &["gap", "--bogus"], None);
+    assert!(stderr(&out).starts_with("error: unexpected argument '--bogus' found"));
+}
+
 /// docs/format.md lists every code, with its name, and nothing else.
 #[test]
 fn every_code_is_documented() {

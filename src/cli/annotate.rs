@@ -59,6 +59,50 @@ pub fn choose(given: Option<DiagnosticsFormat>) -> Result<DiagnosticsFormat, Str
     }
 }
 
+/// `--diagnostics` as the raw command line gives it (for clap's own
+/// errors, found before the command line is parsed), else the
+/// environment's; None for human or a value that is neither.
+pub fn scan<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Option<DiagnosticsFormat> {
+    let mut found = None;
+    let mut args = args.iter().map(|a| a.as_ref().to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            Some("--") => break,
+            Some("--diagnostics") => args.next().flatten(),
+            Some(a) => a.strip_prefix("--diagnostics="),
+            None => None,
+        };
+        if let Some(v) = value.and_then(|v| DiagnosticsFormat::from_str(v, true).ok()) {
+            found = Some(v);
+        }
+    }
+    found.or_else(|| choose(None).ok())
+}
+
+/// A usage error clap found (an unknown option, a bad value), as one
+/// problem in the chosen machine shape; None for human (and gitlab, whose
+/// lines are human): clap then prints it its own way.
+pub fn usage_error(format: DiagnosticsFormat, message: &str) -> Option<String> {
+    let first = message
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ");
+    let d = Diagnostic {
+        path: String::new(),
+        line: None,
+        column: None,
+        cell: false,
+        severity: Severity::Error,
+        message: first.to_string(),
+    };
+    match format {
+        DiagnosticsFormat::Json => Some(json_line(&d)),
+        DiagnosticsFormat::Github => Some(github_line(&d)),
+        DiagnosticsFormat::Human | DiagnosticsFormat::Gitlab => None,
+    }
+}
+
 /// Records the choice for the rest of the run (the first call wins).
 pub fn set(format: DiagnosticsFormat, output: Option<PathBuf>) {
     let _ = CHOICE.set(Choice { format, output });

@@ -384,8 +384,35 @@ pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let choice = color::scan(&args).unwrap_or_default();
     let mut command = Cli::command().color(color::clap_choice(choice));
-    let matches = command.clone().get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+    let matches = match command.clone().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(e) => usage_exit(e, &args),
+    };
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_exit(e.format(&mut command), &args))
+}
+
+/// Ends the run on clap's error: help and version as clap prints them, a
+/// usage error (exit 2) in the shape `--diagnostics` asks for (issue 30:
+/// one shape for every error).
+fn usage_exit(e: clap::Error, args: &[std::ffi::OsString]) -> ! {
+    use clap::error::ErrorKind;
+    let machine = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
+    .then_some(None)
+    .unwrap_or_else(|| {
+        annotate::scan(args).and_then(|f| annotate::usage_error(f, &e.render().to_string()))
+    });
+    match machine {
+        Some(line) => {
+            let _ = writeln!(std::io::stderr(), "{line}");
+            std::process::exit(2)
+        }
+        None => e.exit(),
+    }
 }
 
 /// Runs the parsed command line.

@@ -123,6 +123,11 @@ pub const TABLE: &[(Code, &[&str])] = &[
     (code("K0701", "output-over-input"), &["refusing to write"]),
     (code("K0702", "unknown-format"), &["cannot tell the format"]),
     (code("K0703", "invalid-argument"), &["invalid value"]),
+    (code("K0704", "unknown-argument"), &["unexpected argument"]),
+    (
+        code("K0705", "missing-argument"),
+        &["required arguments were not provided"],
+    ),
 ];
 
 /// The areas: the code of a kind without its own, by where it was found.

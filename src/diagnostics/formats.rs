@@ -94,7 +94,11 @@ fn github_property(text: &str) -> String {
 /// (a workbook's row; its sheet and cell are in the title).
 pub fn github_line(d: &Diagnostic) -> String {
     let a = Annotation::of(d);
-    let mut properties = vec![format!("file={}", github_property(a.path))];
+    // A problem in no file (a usage error) is annotated on the run.
+    let mut properties = Vec::new();
+    if !a.path.is_empty() {
+        properties.push(format!("file={}", github_property(a.path)));
+    }
     if let Some(line) = a.line {
         properties.push(format!("line={line}"));
     }
