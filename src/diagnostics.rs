@@ -9,6 +9,8 @@ use std::fmt;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub mod codes;
+pub mod formats;
 mod limits;
 mod organisation;
 pub use organisation::{Places, check_organisation};

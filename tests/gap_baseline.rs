@@ -298,9 +298,11 @@ fn wrong_baselines_are_errors_and_write_nothing() {
     assert!(run(p, &["balance", "-o", "balance.json"]).status.success());
     let gap = std::fs::read_to_string(p.join("gap.json")).expect("gap.json");
     let files = [
+        // Another organisation with no need of this one: the wrong file
+        // (a renamed organisation, whose ids overlap, is tests/gate.rs).
         (
             "other-org.json",
-            gap.replacen("\"Virksomhet X\"", "\"Nordvik kommune\"", 1),
+            r#"{"schema_version": 1, "report": "gap", "organisation": "Nordvik kommune", "as_of": "2026-01-01", "needs": []}"#.to_string(),
         ),
         (
             "not-json.json",

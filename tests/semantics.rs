@@ -1221,6 +1221,10 @@ fn json_report_shape() {
     let top = bare.as_object_mut().expect("an object");
     assert_eq!(top.remove("schema_version"), Some(json!(1)));
     assert_eq!(top.remove("report"), Some(json!("gap")));
+    assert_eq!(
+        top.remove("tool_version"),
+        Some(json!(env!("CARGO_PKG_VERSION")))
+    );
     assert_eq!(bare, serde_json::to_value(&r).expect("serialise"));
 
     assert_eq!(
@@ -1228,6 +1232,7 @@ fn json_report_shape() {
         set(&[
             "schema_version",
             "report",
+            "tool_version",
             "organisation",
             "as_of",
             "mix",

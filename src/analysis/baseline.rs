@@ -1,17 +1,21 @@
 //! Baselines (FORMAT.md r2 "Baseline"): today's report against an earlier
 //! one, matched by need id (`gap`) or skill id (`balance`). Pure: the
 //! earlier report comes in already read (`load::baseline`), and the
-//! comparison goes out as report values (`report::baseline`). The two
-//! regression rules of `--fail-on-regression` are here, one function each.
+//! comparison goes out as report values (`report::baseline`). The
+//! regression rules of `--fail-on-regression` are here, one function each:
+//! coverage fell or shortfall grew (`need_regressed`), a need redefined
+//! under its id (`redefinitions`, issue 27 F8), and the gate that decides
+//! which of them fail the run (`Gate`, issue 30).
 
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use crate::model::Level;
+use crate::analysis::gap::GapFilter;
+use crate::model::{Level, Priority};
 use crate::report::baseline::{
     BalanceBaseline, BalanceComparison, EarlierBalance, EarlierGap, EarlierNeed, EarlierSkill,
-    GapBaseline, GapComparison, NeedBaseline, NeedChange, SkillBaseline, SkillChange, ThenNow,
-    Trend,
+    GapBaseline, GapComparison, Gate, GateResult, NeedBaseline, NeedChange, NeedField,
+    Redefinition, SkillBaseline, SkillChange, ThenNow, Trend,
 };
 use crate::report::{BalanceReport, GapReport, NeedGap, SkillBalance};
 
@@ -64,12 +68,87 @@ pub fn skill_regressed(then: &[u64], now: &[u64]) -> Option<Level> {
         .and_then(|level| Level::try_from(level).ok())
 }
 
+/// How a need's definition changed under its id (issue 27, F8): its skill,
+/// unit, role, level, count or priority, then against now. A field the
+/// baseline did not record (an older file) is not compared. Each change
+/// says whether it weakens the need: it asks less (a lower level or
+/// count, a less urgent priority) or is about something else (another
+/// skill, unit or role: a changed scope).
+pub fn redefinitions(then: &EarlierNeed, now: &NeedGap) -> Vec<Redefinition> {
+    let mut out = Vec::new();
+    let mut differs = |field: NeedField, was: String, is: String, weakens: bool| {
+        if was != is {
+            out.push(Redefinition {
+                field,
+                was,
+                is,
+                weakens,
+            });
+        }
+    };
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    differs(
+        NeedField::Skill,
+        then.skill.clone(),
+        now.skill.clone(),
+        true,
+    );
+    differs(NeedField::Unit, text(&then.unit), text(&now.unit), true);
+    differs(NeedField::Role, text(&then.role), text(&now.role), true);
+    if let Some(level) = then.level {
+        let lowered = now.level < level;
+        differs(
+            NeedField::Level,
+            level.to_string(),
+            now.level.to_string(),
+            lowered,
+        );
+    }
+    if let Some(count) = then.count {
+        let lowered = now.count < count;
+        differs(
+            NeedField::Count,
+            count.to_string(),
+            now.count.to_string(),
+            lowered,
+        );
+    }
+    if let Some(priority) = earlier_priority(then) {
+        let downgraded = !now.priority.at_least(priority);
+        differs(
+            NeedField::Priority,
+            priority.to_string(),
+            now.priority.to_string(),
+            downgraded,
+        );
+    }
+    out
+}
+
+/// The priority a baseline gave a need, when it recorded one we know.
+fn earlier_priority(then: &EarlierNeed) -> Option<Priority> {
+    then.priority.as_deref().and_then(Priority::parse)
+}
+
+/// Whether the gate looks at a need: at or above its priority then or
+/// now. A need whose earlier priority is unknown (an older file) counts
+/// when it is gone, so that deleting it cannot slip past.
+fn gated(gate: Gate, then: Option<Priority>, now: Option<Priority>) -> bool {
+    match (then, now) {
+        (None, None) => true,
+        _ => [then, now]
+            .into_iter()
+            .flatten()
+            .any(|p| p.at_least(gate.priority)),
+    }
+}
+
 fn delta(now: u64, then: u64) -> i64 {
     i64::try_from(now).unwrap_or(i64::MAX) - i64::try_from(then).unwrap_or(i64::MAX)
 }
 
-/// One need then and now.
-fn need_baseline(then: &EarlierNeed, now: &NeedGap) -> NeedBaseline {
+/// One need then and now, judged by `gate`.
+fn need_baseline(then: &EarlierNeed, now: &NeedGap, gate: Gate) -> NeedBaseline {
     let renew = u32::try_from(now.renew.len()).unwrap_or(u32::MAX);
     let order = coverage_order(then, now);
     let coverage = match order {
@@ -77,8 +156,16 @@ fn need_baseline(then: &EarlierNeed, now: &NeedGap) -> NeedBaseline {
         _ => now.coverage - then.coverage,
     };
     let regression = need_regressed(then, now);
-    let trend = if regression {
+    let redefined = redefinitions(then, now);
+    let weakened = !gate.allow_redefined && redefined.iter().any(|r| r.weakens);
+    let fails_gate =
+        (regression || weakened) && gated(gate, earlier_priority(then), Some(now.priority));
+    // A redefined need is never "better" for it: a lower level closing a
+    // shortfall is a change of the question, not progress (F8).
+    let trend = if regression || weakened {
         Trend::Worse
+    } else if !redefined.is_empty() {
+        Trend::Changed
     } else if now.shortfall < then.shortfall || order == Ordering::Greater {
         Trend::Better
     } else if now.have != then.have || renew != then.renew || order != Ordering::Equal {
@@ -97,14 +184,30 @@ fn need_baseline(then: &EarlierNeed, now: &NeedGap) -> NeedBaseline {
             renew: delta(renew.into(), then.renew.into()),
             coverage,
         },
+        redefined,
         regression,
+        fails_gate,
         trend,
     }
 }
 
 /// `gap --baseline`: each need of `now` against the need of the same id in
-/// `then`, the needs new and removed, and the totals then and now.
-pub fn compare_gap(then: &EarlierGap, now: GapReport) -> GapComparison {
+/// `then`, the needs new and removed, the totals then and now, and the
+/// verdict of `gate`. `all` is the organisation's every need (`now` with
+/// no `filter`): a baseline need that `filter` leaves out today is not
+/// removed but filtered, and it still counts for the gate when the filter
+/// would have kept it then (it left the filter by being redefined, e.g.
+/// downgraded out of `--priority critical`). The summary has the gate's
+/// verdict only when it is `enforced` (`--fail-on-regression`).
+pub fn compare_gap(
+    then: &EarlierGap,
+    now: GapReport,
+    all: &GapReport,
+    filter: &GapFilter,
+    gate: Gate,
+    enforced: bool,
+) -> GapComparison {
+    let mut failing = Vec::new();
     // The first of a repeated id wins, as in the file's own order.
     let mut earlier: HashMap<&str, &EarlierNeed> = HashMap::new();
     for need in &then.needs {
@@ -121,6 +224,9 @@ pub fn compare_gap(then: &EarlierGap, now: GapReport) -> GapComparison {
         closed: Vec::new(),
         opened: Vec::new(),
         regressions: Vec::new(),
+        redefined: Vec::new(),
+        filtered: Vec::new(),
+        gate: None,
     };
     let mut baselines = Vec::with_capacity(now.needs.len());
     for need in &now.needs {
@@ -129,8 +235,10 @@ pub fn compare_gap(then: &EarlierGap, now: GapReport) -> GapComparison {
             baselines.push(None);
             continue;
         };
-        let baseline = need_baseline(old, need);
-        if old.shortfall > 0 && need.shortfall == 0 {
+        let baseline = need_baseline(old, need, gate);
+        // A shortfall closed by asking less is not a need closed (F8).
+        let weakened = baseline.redefined.iter().any(|r| r.weakens);
+        if old.shortfall > 0 && need.shortfall == 0 && !weakened {
             summary.closed.push(need.id.clone());
         }
         if old.shortfall == 0 && need.shortfall > 0 {
@@ -139,16 +247,49 @@ pub fn compare_gap(then: &EarlierGap, now: GapReport) -> GapComparison {
         if baseline.regression {
             summary.regressions.push(need.id.clone());
         }
+        if !baseline.redefined.is_empty() {
+            summary.redefined.push(need.id.clone());
+        }
+        if baseline.fails_gate {
+            failing.push(need.id.clone());
+        }
         baselines.push(Some(baseline));
     }
     let current: HashSet<&str> = now.needs.iter().map(|n| n.id.as_str()).collect();
+    let everywhere: HashMap<&str, &NeedGap> =
+        all.needs.iter().map(|n| (n.id.as_str(), n)).collect();
     let mut seen = HashSet::new();
-    summary.removed = then
-        .needs
-        .iter()
-        .filter(|n| !current.contains(n.id.as_str()) && seen.insert(n.id.as_str()))
-        .cloned()
-        .collect();
+    for old in &then.needs {
+        if current.contains(old.id.as_str()) || !seen.insert(old.id.as_str()) {
+            continue;
+        }
+        match everywhere.get(old.id.as_str()) {
+            Some(need) => {
+                summary.filtered.push(old.id.clone());
+                let then_in = filter.keeps(
+                    old.unit.as_deref(),
+                    earlier_priority(old).unwrap_or(Priority::Low),
+                );
+                if then_in {
+                    let baseline = need_baseline(old, need, gate);
+                    if !baseline.redefined.is_empty() {
+                        summary.redefined.push(old.id.clone());
+                    }
+                    if baseline.fails_gate {
+                        failing.push(old.id.clone());
+                    }
+                }
+            }
+            None => {
+                // Removed (or renamed: removed plus new): a redefinition.
+                if !gate.allow_redefined && gated(gate, earlier_priority(old), None) {
+                    failing.push(old.id.clone());
+                }
+                summary.removed.push(old.clone());
+            }
+        }
+    }
+    summary.gate = enforced.then_some(GateResult { gate, failing });
     GapComparison {
         now,
         baselines,

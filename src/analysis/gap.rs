@@ -31,7 +31,7 @@ pub struct GapFilter {
 }
 
 impl GapFilter {
-    fn keeps(&self, unit: Option<&str>, priority: Priority) -> bool {
+    pub fn keeps(&self, unit: Option<&str>, priority: Priority) -> bool {
         let unit_ok = crate::analysis::need_in_unit(unit, self.unit.as_deref());
         unit_ok && self.priority.is_none_or(|p| priority.at_least(p))
     }

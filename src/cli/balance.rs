@@ -75,16 +75,23 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
         args.report.emit(&report, format)?;
         return Ok(Status::Done);
     };
-    let then = read_balance(path, &report.organisation).map_err(|e| UsageError(e.0))?;
-    let compared = compare_balance(&then, report);
+    let known: std::collections::HashSet<&str> =
+        report.skills.iter().map(|s| s.skill.as_str()).collect();
+    let read = read_balance(path, &report.organisation, |id| known.contains(id)).map_err(|e| {
+        crate::cli::FileError {
+            path: path.clone(),
+            message: e.0,
+        }
+    })?;
+    drop(known);
+    args.baseline.warn(&read.warnings, &args.report.org);
+    let compared = compare_balance(&read.earlier, report);
     args.report.emit(&compared, format)?;
-    Ok(
-        if args.baseline.fail_on_regression && compared.regressed() {
-            Status::Failed
-        } else {
-            Status::Done
-        },
-    )
+    Ok(if args.baseline.gating() && compared.regressed() {
+        Status::Failed
+    } else {
+        Status::Done
+    })
 }
 
 /// Why a balance by unit (of `what`) is refused: how large it would be,

@@ -1,22 +1,67 @@
 //! `kompetanse check ORG`: validate only. Prints every problem, or one line
-//! saying the organisation is valid, with its counts.
+//! saying the organisation is valid, with its counts. `--strict` makes
+//! warnings fail it too (exit 2, for CI); `--pseudonymize` keeps person ids
+//! out of a CI log (issue 30).
+
+use std::io::Write;
 
 use clap::Args;
 
-use crate::cli::{OrgArgs, Status, open};
+use crate::cli::privacy::PrivacyArgs;
+use crate::cli::{OrgArgs, Status, annotate, color, messages, open_counting};
+use crate::inputs::Inputs;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub org: OrgArgs,
+
+    /// Treat warnings as errors: exit 2 when there is any (they are printed, also with --quiet)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Replace person ids and names in every message with keyed pseudonyms (p-...); needs --salt or KOMPETANSE_SALT
+    #[arg(long)]
+    pub pseudonymize: bool,
+
+    /// The secret key of --pseudonymize, at least 16 characters (prefer KOMPETANSE_SALT: a command line is visible to others)
+    #[arg(long, value_name = "SECRET", requires = "pseudonymize")]
+    pub salt: Option<String>,
 }
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
-    let Some((_, org)) = open(&args.org, &args.org.inputs(None), "") else {
+    let privacy = PrivacyArgs {
+        pseudonymize: args.pseudonymize,
+        salt: args.salt.clone(),
+        ..PrivacyArgs::default()
+    };
+    let inputs = Inputs {
+        pseudonyms: privacy.pseudonyms()?,
+        ..args.org.inputs(None)
+    };
+    // --strict shows the warnings that fail it, whatever --quiet says.
+    let shown = OrgArgs {
+        org: args.org.org.clone(),
+        as_of: args.org.as_of,
+        quiet: args.org.quiet && !args.strict,
+    };
+    let Some((_, org, warnings)) = open_counting(&shown, &inputs, "") else {
         return Ok(Status::Invalid);
     };
-    // Without --without or pseudonyms there is nothing to refuse.
+    // Without --without there is nothing to refuse.
     let org = org?;
+    if args.strict && warnings > 0 {
+        if annotate::human_lines() {
+            let plural = if warnings == 1 { "" } else { "s" };
+            let path = args.org.org.display().to_string();
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {warnings} warning{plural}, errors under --strict",
+                messages::place(&path, color::stderr())
+            );
+        }
+        return Ok(Status::Invalid);
+    }
     let expired = if org.expired.is_empty() {
         String::new()
     } else {

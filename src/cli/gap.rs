@@ -106,22 +106,38 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
     }
     let unit = unit_arg(&org, args.unit.as_deref())?;
     // The need view is needed for the need report and for --fail-on only.
-    let needs = (args.by != By::Person || args.fail_on.is_some()).then(|| {
-        gap_report(
-            &org,
-            &GapFilter {
-                unit: unit.clone(),
-                priority: args.priority,
-            },
-        )
-    });
+    let filter = GapFilter {
+        unit: unit.clone(),
+        priority: args.priority,
+    };
+    let needs =
+        (args.by != By::Person || args.fail_on.is_some()).then(|| gap_report(&org, &filter));
     let mut regressed = false;
     match (args.by, &needs, &args.baseline.baseline) {
         (By::Need, Some(needs), Some(path)) => {
-            let then = crate::load::baseline::read_gap(path, &needs.organisation)
-                .map_err(|e| UsageError(e.0))?;
-            let compared = compare_gap(&then, needs.clone());
-            regressed = args.baseline.fail_on_regression && compared.regressed();
+            // Every need of the organisation, so that a filter does not
+            // make needs "removed" or let a redefined one leave the gate.
+            let filtered = filter.unit.is_some() || filter.priority.is_some();
+            let all = filtered.then(|| gap_report(&org, &GapFilter::default()));
+            let all = all.as_ref().unwrap_or(needs);
+            let known: std::collections::HashSet<&str> =
+                all.needs.iter().map(|n| n.id.as_str()).collect();
+            let read =
+                crate::load::baseline::read_gap(path, &needs.organisation, |id| known.contains(id))
+                    .map_err(|e| crate::cli::FileError {
+                        path: path.clone(),
+                        message: e.0,
+                    })?;
+            args.baseline.warn(&read.warnings, &args.report.org);
+            let compared = compare_gap(
+                &read.earlier,
+                needs.clone(),
+                all,
+                &filter,
+                args.baseline.gate(),
+                args.baseline.gating(),
+            );
+            regressed = args.baseline.gating() && compared.regressed();
             args.report.emit(&compared, format)?
         }
         (By::Need, Some(needs), None) => match &args.need {

@@ -30,6 +30,10 @@ pub struct InitArgs {
     /// Write the assessments matrix as an Excel workbook (with drop-down levels) instead of CSV
     #[arg(long)]
     pub xlsx: bool,
+
+    /// Don't print what was written and what to try next (errors are always printed)
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 pub fn run(args: &InitArgs) -> anyhow::Result<Status> {
@@ -61,6 +65,9 @@ pub fn run(args: &InitArgs) -> anyhow::Result<Status> {
         write_atomically(&args.dir.join(file.name), |out| {
             out.write_all(&file.contents)
         })?;
+    }
+    if args.quiet {
+        return Ok(Status::Done);
     }
     let org = shown("org.toml");
     let (wrote, next) = match lang {

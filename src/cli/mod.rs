@@ -9,6 +9,7 @@
 //! the only thing it adds is the option names in messages, and it is the
 //! one place that prints.
 
+pub mod annotate;
 pub mod balance;
 pub mod baseline;
 pub mod check;
@@ -47,7 +48,7 @@ use crate::render::{self, Format, Render};
 /// (CSV), and reports what is missing, who can be developed, what must be
 /// recruited, and the development effort split by the learning mix.
 #[derive(Debug, Parser)]
-#[command(name = "kompetanse", version, about, long_about = None)]
+#[command(name = "kompetanse", version = env!("KOMPETANSE_BUILD_VERSION"), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -55,6 +56,14 @@ pub struct Cli {
     /// When to colour: auto (a terminal, unless NO_COLOR is set), always or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = color::ColorArg::Auto)]
     pub color: color::ColorArg,
+
+    /// How problems go to stderr: human, json (one object a line), github (annotations) or gitlab (human, and a code-quality report) [default: KOMPETANSE_DIAGNOSTICS, else human]
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub diagnostics: Option<annotate::DiagnosticsFormat>,
+
+    /// The file --diagnostics gitlab writes its code-quality report to [default: gl-code-quality-report.json]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub diagnostics_output: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -92,6 +101,16 @@ pub enum Status {
     Failed,
     /// Exit 2: invalid input (already reported on stderr).
     Invalid,
+}
+
+/// A file given as an option that cannot be used (exit 2), e.g. a
+/// baseline of another command: the message, and the file it is about
+/// (for `--diagnostics`' `path`).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct FileError {
+    pub path: PathBuf,
+    pub message: String,
 }
 
 /// A usage mistake found after parsing (exit 2), e.g. an unknown `--unit`.
@@ -161,7 +180,7 @@ pub fn print_diagnostics(
         if quiet && d.severity == Severity::Warning {
             continue;
         }
-        writeln!(err, "{}", messages::diagnostic(d, color::stderr()))?;
+        writeln!(err, "{}", annotate::line(d))?;
     }
     Ok(())
 }
@@ -176,16 +195,31 @@ pub fn open(
     inputs: &Inputs,
     outcome: &str,
 ) -> Option<(Vec<PathBuf>, Result<Organisation, UsageError>)> {
+    open_counting(args, inputs, outcome).map(|(files, org, _)| (files, org))
+}
+
+/// [`open`], also saying how many warnings the files gave (`check
+/// --strict` fails on them).
+pub fn open_counting(
+    args: &OrgArgs,
+    inputs: &Inputs,
+    outcome: &str,
+) -> Option<(Vec<PathBuf>, Result<Organisation, UsageError>, usize)> {
     let Opened {
         diagnostics,
         files,
         org,
     } = inputs::open(inputs);
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     // A closed stderr must not change what the command does or its exit code.
     let _ = print_diagnostics(&diagnostics, args.quiet, std::io::stderr().lock());
     match org {
-        Ok(org) => Some((files, Ok(org))),
-        Err(Unopened::Refused(message)) => Some((files, Err(UsageError(message)))),
+        Ok(org) => Some((files, Ok(org), warnings)),
+        Err(Unopened::Refused(message)) => Some((files, Err(UsageError(message)), warnings)),
+        Err(Unopened::Invalid { .. }) if !annotate::human_lines() => None,
         Err(Unopened::Invalid { errors }) => {
             let plural = if errors == 1 { "" } else { "s" };
             let path = args.org.display().to_string();
@@ -350,13 +384,44 @@ pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let choice = color::scan(&args).unwrap_or_default();
     let mut command = Cli::command().color(color::clap_choice(choice));
-    let matches = command.clone().get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut command).exit())
+    let matches = match command.clone().try_get_matches_from(&args) {
+        Ok(matches) => matches,
+        Err(e) => usage_exit(e, &args),
+    };
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_exit(e.format(&mut command), &args))
+}
+
+/// Ends the run on clap's error: help and version as clap prints them, a
+/// usage error (exit 2) in the shape `--diagnostics` asks for (issue 30:
+/// one shape for every error).
+fn usage_exit(e: clap::Error, args: &[std::ffi::OsString]) -> ! {
+    use clap::error::ErrorKind;
+    let machine = matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
+    .then_some(None)
+    .unwrap_or_else(|| {
+        annotate::scan(args).and_then(|f| annotate::usage_error(f, &e.render().to_string()))
+    });
+    match machine {
+        Some(line) => {
+            let _ = writeln!(std::io::stderr(), "{line}");
+            std::process::exit(2)
+        }
+        None => e.exit(),
+    }
 }
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     color::set(cli.color);
+    match annotate::choose(cli.diagnostics) {
+        Ok(format) => annotate::set(format, cli.diagnostics_output.clone()),
+        Err(message) => return Err(UsageError(message).into()),
+    }
     match cli.command {
         Command::Gap(args) => gap::run(&args),
         Command::Plan(args) => plan::run(&args),

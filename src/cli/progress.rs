@@ -66,6 +66,7 @@ pub fn load_then(
     match org {
         Ok(org) => Ok(Some(org)),
         Err(Unopened::Refused(message)) => Err(UsageError(message).into()),
+        Err(Unopened::Invalid { .. }) if !crate::cli::annotate::human_lines() => Ok(None),
         Err(Unopened::Invalid { .. }) => {
             let _ = writeln!(
                 std::io::stderr(),

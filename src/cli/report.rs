@@ -11,7 +11,15 @@ use crate::cli::{ReportArgs, Status, UsageError, check_format, listed, parse_mix
 use crate::model::LearningMix;
 use crate::render::{Format, Overview};
 
+/// `report` writes a page: its --format and -o say so in its help (issue
+/// 30), though the option is the one every report command shares.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a
+    .help("Output format [default: from the -o extension, else html] [possible values: html, xlsx, json]")
+    .hide_possible_values(true)))]
+#[command(mut_arg("output", |a| a
+    .help("Write the report to this file instead of stdout (.html, .xlsx, .json); - is stdout")))]
+#[command(mut_arg("csv_dialect", |a| a.hide(true)))]
 pub struct ReportCmdArgs {
     #[command(flatten)]
     pub report: ReportArgs,

@@ -4,6 +4,11 @@
 //! `schema_version` and `report` are told apart by their shape. Every way a
 //! file can be the wrong one is a [`BaselineError`] naming the file; it
 //! never computes the comparison (that is `analysis::baseline`).
+//!
+//! Two cases are warnings, not errors (issue 30): no file at all (a
+//! brand-new repository has no baseline yet: every need is new), and a
+//! file for another organisation name whose ids overlap today's (the
+//! organisation was renamed, the natural first change after `init`).
 
 use std::path::Path;
 
@@ -11,6 +16,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::{Map, Value};
 
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Level;
 use crate::report::SCHEMA_VERSION;
 use crate::report::baseline::{EarlierBalance, EarlierGap, EarlierNeed, EarlierSkill};
@@ -21,6 +27,60 @@ use crate::report::kind::name;
 #[error("{0}")]
 pub struct BaselineError(pub String);
 
+/// A baseline as read, and what was said of it on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read<T> {
+    pub earlier: T,
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn warning(path: &Path, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.display().to_string(),
+        line: None,
+        column: None,
+        cell: false,
+        severity: Severity::Warning,
+        message,
+    }
+}
+
+/// No file at `path`: no baseline yet, said as a warning.
+fn nothing_yet(path: &Path, what: &str) -> Diagnostic {
+    warning(
+        path,
+        format!("no baseline yet: every {what} is new (the file does not exist)"),
+    )
+}
+
+/// The baseline names another organisation: a rename when some of its ids
+/// (`ids`) are `known` today (a warning), else the wrong file (an error).
+fn other_organisation<'a>(
+    path: &Path,
+    header: &Header,
+    organisation: &str,
+    what: &str,
+    mut ids: impl Iterator<Item = &'a str>,
+    known: impl Fn(&str) -> bool,
+) -> Result<Option<Diagnostic>, BaselineError> {
+    if header.organisation == organisation {
+        return Ok(None);
+    }
+    let shown = path.display();
+    let org = &header.organisation;
+    if ids.any(known) {
+        return Ok(Some(warning(
+            path,
+            format!(
+                "the baseline is for organisation '{org}', not '{organisation}': compared {what} by id, as a renamed organisation"
+            ),
+        )));
+    }
+    Err(BaselineError(format!(
+        "'{shown}' is for organisation '{org}', not '{organisation}', and has no {what} id of it"
+    )))
+}
+
 /// The top of a report: what it says it is, and what it is about.
 struct Header {
     kind: String,
@@ -28,12 +88,19 @@ struct Header {
     as_of: String,
 }
 
-/// Reads `path` as a JSON report of kind `want` (a `report::kind::name`)
-/// for `organisation`, returning its top-level object.
-fn read(path: &Path, want: &str, organisation: &str) -> Result<(Header, Value), BaselineError> {
+/// Reads `path` as a JSON report of kind `want` (a `report::kind::name`),
+/// returning its top-level object; None when there is no such file.
+fn read(path: &Path, want: &str) -> Result<Option<(Header, Value)>, BaselineError> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| BaselineError(format!("cannot read the baseline '{shown}': {e}")))?;
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(BaselineError(format!(
+                "cannot read the baseline '{shown}': {e}"
+            )));
+        }
+    };
     let value: Value = serde_json::from_str(&text).map_err(|e| {
         // serde_json ends its message with the position; say it our way.
         let message = e.to_string();
@@ -86,17 +153,12 @@ fn read(path: &Path, want: &str, organisation: &str) -> Result<(Header, Value), 
             command(want)
         )));
     }
-    if org != organisation {
-        return Err(BaselineError(format!(
-            "'{shown}' is for organisation '{org}', not '{organisation}'"
-        )));
-    }
     let header = Header {
         kind,
         organisation: org.clone(),
         as_of: as_of.clone(),
     };
-    Ok((header, value))
+    Ok(Some((header, value)))
 }
 
 /// The command line that writes a report of `kind`.
@@ -180,14 +242,28 @@ struct NeedFields {
     coverage: f64,
 }
 
-/// An earlier `gap --format json` for `organisation`.
-pub fn read_gap(path: &Path, organisation: &str) -> Result<EarlierGap, BaselineError> {
-    let (header, value) = read(path, name::GAP, organisation)?;
+/// An earlier `gap --format json` for `organisation`, whose need ids today
+/// are those `known` says (for a renamed organisation).
+pub fn read_gap(
+    path: &Path,
+    organisation: &str,
+    known: impl Fn(&str) -> bool,
+) -> Result<Read<EarlierGap>, BaselineError> {
+    let Some((header, value)) = read(path, name::GAP)? else {
+        return Ok(Read {
+            earlier: EarlierGap::nothing(organisation),
+            warnings: vec![nothing_yet(path, "need")],
+        });
+    };
     let gap: GapFields = fields(path, &header, value)?;
     check_needs(path, &gap.needs)?;
-    Ok(EarlierGap {
+    let ids = gap.needs.iter().map(|n| n.id.as_str());
+    let warnings = other_organisation(path, &header, organisation, "need", ids, known)?
+        .into_iter()
+        .collect();
+    let earlier = EarlierGap {
         organisation: header.organisation,
-        as_of: header.as_of,
+        as_of: Some(header.as_of),
         needs: gap
             .needs
             .into_iter()
@@ -205,7 +281,8 @@ pub fn read_gap(path: &Path, organisation: &str) -> Result<EarlierGap, BaselineE
                 coverage: n.coverage,
             })
             .collect(),
-    })
+    };
+    Ok(Read { earlier, warnings })
 }
 
 #[derive(Deserialize)]
@@ -223,14 +300,28 @@ struct SkillFields {
     assessed: u64,
 }
 
-/// An earlier `balance --format json` for `organisation`.
-pub fn read_balance(path: &Path, organisation: &str) -> Result<EarlierBalance, BaselineError> {
-    let (header, value) = read(path, name::BALANCE, organisation)?;
+/// An earlier `balance --format json` for `organisation`, whose skill ids
+/// today are those `known` says.
+pub fn read_balance(
+    path: &Path,
+    organisation: &str,
+    known: impl Fn(&str) -> bool,
+) -> Result<Read<EarlierBalance>, BaselineError> {
+    let Some((header, value)) = read(path, name::BALANCE)? else {
+        return Ok(Read {
+            earlier: EarlierBalance::nothing(organisation),
+            warnings: vec![nothing_yet(path, "skill")],
+        });
+    };
     let balance: BalanceFields = fields(path, &header, value)?;
     check_skills(path, &balance.skills)?;
-    Ok(EarlierBalance {
+    let ids = balance.skills.iter().map(|s| s.skill.as_str());
+    let warnings = other_organisation(path, &header, organisation, "skill", ids, known)?
+        .into_iter()
+        .collect();
+    let earlier = EarlierBalance {
         organisation: header.organisation,
-        as_of: header.as_of,
+        as_of: Some(header.as_of),
         skills: balance
             .skills
             .into_iter()
@@ -242,7 +333,8 @@ pub fn read_balance(path: &Path, organisation: &str) -> Result<EarlierBalance, B
                 assessed: s.assessed,
             })
             .collect(),
-    })
+    };
+    Ok(Read { earlier, warnings })
 }
 
 /// Issue 27, F19: a baseline whose numbers no report of ours could hold

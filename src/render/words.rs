@@ -320,6 +320,10 @@ catalogue! {
     BaselineNewMany => "{} new", "{} nye";
     BaselineRemoved => "{} removed", "{} fjernet";
     BaselineWorse => "{} worse", "{} dårligere";
+    BaselineRedefined => "{} redefined", "{} omdefinert";
+    BaselineNothing => "nothing (no baseline yet: every need is new)", "ingenting (ingen baseline ennå: alle behov er nye)";
+    BaselineNothingSkills => "nothing (no baseline yet: every skill is new)", "ingenting (ingen baseline ennå: alle kompetanser er nye)";
+    BaselineFailing => "gate {} or higher: {} failing", "port {} eller høyere: {} stopper";
     BaselineCompared => "{} compared", "{} sammenlignet";
     BaselineSkillNoun => "skill", "kompetanse";
     BaselineSkillsNoun => "skills", "kompetanser";

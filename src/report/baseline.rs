@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Date, LearningMix, Level};
+use crate::model::{Date, LearningMix, Level, Priority};
 use crate::report::{
     BalanceReport, Calibration, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
     NeedGap, ReportKind, SkillBalance, UnitBalance,
@@ -21,9 +21,83 @@ use crate::report::{
 #[derive(Debug, Clone, PartialEq)]
 pub struct EarlierGap {
     pub organisation: String,
-    /// As written in the file (an ISO date in every file we wrote).
-    pub as_of: String,
+    /// As written in the file (an ISO date in every file we wrote); None
+    /// when there is no baseline yet (a brand-new repository): then every
+    /// need is new.
+    pub as_of: Option<String>,
     pub needs: Vec<EarlierNeed>,
+}
+
+impl EarlierGap {
+    /// No baseline yet (issue 30): nothing to compare with, every need new.
+    pub fn nothing(organisation: &str) -> EarlierGap {
+        EarlierGap {
+            organisation: organisation.to_string(),
+            as_of: None,
+            needs: Vec::new(),
+        }
+    }
+}
+
+/// What `--fail-on-regression[=PRIORITY]` and `--allow-redefined` ask of a
+/// comparison (issue 30): which needs can fail it, and whether a need
+/// redefined under the same id may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Gate {
+    /// Needs at this priority or a more urgent one, then or now, fail the
+    /// gate; the others are compared but never fail it.
+    pub priority: Priority,
+    /// A redefinition (removed, lowered, downgraded, rescoped) is accepted.
+    pub allow_redefined: bool,
+}
+
+impl Default for Gate {
+    /// Every need counts, and a redefinition is a regression.
+    fn default() -> Gate {
+        Gate {
+            priority: Priority::Low,
+            allow_redefined: false,
+        }
+    }
+}
+
+/// A part of a need's definition (issue 27, F8; issue 30).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NeedField {
+    Skill,
+    Unit,
+    Role,
+    Level,
+    Count,
+    Priority,
+}
+
+impl NeedField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NeedField::Skill => "skill",
+            NeedField::Unit => "unit",
+            NeedField::Role => "role",
+            NeedField::Level => "level",
+            NeedField::Count => "count",
+            NeedField::Priority => "priority",
+        }
+    }
+}
+
+/// A need whose definition changed under the same id: what it was and
+/// what it is ("level 3 -> 2"), both as text so that one field name keeps
+/// one type (an absent unit or role is "").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Redefinition {
+    pub field: NeedField,
+    pub was: String,
+    pub is: String,
+    /// Asks less of the organisation (a lower level or count, a less
+    /// urgent priority) or moves the need elsewhere (another skill, unit
+    /// or role): a regression at the gate unless `--allow-redefined`.
+    pub weakens: bool,
 }
 
 /// One need of an earlier gap report. Its identity fields are optional: a
@@ -53,9 +127,15 @@ pub struct NeedBaseline {
     pub renew: u32,
     pub coverage: f64,
     pub change: NeedChange,
-    /// Coverage fell or shortfall grew (`--fail-on-regression`).
+    /// How the need's definition changed (empty: it did not).
+    pub redefined: Vec<Redefinition>,
+    /// Coverage fell or shortfall grew.
     #[serde(skip)]
     pub regression: bool,
+    /// The need fails the gate: at or above its priority, it regressed or
+    /// was weakened (unless `--allow-redefined`).
+    #[serde(skip)]
+    pub fails_gate: bool,
     /// Worse, better, changed or unchanged (FORMAT.md r3 "Baseline
     /// change"), decided once in the analysis so that every format says
     /// the same.
@@ -81,6 +161,7 @@ impl NeedBaseline {
             || self.change.shortfall != 0
             || self.change.renew != 0
             || self.change.coverage != 0.0
+            || !self.redefined.is_empty()
     }
 }
 
@@ -103,20 +184,39 @@ pub struct ThenNow {
 /// The top-level `baseline` of a gap comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GapBaseline {
-    /// The baseline's reference date.
-    pub as_of: String,
+    /// The baseline's reference date; null when there is no baseline yet.
+    pub as_of: Option<String>,
     /// Needs in today's report only, by id, in report order.
     pub new: Vec<String>,
     /// Needs in the baseline only, as it had them, in its order.
     pub removed: Vec<EarlierNeed>,
     /// The total shortfall of every need then (removed ones too) and now.
     pub shortfall: ThenNow,
-    /// Needs in both with a shortfall then and none now.
+    /// Needs in both with a shortfall then and none now, unless only
+    /// because the need was weakened (a lower level or count, ...).
     pub closed: Vec<String>,
     /// Needs in both with no shortfall then and one now.
     pub opened: Vec<String>,
     /// Needs in both whose coverage fell or whose shortfall grew.
     pub regressions: Vec<String>,
+    /// Needs in both whose definition changed (skill, unit, role, level,
+    /// count or priority), in report order.
+    pub redefined: Vec<String>,
+    /// Needs of the baseline that today's `--priority` or `--unit` leaves
+    /// out but the organisation still has: not removed, not listed.
+    pub filtered: Vec<String>,
+    /// The gate of `--fail-on-regression` and the needs that fail it; null
+    /// without `--fail-on-regression`.
+    pub gate: Option<GateResult>,
+}
+
+/// `--fail-on-regression[=PRIORITY]`'s verdict: the gate asked for, and
+/// every need (by id) that fails it, removed ones included.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateResult {
+    #[serde(flatten)]
+    pub gate: Gate,
+    pub failing: Vec<String>,
 }
 
 /// `gap --baseline`: today's report, each need's baseline (None: a new
@@ -130,9 +230,12 @@ pub struct GapComparison {
 }
 
 impl GapComparison {
-    /// `--fail-on-regression`: did any need fall behind its baseline?
+    /// `--fail-on-regression`: does any need fail the gate?
     pub fn regressed(&self) -> bool {
-        !self.summary.regressions.is_empty()
+        self.summary
+            .gate
+            .as_ref()
+            .is_some_and(|g| !g.failing.is_empty())
     }
 
     /// Each need with its baseline.
@@ -193,8 +296,20 @@ impl ReportKind for GapComparison {
 #[derive(Debug, Clone, PartialEq)]
 pub struct EarlierBalance {
     pub organisation: String,
-    pub as_of: String,
+    /// None: no baseline yet, every skill new.
+    pub as_of: Option<String>,
     pub skills: Vec<EarlierSkill>,
+}
+
+impl EarlierBalance {
+    /// No baseline yet (issue 30): every skill new.
+    pub fn nothing(organisation: &str) -> EarlierBalance {
+        EarlierBalance {
+            organisation: organisation.to_string(),
+            as_of: None,
+            skills: Vec::new(),
+        }
+    }
 }
 
 /// One skill of an earlier balance.
@@ -240,7 +355,8 @@ pub struct SkillChange {
 /// The top-level `baseline` of a balance comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BalanceBaseline {
-    pub as_of: String,
+    /// Null when there is no baseline yet.
+    pub as_of: Option<String>,
     /// Skills in today's balance only.
     pub new: Vec<String>,
     /// Skills in the baseline only, as it had them.

@@ -1,6 +1,7 @@
-//! JSON output: the report value serialised, under the two fields every
-//! report opens with: `schema_version` (the contract's version) and
-//! `report` (what it is), from [`ReportKind`]. Nothing else is added or
+//! JSON output: the report value serialised, under the three fields every
+//! report opens with: `schema_version` (the contract's version), `report`
+//! (what it is), from [`ReportKind`], and `tool_version` (the package
+//! version that wrote it, issue 30). Nothing else is added or
 //! removed; the report's own fields follow, flattened, in their order.
 
 use std::io::{self, Write};
@@ -15,6 +16,7 @@ use crate::report::{ReportKind, SCHEMA_VERSION};
 struct Versioned<'a, T: ?Sized> {
     schema_version: u32,
     report: &'static str,
+    tool_version: &'static str,
     #[serde(flatten)]
     value: &'a T,
 }
@@ -26,6 +28,7 @@ pub fn write<T: Serialize + ReportKind + ?Sized, W: Write>(value: &T, out: W) ->
     let versioned = Versioned {
         schema_version: SCHEMA_VERSION,
         report: value.kind(),
+        tool_version: env!("CARGO_PKG_VERSION"),
         value,
     };
     serde_json::to_writer_pretty(&mut out, &versioned)?;

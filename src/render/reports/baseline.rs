@@ -15,7 +15,7 @@ use crate::render::table::Grid;
 use crate::render::table::{Cell, RowSink, ToCsv};
 use crate::render::words::{Key, Labels};
 use crate::report::NeedGap;
-use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline, Trend};
+use crate::report::baseline::{GapBaseline, GapComparison, NeedBaseline, NeedField, Trend};
 
 /// A count's change for people: "+2", "-1", and nothing for no change.
 pub fn signed(l: Labels, change: i64) -> String {
@@ -42,6 +42,42 @@ fn points(l: Labels, change: f64) -> String {
     l.fill(Key::PercentPoints, &[&format!("{sign}{p}")])
 }
 
+/// The baseline's date, or that there is none yet (`nothing`: its words).
+pub fn as_of(l: Labels, as_of: Option<&str>, nothing: Key) -> String {
+    as_of.map_or_else(|| l.get(nothing).to_string(), str::to_string)
+}
+
+/// A need's redefinitions for people: "level 3 -> 2; priority critical -> high".
+fn redefined(l: Labels, b: &NeedBaseline) -> String {
+    let field = |f: NeedField| match f {
+        NeedField::Skill => l.get(Key::ColSkill),
+        NeedField::Unit => l.get(Key::ColUnit),
+        NeedField::Role => l.get(Key::ColRole),
+        NeedField::Level => l.get(Key::ColLevel),
+        NeedField::Count => l.get(Key::ColCount),
+        NeedField::Priority => l.get(Key::ColPriority),
+    };
+    let shown = |s: &str| {
+        if s.is_empty() {
+            "-".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    b.redefined
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} -> {}",
+                field(r.field).to_lowercase(),
+                shown(&r.was),
+                shown(&r.is)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The summary line: "shortfall 14 -> 9, 3 needs closed, 1 new"; the
 /// parts after the shortfall only when there are any.
 pub fn summary_line(l: Labels, s: &GapBaseline) -> String {
@@ -62,6 +98,11 @@ pub fn summary_line(l: Labels, s: &GapBaseline) -> String {
         Key::BaselineWorse,
         l.int(s.regressions.len() as u64),
     );
+    add(
+        s.redefined.len(),
+        Key::BaselineRedefined,
+        l.int(s.redefined.len() as u64),
+    );
     let new = if s.new.len() == 1 {
         Key::BaselineNewOne
     } else {
@@ -73,6 +114,15 @@ pub fn summary_line(l: Labels, s: &GapBaseline) -> String {
         Key::BaselineRemoved,
         l.int(s.removed.len() as u64),
     );
+    if let Some(gate) = s.gate.as_ref().filter(|g| !g.failing.is_empty()) {
+        parts.push(l.fill(
+            Key::BaselineFailing,
+            &[
+                &l.priority(gate.gate.priority),
+                &l.int(gate.failing.len() as u64),
+            ],
+        ));
+    }
     parts.join(", ")
 }
 
@@ -158,7 +208,11 @@ fn needs_grid<'a>(
         if renew {
             cells.push(change.map_or(String::new(), |c| signed(l, c.renew)));
         }
-        cells.push(mark_word(l, mark(baseline)).to_string());
+        let word = mark_word(l, mark(baseline));
+        cells.push(match baseline.map(|b| redefined(l, b)) {
+            Some(how) if !how.is_empty() => format!("{word}: {how}"),
+            _ => word.to_string(),
+        });
         grid.push(cells);
     }
     grid
@@ -171,7 +225,12 @@ impl ToOutline for GapComparison {
         let mut out = Builder::default();
         out.title(l.fill(
             Key::BaselineTitle,
-            &[&r.organisation, &l.get(Key::WhatGap), &r.as_of, &s.as_of],
+            &[
+                &r.organisation,
+                &l.get(Key::WhatGap),
+                &r.as_of,
+                &as_of(l, s.as_of.as_deref(), Key::BaselineNothing),
+            ],
         ));
         let line = summary_line(l, s);
         match dialect {
@@ -205,7 +264,13 @@ impl ToOutline for GapComparison {
             }
         }
         if !s.removed.is_empty() {
-            out.heading(2, l.fill(Key::BaselineRemovedHeading, &[&s.as_of]));
+            out.heading(
+                2,
+                l.fill(
+                    Key::BaselineRemovedHeading,
+                    &[&as_of(l, s.as_of.as_deref(), Key::BaselineNothing)],
+                ),
+            );
             out.list(s.removed.iter().map(|n| {
                 Text::plain(l.fill(
                     Key::BaselineRemovedNeed,

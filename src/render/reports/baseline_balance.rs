@@ -9,7 +9,7 @@
 use std::io;
 
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
-use crate::render::reports::baseline::signed;
+use crate::render::reports::baseline::{as_of, signed};
 use crate::render::table::Grid;
 use crate::render::table::{Cell, RowSink, ToCsv};
 use crate::render::words::{Key, Labels};
@@ -112,7 +112,7 @@ impl ToOutline for BalanceComparison {
                 &r.organisation,
                 &l.get(Key::WhatBalance),
                 &r.as_of,
-                &s.as_of,
+                &as_of(l, s.as_of.as_deref(), Key::BaselineNothingSkills),
             ],
         ));
         let compared = self.baselines.iter().filter(|b| b.is_some()).count();
@@ -145,7 +145,13 @@ impl ToOutline for BalanceComparison {
             }
         }
         if !s.removed.is_empty() {
-            out.heading(2, l.fill(Key::BaselineRemovedHeading, &[&s.as_of]));
+            out.heading(
+                2,
+                l.fill(
+                    Key::BaselineRemovedHeading,
+                    &[&as_of(l, s.as_of.as_deref(), Key::BaselineNothingSkills)],
+                ),
+            );
             out.list(s.removed.iter().map(|k| {
                 let name = k.name.as_ref().unwrap_or(&k.skill);
                 Text::plain(l.fill(Key::BaselineRemovedSkill, &[name, &l.int(k.people)]))
