@@ -266,15 +266,15 @@ fn xlsx_gap_and_balance_carry_the_people_over_time() {
         cells(&sheet(&mut book, "Begynner og slutter")),
         [
             ["Type", "Person", "Navn", "Enhet", "Dato"],
-            ["arriving", "nina", "Nina Holm", "it", "2027-01-04"],
-            ["arriving", "tor", "Tor Berg", "it/drift", "2027-08-01"],
-            ["leaving", "kari", "Kari Lunde", "it", "2027-03-31"],
-            ["leaving", "lars", "Lars Vik", "it/drift", "2027-05-15"],
+            ["begynner", "nina", "Nina Holm", "it", "2027-01-04"],
+            ["begynner", "tor", "Tor Berg", "it/drift", "2027-08-01"],
+            ["slutter", "kari", "Kari Lunde", "it", "2027-03-31"],
+            ["slutter", "lars", "Lars Vik", "it/drift", "2027-05-15"],
         ]
     );
     let key = cells(&sheet(&mut book, "Nøkkelpersoner"));
     assert_eq!(key[0][5..8], ["Alle slutter før", "Frist", "Siste dager"]);
-    assert_eq!(key[1][..5], ["sky", "3", "2", "", "false"]);
+    assert_eq!(key[1][..5], ["sky", "3", "2", "", "nei"]);
     assert_eq!(key[1][5..8], ["", "", ""]);
     assert_eq!(
         key[2][..8],
@@ -283,7 +283,7 @@ fn xlsx_gap_and_balance_carry_the_people_over_time() {
             "2",
             "2",
             "",
-            "true",
+            "ja",
             "sikkerhet-revisjon",
             "2027-06-30",
             "Kari Lunde (kari) 2027-03-31, Lars Vik (lars) 2027-05-15"

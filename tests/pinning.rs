@@ -114,7 +114,7 @@ fn the_package_holds_what_the_build_needs_and_is_small() {
         "src/main.rs",
         "src/init/en/org.toml",
         "src/init/nb/kartlegging.csv",
-        "templates/report.html",
+        "templates/outline.html",
         "templates/style.css",
         "examples/nordvik-kommune/org.toml",
         "docs/format.md",

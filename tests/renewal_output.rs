@@ -173,7 +173,7 @@ fn workbooks_have_renew_and_late_sheets() {
                 "cato",
                 "Cato Dahl",
                 "forstehjelp",
-                "true",
+                "ja",
                 "",
                 "8"
             ],
@@ -183,7 +183,7 @@ fn workbooks_have_renew_and_late_sheets() {
                 "dina",
                 "Dina Eng",
                 "forstehjelp",
-                "false",
+                "nei",
                 "2027-06-14",
                 "26.8"
             ],
@@ -193,7 +193,7 @@ fn workbooks_have_renew_and_late_sheets() {
                 "finn",
                 "Finn Gran",
                 "rust",
-                "false",
+                "nei",
                 "2027-06-14",
                 "40"
             ],

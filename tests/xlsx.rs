@@ -222,7 +222,7 @@ fn plan_goals_and_balance_levels_equal_the_json() {
     let (skill, people, first) = (
         column(&levels, "Skill"),
         column(&levels, "People"),
-        column(&levels, "level_0"),
+        column(&levels, "Level 0"),
     );
     for (row, s) in levels.rows().skip(1).zip(skills) {
         assert_eq!(text(&row[skill]), s["skill"].as_str().unwrap());
