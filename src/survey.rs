@@ -79,21 +79,28 @@ impl Column {
         Column::Source,
     ];
 
-    /// Its header's word.
-    pub fn key(self) -> Key {
+    /// Its header in `lang`: the reader's own column name
+    /// (`crate::load::columns`) for a column it reads, a word of the
+    /// catalogue for a column shown for information.
+    pub fn header(self, lang: Lang) -> &'static str {
+        let read = |en: &'static str, nb: &'static str| match lang {
+            Lang::En => en,
+            Lang::Nb => nb,
+        };
+        let shown = |key: Key| Labels::new(lang).get(key);
         match self {
-            Column::Person => Key::FormPerson,
-            Column::Skill => Key::FormSkill,
-            Column::SkillName => Key::FormSkillName,
-            Column::Description => Key::FormDescription,
-            Column::Current => Key::FormCurrent,
-            Column::Target => Key::FormTarget,
-            Column::Note => Key::FormNote,
-            Column::Level => Key::FormLevel,
-            Column::Interest => Key::FormInterest,
-            Column::Assessed => Key::FormAssessed,
-            Column::Expires => Key::FormExpires,
-            Column::Source => Key::FormSource,
+            Column::Person => read("person", "ansatt"),
+            Column::Skill => read("skill", "kompetanse"),
+            Column::SkillName => shown(Key::FormSkillName),
+            Column::Description => shown(Key::FormDescription),
+            Column::Current => shown(Key::FormCurrent),
+            Column::Target => shown(Key::FormTarget),
+            Column::Note => shown(Key::FormNote),
+            Column::Level => read("level", "nivå"),
+            Column::Interest => read("interest", "interesse"),
+            Column::Assessed => read("assessed", "vurdert"),
+            Column::Expires => read("expires", "utløper"),
+            Column::Source => read("source", "kilde"),
         }
     }
 
@@ -125,6 +132,34 @@ impl Column {
             Column::Interest => 11.0,
             Column::Source => 14.0,
             Column::Assessed | Column::Expires => 12.0,
+        }
+    }
+}
+
+/// The values a form's drop-downs offer, as the reader parses them
+/// (`interest`: yes/no, ja/nei; `source`: `crate::model::source`'s words).
+struct Answers {
+    yes: &'static str,
+    no: &'static str,
+    own: &'static str,
+    manager: &'static str,
+}
+
+impl Answers {
+    fn of(lang: Lang) -> Answers {
+        match lang {
+            Lang::En => Answers {
+                yes: "yes",
+                no: "no",
+                own: "self",
+                manager: "manager",
+            },
+            Lang::Nb => Answers {
+                yes: "ja",
+                no: "nei",
+                own: "egenvurdering",
+                manager: "leder",
+            },
         }
     }
 }
@@ -287,7 +322,10 @@ fn heading(
         0,
         4,
         Column::Source.index(),
-        l.get(Key::FormInstruction),
+        l.get(match style.filler {
+            Filler::Own => Key::FormInstruction,
+            Filler::Manager => Key::FormInstructionManager,
+        }),
         &f.wrap,
     )?;
     ws.set_row_height(4, 48)?;
@@ -313,14 +351,20 @@ fn rows(
         } else {
             &f.header
         };
-        ws.write_with_format(HEADER_ROW, column.index(), l.get(column.key()), format)?;
+        ws.write_with_format(
+            HEADER_ROW,
+            column.index(),
+            column.header(style.lang),
+            format,
+        )?;
         ws.set_column_width(column.index(), column.width(descriptions))?;
     }
     ws.set_row_height(HEADER_ROW, 30)?;
-    let yes = l.get(Key::FormYes);
+    let answers = Answers::of(style.lang);
+    let yes = answers.yes;
     let source = match style.filler {
-        Filler::Own => l.get(Key::FormSelf),
-        Filler::Manager => l.get(Key::FormManager),
+        Filler::Own => answers.own,
+        Filler::Manager => answers.manager,
     };
     let id = org.people.id(form.person);
     for (i, row) in form.rows.iter().enumerate() {
@@ -392,9 +436,9 @@ fn rows(
     let level = Column::Level.index();
     ws.add_data_validation(first, level, last, level, &list(&labels)?)?;
     let interest = Column::Interest.index();
-    let yes_no = [yes, l.get(Key::FormNo)];
+    let yes_no = [yes, answers.no];
     ws.add_data_validation(first, interest, last, interest, &list(&yes_no)?)?;
-    let sources = [l.get(Key::FormSelf), l.get(Key::FormManager)];
+    let sources = [answers.own, answers.manager];
     let column = Column::Source.index();
     ws.add_data_validation(first, column, last, column, &list(&sources)?)?;
     Ok(())
@@ -487,4 +531,63 @@ fn scale_sheet(
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::columns::{canonical, fold};
+
+    /// The answer and id columns are headed by names the long-format
+    /// reader knows, in both languages; the information columns by names
+    /// it does not (so they are read as information, not as data).
+    #[test]
+    fn headers_are_the_reader_s_columns_in_both_languages() {
+        let read = [
+            (Column::Person, "person"),
+            (Column::Skill, "skill"),
+            (Column::Level, "level"),
+            (Column::Interest, "interest"),
+            (Column::Assessed, "assessed"),
+            (Column::Expires, "expires"),
+            (Column::Source, "source"),
+        ];
+        for lang in [Lang::En, Lang::Nb] {
+            let l = Labels::new(lang);
+            for column in Column::ALL {
+                let header = fold(column.header(lang));
+                let expected = read.iter().find(|(c, _)| *c == column).map(|(_, n)| *n);
+                assert_eq!(canonical(&header), expected, "{lang:?} {column:?}");
+            }
+            // The drop-downs' values are the reader's.
+            let answers = Answers::of(lang);
+            assert_eq!(crate::load::fields::parse_interest(answers.yes), Some(true));
+            assert_eq!(crate::load::fields::parse_interest(answers.no), Some(false));
+            let rule = crate::model::SourceRule::default();
+            assert_eq!(
+                rule.classify(answers.own).kind,
+                crate::model::SourceKind::Own
+            );
+            assert_eq!(
+                rule.classify(answers.manager).kind,
+                crate::model::SourceKind::Manager
+            );
+            // The heading's labels never name the key column.
+            for key in [Key::FormUnit, Key::FormRole, Key::FormRoundDate] {
+                let label = fold(l.get(key));
+                assert!(
+                    !matches!(canonical(&label), Some("person" | "id")),
+                    "{label}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn wrapped_text_counts_its_lines() {
+        assert_eq!(lines("", 30.0), 1);
+        assert_eq!(lines("kort", 30.0), 1);
+        assert_eq!(lines(&"ord ".repeat(20), 22.0), 4);
+        assert_eq!(lines("a\nb", 30.0), 2);
+    }
 }

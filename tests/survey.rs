@@ -269,6 +269,14 @@ fn survey_writes_one_form_per_person_present_and_only_the_due_with_due() {
     let out = survey(&fx, &["-o", "ops", "--unit", "ops"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(names_in(&fx.dir().join("ops")), ["c.xlsx"]);
+    // A round dated after D: its answers would not be known at D.
+    let out = fx.run(&["survey", "org.toml", "-o", "later", "--date", "2026-07-01"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: --date 2026-07-01 is after the reference date 2026-06-15"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The folder rules: a folder with other files is refused unless --force;
@@ -551,7 +559,10 @@ fn forms_filled_in_by_openpyxl_are_read_as_they_are() {
     // Unfilled, a form reads back with only the skipped-rows warning.
     let form: Value =
         serde_json::from_str(&python(INSPECT, &[svar.join("b.xlsx").to_str().unwrap()])).unwrap();
-    assert_eq!(form["sheets"], serde_json::json!(["Form", "Levels"]));
+    assert_eq!(
+        form["sheets"],
+        serde_json::json!(["Assessment form", "Levels"])
+    );
     assert_eq!(form["protected"], true);
     let locked = &form["locked"];
     let shown = [
@@ -648,4 +659,84 @@ fn forms_saved_again_by_libreoffice_are_read_the_same() {
     let csv = std::fs::read_to_string(fx.dir().join("csv/b.csv")).unwrap();
     assert!(csv.contains("2 - working"), "{csv}");
     assert_round_read(&fx, "svar");
+}
+
+/// Norwegian forms, returned unfilled, read back with the one skipped-rows
+/// warning per form that has a blank row (c's single row is blank too; b's
+/// interest in go, pre-filled `ja`, is an interest-only row), and nothing
+/// else: no heading warning, no ignored columns. No tool needed.
+#[test]
+fn norwegian_forms_read_back_with_only_the_skipped_rows_warning() {
+    let fx = fixture();
+    let out = survey(&fx, &["-o", "svar", "--lang", "nb"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("skrev 3 skjema"), "{}", stderr(&out));
+    read_answers(&fx, "svar");
+    let check = fx.run(&["check", "org.toml"]);
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(0), "{err}");
+    let from_forms: Vec<&str> = err.lines().filter(|l| l.contains("svar/")).collect();
+    assert_eq!(from_forms.len(), 3, "{err}");
+    for (line, expected) in from_forms.iter().zip([
+        "svar/a.xlsx#Skjema:7: warning: 2 rows have a blank level and no interest (the first on row 8)",
+        "svar/b.xlsx#Skjema:7: warning: 3 rows have a blank level and no interest (the first on row 8)",
+        "svar/c.xlsx#Skjema:7: warning: row 8 has a blank level and no interest",
+    ]) {
+        assert!(line.starts_with(expected), "{line}");
+    }
+    // b's interest in go came back (and stays, whichever row counts).
+    let balance = fx.json(&["balance", "org.toml", "-f", "json", "-q"]);
+    let go = balance["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["skill"] == "go")
+        .unwrap();
+    assert_eq!(go["interest"], 1, "{go}");
+}
+
+/// `--source manager`: a manager's form says `leder`, a person's own
+/// `egenvurdering`; returned, they meet in balance's calibration list
+/// (self 4, manager 2), and with `prefer = ["manager", "self"]` the
+/// manager's level counts although both are dated D.
+#[test]
+fn self_and_manager_forms_meet_in_calibration() {
+    if !openpyxl() {
+        return;
+    }
+    let fx = fixture();
+    for (folder, source) in [("selv", "self"), ("leder", "manager")] {
+        let out = survey(
+            &fx,
+            &[
+                "-o", folder, "--person", "a", "--source", source, "--lang", "nb",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    fill(
+        &fx.dir().join("selv/a.xlsx"),
+        &[("rust", "nivå", "4 - expert", "text")],
+    );
+    fill(
+        &fx.dir().join("leder/a.xlsx"),
+        &[("rust", "nivå", "2 - working", "text")],
+    );
+    let org = ORG
+        .replace(
+            "assessments = [\"assessments.csv\"]",
+            "assessments = [\"assessments.csv\", \"selv/*.xlsx\", \"leder/*.xlsx\"]",
+        )
+        .replace(
+            "[[skill]]\nid = \"rust\"",
+            "[assessment]\nprefer = [\"manager\", \"self\"]\n\n[[skill]]\nid = \"rust\"",
+        );
+    std::fs::write(fx.path(), org).unwrap();
+    let balance = fx.json(&["balance", "org.toml", "-f", "json", "-q"]);
+    assert_eq!(
+        balance["calibration"],
+        serde_json::json!([{"person": "a", "name": "Ann Aas", "skill": "rust", "self": 4, "manager": 2, "counted": 2}]),
+        "{}",
+        balance["calibration"]
+    );
 }

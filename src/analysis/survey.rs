@@ -85,27 +85,20 @@ impl<'a> Asked<'a> {
         let key = (org.people.unit[person], org.people.role[person]);
         let needs = &self.needs;
         self.cache.entry(key).or_insert_with(|| {
-            let mut target: Vec<Option<Level>> = vec![None; org.skills.len()];
-            let mut ask = |skill: usize, level: Level| {
-                let t = &mut target[skill];
-                *t = Some(t.map_or(level, |t| t.max(level)));
-            };
+            let mut asked: Vec<(usize, Level)> = Vec::new();
             if key.1 != NONE {
-                for &(skill, level) in &org.roles[key.1 as usize].requires {
-                    ask(skill, level);
-                }
+                asked.extend(&org.roles[key.1 as usize].requires);
             }
             for (need, scope) in org.needs.iter().zip(needs) {
                 // Everyone with this unit and role is in scope or nobody is.
                 if scope.matches(person) {
-                    ask(need.skill, need.level);
+                    asked.push((need.skill, need.level));
                 }
             }
-            target
-                .into_iter()
-                .enumerate()
-                .filter_map(|(s, t)| t.map(|t| (s, t)))
-                .collect()
+            // Catalogue order; of a skill asked twice, the higher level.
+            asked.sort_unstable_by_key(|&(skill, level)| (skill, std::cmp::Reverse(level)));
+            asked.dedup_by_key(|&mut (skill, _)| skill);
+            asked
         })
     }
 }
@@ -229,33 +222,59 @@ pub fn survey_forms(org: &Organisation, options: &SurveyOptions) -> Vec<Form> {
 
 /// Everyone in scope who is due for reassessment (issue 24, item 5), by
 /// unit (units in path order, people without a unit last), then person
-/// id, then skill in catalogue order.
+/// id, then skill in catalogue order. It looks only at what is asked of
+/// each person and at the assessments that expire: never at every pair of
+/// person and skill (an organisation may have 100,000 people and 3,000
+/// skills nobody is assessed in).
 pub fn due_list(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) -> Vec<Due> {
     let until = window_end(org, days);
     let mut asked = Asked::new(org);
-    let ids = IdOrder::new(&org.people);
-    let unit_of = |p: usize| org.people.unit(p).map(|u| org.units[u as usize].as_str());
-    let mut people: Vec<usize> = ids.people().filter(|&p| in_scope(p)).collect();
-    // Stable: id order within a unit.
-    people.sort_by(|&a, &b| match (unit_of(a), unit_of(b)) {
-        (Some(x), Some(y)) => x.split('/').cmp(y.split('/')),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    });
-    let mut list = Vec::new();
-    for p in people {
-        for row in form_rows_with(&mut asked, p, until, true) {
-            list.push(Due {
-                person: org.people.id(p).to_string(),
-                name: org.people.name(p).map(str::to_string),
-                unit: unit_of(p).map(str::to_string),
-                skill: org.skills[row.skill].id.clone(),
-                reason: row.due.unwrap_or(DueReason::Missing),
-                assessed: row.assessed,
-                expires: org.matrix.expires(p, row.skill),
-            });
+    let rule = asked.rule;
+    let mut pairs: Vec<(usize, usize, DueReason)> = Vec::new();
+    for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
+        for &(skill, _) in asked.of(p) {
+            let assessed = org.matrix.assessed(p, skill);
+            if assessed == PackedDate::NONE {
+                pairs.push((p, skill, DueReason::Missing));
+            } else if org.matrix.is_stale(&rule, p, skill, assessed) {
+                pairs.push((p, skill, DueReason::Stale));
+            }
         }
     }
-    list
+    let asked_due: std::collections::HashSet<(usize, usize)> =
+        pairs.iter().map(|&(p, s, _)| (p, s)).collect();
+    pairs.extend(
+        org.matrix
+            .expiry_dates()
+            .filter(|&(p, s, e)| {
+                e >= org.as_of && e <= until && in_scope(p) && !asked_due.contains(&(p, s))
+            })
+            .map(|(p, s, _)| (p, s, DueReason::Expiring)),
+    );
+    // Units in path order (a unit's subtree follows it), no unit last.
+    let mut units: Vec<usize> = (0..org.units.len()).collect();
+    units.sort_by(|&a, &b| org.units[a].split('/').cmp(org.units[b].split('/')));
+    let mut unit_rank = vec![0u32; org.units.len()];
+    for (rank, &u) in units.iter().enumerate() {
+        unit_rank[u] = rank as u32;
+    }
+    let ids = IdOrder::new(&org.people);
+    let unit_key = |p: usize| {
+        org.people
+            .unit(p)
+            .map_or(u32::MAX, |u| unit_rank[u as usize])
+    };
+    pairs.sort_unstable_by_key(|&(p, s, _)| (unit_key(p), ids.rank(p), s));
+    pairs
+        .into_iter()
+        .map(|(p, skill, reason)| Due {
+            person: org.people.id(p).to_string(),
+            name: org.people.name(p).map(str::to_string),
+            unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
+            skill: org.skills[skill].id.clone(),
+            reason,
+            assessed: org.matrix.assessed(p, skill).date(),
+            expires: org.matrix.expires(p, skill),
+        })
+        .collect()
 }

@@ -102,10 +102,19 @@ pub fn run(args: &SurveyArgs) -> anyhow::Result<Status> {
         ))
         .into());
     }
+    let date = args.date.unwrap_or(org.as_of);
+    if date > org.as_of && !args.org.quiet {
+        // FORMAT.md r2 "Known at D": such answers are ignored until then.
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: --date {date} is after the reference date {}: answers dated then count only from --as-of {date} on",
+            org.as_of
+        );
+    }
     let forms = survey_forms(&org, &options);
     let style = FormStyle {
         lang,
-        date: args.date.unwrap_or(org.as_of),
+        date,
         filler: match args.source {
             SourceArg::Own => Filler::Own,
             SourceArg::Manager => Filler::Manager,

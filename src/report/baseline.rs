@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::model::{Date, LearningMix, Level};
 use crate::report::{
-    BalanceReport, Calibration, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
+    BalanceReport, Calibration, Due, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
     NeedGap, ReportKind, SkillBalance, UnitBalance,
 };
 
@@ -286,6 +286,7 @@ struct BalanceView<'a> {
     arriving: &'a [Movement],
     leaving: &'a [Movement],
     calibration: &'a [Calibration],
+    due: &'a [Due],
     baseline: &'a BalanceBaseline,
 }
 
@@ -306,6 +307,7 @@ impl Serialize for BalanceComparison {
             arriving: &r.arriving,
             leaving: &r.leaving,
             calibration: &r.calibration,
+            due: &r.due,
             baseline: &self.summary,
         }
         .serialize(serializer)

@@ -328,39 +328,43 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
 }
 
 /// Who is due for reassessment (issue 24, item 5), unit by unit: the unit
-/// on the first row of its group only, then person, skill and why.
+/// on the first row of its group only, then one row per person with the
+/// skills they are due in and why (the report holds a row per pair, in
+/// that order).
 pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[(L, ColUnit), (L, ColPerson), (L, ColSkill), (L, ColDueWhy)],
-    ));
+    let mut grid = Grid::new(&heads(l, &[(L, ColUnit), (L, ColPerson), (L, ColDueWhy)]));
     let mut previous: Option<&Option<String>> = Option::None;
-    for d in &r.due {
+    for group in r
+        .due
+        .chunk_by(|a, b| a.person == b.person && a.unit == b.unit)
+    {
+        let d = &group[0];
         let first = previous != Some(&d.unit);
         previous = Some(&d.unit);
-        let why = match d.reason {
-            DueReason::Missing => l.get(DueMissing).to_string(),
-            DueReason::Stale => l.fill(
-                DueStale,
-                &[&d.assessed.map(|a| a.to_string()).unwrap_or_default()],
-            ),
-            DueReason::Expiring => l.fill(
-                DueExpiring,
-                &[&d.expires.map(|e| e.to_string()).unwrap_or_default()],
-            ),
-        };
+        let why: Vec<String> = group
+            .iter()
+            .map(|d| {
+                let why = match d.reason {
+                    DueReason::Missing => l.get(DueMissing).to_string(),
+                    DueReason::Stale => {
+                        let assessed = d.assessed.map(|a| a.to_string()).unwrap_or_default();
+                        l.fill(DueStale, &[&assessed])
+                    }
+                    DueReason::Expiring => {
+                        let expires = d.expires.map(|e| e.to_string()).unwrap_or_default();
+                        l.fill(DueExpiring, &[&expires])
+                    }
+                };
+                format!("{} ({why})", skill_name(r, &d.skill))
+            })
+            .collect();
         let unit = match (&d.unit, first) {
             (_, false) => String::new(),
             (Some(u), true) => u.clone(),
             (Option::None, true) => l.get(NoUnit).to_string(),
         };
-        grid.push([
-            unit,
-            person(&d.person, d.name.as_deref()),
-            skill_name(r, &d.skill).to_string(),
-            why,
-        ]);
+        grid.push([unit, person(&d.person, d.name.as_deref()), why.join("; ")]);
     }
     grid
 }
