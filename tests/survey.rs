@@ -740,3 +740,120 @@ fn self_and_manager_forms_meet_in_calibration() {
         balance["calibration"]
     );
 }
+
+/// The round on the shipped example (issue 24, "Done when"): `survey
+/// --lang nb` on virksomhet-x, Gunnar Østby's form filled in by openpyxl
+/// as he would (first aid renewed: level `2 - god`, the date typed as
+/// `14.03.2026`, the certificate's new expiry 15.12.2028), every other form
+/// returned as it was. Hand-worked from examples/virksomhet-x/README.md:
+/// hlr-kundesenter had 3 of 4 by its horizon 2027-03-31 and renewed
+/// Gunnar (expires 2026-12-15, 4 h); now his certificate runs past the
+/// horizon: 4 of 4, nothing to renew, and the gap's effort 1164 h loses
+/// those 4 h. `check` passes with one skipped-rows warning per form at
+/// most, and nothing else from the forms.
+#[test]
+fn a_round_on_the_shipped_example() {
+    if !openpyxl() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/virksomhet-x");
+    for entry in std::fs::read_dir(&example).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_kompetanse"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let json = |args: &[&str]| -> Value {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let need = |gap: &Value| -> Value {
+        gap["needs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == "hlr-kundesenter")
+            .unwrap()
+            .clone()
+    };
+    let before = json(&["gap", "org.toml", "-f", "json", "-q"]);
+    assert_eq!(
+        (
+            need(&before)["have"].as_u64(),
+            need(&before)["renew"][0]["person"].as_str()
+        ),
+        (Some(3), Some("gunnar.ostby"))
+    );
+    assert_eq!(before["totals"]["effort"]["total"], 1164.0);
+
+    let out = run(&["survey", "org.toml", "-o", "svar", "--lang", "nb", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names_in(&dir.path().join("svar")).len(), 32);
+    fill(
+        &dir.path().join("svar/gunnar.ostby.xlsx"),
+        &[
+            ("hlr", "nivå", "2 - god", "text"),
+            ("hlr", "vurdert", "14.03.2026", "text"),
+            ("hlr", "utløper", "2028-12-15", "date"),
+        ],
+    );
+    let org = std::fs::read_to_string(dir.path().join("org.toml"))
+        .unwrap()
+        .replace(
+            "assessments = [\"assessments.csv\", \"matrise-okonomi.csv\"]",
+            "assessments = [\"assessments.csv\", \"matrise-okonomi.csv\", \"svar/*.xlsx\"]",
+        );
+    std::fs::write(dir.path().join("org.toml"), org).unwrap();
+
+    let check = run(&["check", "org.toml"]);
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(0), "{err}");
+    let from_forms: Vec<&str> = err.lines().filter(|l| l.contains("svar/")).collect();
+    assert!(!from_forms.is_empty());
+    let mut files: Vec<&str> = Vec::new();
+    for line in &from_forms {
+        assert!(line.contains("a blank level and no interest"), "{line}");
+        let file = line.split('#').next().unwrap();
+        assert!(!files.contains(&file), "two warnings for {file}:\n{err}");
+        files.push(file);
+    }
+
+    let after = json(&["gap", "org.toml", "-f", "json", "-q"]);
+    let hlr = need(&after);
+    assert_eq!(
+        (hlr["have"].as_u64(), hlr["shortfall"].as_u64()),
+        (Some(4), Some(0)),
+        "{hlr}"
+    );
+    assert_eq!(hlr["renew"], Value::Array(vec![]), "{hlr}");
+    assert_eq!(after["totals"]["effort"]["total"], 1160.0);
+    assert_eq!(
+        after["totals"]["renew"].as_u64().unwrap() + 1,
+        before["totals"]["renew"].as_u64().unwrap()
+    );
+    // Gunnar's renewal goal is gone from his plan, and he is no longer due.
+    let plan = json(&[
+        "plan",
+        "org.toml",
+        "-f",
+        "json",
+        "-q",
+        "--person",
+        "gunnar.ostby",
+    ]);
+    assert!(!plan.to_string().contains("\"hlr\""), "{plan}");
+    let balance = json(&["balance", "org.toml", "-f", "json", "-q"]);
+    let due_hlr = balance["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["person"] == "gunnar.ostby" && d["skill"] == "hlr");
+    assert!(!due_hlr, "{}", balance["due"]);
+}
