@@ -6,8 +6,8 @@
 //!
 //! The hand-worked organisation (D = 2026-06-15, stale before 2024-06-15,
 //! expiring window 90 days, to 2026-09-13):
-//! - role dev requires rust 3 and sql 2; need rust-app asks 2 people at
-//!   level 3 in unit app;
+//! - role dev requires rust 2 and sql 2; need rust-app asks 2 people at
+//!   level 3 in unit app (so a form's target for rust is the need's 3);
 //! - a (app, dev): rust 2 (2026-01-01), sql 2 (2023-01-01: stale);
 //! - b (app, dev): rust 3, sql never assessed, hlr 2 expiring 2026-07-01,
 //!   an interest in go (interest only);
@@ -60,7 +60,7 @@ name = "Go"
 [[role]]
 id = "dev"
 name = "Developer"
-requires = { rust = 3, sql = 2 }
+requires = { rust = 2, sql = 2 }
 
 [[need]]
 id = "rust-app"
