@@ -66,6 +66,8 @@ struct Asked<'a> {
     org: &'a Organisation,
     needs: Vec<Scope<'a>>,
     rule: FreshnessRule,
+    /// Each person's expired assessments: (skill, latest expiry).
+    expired: HashMap<usize, Vec<(usize, Date)>>,
     cache: HashMap<(u32, u32), Vec<(usize, Level)>>,
 }
 
@@ -75,6 +77,7 @@ impl<'a> Asked<'a> {
             org,
             needs: org.needs.iter().map(|n| n.scope(org)).collect(),
             rule: org.freshness_rule(),
+            expired: expired_by_person(org),
             cache: HashMap::new(),
         }
     }
@@ -101,6 +104,20 @@ impl<'a> Asked<'a> {
             asked
         })
     }
+}
+
+/// The expired assessments (set aside) of each person: (skill, the latest
+/// expiry), found once for a round rather than once a person.
+fn expired_by_person(org: &Organisation) -> HashMap<usize, Vec<(usize, Date)>> {
+    let mut by_person: HashMap<usize, Vec<(usize, Date)>> = HashMap::new();
+    for e in &org.expired {
+        let list = by_person.entry(e.person).or_default();
+        match list.iter_mut().find(|(s, _)| *s == e.skill) {
+            Some((_, date)) => *date = (*date).max(e.expires),
+            None => list.push((e.skill, e.expires)),
+        }
+    }
+    by_person
 }
 
 /// The last day of the expiring window: D + `days` (the calendar's end
@@ -162,11 +179,11 @@ fn form_rows_with(
     for &(skill, level) in asked.of(person) {
         target[skill] = Some(level);
     }
-    let mut expired: HashMap<usize, Date> = HashMap::new();
-    for e in org.expired.iter().filter(|e| e.person == person) {
-        let latest = expired.entry(e.skill).or_insert(e.expires);
-        *latest = (*latest).max(e.expires);
-    }
+    let expired: HashMap<usize, Date> = asked
+        .expired
+        .get(&person)
+        .map(|list| list.iter().copied().collect())
+        .unwrap_or_default();
     (0..org.skills.len())
         .filter_map(|skill| {
             let assessed = org.matrix.assessed(person, skill) != PackedDate::NONE;
