@@ -857,3 +857,39 @@ fn a_round_on_the_shipped_example() {
         .any(|d| d["person"] == "gunnar.ostby" && d["skill"] == "hlr");
     assert!(!due_hlr, "{}", balance["due"]);
 }
+
+/// balance's due order: units in path order (`aa` before `app`), people
+/// without a unit last, then person id, then skill in catalogue order.
+#[test]
+fn due_is_ordered_by_unit_with_people_without_one_last() {
+    let people = format!("{PEOPLE}f,Fi Gran,,dev,,\ng,Gro Hol,aa,dev,,\n");
+    let fx = fixture().file("people.csv", &people);
+    let json = fx.json(&["balance", "org.toml", "-f", "json", "-q"]);
+    let due: Vec<String> = json["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}:{}",
+                d["unit"].as_str().unwrap_or("-"),
+                d["person"].as_str().unwrap(),
+                d["skill"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        due,
+        [
+            "aa:g:rust",
+            "aa:g:sql",
+            "app:a:sql",
+            "app:b:sql",
+            "app:b:hlr",
+            "-:f:rust",
+            "-:f:sql",
+        ],
+        "{}",
+        json["due"]
+    );
+}
