@@ -29,3 +29,4 @@ pub mod privacy;
 pub mod render;
 pub mod report;
 pub mod suggest;
+pub mod survey;

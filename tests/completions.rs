@@ -165,7 +165,7 @@ const SECTIONS: [&str; 7] = [
     ".SH \"SEE ALSO\"",
 ];
 
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 12] = [
     "gap",
     "plan",
     "balance",
@@ -173,6 +173,7 @@ const COMMANDS: [&str; 11] = [
     "check",
     "progress",
     "market",
+    "survey",
     "init",
     "schema",
     "completions",

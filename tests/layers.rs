@@ -24,6 +24,8 @@ const LAYERS: &[&str] = &[
     "inputs",
     "render",
     "init",
+    // Assessment forms (issue 24): workbooks made from analysis values.
+    "survey",
     "cli",
 ];
 

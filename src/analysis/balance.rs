@@ -431,6 +431,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         arriving: arriving(org, &scope),
         leaving: leaving(org, &scope, options.expiring_days),
         calibration: calibration(org, &in_scope),
+        due: crate::analysis::survey::due_list(org, &in_scope, options.expiring_days),
         calibrate_at: org.policy.sources.calibrate_at,
         names: Default::default(),
     };

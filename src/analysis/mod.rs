@@ -26,6 +26,7 @@ pub mod plan;
 pub mod progress;
 pub mod role;
 pub mod schedule;
+pub mod survey;
 
 use crate::model::{Organisation, People, Scope, unit_within};
 

@@ -97,7 +97,7 @@ const ENVIRONMENT: [(&str, &str); 6] = [
 
 /// Each command's page DESCRIPTION, longer than its one-line `--help`
 /// (which stays short); paragraphs separated by a blank line.
-const COMMANDS: [(&str, &str); 11] = [
+const COMMANDS: [(&str, &str); 12] = [
     (
         "gap",
         "Compares each need (a number of people at a level in a scope, by a date) with the \
@@ -126,7 +126,8 @@ const COMMANDS: [(&str, &str); 11] = [
         "balance",
         "The competence balance (kompetansesaldo): per skill, how many people are at each \
          level, how fresh the assessments are, which certificates expire within --expiring \
-         days, and key-person risk (a skill held at the level needed by one person or none). \
+         days, key-person risk (a skill held at the level needed by one person or none), \
+         self and manager levels far apart, and who is due for reassessment. \
          --by unit gives the same per unit. --baseline FILE compares people per level per \
          skill with an earlier balance --format json; --fail-on-regression exits 1 when fewer \
          people stand at or above some level of a skill.",
@@ -154,6 +155,18 @@ const COMMANDS: [(&str, &str); 11] = [
         "market",
         "The competence marketplace (kompetansetorg): per skill, who wants to learn it and who \
          can teach it, with the goals each teacher already mentors in the plans.",
+    ),
+    (
+        "survey",
+        "Writes an assessment round's forms (kartlegging) into the folder -o DIR: one Excel \
+         workbook per person present at the reference date, named after their id, with a row \
+         per skill their role, a need or their own assessments and interests make matter: \
+         the skill's name and description, the current level and the target, and drop-downs \
+         for the new level and interest. Returned forms are read as they are: name them in \
+         [profiles] assessments, for example \"svar/*.xlsx\". --due writes forms only for \
+         people due for reassessment, with only those skills; --unit and --person narrow the \
+         round, --lang nb writes the forms in Norwegian. A folder that holds other files is \
+         refused unless --force, and input files are never replaced.",
     ),
     (
         "init",

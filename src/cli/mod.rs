@@ -17,6 +17,7 @@ pub mod cleanup;
 pub mod color;
 pub mod completions;
 pub mod display;
+pub mod folder;
 pub mod gap;
 pub mod init;
 pub mod man;
@@ -28,6 +29,7 @@ pub mod privacy;
 pub mod progress;
 pub mod report;
 pub mod schema;
+pub mod survey;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -82,6 +84,8 @@ pub enum Command {
     Progress(progress::ProgressArgs),
     /// The competence marketplace (kompetansetorg): per skill, who wants to learn it and who can teach it.
     Market(market::MarketArgs),
+    /// Write an assessment round's forms: one XLSX workbook per person, read back as they are returned.
+    Survey(survey::SurveyArgs),
     /// Write a commented starter organisation (org.toml, people, assessments, schema) to begin from.
     Init(init::InitArgs),
     /// Print the JSON Schema of org.toml, for editors (Even Better TOML / taplo).
@@ -430,6 +434,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Check(args) => check::run(&args),
         Command::Progress(args) => progress::run(&args),
         Command::Market(args) => market::run(&args),
+        Command::Survey(args) => survey::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Completions(args) => completions::run(&args),

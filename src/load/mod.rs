@@ -19,7 +19,7 @@
 
 mod assessments;
 pub mod baseline;
-mod columns;
+pub(crate) mod columns;
 mod csv;
 pub mod fields;
 mod ids;

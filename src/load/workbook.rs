@@ -140,8 +140,17 @@ fn read<RS: Read + Seek>(
             rows.rows.push((line, text, fields));
         }
     }
+    let titles = print_titles(book.defined_names(), &name);
     let file = match CsvFile::from_sheet(rows, &shown) {
-        Ok(file) => file,
+        Ok(mut file) => {
+            // Rows above a header that the sheet repeats on every printed
+            // page are its heading, put there on purpose (a form from
+            // `survey`): skipped without a warning (docs/format.md).
+            if titles.is_some_and(|rows| rows.contains(&file.header_line)) {
+                file.skipped = None;
+            }
+            file
+        }
         Err(_) => {
             diags.error(&shown, None, "the sheet is empty: a header row is required");
             return None;
@@ -152,6 +161,36 @@ fn read<RS: Read + Seek>(
         place.cell_error(diags, line, column, error);
     }
     Some(file)
+}
+
+/// The rows (1-based) sheet `sheet` repeats at the top of every printed
+/// page (its print titles, the defined name `_xlnm.Print_Titles`, as
+/// Excel, LibreOffice and openpyxl write it: `Skjema!$7:$7`,
+/// `'Mitt ark'!$A$7:$L$7`, or with columns first, `Skjema!$A:$B,Skjema!$7:$7`).
+fn print_titles(
+    names: &[(String, String)],
+    sheet: &str,
+) -> Option<std::ops::RangeInclusive<usize>> {
+    names
+        .iter()
+        .filter(|(name, _)| name.eq_ignore_ascii_case("_xlnm.Print_Titles"))
+        .flat_map(|(_, formula)| formula.split(','))
+        .find_map(|part| {
+            let (on, range) = part.trim().trim_start_matches('=').rsplit_once('!')?;
+            let on = on
+                .strip_prefix('\'')
+                .and_then(|o| o.strip_suffix('\''))
+                .map_or_else(|| on.to_string(), |o| o.replace("''", "'"));
+            if !on.eq_ignore_ascii_case(sheet) {
+                return None;
+            }
+            let row = |cell: &str| -> Option<usize> {
+                let digits = cell.trim_start_matches(|c: char| c == '$' || c.is_ascii_alphabetic());
+                digits.parse().ok()
+            };
+            let (from, to) = range.split_once(':').unwrap_or((range, range));
+            Some(row(from)?..=row(to)?)
+        })
 }
 
 /// A cell as the text its CSV export holds, or what is wrong with it.
@@ -220,6 +259,23 @@ fn number(f: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_titles_are_read_from_the_defined_name() {
+        let names = |formula: &str| vec![("_xlnm.Print_Titles".to_string(), formula.to_string())];
+        assert_eq!(print_titles(&names("Skjema!$7:$7"), "Skjema"), Some(7..=7));
+        assert_eq!(
+            print_titles(&names("'Mitt ''ark'!$A$3:$L$4"), "mitt 'ark"),
+            Some(3..=4)
+        );
+        assert_eq!(
+            print_titles(&names("Skjema!$A:$B,Skjema!$7:$7"), "Skjema"),
+            Some(7..=7)
+        );
+        assert_eq!(print_titles(&names("Annet!$7:$7"), "Skjema"), None);
+        assert_eq!(print_titles(&names("Skjema!$A:$B"), "Skjema"), None);
+        assert_eq!(print_titles(&[], "Skjema"), None);
+    }
 
     #[test]
     fn cells_read_as_their_export() {

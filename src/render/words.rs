@@ -289,6 +289,13 @@ catalogue! {
     ColSelf => "Self", "Egen";
     ColManager => "Manager", "Leder";
     ColCounted => "Counts", "Teller";
+    // Due for reassessment (issue 24, item 5).
+    DueTerminal => "Due for reassessment (survey --due):", "Skal vurderes på nytt (survey --due):";
+    DueHeading => "Due for reassessment", "Skal vurderes på nytt";
+    ColDueWhy => "Skills, and why", "Kompetanser, og hvorfor";
+    DueMissing => "not assessed", "ikke vurdert";
+    DueStale => "stale, assessed {}", "foreldet, vurdert {}";
+    DueExpiring => "expires {}", "utløper {}";
     GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
     GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
     LastDayItem => "{} (last day {})", "{} (siste dag {})";
@@ -457,6 +464,29 @@ catalogue! {
     HeadAddressed => "Addressed by a plan", "En plan tar tak i det";
     SheetMarket => "Marketplace", "Kompetansetorg";
     SheetMentors => "Mentors", "Mentorer";
+    // Assessment forms (`survey`, issue 24): the headings and the columns
+    // shown for information (the columns the reader reads, and the values
+    // it parses, are named in crate::survey, not here: they are data).
+    FormTitle => "Competence assessment: {}", "Kompetansekartlegging: {}";
+    FormSheet => "Assessment form", "Skjema";
+    FormScaleSheet => "Levels", "Nivåer";
+    FormUnit => "Unit", "Enhet";
+    FormRole => "Role", "Rolle";
+    FormRoundDate => "Round date", "Kartleggingsdato";
+    FormInstruction => "For each skill, pick your level in the column 'level' (the sheet 'Levels' says what each level means), and 'yes' under 'interest' where you want to learn more. Leave a row's level blank if you do not assess it now. Change the date under 'assessed' if you fill the form in on another day, and give the date under 'expires' for a certificate. Save the file and send it back.", "Velg nivået ditt i kolonnen «nivå» for hver kompetanse (arket «Nivåer» sier hva nivåene betyr), og «ja» under «interesse» der du vil lære mer. La nivået stå tomt på en rad du ikke vurderer nå. Endre datoen under «vurdert» om du fyller ut skjemaet en annen dag, og skriv datoen under «utløper» for et sertifikat. Lagre filen og send den tilbake.";
+    FormInstructionManager => "For each skill, pick the person's level in the column 'level' (the sheet 'Levels' says what each level means), and 'yes' under 'interest' where they want to learn more. Leave a row's level blank if you do not assess it now. Change the date under 'assessed' if you fill the form in on another day, and give the date under 'expires' for a certificate. Save the file and send it back.", "Velg den ansattes nivå i kolonnen «nivå» for hver kompetanse (arket «Nivåer» sier hva nivåene betyr), og «ja» under «interesse» der den ansatte vil lære mer. La nivået stå tomt på en rad du ikke vurderer nå. Endre datoen under «vurdert» om du fyller ut skjemaet en annen dag, og skriv datoen under «utløper» for et sertifikat. Lagre filen og send den tilbake.";
+    FormSkillName => "Skill name", "Navn på kompetansen";
+    FormDescription => "Description", "Beskrivelse";
+    FormCurrent => "Current level", "Nåværende nivå";
+    FormTarget => "Target", "Mål";
+    FormNote => "Note", "Merknad";
+    FormNotAssessed => "not assessed", "ikke vurdert";
+    FormMissing => "not assessed yet: please assess", "mangler vurdering";
+    FormStale => "assessed {}, over {} months ago: please reassess", "vurdert {}, for over {} måneder siden: vurder på nytt";
+    FormExpiring => "expires {}: renew it and give the new date", "utløper {}: forny og skriv ny dato";
+    FormExpired => "expired {}", "utløpt {}";
+    FormScaleLevel => "Level", "Nivå";
+    FormScaleGeneral => "In general", "Generelt";
 }
 
 /// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):

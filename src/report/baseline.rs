@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::model::{Date, LearningMix, Level, Priority};
 use crate::report::{
-    BalanceReport, Calibration, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
+    BalanceReport, Calibration, Due, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
     NeedGap, ReportKind, SkillBalance, UnitBalance,
 };
 
@@ -402,6 +402,7 @@ struct BalanceView<'a> {
     arriving: &'a [Movement],
     leaving: &'a [Movement],
     calibration: &'a [Calibration],
+    due: &'a [Due],
     baseline: &'a BalanceBaseline,
 }
 
@@ -422,6 +423,7 @@ impl Serialize for BalanceComparison {
             arriving: &r.arriving,
             leaving: &r.leaving,
             calibration: &r.calibration,
+            due: &r.due,
             baseline: &self.summary,
         }
         .serialize(serializer)

@@ -432,6 +432,9 @@ pub struct BalanceReport {
     /// manager levels in a skill are `calibrate_at` or more apart, for a
     /// competence talk (*kompetansedrøfting*), by person id, then skill.
     pub calibration: Vec<Calibration>,
+    /// People in scope due for reassessment (issue 24, item 5), by unit,
+    /// then person id, then skill (`crate::analysis::survey::due_list`).
+    pub due: Vec<Due>,
     /// `[assessment] calibrate_at`: how far apart is listed (for the views).
     #[serde(skip)]
     pub calibrate_at: Level,
@@ -473,6 +476,33 @@ pub struct Calibration {
     pub own: Level,
     pub manager: Level,
     pub counted: Level,
+}
+
+/// A person due for reassessment in a skill, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Due {
+    pub person: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub skill: String,
+    pub reason: DueReason,
+    /// The current assessment's date (null: unassessed or undated).
+    pub assessed: Option<Date>,
+    /// The current assessment's `expires`, where it has one.
+    pub expires: Option<Date>,
+}
+
+/// Why a person is due in a skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DueReason {
+    /// Their role or a need asks for it and they are unassessed (an
+    /// expired assessment is set aside, so it is missing too).
+    Missing,
+    /// Their role or a need asks for it and their assessment is stale.
+    Stale,
+    /// Their assessment expires within the `--expiring` window.
+    Expiring,
 }
 
 /// A person arriving or leaving, and the day: a signed hire's first day,

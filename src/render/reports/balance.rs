@@ -10,7 +10,7 @@ use crate::render::reports::text::{level, or_empty, person};
 use crate::render::reports::{names, opening};
 use crate::render::table::{Cell, Grid, L, LAST_RESORT, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
 use crate::render::words::{Key, Labels};
-use crate::report::{BalanceReport, KeyPerson, Movement, SkillBalance};
+use crate::report::{BalanceReport, DueReason, KeyPerson, Movement, SkillBalance};
 
 use Dialect::{Document, Terminal};
 
@@ -349,6 +349,55 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
         out.heading(2, l.fill(key, &[&r.calibrate_at]))
             .grid(calibration_grid(l, r));
     }
+    if !r.due.is_empty() {
+        let key = match dialect {
+            Dialect::Terminal => Key::DueTerminal,
+            Dialect::Document => Key::DueHeading,
+        };
+        out.heading(2, l.get(key)).grid(due_grid(l, r));
+    }
+}
+
+/// Who is due for reassessment (issue 24, item 5), unit by unit: the unit
+/// on the first row of its group only, then one row per person with the
+/// skills they are due in and why (the report holds a row per pair, in
+/// that order).
+pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(l, &[(L, ColUnit), (L, ColPerson), (L, ColDueWhy)]));
+    let mut previous: Option<&Option<String>> = Option::None;
+    for group in r
+        .due
+        .chunk_by(|a, b| a.person == b.person && a.unit == b.unit)
+    {
+        let d = &group[0];
+        let first = previous != Some(&d.unit);
+        previous = Some(&d.unit);
+        let why: Vec<String> = group
+            .iter()
+            .map(|d| {
+                let why = match d.reason {
+                    DueReason::Missing => l.get(DueMissing).to_string(),
+                    DueReason::Stale => {
+                        let assessed = d.assessed.map(|a| a.to_string()).unwrap_or_default();
+                        l.fill(DueStale, &[&assessed])
+                    }
+                    DueReason::Expiring => {
+                        let expires = d.expires.map(|e| e.to_string()).unwrap_or_default();
+                        l.fill(DueExpiring, &[&expires])
+                    }
+                };
+                format!("{} ({why})", skill_name(r, &d.skill))
+            })
+            .collect();
+        let unit = match (&d.unit, first) {
+            (_, false) => String::new(),
+            (Some(u), true) => u.clone(),
+            (Option::None, true) => l.get(NoUnit).to_string(),
+        };
+        grid.push([unit, person(&d.person, d.name.as_deref()), why.join("; ")]);
+    }
+    grid
 }
 
 /// FORMAT.md r3 "Calibration": person, skill, the self and manager levels,
