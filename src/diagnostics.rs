@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub mod codes;
 pub mod formats;
 mod limits;
+pub mod norsk;
 mod organisation;
 pub use organisation::{Places, check_organisation};
 

@@ -15,6 +15,7 @@ use clap::ValueEnum;
 use crate::cli::{color, messages};
 use crate::diagnostics::formats::{github_line, gitlab_report, json_line};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::render::Lang;
 
 /// `--diagnostics`' values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -39,6 +40,8 @@ struct Choice {
 }
 
 static CHOICE: OnceLock<Choice> = OnceLock::new();
+/// The language problems are told in on stderr (`--lang`, as for reports).
+static LANG: OnceLock<Lang> = OnceLock::new();
 /// What `gitlab` writes at the end: every problem shown.
 static SEEN: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
 
@@ -106,6 +109,34 @@ pub fn usage_error(format: DiagnosticsFormat, message: &str) -> Option<String> {
 /// Records the choice for the rest of the run (the first call wins).
 pub fn set(format: DiagnosticsFormat, output: Option<PathBuf>) {
     let _ = CHOICE.set(Choice { format, output });
+}
+
+/// Records the language of problems for the rest of the run: `--lang` as
+/// the raw command line gives it (every command's option), else the
+/// environment's default, as reports have it.
+pub fn set_lang<S: AsRef<std::ffi::OsStr>>(args: &[S]) {
+    let mut found = None;
+    let mut args = args.iter().map(|a| a.as_ref().to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            Some("--") => break,
+            Some("--lang") => args.next().flatten(),
+            Some(a) => a.strip_prefix("--lang="),
+            None => None,
+        };
+        match value {
+            Some("nb") => found = Some(Lang::Nb),
+            Some("en") => found = Some(Lang::En),
+            _ => {}
+        }
+    }
+    let lang = found.unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    let _ = LANG.set(lang);
+}
+
+/// The language problems are told in (English until [`set_lang`]).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
 }
 
 pub fn format() -> DiagnosticsFormat {

@@ -11,14 +11,29 @@ use crate::render::formats::terminal::visible;
 
 /// One diagnostic as its line (no newline).
 pub fn diagnostic(d: &Diagnostic, color: bool) -> String {
+    // In Norwegian, the problems people meet most are told in Norwegian.
+    if crate::cli::annotate::lang() == crate::render::Lang::Nb
+        && let Some(message) = crate::diagnostics::norsk::translate(&d.message)
+    {
+        let d = Diagnostic {
+            message,
+            ..d.clone()
+        };
+        return diagnostic_in(&d, color, ("feil", "advarsel"));
+    }
+    diagnostic_in(d, color, ("error", "warning"))
+}
+
+/// A problem's line, its severity worded `words` (error, warning).
+fn diagnostic_in(d: &Diagnostic, color: bool, words: (&str, &str)) -> String {
     let line = d.to_string();
-    let word = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
+    let (english, word) = match d.severity {
+        Severity::Error => ("error", words.0),
+        Severity::Warning => ("warning", words.1),
     };
     // The line is PLACE + ": WORD: " + MESSAGE (Diagnostic's Display); the
     // place is what is left when both ends are taken off.
-    let separator = format!(": {word}: ");
+    let separator = format!(": {english}: ");
     let place = line
         .strip_suffix(d.message.as_str())
         .and_then(|rest| rest.strip_suffix(separator.as_str()));
@@ -34,7 +49,8 @@ pub fn diagnostic(d: &Diagnostic, color: bool) -> String {
                 visible(&d.message)
             )
         }
-        _ => visible(&line).into_owned(),
+        Some(place) => format!("{}: {word}: {}", visible(place), visible(&d.message)),
+        None => visible(&line).into_owned(),
     }
 }
 

@@ -422,6 +422,7 @@ fn usage_exit(e: clap::Error, args: &[std::ffi::OsString]) -> ! {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     color::set(cli.color);
+    annotate::set_lang(&std::env::args_os().collect::<Vec<_>>());
     match annotate::choose(cli.diagnostics) {
         Ok(format) => annotate::set(format, cli.diagnostics_output.clone()),
         Err(message) => return Err(UsageError(message).into()),
