@@ -313,3 +313,113 @@ const STILL_ENGLISH: &[&str] = &[
     "unknown mix",
     "vurderinger.csv does",
 ];
+
+/// An ISO date (`2026-11-26`) anywhere in `text`.
+fn iso_date(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let iso = w[4] == b'-'
+            && w[7] == b'-'
+            && w.iter()
+                .enumerate()
+                .all(|(j, c)| j == 4 || j == 7 || c.is_ascii_digit());
+        let alone = i == 0 || !b[i - 1].is_ascii_digit();
+        (iso && alone).then(|| &text[i..i + 10])
+    })
+}
+
+/// Dates in Norwegian views are 14.03.2026 (issue 21); English and the
+/// machine formats keep 2026-03-14.
+#[test]
+fn norwegian_views_write_dates_the_norwegian_way() {
+    for view in VIEWS.iter().chain([&["report"][..]].iter()) {
+        let formats: &[&str] = if view[0] == "report" {
+            &["html"]
+        } else {
+            &["table", "markdown", "html"]
+        };
+        for format in formats {
+            let mut args = view.to_vec();
+            args.extend([X, "-q", "--lang", "nb", "--width", "200", "-f", format]);
+            let text = String::from_utf8(run(&args)).unwrap();
+            // File paths and line numbers are not dates; the text between tags counts.
+            assert!(
+                iso_date(&text).is_none(),
+                "{view:?} {format}: {:?}",
+                iso_date(&text)
+            );
+            let mut en = view.to_vec();
+            en.extend([X, "-q", "--lang", "en", "--width", "200", "-f", format]);
+            let en = String::from_utf8(run(&en)).unwrap();
+            assert!(
+                iso_date(&en).is_some() || !text.contains(".20"),
+                "{view:?} {format}: English keeps ISO dates"
+            );
+        }
+    }
+    let json = String::from_utf8(run(&["gap", X, "-q", "--lang", "nb", "-f", "json"])).unwrap();
+    assert!(iso_date(&json).is_some(), "JSON keeps ISO dates");
+    let md = String::from_utf8(run(&["gap", X, "-q", "--lang", "nb", "-f", "markdown"])).unwrap();
+    assert!(md.contains("31.12.2027"), "{md}");
+}
+
+/// WCAG 3.1.2 (issue 21): on an English page, the organisation's own words
+/// (`[organisation] language = "nb"`) say they are Norwegian: the title,
+/// the heatmap's skills and units, the bars' labels. A Norwegian page needs
+/// no mark, and a language that is none of nb, nn or en is an error.
+#[test]
+fn an_english_page_marks_the_organisations_norwegian_words() {
+    let en = String::from_utf8(run(&["report", X, "-q", "--lang", "en"])).unwrap();
+    assert!(en.contains("<html lang=\"en\">"));
+    assert!(
+        en.contains("<h1 lang=\"nb\">Virksomhet X</h1>"),
+        "the title"
+    );
+    assert!(
+        en.contains("<th scope=\"row\" lang=\"nb\">Skyarkitektur"),
+        "a heatmap skill"
+    );
+    assert!(
+        en.contains("<dt lang=\"nb\">Bærekraftsrapportering (ESRS)"),
+        "a bar's skill"
+    );
+    let nb = String::from_utf8(run(&["report", X, "-q", "--lang", "nb"])).unwrap();
+    assert_eq!(
+        nb.matches("lang=\"nb\"").count(),
+        1,
+        "only <html lang=\"nb\">"
+    );
+    // tiny says nothing of its language: nothing is marked.
+    let tiny = String::from_utf8(run(&[
+        "report",
+        "examples/tiny/org.toml",
+        "-q",
+        "--lang",
+        "en",
+    ]))
+    .unwrap();
+    assert_eq!(tiny.matches(" lang=").count(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    let org = dir.path().join("org.toml");
+    std::fs::write(
+        &org,
+        "[organisation]\nlanguage = \"norsk\"\n\n[[skill]]\nid = \"a\"\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("kompetanse")
+        .unwrap()
+        .args(["check"])
+        .arg(&org)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "org.toml:2:12: error: [organisation] language 'norsk' must be \"nb\", \"nn\" or \"en\""
+        ),
+        "{err}"
+    );
+}

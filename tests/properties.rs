@@ -300,6 +300,7 @@ fn bytes<R: render::Render>(report: &R, format: Format) -> String {
         width: None,
         wide: true,
         color: false,
+        data_lang: None,
     };
     render::render(report, format, style, &mut out).expect("render");
     match String::from_utf8(out) {

@@ -61,8 +61,19 @@ impl DisplayArgs {
             wide: self.wide,
             // Colour is for stdout only, decided by the report's output.
             color: output.color(),
+            data_lang: DATA_LANGUAGE.get().copied().flatten().map(|l| l.code()),
         }
     }
+}
+
+/// The language of the organisation's own words, once it is loaded.
+static DATA_LANGUAGE: std::sync::OnceLock<Option<crate::model::DataLanguage>> =
+    std::sync::OnceLock::new();
+
+/// Records the organisation's language for the styles made after (the
+/// first call wins: one organisation a run).
+pub fn set_data_language(language: Option<crate::model::DataLanguage>) {
+    let _ = DATA_LANGUAGE.set(language);
 }
 
 /// The terminal's width: `COLUMNS` when set (shells export it, and it lets

@@ -301,6 +301,7 @@ impl ReportArgs {
         };
         self.output.check(&files)?;
         let org = org?;
+        display::set_data_language(org.language);
         if warn_key_people {
             self::warn_key_people(&org, &self.org);
         }

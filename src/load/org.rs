@@ -64,7 +64,7 @@ pub struct FileRef {
 
 /// The keys each table of org.toml accepts (`kompetanse schema` is tested
 /// against these lists).
-pub(crate) const ORGANISATION_KEYS: &[&str] = &["name", "as_of"];
+pub(crate) const ORGANISATION_KEYS: &[&str] = &["name", "as_of", "language"];
 pub(crate) const SCALE_KEYS: &[&str] = &["levels", "descriptions"];
 pub(crate) const MIX_KEYS: &[&str] = &[
     "preset",
@@ -155,6 +155,18 @@ pub fn parse(
         ctx.check_keys(t, ORGANISATION_KEYS, "[organisation]");
         name = string(&mut ctx, t, "name", "[organisation]").map(|(s, _)| s);
         as_of = date(&mut ctx, t, "as_of", "[organisation]");
+        if let Some((code, span)) = string(&mut ctx, t, "language", "[organisation]") {
+            match crate::model::DataLanguage::parse(&code) {
+                Some(language) => org.language = Some(language),
+                None => ctx.error(
+                    &span,
+                    format!(
+                        "[organisation] language '{}' must be \"nb\", \"nn\" or \"en\" (the language the organisation's files are written in)",
+                        crate::suggest::clip(&code)
+                    ),
+                ),
+            }
+        }
     }
     if let Some(t) = table(&mut ctx, root, "scale") {
         ctx.check_keys(t, SCALE_KEYS, "[scale]");

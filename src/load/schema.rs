@@ -167,6 +167,9 @@ struct Organisation {
     name: Option<String>,
     /// Reference date for expiry, staleness and deadlines (YYYY-MM-DD, or quoted DD.MM.YYYY). Default: today; --as-of overrides it.
     as_of: Option<DateValue>,
+    /// The language the organisation's files are written in: "nb", "nn" or "en". An HTML page in the other language marks the organisation's names with it (for screen readers).
+    #[schemars(regex(pattern = "^(nb|nn|en|no)$"))]
+    language: Option<String>,
 }
 
 #[derive(JsonSchema)]

@@ -38,7 +38,7 @@ pub use date::{PackedDate, parse_date};
 pub use matrix::{BySkill, ExpiredAssessment, Freshness, FreshnessRule, Matrix};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Policy};
 pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};
-pub use organisation::{Organisation, reference_date};
+pub use organisation::{DataLanguage, Organisation, reference_date};
 pub use people::{People, Terms};
 pub use source::{SelfAndManager, Source, SourceKind, SourceRule};
 

@@ -15,10 +15,42 @@ use crate::model::{
     Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
 };
 
+/// The language an organisation's own words (names of skills, units,
+/// people) are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataLanguage {
+    Nb,
+    Nn,
+    En,
+}
+
+impl DataLanguage {
+    pub fn parse(code: &str) -> Option<DataLanguage> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nb" | "no" => Some(DataLanguage::Nb),
+            "nn" => Some(DataLanguage::Nn),
+            "en" => Some(DataLanguage::En),
+            _ => None,
+        }
+    }
+
+    /// Its BCP 47 code, for HTML's `lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            DataLanguage::Nb => "nb",
+            DataLanguage::Nn => "nn",
+            DataLanguage::En => "en",
+        }
+    }
+}
+
 /// Everything `kompetanse` knows about one organisation, as of one date.
 #[derive(Debug, Clone, Default)]
 pub struct Organisation {
     pub name: String,
+    /// The language its files are written in (`[organisation] language`):
+    /// an English page marks their names as that language.
+    pub language: Option<DataLanguage>,
     /// The reference date D: `--as-of`, else `organisation.as_of`, else today.
     pub as_of: Date,
     pub scale: Scale,

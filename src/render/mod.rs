@@ -64,6 +64,10 @@ pub struct Style {
     /// Colour the table (`--color`, a terminal): never for a file or a
     /// machine format, which ignore it.
     pub color: bool,
+    /// The language of the organisation's own words (`[organisation]
+    /// language`): an HTML page in another language marks its names with
+    /// it (WCAG 3.1.2). None: not said.
+    pub data_lang: Option<&'static str>,
 }
 
 /// An output format.

@@ -340,3 +340,30 @@ pub fn lower(outline: Outline) -> Outline {
     }
     out
 }
+
+/// `outline` with its grids' values as `labels`' language writes them (a
+/// date cell `14.03.2026` in Norwegian); sentences are worded by
+/// [`Labels::fill`], which does the same.
+pub fn localise(mut outline: Outline, labels: Labels) -> Outline {
+    fn grids(blocks: &mut Outline, labels: Labels) {
+        for block in blocks {
+            match block {
+                Block::Grid(grid) => {
+                    for cell in grid.rows.iter_mut().flatten() {
+                        if let std::borrow::Cow::Owned(value) = labels.value(cell) {
+                            *cell = value;
+                        }
+                    }
+                }
+                Block::Columns(columns) => {
+                    for column in columns {
+                        grids(column, labels);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    grids(&mut outline, labels);
+    outline
+}

@@ -640,11 +640,28 @@ impl Labels {
         }
         for part in parts {
             if let Some(arg) = args.next() {
-                out.push_str(&arg.to_string());
+                out.push_str(&self.value(&arg.to_string()));
             }
             out.push_str(part);
         }
         out
+    }
+
+    /// A value as the language writes it: a date (a value that is exactly
+    /// `YYYY-MM-DD`) is `14.03.2026` in Norwegian; anything else as it is.
+    pub fn value(self, text: &str) -> std::borrow::Cow<'_, str> {
+        let b = text.as_bytes();
+        let iso = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if self.lang == Lang::Nb && iso {
+            std::borrow::Cow::Owned(format!("{}.{}.{}", &text[8..10], &text[5..7], &text[..4]))
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        }
     }
 
     /// "1 person", "2 people": a count with its noun.

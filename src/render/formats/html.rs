@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use askama::Template;
 
 use crate::render::Style;
-use crate::render::outline::{Block, Dialect, Outline, Span, Text, ToOutline, Tone};
+use crate::render::outline::{Block, Dialect, Outline, Span, Text, ToOutline, Tone, localise};
 
 pub use crate::render::words::{Key, Labels};
 
@@ -102,6 +102,9 @@ struct OutlinePage<'a> {
     parts: Vec<Part>,
     /// The last heading: the caption of the tables under it.
     caption: String,
+    /// The organisation's language where the page is in another: its
+    /// names (the title, row headings, the heatmap's, the bars') say so.
+    data_lang: &'static str,
 }
 
 fn spans(text: &Text) -> Spans {
@@ -274,7 +277,11 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
 /// Writes `report`'s document outline as one HTML page.
 pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, style: Style, out: W) -> io::Result<()> {
     let words = crate::render::words::Labels::new(style.lang);
-    write_outline(report.outline_in(Dialect::Document, words), style, out)
+    write_outline(
+        localise(report.outline_in(Dialect::Document, words), words),
+        style,
+        out,
+    )
 }
 
 /// Writes an outline as one HTML page: its title, the contents when it has
@@ -288,6 +295,10 @@ pub fn write_outline<W: Write>(outline: Outline, style: Style, mut out: W) -> io
         contents: Vec::new(),
         parts: Vec::new(),
         caption: String::new(),
+        data_lang: style
+            .data_lang
+            .filter(|&code| code != labels.code())
+            .unwrap_or(""),
     };
     parts_of(outline, &mut page);
     if !page.contents.is_empty() {

@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 use crate::render::Style;
 use crate::render::formats::terminal::visible;
-use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, lower};
+use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, localise, lower};
 use crate::render::table::Grid;
 use crate::render::words::Labels;
 
@@ -25,7 +25,11 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
     style: Style,
     mut out: W,
 ) -> io::Result<()> {
-    let blocks = lower(report.outline_in(Dialect::Document, Labels::new(style.lang)));
+    let labels = Labels::new(style.lang);
+    let blocks = lower(localise(
+        report.outline_in(Dialect::Document, labels),
+        labels,
+    ));
     let last = blocks.len().saturating_sub(1);
     for (i, block) in blocks.into_iter().enumerate() {
         let closing = i == last;

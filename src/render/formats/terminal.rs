@@ -21,7 +21,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
 use self::paint::Palette;
 use crate::render::Style;
-use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, lower};
+use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, localise, lower};
 use crate::render::table::{Column, Grid, LAST_RESORT};
 use crate::render::words::Labels;
 
@@ -48,7 +48,10 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             text
         }
     };
-    for block in lower(report.outline_in(Dialect::Terminal, labels)) {
+    for block in lower(localise(
+        report.outline_in(Dialect::Terminal, labels),
+        labels,
+    )) {
         match block {
             Block::Title(text) => writeln!(out, "{}", strong(&text))?,
             // A section opens after a blank line.

@@ -90,7 +90,14 @@ fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
         let oldest: Vec<String> = f
             .oldest
             .iter()
-            .map(|o| format!("{} {} {}", r.who(&o.person), o.skill, o.assessed))
+            .map(|o| {
+                format!(
+                    "{} {} {}",
+                    r.who(&o.person),
+                    o.skill,
+                    l.value(&o.assessed.to_string())
+                )
+            })
             .collect();
         out.para(l.fill(Key::Oldest, &[&oldest.join(", ")]));
     }

@@ -78,7 +78,7 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
         "{} · {} {} · {} {}",
         l.get(ReportTitle),
         l.get(AsOf),
-        r.as_of,
+        l.value(&r.as_of.to_string()),
         l.get(LearningMix),
         r.mix
     )));
