@@ -414,3 +414,78 @@ fn a_unit_of_two_is_suppressed_at_three_and_nothing_is_at_one() {
         assert_eq!(ok(None, &args).stdout, ok(None, &one).stdout, "{args:?}");
     }
 }
+
+/// Issue 27, F13: a profile file or sheet named after a person
+/// (`vurdering-kari-nordmann.csv`, `kartlegging.xlsx#Kari Nordmann`) is
+/// shown under `--pseudonymize` by its place in org.toml, never by name,
+/// in messages and in outputs.
+#[test]
+fn profile_files_and_sheets_named_after_people_are_shown_by_place() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["org.toml", "people.csv", "assessments.csv"] {
+        std::fs::copy(format!("examples/tiny/{f}"), dir.path().join(f)).unwrap();
+    }
+    let csv = std::fs::read_to_string(dir.path().join("assessments.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    // The first data row goes to a workbook sheet named after a person,
+    // with a stale date so a warning points at it; the rest stay in CSV.
+    let first: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    let rest: Vec<&str> = lines.collect();
+    std::fs::write(
+        dir.path().join("vurdering-kari-nordmann.csv"),
+        format!("{}\n{}\n", header.join(","), rest.join("\n")),
+    )
+    .unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Oversikt").unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("Kari Nordmann").unwrap();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in first.iter().enumerate() {
+        let v = if c == 3 { "2020-01-01" } else { v.as_str() };
+        ws.write_string(1, c as u16, v).unwrap();
+    }
+    book.save(dir.path().join("kartlegging.xlsx")).unwrap();
+    std::fs::remove_file(dir.path().join("assessments.csv")).unwrap();
+    let org = dir.path().join("org.toml");
+    let toml = std::fs::read_to_string(&org).unwrap().replace(
+        "assessments = [\"assessments.csv\"]",
+        "assessments = [\"vurdering-kari-nordmann.csv\", \"kartlegging.xlsx#Kari Nordmann\"]\n",
+    );
+    std::fs::write(&org, toml).unwrap();
+    let org = org.to_str().unwrap();
+
+    // Named without --pseudonymize: the check can fail.
+    let plain = ok(None, &["report", org, "--format", "html"]);
+    let err = String::from_utf8_lossy(&plain.stderr);
+    assert!(err.contains("kartlegging.xlsx#Kari Nordmann"), "{err}");
+    let mut leaks = Vec::new();
+    for args in commands(org, "ada") {
+        let mut pseudo = args.clone();
+        pseudo.push("--pseudonymize");
+        let out = ok(Some(SALT), &pseudo);
+        let text = shown(&args, &out).to_lowercase();
+        if text.contains("kari") || text.contains("nordmann") {
+            leaks.push(format!("{pseudo:?}"));
+        }
+    }
+    assert!(leaks.is_empty(), "named: {leaks:?}");
+    let out = ok(Some(SALT), &["gap", org, "--pseudonymize"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("assessments[2]#sheet2:2"), "{err}");
+
+    // A sheet not found lists no sheet names.
+    let toml = std::fs::read_to_string(dir.path().join("org.toml"))
+        .unwrap()
+        .replace("#Kari Nordmann", "#Kari Nordman");
+    std::fs::write(dir.path().join("org.toml"), toml).unwrap();
+    let out = run_with(Some(SALT), &["gap", org, "--pseudonymize"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
+    assert!(!err.contains("kari") && !err.contains("nordman"), "{err}");
+    assert!(err.contains("assessments[2]"), "{err}");
+}

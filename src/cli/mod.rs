@@ -129,6 +129,7 @@ impl OrgArgs {
             load: LoadOptions {
                 as_of: self.as_of,
                 mix,
+                ..LoadOptions::default()
             },
             ..Inputs::new(&self.org)
         }

@@ -48,6 +48,11 @@ pub struct LoadOptions {
     pub as_of: Option<Date>,
     /// `--mix`: overrides `[mix]`'s percentages.
     pub mix: Option<LearningMix>,
+    /// `--pseudonymize`: profile files are named by their place in
+    /// org.toml (`people`, `assessments[2]`) and sheets by number
+    /// (`#sheet1`), never by name, in messages and in what is read: a file
+    /// or sheet may be named after the person it holds (issue 27, F13).
+    pub label_files: bool,
 }
 
 /// The result of loading: the organisation when it is valid, and every
@@ -144,19 +149,27 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         freshness,
         &org.policy.sources,
     );
+    profiles.label_sheets = options.label_files;
+    let label = |path: &Path, label: String| match options.label_files {
+        true => label,
+        false => path.display().to_string(),
+    };
     let mut inputs: Vec<PathBuf> = Vec::new();
     if let Some(people) = &refs.people {
         if check_exists(&shown, people, diags) {
-            let shown = people.path.display().to_string();
+            let shown = label(&people.path, "people".to_string());
             profiles.read_people(&people.path, &shown, people.sheet.as_deref(), diags);
         }
         inputs.push(people.path.clone());
     }
-    for assessments in expand_patterns(&shown, &refs.assessments, diags).iter() {
+    for (i, assessments) in expand_patterns(&shown, &refs.assessments, diags)
+        .iter()
+        .enumerate()
+    {
         if check_exists(&shown, assessments, diags) {
             profiles.read_assessments(
                 &assessments.path,
-                &assessments.path.display().to_string(),
+                &label(&assessments.path, format!("assessments[{}]", i + 1)),
                 assessments.sheet.as_deref(),
                 diags,
             );
