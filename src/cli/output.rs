@@ -70,6 +70,14 @@ pub struct OutputArgs {
     /// CSV spelling: rfc4180 for scripts, excel for double-click in Excel [default: rfc4180]
     #[arg(long, value_enum, value_name = "DIALECT")]
     pub csv_dialect: Option<CsvDialectArg>,
+
+    /// Refuse an -o that is a symbolic link, or behind one in this folder [default when CI is set]
+    #[arg(long, overrides_with = "follow")]
+    pub no_follow: bool,
+
+    /// Write through a symbolic link at -o to the file it names [default unless CI is set]
+    #[arg(long, overrides_with = "no_follow")]
+    pub follow: bool,
 }
 
 impl OutputArgs {
@@ -122,12 +130,22 @@ impl OutputArgs {
         self.file().is_none() && crate::cli::color::stdout()
     }
 
+    /// True when `-o` may not be a symbolic link: `--no-follow`, or `CI`
+    /// set (to anything but empty, `0` or `false`) without `--follow`.
+    pub fn no_follow(&self) -> bool {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+        self.no_follow || (ci && !self.follow)
+    }
+
     /// Checks the output path before any work: it must not be an input,
-    /// even behind a chain of symlinks.
+    /// even behind a chain of symlinks, nor under `--no-follow` a link.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<(), UsageError> {
         let Some(path) = self.file() else {
             return Ok(());
         };
+        if self.no_follow() {
+            refuse_links(path)?;
+        }
         let target = resolve(path);
         for input in inputs {
             if resolve(input) == target {
@@ -216,6 +234,44 @@ pub fn is_stdout(path: &Path) -> bool {
     ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
         .iter()
         .any(|name| path.as_os_str() == *name)
+}
+
+/// Issue 27, F10: under `--no-follow` (the default when `CI` is set) the
+/// output may not be a symbolic link, nor lie behind one in the working
+/// folder: a pull request's `comment.md -> ../outside/victim.txt` would
+/// make a CI job overwrite a file outside its checkout. Links in the folders
+/// above the working folder (`/tmp` on macOS) are the runner's, not the
+/// checkout's, and are allowed.
+pub fn refuse_links(path: &Path) -> Result<(), UsageError> {
+    let here = std::env::current_dir().unwrap_or_default();
+    for part in path.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+        let inside = path.is_relative() || part.starts_with(&here);
+        if part != path && !inside {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(part) else {
+            continue;
+        };
+        if !meta.file_type().is_symlink() {
+            continue;
+        }
+        let to = std::fs::read_link(part)
+            .map(|t| format!(" (to {})", t.display()))
+            .unwrap_or_default();
+        let what = if part == path {
+            format!("'{}' is a symbolic link{to}", path.display())
+        } else {
+            format!(
+                "'{}' lies behind the symbolic link '{}'{to}",
+                path.display(),
+                part.display()
+            )
+        };
+        return Err(UsageError(format!(
+            "refusing to write the report: {what}, and --no-follow (the default when CI is set) writes through no links; write to a fresh folder (mktemp -d), or give --follow"
+        )));
+    }
+    Ok(())
 }
 
 /// The most symlinks followed in a chain: Linux's own limit (ELOOP).
@@ -344,6 +400,8 @@ mod tests {
             format,
             output: Some(PathBuf::from(output)),
             csv_dialect: None,
+            no_follow: false,
+            follow: false,
         }
     }
 

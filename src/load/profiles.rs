@@ -479,6 +479,10 @@ pub fn open(
             diags.error(shown, None, what);
             None
         }
+        Err(OpenError::Limit(limit, line)) => {
+            diags.error(shown, Some(line), limit.to_string());
+            None
+        }
     }
 }
 
