@@ -355,15 +355,28 @@ pub fn write_atomically(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     // Registered as it is made: SIGINT or SIGTERM from here on removes it.
-    let (mut temp, tracked) = cleanup::track(|| builder.tempfile_in(dir), |t| t.path())
-        .map_err(|e| cannot(io::Error::from(e.kind()).to_string()))?;
-    cleanup::test_delay();
-    {
-        let mut w = io::BufWriter::new(temp.as_file_mut());
-        render(&mut w).with_context(|| format!("cannot write '{}'", path.display()))?;
-        w.flush()
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
-    }
+    // Made only once the first bytes are ready (issue 27, F17): a report
+    // that runs out of memory while it is built leaves no empty file.
+    let open = || {
+        let made = cleanup::track(|| builder.tempfile_in(dir), |t| t.path());
+        cleanup::test_delay();
+        made
+    };
+    let mut pending = Pending {
+        held: Vec::new(),
+        open: Some(open),
+        temp: None,
+    };
+    render(&mut pending).with_context(|| format!("cannot write '{}'", path.display()))?;
+    pending
+        .flush()
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
+    let Some((writer, tracked)) = pending.temp else {
+        unreachable!("flush makes the file")
+    };
+    let temp = writer
+        .into_inner()
+        .map_err(|e| cannot(e.error().to_string()))?;
     if let Ok(existing) = std::fs::metadata(path) {
         // Best effort: keeping the old mode is a courtesy, not a requirement.
         let _ = temp.as_file().set_permissions(existing.permissions());
@@ -378,6 +391,56 @@ pub fn write_atomically(
         .map_err(|e| cannot(io::Error::from(e.error.kind()).to_string()))?;
     sync_folder(dir);
     Ok(())
+}
+
+/// The first bytes a temporary file is made for (8 MiB): held in memory
+/// until then, so a report that fails or runs out of memory before them
+/// leaves no file behind.
+const HELD: usize = 8 << 20;
+
+type Temp = (io::BufWriter<tempfile::NamedTempFile>, cleanup::Tracked);
+
+/// The output of [`write_atomically`]: bytes held until [`HELD`] of them
+/// or the end, then the temporary file, made by `open`.
+struct Pending<F: FnOnce() -> io::Result<(tempfile::NamedTempFile, cleanup::Tracked)>> {
+    held: Vec<u8>,
+    open: Option<F>,
+    temp: Option<Temp>,
+}
+
+impl<F: FnOnce() -> io::Result<(tempfile::NamedTempFile, cleanup::Tracked)>> Pending<F> {
+    /// The temporary file, made (and the held bytes written) on first use.
+    fn file(&mut self) -> io::Result<&mut io::BufWriter<tempfile::NamedTempFile>> {
+        if self.temp.is_none() {
+            let open = self
+                .open
+                .take()
+                .ok_or_else(|| io::Error::other("no file"))?;
+            let (temp, tracked) = open().map_err(|e| io::Error::from(e.kind()))?;
+            let mut writer = io::BufWriter::with_capacity(1 << 16, temp);
+            writer.write_all(&std::mem::take(&mut self.held))?;
+            self.temp = Some((writer, tracked));
+        }
+        match &mut self.temp {
+            Some((writer, _)) => Ok(writer),
+            None => unreachable!("made above"),
+        }
+    }
+}
+
+impl<F: FnOnce() -> io::Result<(tempfile::NamedTempFile, cleanup::Tracked)>> Write for Pending<F> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.temp.is_none() && self.held.len() + buf.len() <= HELD {
+            self.held.extend_from_slice(buf);
+            return Ok(buf.len());
+        }
+        self.file()?.write(buf)
+    }
+
+    /// The end of the report: the file is made now if it was not yet.
+    fn flush(&mut self) -> io::Result<()> {
+        self.file()?.flush()
+    }
 }
 
 /// Flushes a folder's entries (the rename) to disk. Best effort: some
@@ -459,5 +522,51 @@ mod tests {
         }
         assert!(follow_links(&d.join("l0")).is_err());
         assert!(follow_links(&d.join("l1")).is_ok());
+    }
+
+    /// Issue 27, F17: when memory ran out while a report was rendered, an
+    /// empty `.kompetanse-XXXXXX` was left behind, since the temporary file
+    /// was made before the first byte. It is made when the bytes are ready.
+    #[test]
+    fn the_temporary_file_is_made_only_when_the_bytes_are_ready() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.json");
+        let temporary = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    name.to_string_lossy().starts_with(".kompetanse-")
+                })
+                .count()
+        };
+        write_atomically(&target, |out| {
+            out.write_all(&[b'x'; 1000])?;
+            assert_eq!(temporary(), 0, "no file while the report is made");
+            out.write_all(b"\n")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&target).unwrap().len(), 1001);
+        assert_eq!(temporary(), 0);
+        // A long report spills to the file once the first 8 MiB are ready.
+        write_atomically(&target, |out| {
+            for _ in 0..(HELD / 4096 + 2) {
+                out.write_all(&[b'y'; 4096])?;
+            }
+            assert_eq!(temporary(), 1, "spilled");
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            std::fs::read(&target).unwrap().len(),
+            (HELD / 4096 + 2) * 4096
+        );
+        // A report that fails before its end leaves nothing.
+        let failed = write_atomically(&target, |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::other("out of luck"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(temporary(), 0);
     }
 }
