@@ -105,7 +105,13 @@ pub fn open(inputs: &Inputs) -> Opened {
         org,
         diagnostics,
         errors,
-    } = load::load_as_read(&inputs.org, &inputs.load);
+    } = load::load_as_read(
+        &inputs.org,
+        &LoadOptions {
+            label_files: true,
+            ..inputs.load.clone()
+        },
+    );
     let diagnostics = Rewriter::new(pseudonyms, org.as_ref()).diagnostics(diagnostics);
     let invalid_files = errors > 0 || diagnostics.iter().any(|d| d.severity == Severity::Error);
     let org = match org {

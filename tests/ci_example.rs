@@ -115,6 +115,20 @@ fn repository(change: impl FnOnce(&Path)) -> (tempfile::TempDir, tempfile::TempD
     (origin, checkout)
 }
 
+/// The fresh folder the script wrote its outputs to: its last line of
+/// stdout, `reports: PATH` (issue 27, F10: never the checkout, where a
+/// pull request can put a link in an output's place).
+fn outputs(out: &Output) -> PathBuf {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    let dir = PathBuf::from(
+        last.strip_prefix("reports: ")
+            .unwrap_or_else(|| panic!("the script ends with `reports: PATH`: {stdout}")),
+    );
+    assert!(dir.is_dir(), "{}", dir.display());
+    dir
+}
+
 /// Runs the README's script in `dir` with the built binary first on PATH.
 fn run_script(dir: &Path) -> Output {
     run_this(dir, &readme_script())
@@ -167,12 +181,12 @@ fn a_pull_request_that_changes_nothing_passes() {
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let comment = fs::read_to_string(repo.path().join("comment.md")).expect("comment.md");
+    let comment = fs::read_to_string(outputs(&out).join("comment.md")).expect("comment.md");
     assert!(
         comment.contains("shortfall") && !comment.contains("worse"),
         "{comment}"
     );
-    let html = fs::read_to_string(repo.path().join("rapport.html")).expect("rapport.html");
+    let html = fs::read_to_string(outputs(&out).join("rapport.html")).expect("rapport.html");
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
 }
 
@@ -196,11 +210,11 @@ fn a_pull_request_that_loses_assessments_fails_and_still_reports() {
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let comment = fs::read_to_string(repo.path().join("comment.md")).expect("comment.md");
+    let comment = fs::read_to_string(outputs(&out).join("comment.md")).expect("comment.md");
     assert!(comment.contains("| worse |"), "{comment}");
-    assert!(repo.path().join("rapport.html").is_file());
+    assert!(outputs(&out).join("rapport.html").is_file());
     // The baseline was made from main's files, not the branch's.
-    let baseline = fs::read_to_string(repo.path().join("main.json")).expect("main.json");
+    let baseline = fs::read_to_string(outputs(&out).join("main.json")).expect("main.json");
     let baseline: serde_json::Value = serde_json::from_str(&baseline).expect("JSON");
     let have: u64 = baseline["needs"]
         .as_array()
@@ -241,7 +255,7 @@ fn the_critical_only_gate_ignores_a_medium_need_that_falls_behind() {
         "{}",
         String::from_utf8_lossy(&all.stderr)
     );
-    let comment = fs::read_to_string(repo.path().join("comment.md")).expect("comment.md");
+    let comment = fs::read_to_string(outputs(&all).join("comment.md")).expect("comment.md");
     assert!(comment.contains("dataanalyse"), "{comment}");
 
     let critical = readme_script().replace("--fail-on-regression", "--fail-on-regression=critical");
@@ -257,7 +271,7 @@ fn the_critical_only_gate_ignores_a_medium_need_that_falls_behind() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let comment = fs::read_to_string(repo.path().join("comment.md")).expect("comment.md");
+    let comment = fs::read_to_string(outputs(&out).join("comment.md")).expect("comment.md");
     assert!(
         comment.contains("dataanalyse") && !comment.contains("gate critical or higher"),
         "{comment}"

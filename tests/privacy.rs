@@ -337,12 +337,13 @@ fn a_unit_of_two_is_suppressed_at_three_and_nothing_is_at_one() {
     assert_eq!(kunde["people"], 2, "the headcount says why");
     assert_eq!(kunde["skills"][0]["levels"], Value::Null);
     assert_eq!(kunde["skills"][0]["median"], Value::Null);
+    // Issue 27, F7 b: the organisation's rows (6 people) minus app's (4)
+    // would give kunde's back: app is hidden too, the organisation being
+    // the root every top-level unit adds up to.
     let app = units.iter().find(|u| u["unit"] == "app").unwrap();
-    assert_eq!(app.get("suppressed"), None);
-    assert_eq!(
-        app["skills"][0]["levels"],
-        serde_json::json!([0, 1, 2, 0, 1])
-    );
+    assert_eq!(app["suppressed"], true);
+    assert_eq!(app["skills"][0]["median"], Value::Null);
+    assert_eq!(balance["skills"][0]["people"], 6);
 
     let csv = ok(
         None,
@@ -385,22 +386,9 @@ fn a_unit_of_two_is_suppressed_at_three_and_nothing_is_at_one() {
     assert_eq!(group["shortfall"], Value::Null);
     assert_eq!(group["effort"], Value::Null);
 
-    // report: kunde's heatmap column, in JSON and on the page.
-    let report = json(None, &["report", TINY, "--min-group", "3"]);
-    let columns = report["coverage"]["units"].as_array().unwrap();
-    let k = columns.iter().position(|u| u == "kunde").unwrap();
-    for skill in report["coverage"]["skills"].as_array().unwrap() {
-        assert_eq!(skill["cells"][k]["suppressed"], true);
-        assert_eq!(skill["cells"][k]["have"], Value::Null);
-        assert_eq!(
-            skill["cells"][0].get("suppressed"),
-            None,
-            "the whole organisation"
-        );
-    }
-    let page = ok(None, &["report", TINY, "--min-group", "3", "-q"]);
-    let page = String::from_utf8(page.stdout).unwrap();
-    assert!(page.contains("suppressed: fewer people than --min-group"));
+    // report lists needs and people of every unit: refused (F7 d).
+    let out = run_with(None, &["report", TINY, "--min-group", "3", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
 
     // N = 1 (the default) changes no byte.
     for args in [
@@ -413,4 +401,207 @@ fn a_unit_of_two_is_suppressed_at_three_and_nothing_is_at_one() {
         one.extend(["--min-group", "1"]);
         assert_eq!(ok(None, &args).stdout, ok(None, &one).stdout, "{args:?}");
     }
+}
+
+/// Issue 27, F13: a profile file or sheet named after a person
+/// (`vurdering-kari-nordmann.csv`, `kartlegging.xlsx#Kari Nordmann`) is
+/// shown under `--pseudonymize` by its place in org.toml, never by name,
+/// in messages and in outputs.
+#[test]
+fn profile_files_and_sheets_named_after_people_are_shown_by_place() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["org.toml", "people.csv", "assessments.csv"] {
+        std::fs::copy(format!("examples/tiny/{f}"), dir.path().join(f)).unwrap();
+    }
+    let csv = std::fs::read_to_string(dir.path().join("assessments.csv")).unwrap();
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    // The first data row goes to a workbook sheet named after a person,
+    // with a stale date so a warning points at it; the rest stay in CSV.
+    let first: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    let rest: Vec<&str> = lines.collect();
+    std::fs::write(
+        dir.path().join("vurdering-kari-nordmann.csv"),
+        format!("{}\n{}\n", header.join(","), rest.join("\n")),
+    )
+    .unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Oversikt").unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("Kari Nordmann").unwrap();
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in first.iter().enumerate() {
+        let v = if c == 3 { "2020-01-01" } else { v.as_str() };
+        ws.write_string(1, c as u16, v).unwrap();
+    }
+    book.save(dir.path().join("kartlegging.xlsx")).unwrap();
+    std::fs::remove_file(dir.path().join("assessments.csv")).unwrap();
+    let org = dir.path().join("org.toml");
+    let toml = std::fs::read_to_string(&org).unwrap().replace(
+        "assessments = [\"assessments.csv\"]",
+        "assessments = [\"vurdering-kari-nordmann.csv\", \"kartlegging.xlsx#Kari Nordmann\"]\n",
+    );
+    std::fs::write(&org, toml).unwrap();
+    let org = org.to_str().unwrap();
+
+    // Named without --pseudonymize: the check can fail.
+    let plain = ok(None, &["report", org, "--format", "html"]);
+    let err = String::from_utf8_lossy(&plain.stderr);
+    assert!(err.contains("kartlegging.xlsx#Kari Nordmann"), "{err}");
+    let mut leaks = Vec::new();
+    for args in commands(org, "ada") {
+        let mut pseudo = args.clone();
+        pseudo.push("--pseudonymize");
+        let out = ok(Some(SALT), &pseudo);
+        let text = shown(&args, &out).to_lowercase();
+        if text.contains("kari") || text.contains("nordmann") {
+            leaks.push(format!("{pseudo:?}"));
+        }
+    }
+    assert!(leaks.is_empty(), "named: {leaks:?}");
+    let out = ok(Some(SALT), &["gap", org, "--pseudonymize"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("assessments[2]#sheet2:2"), "{err}");
+
+    // A sheet not found lists no sheet names.
+    let toml = std::fs::read_to_string(dir.path().join("org.toml"))
+        .unwrap()
+        .replace("#Kari Nordmann", "#Kari Nordman");
+    std::fs::write(dir.path().join("org.toml"), toml).unwrap();
+    let out = run_with(Some(SALT), &["gap", org, "--pseudonymize"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).to_lowercase();
+    assert!(!err.contains("kari") && !err.contains("nordman"), "{err}");
+    assert!(err.contains("assessments[2]"), "{err}");
+}
+
+/// Issue 27, F7: `--min-group` was bypassed within one output: (a) a
+/// total equal to the one suppressed group, (b) the organisation's rows
+/// minus the shown units (tiny: above), (c) `--unit U` printing U's own
+/// aggregate, (d) views listing a small unit's needs, people and levels.
+#[test]
+fn min_group_is_not_bypassed_by_totals_scopes_or_other_views() {
+    // (a) The only need is kunde's (2 people): gap --by unit's total is
+    // that group's. Refused, since there is nothing to hide it among.
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["people.csv", "assessments.csv"] {
+        std::fs::copy(format!("examples/tiny/{f}"), dir.path().join(f)).unwrap();
+    }
+    let toml = std::fs::read_to_string("examples/tiny/org.toml").unwrap();
+    let only_kunde = toml
+        .split("[[need]]")
+        .enumerate()
+        .filter(|(i, part)| *i == 0 || part.contains("unit = \"kunde\""))
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join("[[need]]");
+    assert!(only_kunde.contains("unit = \"kunde\""), "{only_kunde}");
+    std::fs::write(dir.path().join("org.toml"), &only_kunde).unwrap();
+    let org = dir.path().join("org.toml");
+    let org = org.to_str().unwrap();
+    let plain = json(None, &["gap", org, "--by", "unit"]);
+    assert_eq!(plain["groups"].as_array().unwrap().len(), 1, "{plain}");
+    let out = run_with(
+        None,
+        &["gap", org, "--by", "unit", "--min-group", "3", "-q"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--min-group 3") && err.contains("total"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+
+    // (a) With the whole organisation's needs too, that group is hidden
+    // last (a group of everyone), so the total gives back no unit alone.
+    let with_whole = toml
+        .split("[[need]]")
+        .enumerate()
+        .filter(|(i, part)| *i == 0 || !part.contains("unit = \"app\""))
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join("[[need]]");
+    std::fs::write(dir.path().join("org.toml"), &with_whole).unwrap();
+    let gap = json(None, &["gap", org, "--by", "unit", "--min-group", "3"]);
+    let groups = gap["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2, "{gap}");
+    for group in groups {
+        assert_eq!(group["suppressed"], true, "{group}");
+    }
+
+    // (c) A scope smaller than N is refused, whatever the view.
+    for args in [
+        vec!["balance", TINY, "--unit", "kunde", "--min-group", "3"],
+        vec![
+            "balance",
+            TINY,
+            "--unit",
+            "kunde",
+            "--by",
+            "unit",
+            "--min-group",
+            "3",
+        ],
+        vec![
+            "gap",
+            TINY,
+            "--unit",
+            "kunde",
+            "--by",
+            "unit",
+            "--min-group",
+            "3",
+        ],
+        vec!["balance", TINY, "--min-group", "7"],
+    ] {
+        let out = run_with(None, &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("fewer than --min-group"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    ok(
+        None,
+        &["balance", TINY, "--unit", "app", "--min-group", "3"],
+    );
+
+    // (d) Views that list needs, people and levels are refused with it...
+    for args in [
+        vec!["gap", TINY],
+        vec!["gap", TINY, "--by", "person"],
+        vec!["gap", TINY, "--by", "skill"],
+        vec!["gap", TINY, "--by", "driver"],
+        vec!["plan", TINY],
+        vec!["market", TINY],
+        vec!["progress", TINY, "--since", "2025-01-01"],
+        vec!["report", TINY],
+    ] {
+        let mut with = args.clone();
+        with.extend(["--min-group", "3"]);
+        let out = run_with(None, &with);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{with:?}: {err}");
+        assert!(err.contains("--min-group protects only"), "{err}");
+        let mut one = args.clone();
+        one.extend(["--min-group", "1"]);
+        ok(None, &one);
+    }
+    // ...and balance lists no person under it.
+    let balance = json(
+        None,
+        &["balance", TINY, "--min-group", "3", "--expiring", "3650"],
+    );
+    let freshness = &balance["freshness"];
+    for list in ["oldest", "expired_assessments", "expiring"] {
+        assert_eq!(freshness[list], serde_json::json!([]), "{list}");
+    }
+    for key in balance["key_people"].as_array().unwrap() {
+        assert_eq!(key["people"], serde_json::json!([]), "{key}");
+    }
+    let plain = json(None, &["balance", TINY, "--expiring", "3650"]);
+    assert_ne!(plain["freshness"]["oldest"], serde_json::json!([]));
 }

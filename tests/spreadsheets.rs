@@ -39,8 +39,10 @@ fn org_with_profiles(people: &Path, assessments: &[PathBuf]) -> (TempDir, PathBu
     let end = start + text[start..].find("\n\n").expect("[profiles] ends");
     let quoted = |p: &Path| format!("{:?}", p.display().to_string());
     let list: Vec<String> = assessments.iter().map(|p| quoted(p)).collect();
+    // The fixtures stay where they are checked in, outside the fresh
+    // folder: allowed explicitly (issue 27, F9).
     let profiles = format!(
-        "[profiles]\npeople = {}\nassessments = [{}]",
+        "[profiles]\nallow_outside = true\npeople = {}\nassessments = [{}]",
         quoted(people),
         list.join(", ")
     );

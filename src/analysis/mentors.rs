@@ -14,7 +14,11 @@
 //! works on every goal of the organisation, whatever a report shows, so a
 //! mentor's load is the same in every view. Candidates are kept per skill
 //! and unit in heaps ordered by (level, fewer mentees, id), so a goal looks
-//! at one heap top per unit, not at every holder.
+//! at one heap top per unit, not at every holder. A skill's units are kept
+//! in the order of their paths, so the units that share k leading levels
+//! with a mentee's are found by binary search, never listed per mentee
+//! unit: memory is linear in people, units and goals (issue 27, F5: 3,000
+//! units x 20 skills took 3.9 GB as units^2 x skills).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
@@ -52,16 +56,95 @@ impl Mentoring {
 /// A candidate in a heap: higher level first, then fewer mentees, then id.
 type Entry = (Level, Reverse<u32>, Reverse<u32>, usize);
 
-/// A skill's unit buckets in the order a mentee's unit ranks them: best
-/// first, with the rank (same unit, shared leading levels).
-type Order = Vec<(Reverse<(bool, usize)>, usize)>;
+/// One skill's candidates: a heap per unit with holders, in the order of
+/// the units' paths (level by level), the heap of people in no unit last.
+struct Buckets {
+    list: Vec<(u32, BinaryHeap<Entry>)>,
+    /// How many of `list` have a unit (all but a last `NONE`).
+    units: usize,
+    /// Each unit's place in `list`.
+    at: HashMap<u32, usize>,
+}
 
-/// How many leading unit levels two unit paths share (`it/a` and `it/b`: 1).
-fn shared_levels(a: &str, b: &str) -> usize {
-    a.split('/')
-        .zip(b.split('/'))
-        .take_while(|(x, y)| x == y)
-        .count()
+impl Buckets {
+    /// The range of `list` whose units' first `k` levels are `segs[..k]`.
+    fn within(&self, org: &Organisation, segs: &[&str], k: usize) -> std::ops::Range<usize> {
+        let list = &self.list[..self.units];
+        let key = |i: &(u32, BinaryHeap<Entry>)| {
+            org.units[i.0 as usize]
+                .split('/')
+                .take(k)
+                .cmp(segs[..k].iter().copied())
+        };
+        let start = list.partition_point(|b| key(b) == std::cmp::Ordering::Less);
+        let end = list.partition_point(|b| key(b) != std::cmp::Ordering::Greater);
+        start..end
+    }
+
+    /// The buckets in groups of one rank, best first, with the rank (same
+    /// unit, shared leading levels) a mentee in unit `own` gives them. A
+    /// group is a few ranges, never a list: it costs the same for 3,000
+    /// units as for 3.
+    fn groups(&self, org: &Organisation, own: u32) -> Vec<Group> {
+        let all = 0..self.list.len();
+        let Some(path) = org.units.get(own as usize).filter(|_| own != NONE) else {
+            return vec![Group {
+                key: (false, 0),
+                outer: all,
+                inner: 0..0,
+                skip: None,
+            }];
+        };
+        let segs: Vec<&str> = path.split('/').collect();
+        let mut groups = Vec::with_capacity(segs.len() + 2);
+        let mine = self.at.get(&own).copied();
+        if let Some(i) = mine {
+            groups.push(Group {
+                key: (true, segs.len()),
+                outer: i..i + 1,
+                inner: 0..0,
+                skip: None,
+            });
+        }
+        let mut inner = self.within(org, &segs, segs.len());
+        groups.push(Group {
+            key: (false, segs.len()),
+            outer: inner.clone(),
+            inner: 0..0,
+            skip: mine,
+        });
+        for k in (0..segs.len()).rev() {
+            // Level 0 is every bucket, the one of no unit included.
+            let outer = match k {
+                0 => all.clone(),
+                _ => self.within(org, &segs, k),
+            };
+            groups.push(Group {
+                key: (false, k),
+                outer: outer.clone(),
+                inner,
+                skip: None,
+            });
+            inner = outer;
+        }
+        groups
+    }
+}
+
+/// Buckets of one rank: `outer` without `inner` and `skip`.
+struct Group {
+    key: (bool, usize),
+    outer: std::ops::Range<usize>,
+    inner: std::ops::Range<usize>,
+    skip: Option<usize>,
+}
+
+impl Group {
+    fn indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.outer
+            .clone()
+            .filter(|i| !self.inner.contains(i) && Some(*i) != self.skip)
+    }
 }
 
 /// Matches every goal in `goals` (which must hold everyone's goals) with a
@@ -91,15 +174,12 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     }
     all.sort_unstable_by_key(|goal| goal.0);
 
-    let units = unit_paths(org);
-    let mut heaps: HashMap<usize, Vec<(u32, BinaryHeap<Entry>)>> = HashMap::new();
-    // Per skill, per mentee unit: the skill's buckets in rank order.
-    let mut orders: HashMap<usize, HashMap<u32, Order>> = HashMap::new();
+    let mut heaps: HashMap<usize, Buckets> = HashMap::new();
     let mut counts: HashMap<usize, Holders> = HashMap::new();
     let mut hosts: HashMap<(usize, u32, Level, bool), Option<u32>> = HashMap::new();
     let unit_rank = unit_ranks(org);
-    // Each unit's shared leading levels with a mentee's unit, once per unit.
-    let mut shared_by_unit: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Per skill and level: the two units with the most holders (for hosts).
+    let mut best_hosts: HashMap<usize, HashMap<Level, [Option<u32>; 2]>> = HashMap::new();
     let mut matches = HashMap::with_capacity(all.len());
     for (_, p, skill, renew, to, end) in all {
         let per_unit = counts
@@ -110,26 +190,23 @@ pub fn mentors(goals: &Goals) -> Mentoring {
         let own = org.people.unit[p];
         let me =
             own != NONE && org.matrix.level(p, skill) >= to && org.people.present(p, org.as_of);
-        let host = *hosts
-            .entry((skill, own, to, me))
-            .or_insert_with(|| host(per_unit, &unit_rank, own, me, to));
+        let host = *hosts.entry((skill, own, to, me)).or_insert_with(|| {
+            let best = best_hosts.entry(skill).or_default();
+            host(per_unit, best, &unit_rank, own, me, to)
+        });
         let mut mentor = None;
         if cap > 0 {
             let buckets = heaps
                 .entry(skill)
                 .or_insert_with(|| candidates(org, &ids, skill));
-            let own = org.people.unit[p];
-            let shared = shared_by_unit
-                .entry(own)
-                .or_insert_with(|| shared_with(&units, own));
-            let orders = orders.entry(skill).or_default();
-            mentor = choose(org, shared, buckets, orders, &mentees, cap, p, to, end);
+            mentor = choose(org, buckets, &mentees, cap, p, to, end);
             if let Some(m) = mentor {
                 mentees[m] += 1;
                 // The heap entry of m now has a stale load: push the new one.
                 let unit = org.people.unit[m];
+                let place = buckets.at.get(&unit).copied();
                 if mentees[m] < cap
-                    && let Some((_, heap)) = buckets.iter_mut().find(|(u, _)| *u == unit)
+                    && let Some((_, heap)) = place.and_then(|i| buckets.list.get_mut(i))
                 {
                     let level = org.matrix.level(m, skill);
                     heap.push((level, Reverse(mentees[m]), Reverse(ids.rank(m)), m));
@@ -151,26 +228,9 @@ fn goal_end(org: &Organisation, goal: &Scheduled) -> Date {
         .unwrap_or_else(|| goal.by.map_or(org.as_of, |by| by.max(org.as_of)))
 }
 
-/// How many leading levels each unit shares with `own` (0 for everything
-/// when `own` is no unit), indexed like `Organisation::units`.
-fn shared_with(units: &[&str], own: u32) -> Vec<usize> {
-    units
-        .iter()
-        .map(|u| match units.get(own as usize) {
-            Some(mine) if own != NONE => shared_levels(u, mine),
-            _ => 0,
-        })
-        .collect()
-}
-
-/// Each unit's path, indexed like `Organisation::units`.
-fn unit_paths(org: &Organisation) -> Vec<&str> {
-    org.units.iter().map(String::as_str).collect()
-}
-
 /// The people present at D with any level in `skill`, one heap per unit
 /// (`NONE` for no unit).
-fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, BinaryHeap<Entry>)> {
+fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Buckets {
     let mut by_unit: HashMap<u32, BinaryHeap<Entry>> = HashMap::new();
     for (m, cell, _) in org.matrix.entries(skill) {
         let level = cell.level();
@@ -185,8 +245,16 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, Bina
         ));
     }
     let mut list: Vec<(u32, BinaryHeap<Entry>)> = by_unit.into_iter().collect();
-    list.sort_unstable_by_key(|(u, _)| *u);
-    list
+    // By path, level by level (`it` < `it/a` < `it/b` < `itx`), no unit last.
+    list.sort_unstable_by(|(a, _), (b, _)| match (*a == NONE, *b == NONE) {
+        (false, false) => org.units[*a as usize]
+            .split('/')
+            .cmp(org.units[*b as usize].split('/')),
+        (x, y) => x.cmp(&y),
+    });
+    let units = list.iter().filter(|(u, _)| *u != NONE).count();
+    let at = list.iter().enumerate().map(|(i, (u, _))| (*u, i)).collect();
+    Buckets { list, units, at }
 }
 
 /// The first candidate for a goal of `p` to level `to` that ends on `end`
@@ -195,9 +263,7 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Vec<(u32, Bina
 #[allow(clippy::too_many_arguments)]
 fn choose(
     org: &Organisation,
-    shared: &[usize],
-    buckets: &mut [(u32, BinaryHeap<Entry>)],
-    orders: &mut HashMap<u32, Order>,
+    buckets: &mut Buckets,
     mentees: &[u32],
     cap: u32,
     p: usize,
@@ -206,56 +272,43 @@ fn choose(
 ) -> Option<usize> {
     let stays = |m: usize| org.people.terms(m).leaves.is_none_or(|l| l >= end);
     let own = org.people.unit[p];
-    // (same unit, shared levels) of each bucket: the unit ranking.
-    let rank = |unit: u32| -> (bool, usize) {
-        if own == NONE || unit == NONE {
-            return (false, 0);
-        }
-        (unit == own, shared[unit as usize])
-    };
-    // Buckets best-ranked first (the order is the same for every goal of a
-    // unit in a skill): once a candidate is found, a bucket of a lower rank
-    // cannot beat it, and the search stops.
-    let order = orders.entry(own).or_insert_with(|| {
-        let mut order: Order = buckets
-            .iter()
-            .enumerate()
-            .map(|(i, (unit, _))| (Reverse(rank(*unit)), i))
-            .collect();
-        order.sort_unstable();
-        order
-    });
+    // Buckets best-ranked first (same unit, then more shared leading
+    // levels): once a candidate is found, a group of a lower rank cannot
+    // beat it, and the search stops.
     let mut best: Option<((bool, usize), Entry)> = None;
-    for &(Reverse(key), i) in order.iter() {
-        if best.is_some_and(|(k, _)| key < k) {
+    for group in buckets.groups(org, own) {
+        if best.is_some() {
             break;
         }
-        let heap = &mut buckets[i].1;
-        // The person is never their own mentor (a renewal's holder may top
-        // their unit's heap), nor is one who leaves before the goal ends:
-        // held aside while looking, as they may suit another goal.
-        let mut held = Vec::new();
-        let top = loop {
-            let Some(&entry) = heap.peek() else {
-                break None;
+        let key = group.key;
+        for i in group.indices() {
+            let heap = &mut buckets.list[i].1;
+            // The person is never their own mentor (a renewal's holder may
+            // top their unit's heap), nor is one who leaves before the goal
+            // ends: held aside while looking, as they may suit another goal.
+            let mut held = Vec::new();
+            let top = loop {
+                let Some(&entry) = heap.peek() else {
+                    break None;
+                };
+                let (level, Reverse(load), _, m) = entry;
+                if load != mentees[m] || mentees[m] >= cap {
+                    // Stale (m took a mentee since: the newer entry is in
+                    // the heap too) or full: gone for good.
+                    heap.pop();
+                } else if level < to {
+                    break None;
+                } else if m == p || !stays(m) {
+                    held.extend(heap.pop());
+                } else {
+                    break Some(entry);
+                }
             };
-            let (level, Reverse(load), _, m) = entry;
-            if load != mentees[m] || mentees[m] >= cap {
-                // Stale (m took a mentee since: the newer entry is in the
-                // heap too) or full: gone for good.
-                heap.pop();
-            } else if level < to {
-                break None;
-            } else if m == p || !stays(m) {
-                held.extend(heap.pop());
-            } else {
-                break Some(entry);
+            heap.extend(held);
+            let Some(entry) = top else { continue };
+            if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
+                best = Some((key, entry));
             }
-        };
-        heap.extend(held);
-        let Some(entry) = top else { continue };
-        if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
-            best = Some((key, entry));
         }
     }
     best.map(|(_, entry)| entry.3)
@@ -303,16 +356,40 @@ fn unit_ranks(org: &Organisation) -> Vec<u32> {
 /// fewer than two other people present at D at >= `to` in the skill (`me`:
 /// the mentee is one of them), the other unit with the most of them (then
 /// unit id); None when no other unit has any.
-fn host(holders: &Holders, unit_rank: &[u32], own: u32, me: bool, to: Level) -> Option<u32> {
+///
+/// The two best units per level are found once per skill and level
+/// (`best`), so a goal costs no walk over every unit (issue 27, F5).
+fn host(
+    holders: &Holders,
+    best: &mut HashMap<Level, [Option<u32>; 2]>,
+    unit_rank: &[u32],
+    own: u32,
+    me: bool,
+    to: Level,
+) -> Option<u32> {
     if own != NONE && holders.at_least(own, to) - u32::from(me) >= 2 {
         return None;
     }
-    holders
-        .counts
-        .keys()
-        .filter(|&&u| u != own)
-        .map(|&u| (u, holders.at_least(u, to)))
-        .filter(|&(_, n)| n > 0)
-        .min_by_key(|&(u, n)| (std::cmp::Reverse(n), unit_rank[u as usize]))
-        .map(|(u, _)| u)
+    let two = best.entry(to).or_insert_with(|| {
+        let mut units: Vec<(std::cmp::Reverse<u32>, u32, u32)> = holders
+            .counts
+            .keys()
+            .map(|&u| {
+                (
+                    std::cmp::Reverse(holders.at_least(u, to)),
+                    unit_rank[u as usize],
+                    u,
+                )
+            })
+            .filter(|&(std::cmp::Reverse(n), _, _)| n > 0)
+            .collect();
+        let n = units.len().min(2);
+        if n > 0 {
+            units.select_nth_unstable(n - 1);
+        }
+        units.truncate(n);
+        units.sort_unstable();
+        [units.first().map(|u| u.2), units.get(1).map(|u| u.2)]
+    });
+    two.iter().flatten().copied().find(|&u| u != own)
 }

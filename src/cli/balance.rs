@@ -60,6 +60,9 @@ pub fn run(args: &BalanceArgs) -> anyhow::Result<Status> {
         by_unit: args.by == By::Unit,
         expiring_days: args.expiring,
     };
+    let min = args.report.privacy.min_group;
+    crate::privacy::min_group::check_scope(&org, options.unit.as_deref(), min)
+        .map_err(UsageError)?;
     if options.by_unit {
         by_unit_fits(&org, options.unit.as_deref()).map_err(|size| {
             too_many_rows(

@@ -44,6 +44,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
         org: args.org.org.clone(),
         as_of: args.org.as_of,
         quiet: args.org.quiet && !args.strict,
+        allow_outside: args.org.allow_outside,
     };
     let Some((_, org, warnings)) = open_counting(&shown, &inputs, "") else {
         return Ok(Status::Invalid);

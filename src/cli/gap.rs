@@ -95,6 +95,15 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         )
         .into());
     }
+    if args.by != By::Unit {
+        let view = match args.by {
+            By::Person => "`gap --by person`",
+            By::Skill => "`gap --by skill`",
+            By::Driver => "`gap --by driver`",
+            _ => "`gap` (by need)",
+        };
+        args.report.privacy.refuse_min_group(view)?;
+    }
     let Some((org, format)) = args.report.load(args.mix, "; no report written", true)? else {
         return Ok(Status::Invalid);
     };
@@ -105,6 +114,8 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         })?;
     }
     let unit = unit_arg(&org, args.unit.as_deref())?;
+    let min = args.report.privacy.min_group;
+    crate::privacy::min_group::check_scope(&org, unit.as_deref(), min).map_err(UsageError)?;
     // The need view is needed for the need report and for --fail-on only.
     let filter = GapFilter {
         unit: unit.clone(),
@@ -154,8 +165,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                 _ => Grouping::Driver,
             };
             let mut groups = group_report(&org, needs, grouping);
-            let min = args.report.privacy.min_group;
-            crate::privacy::min_group::gap_groups(&mut groups, &org, min);
+            crate::privacy::min_group::gap_groups(&mut groups, &org, min).map_err(UsageError)?;
             args.report.emit(&groups, format)?
         }
         _ => {

@@ -18,6 +18,7 @@ pub struct MarketArgs {
 }
 
 pub fn run(args: &MarketArgs) -> anyhow::Result<Status> {
+    args.report.privacy.refuse_min_group("`market`")?;
     let Some((org, format)) = args.report.load(None, "; no report written", false)? else {
         return Ok(Status::Invalid);
     };

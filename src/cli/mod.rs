@@ -143,6 +143,10 @@ pub struct OrgArgs {
     /// Don't print warnings (errors are always printed).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Read profile files outside org.toml's folder (links resolved); refused by default, as a pull request could name any file
+    #[arg(long)]
+    pub allow_outside: bool,
 }
 
 impl OrgArgs {
@@ -152,6 +156,8 @@ impl OrgArgs {
             load: LoadOptions {
                 as_of: self.as_of,
                 mix,
+                allow_outside: self.allow_outside,
+                ..LoadOptions::default()
             },
             ..Inputs::new(&self.org)
         }

@@ -70,6 +70,14 @@ pub struct OutputArgs {
     /// CSV spelling: rfc4180 for scripts, excel for double-click in Excel [default: rfc4180]
     #[arg(long, value_enum, value_name = "DIALECT")]
     pub csv_dialect: Option<CsvDialectArg>,
+
+    /// Refuse an -o that is a symbolic link, or behind one in this folder [default when CI is set]
+    #[arg(long, overrides_with = "follow")]
+    pub no_follow: bool,
+
+    /// Write through a symbolic link at -o to the file it names [default unless CI is set]
+    #[arg(long, overrides_with = "no_follow")]
+    pub follow: bool,
 }
 
 impl OutputArgs {
@@ -122,12 +130,22 @@ impl OutputArgs {
         self.file().is_none() && crate::cli::color::stdout()
     }
 
+    /// True when `-o` may not be a symbolic link: `--no-follow`, or `CI`
+    /// set (to anything but empty, `0` or `false`) without `--follow`.
+    pub fn no_follow(&self) -> bool {
+        let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false");
+        self.no_follow || (ci && !self.follow)
+    }
+
     /// Checks the output path before any work: it must not be an input,
-    /// even behind a chain of symlinks.
+    /// even behind a chain of symlinks, nor under `--no-follow` a link.
     pub fn check(&self, inputs: &[PathBuf]) -> Result<(), UsageError> {
         let Some(path) = self.file() else {
             return Ok(());
         };
+        if self.no_follow() {
+            refuse_links(path)?;
+        }
         let target = resolve(path);
         for input in inputs {
             if resolve(input) == target {
@@ -218,6 +236,44 @@ pub fn is_stdout(path: &Path) -> bool {
         .any(|name| path.as_os_str() == *name)
 }
 
+/// Issue 27, F10: under `--no-follow` (the default when `CI` is set) the
+/// output may not be a symbolic link, nor lie behind one in the working
+/// folder: a pull request's `comment.md -> ../outside/victim.txt` would
+/// make a CI job overwrite a file outside its checkout. Links in the folders
+/// above the working folder (`/tmp` on macOS) are the runner's, not the
+/// checkout's, and are allowed.
+pub fn refuse_links(path: &Path) -> Result<(), UsageError> {
+    let here = std::env::current_dir().unwrap_or_default();
+    for part in path.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+        let inside = path.is_relative() || part.starts_with(&here);
+        if part != path && !inside {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(part) else {
+            continue;
+        };
+        if !meta.file_type().is_symlink() {
+            continue;
+        }
+        let to = std::fs::read_link(part)
+            .map(|t| format!(" (to {})", t.display()))
+            .unwrap_or_default();
+        let what = if part == path {
+            format!("'{}' is a symbolic link{to}", path.display())
+        } else {
+            format!(
+                "'{}' lies behind the symbolic link '{}'{to}",
+                path.display(),
+                part.display()
+            )
+        };
+        return Err(UsageError(format!(
+            "refusing to write the report: {what}, and --no-follow (the default when CI is set) writes through no links; write to a fresh folder (mktemp -d), or give --follow"
+        )));
+    }
+    Ok(())
+}
+
 /// The most symlinks followed in a chain: Linux's own limit (ELOOP).
 const MAX_LINKS: usize = 40;
 
@@ -299,15 +355,28 @@ pub fn write_atomically(
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     // Registered as it is made: SIGINT or SIGTERM from here on removes it.
-    let (mut temp, tracked) = cleanup::track(|| builder.tempfile_in(dir), |t| t.path())
-        .map_err(|e| cannot(io::Error::from(e.kind()).to_string()))?;
-    cleanup::test_delay();
-    {
-        let mut w = io::BufWriter::new(temp.as_file_mut());
-        render(&mut w).with_context(|| format!("cannot write '{}'", path.display()))?;
-        w.flush()
-            .with_context(|| format!("cannot write '{}'", path.display()))?;
-    }
+    // Made only once the first bytes are ready (issue 27, F17): a report
+    // that runs out of memory while it is built leaves no empty file.
+    let open = || {
+        let made = cleanup::track(|| builder.tempfile_in(dir), |t| t.path());
+        cleanup::test_delay();
+        made
+    };
+    let mut pending = Pending {
+        held: Vec::new(),
+        open: Some(open),
+        temp: None,
+    };
+    render(&mut pending).with_context(|| format!("cannot write '{}'", path.display()))?;
+    pending
+        .flush()
+        .with_context(|| format!("cannot write '{}'", path.display()))?;
+    let Some((writer, tracked)) = pending.temp else {
+        unreachable!("flush makes the file")
+    };
+    let temp = writer
+        .into_inner()
+        .map_err(|e| cannot(e.error().to_string()))?;
     if let Ok(existing) = std::fs::metadata(path) {
         // Best effort: keeping the old mode is a courtesy, not a requirement.
         let _ = temp.as_file().set_permissions(existing.permissions());
@@ -322,6 +391,56 @@ pub fn write_atomically(
         .map_err(|e| cannot(io::Error::from(e.error.kind()).to_string()))?;
     sync_folder(dir);
     Ok(())
+}
+
+/// The first bytes a temporary file is made for (8 MiB): held in memory
+/// until then, so a report that fails or runs out of memory before them
+/// leaves no file behind.
+const HELD: usize = 8 << 20;
+
+type Temp = (io::BufWriter<tempfile::NamedTempFile>, cleanup::Tracked);
+
+/// The output of [`write_atomically`]: bytes held until [`HELD`] of them
+/// or the end, then the temporary file, made by `open`.
+struct Pending<F: FnOnce() -> io::Result<(tempfile::NamedTempFile, cleanup::Tracked)>> {
+    held: Vec<u8>,
+    open: Option<F>,
+    temp: Option<Temp>,
+}
+
+impl<F: FnOnce() -> io::Result<(tempfile::NamedTempFile, cleanup::Tracked)>> Pending<F> {
+    /// The temporary file, made (and the held bytes written) on first use.
+    fn file(&mut self) -> io::Result<&mut io::BufWriter<tempfile::NamedTempFile>> {
+        if self.temp.is_none() {
+            let open = self
+                .open
+                .take()
+                .ok_or_else(|| io::Error::other("no file"))?;
+            let (temp, tracked) = open().map_err(|e| io::Error::from(e.kind()))?;
+            let mut writer = io::BufWriter::with_capacity(1 << 16, temp);
+            writer.write_all(&std::mem::take(&mut self.held))?;
+            self.temp = Some((writer, tracked));
+        }
+        match &mut self.temp {
+            Some((writer, _)) => Ok(writer),
+            None => unreachable!("made above"),
+        }
+    }
+}
+
+impl<F: FnOnce() -> io::Result<(tempfile::NamedTempFile, cleanup::Tracked)>> Write for Pending<F> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.temp.is_none() && self.held.len() + buf.len() <= HELD {
+            self.held.extend_from_slice(buf);
+            return Ok(buf.len());
+        }
+        self.file()?.write(buf)
+    }
+
+    /// The end of the report: the file is made now if it was not yet.
+    fn flush(&mut self) -> io::Result<()> {
+        self.file()?.flush()
+    }
 }
 
 /// Flushes a folder's entries (the rename) to disk. Best effort: some
@@ -344,6 +463,8 @@ mod tests {
             format,
             output: Some(PathBuf::from(output)),
             csv_dialect: None,
+            no_follow: false,
+            follow: false,
         }
     }
 
@@ -401,5 +522,51 @@ mod tests {
         }
         assert!(follow_links(&d.join("l0")).is_err());
         assert!(follow_links(&d.join("l1")).is_ok());
+    }
+
+    /// Issue 27, F17: when memory ran out while a report was rendered, an
+    /// empty `.kompetanse-XXXXXX` was left behind, since the temporary file
+    /// was made before the first byte. It is made when the bytes are ready.
+    #[test]
+    fn the_temporary_file_is_made_only_when_the_bytes_are_ready() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.json");
+        let temporary = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter(|e| {
+                    let name = e.as_ref().unwrap().file_name();
+                    name.to_string_lossy().starts_with(".kompetanse-")
+                })
+                .count()
+        };
+        write_atomically(&target, |out| {
+            out.write_all(&[b'x'; 1000])?;
+            assert_eq!(temporary(), 0, "no file while the report is made");
+            out.write_all(b"\n")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&target).unwrap().len(), 1001);
+        assert_eq!(temporary(), 0);
+        // A long report spills to the file once the first 8 MiB are ready.
+        write_atomically(&target, |out| {
+            for _ in 0..(HELD / 4096 + 2) {
+                out.write_all(&[b'y'; 4096])?;
+            }
+            assert_eq!(temporary(), 1, "spilled");
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            std::fs::read(&target).unwrap().len(),
+            (HELD / 4096 + 2) * 4096
+        );
+        // A report that fails before its end leaves nothing.
+        let failed = write_atomically(&target, |out| {
+            out.write_all(b"half")?;
+            Err(io::Error::other("out of luck"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(temporary(), 0);
     }
 }

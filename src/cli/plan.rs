@@ -32,6 +32,7 @@ pub struct PlanArgs {
 }
 
 pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
+    args.report.privacy.refuse_min_group("`plan`")?;
     let Some((org, format)) = args.report.load(args.mix, "; no plan written", false)? else {
         return Ok(Status::Invalid);
     };

@@ -42,6 +42,19 @@ impl PrivacyArgs {
             .map_err(|e| UsageError(e.to_string()))
     }
 
+    /// Issue 27, F7 d: `--min-group` protects the aggregates by unit of
+    /// `balance` (with or without `--by unit`) and `gap --by unit` only.
+    /// Every other view (`view`) lists needs, people and levels of units of
+    /// any size, which no suppression of unit rows hides: refused.
+    pub fn refuse_min_group(&self, view: &str) -> Result<(), UsageError> {
+        if self.min_group <= 1 {
+            return Ok(());
+        }
+        Err(UsageError(format!(
+            "--min-group protects only `balance` (also --by unit) and `gap --by unit`: {view} lists needs, people and levels of units of any size, which it cannot suppress; leave out --min-group, or use `balance --by unit` or `gap --by unit`"
+        )))
+    }
+
     /// A person named on the command line (`option` is its name, e.g.
     /// `--person`): by id or, when pseudonymising, also by pseudonym.
     pub fn person(

@@ -29,6 +29,7 @@ pub struct ProgressArgs {
 }
 
 pub fn run(args: &ProgressArgs) -> anyhow::Result<Status> {
+    args.report.privacy.refuse_min_group("`progress`")?;
     let Some((now, format)) = args.report.load(None, "; no report written", false)? else {
         return Ok(Status::Invalid);
     };

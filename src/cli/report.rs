@@ -52,6 +52,7 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         ))
         .into());
     }
+    args.report.privacy.refuse_min_group("`report`")?;
     let Some((org, _)) = args.report.load(args.mix, "; no report written", true)? else {
         return Ok(Status::Invalid);
     };

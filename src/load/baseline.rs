@@ -14,9 +14,11 @@ use std::path::Path;
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use serde_json::{Map, Value};
+use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::diagnostics::{Diagnostic, Severity};
+
 use crate::model::Level;
 use crate::report::SCHEMA_VERSION;
 use crate::report::baseline::{EarlierBalance, EarlierGap, EarlierNeed, EarlierSkill};
@@ -26,6 +28,13 @@ use crate::report::kind::name;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
 pub struct BaselineError(pub String);
+
+/// The top of a report: what it says it is, and what it is about.
+struct Header {
+    kind: String,
+    organisation: String,
+    as_of: String,
+}
 
 /// A baseline as read, and what was said of it on the way.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,50 +90,97 @@ fn other_organisation<'a>(
     )))
 }
 
-/// The top of a report: what it says it is, and what it is about.
-struct Header {
-    kind: String,
-    organisation: String,
-    as_of: String,
+/// The largest baseline read (1 GiB): far beyond any report's JSON, and
+/// still bounded (issue 27, F11).
+const MOST_BYTES: u64 = 1 << 30;
+
+/// The top of a report, as little as telling what it is takes: the header
+/// fields, and only whether the keys that tell old reports apart are
+/// there. Everything else is skipped as it is read (`IgnoredAny`), never
+/// built: a 150 MB baseline parsed whole into a `Value` took over 2 GiB
+/// (issue 27, F11).
+#[derive(Deserialize)]
+struct Top<'a> {
+    organisation: Option<Value>,
+    as_of: Option<Value>,
+    schema_version: Option<Value>,
+    report: Option<Value>,
+    by: Option<Value>,
+    gap: Option<IgnoredAny>,
+    balance: Option<IgnoredAny>,
+    coverage: Option<IgnoredAny>,
+    since: Option<IgnoredAny>,
+    /// Kept as their text, read by [`field`] once the kind is known.
+    #[serde(borrow)]
+    needs: Option<&'a RawValue>,
+    #[serde(borrow)]
+    skills: Option<&'a RawValue>,
+    totals: Option<IgnoredAny>,
+    people: Option<IgnoredAny>,
+    groups: Option<IgnoredAny>,
+    plans: Option<IgnoredAny>,
+    summary: Option<IgnoredAny>,
+    scale: Option<IgnoredAny>,
+    freshness: Option<IgnoredAny>,
+    teaching_level: Option<IgnoredAny>,
 }
 
-/// Reads `path` as a JSON report of kind `want` (a `report::kind::name`),
-/// returning its top-level object; None when there is no such file.
-fn read(path: &Path, want: &str) -> Result<Option<(Header, Value)>, BaselineError> {
+/// serde_json's message without the position it ends with.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_string()
+}
+
+/// The text of the baseline at `path`, at most [`MOST_BYTES`]; None when
+/// there is no such file (no baseline yet).
+fn text_of(path: &Path) -> Result<Option<String>, BaselineError> {
     let shown = path.display();
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+    let cannot =
+        |e: std::io::Error| BaselineError(format!("cannot read the baseline '{shown}': {e}"));
+    let size = match std::fs::metadata(path) {
+        Ok(meta) => meta.len(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(BaselineError(format!(
-                "cannot read the baseline '{shown}': {e}"
-            )));
-        }
+        Err(e) => return Err(cannot(e)),
     };
-    let value: Value = serde_json::from_str(&text).map_err(|e| {
-        // serde_json ends its message with the position; say it our way.
-        let message = e.to_string();
-        let message = message
-            .rsplit_once(" at line ")
-            .map_or(message.as_str(), |(m, _)| m);
-        BaselineError(format!(
-            "{shown}:{}:{}: the baseline is not JSON ({message}): give a file written by `--format json`",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    if size > MOST_BYTES {
+        return Err(BaselineError(format!(
+            "the baseline '{shown}' is {size} bytes, more than the 1 GiB a baseline may be: give a file written by `--format json`"
+        )));
+    }
+    std::fs::read_to_string(path).map(Some).map_err(cannot)
+}
+
+/// Reads `text` (of `path`) as a JSON report of kind `want` (a
+/// `report::kind::name`), in one pass: its header, and the fields a
+/// comparison needs as text ([`field`] reads them). Whose organisation it
+/// is, the callers decide ([`other_organisation`]).
+fn read<'a>(path: &Path, text: &'a str, want: &str) -> Result<(Header, Top<'a>), BaselineError> {
+    let shown = path.display();
     let not_ours = || {
         BaselineError(format!(
             "'{shown}' is not a kompetanse report (no 'organisation' and 'as_of' at its top): give a file written by `--format json`"
         ))
     };
-    let top = value.as_object().ok_or_else(not_ours)?;
-    let (Some(Value::String(org)), Some(Value::String(as_of))) =
-        (top.get("organisation"), top.get("as_of"))
+    let top: Top = serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            return not_ours();
+        }
+        // serde_json ends its message with the position; say it our way.
+        BaselineError(format!(
+            "{shown}:{}:{}: the baseline is not JSON ({}): give a file written by `--format json`",
+            e.line(),
+            e.column(),
+            without_position(&e)
+        ))
+    })?;
+    let (Some(Value::String(org)), Some(Value::String(as_of))) = (&top.organisation, &top.as_of)
     else {
         return Err(not_ours());
     };
-    match top.get("schema_version") {
+    match &top.schema_version {
         None => {}
         Some(v) => match v.as_u64() {
             Some(v) if v <= u64::from(SCHEMA_VERSION) => {}
@@ -142,10 +198,10 @@ fn read(path: &Path, want: &str) -> Result<Option<(Header, Value)>, BaselineErro
             }
         },
     }
-    let kind = match top.get("report") {
+    let kind = match &top.report {
         Some(Value::String(kind)) => kind.clone(),
         Some(_) => return Err(not_ours()),
-        None => kind_by_shape(top).ok_or_else(not_ours)?.to_string(),
+        None => kind_by_shape(&top).ok_or_else(not_ours)?.to_string(),
     };
     if kind != want {
         return Err(BaselineError(format!(
@@ -158,7 +214,7 @@ fn read(path: &Path, want: &str) -> Result<Option<(Header, Value)>, BaselineErro
         organisation: org.clone(),
         as_of: as_of.clone(),
     };
-    Ok(Some((header, value)))
+    Ok((header, top))
 }
 
 /// The command line that writes a report of `kind`.
@@ -171,53 +227,65 @@ fn command(kind: &str) -> String {
 
 /// The kind of a report written before reports named themselves, by the
 /// keys only it has at its top.
-fn kind_by_shape(top: &Map<String, Value>) -> Option<&'static str> {
-    let has = |keys: &[&str]| keys.iter().all(|k| top.contains_key(*k));
-    if has(&["gap", "balance", "coverage"]) {
+fn kind_by_shape(top: &Top) -> Option<&'static str> {
+    let (gap, balance, coverage) = (
+        top.gap.is_some(),
+        top.balance.is_some(),
+        top.coverage.is_some(),
+    );
+    let (since, needs, skills) = (
+        top.since.is_some(),
+        top.needs.is_some(),
+        top.skills.is_some(),
+    );
+    let (totals, people, groups) = (
+        top.totals.is_some(),
+        top.people.is_some(),
+        top.groups.is_some(),
+    );
+    if gap && balance && coverage {
         Some(name::REPORT)
-    } else if has(&["since", "needs", "skills"]) {
+    } else if since && needs && skills {
         Some(name::PROGRESS)
-    } else if has(&["needs", "totals"]) {
+    } else if needs && totals {
         Some(name::GAP)
-    } else if has(&["people", "totals"]) {
+    } else if people && totals {
         Some(name::GAP_BY_PERSON)
-    } else if has(&["groups", "by"]) {
-        match top.get("by").and_then(Value::as_str) {
+    } else if groups && top.by.is_some() {
+        match top.by.as_ref().and_then(Value::as_str) {
             Some("unit") => Some(name::GAP_BY_UNIT),
             Some("skill") => Some(name::GAP_BY_SKILL),
             Some("driver") => Some(name::GAP_BY_DRIVER),
             _ => None,
         }
-    } else if has(&["plans", "summary"]) {
+    } else if top.plans.is_some() && top.summary.is_some() {
         Some(name::PLAN)
-    } else if has(&["scale", "skills", "freshness"]) {
+    } else if top.scale.is_some() && skills && top.freshness.is_some() {
         Some(name::BALANCE)
-    } else if has(&["teaching_level", "skills"]) {
+    } else if top.teaching_level.is_some() && skills {
         Some(name::MARKET)
     } else {
         None
     }
 }
 
-/// Turns the report's fields into `T`; a missing or mistyped field means
-/// the file is not the report it says it is.
-fn fields<T: for<'de> Deserialize<'de>>(
+/// Reads the report's field `name` (its text, `raw`) into `T`; a missing
+/// or mistyped field means the file is not the report it says it is.
+fn field<T: for<'de> Deserialize<'de>>(
     path: &Path,
     header: &Header,
-    value: Value,
+    name: &str,
+    raw: Option<&RawValue>,
 ) -> Result<T, BaselineError> {
-    serde_json::from_value(value).map_err(|e| {
+    let incomplete = |why: String| {
         BaselineError(format!(
-            "'{}' is not a complete {} report: {e}",
+            "'{}' is not a complete {} report: {why}",
             path.display(),
             header.kind
         ))
-    })
-}
-
-#[derive(Deserialize)]
-struct GapFields {
-    needs: Vec<NeedFields>,
+    };
+    let raw = raw.ok_or_else(|| incomplete(format!("missing field `{name}`")))?;
+    serde_json::from_str(raw.get()).map_err(|e| incomplete(without_position(&e)))
 }
 
 #[derive(Deserialize)]
@@ -249,23 +317,23 @@ pub fn read_gap(
     organisation: &str,
     known: impl Fn(&str) -> bool,
 ) -> Result<Read<EarlierGap>, BaselineError> {
-    let Some((header, value)) = read(path, name::GAP)? else {
+    let Some(text) = text_of(path)? else {
         return Ok(Read {
             earlier: EarlierGap::nothing(organisation),
             warnings: vec![nothing_yet(path, "need")],
         });
     };
-    let gap: GapFields = fields(path, &header, value)?;
-    check_needs(path, &gap.needs)?;
-    let ids = gap.needs.iter().map(|n| n.id.as_str());
+    let (header, top) = read(path, &text, name::GAP)?;
+    let needs: Vec<NeedFields> = field(path, &header, "needs", top.needs)?;
+    check_needs(path, &needs)?;
+    let ids = needs.iter().map(|n| n.id.as_str());
     let warnings = other_organisation(path, &header, organisation, "need", ids, known)?
         .into_iter()
         .collect();
     let earlier = EarlierGap {
         organisation: header.organisation,
         as_of: Some(header.as_of),
-        needs: gap
-            .needs
+        needs: needs
             .into_iter()
             .map(|n| EarlierNeed {
                 id: n.id,
@@ -286,11 +354,6 @@ pub fn read_gap(
 }
 
 #[derive(Deserialize)]
-struct BalanceFields {
-    skills: Vec<SkillFields>,
-}
-
-#[derive(Deserialize)]
 struct SkillFields {
     skill: String,
     #[serde(default)]
@@ -307,23 +370,23 @@ pub fn read_balance(
     organisation: &str,
     known: impl Fn(&str) -> bool,
 ) -> Result<Read<EarlierBalance>, BaselineError> {
-    let Some((header, value)) = read(path, name::BALANCE)? else {
+    let Some(text) = text_of(path)? else {
         return Ok(Read {
             earlier: EarlierBalance::nothing(organisation),
             warnings: vec![nothing_yet(path, "skill")],
         });
     };
-    let balance: BalanceFields = fields(path, &header, value)?;
-    check_skills(path, &balance.skills)?;
-    let ids = balance.skills.iter().map(|s| s.skill.as_str());
+    let (header, top) = read(path, &text, name::BALANCE)?;
+    let skills: Vec<SkillFields> = field(path, &header, "skills", top.skills)?;
+    check_skills(path, &skills)?;
+    let ids = skills.iter().map(|s| s.skill.as_str());
     let warnings = other_organisation(path, &header, organisation, "skill", ids, known)?
         .into_iter()
         .collect();
     let earlier = EarlierBalance {
         organisation: header.organisation,
         as_of: Some(header.as_of),
-        skills: balance
-            .skills
+        skills: skills
             .into_iter()
             .map(|s| EarlierSkill {
                 skill: s.skill,

@@ -48,6 +48,14 @@ pub struct LoadOptions {
     pub as_of: Option<Date>,
     /// `--mix`: overrides `[mix]`'s percentages.
     pub mix: Option<LearningMix>,
+    /// `--pseudonymize`: profile files are named by their place in
+    /// org.toml (`people`, `assessments[2]`) and sheets by number
+    /// (`#sheet1`), never by name, in messages and in what is read: a file
+    /// or sheet may be named after the person it holds (issue 27, F13).
+    pub label_files: bool,
+    /// `--allow-outside`: profile files may lie outside org.toml's folder
+    /// (as `[profiles] allow_outside = true`); refused by default (F9).
+    pub allow_outside: bool,
 }
 
 /// The result of loading: the organisation when it is valid, and every
@@ -144,19 +152,31 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         freshness,
         &org.policy.sources,
     );
+    profiles.label_sheets = options.label_files;
+    let label = |path: &Path, label: String| match options.label_files {
+        true => label,
+        false => path.display().to_string(),
+    };
     let mut inputs: Vec<PathBuf> = Vec::new();
+    let folder = (!(options.allow_outside || refs.allow_outside)).then(|| folder_of(dir));
+    let readable = |file: &org::FileRef, diags: &mut Diagnostics| {
+        check_exists(&shown, file, diags) && check_inside(&shown, folder.as_deref(), file, diags)
+    };
     if let Some(people) = &refs.people {
-        if check_exists(&shown, people, diags) {
-            let shown = people.path.display().to_string();
+        if readable(people, diags) {
+            let shown = label(&people.path, "people".to_string());
             profiles.read_people(&people.path, &shown, people.sheet.as_deref(), diags);
         }
         inputs.push(people.path.clone());
     }
-    for assessments in expand_patterns(&shown, &refs.assessments, diags).iter() {
-        if check_exists(&shown, assessments, diags) {
+    for (i, assessments) in expand_patterns(&shown, &refs.assessments, diags)
+        .iter()
+        .enumerate()
+    {
+        if readable(assessments, diags) {
             profiles.read_assessments(
                 &assessments.path,
-                &assessments.path.display().to_string(),
+                &label(&assessments.path, format!("assessments[{}]", i + 1)),
                 assessments.sheet.as_deref(),
                 diags,
             );
@@ -244,6 +264,55 @@ fn check_exists(org_path: &str, file: &org::FileRef, diags: &mut Diagnostics) ->
         file.line,
         file.column,
         format!("{} {why}", file.path.display()),
+    );
+    false
+}
+
+/// org.toml's folder with links resolved (`dir` is "" for org.toml in the
+/// working folder).
+fn folder_of(dir: &Path) -> PathBuf {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// Issue 27, F9: a profile file must lie inside org.toml's folder once
+/// links are resolved (`folder`; None: allowed anywhere), since a pull
+/// request's org.toml (or a link in it) could name any file on the machine
+/// (`/proc/self/pagemap`, a secret). The error points at org.toml.
+fn check_inside(
+    org_path: &str,
+    folder: Option<&Path>,
+    file: &org::FileRef,
+    diags: &mut Diagnostics,
+) -> bool {
+    let Some(folder) = folder else {
+        return true;
+    };
+    let resolved = file
+        .path
+        .canonicalize()
+        .unwrap_or_else(|_| file.path.clone());
+    if resolved.starts_with(folder) {
+        return true;
+    }
+    let through = if resolved == file.path {
+        String::new()
+    } else {
+        format!(" (it is {})", resolved.display())
+    };
+    diags.error_at(
+        org_path,
+        file.line,
+        file.column,
+        format!(
+            "{}{through} is outside org.toml's folder {}: profile files are read only from there, since a pull request could name any file on the machine; to read it, give --allow-outside or set allow_outside = true in [profiles]",
+            file.path.display(),
+            folder.display()
+        ),
     );
     false
 }

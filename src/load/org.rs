@@ -22,8 +22,8 @@ use crate::load::org_items::{
     HOURS_PER_LEVEL, Refs, parse_activity, parse_need, parse_requires, parse_skill, parse_unit,
 };
 use crate::load::toml_reader::{
-    Ctx, LineIndex, Wrong, date, deepest_nesting, each_string, get, id_field, integer, string,
-    table, tables, word_at,
+    Ctx, LineIndex, Wrong, boolean, date, deepest_nesting, each_string, get, id_field, integer,
+    string, table, tables, word_at,
 };
 use crate::model::source::plain_source;
 use crate::model::{
@@ -49,6 +49,8 @@ pub struct OrgRefs {
     pub assessments: Vec<FileRef>,
     /// Where each need's `unit` is written (line, column), for later diagnostics.
     pub need_units: Vec<(usize, usize)>,
+    /// `[profiles] allow_outside`: profile files may lie outside org.toml's folder.
+    pub allow_outside: bool,
 }
 
 /// A file named in org.toml: its path (relative to org.toml's folder made
@@ -78,7 +80,7 @@ pub(crate) const FRESHNESS_KEYS: &[&str] = &["max_age_months"];
 pub(crate) const CAPACITY_KEYS: &[&str] = &["hours_per_year"];
 pub(crate) const PLAN_KEYS: &[&str] = &["max_mentees"];
 pub(crate) const ASSESSMENT_KEYS: &[&str] = &["prefer", "calibrate_at"];
-pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments"];
+pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments", "allow_outside"];
 pub(crate) const DRIVER_KEYS: &[&str] = &["id", "name"];
 pub(crate) const ROLE_KEYS: &[&str] = &["id", "name", "requires", "titles"];
 pub(crate) const TOP_KEYS: &[&str] = &[
@@ -566,6 +568,9 @@ fn parse_profiles(ctx: &mut Ctx, t: &DeTable<'_>, dir: &Path, refs: &mut OrgRefs
     };
     if let Some((name, span)) = string(ctx, t, "people", "[profiles]") {
         refs.people = Some(file_ref(ctx, &name, &span));
+    }
+    if let Some(allow) = boolean(ctx, t, "allow_outside", "[profiles]") {
+        refs.allow_outside = allow;
     }
     if let Some(value) = get(t, "assessments") {
         let wrong = Wrong {

@@ -36,7 +36,7 @@ impl Profiles<'_> {
     ) {
         self.closed = true;
         self.people_failed = true;
-        let Some(mut file) = open(path, shown, sheet, true, diags) else {
+        let Some(mut file) = open(path, shown, sheet, true, self.label_sheets, diags) else {
             return;
         };
         warn_skipped(&file, diags);

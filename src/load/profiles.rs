@@ -83,6 +83,8 @@ pub struct Profiles<'a> {
     /// The people file and its header's columns as written, for messages
     /// about columns that are missing or misnamed (org-wide checks).
     pub people_columns: Option<(String, Vec<String>)>,
+    /// `--pseudonymize`: a workbook's sheet is shown by number, not name.
+    pub label_sheets: bool,
 }
 
 impl<'a> Profiles<'a> {
@@ -129,6 +131,7 @@ impl<'a> Profiles<'a> {
             rows: 0,
             interests: Vec::new(),
             people_columns: None,
+            label_sheets: false,
         }
     }
 
@@ -320,7 +323,7 @@ impl<'a> Profiles<'a> {
         if self.matrix.people < self.people.len() {
             self.matrix.resize_people(self.people.len());
         }
-        let Some(file) = open(path, shown, sheet, false, diags) else {
+        let Some(file) = open(path, shown, sheet, false, self.label_sheets, diags) else {
             return;
         };
         if file.header.iter().any(|h| canonical(h) == Some("skill")) {
@@ -329,7 +332,7 @@ impl<'a> Profiles<'a> {
             self.read_long(file, diags);
         } else if file.whole {
             self.read_wide(file, diags);
-        } else if let Some(file) = open(path, shown, sheet, true, diags) {
+        } else if let Some(file) = open(path, shown, sheet, true, self.label_sheets, diags) {
             // Read whole, so that its encoding is known before a row is read.
             self.read_wide(file, diags);
         }
@@ -430,10 +433,11 @@ pub fn open(
     shown: &str,
     sheet: Option<&str>,
     whole: bool,
+    label_sheet: bool,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
     if workbook::is_workbook(path) {
-        return workbook::open(path, shown, sheet, diags);
+        return workbook::open(path, shown, sheet, label_sheet, diags);
     }
     let opened = if whole {
         CsvFile::open_whole(path, shown)
@@ -473,6 +477,10 @@ pub fn open(
         }
         Err(OpenError::NotText(what)) => {
             diags.error(shown, None, what);
+            None
+        }
+        Err(OpenError::Limit(limit, line)) => {
+            diags.error(shown, Some(line), limit.to_string());
             None
         }
     }

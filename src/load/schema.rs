@@ -257,6 +257,8 @@ struct Profiles {
     people: Option<String>,
     /// One or more assessment files, long format (a skill column) or wide (a skills matrix, one column per skill).
     assessments: Option<PathsValue>,
+    /// Read profile files outside org.toml's folder (after links are resolved); refused by default, since a pull request's org.toml could name any file on the machine. Same as --allow-outside.
+    allow_outside: Option<bool>,
 }
 
 #[derive(JsonSchema)]

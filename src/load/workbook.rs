@@ -38,6 +38,7 @@ pub fn open(
     path: &Path,
     shown: &str,
     sheet: Option<&str>,
+    label_sheet: bool,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
     // Measured before calamine reads it: sizes calamine trusts abort the
@@ -49,9 +50,11 @@ pub fn open(
         }
         // Unknown error codes marked: read from memory (F20).
         Ok(Some(marked)) => Xlsx::new(Cursor::new(marked))
-            .map(|book| read(Sheets::Xlsx(book), shown, sheet, diags))
+            .map(|book| read(Sheets::Xlsx(book), shown, sheet, label_sheet, diags))
             .map_err(calamine::Error::Xlsx),
-        Ok(None) => open_workbook_auto(path).map(|book| read(book, shown, sheet, diags)),
+        Ok(None) => {
+            open_workbook_auto(path).map(|book| read(book, shown, sheet, label_sheet, diags))
+        }
     };
     match opened {
         Ok(file) => file,
@@ -67,6 +70,7 @@ fn read<RS: Read + Seek>(
     mut book: Sheets<RS>,
     shown: &str,
     sheet: Option<&str>,
+    label_sheet: bool,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
     let names = book.sheet_names();
@@ -86,15 +90,17 @@ fn read<RS: Read + Seek>(
         {
             Some(n) => n.clone(),
             None => {
-                let hint = did_you_mean(wanted, names.iter().map(String::as_str));
-                diags.error(
-                    shown,
-                    None,
-                    format!(
-                        "the workbook has no sheet '{wanted}'{hint} (sheets: {})",
+                // Under --pseudonymize the sheets are not listed: a
+                // sheet may be named after a person (issue 27, F13).
+                let message = match label_sheet {
+                    true => format!("the workbook has no sheet '{wanted}'"),
+                    false => format!(
+                        "the workbook has no sheet '{wanted}'{} (sheets: {})",
+                        did_you_mean(wanted, names.iter().map(String::as_str)),
                         names.join(", ")
                     ),
-                );
+                };
+                diags.error(shown, None, message);
                 return None;
             }
         },
@@ -118,7 +124,13 @@ fn read<RS: Read + Seek>(
             return None;
         }
     };
-    let shown = format!("{shown}#{name}");
+    let shown = match label_sheet {
+        true => {
+            let number = names.iter().position(|n| *n == name).unwrap_or(0) + 1;
+            format!("{shown}#sheet{number}")
+        }
+        false => format!("{shown}#{name}"),
+    };
     let (top, left) = range.start().unwrap_or((0, 0));
     let mut rows = SheetRows::default();
     // Error cells (line, column, text): reported once the header is known.

@@ -4,13 +4,19 @@
 //! A group's size is the people in the unit and every unit below it who
 //! are present at D (FORMAT.md r2 "Present") and in the report's scope:
 //! the `people` the balance already counts. Suppressed are: the unit rows
-//! of `balance --by unit` and of `report`'s balance, the heatmap columns of
-//! `report` (its coverage map), and the unit groups of `gap --by unit`.
+//! of `balance --by unit` and the unit groups of `gap --by unit` (and the
+//! heatmap columns of `report`, which the cli no longer runs with N > 1).
 //!
 //! Unit rows roll up (`it` holds `it/app`), so a parent's total minus its
 //! shown children would give back a suppressed child, or the parent's own
 //! few members: complementary suppression ([`suppressed_units`]) hides
 //! more siblings, or the parent, until what is left is N people or more.
+//! The organisation is the root of the top-level units (issue 27, F7).
+//!
+//! What this cannot protect is refused by the cli (`PrivacyArgs::
+//! refuse_min_group`, [`check_scope`]): a scope of fewer than N people, and
+//! every view that lists needs, people and levels (gap by need, person,
+//! skill or driver, plan, market, progress, report).
 //!
 //! A suppressed row keeps its key and headcount, has its numbers zeroed
 //! (a renderer that forgot the flag shows 0, never the value) and
@@ -33,7 +39,13 @@ pub fn suppressed_units(units: &[(&str, u64)], min: u32) -> Vec<bool> {
     if min <= 1 {
         return hidden;
     }
-    let parent_of = |path: &str| path.rsplit_once('/').map(|(p, _)| p.to_string());
+    // The organisation is the root (path ""), when given: the top-level
+    // units are its children (issue 27, F7 b).
+    let parent_of = |path: &str| match path.rsplit_once('/') {
+        Some((p, _)) => Some(p.to_string()),
+        None if !path.is_empty() => Some(String::new()),
+        None => None,
+    };
     // Deepest parents first: hiding a parent changes its own parent's rest.
     let mut parents: Vec<usize> = (0..units.len()).collect();
     parents.sort_by_key(|&i| std::cmp::Reverse(units[i].0.matches('/').count()));
@@ -78,13 +90,33 @@ pub fn suppressed_units(units: &[(&str, u64)], min: u32) -> Vec<bool> {
     }
 }
 
-/// `balance --by unit`: unit rows of fewer than `min` people suppressed.
+/// `balance --by unit`: unit rows of fewer than `min` people suppressed,
+/// the organisation-wide rows (the scope's) being the root every top-level
+/// unit adds up to, with the people in no unit as its own few. With `min`
+/// over 1 the lists that name people (oldest, expired and expiring
+/// assessments, key people's names, calibration, arriving and leaving) are
+/// left empty: they show a small unit's people and levels (F7 d).
 pub fn balance(report: &mut BalanceReport, min: u32) {
-    let units: Vec<(&str, u64)> = report
+    if min <= 1 {
+        return;
+    }
+    let freshness = &mut report.freshness;
+    freshness.expired_assessments.clear();
+    freshness.oldest.clear();
+    freshness.expiring.clear();
+    for key in &mut report.key_people {
+        key.people.clear();
+    }
+    report.calibration.clear();
+    report.arriving.clear();
+    report.leaving.clear();
+    let everyone = report.skills.first().map_or(0, |s| s.people);
+    let mut units: Vec<(&str, u64)> = report
         .units
         .iter()
         .map(|u| (u.unit.as_str(), u.people))
         .collect();
+    units.push(("", everyone));
     let hidden = suppressed_units(&units, min);
     for (unit, hide) in report.units.iter_mut().zip(hidden) {
         if hide {
@@ -146,16 +178,27 @@ pub fn overview(report: &mut OverviewReport, min: u32) {
 /// rolled up, but the totals add every group up: the totals minus the
 /// shown groups give the hidden ones together, so more are hidden, the
 /// smallest first, until those together concern `min` people or more.
-pub fn gap_groups(report: &mut GapGroupsReport, org: &Organisation, min: u32) {
+///
+/// The needs of no unit (the whole organisation's group) are hidden last,
+/// as a group of everyone (F7 a). When even that leaves the hidden groups
+/// fewer than `min` people, the totals would give them back: an error, the
+/// report is refused.
+pub fn gap_groups(
+    report: &mut GapGroupsReport,
+    org: &Organisation,
+    min: u32,
+) -> Result<(), String> {
     if report.by != "unit" || min <= 1 {
-        return;
+        return Ok(());
     }
     let min = u64::from(min);
+    let everyone = present(org);
     let sizes: Vec<Option<u64>> = report
         .groups
         .iter()
         .map(|g| g.key.as_deref().map(|u| people_in(org, &[u])))
         .collect();
+    let whole = report.groups.iter().position(|g| g.key.is_none());
     let mut hidden: Vec<bool> = sizes
         .iter()
         .map(|s| s.is_some_and(|n| n > 0 && n < min))
@@ -168,15 +211,23 @@ pub fn gap_groups(report: &mut GapGroupsReport, org: &Organisation, min: u32) {
             .filter(|(_, h)| **h)
             .filter_map(|(g, _)| g.key.as_deref())
             .collect();
-        if people_in(org, &units) >= min {
+        let together = match whole {
+            Some(w) if hidden[w] => everyone,
+            _ => people_in(org, &units),
+        };
+        if together >= min {
             break;
         }
         let next = (0..hidden.len())
             .filter(|&g| !hidden[g] && sizes[g].is_some_and(|n| n > 0))
             .min_by_key(|&g| (sizes[g], &report.groups[g].key));
-        match next {
+        match next.or(whole.filter(|&w| !hidden[w])) {
             Some(g) => hidden[g] = true,
-            None => break,
+            None => {
+                return Err(format!(
+                    "--min-group {min}: the total of gap --by unit would give back the needs of units of fewer than {min} people, with no other group to hide them among"
+                ));
+            }
         }
     }
     for (group, hide) in report.groups.iter_mut().zip(hidden) {
@@ -196,6 +247,34 @@ pub fn gap_groups(report: &mut GapGroupsReport, org: &Organisation, min: u32) {
             };
         }
     }
+    Ok(())
+}
+
+/// The people present at D, in a unit or none.
+pub fn present(org: &Organisation) -> u64 {
+    (0..org.people.len())
+        .filter(|&p| org.people.present(p, org.as_of))
+        .count() as u64
+}
+
+/// Issue 27, F7 c: a report whose whole scope (`--unit U`, else the
+/// organisation) has 1 to `min - 1` people would be one small group's
+/// aggregate, whatever is suppressed within it: refused.
+pub fn check_scope(org: &Organisation, unit: Option<&str>, min: u32) -> Result<(), String> {
+    let people = match unit {
+        Some(u) => people_in(org, &[u]),
+        None => present(org),
+    };
+    if people == 0 || people >= u64::from(min) {
+        return Ok(());
+    }
+    let scope = match unit {
+        Some(u) => format!("--unit {u} has"),
+        None => "the organisation has".to_string(),
+    };
+    Err(format!(
+        "{scope} {people} people, fewer than --min-group {min}: every figure would be theirs, so nothing is written"
+    ))
 }
 
 /// People in any of `units` or below them, present at D, each once.

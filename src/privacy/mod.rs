@@ -213,17 +213,30 @@ impl Rewriter {
     /// value unless a letter comes before it (Excel's) and closes one unless
     /// a letter follows it; a value may itself hold a quote (O'Brien), so
     /// the longest quoted span that is a known person or word comes first.
+    ///
+    /// A value no one vouches for may hold quotes too (`X' 5 SECRET`), and
+    /// then where it ends cannot be told from the text (issue 27, F12). So
+    /// what is hidden is never less than the whole value, whatever it
+    /// holds: unknown values in a row are hidden as one, with the text
+    /// between them; a quote that can only close (a letter before it, none
+    /// after) where no value is open hides the last value up to it; a
+    /// value never closed hides the rest.
     pub fn message(&self, text: &str) -> String {
         let quotes: Vec<usize> = text.match_indices('\'').map(|(i, _)| i).collect();
         let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let opens = |i: usize| !word(text[..i].chars().next_back());
         let closes = |i: usize| !word(text[i + 1..].chars().next());
-        let mut out = String::with_capacity(text.len());
-        let mut done = 0;
+        // Quoted spans: the byte range from the opening quote to past the
+        // closing one, and how the value is shown (None: hidden).
+        let mut spans: Vec<(usize, usize, Option<&str>)> = Vec::new();
         let mut q = 0;
         while q < quotes.len() {
             let open = quotes[q];
             if !opens(open) {
+                if let Some(last) = spans.last_mut().filter(|_| closes(open)) {
+                    // A stray closing quote: the last value held quotes.
+                    *last = (last.0, open + 1, None);
+                }
                 q += 1;
                 continue;
             }
@@ -233,13 +246,28 @@ impl Rewriter {
                 .rev()
                 .find(|&c| self.known(&text[open + 1..quotes[c]]).is_some());
             let Some(close) = known.or_else(|| later.clone().find(|&c| closes(quotes[c]))) else {
+                spans.push((open, text.len(), None));
                 break;
             };
-            let value = &text[open + 1..quotes[close]];
-            out.push_str(&text[done..=open]);
-            out.push_str(self.known(value).unwrap_or(HIDDEN));
-            done = quotes[close];
+            let shown = self.known(&text[open + 1..quotes[close]]);
+            spans.push((open, quotes[close] + 1, shown));
             q = close + 1;
+        }
+        let mut merged: Vec<(usize, usize, Option<&str>)> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match merged.last_mut() {
+                Some(last) if last.2.is_none() && span.2.is_none() => last.1 = span.1,
+                _ => merged.push(span),
+            }
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut done = 0;
+        for (start, end, shown) in merged {
+            out.push_str(&text[done..start]);
+            out.push('\'');
+            out.push_str(shown.unwrap_or(HIDDEN));
+            out.push('\'');
+            done = end;
         }
         out.push_str(&text[done..]);
         out

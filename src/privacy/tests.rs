@@ -117,6 +117,46 @@ fn without_an_organisation_every_quoted_value_is_hidden() {
     let r = Rewriter::new(&p, None);
     assert_eq!(
         r.message("person 'kari' at 'x'"),
-        "person '[hidden]' at '[hidden]'"
+        "person '[hidden]'",
+        "unknown values in a row are hidden as one"
     );
+}
+
+#[test]
+fn a_value_holding_quotes_is_hidden_whole() {
+    // Issue 27, F12: an unknown id with `' ` in it leaked its tail.
+    let p = Pseudonyms::new(Some(SALT)).expect("salt");
+    let r = Rewriter::new(&p, Some(&org()));
+    let kari = p.of("1006");
+    let template = |id: &str| {
+        format!(
+            "column 'person' (cell A14): unknown person '{id}': not in the people file (did you mean '1006'?)"
+        )
+    };
+    for id in [
+        "X' 5 SECRETD",
+        "X' 5 'SECRETD",
+        "' 5 SECRETD",
+        "X' 'god' SECRETD",
+        "1006' SECRETD",
+    ] {
+        let shown = r.message(&template(id));
+        assert!(!shown.contains("SECRET"), "{id}: {shown}");
+        assert!(!shown.contains(" 5 "), "{id}: {shown}");
+        assert!(
+            shown.starts_with("column 'person' (cell A14): unknown person '[hidden]'"),
+            "{id}: {shown}"
+        );
+        assert!(
+            shown.ends_with(&format!("(did you mean '{kari}'?)")),
+            "{id}: {shown}"
+        );
+    }
+    // A value ending in a quote may take the rest of the message with it.
+    for id in ["X'SECRETD'", "SECRETD'"] {
+        let shown = r.message(&template(id));
+        assert!(!shown.contains("SECRET"), "{id}: {shown}");
+    }
+    // A quote never closed hides the rest.
+    assert_eq!(r.message("person 'X 5 SECRET"), "person '[hidden]'");
 }

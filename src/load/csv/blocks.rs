@@ -5,8 +5,8 @@
 use std::io::{self, Read};
 use std::sync::Mutex;
 
-use super::BLOCK;
 use super::split::record_boundary;
+use super::{BLOCK, Limit, MAX_FILE, MAX_RECORD};
 
 /// Buffers of parsed blocks, for the next blocks: fresh memory costs page
 /// faults. Shared by the threads that parse blocks.
@@ -30,6 +30,8 @@ pub struct Blocks {
     /// Read but not yet handed out; starts at a record.
     pub(super) carry: Vec<u8>,
     eof: bool,
+    /// Bytes read so far, against [`MAX_FILE`].
+    read: u64,
 }
 
 impl Blocks {
@@ -38,6 +40,7 @@ impl Blocks {
             source,
             carry: Vec::new(),
             eof: false,
+            read: 0,
         }
     }
 
@@ -47,11 +50,13 @@ impl Blocks {
     }
 
     /// The next block: the whole records among the next [`BLOCK`] bytes
-    /// (more when one record is longer). None at the end of the file.
+    /// (more when one record is longer, up to [`MAX_RECORD`]). None at the
+    /// end of the file. A record or file beyond its limit is an error
+    /// ([`Limit`]).
     pub fn next(&mut self, spare: &Spare) -> io::Result<Option<Vec<u8>>> {
         loop {
             while !self.eof && self.carry.len() < BLOCK {
-                self.eof = read_more(&mut self.source, &mut self.carry, BLOCK)? == 0;
+                self.eof = self.read_more(BLOCK)?;
             }
             if self.carry.is_empty() {
                 return Ok(None);
@@ -71,12 +76,26 @@ impl Blocks {
                     return Ok(Some(std::mem::replace(&mut self.carry, rest)));
                 }
                 // One record longer than a block: read on.
+                None if self.carry.len() > MAX_RECORD => return Err(Limit::Record.error()),
                 None => {
                     let more = self.carry.len() + BLOCK;
-                    self.eof = read_more(&mut self.source, &mut self.carry, more)? == 0;
+                    self.eof = self.read_more(more)?;
                 }
             }
         }
+    }
+}
+
+impl Blocks {
+    /// [`read_more`] into `carry`, counting against [`MAX_FILE`]: true at
+    /// the end of the file.
+    fn read_more(&mut self, upto: usize) -> io::Result<bool> {
+        let read = read_more(&mut self.source, &mut self.carry, upto)?;
+        self.read += read as u64;
+        if self.read > MAX_FILE {
+            return Err(Limit::File.error());
+        }
+        Ok(read == 0)
     }
 }
 

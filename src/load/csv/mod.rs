@@ -46,6 +46,76 @@ use crate::load::columns::{fold, known_cell};
 /// unknown ids get a did-you-mean: see `crate::diagnostics::SUGGESTIONS_PER_BLOCK`.)
 pub const BLOCK: usize = 1 << 21;
 
+/// The longest header or record a profile file may have (16 MiB), and the
+/// largest file (8 GiB): a pull request's org.toml could name
+/// `/proc/self/pagemap` or a sparse file of NULs, which would otherwise be
+/// read for minutes into gigabytes (issue 27, F9). A record of a real
+/// profile file is a few hundred bytes.
+pub const MAX_RECORD: usize = 16 << 20;
+pub const MAX_FILE: u64 = 8 << 30;
+
+/// A file beyond [`MAX_RECORD`] or [`MAX_FILE`], as the I/O error the block
+/// reader gives (found again by [`Limit::of`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    #[error(
+        "a record is longer than 16 MiB (a line with no end, or a quoted field that never closes): this is not a profile file"
+    )]
+    Record,
+    #[error("the file is larger than 8 GiB: this is not a profile file")]
+    File,
+}
+
+impl Limit {
+    /// The limit an I/O error reports, if it is one.
+    pub fn of(e: &io::Error) -> Option<Limit> {
+        e.get_ref()?.downcast_ref::<Limit>().copied()
+    }
+
+    fn error(self) -> io::Error {
+        io::Error::other(self)
+    }
+}
+
+/// Reads a whole file within the limits: its size is checked first, and
+/// while it is read (a file in /proc says it is empty), and no line may be
+/// longer than [`MAX_RECORD`]; the error says on which line.
+fn read_bounded(path: &Path) -> Result<Vec<u8>, OpenError> {
+    let file = File::open(path).map_err(OpenError::Io)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE {
+        return Err(OpenError::Limit(Limit::File, 1));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    let mut source = file.take(MAX_FILE + 1);
+    let (mut line, mut run) = (1usize, 0usize);
+    loop {
+        let start = bytes.len();
+        let read = (&mut source)
+            .take(1 << 20)
+            .read_to_end(&mut bytes)
+            .map_err(OpenError::Io)?;
+        if read == 0 {
+            return Ok(bytes);
+        }
+        if bytes.len() as u64 > MAX_FILE {
+            return Err(OpenError::Limit(Limit::File, line));
+        }
+        let mut last = start;
+        for at in memchr::memchr_iter(b'\n', &bytes[start..]) {
+            run += start + at - last;
+            if run > MAX_RECORD {
+                return Err(OpenError::Limit(Limit::Record, line));
+            }
+            (line, run, last) = (line + 1, 0, start + at + 1);
+        }
+        run += bytes.len() - last;
+        if run > MAX_RECORD {
+            return Err(OpenError::Limit(Limit::Record, line));
+        }
+    }
+}
+
 /// One data row: its fields as text and the line it starts on.
 pub struct Row<'a> {
     pub line: usize,
@@ -98,6 +168,8 @@ pub enum OpenError {
     Unclosed(usize),
     /// The file is no CSV text (a workbook, UTF-32...): what it is.
     NotText(String),
+    /// Beyond a limit, at this line.
+    Limit(Limit, usize),
 }
 
 /// Why reading stopped at a record; nothing after it is read.
@@ -297,7 +369,9 @@ pub struct SheetRows {
 /// A row of a sheet: its number, its cells end to end, where each cell is.
 pub type SheetRow = (usize, String, Vec<Range<usize>>);
 
-/// Where an open file's rows come from.
+/// Where an open file's rows come from. One per open file, so the size
+/// of the larger variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 enum Source {
     Csv {
         blocks: Blocks,
@@ -400,6 +474,9 @@ impl CsvFile {
     /// which the block reader handles.
     pub fn open(path: &Path, shown: &str) -> Result<CsvFile, OpenError> {
         let source = File::open(path).map_err(OpenError::Io)?;
+        if source.metadata().is_ok_and(|m| m.len() > MAX_FILE) {
+            return Err(OpenError::Limit(Limit::File, 1));
+        }
         let mut file = Self::from_reader(Box::new(source), shown, None)?;
         file.file = Some(path.to_path_buf());
         if file.encoding != Encoding::Utf8 {
@@ -411,7 +488,7 @@ impl CsvFile {
     /// Opens a CSV file read whole and decoded at once, so that its
     /// encoding is known for every row before the first is read.
     pub fn open_whole(path: &Path, shown: &str) -> Result<CsvFile, OpenError> {
-        let bytes = std::fs::read(path).map_err(OpenError::Io)?;
+        let bytes = read_bounded(path)?;
         if let Some(what) = encoding::not_text(&bytes) {
             return Err(OpenError::NotText(what));
         }
@@ -433,7 +510,10 @@ impl CsvFile {
         let spare = Spare::default();
         let first = blocks
             .next(&spare)
-            .map_err(OpenError::Io)?
+            .map_err(|e| match Limit::of(&e) {
+                Some(limit) => OpenError::Limit(limit, 1),
+                None => OpenError::Io(e),
+            })?
             .unwrap_or_default();
         if known.is_none()
             && let Some(what) = encoding::not_text(&first)

@@ -47,7 +47,18 @@ pub fn workbook<R: ToXlsx + ?Sized>(report: &R, lang: Lang) -> io::Result<Vec<u8
     let created = xlsx(excel_date(report.as_of()))?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let styles = Styles::new();
-    for sheet in report.sheets()? {
+    let sheets = report.sheets()?;
+    // Every sheet measured before the first is laid out (issue 27, F17).
+    for sheet in &sheets {
+        if sheet.rows.len() >= MAX_ROWS {
+            return Err(io::Error::other(format!(
+                "the sheet '{}' would have {} rows, more than the {MAX_ROWS} a worksheet holds: write --format csv or json instead, or narrow the report (--unit)",
+                Labels::new(lang).get(sheet.name),
+                sheet.rows.len() + 1
+            )));
+        }
+    }
+    for sheet in sheets {
         write_sheet(book.add_worksheet(), &sheet, &styles, lang)?;
     }
     xlsx(book.save_to_buffer())
@@ -70,6 +81,24 @@ impl Styles {
             date: Format::new().set_num_format("yyyy-mm-dd"),
         }
     }
+}
+
+/// The most rows a worksheet holds (Excel's limit), the header's included.
+const MAX_ROWS: usize = 1_048_576;
+
+/// The most characters a cell holds (Excel's limit). Longer text (a list
+/// of thousands of people) is cut, and ends with [`CUT`] saying so (F21).
+const MAX_CELL: usize = 32_767;
+const CUT: &str = " … [cut at Excel's 32,767 characters; the CSV and JSON outputs hold it whole]";
+
+/// `text` cut to [`MAX_CELL`] characters with the [`CUT`] mark, or as it is.
+fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_CELL || text.chars().count() <= MAX_CELL {
+        return text.into();
+    }
+    let keep = MAX_CELL - CUT.chars().count();
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    format!("{}{CUT}", &text[..end]).into()
 }
 
 /// The widest a column is made, in characters: long lists wrap the sheet otherwise.
@@ -185,6 +214,8 @@ fn write_cell(
         Cell::Empty => 0,
         Cell::Text(t) if t.is_empty() => 0,
         Cell::Text(t) => {
+            let t = fit_cell(t);
+            let t = t.as_ref();
             // write_string: text never becomes a formula, whatever it says.
             if formula_like(t) {
                 xlsx(ws.write_string_with_format(r, c, t, &styles.quoted))?;
@@ -242,4 +273,69 @@ fn col(i: usize) -> io::Result<ColNum> {
 /// rust_xlsxwriter's errors as IO errors, the renderers' error type.
 fn xlsx<T>(result: Result<T, XlsxError>) -> io::Result<T> {
     result.map_err(io::Error::other)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::words::Key;
+
+    struct One(Sheet);
+
+    impl ToXlsx for One {
+        fn as_of(&self) -> Date {
+            jiff::civil::date(2026, 11, 26)
+        }
+        fn sheets(&self) -> io::Result<Vec<Sheet>> {
+            Ok(vec![Sheet {
+                name: self.0.name,
+                columns: self.0.columns.clone(),
+                rows: self.0.rows.clone(),
+            }])
+        }
+    }
+
+    /// Issue 27, F21: a cell over Excel's 32,767 characters failed the
+    /// whole workbook without naming it; it is cut, with a mark.
+    #[test]
+    fn a_cell_over_32767_characters_is_cut_with_a_mark() {
+        let long = "æ".repeat(40_000);
+        let sheet = Sheet::new(Key::SheetGoals, &["person"]);
+        let sheet = Sheet {
+            rows: vec![
+                vec![Cell::Text(long.clone())],
+                vec![Cell::Text("ok".into())],
+            ],
+            ..sheet
+        };
+        let bytes = workbook(&One(sheet), Lang::En).expect("a workbook");
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(io::Cursor::new(bytes)).expect("xlsx");
+        let name = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&name).expect("sheet");
+        let cell = range.get((1, 0)).expect("the cell").to_string();
+        assert_eq!(cell.chars().count(), MAX_CELL);
+        assert!(cell.ends_with(CUT), "{}", &cell[cell.len() - 100..]);
+        assert!(cell.starts_with("æææ"));
+        assert_eq!(fit_cell("short"), "short");
+        assert_eq!(fit_cell(&"a".repeat(MAX_CELL)).len(), MAX_CELL);
+    }
+
+    /// Issue 27, F17: a sheet over Excel's 1,048,576 rows is refused before
+    /// any sheet is laid out.
+    #[test]
+    fn a_sheet_over_excels_rows_is_refused_before_it_is_built() {
+        let sheet = Sheet::new(Key::SheetGoals, &["person"]);
+        let sheet = Sheet {
+            rows: vec![Vec::new(); MAX_ROWS],
+            ..sheet
+        };
+        let error = workbook(&One(sheet), Lang::En).expect_err("too many rows");
+        let message = error.to_string();
+        assert!(
+            message.contains("1048577 rows") && message.contains("1048576"),
+            "{message}"
+        );
+        assert!(message.contains("--format csv"), "{message}");
+    }
 }
