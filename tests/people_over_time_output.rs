@@ -214,16 +214,16 @@ fn balance_lists_arrivals_leavers_and_holders_who_all_leave() {
         "nb",
     ]);
     assert!(md.contains(
-        "- Sikkerhet: alle innehaverne slutter før fristen for sikkerhet-revisjon (2027-06-30): \
-         Kari Lunde (kari) (siste dag 2027-03-31), Lars Vik (lars) (siste dag 2027-05-15)"
+        "- Sikkerhet: alle innehaverne slutter før fristen for sikkerhet-revisjon (30.06.2027): \
+         Kari Lunde (kari) (siste dag 31.03.2027), Lars Vik (lars) (siste dag 15.05.2027)"
     ));
     assert!(md.contains(
         "## Nyansatte som begynner\n\n| Person | Enhet | Første dag |\n|---|---|---|\n\
-         | Nina Holm (nina) | it | 2027-01-04 |\n| Tor Berg (tor) | it/drift | 2027-08-01 |\n"
+         | Nina Holm (nina) | it | 04.01.2027 |\n| Tor Berg (tor) | it/drift | 01.08.2027 |\n"
     ));
     assert!(md.contains(
         "## Slutter innen 180 dager\n\n| Enhet | Person | Siste dag |\n|---|---|---|\n\
-         | it | Kari Lunde (kari) | 2027-03-31 |\n| it/drift | Lars Vik (lars) | 2027-05-15 |\n"
+         | it | Kari Lunde (kari) | 31.03.2027 |\n| it/drift | Lars Vik (lars) | 15.05.2027 |\n"
     ));
 
     // Without first or last days balance says nothing of them.
@@ -324,7 +324,7 @@ fn html_pages_show_the_columns_and_the_sections() {
     assert!(later.contains(
         "<caption class=\"vh\">Slutter innen 90 dager</caption>\n\
          <thead><tr><th scope=\"col\">Enhet</th><th scope=\"col\">Person</th><th scope=\"col\">Siste dag</th></tr></thead>\n\
-         <tbody>\n<tr><th scope=\"row\">it</th><td>Kari Lunde (kari)</td><td>2027-03-31</td></tr>\n</tbody>"
+         <tbody>\n<tr><th scope=\"row\">it</th><td>Kari Lunde (kari)</td><td>31.03.2027</td></tr>\n</tbody>"
     ), "{later}");
     assert!(later.contains("<th scope=\"row\">Tor Berg (tor)</th><td>it/drift</td>"));
     assert!(!later.contains("Nina Holm (nina)</th>"));

@@ -261,21 +261,21 @@ fn plan_markdown_in_norwegian_has_finish_dates_and_late_goals() {
     // A renewal reads as one; cato never finishes (capacity 0).
     assert!(md.contains("| Førstehjelp | forny | 2 working | 8 |"));
     assert!(
-        md.contains("| 2027-01-31 | 2027-01-05 |  |"),
+        md.contains("| 31.01.2027 | 05.01.2027 |  |"),
         "anne in time"
     );
     assert!(
-        md.contains("| 2027-01-31 | aldri | FOR SENT |"),
+        md.contains("| 31.01.2027 | aldri | FOR SENT |"),
         "cato never"
     );
     assert!(md.contains("### Mål som blir ferdige for sent"));
     assert!(md.contains(
-        "| forstehjelp-pleie | 2027-01-31 | Cato Dahl (cato) | Førstehjelp (fornyes) | aldri | 8 |"
+        "| forstehjelp-pleie | 31.01.2027 | Cato Dahl (cato) | Førstehjelp (fornyes) | aldri | 8 |"
     ));
     assert!(md.contains(
-        "| forstehjelp-pleie | 2027-01-31 | Dina Eng (dina) | Førstehjelp | 2027-06-14 | 26,8 |"
+        "| forstehjelp-pleie | 31.01.2027 | Dina Eng (dina) | Førstehjelp | 14.06.2027 | 26,8 |"
     ));
-    assert!(md.contains("| rust-app | 2026-06-30 | Finn Gran (finn) | Rust | 2027-06-14 | 40 |"));
+    assert!(md.contains("| rust-app | 30.06.2026 | Finn Gran (finn) | Rust | 14.06.2027 | 40 |"));
     // Without capacity: no finish column, no late section.
     let tiny = text_of(&["plan", "examples/tiny/org.toml", "--format", "markdown"]);
     assert!(!tiny.contains("Finish") && !tiny.contains("Late goals"));

@@ -67,13 +67,81 @@ const MESSAGES: &[(&str, &str)] = &[
         "need '{}': unit '{}' has no people (a planned unit?); all {} must be recruited",
         "behov '{}': enheten '{}' har ingen personer (en planlagt enhet?); alle {} må rekrutteres",
     ),
+    (
+        "level '{}' is not on the scale: use {} to {} or {}",
+        "nivå '{}' er ikke på skalaen: bruk {} til {} eller {}",
+    ),
+    (
+        "level '{}' is not a whole number: levels are whole numbers from {} to {} (or {})",
+        "nivå '{}' er ikke et heltall: nivåer er heltall fra {} til {} (eller {})",
+    ),
+    (
+        "{} '{}' is not a real date",
+        "{} '{}' er ikke en virkelig dato",
+    ),
+    (
+        "{} '{}' is ambiguous (day/month or month/day?): write it as YYYY-MM-DD or DD.MM.YYYY",
+        "{} '{}' er tvetydig (dag/måned eller måned/dag?): skriv den som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ",
+    ),
+    (
+        "{} '{}' is a US-style date (month/day): write it as {} or {}",
+        "{} '{}' er en amerikansk dato (måned/dag): skriv den som {} eller {}",
+    ),
+    (
+        "{} '{}' has a two-digit year: write it as YYYY-MM-DD or DD.MM.YYYY",
+        "{} '{}' har tosifret årstall: skriv den som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ",
+    ),
+    (
+        "the cell holds the error {}: fix it or type the value",
+        "cellen inneholder feilen {}: rett den eller skriv inn verdien",
+    ),
+    (
+        "column '{}' is ignored (known columns: {})",
+        "kolonnen '{}' blir ikke lest (kjente kolonner: {})",
+    ),
+    (
+        "column '{}' appears twice in the header",
+        "kolonnen '{}' står to ganger i overskriftsraden",
+    ),
+    (
+        "interest '{}' must be yes/no, true/false, ja/nei or 1/0 (blank = no)",
+        "interesse '{}' må være ja/nei, yes/no, true/false eller 1/0 (tom = nei)",
+    ),
+    (
+        "assessment file has neither a 'skill' column (long format) nor a 'person' or 'id' column (wide format): row 1 holds '{}'; the header row, the one naming 'person', must be among the first 10 rows",
+        "vurderingsfila har verken en 'skill'-kolonne (langt format) eller en 'person'- eller 'id'-kolonne (bredt format): rad 1 har '{}'; overskriftsraden, den som har 'person', må være blant de 10 første radene",
+    ),
 ];
 
 /// "(did you mean 'x'?)" at the end of a message.
 const HINT: (&str, &str) = (" (did you mean '", " (mente du '");
 
-/// `message` in bokmål, or None when it is not one of those translated.
+/// `message` in bokmål, or None when it is not one of those translated. A
+/// problem in a cell ("column 'X' (cell D2): ...") says its place in
+/// bokmål too ("kolonne 'X' (celle D2): ...").
 pub fn translate(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("column '") {
+        let place = rest
+            .find("' (cell ")
+            .and_then(|at| rest[at..].find("): ").map(|end| (at, at + end + 3)))
+            .or_else(|| rest.find("': ").map(|at| (at, at + 3)));
+        if let Some((name_end, body)) = place {
+            let name = &rest[..name_end];
+            let cell = rest[name_end..body]
+                .trim_start_matches("' (cell ")
+                .trim_end_matches("): ")
+                .trim_start_matches("': ");
+            let said = translate(&rest[body..])?;
+            return Some(match rest[name_end..body].starts_with("' (cell ") {
+                true => format!("kolonne '{name}' (celle {cell}): {said}"),
+                false => format!("kolonne '{name}': {said}"),
+            });
+        }
+    }
+    translate_one(message)
+}
+
+fn translate_one(message: &str) -> Option<String> {
     // A suggestion at the end is said apart from the message.
     let (body, hint) = match message.rfind(HINT.0) {
         Some(at) if message.ends_with("'?)") => {
@@ -154,6 +222,14 @@ mod tests {
         );
         // Not one of those translated: stays English.
         assert_eq!(translate("a message nobody wrote"), None);
+        assert_eq!(
+            translate("column 'level' (cell C3): level 'expret' is not on the scale: use 0 to 4 or none, basic (did you mean 'expert'?)").as_deref(),
+            Some("kolonne 'level' (celle C3): nivå 'expret' er ikke på skalaen: bruk 0 til 4 eller none, basic (mente du 'expert'?)")
+        );
+        assert_eq!(
+            translate("column 'Ansattnr': unknown person '1009': not in the people file (add them to it, or correct the id)").as_deref(),
+            Some("kolonne 'Ansattnr': ukjent person '1009': ikke i personfila (legg personen til der, eller rett id-en)")
+        );
         // Each template has as many values in both languages.
         for (en, nb) in MESSAGES {
             assert_eq!(en.matches("{}").count(), nb.matches("{}").count(), "{en}");
