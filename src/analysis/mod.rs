@@ -22,6 +22,7 @@ pub mod goals;
 pub mod market;
 pub mod mentors;
 pub mod overview;
+pub mod person;
 pub mod plan;
 pub mod progress;
 pub mod role;

@@ -42,7 +42,7 @@ use serde::Serialize;
 use crate::report::baseline::{BalanceComparison, GapComparison};
 use crate::report::{
     BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PlanReport, ProgressReport, ReportKind,
+    PersonReport, PlanReport, ProgressReport, ReportKind,
 };
 
 pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
@@ -281,6 +281,22 @@ impl ToOutline for Overview<'_> {
     /// The page, in either dialect: it is written as HTML only.
     fn outline_in(&self, _dialect: Dialect, labels: Labels) -> Outline {
         reports::overview::page(self.report, self.progress, labels)
+    }
+}
+
+/// `report --person ID`: one person's page (issue 23), a document and a
+/// workbook; JSON is the report value.
+impl Render for PersonReport {
+    fn formats() -> &'static [Format] {
+        &[Format::Html, Format::Markdown, Format::Xlsx, Format::Json]
+    }
+
+    fn document(&self) -> Option<&dyn ToOutline> {
+        Some(self)
+    }
+
+    fn sheets(&self) -> Option<&dyn ToXlsx> {
+        Some(self)
     }
 }
 

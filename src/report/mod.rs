@@ -13,10 +13,12 @@ use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 pub mod baseline;
 pub mod kind;
 mod market;
+mod person;
 mod progress;
 mod suppressed;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
+pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };

@@ -13,6 +13,7 @@ pub mod gap;
 pub mod groups;
 pub mod market;
 pub mod overview;
+pub mod person;
 pub mod person_gap;
 pub mod plan;
 pub mod progress;
