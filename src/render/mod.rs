@@ -42,7 +42,7 @@ use serde::Serialize;
 use crate::report::baseline::{BalanceComparison, GapComparison};
 use crate::report::{
     BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PersonReport, PlanReport, ProgressReport, ReportKind,
+    PersonReport, PlanReport, ProgressReport, ReportKind, WhoReport,
 };
 
 pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
@@ -185,6 +185,7 @@ every_format!(
     BalanceReport,
     MarketReport,
     ProgressReport,
+    WhoReport,
 );
 
 /// A comparison with a baseline: table, JSON, CSV and Markdown (the

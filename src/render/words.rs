@@ -508,6 +508,14 @@ catalogue! {
     PersonMentees => "I mentor", "Jeg er mentor for";
     SheetWishes => "Wishes", "Ønsker";
     SheetMentees => "Mentees", "Adepter";
+    // Who knows what (issue 23).
+    WhoTitle => "{}: who has {} as of {}", "{}: hvem har {} per {}";
+    WhoTitleDocument => "Who knows what: {}", "Hvem kan hva: {}";
+    WhoAbout => "As of {}, the people present who have {}.", "Per {}, de som er ansatt og har {}.";
+    WhoNone => "Nobody present meets every criterion.", "Ingen ansatte oppfyller alle kriteriene.";
+    WhoAnd => "and", "og";
+    WhoExpires => "expires {}", "utløper {}";
+    WhoInterest => "wants to develop it", "ønsker å utvikle den";
 }
 
 /// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):
@@ -620,6 +628,7 @@ pub fn header(column: &str) -> Option<Key> {
         "mentees" => ColMentees,
         "addressed" => HeadAddressed,
         "part" => ColPart,
+        "leaves" => ColLastDay,
         _ => return Option::None,
     })
 }

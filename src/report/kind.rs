@@ -7,7 +7,7 @@
 
 use super::{
     BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PersonReport, PlanReport, ProgressReport,
+    PersonReport, PlanReport, ProgressReport, WhoReport,
 };
 
 /// The version of the JSON contract (FORMAT.md "Outputs"): raised when a
@@ -29,6 +29,8 @@ pub mod name {
     pub const MARKET: &str = "market";
     /// `report --person ID`: one person's page.
     pub const PERSON: &str = "person";
+    /// `kompetanse who`: who knows what.
+    pub const WHO: &str = "who";
     /// `kompetanse report --format json`: the whole picture.
     pub const REPORT: &str = "report";
 }
@@ -58,6 +60,7 @@ kind! {
     MarketReport => name::MARKET,
     OverviewReport => name::REPORT,
     PersonReport => name::PERSON,
+    WhoReport => name::WHO,
 }
 
 impl ReportKind for GapGroupsReport {

@@ -16,12 +16,14 @@ mod market;
 mod person;
 mod progress;
 mod suppressed;
+mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
 pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };
+pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
 
 /// The organisation-perspective gap report (`kompetanse gap`).
 #[derive(Debug, Clone, Serialize)]

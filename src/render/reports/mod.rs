@@ -18,6 +18,7 @@ pub mod person_gap;
 pub mod plan;
 pub mod progress;
 pub mod text;
+pub mod who;
 
 use crate::model::{Date, Effort, LearningMix};
 use crate::render::outline::{Builder, Dialect, Text};
