@@ -227,6 +227,17 @@ fn late_for_needs(
         .collect()
 }
 
+/// `plan --person ID --toward R`: the person's plan, and their gap to R's
+/// targets with readiness (FORMAT r3 "Readiness").
+pub fn plan_toward(org: &Organisation, filter: &PeopleFilter, role: usize) -> PlanReport {
+    let mut report = plan_report(org, filter);
+    report.toward = crate::analysis::role::toward_report(org, filter, role)
+        .people
+        .into_iter()
+        .next();
+    report
+}
+
 /// Plans for the people the filter keeps. Needs are evaluated for the whole
 /// organisation (a need's develop list does not depend on the filter); the
 /// recruitment list keeps the needs in the filter's unit.
@@ -365,6 +376,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             mentors: mentor_loads,
         },
         plans,
+        toward: None,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
         mentored_by: filter.mentor.map(|m| {

@@ -508,6 +508,10 @@ catalogue! {
     PersonMentees => "I mentor", "Jeg er mentor for";
     SheetWishes => "Wishes", "Ønsker";
     SheetMentees => "Mentees", "Adepter";
+    // Readiness for another role (issue 23, FORMAT r3 "Readiness").
+    WhatToward => "readiness for the role {}", "beredskap for rollen {}";
+    TowardBasis => "Readiness here is the share of {}'s required skills at or above target.", "Beredskap er her andelen av kompetansene {} krever som er på eller over målet.";
+    TowardHeading => "Toward the role {}: readiness {}", "Mot rollen {}: beredskap {}";
     // Who knows what (issue 23).
     WhoTitle => "{}: who has {} as of {}", "{}: hvem har {} per {}";
     WhoTitleDocument => "Who knows what: {}", "Hvem kan hva: {}";

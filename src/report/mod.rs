@@ -173,6 +173,11 @@ pub struct PersonGapReport {
     pub mix: LearningMix,
     pub people: Vec<PersonGap>,
     pub totals: PersonGapTotals,
+    /// `--toward R` (FORMAT r3 "Readiness"): every person against R, and
+    /// `readiness` the share of R's required skills at target. Absent
+    /// without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toward: Option<String>,
     #[serde(skip)]
     pub levels: Vec<String>,
 }
@@ -229,6 +234,10 @@ pub struct PlanReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
     #[serde(skip)]
     pub scheduled: bool,
+    /// `plan --person ID --toward R` (FORMAT r3 "Readiness"): the person's
+    /// gap to R's targets and readiness. Absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toward: Option<PersonGap>,
     /// `plan --mentor ID`: whose mentoring load these plans are, as
     /// (id, name), for human output's title.
     #[serde(skip)]

@@ -35,6 +35,22 @@ impl ToOutline for PlanReport {
         for plan in &r.plans {
             person_plan(l, r, plan, dialect, &mut out);
         }
+        if let Some(gap) = &r.toward {
+            // FORMAT r3 "Readiness": the person's gap to another role.
+            out.heading(
+                2,
+                l.fill(Key::TowardHeading, &[&gap.role, &l.percent(gap.readiness)]),
+            )
+            .para(l.fill(Key::TowardBasis, &[&gap.role]))
+            .grid(crate::render::reports::person_gap::toward_grid(
+                l, &r.levels, gap,
+            ))
+            .para(format!(
+                "{} {}",
+                l.get(Key::Effort),
+                effort_line(l, &gap.effort, &r.mix)
+            ));
+        }
         let s = &r.summary;
         let effort = effort_line(l, &s.effort, &r.mix);
         match dialect {
