@@ -84,7 +84,7 @@ fn json_lines_carry_code_path_line_and_cell() {
     assert_eq!(skill["code"], json!("K0203"));
     assert_eq!(skill["name"], json!("unknown-skill"));
     assert_eq!(skill["path"], json!("org.toml"));
-    assert_eq!(skill["line"], json!(189));
+    assert_eq!(skill["line"], json!(210));
     assert_eq!(skill["hint"], json!("did you mean 'kubernetes'?"));
     // No human summary line among the objects.
     assert!(!stderr(&out).contains("org.toml: 1 error"));
@@ -97,7 +97,7 @@ fn json_lines_carry_code_path_line_and_cell() {
         &["check", "org.toml", "--diagnostics", "human"],
         Some("json"),
     );
-    assert!(stderr(&out).contains("org.toml:189:9: error: unknown skill 'kubernets'"));
+    assert!(stderr(&out).contains("org.toml:210:9: error: unknown skill 'kubernets'"));
     let out = run(dir.path(), &["check", "org.toml"], Some("yaml"));
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -185,7 +185,7 @@ fn github_workflow_commands_parse_back() {
             .map(|(_, v)| v.as_str())
     };
     assert_eq!(get("file"), Some("org.toml"));
-    assert_eq!(get("line"), Some("189"));
+    assert_eq!(get("line"), Some("210"));
     assert_eq!(get("col"), Some("9"));
     assert_eq!(get("title"), Some("K0203 unknown-skill"));
     assert!(message.starts_with("unknown skill 'kubernets'"));
@@ -208,7 +208,7 @@ fn gitlab_writes_a_code_quality_report() {
     );
     assert_eq!(out.status.code(), Some(2));
     // People still read the log.
-    assert!(stderr(&out).contains("org.toml:189:9: error: unknown skill"));
+    assert!(stderr(&out).contains("org.toml:210:9: error: unknown skill"));
     let report: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("quality.json")).expect("report"),
     )
@@ -218,7 +218,7 @@ fn gitlab_writes_a_code_quality_report() {
     assert_eq!(first["check_name"], json!("K0203 unknown-skill"));
     assert_eq!(first["severity"], json!("major"));
     assert_eq!(first["location"]["path"], json!("org.toml"));
-    assert_eq!(first["location"]["lines"]["begin"], json!(189));
+    assert_eq!(first["location"]["lines"]["begin"], json!(210));
     assert_eq!(first["fingerprint"].as_str().map(str::len), Some(16));
     assert!(issues.iter().any(|i| i["severity"] == json!("minor")));
     // A valid organisation writes an empty report (the problems are gone).
