@@ -512,6 +512,10 @@ catalogue! {
     WhatToward => "readiness for the role {}", "beredskap for rollen {}";
     TowardBasis => "Readiness here is the share of {}'s required skills at or above target.", "Beredskap er her andelen av kompetansene {} krever som er på eller over målet.";
     TowardHeading => "Toward the role {}: readiness {}", "Mot rollen {}: beredskap {}";
+    // Reach (issue 23, FORMAT r3 "Reach").
+    ReachLine => "Reach: {} of {} people present have a goal; {} with experience, {} with social, {} with formal hours.", "Rekkevidde: {} av {} ansatte har et mål; {} med erfaringsbaserte, {} med sosiale, {} med formelle timer.";
+    ColReach => "Reach", "Rekkevidde";
+    ReachNote => "people with a goal; experience {}, social {}, formal {}", "ansatte med et mål; erfaringsbasert {}, sosial {}, formell {}";
     // Who knows what (issue 23).
     WhoTitle => "{}: who has {} as of {}", "{}: hvem har {} per {}";
     WhoTitleDocument => "Who knows what: {}", "Hvem kan hva: {}";

@@ -361,6 +361,18 @@ pub struct Wish {
     pub skill_name: String,
 }
 
+/// FORMAT r3 "Reach" (the deck's "reach every employee with several
+/// means"): of the people present at D among the plans' people, how many
+/// have at least one goal, and how many have hours in each learning mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Reach {
+    pub people: usize,
+    pub any: usize,
+    pub experience: usize,
+    pub social: usize,
+    pub formal: usize,
+}
+
 /// The organisation's view of all plans.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanSummary {
@@ -376,6 +388,8 @@ pub struct PlanSummary {
     /// Each mentor's number of mentees (goals) in these plans, most first,
     /// then id (r2 "Mentors").
     pub mentors: Vec<MentorLoad>,
+    /// FORMAT r3 "Reach".
+    pub reach: Reach,
 }
 
 /// A plan goal that finishes after the deadline of a need it serves.

@@ -80,6 +80,7 @@ impl ToOutline for PlanReport {
                 }
             }
         };
+        out.para(reach_line(l, &s.reach));
         late_goals(l, r, dialect, &mut out);
         mentors_summary(l, r, dialect, &mut out);
         out.build()
@@ -149,6 +150,20 @@ fn person_plan(l: Labels, r: &PlanReport, plan: &PersonPlan, dialect: Dialect, o
             ),
         };
     }
+}
+
+/// FORMAT r3 "Reach" in a sentence.
+pub fn reach_line(l: Labels, reach: &crate::report::Reach) -> String {
+    l.fill(
+        Key::ReachLine,
+        &[
+            &reach.any,
+            &reach.people,
+            &reach.experience,
+            &reach.social,
+            &reach.formal,
+        ],
+    )
 }
 
 /// A plan's goals: from, to, effort by mode, why and by when.
