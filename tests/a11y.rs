@@ -1,4 +1,5 @@
-//! Universell utforming (WCAG 2.1 AA, issue 21): the report page passes
+//! Universell utforming (WCAG 2.1 AA, issue 21): the report page (and the
+//! personal page of `--person`, issue 23) passes
 //! axe-core in headless Chromium with no serious or critical violation, in
 //! both languages, at 1280, 390 and 320 px; the page never scrolls
 //! sideways (reflow, 1.4.10), and at 1280 px no table does either. And it
@@ -83,6 +84,15 @@ fn the_report_page_passes_axe_core_at_every_width_in_both_languages() {
         "nb",
         &["--since", "2026-01-01"],
     ));
+    // The personal page (issue 23), in both languages.
+    for lang in ["en", "nb"] {
+        pages.push(page(
+            dir.path(),
+            "virksomhet-x",
+            lang,
+            &["--person", "anne.myhre"],
+        ));
+    }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/axe.js");
     let out = Command::new("node")
         .arg(&script)

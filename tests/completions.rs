@@ -165,7 +165,7 @@ const SECTIONS: [&str; 7] = [
     ".SH \"SEE ALSO\"",
 ];
 
-const COMMANDS: [&str; 12] = [
+const COMMANDS: [&str; 13] = [
     "gap",
     "plan",
     "balance",
@@ -178,6 +178,7 @@ const COMMANDS: [&str; 12] = [
     "schema",
     "completions",
     "man",
+    "who",
 ];
 
 #[test]

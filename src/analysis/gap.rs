@@ -204,6 +204,29 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     }
 }
 
+/// FORMAT.md r2 "Scope" for one person: in the need's unit and role and
+/// present at its horizon (what `evaluate` asks of each person in its pass).
+pub fn in_scope(org: &Organisation, index: usize, person: usize) -> bool {
+    let need = &org.needs[index];
+    need.scope(org)
+        .at(horizon(need.by, org.as_of))
+        .contains(person)
+}
+
+/// FORMAT.md "Have" for one person: in scope, at or above the need's
+/// level, and not expiring before its horizon. The personal page asks it;
+/// a test checks that it counts every need's `have` as `evaluate` does.
+pub fn counts(org: &Organisation, index: usize, person: usize) -> bool {
+    let need = &org.needs[index];
+    let horizon = horizon(need.by, org.as_of);
+    in_scope(org, index, person)
+        && org.matrix.level(person, need.skill) >= need.level
+        && org
+            .matrix
+            .expires(person, need.skill)
+            .is_none_or(|expires| expires >= horizon)
+}
+
 /// FORMAT.md r2 "Horizon" H of a need: its `by` date when that is after D,
 /// else D.
 pub fn horizon(by: Option<Date>, as_of: Date) -> Date {

@@ -22,11 +22,13 @@ pub mod goals;
 pub mod market;
 pub mod mentors;
 pub mod overview;
+pub mod person;
 pub mod plan;
 pub mod progress;
 pub mod role;
 pub mod schedule;
 pub mod survey;
+pub mod who;
 
 use crate::model::{Organisation, People, Scope, unit_within};
 

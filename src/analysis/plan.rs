@@ -16,11 +16,11 @@ use rayon::prelude::*;
 
 use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
 use crate::model::{
-    ActivityKind, BySkill, Date, MixedHours, Mode, Organisation, Priority, SkillKind,
+    ActivityKind, BySkill, Date, Effort, MixedHours, Mode, Organisation, Priority, SkillKind,
 };
 use crate::report::{
     EffortBy, Goal, LateGoal, MentorInfo, MentorLoad, NeedGap, PersonPlan, PlanReport, PlanSummary,
-    Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
+    Reach, Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
 };
 
 /// The activities suggested for a skill, mode by mode (experience, social,
@@ -227,6 +227,17 @@ fn late_for_needs(
         .collect()
 }
 
+/// `plan --person ID --toward R`: the person's plan, and their gap to R's
+/// targets with readiness (FORMAT r3 "Readiness").
+pub fn plan_toward(org: &Organisation, filter: &PeopleFilter, role: usize) -> PlanReport {
+    let mut report = plan_report(org, filter);
+    report.toward = crate::analysis::role::toward_report(org, filter, role)
+        .people
+        .into_iter()
+        .next();
+    report
+}
+
 /// Plans for the people the filter keeps. Needs are evaluated for the whole
 /// organisation (a need's develop list does not depend on the filter); the
 /// recruitment list keeps the needs in the filter's unit.
@@ -262,7 +273,23 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
     let mut by_driver: BTreeMap<Option<usize>, (usize, MixedHours)> = BTreeMap::new();
     let mut total = MixedHours::default();
     let mut goal_count = 0usize;
-    for (plan, drivers, person_late) in built.into_iter().flatten() {
+    let mut reach = Reach::default();
+    for (&p, built) in kept.iter().zip(built) {
+        // FORMAT r3 "Reach": the people present at D, and their goals' modes.
+        if org.people.present(p, org.as_of) {
+            reach.people += 1;
+            if let Some((plan, ..)) = &built {
+                let has =
+                    |mode: fn(&Effort) -> f64| plan.goals.iter().any(|g| mode(&g.effort) > 0.0);
+                reach.any += usize::from(!plan.goals.is_empty());
+                reach.experience += usize::from(has(|e| e.experience));
+                reach.social += usize::from(has(|e| e.social));
+                reach.formal += usize::from(has(|e| e.formal));
+            }
+        }
+        let Some((plan, drivers, person_late)) = built else {
+            continue;
+        };
         let entry = by_unit.entry(plan.unit.clone()).or_default();
         entry.0 += plan.goals.len();
         for goal in &plan.goals {
@@ -363,8 +390,10 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             recruit,
             late,
             mentors: mentor_loads,
+            reach,
         },
         plans,
+        toward: None,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
         mentored_by: filter.mentor.map(|m| {

@@ -35,6 +35,22 @@ pub struct RoleGap {
 /// The role gap of `person`, or None when they have no role.
 pub fn role_gap(org: &Organisation, person: usize) -> Option<RoleGap> {
     let role = org.people.role(person)? as usize;
+    Some(gap_to(org, person, role))
+}
+
+/// FORMAT r3 "Readiness" for a role R (`--toward R`): the person's gap to
+/// R's targets, as [`role_gap`] for their own role, but with `readiness`
+/// the share of R's required skills where L >= target (1 when R requires
+/// nothing).
+pub fn toward(org: &Organisation, person: usize, role: usize) -> RoleGap {
+    let mut gap = gap_to(org, person, role);
+    let at_target = gap.skills.iter().filter(|s| s.gap == 0).count() as u64;
+    gap.readiness = readiness(at_target, gap.skills.len() as u64);
+    gap
+}
+
+/// The gap of `person` to `role`'s targets (FORMAT "Role gap").
+fn gap_to(org: &Organisation, person: usize, role: usize) -> RoleGap {
     let mut skills = Vec::new();
     let (mut held, mut required) = (0u64, 0u64);
     for &(skill, target) in &org.roles[role].requires {
@@ -51,7 +67,7 @@ pub fn role_gap(org: &Organisation, person: usize) -> Option<RoleGap> {
         });
     }
     let hours = skills.iter().map(|s| s.hours).sum();
-    Some(RoleGap {
+    RoleGap {
         person,
         role,
         held,
@@ -59,7 +75,7 @@ pub fn role_gap(org: &Organisation, person: usize) -> Option<RoleGap> {
         readiness: readiness(held, required),
         effort: org.policy.mix.split(hours),
         skills,
-    })
+    }
 }
 
 fn readiness(held: u64, required: u64) -> f64 {
@@ -73,16 +89,41 @@ fn readiness(held: u64, required: u64) -> f64 {
 /// `gap --by person`: the role gap of everyone with a role that the filter
 /// keeps, in person id order.
 pub fn person_report(org: &Organisation, filter: &PeopleFilter) -> PersonGapReport {
+    report(org, filter, None)
+}
+
+/// `gap --by person --toward R`: everyone the filter keeps (with a role or
+/// not) against R's targets, readiness as FORMAT r3 "Readiness" has it;
+/// the totals' readiness is the share of all (person, required skill)
+/// pairs at target.
+pub fn toward_report(org: &Organisation, filter: &PeopleFilter, role: usize) -> PersonGapReport {
+    report(org, filter, Some(role))
+}
+
+fn report(
+    org: &Organisation,
+    filter: &PeopleFilter,
+    toward_role: Option<usize>,
+) -> PersonGapReport {
     let ids = IdOrder::new(&org.people);
     let keep = filter.matcher(org);
     let gaps: Vec<RoleGap> = ids
         .people()
         .filter(|&p| keep(p))
-        .filter_map(|p| role_gap(org, p))
+        .filter_map(|p| match toward_role {
+            Some(role) => Some(toward(org, p, role)),
+            None => role_gap(org, p),
+        })
         .collect();
-    let (held, required) = gaps
-        .iter()
-        .fold((0, 0), |(h, r), g| (h + g.held, r + g.required));
+    let (held, required) = match toward_role {
+        None => gaps
+            .iter()
+            .fold((0, 0), |(h, r), g| (h + g.held, r + g.required)),
+        Some(_) => gaps.iter().fold((0, 0), |(h, r), g| {
+            let at = g.skills.iter().filter(|s| s.gap == 0).count() as u64;
+            (h + at, r + g.skills.len() as u64)
+        }),
+    };
     let hours: u64 = gaps.iter().map(|g| g.effort.total as u64).sum();
     let totals = PersonGapTotals {
         people: gaps.len(),
@@ -125,6 +166,7 @@ pub fn person_report(org: &Organisation, filter: &PeopleFilter) -> PersonGapRepo
         mix: org.policy.mix,
         people,
         totals,
+        toward: toward_role.map(|r| org.roles[r].id.clone()),
         levels: org.scale.levels.clone(),
     }
 }

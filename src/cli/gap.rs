@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use crate::analysis::PeopleFilter;
 use crate::analysis::baseline::compare_gap;
 use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
-use crate::analysis::role::person_report;
+use crate::analysis::role::{person_report, toward_report};
 use crate::cli::baseline::BaselineArgs;
 use crate::cli::{
     ReportArgs, Status, UsageError, check_format, parse_mix_arg, parse_priority_arg, role_arg,
@@ -58,6 +58,10 @@ pub struct GapArgs {
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
 
+    /// Readiness for another role (--by person): each person's gap to this role's targets, and the share of its skills at target
+    #[arg(long, value_name = "ROLE")]
+    pub toward: Option<String>,
+
     /// Only this person (--by person)
     #[arg(long, value_name = "ID")]
     pub person: Option<String>,
@@ -79,6 +83,7 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         for (given, flag) in [
             (args.role.is_some(), "--role"),
             (args.person.is_some(), "--person"),
+            (args.toward.is_some(), "--toward"),
         ] {
             if given {
                 return Err(UsageError(format!("{flag} only applies to `gap --by person`")).into());
@@ -178,7 +183,11 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                     .person(&org, "--person", args.person.as_deref())?,
                 mentor: None,
             };
-            args.report.emit(&person_report(&org, &filter), format)?
+            let report = match role_arg(&org, args.toward.as_deref())? {
+                Some(role) => toward_report(&org, &filter, role),
+                None => person_report(&org, &filter),
+            };
+            args.report.emit(&report, format)?
         }
     }
     let failed = match (args.fail_on, &needs) {

@@ -97,7 +97,7 @@ const ENVIRONMENT: [(&str, &str); 6] = [
 
 /// Each command's page DESCRIPTION, longer than its one-line `--help`
 /// (which stays short); paragraphs separated by a blank line.
-const COMMANDS: [(&str, &str); 12] = [
+const COMMANDS: [(&str, &str); 13] = [
     (
         "gap",
         "Compares each need (a number of people at a level in a scope, by a date) with the \
@@ -137,7 +137,9 @@ const COMMANDS: [(&str, &str); 12] = [
         "One self-contained HTML page for a browser or an attachment: summary, coverage \
          heatmap, learning mix, gaps, balance, recruitment and plan totals. -f json writes the \
          same report as one JSON value, -f xlsx as a workbook; --since DATE adds a \
-         before/after section to the page.",
+         before/after section to the page. --person ID writes one person's own page instead \
+         (My competence: levels, role gaps, the needs that concern them, goals with mentor \
+         and activities, wishes and mentees; nobody else is named).",
     ),
     (
         "check",
@@ -205,6 +207,14 @@ PowerShell: kompetanse completions powershell | Out-String | Invoke-Expression, 
          it writes that page and one per command (kompetanse-gap.1, ...) into DIR, each file \
          whole or not at all: kompetanse man --out-dir ~/.local/share/man/man1 and then man \
          kompetanse-gap.",
+    ),
+    (
+        "who",
+        "Who knows what (the CV base): the people present at the reference date who meet \
+         every criterion SKILL>=LEVEL (a skill id or name, a level number or name), with \
+         their unit, role, the levels in question, when assessed, expiry, interest, how many \
+         goals they mentor and their last day if they are leaving. --unit and --role narrow \
+         it; every format.",
     ),
 ];
 

@@ -30,6 +30,7 @@ pub mod progress;
 pub mod report;
 pub mod schema;
 pub mod survey;
+pub mod who;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -94,6 +95,8 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the manual page (roff) to stdout, or write every page into a folder.
     Man(man::ManArgs),
+    /// Who knows what: the people present who meet every SKILL>=LEVEL (the CV base).
+    Who(who::WhoArgs),
 }
 
 /// What a finished command asks `main` to exit with.
@@ -442,6 +445,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Check(args) => check::run(&args),
         Command::Progress(args) => progress::run(&args),
         Command::Market(args) => market::run(&args),
+        Command::Who(args) => who::run(&args),
         Command::Survey(args) => survey::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),

@@ -5,8 +5,8 @@
 use clap::Args;
 
 use crate::analysis::PeopleFilter;
-use crate::analysis::plan::plan_report;
-use crate::cli::{ReportArgs, Status, parse_mix_arg, unit_arg};
+use crate::analysis::plan::{plan_report, plan_toward};
+use crate::cli::{ReportArgs, Status, parse_mix_arg, role_arg, unit_arg};
 use crate::model::LearningMix;
 
 #[derive(Debug, Args)]
@@ -25,6 +25,10 @@ pub struct PlanArgs {
     /// Only the goals this person mentors (mentee, skill, levels, deadline): their mentoring load
     #[arg(long, value_name = "ID")]
     pub mentor: Option<String>,
+
+    /// With --person: also their gap to this role's targets and their readiness for it ("could Kari take over?")
+    #[arg(long, value_name = "ROLE", requires = "person")]
+    pub toward: Option<String>,
 
     /// Learning mix: 70-20-10, 40-50-10 or E-S-F percentages; replaces the organisation's [mix], not a skill's own mix
     #[arg(long, value_name = "MIX", value_parser = parse_mix_arg)]
@@ -48,6 +52,10 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
             .privacy
             .person(&org, "--mentor", args.mentor.as_deref())?,
     };
-    args.report.emit(&plan_report(&org, &filter), format)?;
+    let report = match role_arg(&org, args.toward.as_deref())? {
+        Some(role) => plan_toward(&org, &filter, role),
+        None => plan_report(&org, &filter),
+    };
+    args.report.emit(&report, format)?;
     Ok(Status::Done)
 }

@@ -6,19 +6,21 @@ use clap::Args;
 
 use crate::analysis::balance::by_unit_fits;
 use crate::analysis::overview::overview_report;
+use crate::analysis::person::person_page;
 use crate::cli::balance::too_many_rows;
 use crate::cli::{ReportArgs, Status, UsageError, check_format, listed, parse_mix_arg};
 use crate::model::LearningMix;
 use crate::render::{Format, Overview};
+use crate::report::PersonReport;
 
 /// `report` writes a page: its --format and -o say so in its help (issue
 /// 30), though the option is the one every report command shares.
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a
-    .help("Output format [default: from the -o extension, else html] [possible values: html, xlsx, json]")
+    .help("Output format [default: from the -o extension, else html] [possible values: html, xlsx, json; with --person also markdown]")
     .hide_possible_values(true)))]
 #[command(mut_arg("output", |a| a
-    .help("Write the report to this file instead of stdout (.html, .xlsx, .json); - is stdout")))]
+    .help("Write the report to this file instead of stdout (.html, .xlsx, .json; with --person also .md); - is stdout")))]
 #[command(mut_arg("csv_dialect", |a| a.hide(true)))]
 pub struct ReportCmdArgs {
     #[command(flatten)]
@@ -31,9 +33,16 @@ pub struct ReportCmdArgs {
     /// Add a before/after section: coverage per need at DATE and now, and who moved up (HTML only)
     #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_date_arg)]
     pub since: Option<crate::model::Date>,
+
+    /// One person's own page ("My competence: NAME"): levels, role gaps, the needs that concern them, goals, wishes, mentees (html, markdown, xlsx, json)
+    #[arg(long, value_name = "ID", conflicts_with = "since")]
+    pub person: Option<String>,
 }
 
 pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
+    if let Some(person) = args.person.as_deref() {
+        return run_person(args, person);
+    }
     let output = &args.report.output;
     // The report is a page: HTML unless told otherwise.
     let format = match (output.format, output.file()) {
@@ -77,5 +86,36 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         progress: progress.as_ref(),
     };
     args.report.emit(&page, format)?;
+    Ok(Status::Done)
+}
+
+/// `report --person ID`: the personal page. It names one person by design,
+/// so `--pseudonymize` is refused before anything is read.
+fn run_person(args: &ReportCmdArgs, id: &str) -> anyhow::Result<Status> {
+    if args.report.privacy.pseudonymize {
+        return Err(UsageError(
+            "--person writes a page that names one person by design: it cannot be pseudonymised (leave out --pseudonymize)".into(),
+        )
+        .into());
+    }
+    let output = &args.report.output;
+    let format = match (output.format, output.file()) {
+        (None, None) => Format::Html,
+        _ => output.format()?,
+    };
+    check_format::<PersonReport>(format, |names| {
+        format!(
+            "`report --person` writes {}, not {format}: use `plan --person` for tables and csv",
+            listed(names, "or")
+        )
+    })?;
+    let Some((org, _)) = args.report.load(args.mix, "; no page written", false)? else {
+        return Ok(Status::Invalid);
+    };
+    let person = crate::cli::person_arg(&org, Some(id))?;
+    let Some(person) = person else {
+        return Ok(Status::Invalid);
+    };
+    args.report.emit(&person_page(&org, person), format)?;
     Ok(Status::Done)
 }

@@ -14,6 +14,8 @@ use crate::suggest::{SUGGEST_PEOPLE_LIMIT, clip, suggest};
 pub enum Looked {
     Person,
     Role,
+    /// A skill, by id or name.
+    Skill,
     /// A unit path in which no person or need is.
     Unit,
     /// Text that is not a unit path at all.
@@ -38,6 +40,7 @@ impl fmt::Display for LookupError {
         match self.looked {
             Looked::Person => write!(f, "'{value}': no such person")?,
             Looked::Role => write!(f, "'{value}': no such role")?,
+            Looked::Skill => write!(f, "'{value}': no skill has that id or name")?,
             Looked::Unit => write!(f, "'{value}': no person or need is in that unit")?,
             Looked::UnitPath => write!(f, "'{value}' is not a unit path like it/platform")?,
         }
@@ -61,6 +64,30 @@ impl Organisation {
                 .then(|| suggest(id, self.people.ids()).map(String::from))
                 .flatten(),
         })
+    }
+
+    /// A skill's index by id or by name, compared as headers are (FORMAT
+    /// r3: letter case folded, runs of white space as one space).
+    pub fn find_skill(&self, text: &str) -> Result<usize, LookupError> {
+        let fold = |t: &str| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let wanted = fold(text);
+        self.skill_index(text.trim())
+            .or_else(|| {
+                self.skills
+                    .iter()
+                    .position(|s| fold(&s.id) == wanted || fold(&s.name) == wanted)
+            })
+            .ok_or_else(|| LookupError {
+                looked: Looked::Skill,
+                value: text.to_string(),
+                suggestion: suggest(text, self.skills.iter().map(|s| s.id.as_str()))
+                    .map(String::from),
+            })
     }
 
     /// A role's index by id.

@@ -42,7 +42,7 @@ use serde::Serialize;
 use crate::report::baseline::{BalanceComparison, GapComparison};
 use crate::report::{
     BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PlanReport, ProgressReport, ReportKind,
+    PersonReport, PlanReport, ProgressReport, ReportKind, WhoReport,
 };
 
 pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
@@ -189,6 +189,7 @@ every_format!(
     BalanceReport,
     MarketReport,
     ProgressReport,
+    WhoReport,
 );
 
 /// A comparison with a baseline: table, JSON, CSV and Markdown (the
@@ -285,6 +286,22 @@ impl ToOutline for Overview<'_> {
     /// The page, in either dialect: it is written as HTML only.
     fn outline_in(&self, _dialect: Dialect, labels: Labels) -> Outline {
         reports::overview::page(self.report, self.progress, labels)
+    }
+}
+
+/// `report --person ID`: one person's page (issue 23), a document and a
+/// workbook; JSON is the report value.
+impl Render for PersonReport {
+    fn formats() -> &'static [Format] {
+        &[Format::Html, Format::Markdown, Format::Xlsx, Format::Json]
+    }
+
+    fn document(&self) -> Option<&dyn ToOutline> {
+        Some(self)
+    }
+
+    fn sheets(&self) -> Option<&dyn ToXlsx> {
+        Some(self)
     }
 }
 

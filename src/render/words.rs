@@ -487,6 +487,43 @@ catalogue! {
     FormExpired => "expired {}", "utløpt {}";
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
+    // The personal page (issue 23).
+    PersonTitle => "My competence: {}", "Min kompetanse: {}";
+    PersonLevels => "My levels", "Mine nivåer";
+    PersonLevelsNone => "No skill of yours is assessed yet.", "Ingen av kompetansene dine er vurdert ennå.";
+    PersonRole => "My role: {}", "Min rolle: {}";
+    PersonReadiness => "Readiness for the role: {} of the targets held.", "Rolledekning: {} av målene nådd.";
+    PersonNoRole => "You have no role, so no role targets.", "Du har ingen rolle, og dermed ingen rollemål.";
+    PersonNeeds => "Needs that concern me", "Behov som gjelder meg";
+    PersonNeedsNone => "No need of the organisation counts on you now.", "Ingen behov i virksomheten regner med deg nå.";
+    ColPart => "My part", "Min del";
+    PartCounts => "have the level", "har nivået";
+    PartRenew => "to renew", "skal fornyes";
+    PartDevelop => "to develop", "skal utvikles";
+    PersonGoals => "My goals", "Mine mål";
+    PersonWishes => "My wishes", "Mine ønsker";
+    WishMeets => "meets the need {}", "treffer behovet {}";
+    WishInPlan => "in my plan", "i planen min";
+    WishNoNeed => "no need asks for it", "ingen behov ber om det";
+    PersonMentees => "I mentor", "Jeg er mentor for";
+    SheetWishes => "Wishes", "Ønsker";
+    SheetMentees => "Mentees", "Adepter";
+    // Readiness for another role (issue 23, FORMAT r3 "Readiness").
+    WhatToward => "readiness for the role {}", "beredskap for rollen {}";
+    TowardBasis => "Readiness here is the share of {}'s required skills at or above target.", "Beredskap er her andelen av kompetansene {} krever som er på eller over målet.";
+    TowardHeading => "Toward the role {}: readiness {}", "Mot rollen {}: beredskap {}";
+    // Reach (issue 23, FORMAT r3 "Reach").
+    ReachLine => "Reach: {} of {} people present have a goal; {} with experience, {} with social, {} with formal hours.", "Rekkevidde: {} av {} ansatte har et mål; {} med erfaringsbaserte, {} med sosiale, {} med formelle timer.";
+    ColReach => "Reach", "Rekkevidde";
+    ReachNote => "people with a goal; experience {}, social {}, formal {}", "ansatte med et mål; erfaringsbasert {}, sosial {}, formell {}";
+    // Who knows what (issue 23).
+    WhoTitle => "{}: who has {} as of {}", "{}: hvem har {} per {}";
+    WhoTitleDocument => "Who knows what: {}", "Hvem kan hva: {}";
+    WhoAbout => "As of {}, the people present who have {}.", "Per {}, de som er ansatt og har {}.";
+    WhoNone => "Nobody present meets every criterion.", "Ingen ansatte oppfyller alle kriteriene.";
+    WhoAnd => "and", "og";
+    WhoExpires => "expires {}", "utløper {}";
+    WhoInterest => "wants to develop it", "ønsker å utvikle den";
 }
 
 /// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):
@@ -510,6 +547,9 @@ pub fn term(word: &str) -> Option<Key> {
         "teacher" => TermTeacher,
         "role" => TermRole,
         "need" => TermNeed,
+        "counts" => PartCounts,
+        "renew" => PartRenew,
+        "develop" => PartDevelop,
         _ => return Option::None,
     })
 }
@@ -595,6 +635,8 @@ pub fn header(column: &str) -> Option<Key> {
         "host" => HeadHost,
         "mentees" => ColMentees,
         "addressed" => HeadAddressed,
+        "part" => ColPart,
+        "leaves" => ColLastDay,
         _ => return Option::None,
     })
 }

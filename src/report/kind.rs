@@ -7,7 +7,7 @@
 
 use super::{
     BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PlanReport, ProgressReport,
+    PersonReport, PlanReport, ProgressReport, WhoReport,
 };
 
 /// The version of the JSON contract (FORMAT.md "Outputs"): raised when a
@@ -27,6 +27,10 @@ pub mod name {
     pub const BALANCE: &str = "balance";
     pub const PROGRESS: &str = "progress";
     pub const MARKET: &str = "market";
+    /// `report --person ID`: one person's page.
+    pub const PERSON: &str = "person";
+    /// `kompetanse who`: who knows what.
+    pub const WHO: &str = "who";
     /// `kompetanse report --format json`: the whole picture.
     pub const REPORT: &str = "report";
 }
@@ -55,6 +59,8 @@ kind! {
     ProgressReport => name::PROGRESS,
     MarketReport => name::MARKET,
     OverviewReport => name::REPORT,
+    PersonReport => name::PERSON,
+    WhoReport => name::WHO,
 }
 
 impl ReportKind for GapGroupsReport {

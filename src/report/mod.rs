@@ -13,13 +13,17 @@ use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 pub mod baseline;
 pub mod kind;
 mod market;
+mod person;
 mod progress;
 mod suppressed;
+mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
+pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };
+pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
 
 /// The organisation-perspective gap report (`kompetanse gap`).
 #[derive(Debug, Clone, Serialize)]
@@ -169,6 +173,11 @@ pub struct PersonGapReport {
     pub mix: LearningMix,
     pub people: Vec<PersonGap>,
     pub totals: PersonGapTotals,
+    /// `--toward R` (FORMAT r3 "Readiness"): every person against R, and
+    /// `readiness` the share of R's required skills at target. Absent
+    /// without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toward: Option<String>,
     #[serde(skip)]
     pub levels: Vec<String>,
 }
@@ -225,6 +234,10 @@ pub struct PlanReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
     #[serde(skip)]
     pub scheduled: bool,
+    /// `plan --person ID --toward R` (FORMAT r3 "Readiness"): the person's
+    /// gap to R's targets and readiness. Absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toward: Option<PersonGap>,
     /// `plan --mentor ID`: whose mentoring load these plans are, as
     /// (id, name), for human output's title.
     #[serde(skip)]
@@ -348,6 +361,18 @@ pub struct Wish {
     pub skill_name: String,
 }
 
+/// FORMAT r3 "Reach" (the deck's "reach every employee with several
+/// means"): of the people present at D among the plans' people, how many
+/// have at least one goal, and how many have hours in each learning mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Reach {
+    pub people: usize,
+    pub any: usize,
+    pub experience: usize,
+    pub social: usize,
+    pub formal: usize,
+}
+
 /// The organisation's view of all plans.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlanSummary {
@@ -363,6 +388,8 @@ pub struct PlanSummary {
     /// Each mentor's number of mentees (goals) in these plans, most first,
     /// then id (r2 "Mentors").
     pub mentors: Vec<MentorLoad>,
+    /// FORMAT r3 "Reach".
+    pub reach: Reach,
 }
 
 /// A plan goal that finishes after the deadline of a need it serves.

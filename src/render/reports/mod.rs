@@ -13,10 +13,12 @@ pub mod gap;
 pub mod groups;
 pub mod market;
 pub mod overview;
+pub mod person;
 pub mod person_gap;
 pub mod plan;
 pub mod progress;
 pub mod text;
+pub mod who;
 
 use crate::model::{Date, Effort, LearningMix};
 use crate::render::outline::{Builder, Dialect, Text};

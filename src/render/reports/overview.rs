@@ -248,6 +248,17 @@ fn cards(r: &OverviewReport, l: Labels) -> Vec<Card> {
         l.get(EffortPlansNote).into(),
         Tone::Neutral,
     ));
+    // FORMAT r3 "Reach": people present with a goal, and by mode.
+    let reach = &r.plan.reach;
+    cards.push(card(
+        ColReach,
+        format!("{} / {}", reach.any, reach.people),
+        l.fill(
+            ReachNote,
+            &[&reach.experience, &reach.social, &reach.formal],
+        ),
+        Tone::Neutral,
+    ));
     cards
 }
 

@@ -7,7 +7,7 @@ use std::io;
 use crate::model::Date;
 use crate::model::Effort;
 use crate::render::outline::{Dialect, Outline, Text, ToOutline};
-use crate::render::reports::text::{effort_hours, effort_line, or_empty, person};
+use crate::render::reports::text::{effort_hours, effort_line, level, or_empty, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
 use crate::render::table::{
     Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads, pick,
@@ -23,14 +23,21 @@ impl ToOutline for PersonGapReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
         let r = self;
         let t = &r.totals;
+        let what = match &r.toward {
+            Some(role) => l.fill(Key::WhatToward, &[role]),
+            None => l.get(Key::WhatRoleGap).to_string(),
+        };
         let mut out = opening(
             l,
             dialect,
-            l.get(Key::WhatRoleGap),
+            &what,
             &r.organisation,
             r.as_of,
             Some((&r.mix, "")),
         );
+        if let Some(role) = &r.toward {
+            out.para(l.fill(Key::TowardBasis, &[role]));
+        }
         let effort = effort_line(l, &t.effort, &r.mix);
         match dialect {
             Terminal if r.people.is_empty() => {
@@ -212,4 +219,34 @@ impl ToXlsx for PersonGapReport {
         let people = Sheet::of(Key::SheetPeople, &pick(&person_fields(), &columns), &people);
         Ok(vec![people, gaps])
     }
+}
+
+/// `plan --person ID --toward R`: the person's gap to R, skill by skill.
+pub fn toward_grid(l: Labels, levels: &[String], gap: &PersonGap) -> Grid {
+    use Key::*;
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColSkill),
+            (L, HeadCurrent),
+            (L, ColTarget),
+            (R, ColGap),
+            (R, ColHours),
+            (R, Experience),
+            (R, Social),
+            (R, Formal),
+        ],
+    ))
+    .fold(&[7, 6, 5]);
+    for s in &gap.skills {
+        let mut row = vec![
+            s.skill_name.clone(),
+            level(levels, s.current),
+            level(levels, s.target),
+            s.gap.to_string(),
+        ];
+        row.extend(effort_hours(l, &s.effort));
+        grid.push(row);
+    }
+    grid
 }

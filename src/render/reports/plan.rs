@@ -35,6 +35,22 @@ impl ToOutline for PlanReport {
         for plan in &r.plans {
             person_plan(l, r, plan, dialect, &mut out);
         }
+        if let Some(gap) = &r.toward {
+            // FORMAT r3 "Readiness": the person's gap to another role.
+            out.heading(
+                2,
+                l.fill(Key::TowardHeading, &[&gap.role, &l.percent(gap.readiness)]),
+            )
+            .para(l.fill(Key::TowardBasis, &[&gap.role]))
+            .grid(crate::render::reports::person_gap::toward_grid(
+                l, &r.levels, gap,
+            ))
+            .para(format!(
+                "{} {}",
+                l.get(Key::Effort),
+                effort_line(l, &gap.effort, &r.mix)
+            ));
+        }
         let s = &r.summary;
         let effort = effort_line(l, &s.effort, &r.mix);
         match dialect {
@@ -64,6 +80,7 @@ impl ToOutline for PlanReport {
                 }
             }
         };
+        out.para(reach_line(l, &s.reach));
         late_goals(l, r, dialect, &mut out);
         mentors_summary(l, r, dialect, &mut out);
         out.build()
@@ -133,6 +150,20 @@ fn person_plan(l: Labels, r: &PlanReport, plan: &PersonPlan, dialect: Dialect, o
             ),
         };
     }
+}
+
+/// FORMAT r3 "Reach" in a sentence.
+pub fn reach_line(l: Labels, reach: &crate::report::Reach) -> String {
+    l.fill(
+        Key::ReachLine,
+        &[
+            &reach.any,
+            &reach.people,
+            &reach.experience,
+            &reach.social,
+            &reach.formal,
+        ],
+    )
 }
 
 /// A plan's goals: from, to, effort by mode, why and by when.

@@ -1,0 +1,410 @@
+//! The personal page (`report --person ID`, issue 23), "Min kompetanse":
+//! its outline (HTML and Markdown lay it out) and its workbook. It words
+//! what [`PersonReport`] holds, one section a part of the page, and
+//! computes nothing; the page's privacy is the report's (no one else is
+//! in it but mentors and mentees).
+
+use std::io;
+
+use crate::model::Date;
+use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::plan::{goal_from, mentor_cell, schedule_cells};
+use crate::render::reports::text::{
+    activities_line, effort_hours, effort_line, level, or_empty, person,
+};
+use crate::render::reports::{EFFORT_COLUMNS, effort};
+use crate::render::table::{Cell, Grid, L, R, Sheet, ToXlsx, heads};
+use crate::render::words::{Key, Labels};
+use crate::report::{NeedPart, PersonPlan, PersonReport};
+
+/// The words of a need's part for the person.
+fn part(l: Labels, part: NeedPart) -> &'static str {
+    l.get(match part {
+        NeedPart::Counts => Key::PartCounts,
+        NeedPart::Renew => Key::PartRenew,
+        NeedPart::Develop => Key::PartDevelop,
+    })
+}
+
+/// FORMAT.md's word for a need's part (CSV's and JSON's; the workbook words it).
+fn part_term(part: NeedPart) -> &'static str {
+    match part {
+        NeedPart::Counts => "counts",
+        NeedPart::Renew => "renew",
+        NeedPart::Develop => "develop",
+    }
+}
+
+/// The page, in either dialect (it is a document: HTML and Markdown). Two
+/// columns where there is room, so a typical person's page prints on one
+/// sheet: levels beside the role, needs beside wishes and mentees, then
+/// the goals across the page.
+impl ToOutline for PersonReport {
+    fn outline_in(&self, _dialect: Dialect, l: Labels) -> Outline {
+        use Key::*;
+        let r = self;
+        let mut out = Builder::default();
+        let who = r.name.as_deref().unwrap_or(&r.person);
+        let mut about = vec![r.organisation.clone()];
+        about.extend(r.unit.as_ref().map(|u| l.fill(UnitIs, &[u])));
+        about.extend(r.role.as_ref().map(|role| l.fill(RoleIs, &[role])));
+        about.push(format!("{} {}", l.get(AsOf), r.as_of));
+        out.title(l.fill(PersonTitle, &[&who]))
+            .push(Block::Subtitle(about.join(" · ")))
+            .push(Block::Columns(vec![levels_part(r, l), role_part(r, l)]))
+            .push(Block::Columns(vec![needs_part(r, l), wishes_part(r, l)]))
+            .body(goals_part(r, l))
+            .body(activities_part(r, l));
+        out.build()
+    }
+}
+
+/// Every assessed skill: level, when assessed, expiry, stale, interest.
+fn levels_part(r: &PersonReport, l: Labels) -> Outline {
+    use Key::*;
+    let levels = &r.levels_named;
+    let mut out = Builder::default();
+    out.heading(2, l.get(PersonLevels));
+    if r.levels.is_empty() {
+        out.para(l.get(PersonLevelsNone));
+        return out.build();
+    }
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColSkill),
+            (R, ColLevel),
+            (R, ColAssessed),
+            (R, Expires),
+            (L, Stale),
+            (L, ColInterest),
+        ],
+    ));
+    for s in &r.levels {
+        grid.push([
+            s.skill_name.clone(),
+            level(levels, s.level),
+            or_empty(s.assessed),
+            or_empty(s.expires),
+            yes(l, s.stale),
+            yes(l, s.interest),
+        ]);
+    }
+    out.grid(grid);
+    out.build()
+}
+
+/// The role's targets, the gaps and readiness.
+fn role_part(r: &PersonReport, l: Labels) -> Outline {
+    use Key::*;
+    let levels = &r.levels_named;
+    let mut out = Builder::default();
+    let Some(gap) = &r.role_gap else {
+        out.heading(2, l.get(ColRole)).para(l.get(PersonNoRole));
+        return out.build();
+    };
+    out.heading(2, l.fill(PersonRole, &[&gap.role]))
+        .para(l.fill(PersonReadiness, &[&l.percent(gap.readiness)]));
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColSkill),
+            (R, HeadCurrent),
+            (R, ColTarget),
+            (R, ColGap),
+            (R, ColHours),
+        ],
+    ));
+    for s in &gap.skills {
+        grid.push([
+            s.skill_name.clone(),
+            level(levels, s.current),
+            level(levels, s.target),
+            s.gap.to_string(),
+            l.hours(s.effort.total),
+        ]);
+    }
+    out.grid(grid);
+    out.build()
+}
+
+/// The needs that concern the person, and their part in each.
+fn needs_part(r: &PersonReport, l: Labels) -> Outline {
+    use Key::*;
+    let mut out = Builder::default();
+    out.heading(2, l.get(PersonNeeds));
+    if r.needs.is_empty() {
+        out.para(l.get(PersonNeedsNone));
+        return out.build();
+    }
+    let mut grid = Grid::new(&heads(
+        l,
+        &[
+            (L, ColNeed),
+            (L, ColLevel),
+            (L, ColPriority),
+            (R, ColBy),
+            (L, ColPart),
+        ],
+    ));
+    for n in &r.needs {
+        grid.push([
+            n.need.clone(),
+            format!("{} {}", n.skill_name, level(&r.levels_named, n.level)),
+            l.priority(n.priority).to_string(),
+            or_empty(n.by),
+            part(l, n.part).to_string(),
+        ]);
+    }
+    out.grid(grid);
+    out.build()
+}
+
+/// Wishes and where they meet a need, and the goals the person mentors.
+fn wishes_part(r: &PersonReport, l: Labels) -> Outline {
+    use Key::*;
+    let levels = &r.levels_named;
+    let mut out = Builder::default();
+    if !r.wishes.is_empty() {
+        out.heading(2, l.get(PersonWishes))
+            .list(r.wishes.iter().map(|w| {
+                let mut notes: Vec<String> =
+                    w.needs.iter().map(|n| l.fill(WishMeets, &[n])).collect();
+                if w.goal {
+                    notes.push(l.get(WishInPlan).to_string());
+                }
+                if notes.is_empty() {
+                    notes.push(l.get(WishNoNeed).to_string());
+                }
+                Text::default().strong(&w.skill_name).and(format!(
+                    " ({}): {}",
+                    level(levels, w.level),
+                    notes.join("; ")
+                ))
+            }));
+    }
+    if !r.mentees.is_empty() {
+        let mut grid = Grid::new(&heads(
+            l,
+            &[
+                (L, ColPerson),
+                (L, ColSkill),
+                (L, ColFrom),
+                (L, ColTo),
+                (L, ColBy),
+            ],
+        ));
+        for (mentee, g) in mentee_goals(&r.mentees) {
+            grid.push([
+                person(&mentee.person, mentee.name.as_deref()),
+                g.skill_name.clone(),
+                goal_from(l, levels, g),
+                level(levels, g.to),
+                or_empty(g.by),
+            ]);
+        }
+        out.heading(2, l.get(PersonMentees)).grid(grid);
+    }
+    out.build()
+}
+
+/// The goals (hours by mode, finish, mentor and host) and the effort.
+fn goals_part(r: &PersonReport, l: Labels) -> Outline {
+    use Key::*;
+    let mut out = Builder::default();
+    // `body` puts headings one level down: this is a level-2 heading.
+    out.heading(1, l.get(PersonGoals));
+    let plan = &r.plan;
+    if plan.goals.is_empty() {
+        out.para(l.get(NoGoals));
+        return out.build();
+    }
+    out.grid(goal_grid(r, l)).para(
+        Text::default()
+            .strong(l.get(Effort))
+            .and(format!(" {}", effort_line(l, &plan.effort, &r.mix))),
+    );
+    out.build()
+}
+
+/// The activities suggested for each goal's skill.
+fn activities_part(r: &PersonReport, l: Labels) -> Outline {
+    let mut out = Builder::default();
+    let plan = &r.plan;
+    if plan.goals.is_empty() {
+        return out.build();
+    }
+    let activities: Vec<Text> = plan
+        .goals
+        .iter()
+        .map(|g| {
+            let found = r
+                .activities
+                .iter()
+                .find(|a| a.skill == g.skill)
+                .map_or(&[][..], |a| &a.suggestions);
+            Text::default()
+                .strong(&g.skill_name)
+                .and(format!(": {}", activities_line(l, found)))
+        })
+        .collect();
+    // `body` puts headings one level down: this is a level-2 heading.
+    out.heading(1, l.get(Key::Suggested)).list(activities);
+    out.build()
+}
+
+/// The page's goals, narrower than `plan`'s (the needs and the role, the
+/// reasons, are beside them on the page): levels as "1 → 3 advanced",
+/// hours by mode, deadline, finish and mentor.
+fn goal_grid(r: &PersonReport, l: Labels) -> Grid {
+    use Key::*;
+    let levels = &r.levels_named;
+    let mut columns = vec![
+        (L, ColSkill),
+        (R, ColLevel),
+        (R, ColHours),
+        (R, Experience),
+        (R, Social),
+        (R, Formal),
+        (R, ColBy),
+    ];
+    if r.scheduled {
+        columns.push((R, ColFinish));
+    }
+    columns.push((L, ColMentor));
+    let mut grid = Grid::new(&heads(l, &columns));
+    for g in &r.plan.goals {
+        let step = if g.renew {
+            format!("{} {}", goal_from(l, levels, g), level(levels, g.to))
+        } else {
+            format!("{} → {}", g.from, level(levels, g.to))
+        };
+        let mut row = vec![g.skill_name.clone(), step];
+        row.extend(effort_hours(l, &g.effort));
+        row.push(or_empty(g.by));
+        if r.scheduled {
+            row.push(
+                schedule_cells(l, &r.plan, g)
+                    .join(" ")
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+        row.push(mentor_cell(l, levels, g));
+        grid.push(row);
+    }
+    grid
+}
+
+fn yes(l: Labels, value: bool) -> String {
+    if value {
+        l.get(Key::Yes).to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// Each mentored goal with its mentee, mentee by mentee.
+fn mentee_goals(
+    mentees: &[PersonPlan],
+) -> impl Iterator<Item = (&PersonPlan, &crate::report::Goal)> {
+    mentees
+        .iter()
+        .flat_map(|m| m.goals.iter().map(move |g| (m, g)))
+}
+
+/// The page's workbook: levels, role gaps, needs, goals, wishes, mentees.
+impl ToXlsx for PersonReport {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn sheets(&self) -> io::Result<Vec<Sheet>> {
+        let r = self;
+        let mut levels = Sheet::new(
+            Key::SheetLevels,
+            &["skill", "level", "assessed", "expires", "stale", "interest"],
+        );
+        for s in &r.levels {
+            levels.rows.push(vec![
+                Cell::text(&s.skill),
+                Cell::int(s.level),
+                Cell::opt_date(s.assessed),
+                Cell::opt_date(s.expires),
+                Cell::Bool(s.stale),
+                Cell::Bool(s.interest),
+            ]);
+        }
+        let mut gaps = Sheet::new(
+            Key::SheetPersonGaps,
+            &["role", "skill", "current", "target", "gap", "hours"],
+        );
+        if let Some(gap) = &r.role_gap {
+            for s in &gap.skills {
+                gaps.rows.push(vec![
+                    Cell::text(&gap.role),
+                    Cell::text(&s.skill),
+                    Cell::int(s.current),
+                    Cell::int(s.target),
+                    Cell::int(s.gap),
+                    Cell::Num(s.effort.total),
+                ]);
+            }
+        }
+        let mut needs = Sheet::new(
+            Key::SheetNeeds,
+            &["id", "skill", "level", "priority", "by", "part"],
+        );
+        for n in &r.needs {
+            needs.rows.push(vec![
+                Cell::text(&n.need),
+                Cell::text(&n.skill),
+                Cell::int(n.level),
+                Cell::priority(n.priority),
+                Cell::opt_date(n.by),
+                Cell::Term(part_term(n.part)),
+            ]);
+        }
+        let mut columns = vec!["skill", "from", "to"];
+        columns.extend(EFFORT_COLUMNS);
+        columns.extend(["by", "finish", "late", "mentor", "mentor_name", "host"]);
+        let mut goals = Sheet::new(Key::SheetGoals, &columns);
+        for g in &r.plan.goals {
+            let mut row = vec![Cell::text(&g.skill), Cell::int(g.from), Cell::int(g.to)];
+            row.extend(effort(&g.effort));
+            row.extend([
+                Cell::opt_date(g.by),
+                Cell::opt_date(g.finish),
+                Cell::Bool(g.late),
+                Cell::opt_text(g.mentor.as_ref()),
+                Cell::opt_text(g.mentor_info.as_ref().and_then(|m| m.name.as_ref())),
+                Cell::opt_text(g.host.as_ref()),
+            ]);
+            goals.rows.push(row);
+        }
+        let mut wishes = Sheet::new(Key::SheetWishes, &["skill", "level", "needs", "goals"]);
+        for w in &r.wishes {
+            wishes.rows.push(vec![
+                Cell::text(&w.skill),
+                Cell::int(w.level),
+                Cell::text(w.needs.join(", ")),
+                Cell::Bool(w.goal),
+            ]);
+        }
+        let mut mentees = Sheet::new(
+            Key::SheetMentees,
+            &["person", "name", "skill", "from", "to", "by"],
+        );
+        for (m, g) in mentee_goals(&r.mentees) {
+            mentees.rows.push(vec![
+                Cell::text(&m.person),
+                Cell::opt_text(m.name.as_ref()),
+                Cell::text(&g.skill),
+                Cell::int(g.from),
+                Cell::int(g.to),
+                Cell::opt_date(g.by),
+            ]);
+        }
+        Ok(vec![levels, gaps, needs, goals, wishes, mentees])
+    }
+}

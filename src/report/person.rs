@@ -1,0 +1,96 @@
+//! The personal page (`report --person ID`, issue 23): one person's own
+//! competence and development, and nothing else of the organisation: no
+//! recruitment list, no need whose scope excludes them, and no other person
+//! except their mentors and mentees.
+
+use serde::Serialize;
+
+use crate::model::{Date, LearningMix, Level, Priority};
+
+use super::{PersonGap, PersonPlan, SkillActivities};
+
+/// "Min kompetanse": one person's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonReport {
+    pub organisation: String,
+    pub as_of: Date,
+    pub mix: LearningMix,
+    pub person: String,
+    pub name: Option<String>,
+    pub unit: Option<String>,
+    pub role: Option<String>,
+    /// Every assessed skill, in catalogue order.
+    pub levels: Vec<PersonLevel>,
+    /// Their role's targets and gaps (FORMAT.md "Role gap"); null without a role.
+    pub role_gap: Option<PersonGap>,
+    /// The needs whose scope holds them and that they count for, or are
+    /// renewed or developed for, in the gap report's order.
+    pub needs: Vec<PersonNeed>,
+    /// Their goals (mentor and host included) and voluntary wishes.
+    pub plan: PersonPlan,
+    /// Suggested activities for the skills of their goals.
+    pub activities: Vec<SkillActivities>,
+    /// Every skill they want to develop, and the needs it meets.
+    pub wishes: Vec<PersonWish>,
+    /// The goals they mentor, one plan per mentee.
+    pub mentees: Vec<PersonPlan>,
+    /// Level names of the scale, for human output.
+    #[serde(skip)]
+    pub levels_named: Vec<String>,
+    /// Plans are scheduled: human output shows finish dates.
+    #[serde(skip)]
+    pub scheduled: bool,
+}
+
+/// One assessed skill of the person: the chosen assessment.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonLevel {
+    pub skill: String,
+    pub level: Level,
+    /// null: undated.
+    pub assessed: Option<Date>,
+    pub expires: Option<Date>,
+    /// FORMAT.md "Stale".
+    pub stale: bool,
+    pub interest: bool,
+    #[serde(skip)]
+    pub skill_name: String,
+}
+
+/// How a need concerns the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NeedPart {
+    /// They are among its `have` (FORMAT.md "Have").
+    Counts,
+    /// They hold the level but it expires before the horizon: on its renew list.
+    Renew,
+    /// On its develop list.
+    Develop,
+}
+
+/// A need as it concerns the person.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonNeed {
+    pub need: String,
+    pub skill: String,
+    pub level: Level,
+    pub priority: Priority,
+    pub by: Option<Date>,
+    pub part: NeedPart,
+    #[serde(skip)]
+    pub skill_name: String,
+}
+
+/// A skill the person wants to develop (interest), and where it meets a need.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonWish {
+    pub skill: String,
+    pub level: Level,
+    /// The needs of this skill whose scope holds them.
+    pub needs: Vec<String>,
+    /// A goal of their plan is about this skill.
+    pub goal: bool,
+    #[serde(skip)]
+    pub skill_name: String,
+}
