@@ -112,7 +112,11 @@ fn every_format_lists_the_same_people() {
             assert_eq!(out.status.code(), Some(0), "{format}");
             let text = String::from_utf8(out.stdout).unwrap();
             // Frida's last day, in the language's way of writing a date.
-            let last_day = if lang == "nb" { "31.12.2026" } else { "2026-12-31" };
+            let last_day = if lang == "nb" {
+                "31.12.2026"
+            } else {
+                "2026-12-31"
+            };
             for name in ["Anna A", "Frida F", last_day] {
                 assert!(text.contains(name), "{format} {lang}: {name}");
             }
