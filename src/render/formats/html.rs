@@ -146,7 +146,9 @@ fn percent(share: f64) -> String {
     format!("{:.2}", (share * 100.0).clamp(0.0, 100.0))
 }
 
-/// `blocks` as template parts, after what `parts` holds.
+/// `blocks` as template parts, after what `parts` holds. One function
+/// because it is one `match` over the block kinds, an arm each that only
+/// cleans text for its partial in `templates/outline.html`.
 fn parts_of(blocks: Outline, page: &mut OutlinePage) {
     for block in blocks {
         let part = match block {

@@ -70,7 +70,9 @@ impl ToXlsx for OverviewReport {
 /// learning-mix bars, then its parts as their own reports tell them (the
 /// gap, the progress since a date, the balance, the recruitment list, the
 /// plans' totals and mentors, the marketplace), each a section. It words
-/// and colours what the reports hold; it computes nothing.
+/// and colours what the reports hold; it computes nothing. One function
+/// because it is the page's reading order, section after section, each a
+/// few blocks; its larger parts (cards, heatmap, bars) have their own.
 pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) -> Outline {
     use Key::*;
     let mut out = Builder::default();
