@@ -344,6 +344,26 @@ fn norwegian_views_write_dates_the_norwegian_way() {
             );
         }
     }
+    // The personal page too (issue 23).
+    for format in ["html", "markdown"] {
+        let args = [
+            "report",
+            X,
+            "--person",
+            "anne.myhre",
+            "-q",
+            "--lang",
+            "nb",
+            "-f",
+            format,
+        ];
+        let page = String::from_utf8(run(&args)).unwrap();
+        assert!(
+            iso_date(&page).is_none(),
+            "personal page {format}: {:?}",
+            iso_date(&page)
+        );
+    }
     let json = String::from_utf8(run(&["gap", X, "-q", "--lang", "nb", "-f", "json"])).unwrap();
     assert!(iso_date(&json).is_some(), "JSON keeps ISO dates");
     let md = String::from_utf8(run(&["gap", X, "-q", "--lang", "nb", "-f", "markdown"])).unwrap();

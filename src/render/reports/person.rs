@@ -48,7 +48,7 @@ impl ToOutline for PersonReport {
         let mut about = vec![r.organisation.clone()];
         about.extend(r.unit.as_ref().map(|u| l.fill(UnitIs, &[u])));
         about.extend(r.role.as_ref().map(|role| l.fill(RoleIs, &[role])));
-        about.push(format!("{} {}", l.get(AsOf), r.as_of));
+        about.push(format!("{} {}", l.get(AsOf), l.value(&r.as_of.to_string())));
         out.title(l.fill(PersonTitle, &[&who]))
             .push(Block::Subtitle(about.join(" · ")))
             .push(Block::Columns(vec![levels_part(r, l), role_part(r, l)]))

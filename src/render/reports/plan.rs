@@ -295,7 +295,7 @@ pub fn goal_from(l: Labels, levels: &[String], g: &Goal) -> String {
 /// for it (capacity 0), empty when their time is not limited.
 pub fn finish(l: Labels, plan: &PersonPlan, g: &Goal) -> String {
     match (g.finish, plan.capacity) {
-        (Some(date), _) => date.to_string(),
+        (Some(date), _) => l.value(&date.to_string()).into_owned(),
         (None, Some(_)) => l.get(Key::Never).to_string(),
         (None, None) => String::new(),
     }
