@@ -16,7 +16,7 @@ use crate::analysis::{DEFAULT_EXPIRING_DAYS, IdOrder, LISTED};
 use crate::model::{Level, NONE, Organisation, PackedDate, Scope, unit_within};
 use crate::report::{
     BalanceReport, Calibration, DatedAssessment, Departure, ExpiringAssessment, FreshnessReport,
-    GoneBefore, KeyPerson, Movement, SkillBalance, UnitBalance,
+    GoneBefore, KeyPerson, Movement, PhaseOut, PhaseOutHolder, SkillBalance, UnitBalance,
 };
 
 /// What `balance` looks at.
@@ -432,11 +432,53 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
         leaving: leaving(org, &scope, options.expiring_days),
         calibration: calibration(org, &in_scope),
         due: crate::analysis::survey::due_list(org, &in_scope, options.expiring_days),
+        phase_out: phase_out(org, &in_scope),
         calibrate_at: org.policy.sources.calibrate_at,
         names: Default::default(),
     };
     report.names = mentioned_names(org, &report);
     report
+}
+
+/// FORMAT.md r3 "KS measures", *avvikle*: for each skill with `phase_out`
+/// (in catalogue order), its holders (level 1 or more) among the people in
+/// scope, by unit (in path order, no unit last), then person id.
+fn phase_out(org: &Organisation, in_scope: &impl Fn(usize) -> bool) -> Vec<PhaseOut> {
+    org.skills
+        .iter()
+        .enumerate()
+        .filter(|(_, skill)| skill.phase_out)
+        .map(|(s, skill)| {
+            let mut holders: Vec<PhaseOutHolder> = org
+                .matrix
+                .cells(s)
+                .enumerate()
+                .filter(|&(p, cell)| cell.level() >= 1 && in_scope(p))
+                .map(|(p, cell)| PhaseOutHolder {
+                    person: org.people.id(p).to_string(),
+                    unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
+                    level: cell.level(),
+                    name: org.people.name(p).map(str::to_string),
+                })
+                .collect();
+            holders.sort_by(|a, b| {
+                fn key(h: &PhaseOutHolder) -> (bool, Option<Vec<&str>>) {
+                    (
+                        h.unit.is_none(),
+                        h.unit.as_deref().map(|u| u.split('/').collect()),
+                    )
+                }
+                key(a)
+                    .cmp(&key(b))
+                    .then_with(|| a.person.as_bytes().cmp(b.person.as_bytes()))
+            });
+            PhaseOut {
+                skill: skill.id.clone(),
+                holders,
+                name: skill.name.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The names of the people `report`'s lists mention, by id (the views say

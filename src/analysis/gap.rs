@@ -16,9 +16,10 @@ use rayon::prelude::*;
 use crate::analysis::goals::Goals;
 use crate::analysis::schedule::late_counts;
 use crate::analysis::{IdOrder, LISTED};
-use crate::model::{Date, Level, MixedHours, Organisation, PackedDate, Priority};
+use crate::model::{Date, Level, MixedHours, Money, Organisation, PackedDate, Priority};
 use crate::report::{
-    Development, Freshness, GapGroup, GapGroupsReport, GapReport, GapTotals, NeedGap, Renewal,
+    DevelopOrRecruit, Development, Elsewhere, Freshness, GapGroup, GapGroupsReport, GapReport,
+    GapTotals, Measures, NeedGap, Renewal,
 };
 
 /// Which needs a report shows.
@@ -51,6 +52,7 @@ pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
             Goals::new(org, &all, &|_| true).slots()
         };
         late_counts(org, &mut report, &slots);
+        crate::analysis::budget::book_needs(org, &mut report, Some(&slots));
     }
     report
 }
@@ -64,8 +66,8 @@ pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
     let ids = IdOrder::new(&org.people);
     let mut needs: Vec<NeedGap> = kept.par_iter().map(|&i| evaluate(org, &ids, i)).collect();
     needs.sort_by(report_order);
-    let totals = totals(&needs);
-    GapReport {
+    let totals = totals(org, &needs);
+    let mut report = GapReport {
         organisation: org.name.clone(),
         as_of: org.as_of,
         mix: org.policy.mix,
@@ -74,7 +76,9 @@ pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
         freshness: freshness(org),
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
-    }
+    };
+    crate::analysis::budget::book_needs(org, &mut report, None);
+    report
 }
 
 /// Priority, then shortfall descending, then need id in byte order.
@@ -103,6 +107,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
     let mut have = 0u32;
     let mut renewals = Vec::new();
     let mut candidates = Vec::new();
+    let mut outside = Vec::new();
     for (p, cell) in cells.enumerate() {
         let expires = match expiring.peek() {
             Some(&(q, d)) if q == p => {
@@ -112,6 +117,14 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
             _ => None,
         };
         if !scope.matches(p) {
+            // FORMAT.md r3 "Elsewhere": present at H outside the scope, at
+            // or above the level, not expiring before H.
+            if expires.is_none()
+                && cell.level() >= need.level
+                && (!dated || people.present(p, horizon))
+            {
+                outside.push((Reverse(cell.level()), ids.rank(p)));
+            }
             continue;
         }
         if dated {
@@ -156,6 +169,7 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
                 expires: r.expires,
                 hours: h,
                 name: people.name(p).map(str::to_string),
+                cost: org.goal_cost(p, need.skill, h, 0, true),
             }
         })
         .collect();
@@ -171,9 +185,24 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
                 to: need.level,
                 hours: h,
                 name: people.name(p).map(str::to_string),
+                cost: org.goal_cost(p, need.skill, h, c.steps, false),
             }
         })
         .collect();
+    let recruit = shortfall - (renew.len() + develop.len()) as u32;
+    let elsewhere = elsewhere_list(org, ids, recruit, outside);
+    let surplus = have.saturating_sub(need.count);
+    let measures = ks_measures(have, need.count, &renew, &develop, recruit, &elsewhere);
+    let cost = org.policy.cost.as_ref().map(|rates| {
+        let goals: Money = renew.iter().filter_map(|r| r.cost).sum::<Money>()
+            + develop.iter().filter_map(|d| d.cost).sum::<Money>();
+        goals + rates.recruitments(recruit.into())
+    });
+    let develop_or_recruit = org.policy.cost.as_ref().map(|rates| DevelopOrRecruit {
+        develop: develop.iter().filter_map(|d| d.cost).sum(),
+        recruit: rates.recruitments(develop.len() as u64),
+        in_time: None,
+    });
     let skill = &org.skills[need.skill];
     NeedGap {
         id: need.id.clone(),
@@ -192,15 +221,73 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         by: need.by,
         horizon,
         driver: need.driver.map(|d| org.drivers[d].id.clone()),
-        recruit: shortfall - (renew.len() + develop.len()) as u32,
+        recruit,
         renew,
         develop,
         late: 0,
         leaving,
         arriving,
         effort: hours.effort(),
+        surplus,
+        elsewhere,
+        measures,
+        cost,
+        develop_or_recruit,
         skill_name: skill.name.clone(),
         hours,
+    }
+}
+
+/// FORMAT.md r3 "Elsewhere": for a need with a recruit, the holders found
+/// outside its scope (`outside`: level reversed and id rank, so that their
+/// order is FORMAT's: level descending, then person id); none without one.
+fn elsewhere_list(
+    org: &Organisation,
+    ids: &IdOrder,
+    recruit: u32,
+    mut outside: Vec<(Reverse<Level>, u32)>,
+) -> Vec<Elsewhere> {
+    if recruit == 0 {
+        return Vec::new();
+    }
+    outside.sort_unstable();
+    outside
+        .into_iter()
+        .map(|(Reverse(level), rank)| {
+            let p = ids.person(rank);
+            Elsewhere {
+                person: org.people.id(p).to_string(),
+                unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
+                level,
+                name: org.people.name(p).map(str::to_string),
+            }
+        })
+        .collect()
+}
+
+/// FORMAT.md r3 "KS measures" of one need: *beholde* = min(have, count)
+/// when there is no surplus (every holder is needed), else 0; *utvikle* =
+/// renew + develop; *mobilisere* = min(recruit, elsewhere); *rekruttere* =
+/// recruit - mobilisere.
+fn ks_measures(
+    have: u32,
+    count: u32,
+    renew: &[Renewal],
+    develop: &[Development],
+    recruit: u32,
+    elsewhere: &[Elsewhere],
+) -> Measures {
+    let surplus = have.saturating_sub(count);
+    let mobilisere = u64::from(recruit).min(elsewhere.len() as u64);
+    Measures {
+        beholde: if surplus == 0 {
+            u64::from(have.min(count))
+        } else {
+            0
+        },
+        utvikle: (renew.len() + develop.len()) as u64,
+        mobilisere,
+        rekruttere: u64::from(recruit) - mobilisere,
     }
 }
 
@@ -340,12 +427,22 @@ fn first_candidates<T: Ord>(mut items: Vec<T>, wanted: usize) -> Vec<T> {
     items
 }
 
-fn totals(needs: &[NeedGap]) -> GapTotals {
+/// The needs added up; with `[cost]`, their cost too (its years are
+/// `budget::book_needs`'s).
+fn totals(org: &Organisation, needs: &[NeedGap]) -> GapTotals {
     let mut hours = MixedHours::default();
     for n in needs {
         hours.add_all(n.hours);
     }
     GapTotals {
+        measures: needs.iter().map(|n| n.measures).sum(),
+        cost: org
+            .policy
+            .cost
+            .as_ref()
+            .map(|_| needs.iter().filter_map(|n| n.cost).sum()),
+        cost_by_year: None,
+        currency: org.policy.cost.as_ref().map(|c| c.currency.clone()),
         needs: needs.len(),
         unmet: needs.iter().filter(|n| n.shortfall > 0).count(),
         shortfall: needs.iter().map(|n| n.shortfall as u64).sum(),
@@ -460,7 +557,7 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
         .into_iter()
         .map(|((_, key, name), needs)| {
             let owned: Vec<NeedGap> = needs.iter().map(|n| (*n).clone()).collect();
-            let t = totals(&owned);
+            let t = totals(org, &owned);
             let covered: Coverage = needs
                 .iter()
                 .map(|n| coverage(n.have.into(), n.count.into()))
@@ -477,6 +574,8 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
                 develop: t.develop,
                 recruit: t.recruit,
                 effort: t.effort,
+                measures: t.measures,
+                cost: t.cost,
                 at_risk: needs
                     .iter()
                     .filter(|n| n.shortfall > 0)

@@ -7,6 +7,7 @@
 //!   is [`gap::Candidate`]), a need's "Effort", "Priority order" of the
 //!   report: [`gap`];
 //! - "Role gap": [`role::role_gap`];
+//! - r3 "Cost" booked by calendar year (the økonomiplan): [`budget`];
 //! - plans built from both: [`plan`]; the balance and freshness summary:
 //!   [`balance`]; all of them at once, with the coverage map: [`overview`].
 //!
@@ -17,6 +18,7 @@
 
 pub mod balance;
 pub mod baseline;
+pub mod budget;
 pub mod gap;
 pub mod goals;
 pub mod market;

@@ -80,6 +80,7 @@ pub fn person_page(org: &Organisation, person: usize) -> PersonReport {
             wishes: Vec::new(),
             effort: org.policy.mix.split(0),
             capacity: org.capacity(person),
+            cost: org.policy.cost.as_ref().map(|_| Default::default()),
         });
     let activities = plans
         .activities

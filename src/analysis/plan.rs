@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::analysis::budget::{book, goal_year};
 use crate::analysis::gap::{GapFilter, needs_report};
 use crate::analysis::goals::{Goals, Scheduled, Why};
 use crate::analysis::mentors::{Mentoring, mentors};
@@ -16,11 +17,11 @@ use rayon::prelude::*;
 
 use crate::analysis::{IdOrder, PeopleFilter, need_in_unit};
 use crate::model::{
-    ActivityKind, BySkill, Date, Effort, MixedHours, Mode, Organisation, Priority, SkillKind,
+    ActivityKind, BySkill, Date, Effort, MixedHours, Mode, Money, Organisation, Priority, SkillKind,
 };
 use crate::report::{
-    EffortBy, Goal, LateGoal, MentorInfo, MentorLoad, NeedGap, PersonPlan, PlanReport, PlanSummary,
-    Reach, Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
+    CostByYear, EffortBy, Goal, LateGoal, MentorInfo, MentorLoad, NeedGap, PersonPlan, PlanReport,
+    PlanSummary, Reach, Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
 };
 
 /// The activities suggested for a skill, mode by mode (experience, social,
@@ -73,8 +74,9 @@ fn most_urgent<'g>(goals: &Goals<'g>, reasons: &[Why]) -> Option<&'g NeedGap> {
         })
 }
 
-/// Each goal's driver (index into `Organisation::drivers`) and hours.
-type GoalDrivers = Vec<(Option<usize>, MixedHours)>;
+/// Each goal's driver (index into `Organisation::drivers`), hours and
+/// cost (with `[cost]`).
+type GoalDrivers = Vec<(Option<usize>, MixedHours, Option<Money>)>;
 
 /// The display order of goals without a schedule (as before capacity
 /// existed): need goals before role-only ones, then priority, deadline
@@ -144,10 +146,18 @@ fn person_plan(
             .and_then(|n| n.driver.as_deref())
             .and_then(|d| org.drivers.iter().position(|x| x.id == d));
         hours.add_all(g.hours);
-        drivers.push((driver, g.hours));
+        let from = org.matrix.level(p, g.skill);
+        let cost = org.goal_cost(
+            p,
+            g.skill,
+            g.hours.hours(),
+            g.draft.to.saturating_sub(from),
+            g.renew,
+        );
+        drivers.push((driver, g.hours, cost));
         let goal = Goal {
             skill: org.skills[g.skill].id.clone(),
-            from: org.matrix.level(p, g.skill),
+            from,
             to: g.draft.to,
             reasons: g
                 .draft
@@ -162,6 +172,7 @@ fn person_plan(
             late: g.slot.late,
             mentor: found.mentor.map(|m| org.people.id(m).to_string()),
             host: found.host.map(|u| org.units[u as usize].clone()),
+            cost,
             mentor_info: found.mentor.map(|m| MentorInfo {
                 name: org.people.name(m).map(str::to_string),
                 unit: org.people.unit(m).map(|u| org.units[u as usize].clone()),
@@ -173,7 +184,13 @@ fn person_plan(
         late.extend(late_for_needs(org, p, &goal, &g.slot, &person, &name));
         shown.push(goal);
     }
+    let cost = org
+        .policy
+        .cost
+        .as_ref()
+        .map(|_| shown.iter().filter_map(|g: &Goal| g.cost).sum());
     let plan = PersonPlan {
+        cost,
         person,
         name,
         unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
@@ -269,8 +286,10 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         .collect();
     let mut plans = Vec::new();
     let mut late = Vec::new();
-    let mut by_unit: BTreeMap<Option<String>, (usize, MixedHours)> = BTreeMap::new();
-    let mut by_driver: BTreeMap<Option<usize>, (usize, MixedHours)> = BTreeMap::new();
+    let mut by_unit: BTreeMap<Option<String>, (usize, MixedHours, Money)> = BTreeMap::new();
+    let mut by_driver: BTreeMap<Option<usize>, (usize, MixedHours, Money)> = BTreeMap::new();
+    // FORMAT.md r3 "Cost": the goals' costs by the year they are booked in.
+    let mut years = CostByYear::new();
     let mut total = MixedHours::default();
     let mut goal_count = 0usize;
     let mut reach = Reach::default();
@@ -294,13 +313,17 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         entry.0 += plan.goals.len();
         for goal in &plan.goals {
             entry.1.add_all(goal.hours);
+            entry.2 += goal.cost.unwrap_or_default();
             total.add_all(goal.hours);
+            let year = goal_year(org, goal.finish, goal.by);
+            book(&mut years, year, goal.cost.unwrap_or_default());
         }
         goal_count += plan.goals.len();
-        for (driver, hours) in drivers {
+        for (driver, hours, cost) in drivers {
             let entry = by_driver.entry(driver).or_default();
             entry.0 += 1;
             entry.1.add_all(hours);
+            entry.2 += cost.unwrap_or_default();
         }
         late.extend(person_late);
         plans.push(plan);
@@ -321,30 +344,56 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             ))
     });
 
+    let costed = |cost: Money| org.policy.cost.as_ref().map(|_| cost);
     let mut by_unit: Vec<EffortBy> = by_unit
         .into_iter()
-        .map(|(key, (goals, hours))| EffortBy {
+        .map(|(key, (goals, hours, cost))| EffortBy {
             key,
             goals,
             effort: hours.effort(),
+            cost: costed(cost),
         })
         .collect();
     // Units in path order, people without a unit last.
     by_unit.sort_by(|a, b| (a.key.is_none(), &a.key).cmp(&(b.key.is_none(), &b.key)));
     let mut by_driver_list: Vec<(Option<usize>, EffortBy)> = by_driver
         .into_iter()
-        .map(|(d, (goals, hours))| {
+        .map(|(d, (goals, hours, cost))| {
             let key = d.map(|d| org.drivers[d].id.clone());
             let effort = hours.effort();
-            (d, EffortBy { key, goals, effort })
+            let cost = costed(cost);
+            (
+                d,
+                EffortBy {
+                    key,
+                    goals,
+                    effort,
+                    cost,
+                },
+            )
         })
         .collect();
     by_driver_list.sort_by_key(|(d, _)| d.unwrap_or(usize::MAX));
 
-    let recruit = gaps
+    let recruiting: Vec<&NeedGap> = gaps
         .needs
         .iter()
         .filter(|n| n.recruit > 0 && need_in_unit(n.unit.as_deref(), filter.unit.as_deref()))
+        .collect();
+    let cost = org.policy.cost.as_ref().map(|rates| {
+        let goals: Money = plans.iter().filter_map(|p| p.cost).sum();
+        let hires: Money = recruiting
+            .iter()
+            .map(|n| {
+                let amount = rates.recruitments(n.recruit.into());
+                book(&mut years, n.horizon.year(), amount);
+                amount
+            })
+            .sum();
+        goals + hires
+    });
+    let recruit = recruiting
+        .into_iter()
         .map(|n| Recruitment {
             need: n.id.clone(),
             skill: n.skill.clone(),
@@ -391,6 +440,9 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             late,
             mentors: mentor_loads,
             reach,
+            cost_by_year: cost.map(|_| years),
+            cost,
+            currency: org.policy.cost.as_ref().map(|c| c.currency.clone()),
         },
         plans,
         toward: None,

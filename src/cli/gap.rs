@@ -9,8 +9,8 @@ use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
 use crate::analysis::role::{person_report, toward_report};
 use crate::cli::baseline::BaselineArgs;
 use crate::cli::{
-    ReportArgs, Status, UsageError, check_format, parse_mix_arg, parse_priority_arg, role_arg,
-    unit_arg,
+    ReportArgs, Status, UsageError, check_format, parse_amount_arg, parse_mix_arg,
+    parse_priority_arg, role_arg, unit_arg,
 };
 use crate::model::{LearningMix, Priority};
 use crate::render::NeedView;
@@ -45,6 +45,10 @@ pub struct GapArgs {
     /// Exit with 1 when a need in the report at this priority or higher has a shortfall
     #[arg(long, value_name = "PRIORITY", value_parser = parse_priority_arg)]
     pub fail_on: Option<Priority>,
+
+    /// Exit with 1 when the needs' cost in a calendar year exceeds this amount (needs [cost] in org.toml)
+    #[arg(long, value_name = "AMOUNT", value_parser = parse_amount_arg)]
+    pub fail_on_budget: Option<f64>,
 
     /// Only needs scoped to this unit or below it (--by person: people in it or below it)
     #[arg(long, value_name = "UNIT")]
@@ -117,6 +121,20 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         check_format::<NeedView>(format, |names| {
             format!("`gap --need` writes {}", names.join(", "))
         })?;
+    }
+    if args.fail_on_budget.is_some() {
+        if args.by == By::Person {
+            return Err(UsageError(
+                "--fail-on-budget gates the needs' budget: it applies to `gap`, not to `gap --by person`".into(),
+            )
+            .into());
+        }
+        if org.policy.cost.is_none() {
+            return Err(UsageError(
+                "--fail-on-budget needs a [cost] table in org.toml (what an hour and a recruitment cost)".into(),
+            )
+            .into());
+        }
     }
     let unit = unit_arg(&org, args.unit.as_deref())?;
     let min = args.report.privacy.min_group;
@@ -194,6 +212,11 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
         (Some(threshold), Some(needs)) => needs.fails_at(threshold),
         _ => false,
     };
+    let over_budget = match (args.fail_on_budget, &needs) {
+        (Some(amount), Some(needs)) => needs.over_budget(amount),
+        _ => false,
+    };
+    let failed = failed || over_budget;
     Ok(if failed || regressed {
         Status::Failed
     } else {

@@ -176,6 +176,18 @@ pub fn parse_priority_arg(text: &str) -> Result<Priority, String> {
         .ok_or_else(|| format!("'{text}' is not a priority: use critical, high, medium or low"))
 }
 
+/// `--fail-on-budget AMOUNT`: a non-negative amount in the organisation's
+/// currency (`_` and spaces between digits allowed: 2_000_000).
+pub fn parse_amount_arg(text: &str) -> Result<f64, String> {
+    let digits: String = text.chars().filter(|c| !matches!(c, '_' | ' ')).collect();
+    match digits.parse::<f64>() {
+        Ok(amount) if amount.is_finite() && amount >= 0.0 => Ok(amount),
+        _ => Err(format!(
+            "'{text}' is not an amount: use a number such as 2000000"
+        )),
+    }
+}
+
 pub fn parse_mix_arg(text: &str) -> Result<LearningMix, String> {
     LearningMix::parse(text)
 }

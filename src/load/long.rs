@@ -504,6 +504,8 @@ mod tests {
                 esco: None,
                 description: None,
                 levels: Vec::new(),
+                course_fee: None,
+                phase_out: false,
             })
             .collect();
         let scale = Scale::default();

@@ -38,6 +38,8 @@ pub(crate) const PERCENT: (i64, i64) = (0, 100);
 pub(crate) const HOURS_PER_YEAR: (i64, i64) = (0, 8784);
 /// `[plan] max_mentees`.
 pub(crate) const MAX_MENTEES: (i64, i64) = (0, 10_000);
+/// An amount of money (`[cost]`, `course_fee`): nothing to a trillion.
+pub(crate) const MONEY: (i64, i64) = (0, 1_000_000_000_000);
 /// `[scale] levels`: "none" plus 1 to 100 levels.
 const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=101;
 
@@ -79,6 +81,14 @@ pub(crate) const MIX_KEYS: &[&str] = &[
 pub(crate) const FRESHNESS_KEYS: &[&str] = &["max_age_months"];
 pub(crate) const CAPACITY_KEYS: &[&str] = &["hours_per_year"];
 pub(crate) const PLAN_KEYS: &[&str] = &["max_mentees"];
+pub(crate) const COST_KEYS: &[&str] = &[
+    "currency",
+    "hour",
+    "experience_hour",
+    "social_hour",
+    "formal_hour",
+    "recruit",
+];
 pub(crate) const ASSESSMENT_KEYS: &[&str] = &["prefer", "calibrate_at"];
 pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments", "allow_outside"];
 pub(crate) const DRIVER_KEYS: &[&str] = &["id", "name"];
@@ -91,6 +101,7 @@ pub(crate) const TOP_KEYS: &[&str] = &[
     "capacity",
     "plan",
     "assessment",
+    "cost",
     "profiles",
     "unit",
     "driver",
@@ -204,6 +215,9 @@ pub fn parse(
     if let Some(t) = table(&mut ctx, root, "assessment") {
         parse_assessment(&mut ctx, t, &org.scale, &mut org.policy.sources);
     }
+    if let Some(t) = table(&mut ctx, root, "cost") {
+        org.policy.cost = Some(parse_cost(&mut ctx, t));
+    }
     if let Some(t) = table(&mut ctx, root, "profiles") {
         parse_profiles(&mut ctx, t, dir, &mut refs);
     }
@@ -228,8 +242,13 @@ pub fn parse(
     }
 
     let mut skill_ids = Ids::default();
+    // Skills being wound down (r3 `phase_out`), which no need may name.
+    let mut phase_out = Ids::default();
     for (t, span) in tables(&mut ctx, root, "skill") {
         if let Some(skill) = parse_skill(&mut ctx, t, &span, &mut skill_ids, &org.scale) {
+            if skill.phase_out {
+                phase_out.push(&skill.id, ctx.line(&span));
+            }
             org.skills.push(skill);
         }
     }
@@ -304,6 +323,7 @@ pub fn parse(
             skills: &skill_ids,
             roles: &role_ids,
             drivers: &driver_ids,
+            phase_out: &phase_out,
         };
         if let Some(need) = parse_need(&mut ctx, t, &span, &org.scale, &known, &mut need_ids) {
             let at = get(t, "unit").map(|v| v.span()).unwrap_or(span);
@@ -546,6 +566,35 @@ fn parse_assessment(ctx: &mut Ctx, t: &DeTable<'_>, scale: &Scale, rule: &mut So
     if let Some(n) = integer(ctx, t, "calibrate_at", "[assessment]", (1, top)) {
         rule.calibrate_at = n as Level;
     }
+}
+
+/// `[cost]` (FORMAT.md r3 "Cost"): the currency label and the rates, each
+/// a whole amount; absent rates are 0 and a mode without its own hour cost
+/// takes `hour`.
+fn parse_cost(ctx: &mut Ctx, t: &DeTable<'_>) -> crate::model::CostRates {
+    const SECTION: &str = "[cost]";
+    ctx.check_keys(t, COST_KEYS, SECTION);
+    let mut rates = crate::model::CostRates::default();
+    if let Some((currency, at)) = string(ctx, t, "currency", SECTION) {
+        if currency.trim().is_empty() {
+            ctx.error(
+                &at,
+                "[cost] currency must not be empty (a label such as \"NOK\")",
+            );
+        } else {
+            rates.currency = currency.trim().to_string();
+        }
+    }
+    let amount = |ctx: &mut Ctx, key: &str| integer(ctx, t, key, SECTION, MONEY).map(|n| n as u64);
+    rates.hour = amount(ctx, "hour").unwrap_or(0);
+    for (i, key) in ["experience_hour", "social_hour", "formal_hour"]
+        .into_iter()
+        .enumerate()
+    {
+        rates.mode_hour[i] = amount(ctx, key);
+    }
+    rates.recruit = amount(ctx, "recruit").unwrap_or(0);
+    rates
 }
 
 fn parse_profiles(ctx: &mut Ctx, t: &DeTable<'_>, dir: &Path, refs: &mut OrgRefs) {

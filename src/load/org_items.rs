@@ -43,6 +43,8 @@ pub(crate) const SKILL_KEYS: &[&str] = &[
     "esco",
     "description",
     "levels",
+    "course_fee",
+    "phase_out",
 ];
 pub(crate) const NEED_KEYS: &[&str] = &[
     "id", "skill", "level", "count", "unit", "role", "priority", "by", "driver",
@@ -212,6 +214,9 @@ pub fn parse_skill(
     let description = string(ctx, t, "description", SECTION).map(|(s, _)| s.trim().to_string());
     let levels =
         crate::load::org::level_texts(ctx, t, "levels", SECTION, scale).unwrap_or_default();
+    let course_fee =
+        integer(ctx, t, "course_fee", SECTION, crate::load::org::MONEY).map(|n| n as u64);
+    let phase_out = boolean(ctx, t, "phase_out", SECTION).unwrap_or(false);
     let id = id?;
     Some(Skill {
         name: name.unwrap_or_else(|| id.clone()),
@@ -224,6 +229,8 @@ pub fn parse_skill(
         esco,
         description,
         levels,
+        course_fee,
+        phase_out,
     })
 }
 
@@ -266,6 +273,8 @@ pub struct Refs<'a> {
     pub skills: &'a Ids,
     pub roles: &'a Ids,
     pub drivers: &'a Ids,
+    /// The skills with `phase_out = true` (r3), with their lines.
+    pub phase_out: &'a Ids,
 }
 
 pub fn parse_need(
@@ -295,6 +304,20 @@ pub fn parse_need(
     let skill = skill_name
         .as_ref()
         .and_then(|(s, sspan)| reference(ctx, sspan, "skill", s, refs.skills));
+    // FORMAT.md r3 "KS measures": competence being wound down (*avvikle*)
+    // is not needed, so a need on it contradicts the catalogue.
+    if let Some((s, sspan)) = &skill_name
+        && let Some(line) = refs.phase_out.line(s)
+    {
+        ctx.error(
+            sspan,
+            format!(
+                "need on skill '{}', which is being wound down (phase_out = true on line {line}): remove the need or the skill's phase_out",
+                crate::suggest::clip(s)
+            ),
+        );
+        ok = false;
+    }
     let need_level = get(t, "level").and_then(|v| level(ctx, scale, v, "need level", 1));
     let count = integer(ctx, t, "count", SECTION, NEED_COUNT).map(|n| n as u32);
     let unit = string(ctx, t, "unit", SECTION).and_then(|(u, uspan)| {

@@ -22,7 +22,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::load::org::{HOURS_PER_YEAR, MAX_AGE_MONTHS, MAX_MENTEES, PERCENT};
+use crate::load::org::{HOURS_PER_YEAR, MAX_AGE_MONTHS, MAX_MENTEES, MONEY, PERCENT};
 use crate::load::org_items::{ACTIVITY_HOURS, HOURS_PER_LEVEL, NEED_COUNT};
 
 /// The schema of org.toml as pretty-printed JSON (draft-07), ending in a
@@ -143,6 +143,8 @@ struct OrgToml {
     plan: Option<Plan>,
     /// Several sources of one person's level (self, manager, certificate): which one counts, and when self and manager are far enough apart for a competence talk.
     assessment: Option<Assessment>,
+    /// Money, for budgets (the økonomiplan): the cost of an hour of learning time (per mode if wished) and of one recruitment. Absent: no cost appears anywhere.
+    cost: Option<Cost>,
     /// The files with people and their assessed levels (CSV, XLSX, XLSM or ODS).
     profiles: Option<Profiles>,
     /// Declared units (optional). When any is declared, units are a closed list: every unit used must be declared or be a parent of one.
@@ -251,6 +253,29 @@ struct Assessment {
 
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
+struct Cost {
+    /// The currency's label in reports, e.g. "NOK" (default) or "kr"; amounts are never converted.
+    #[schemars(length(min = 1))]
+    currency: Option<String>,
+    /// The cost of one hour of learning time, in every mode without its own hour cost. Default 0.
+    #[schemars(range(min = MONEY.0, max = MONEY.1))]
+    hour: Option<i64>,
+    /// The cost of one hour of learning by experience (hospitering, pilots); overrides hour.
+    #[schemars(range(min = MONEY.0, max = MONEY.1))]
+    experience_hour: Option<i64>,
+    /// The cost of one hour of social learning (mentoring, networks); overrides hour.
+    #[schemars(range(min = MONEY.0, max = MONEY.1))]
+    social_hour: Option<i64>,
+    /// The cost of one hour of formal training (courses); overrides hour.
+    #[schemars(range(min = MONEY.0, max = MONEY.1))]
+    formal_hour: Option<i64>,
+    /// The cost of one recruitment (rekruttering/innleie). Default 0.
+    #[schemars(range(min = MONEY.0, max = MONEY.1))]
+    recruit: Option<i64>,
+}
+
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
 struct Profiles {
     /// The people file (columns id, name, unit, role, capacity, starts, leaves); a workbook's sheet after '#': "kartlegging.xlsx#Ansatte".
     #[schemars(length(min = 1))]
@@ -310,6 +335,11 @@ struct Skill {
     /// What each level means for this skill, lowest first, one text per level of the scale.
     #[schemars(length(min = 2, max = 101))]
     levels: Option<Vec<String>>,
+    /// The fee of formal training (a course, a certificate) per level gained, and per renewal; counted with [cost].
+    #[schemars(range(min = MONEY.0, max = MONEY.1))]
+    course_fee: Option<i64>,
+    /// Competence the organisation is winding down (KS: avvikle): balance lists its holders, and no need may name it.
+    phase_out: Option<bool>,
 }
 
 /// Breadth or specialist competence.
@@ -411,8 +441,8 @@ enum ActivityKind {
 mod tests {
     use super::*;
     use crate::load::org::{
-        ASSESSMENT_KEYS, CAPACITY_KEYS, DRIVER_KEYS, FRESHNESS_KEYS, MIX_KEYS, ORGANISATION_KEYS,
-        PLAN_KEYS, PROFILES_KEYS, ROLE_KEYS, SCALE_KEYS, TOP_KEYS,
+        ASSESSMENT_KEYS, CAPACITY_KEYS, COST_KEYS, DRIVER_KEYS, FRESHNESS_KEYS, MIX_KEYS,
+        ORGANISATION_KEYS, PLAN_KEYS, PROFILES_KEYS, ROLE_KEYS, SCALE_KEYS, TOP_KEYS,
     };
     use crate::load::org_items::{ACTIVITY_KEYS, NEED_KEYS, SKILL_KEYS, UNIT_KEYS};
     use serde_json::Value;
@@ -450,7 +480,7 @@ mod tests {
     #[test]
     fn every_table_has_the_keys_the_loader_accepts() {
         let schema = schema();
-        let tables: [(&str, &[&str]); 15] = [
+        let tables: [(&str, &[&str]); 16] = [
             ("", TOP_KEYS),
             ("/properties/organisation", ORGANISATION_KEYS),
             ("/properties/scale", SCALE_KEYS),
@@ -459,6 +489,7 @@ mod tests {
             ("/properties/capacity", CAPACITY_KEYS),
             ("/properties/plan", PLAN_KEYS),
             ("/properties/assessment", ASSESSMENT_KEYS),
+            ("/properties/cost", COST_KEYS),
             ("/properties/profiles", PROFILES_KEYS),
             ("/properties/unit/items", UNIT_KEYS),
             ("/properties/driver/items", DRIVER_KEYS),

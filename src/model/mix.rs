@@ -214,6 +214,8 @@ pub struct Policy {
     pub max_mentees: u32,
     /// `[assessment]` (r3): which source's level counts, and calibration.
     pub sources: crate::model::SourceRule,
+    /// `[cost]` (r3): money for budgets; None: no cost anywhere.
+    pub cost: Option<crate::model::CostRates>,
 }
 
 impl Default for Policy {
@@ -226,6 +228,7 @@ impl Default for Policy {
             capacity: None,
             max_mentees: 3,
             sources: crate::model::SourceRule::default(),
+            cost: None,
         }
     }
 }

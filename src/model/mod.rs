@@ -16,12 +16,14 @@
 //! - how a date is written, and the packed dates the matrix stores: [`date`];
 //! - "Scope", "Priority order", declared units ("Units"): [`need`];
 //! - "Effort" split by the learning mix: [`mix`];
+//! - r3 "Cost": the rates and exact money, [`cost`];
 //! - the people and their units and roles: [`people`].
 //!
 //! The rules that compute reports (have, shortfall, coverage, development
 //! candidates, role gap) are in `crate::analysis`.
 
 pub mod column;
+pub mod cost;
 pub mod date;
 pub mod matrix;
 pub mod mix;
@@ -34,6 +36,7 @@ mod lookup;
 pub use lookup::{Looked, LookupError};
 
 pub use column::Cell;
+pub use cost::{CostRates, Money};
 pub use date::{PackedDate, parse_date};
 pub use matrix::{BySkill, ExpiredAssessment, Freshness, FreshnessRule, Matrix};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Policy};
@@ -124,6 +127,12 @@ pub struct Skill {
     /// What each level means for this skill (r3), lowest first, as many as
     /// the scale; empty when not given.
     pub levels: Vec<String>,
+    /// The fee of formal training per level gained, and per renewal (r3
+    /// `course_fee`; counted only with `[cost]`).
+    pub course_fee: Option<u64>,
+    /// Competence the organisation is winding down (r3 `phase_out`, KS's
+    /// *avvikle*): no need may name it.
+    pub phase_out: bool,
 }
 
 /// A strategic driver (*kompetansekontekst*): the reason a need matters.

@@ -7,12 +7,14 @@
 //!   one [`FreshnessRule`] from D and `max_age_months`.
 //! - "Effort" of one development: [`Organisation::development_hours`] (its
 //!   split by the learning mix is `LearningMix::split`).
+//! - r3 "Cost" of a goal: [`Organisation::goal_cost`], of its remaining
+//!   hours ([`Organisation::remaining_hours`]).
 //!
 //! No IO and no analysis here.
 
 use crate::model::{
-    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level, Matrix, NONE,
-    Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
+    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level, Matrix, Money,
+    NONE, Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
 };
 
 /// The language an organisation's own words (names of skills, units,
@@ -124,6 +126,34 @@ impl Organisation {
     /// where it has one, else the organisation's (which `--mix` replaced).
     pub fn mix_of(&self, skill: usize) -> LearningMix {
         self.skills[skill].mix.unwrap_or(self.policy.mix)
+    }
+
+    /// The hours of a goal still to do: its whole `effort` for now. FORMAT.md
+    /// r3 "Hours done" makes it max(0, effort - done) with an activity log
+    /// (issue 26); every cost is computed from this one function, so that
+    /// change reaches every budget.
+    pub fn remaining_hours(&self, _person: usize, _skill: usize, effort: u64) -> u64 {
+        effort
+    }
+
+    /// FORMAT.md r3 "Cost" of a goal of `person` in `skill` with `effort`
+    /// hours and `gained` levels (a renewal gains none and pays one fee):
+    /// its remaining hours split by the skill's mix, each mode times that
+    /// mode's hour cost, plus `course_fee` per level gained. None without
+    /// `[cost]`.
+    pub fn goal_cost(
+        &self,
+        person: usize,
+        skill: usize,
+        effort: u64,
+        gained: Level,
+        renew: bool,
+    ) -> Option<Money> {
+        let rates = self.policy.cost.as_ref()?;
+        let hours = self.remaining_hours(person, skill, effort);
+        let fees = if renew { 1 } else { u128::from(gained) };
+        let fee = self.skills[skill].course_fee.unwrap_or(0) as u128;
+        Some(rates.hours(self.mix_of(skill), hours) + Money::whole(fees * fee))
     }
 
     /// FORMAT.md r2 "Capacity": a person's learning hours a year, their
@@ -238,6 +268,8 @@ mod tests {
                 esco: None,
                 description: None,
                 levels: Vec::new(),
+                course_fee: None,
+                phase_out: false,
             }],
             ..Organisation::default()
         };

@@ -241,6 +241,8 @@ pub fn gap_groups(
                 develop: 0,
                 recruit: 0,
                 effort: Effort::default(),
+                measures: Default::default(),
+                cost: group.cost.map(|_| Default::default()),
                 at_risk: None,
                 suppressed: true,
                 ..group.clone()

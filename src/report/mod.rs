@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
+use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Money, Priority};
 
 pub mod baseline;
 pub mod kind;
@@ -51,6 +51,16 @@ impl GapReport {
             .iter()
             .any(|n| n.shortfall > 0 && n.priority.at_least(threshold))
     }
+
+    /// `--fail-on-budget`: does the needs' cost in some calendar year
+    /// exceed `amount`? Never without `[cost]`.
+    pub fn over_budget(&self, amount: f64) -> bool {
+        self.totals
+            .cost_by_year
+            .iter()
+            .flat_map(|years| years.values())
+            .any(|cost| cost.amount() > amount)
+    }
 }
 
 /// One need, evaluated (FORMAT.md "Semantics").
@@ -84,11 +94,82 @@ pub struct NeedGap {
     /// count with their assessed levels.
     pub arriving: u32,
     pub effort: Effort,
+    /// FORMAT.md r3 "Elsewhere and surplus": max(0, have - count).
+    pub surplus: u32,
+    /// FORMAT.md r3 "Elsewhere": with a recruit, the holders outside the
+    /// scope who could move or rotate in first; empty otherwise.
+    pub elsewhere: Vec<Elsewhere>,
+    /// FORMAT.md r3 "KS measures".
+    pub measures: Measures,
+    /// FORMAT.md r3 "Cost": renew and develop goals plus recruitment;
+    /// absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// Developing the develop list against recruiting as many (issue 25,
+    /// shown, not decided); absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub develop_or_recruit: Option<DevelopOrRecruit>,
     #[serde(skip)]
     pub skill_name: String,
     /// The effort's hours by mix, so totals add up exactly.
     #[serde(skip)]
     pub hours: MixedHours,
+}
+
+/// A holder of a need's level outside its scope (FORMAT.md r3
+/// "Elsewhere"): a candidate to move or for *hospitering* before recruiting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Elsewhere {
+    pub person: String,
+    pub unit: Option<String>,
+    pub level: Level,
+    /// The person's name, for human output (machines keep the id).
+    #[serde(skip)]
+    pub name: Option<String>,
+}
+
+/// A need's measures in KS's words (FORMAT.md r3 "KS measures"): people to
+/// retain, develop (renew included), mobilise from elsewhere and recruit.
+/// They add up over needs, for units, drivers and the totals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Measures {
+    pub beholde: u64,
+    pub utvikle: u64,
+    pub mobilisere: u64,
+    pub rekruttere: u64,
+}
+
+impl std::ops::Add for Measures {
+    type Output = Measures;
+
+    fn add(self, o: Measures) -> Measures {
+        Measures {
+            beholde: self.beholde + o.beholde,
+            utvikle: self.utvikle + o.utvikle,
+            mobilisere: self.mobilisere + o.mobilisere,
+            rekruttere: self.rekruttere + o.rekruttere,
+        }
+    }
+}
+
+impl std::iter::Sum for Measures {
+    fn sum<I: Iterator<Item = Measures>>(iter: I) -> Measures {
+        iter.fold(Measures::default(), |a, b| a + b)
+    }
+}
+
+/// Issue 25, "develop or recruit, by money and time": the cost of the
+/// develop list against recruiting as many people, and whether the
+/// development finishes by the need's horizon. Shown, never decided: the
+/// develop list stays FORMAT.md's.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DevelopOrRecruit {
+    /// The develop list's goals' cost (renewals not included).
+    pub develop: Money,
+    /// `[cost] recruit` x the length of the develop list.
+    pub recruit: Money,
+    /// Every develop goal finishes by the horizon; null without capacity.
+    pub in_time: Option<bool>,
 }
 
 /// A holder whose qualifying assessment expires before the need's horizon,
@@ -102,6 +183,9 @@ pub struct Renewal {
     /// The person's name, for human output (machines keep the id).
     #[serde(skip)]
     pub name: Option<String>,
+    /// FORMAT.md r3 "Cost" of the renewal, for the budget's years.
+    #[serde(skip)]
+    pub cost: Option<Money>,
 }
 
 /// One person to be developed for a need: from their level to the need's.
@@ -114,6 +198,9 @@ pub struct Development {
     /// The person's name, for human output (machines keep the id).
     #[serde(skip)]
     pub name: Option<String>,
+    /// FORMAT.md r3 "Cost" of the development, for the budget's years.
+    #[serde(skip)]
+    pub cost: Option<Money>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -128,7 +215,22 @@ pub struct GapTotals {
     pub develop: usize,
     pub recruit: u64,
     pub effort: Effort,
+    /// FORMAT.md r3 "KS measures", summed over the needs.
+    pub measures: Measures,
+    /// FORMAT.md r3 "Cost": the needs' costs; absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// The needs' costs by the calendar year they are booked in (the
+    /// *økonomiplan*); absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_by_year: Option<CostByYear>,
+    /// `[cost] currency`, for human output; None without `[cost]`.
+    #[serde(skip)]
+    pub currency: Option<String>,
 }
+
+/// Money by calendar year; JSON `{"2027": 45000}`.
+pub type CostByYear = std::collections::BTreeMap<i16, Money>;
 
 /// How fresh the picture is ("competence is fresh produce, not stock").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -257,6 +359,9 @@ pub struct PersonPlan {
     pub effort: Effort,
     /// Learning hours a year (r2 "Capacity"); null: unlimited.
     pub capacity: Option<f64>,
+    /// FORMAT.md r3 "Cost" of the person's goals; absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
 }
 
 /// One development goal: a skill from the current level to a target, with
@@ -281,6 +386,9 @@ pub struct Goal {
     pub mentor: Option<String>,
     /// A unit to visit for *hospitering* (job rotation), or null.
     pub host: Option<String>,
+    /// FORMAT.md r3 "Cost" of the goal; absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
     #[serde(skip)]
     pub skill_name: String,
     /// The effort's hours by mix.
@@ -390,6 +498,17 @@ pub struct PlanSummary {
     pub mentors: Vec<MentorLoad>,
     /// FORMAT r3 "Reach".
     pub reach: Reach,
+    /// FORMAT.md r3 "Cost": the goals' costs plus the recruitment list's;
+    /// absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// The same by the calendar year it is booked in (goals by their
+    /// finish, else deadline; recruitment by the need's horizon).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_by_year: Option<CostByYear>,
+    /// `[cost] currency`, for human output; None without `[cost]`.
+    #[serde(skip)]
+    pub currency: Option<String>,
 }
 
 /// A plan goal that finishes after the deadline of a need it serves.
@@ -416,6 +535,9 @@ pub struct EffortBy {
     pub key: Option<String>,
     pub goals: usize,
     pub effort: Effort,
+    /// FORMAT.md r3 "Cost" of these goals; absent without `[cost]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
 }
 
 /// People to recruit for a need.
@@ -462,6 +584,10 @@ pub struct BalanceReport {
     /// People in scope due for reassessment (issue 24, item 5), by unit,
     /// then person id, then skill (`crate::analysis::survey::due_list`).
     pub due: Vec<Due>,
+    /// FORMAT.md r3 "KS measures", *avvikle*: each skill being wound down
+    /// (`phase_out`) and its holders; absent when no skill is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub phase_out: Vec<PhaseOut>,
     /// `[assessment] calibrate_at`: how far apart is listed (for the views).
     #[serde(skip)]
     pub calibrate_at: Level,
@@ -489,6 +615,28 @@ impl BalanceReport {
             None => id.to_string(),
         }
     }
+}
+
+/// A skill being wound down (KS's *avvikle*) and who holds it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseOut {
+    pub skill: String,
+    /// The people present at D in scope with level 1 or more, by unit
+    /// (none last), then person id.
+    pub holders: Vec<PhaseOutHolder>,
+    /// The skill's name, for human output.
+    #[serde(skip)]
+    pub name: String,
+}
+
+/// One holder of a skill being wound down.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseOutHolder {
+    pub person: String,
+    pub unit: Option<String>,
+    pub level: Level,
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// A person and skill whose self and manager levels differ enough to talk
@@ -735,6 +883,10 @@ pub struct GapGroup {
     pub develop: usize,
     pub recruit: u64,
     pub effort: Effort,
+    /// FORMAT.md r3 "KS measures", summed over the group's needs.
+    pub measures: Measures,
+    /// FORMAT.md r3 "Cost" of the group's needs; absent without `[cost]`.
+    pub cost: Option<Money>,
     /// The most urgent priority among unmet needs (null when all are met).
     pub at_risk: Option<Priority>,
     /// `--min-group` (JSON by hand, `suppressed.rs`: numbers null, zeroed here).

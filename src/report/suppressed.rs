@@ -73,7 +73,8 @@ impl<'a> HiddenSkill<'a> {
 impl Serialize for GapGroup {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let hide = self.suppressed;
-        let mut st = s.serialize_struct("GapGroup", 11 + usize::from(hide))?;
+        let fields = 12 + usize::from(hide) + usize::from(self.cost.is_some());
+        let mut st = s.serialize_struct("GapGroup", fields)?;
         st.serialize_field("key", &self.key)?;
         st.serialize_field("name", &self.name)?;
         st.serialize_field("needs", &shown(hide, self.needs))?;
@@ -84,6 +85,10 @@ impl Serialize for GapGroup {
         st.serialize_field("develop", &shown(hide, self.develop))?;
         st.serialize_field("recruit", &shown(hide, self.recruit))?;
         st.serialize_field("effort", &shown(hide, &self.effort))?;
+        st.serialize_field("measures", &shown(hide, &self.measures))?;
+        if let Some(cost) = &self.cost {
+            st.serialize_field("cost", &shown(hide, cost))?;
+        }
         st.serialize_field("at_risk", &self.at_risk.filter(|_| !hide))?;
         if hide {
             st.serialize_field("suppressed", &true)?;
