@@ -247,7 +247,8 @@ pub fn parse(
     for (t, span) in tables(&mut ctx, root, "skill") {
         if let Some(skill) = parse_skill(&mut ctx, t, &span, &mut skill_ids, &org.scale) {
             if skill.phase_out {
-                phase_out.push(&skill.id, ctx.line(&span));
+                let at = get(t, "phase_out").map_or(span, |v| v.span());
+                phase_out.push(&skill.id, ctx.line(&at));
             }
             org.skills.push(skill);
         }
