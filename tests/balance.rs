@@ -1357,6 +1357,9 @@ fn gap_by_driver_on_the_command_line() {
             "key": "cloud", "name": "Cloud first", "needs": 2, "unmet": 2,
             "coverage": 0.25, "shortfall": 3, "renew": 0, "develop": 3, "recruit": 0,
             "effort": {"total": 160, "experience": 112, "social": 32, "formal": 16},
+            // Issue 25: KS's measures, summed: 1 holder kept (coverage
+            // 0.25 of 4), the 3 developed.
+            "measures": {"beholde": 1, "utvikle": 3, "mobilisere": 0, "rekruttere": 0},
             "at_risk": "critical"
         })
     );

@@ -1270,6 +1270,10 @@ fn json_report_shape() {
         "leaving",
         "arriving",
         "effort",
+        // r3 (issue 25), on every organisation; `cost` only with [cost].
+        "surplus",
+        "elsewhere",
+        "measures",
     ]);
     let effort_keys = set(&["total", "experience", "social", "formal"]);
     for n in needs {
@@ -1338,7 +1342,8 @@ fn json_report_shape() {
             "renew",
             "develop",
             "recruit",
-            "effort"
+            "effort",
+            "measures"
         ])
     );
     assert_eq!(keys(&t["effort"]), effort_keys);

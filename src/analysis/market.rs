@@ -28,7 +28,8 @@ pub fn mentoring(org: &Organisation) -> Mentoring {
 
 /// The marketplace of the people in `unit` (or below it; None: everyone),
 /// skill by skill in catalogue order; skills nobody wants or teaches are
-/// left out.
+/// left out, and so are skills being wound down (r3 `phase_out`, KS's
+/// *avvikle*): the marketplace does not spread them.
 pub fn market_report(org: &Organisation, unit: Option<&str>) -> MarketReport {
     let mentoring = mentoring(org);
     let ids = IdOrder::new(&org.people);
@@ -60,6 +61,7 @@ pub fn market_report(org: &Organisation, unit: Option<&str>) -> MarketReport {
         found.into_iter().map(|(_, p)| person(p, s)).collect()
     };
     let skills = (0..org.skills.len())
+        .filter(|&s| !org.skills[s].phase_out)
         .filter_map(|s| {
             // FORMAT.md r3: an interest-only row makes a learner too.
             let mut learners: Vec<(u32, usize)> = org

@@ -113,7 +113,7 @@ impl std::iter::Sum for Money {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.hundredths % 100 == 0 && self.hundredths / 100 <= i64::MAX as u128 {
+        if self.hundredths.is_multiple_of(100) && self.hundredths / 100 <= i64::MAX as u128 {
             serializer.serialize_i64((self.hundredths / 100) as i64)
         } else {
             serializer.serialize_f64(self.amount())

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::model::{Date, LearningMix, Level, Priority};
 use crate::report::{
     BalanceReport, Calibration, Due, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
-    NeedGap, ReportKind, SkillBalance, UnitBalance,
+    NeedGap, PhaseOut, ReportKind, SkillBalance, UnitBalance,
 };
 
 /// An earlier gap report: who it was for, when, and its needs.
@@ -403,6 +403,8 @@ struct BalanceView<'a> {
     leaving: &'a [Movement],
     calibration: &'a [Calibration],
     due: &'a [Due],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    phase_out: &'a [PhaseOut],
     baseline: &'a BalanceBaseline,
 }
 
@@ -424,6 +426,7 @@ impl Serialize for BalanceComparison {
             leaving: &r.leaving,
             calibration: &r.calibration,
             due: &r.due,
+            phase_out: &r.phase_out,
             baseline: &self.summary,
         }
         .serialize(serializer)
