@@ -406,3 +406,23 @@ fn plans_carry_costs_per_goal_person_unit_and_driver() {
     assert_eq!(summary["by_unit"][1]["cost"], 800);
     assert_eq!(summary["by_driver"][0]["cost"], 1200);
 }
+
+/// The competence marketplace does not spread a skill being wound down:
+/// its holders are not offered as teachers, while the same holders of a
+/// skill in use are.
+#[test]
+fn the_marketplace_leaves_out_a_phase_out_skill() {
+    let fx = Fixture::standard(
+        "[[skill]]\nid = \"old\"\nphase_out = true\n\n[[skill]]\nid = \"new\"\n",
+        "id\na\nb\n",
+        "person,skill,level,interest\na,old,4,\na,new,4,\nb,old,0,ja\n",
+    );
+    let out = fx.json(&["market", "org.toml", "--format", "json"]);
+    let skills: Vec<&str> = out["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .map(|s| s["skill"].as_str().unwrap())
+        .collect();
+    assert_eq!(skills, ["new"]);
+}
