@@ -4,6 +4,7 @@
 //! expiry dates, interest, `max_steps`, hours per level and skills' own
 //! mixes, needs scoped by unit and role, some with `by`):
 //! - 0 <= coverage <= 1, and renew + develop + recruit = shortfall, per need
+//!   (and KS's utvikle + mobilisere + rekruttere = shortfall, issue 25)
 //!   and in the totals;
 //! - every develop candidate is in the need's scope, below its level, within
 //!   `max_steps` of it, and developed to it from their current level;
@@ -398,6 +399,20 @@ proptest! {
                 n.shortfall,
                 "{}: renew + develop + recruit", n.id
             );
+            // Issue 25, KS's measures: utvikle + mobilisere + rekruttere is
+            // the shortfall, beholde + surplus never exceeds have, and
+            // nobody elsewhere is in scope.
+            let m = n.measures;
+            prop_assert_eq!(m.utvikle + m.mobilisere + m.rekruttere, u64::from(n.shortfall), "{}: measures", n.id);
+            prop_assert!(m.beholde + u64::from(n.surplus) <= u64::from(n.have), "{}: beholde", n.id);
+            prop_assert!(n.recruit > 0 || n.elsewhere.is_empty(), "{}: elsewhere without recruit", n.id);
+            for e in &n.elsewhere {
+                let p = e.person[1..].parse::<usize>().expect("person index");
+                let person = &spec.people[p];
+                let in_role = need.role.is_none_or(|r| person.role == Some(r));
+                prop_assert!(!(in_unit(person, need.unit) && in_role), "{} elsewhere but in {}'s scope", e.person, n.id);
+                prop_assert!(e.level >= n.level, "{} elsewhere below {}", e.person, n.id);
+            }
             prop_assert!(adds_up(&n.effort), "{}: {:?}", n.id, n.effort);
             let skill = need.skill;
             for d in &n.develop {
