@@ -76,6 +76,7 @@ pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
         freshness: freshness(org),
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
+        ks: org.policy.cost.is_some() || org.skills.iter().any(|s| s.phase_out),
     };
     crate::analysis::budget::book_needs(org, &mut report, None);
     report

@@ -41,6 +41,11 @@ pub struct GapReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows late counts.
     #[serde(skip)]
     pub scheduled: bool,
+    /// The organisation plans in KS's terms and money (`[cost]`, or a
+    /// skill with `phase_out`): human output shows KS's measures and the
+    /// budget; without, it is the table it always was (issue 25).
+    #[serde(skip)]
+    pub ks: bool,
 }
 
 impl GapReport {
