@@ -598,6 +598,7 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
         .to_string(),
         groups,
         totals: report.totals.clone(),
+        ks: report.ks,
     }
 }
 

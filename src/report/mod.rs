@@ -869,6 +869,9 @@ pub struct GapGroupsReport {
     pub by: String,
     pub groups: Vec<GapGroup>,
     pub totals: GapTotals,
+    /// As [`GapReport::ks`]: human output shows KS's measures and costs.
+    #[serde(skip)]
+    pub ks: bool,
 }
 
 /// The needs of one unit, skill or driver, added up.
