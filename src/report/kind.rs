@@ -88,6 +88,7 @@ mod tests {
             by: by.to_string(),
             groups: Vec::new(),
             totals: Default::default(),
+            ks: false,
         };
         assert_eq!(report("unit").kind(), "gap-by-unit");
         assert_eq!(report("skill").kind(), "gap-by-skill");
