@@ -487,6 +487,27 @@ catalogue! {
     FormExpired => "expired {}", "utløpt {}";
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
+    // Where a level comes from (issue 24 item 3).
+    SourceSelf => "self", "egen";
+    SourceManager => "manager", "leder";
+    SourceCertificate => "certificate", "sertifikat";
+    ColSource => "Source", "Kilde";
+    PersonMeanings => "What my levels mean", "Hva nivåene mine betyr";
+    PersonCalibration => "For the competence talk", "Til kompetansedrøftingen";
+    PersonCalibrationItem => "self-assessed {}, the manager's {}; {} counts", "egenvurdert {}, leders vurdering {}; {} teller";
+    // The team page (issue 23).
+    IndexPeople => "Personal pages: {}", "Personlige sider: {}";
+    IndexUnits => "Team pages: {}", "Teamsider: {}";
+    IndexAbout => "{} pages, as of {}.", "{} sider, per {}.";
+    TeamTitle => "Our competence: {}", "Vår kompetanse: {}";
+    TeamNeeds => "Needs in the unit", "Behov i enheten";
+    TeamNoNeeds => "No need is scoped to the unit or below it.", "Ingen behov gjelder enheten eller enheter under den.";
+    TeamAbove => "Needs above the unit", "Behov over enheten";
+    TeamAboveAbout => "Needs of a larger part of the organisation that the unit's people are in: the unit's share only.", "Behov for en større del av virksomheten som enhetens folk hører til: bare enhetens andel.";
+    ColUnitInScope => "Our people", "Våre folk";
+    ColUnitHave => "At level", "På nivå";
+    TeamRoles => "People and role targets", "Folk og rollemål";
+    TeamPlans => "Development plans", "Utviklingsplaner";
     // The personal page (issue 23).
     PersonTitle => "My competence: {}", "Min kompetanse: {}";
     PersonLevels => "My levels", "Mine nivåer";
@@ -550,6 +571,9 @@ pub fn term(word: &str) -> Option<Key> {
         "counts" => PartCounts,
         "renew" => PartRenew,
         "develop" => PartDevelop,
+        "self" => SourceSelf,
+        "manager" => SourceManager,
+        "certificate" => SourceCertificate,
         _ => return Option::None,
     })
 }

@@ -16,6 +16,7 @@ mod market;
 mod person;
 mod progress;
 mod suppressed;
+mod team;
 mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
@@ -23,6 +24,7 @@ pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };
+pub use team::{TeamReport, UnitShare};
 pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
 
 /// The organisation-perspective gap report (`kompetanse gap`).
