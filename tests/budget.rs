@@ -426,3 +426,103 @@ fn the_marketplace_leaves_out_a_phase_out_skill() {
         .collect();
     assert_eq!(skills, ["new"]);
 }
+
+// ---------------------------------------------------------------------------
+// The views: CSV columns, the Budget sheet, the tables' KS words, the page
+// ---------------------------------------------------------------------------
+
+#[path = "common/sheets.rs"]
+mod sheets;
+
+/// A need with a cost: 2 to recruit at 50000 by 2027-03-31 (100000 in
+/// 2027), and one to develop 1 -> 2 at `hour` 10 (40 h: 400, no `by`: 2026).
+fn costed() -> Fixture {
+    Fixture::standard(
+        "[cost]\ncurrency = \"kr\"\nhour = 10\nrecruit = 50000\n\n[[skill]]\nid = \"s\"\nname = \"Saksbehandling\"\n\n\
+         [[need]]\nid = \"later\"\nskill = \"s\"\nlevel = 4\ncount = 2\nby = 2027-03-31\n\n\
+         [[need]]\nid = \"now\"\nskill = \"s\"\nlevel = 2\ncount = 1\n",
+        "id\na\n",
+        "person,skill,level\na,s,1\n",
+    )
+}
+
+/// CSV appends the surplus and KS's measures on every organisation, and
+/// the cost columns only with `[cost]`.
+#[test]
+fn csv_appends_the_measures_and_with_cost_the_costs() {
+    let fx = costed();
+    let out = fx.run(&["gap", "org.toml", "-q", "--format", "csv"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.ends_with(
+            ",arriving,surplus,beholde,utvikle,mobilisere,rekruttere,cost,develop_cost,recruit_cost,in_time"
+        ),
+        "{header}"
+    );
+    // later: recruit 2 (nobody else holds it): rekruttere 2, 100000.
+    let later = text.lines().find(|l| l.starts_with("later,")).unwrap();
+    assert!(later.ends_with(",0,0,0,0,2,100000,0,0,"), "{later}");
+    let plain = Fixture::standard(
+        "[[skill]]\nid = \"s\"\n\n[[need]]\nid = \"n\"\nskill = \"s\"\nlevel = 2\ncount = 1\n",
+        "id\na\n",
+        "person,skill,level\na,s,1\n",
+    );
+    let out = plain.run(&["gap", "org.toml", "-q", "--format", "csv"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",arriving,surplus,beholde,utvikle,mobilisere,rekruttere"),
+        "{text}"
+    );
+}
+
+/// The workbook's Budget sheet holds the økonomiplan: a year a row, the
+/// cost a number (formatted as the currency), not text.
+#[test]
+fn the_workbook_has_a_budget_sheet_of_numbers() {
+    let fx = costed();
+    let path = fx.dir().join("gap.xlsx");
+    let out = fx.run(&["gap", "org.toml", "-q", "-o", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut book = sheets::book(std::fs::read(&path).unwrap());
+    let budget = sheets::sheet(&mut book, "Budget");
+    assert_eq!(
+        sheets::rows(&budget),
+        [["Year", "Cost"], ["2026", "400"], ["2027", "100000"]]
+    );
+    assert!(matches!(
+        budget.get((2, 1)),
+        Some(calamine::Data::Float(x)) if *x == 100000.0
+    ));
+}
+
+/// The Norwegian table and the page use KS's words; the page has a
+/// budget card and a bar a year.
+#[test]
+fn the_norwegian_table_and_the_page_use_ks_words() {
+    let fx = costed();
+    let out = fx.run(&["gap", "org.toml", "-q", "--lang", "nb"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "Beholde",
+        "Utvikle",
+        "Mobilisere",
+        "Rekruttere",
+        "Økonomiplan",
+        "100 000 kr",
+    ] {
+        assert!(text.contains(word), "{word} in:\n{text}");
+    }
+    let out = fx.run(&["report", "org.toml", "-q", "--lang", "nb"]);
+    let page = String::from_utf8(out.stdout).unwrap();
+    for word in ["Beholde", "Rekruttere", "Budsjett", "id=\"budget\""] {
+        assert!(page.contains(word), "{word} in the page");
+    }
+    assert!(
+        page.contains("data-bar=\"year\" data-key=\"2027\""),
+        "a bar a year"
+    );
+}

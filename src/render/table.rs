@@ -205,6 +205,9 @@ pub enum Cell {
     Num(f64),
     /// A share from 0 to 1 (coverage, readiness): a percentage in XLSX.
     Share(f64),
+    /// An amount of money and its currency's label: a number in CSV, a
+    /// number formatted as that currency in XLSX (issue 25).
+    Money(f64, String),
     Date(Date),
     Bool(bool),
     /// A missing value.
@@ -268,6 +271,7 @@ pub fn show(l: Labels, cell: &Cell) -> String {
         Cell::Int(n) => l.int(n.unsigned_abs()),
         Cell::Num(hours) => l.hours(*hours),
         Cell::Share(share) => l.percent(*share),
+        Cell::Money(amount, currency) => l.money(*amount, currency),
         Cell::Date(date) => date.to_string(),
         Cell::Bool(yes) => l.get(if *yes { Key::Yes } else { Key::No }).to_string(),
         Cell::Empty => String::new(),

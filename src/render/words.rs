@@ -398,6 +398,38 @@ catalogue! {
     SheetNeeds => "Needs", "Behov";
     SheetDevelop => "Develop", "Utvikle";
     SheetRecruit => "Recruit", "Rekruttere";
+    SheetBudget => "Budget", "Økonomiplan";
+    // KS's measures and the budget (issue 25, FORMAT r3): KS's own words
+    // head the measures in both languages.
+    KsHeading => "KS's measures (beholde, utvikle, mobilisere, rekruttere):", "KS-tiltak (beholde, utvikle, mobilisere, rekruttere):";
+    ColBeholde => "Beholde", "Beholde";
+    ColUtvikle => "Utvikle", "Utvikle";
+    ColMobilisere => "Mobilisere", "Mobilisere";
+    ColRekruttere => "Rekruttere", "Rekruttere";
+    ColSurplus => "Surplus", "Overskudd";
+    ColCost => "Cost", "Kostnad";
+    ColYear => "Year", "År";
+    HeadDevelopCost => "Develop cost", "Kostnad utvikle";
+    HeadRecruitCost => "Recruit cost", "Kostnad rekruttere";
+    HeadInTime => "In time", "I tide";
+    KsTotalLine => "KS's measures: beholde {} (retain), utvikle {} (develop), mobilisere {} (from elsewhere), rekruttere {} (recruit)", "KS-tiltak: beholde {}, utvikle {}, mobilisere {}, rekruttere {}";
+    ElsewhereHeading => "Elsewhere in the organisation (mobilisere before recruiting):", "Andre steder i organisasjonen (mobilisere før rekruttering):";
+    ElsewhereFor => "Elsewhere for ", "Andre steder for ";
+    ElsewhereItem => "{}, {}, level {}", "{}, {}, nivå {}";
+    BudgetHeading => "Budget by year (økonomiplan):", "Økonomiplan, kostnad per år:";
+    BudgetLine => "{}: {}", "{}: {}";
+    BudgetTotal => "Total cost {}", "Kostnad i alt {}";
+    ChoiceHeading => "Develop or recruit (the develop list's cost against recruiting as many):", "Utvikle eller rekruttere (utviklingslistens kostnad mot å rekruttere like mange):";
+    ChoiceItem => "develop {} against recruit {}; {}", "utvikle {} mot rekruttere {}; {}";
+    InTime => "done by the deadline", "ferdig innen fristen";
+    NotInTime => "not done by the deadline", "ikke ferdig innen fristen";
+    NoSchedule => "no schedule (no capacity)", "uten tidsplan (ingen kapasitet)";
+    AvvikleHeading => "Being wound down (avvikle): {}", "Avvikle (fases ut): {}";
+    BudgetCard => "Budget", "Budsjett";
+    BudgetCardNote => "the needs' cost; the dearest year {}", "behovenes kostnad; dyreste år {}";
+    BudgetSection => "Budget by year (økonomiplan)", "Økonomiplan";
+    BudgetIntro => "What the needs cost, booked in the year each goal finishes (else the year of its deadline) and each recruitment in the year of its deadline.", "Hva behovene koster, ført i året hvert mål blir ferdig (ellers fristens år) og hver rekruttering i fristens år.";
+    PlanCostLine => "Cost {} (goals and recruitment); by year: {}", "Kostnad {} (mål og rekruttering); per år: {}";
     SheetPeople => "People", "Personer";
     SheetPersonGaps => "Gaps", "Gap";
     SheetByUnit => "By unit", "Per enhet";
@@ -598,6 +630,16 @@ pub fn header(column: &str) -> Option<Key> {
         "driver" => ColDriver,
         "develop" => ColDevelop,
         "recruit" => ColRecruit,
+        "surplus" => ColSurplus,
+        "beholde" => ColBeholde,
+        "utvikle" => ColUtvikle,
+        "mobilisere" => ColMobilisere,
+        "rekruttere" => ColRekruttere,
+        "cost" => ColCost,
+        "year" => ColYear,
+        "develop_cost" => HeadDevelopCost,
+        "recruit_cost" => HeadRecruitCost,
+        "in_time" => HeadInTime,
         "effort_hours" => HeadEffortHours,
         "experience_hours" => HeadExperienceHours,
         "social_hours" => HeadSocialHours,
@@ -780,6 +822,12 @@ impl Labels {
         } else {
             self.decimal(value, 1)
         }
+    }
+
+    /// An amount of money for people: whole units and the currency's
+    /// label, `1142000 NOK` / `1 142 000 NOK` (JSON and CSV keep it exact).
+    pub fn money(self, amount: f64, currency: &str) -> String {
+        format!("{} {currency}", self.decimal(amount.round(), 0))
     }
 
     /// A share as a percentage for people: `66.7 %` / `66,7 %`, `100 %`.

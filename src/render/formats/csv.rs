@@ -103,7 +103,7 @@ impl<W: Write> RowSink for CsvSink<W> {
                 Cell::Int(n) => {
                     let _ = write!(self.buf, "{n}");
                 }
-                Cell::Num(x) | Cell::Share(x) => {
+                Cell::Num(x) | Cell::Share(x) | Cell::Money(x, _) => {
                     push_number(&mut self.buf, *x);
                     if self.dialect == Dialect::Excel {
                         // Only a decimal point can be in a number's text.

@@ -245,6 +245,14 @@ fn write_cell(
             xlsx(ws.write_number_with_format(r, c, *x, &styles.percent))?;
             6
         }
+        // Money is a number formatted as its currency: `1 142 000 NOK` in
+        // a Norwegian Excel, still a number to sum (issue 25).
+        Cell::Money(x, currency) => {
+            let label: String = currency.chars().filter(|&ch| ch != '"').collect();
+            let format = Format::new().set_num_format(format!("#,##0 \"{label}\""));
+            xlsx(ws.write_number_with_format(r, c, *x, &format))?;
+            format!("{x:.0}").len() + label.chars().count() + 3
+        }
         Cell::Date(d) => {
             match excel_date(*d) {
                 Ok(date) => xlsx(ws.write_datetime_with_format(r, c, &date, &styles.date))?,

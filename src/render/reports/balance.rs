@@ -363,6 +363,17 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
         };
         out.heading(2, l.get(key)).grid(due_grid(l, r));
     }
+    // Issue 25, KS's *avvikle*: each skill being wound down, its holders
+    // unit by unit.
+    for p in &r.phase_out {
+        let holders = p.holders.iter().map(|h| {
+            let who = crate::render::reports::text::person(&h.person, h.name.as_deref());
+            let unit = crate::render::reports::text::or_empty(h.unit.as_ref());
+            Text::plain(l.fill(Key::ElsewhereItem, &[&who, &unit, &h.level]))
+        });
+        out.heading(2, l.fill(Key::AvvikleHeading, &[&p.name]))
+            .list(holders);
+    }
 }
 
 /// Who is due for reassessment (issue 24, item 5), unit by unit: the unit

@@ -6,7 +6,7 @@
 
 use std::io;
 
-use crate::model::Date;
+use crate::model::{Date, Money};
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_line, level, or_empty, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
@@ -134,6 +134,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
     if !recruit.is_empty() {
         out.heading(2, l.get(Key::RecruitHeading)).list(recruit);
     }
+    ks_block(l, r, Terminal, out);
 }
 
 /// "2 x Rust at level 3 by 2027-06-30": what a need recruits.
@@ -189,6 +190,7 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
     });
     let renew = renew_document(l, r);
     out.list(renew.into_iter().chain(develop).chain(recruit));
+    ks_block(l, r, Document, out);
 }
 
 /// The columns of the gap grid, by heading: a Renew column only when some
@@ -466,15 +468,66 @@ pub const NEED_FIELDS: &[NeedField] = &[
     NeedField::new("late", |n| Cell::int(n.late)).head(R, Key::ColLate),
     NeedField::new("leaving", |n| Cell::int(n.leaving)).head(R, Key::ColLeaving),
     NeedField::new("arriving", |n| Cell::int(n.arriving)).head(R, Key::ColArriving),
+    // Issue 25 (FORMAT r3): the surplus and KS's measures on every
+    // organisation; the cost columns only with `[cost]` (see `csv_fields`).
+    NeedField::new("surplus", |n| Cell::int(n.surplus)).head(R, Key::ColSurplus),
+    NeedField::new("beholde", |n| Cell::count(n.measures.beholde)).head(R, Key::ColBeholde),
+    NeedField::new("utvikle", |n| Cell::count(n.measures.utvikle)).head(R, Key::ColUtvikle),
+    NeedField::new("mobilisere", |n| Cell::count(n.measures.mobilisere))
+        .head(R, Key::ColMobilisere),
+    NeedField::new("rekruttere", |n| Cell::count(n.measures.rekruttere))
+        .head(R, Key::ColRekruttere),
+    NeedField::new("cost", |n| amount(n.cost))
+        .head(R, Key::ColCost)
+        .shows(|n, h| money(h.l, n.cost, &h.of.totals)),
+    NeedField::new("develop_cost", |n| {
+        amount(n.develop_or_recruit.map(|c| c.develop))
+    }),
+    NeedField::new("recruit_cost", |n| {
+        amount(n.develop_or_recruit.map(|c| c.recruit))
+    }),
+    NeedField::new("in_time", |n| {
+        n.develop_or_recruit
+            .and_then(|c| c.in_time)
+            .map_or(Cell::Empty, Cell::Bool)
+    }),
 ];
+
+/// The columns that exist only with `[cost]`: without it, the CSV is the
+/// one it always was plus KS's measures (issue 25).
+const COST_COLUMNS: [&str; 4] = ["cost", "develop_cost", "recruit_cost", "in_time"];
+
+/// An amount as a number cell (CSV and the Needs sheet), or empty.
+fn amount(money: Option<Money>) -> Cell {
+    money.map_or(Cell::Empty, |m| Cell::Num(m.amount()))
+}
+
+/// An amount for people, in the organisation's currency, or nothing.
+fn money(l: Labels, money: Option<Money>, t: &GapTotals) -> String {
+    money.map_or_else(String::new, |m| {
+        l.money(m.amount(), t.currency.as_deref().unwrap_or_default())
+    })
+}
+
+/// The need row's machine columns: every named field, the cost ones only
+/// with `[cost]`.
+fn csv_fields(r: &GapReport) -> Vec<NeedField> {
+    let names: Vec<&str> = NEED_FIELDS
+        .iter()
+        .filter(|f| f.machine())
+        .map(|f| f.name)
+        .filter(|name| r.totals.cost.is_some() || !COST_COLUMNS.contains(name))
+        .collect();
+    pick(NEED_FIELDS, &names)
+}
 
 impl ToCsv for GapReport {
     fn columns(&self) -> Vec<String> {
-        field_names(NEED_FIELDS)
+        field_names(&csv_fields(self))
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        field_rows(NEED_FIELDS, &self.needs, sink)
+        field_rows(&csv_fields(self), &self.needs, sink)
     }
 }
 
@@ -501,7 +554,7 @@ impl ToXlsx for GapReport {
                 "id", "skill", "unit", "role", "level", "recruit", "priority", "by", "driver",
             ],
         );
-        Ok(vec![
+        let mut sheets = vec![
             needs,
             Sheet::of(Key::SheetDevelop, &develop_fields(), &develop),
             Sheet::of(Key::SheetRenew, &renew_fields(), &renew),
@@ -510,7 +563,135 @@ impl ToXlsx for GapReport {
                 &recruit,
                 self.needs.iter().filter(|n| n.recruit > 0),
             ),
-        ])
+        ];
+        // Issue 25: with `[cost]`, the økonomiplan, a year a row, in money.
+        let t = &self.totals;
+        if let (Some(years), Some(currency)) = (&t.cost_by_year, &t.currency) {
+            let rows: Vec<(i16, f64, &str)> = years
+                .iter()
+                .map(|(&year, cost)| (year, cost.amount(), currency.as_str()))
+                .collect();
+            sheets.push(Sheet::of(Key::SheetBudget, &budget_fields(), &rows));
+        }
+        Ok(sheets)
+    }
+}
+
+/// `gap`'s Budget sheet (the *økonomiplan*): a row per calendar year with
+/// its cost, a number formatted as the currency.
+fn budget_fields<'a>() -> [Field<(i16, f64, &'a str)>; 2] {
+    [
+        Field::new("year", |y| Cell::int(y.0)),
+        Field::new("cost", |y| Cell::Money(y.1, y.2.to_string())),
+    ]
+}
+
+/// Issue 25, when the organisation plans in KS's terms and money
+/// (`GapReport::ks`): KS's measures need by need with their total, who is
+/// elsewhere for a need that recruits, the budget by year, and developing
+/// against recruiting. A terminal heads each part; a document leads it
+/// with strong words (its headings are the page's).
+pub fn ks_block(l: Labels, r: &GapReport, dialect: Dialect, out: &mut Builder) {
+    use Key::*;
+    if !r.ks || r.needs.is_empty() {
+        return;
+    }
+    let t = &r.totals;
+    let currency = t.currency.as_deref().unwrap_or_default();
+    let head = |out: &mut Builder, key: Key| match dialect {
+        Terminal => {
+            out.heading(2, l.get(key));
+        }
+        Document => {
+            out.para(Text::default().strong(l.get(key)));
+        }
+    };
+    let mut columns = vec![
+        ColNeed,
+        ColSkill,
+        ColBeholde,
+        ColUtvikle,
+        ColMobilisere,
+        ColRekruttere,
+    ];
+    columns.extend(r.needs.iter().any(|n| n.surplus > 0).then_some(ColSurplus));
+    columns.extend(t.cost.is_some().then_some(ColCost));
+    let h = Human { l, dialect, of: r };
+    let mut grid = Grid::of(&h, NEED_FIELDS, &columns, &r.needs);
+    let m = t.measures;
+    if dialect == Terminal {
+        let skill = grid.at(&[ColSkill])[0];
+        grid = grid.clip(skill);
+        grid.push(columns.iter().map(|&key| match key {
+            ColSkill => l.get(Total).to_string(),
+            ColBeholde => l.int(m.beholde),
+            ColUtvikle => l.int(m.utvikle),
+            ColMobilisere => l.int(m.mobilisere),
+            ColRekruttere => l.int(m.rekruttere),
+            ColCost => money(l, t.cost, t),
+            _ => String::new(),
+        }));
+    }
+    head(out, KsHeading);
+    out.grid(grid).para(l.fill(
+        KsTotalLine,
+        &[
+            &l.int(m.beholde),
+            &l.int(m.utvikle),
+            &l.int(m.mobilisere),
+            &l.int(m.rekruttere),
+        ],
+    ));
+    let elsewhere: Vec<Text> = r
+        .needs
+        .iter()
+        .filter(|n| !n.elsewhere.is_empty())
+        .map(|n| {
+            let people: Vec<String> = n
+                .elsewhere
+                .iter()
+                .map(|e| {
+                    let who = person(&e.person, e.name.as_deref());
+                    l.fill(ElsewhereItem, &[&who, &or_empty(e.unit.as_ref()), &e.level])
+                })
+                .collect();
+            Text::plain(format!("{}: {}", n.id, people.join("; ")))
+        })
+        .collect();
+    if !elsewhere.is_empty() {
+        head(out, ElsewhereHeading);
+        out.list(elsewhere);
+    }
+    if let (Some(years), Some(total)) = (&t.cost_by_year, t.cost) {
+        head(out, BudgetHeading);
+        out.list(years.iter().map(|(year, cost)| {
+            Text::plain(l.fill(BudgetLine, &[year, &l.money(cost.amount(), currency)]))
+        }))
+        .para(l.fill(BudgetTotal, &[&l.money(total.amount(), currency)]));
+    }
+    let choices: Vec<Text> = r
+        .needs
+        .iter()
+        .filter(|n| !n.develop.is_empty())
+        .filter_map(|n| {
+            let c = n.develop_or_recruit?;
+            let when = match c.in_time {
+                Some(true) => l.get(InTime),
+                Some(false) => l.get(NotInTime),
+                Option::None => l.get(NoSchedule),
+            };
+            let develop = l.money(c.develop.amount(), currency);
+            let recruit = l.money(c.recruit.amount(), currency);
+            Some(Text::plain(format!(
+                "{}: {}",
+                n.id,
+                l.fill(ChoiceItem, &[&develop, &recruit, &when])
+            )))
+        })
+        .collect();
+    if !choices.is_empty() {
+        head(out, ChoiceHeading);
+        out.list(choices);
     }
 }
 
@@ -566,7 +747,20 @@ pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Out
         ColShort,
     ];
     let counts = [ColCoverage, ColLeaving, ColArriving, ColLate, ColRecruit];
-    for key in shown.into_iter().chain(counts) {
+    // Issue 25: KS's measures and the cost, when the organisation uses them.
+    let ks: &[Key] = if r.ks {
+        &[
+            ColBeholde,
+            ColUtvikle,
+            ColMobilisere,
+            ColRekruttere,
+            ColSurplus,
+            ColCost,
+        ]
+    } else {
+        &[]
+    };
+    for key in shown.into_iter().chain(counts).chain(ks.iter().copied()) {
         let Some(field) = NEED_FIELDS
             .iter()
             .find(|f| f.head.is_some_and(|(_, k)| k == key))
@@ -578,7 +772,7 @@ pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Out
             // The horizon only when it is not the deadline.
             ColHorizon => n.by == Some(n.horizon),
             // Who leaves, arrives or is late only when someone does.
-            ColLeaving | ColArriving | ColLate => (field.cell)(n) == Cell::Int(0),
+            ColLeaving | ColArriving | ColLate | ColSurplus => (field.cell)(n) == Cell::Int(0),
             _ => value.is_empty(),
         };
         if !skip {
@@ -623,6 +817,13 @@ pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Out
     if n.recruit > 0 {
         heading(&mut out, RecruitHeading);
         out.list([Text::plain(recruit_line(l, n))]);
+    }
+    if !n.elsewhere.is_empty() {
+        heading(&mut out, ElsewhereHeading);
+        out.list(n.elsewhere.iter().map(|e| {
+            let who = person(&e.person, e.name.as_deref());
+            Text::plain(l.fill(ElsewhereItem, &[&who, &or_empty(e.unit.as_ref()), &e.level]))
+        }));
     }
     out.build()
 }

@@ -7,9 +7,7 @@ use crate::model::Date;
 use crate::render::outline::{Dialect, Outline, ToOutline};
 use crate::render::reports::text::{effort_line, group_title, group_word, or_empty};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
-use crate::render::table::{
-    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, heads,
-};
+use crate::render::table::{Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
 use crate::render::words::{Key, Labels};
 use crate::report::{GapGroup, GapGroupsReport};
 
@@ -51,6 +49,15 @@ impl ToOutline for GapGroupsReport {
                 if groups_renew(r) {
                     total.insert(6, l.int(t.renew as u64));
                 }
+                if r.ks {
+                    let m = t.measures;
+                    total.extend(
+                        [m.beholde, m.utvikle, m.mobilisere, m.rekruttere].map(|n| l.int(n)),
+                    );
+                }
+                if let (Some(cost), Some(currency)) = (t.cost, &t.currency) {
+                    total.push(l.money(cost.amount(), currency));
+                }
                 groups.push(total);
                 out.grid(groups);
             }
@@ -85,6 +92,23 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
     if renew {
         header.insert(6, heads(l, &[(R, ColRenew)]).remove(0));
     }
+    // Issue 25: KS's measures summed per group, and the cost, last.
+    let currency = report
+        .totals
+        .currency
+        .as_deref()
+        .filter(|_| report.totals.cost.is_some());
+    let mut more = Vec::new();
+    if report.ks {
+        more.extend([
+            (R, ColBeholde),
+            (R, ColUtvikle),
+            (R, ColMobilisere),
+            (R, ColRekruttere),
+        ]);
+    }
+    more.extend(currency.map(|_| (R, ColCost)));
+    header.extend(heads(l, &more));
     let mut grid = if renew {
         Grid::new(&header).fold(&[10, 1, 7, 6])
     } else {
@@ -114,6 +138,21 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
             row[2..last].fill("–".to_string());
             row[last] = l.get(Suppressed).to_string();
         }
+        let m = g.measures;
+        let mut ks: Vec<String> = Vec::new();
+        if report.ks {
+            ks.extend([m.beholde, m.utvikle, m.mobilisere, m.rekruttere].map(|n| l.int(n)));
+        }
+        if let Some(currency) = currency {
+            ks.push(
+                g.cost
+                    .map_or_else(String::new, |c| l.money(c.amount(), currency)),
+            );
+        }
+        if g.suppressed {
+            ks.fill("–".to_string());
+        }
+        row.extend(ks);
         grid.push(row);
     }
     grid
@@ -142,16 +181,36 @@ pub const GROUP_FIELDS: &[Field<GapGroup>] = &[
     Field::new(EFFORT_COLUMNS[3], |g| Cell::Num(g.effort.formal)),
     Field::new("at_risk", |g| Cell::opt_priority(g.at_risk)),
     Field::new("renew", |g| Cell::count(g.renew)),
+    // Issue 25: KS's measures summed, and the cost only with `[cost]`.
+    Field::new("beholde", |g| Cell::count(g.measures.beholde)),
+    Field::new("utvikle", |g| Cell::count(g.measures.utvikle)),
+    Field::new("mobilisere", |g| Cell::count(g.measures.mobilisere)),
+    Field::new("rekruttere", |g| Cell::count(g.measures.rekruttere)),
+    Field::new("cost", |g| {
+        g.cost.map_or(Cell::Empty, |c| Cell::Num(c.amount()))
+    }),
 ];
+
+/// The group row's columns: every one, `cost` only with `[cost]`.
+fn group_fields(r: &GapGroupsReport) -> Vec<&'static Field<GapGroup>> {
+    GROUP_FIELDS
+        .iter()
+        .filter(|f| r.totals.cost.is_some() || f.name != "cost")
+        .collect()
+}
 
 impl ToCsv for GapGroupsReport {
     fn columns(&self) -> Vec<String> {
-        field_names(GROUP_FIELDS)
+        group_fields(self)
+            .iter()
+            .map(|f| f.name.to_string())
+            .collect()
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        let fields = group_fields(self);
         for g in &self.groups {
-            let mut row: Vec<Cell> = GROUP_FIELDS.iter().map(|f| (f.cell)(g)).collect();
+            let mut row: Vec<Cell> = fields.iter().map(|f| (f.cell)(g)).collect();
             if g.suppressed {
                 // `--min-group`: the key and name stay, every number is empty.
                 row[2..].fill(Cell::Empty);

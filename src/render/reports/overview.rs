@@ -144,6 +144,12 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
             (Tone::Formal, l.get(Formal).to_string()),
         ]))
         .push(Block::Columns(vec![by_need.build(), by_unit.build()]));
+    // Issue 25: with `[cost]`, the økonomiplan, a bar a year.
+    if let (Some(years), Some(currency)) = (&r.gap.totals.cost_by_year, &r.gap.totals.currency) {
+        out.section("budget", l.get(BudgetSection))
+            .para(l.get(BudgetIntro))
+            .push(Block::Bars(budget_bars(years, currency, l)));
+    }
     out.section("gaps", l.get(Gaps))
         .part(r.gap.outline_in(Dialect::Document, l));
     if let Some(p) = progress {
@@ -235,6 +241,20 @@ fn cards(r: &OverviewReport, l: Labels) -> Vec<Card> {
             ColRenew,
             t.renew.to_string(),
             l.get(RenewNote).into(),
+            Tone::Neutral,
+        ));
+    }
+    // Issue 25: the needs' cost, and the dearest year of the økonomiplan.
+    if let (Some(cost), Some(years), Some(currency)) = (t.cost, &t.cost_by_year, &t.currency) {
+        let dearest = years
+            .iter()
+            .max_by_key(|(_, c)| **c)
+            .map(|(year, c)| format!("{year}: {}", l.money(c.amount(), currency)))
+            .unwrap_or_default();
+        cards.push(card(
+            BudgetCard,
+            l.money(cost.amount(), currency),
+            l.fill(BudgetCardNote, &[&dearest]),
             Tone::Neutral,
         ));
     }
@@ -372,6 +392,35 @@ fn bars(
                     change: String::new(),
                 }],
                 caption,
+            }
+        })
+        .collect()
+}
+
+/// The økonomiplan as bars: a bar a calendar year, as long as its cost
+/// against the dearest year's (issue 25).
+fn budget_bars(years: &crate::report::CostByYear, currency: &str, l: Labels) -> Vec<Bar> {
+    let dearest = years.values().map(|c| c.amount()).fold(0.0, f64::max);
+    years
+        .iter()
+        .map(|(year, cost)| {
+            let text = l.money(cost.amount(), currency);
+            Bar {
+                label: year.to_string(),
+                note: String::new(),
+                kind: "year",
+                key: year.to_string(),
+                tracks: vec![Track {
+                    length: if dearest > 0.0 {
+                        cost.amount() / dearest
+                    } else {
+                        0.0
+                    },
+                    parts: vec![(Tone::Formal, 1.0, text.clone())],
+                    value: text,
+                    change: String::new(),
+                }],
+                caption: String::new(),
             }
         })
         .collect()

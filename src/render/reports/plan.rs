@@ -82,6 +82,17 @@ impl ToOutline for PlanReport {
             }
         };
         out.para(reach_line(l, &s.reach));
+        // Issue 25: with `[cost]`, what the plans and recruitment cost, by year.
+        if let (Some(cost), Some(years), Some(currency)) = (s.cost, &s.cost_by_year, &s.currency) {
+            let by_year: Vec<String> = years
+                .iter()
+                .map(|(year, c)| format!("{year} {}", l.money(c.amount(), currency)))
+                .collect();
+            out.para(l.fill(
+                Key::PlanCostLine,
+                &[&l.money(cost.amount(), currency), &by_year.join(", ")],
+            ));
+        }
         late_goals(l, r, dialect, &mut out);
         mentors_summary(l, r, dialect, &mut out);
         out.build()
@@ -209,30 +220,36 @@ pub fn effort_summary(l: Labels, summary: &PlanSummary) -> Vec<Grid> {
     ]
     .into_iter()
     .filter(|(_, rows, _)| !rows.is_empty())
-    .map(|(title, rows, none)| effort_by(l, title, rows, none))
+    .map(|(title, rows, none)| effort_by(l, title, rows, none, summary.currency.as_deref()))
     .collect()
 }
 
 /// Effort per unit or per driver; `none` names the null key.
-fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key) -> Grid {
+/// With `[cost]` (`currency`), each row's cost last (issue 25).
+fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key, currency: Option<&str>) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, title),
-            (R, ColGoals),
-            (R, ColHours),
-            (R, Experience),
-            (R, Social),
-            (R, Formal),
-        ],
-    ));
+    let mut columns = vec![
+        (L, title),
+        (R, ColGoals),
+        (R, ColHours),
+        (R, Experience),
+        (R, Social),
+        (R, Formal),
+    ];
+    columns.extend(currency.map(|_| (R, ColCost)));
+    let mut grid = Grid::new(&heads(l, &columns));
     for r in rows {
         let mut row = vec![
             r.key.clone().unwrap_or_else(|| l.get(none).to_string()),
             l.int(r.goals as u64),
         ];
         row.extend(effort_hours(l, &r.effort));
+        if let Some(currency) = currency {
+            row.push(
+                r.cost
+                    .map_or_else(String::new, |c| l.money(c.amount(), currency)),
+            );
+        }
         grid.push(row);
     }
     grid
