@@ -512,7 +512,7 @@ fn the_norwegian_table_and_the_page_use_ks_words() {
         "Mobilisere",
         "Rekruttere",
         "Økonomiplan",
-        "100 000 kr",
+        "100\u{202F}000 kr",
     ] {
         assert!(text.contains(word), "{word} in:\n{text}");
     }

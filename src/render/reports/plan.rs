@@ -198,6 +198,10 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     // FORMAT r2 "Mentors": who to learn from, last; a narrow terminal
     // folds it under the goal after the deadline.
     columns.push(ColMentor);
+    // Issue 25: with `[cost]`, each goal's cost, last.
+    if report.summary.cost.is_some() {
+        columns.push(ColCost);
+    }
     let h = Human {
         l,
         dialect: Dialect::Terminal,
@@ -433,7 +437,7 @@ type GoalRow<'a> = (&'a PlanReport, &'a PersonPlan, &'a Goal);
 /// goal (r2's `renew`, `finish` (empty without capacity, or never) and
 /// `late`, then r2 "Mentors"' `mentor` (person id) and `host` (unit),
 /// empty when none), and the human table's columns by heading.
-fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 20] {
+fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 21] {
     use Key::*;
     type G<'a> = Field<GoalRow<'a>>;
     [
@@ -498,7 +502,29 @@ fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 20] {
             Cell::opt_text(g.mentor_info.as_ref().and_then(|m| m.name.as_ref()))
         }),
         G::new("host", |(_, _, g)| Cell::opt_text(g.host.as_ref())),
+        // Issue 25: the goal's cost, only with `[cost]` (see `costed`).
+        G::new("cost", |(_, _, g)| {
+            g.cost.map_or(Cell::Empty, |c| Cell::Num(c.amount()))
+        })
+        .head(R, ColCost)
+        .shows(|(r, _, g), h| {
+            let currency = r.summary.currency.as_deref().unwrap_or_default();
+            g.cost
+                .map_or_else(String::new, |c| h.l.money(c.amount(), currency))
+        }),
     ]
+}
+
+/// `fields` without the `cost` column when the report has no `[cost]`
+/// (issue 25: without it, nothing changes).
+fn costed<'a>(
+    report: &PlanReport,
+    fields: impl IntoIterator<Item = Field<GoalRow<'a>>>,
+) -> Vec<Field<GoalRow<'a>>> {
+    fields
+        .into_iter()
+        .filter(|f| report.summary.cost.is_some() || f.name != "cost")
+        .collect()
 }
 
 /// Every goal of `report`, person by person: `plan`'s rows.
@@ -515,7 +541,7 @@ const MENTOR_NAME: &str = "mentor_name";
 
 impl ToCsv for PlanReport {
     fn columns(&self) -> Vec<String> {
-        let fields = goal_fields();
+        let fields = costed(self, goal_fields());
         field_names(&fields)
             .into_iter()
             .filter(|c| c != MENTOR_NAME)
@@ -523,7 +549,7 @@ impl ToCsv for PlanReport {
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        let fields = goal_fields();
+        let fields = costed(self, goal_fields());
         let csv: Vec<_> = fields
             .into_iter()
             .filter(|f| f.name != MENTOR_NAME)
@@ -540,7 +566,7 @@ impl ToXlsx for PlanReport {
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let rows = goal_rows(self);
-        let goals = Sheet::of(Key::SheetGoals, &goal_fields(), &rows);
+        let goals = Sheet::of(Key::SheetGoals, &costed(self, goal_fields()), &rows);
         let by_unit = effort_sheet(Key::SheetEffortByUnit, "unit", &self.summary.by_unit);
         let by_driver = effort_sheet(Key::SheetEffortByDriver, "driver", &self.summary.by_driver);
         let recruit = Sheet::of(Key::SheetRecruit, RECRUIT_FIELDS, &self.summary.recruit);
