@@ -85,7 +85,11 @@ fn close(a: f64, b: f64) -> bool {
 fn gap_workbook_holds_the_reports_numbers_as_numbers() {
     let report = json(&["gap", X]);
     let mut book = workbook(&["gap", X]);
-    assert_eq!(book.sheet_names(), ["Needs", "Develop", "Renew", "Recruit"]);
+    // Issue 25: virksomhet-x has a [cost], so its økonomiplan too.
+    assert_eq!(
+        book.sheet_names(),
+        ["Needs", "Develop", "Renew", "Recruit", "Budget"]
+    );
     let needs = sheet(&mut book, "Needs");
     let json_needs = report["needs"].as_array().unwrap();
     assert_eq!(needs.height(), json_needs.len() + 1);
@@ -355,6 +359,7 @@ fn the_report_workbook_holds_every_view_and_the_coverage_map_as_numbers() {
             "Develop",
             "Renew",
             "Recruit",
+            "Budget",
             "Effort by unit",
             "Effort by driver",
             "Levels",

@@ -21,13 +21,18 @@ pub fn team_page(org: &Organisation, unit: &str, expiring_days: u32) -> TeamRepo
         .filter(|&p| people.contains(p))
         .count();
 
-    let gap = needs_report(
+    let mut gap = needs_report(
         org,
         &GapFilter {
             unit: Some(unit.to_string()),
             priority: None,
         },
     );
+    // Who is elsewhere (issue 25) is outside the unit by definition: the
+    // page names only its own people. The count stays in `mobilisere`.
+    for need in &mut gap.needs {
+        need.elsewhere.clear();
+    }
     let all = needs_report(org, &GapFilter::default());
     let members: Vec<usize> = (0..org.people.len()).filter(|&p| of_unit(p)).collect();
     let above = all

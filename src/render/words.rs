@@ -402,10 +402,10 @@ catalogue! {
     // KS's measures and the budget (issue 25, FORMAT r3): KS's own words
     // head the measures in both languages.
     KsHeading => "KS's measures (beholde, utvikle, mobilisere, rekruttere):", "KS-tiltak (beholde, utvikle, mobilisere, rekruttere):";
-    ColBeholde => "Beholde", "Beholde";
-    ColUtvikle => "Utvikle", "Utvikle";
-    ColMobilisere => "Mobilisere", "Mobilisere";
-    ColRekruttere => "Rekruttere", "Rekruttere";
+    ColBeholde => "Retain", "Beholde";
+    ColUtvikle => "Develop (KS)", "Utvikle";
+    ColMobilisere => "Mobilise (KS)", "Mobilisere";
+    ColRekruttere => "Recruit (KS)", "Rekruttere";
     ColSurplus => "Surplus", "Overskudd";
     ColCost => "Cost", "Kostnad";
     ColYear => "Year", "År";

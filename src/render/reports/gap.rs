@@ -493,9 +493,13 @@ pub const NEED_FIELDS: &[NeedField] = &[
     }),
 ];
 
-/// The columns that exist only with `[cost]`: without it, the CSV is the
-/// one it always was plus KS's measures (issue 25).
+/// The columns that exist only with `[cost]` (issue 25).
 const COST_COLUMNS: [&str; 4] = ["cost", "develop_cost", "recruit_cost", "in_time"];
+
+/// The columns that exist only when the organisation plans in KS's terms
+/// (`GapReport::ks`): without `[cost]` and `phase_out`, the CSV is the one
+/// it always was (JSON has them on every organisation).
+const KS_COLUMNS: [&str; 5] = ["surplus", "beholde", "utvikle", "mobilisere", "rekruttere"];
 
 /// An amount as a number cell (CSV and the Needs sheet), or empty.
 fn amount(money: Option<Money>) -> Cell {
@@ -517,6 +521,7 @@ fn csv_fields(r: &GapReport) -> Vec<NeedField> {
         .filter(|f| f.machine())
         .map(|f| f.name)
         .filter(|name| r.totals.cost.is_some() || !COST_COLUMNS.contains(name))
+        .filter(|name| r.ks || !KS_COLUMNS.contains(name))
         .collect();
     pick(NEED_FIELDS, &names)
 }
@@ -608,7 +613,6 @@ pub fn ks_block(l: Labels, r: &GapReport, dialect: Dialect, out: &mut Builder) {
     };
     let mut columns = vec![
         ColNeed,
-        ColSkill,
         ColBeholde,
         ColUtvikle,
         ColMobilisere,
@@ -620,10 +624,11 @@ pub fn ks_block(l: Labels, r: &GapReport, dialect: Dialect, out: &mut Builder) {
     let mut grid = Grid::of(&h, NEED_FIELDS, &columns, &r.needs);
     let m = t.measures;
     if dialect == Terminal {
-        let skill = grid.at(&[ColSkill])[0];
-        grid = grid.clip(skill);
+        // A narrow terminal moves the cost and surplus under the need.
+        let details = grid.at(&[ColSurplus, ColCost]);
+        grid = grid.details(&details);
         grid.push(columns.iter().map(|&key| match key {
-            ColSkill => l.get(Total).to_string(),
+            ColNeed => l.get(Total).to_string(),
             ColBeholde => l.int(m.beholde),
             ColUtvikle => l.int(m.utvikle),
             ColMobilisere => l.int(m.mobilisere),

@@ -108,13 +108,16 @@ pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
         ]);
     }
     more.extend(currency.map(|_| (R, ColCost)));
+    let base = header.len();
     header.extend(heads(l, &more));
-    let mut grid = if renew {
-        Grid::new(&header).fold(&[10, 1, 7, 6])
+    // A narrow terminal folds the cost and KS's measures first.
+    let mut fold: Vec<usize> = (base..header.len()).rev().collect();
+    fold.extend(if renew {
+        &[10, 1, 7, 6][..]
     } else {
-        Grid::new(&header).fold(&[9, 1, 6])
-    }
-    .fold_last(&[3]);
+        &[9, 1, 6][..]
+    });
+    let mut grid = Grid::new(&header).fold(&fold).fold_last(&[3]);
     for g in &report.groups {
         let mut row = vec![
             g.key.clone().unwrap_or_else(|| none.to_string()),
@@ -196,6 +199,7 @@ fn group_fields(r: &GapGroupsReport) -> Vec<&'static Field<GapGroup>> {
     GROUP_FIELDS
         .iter()
         .filter(|f| r.totals.cost.is_some() || f.name != "cost")
+        .filter(|f| r.ks || !["beholde", "utvikle", "mobilisere", "rekruttere"].contains(&f.name))
         .collect()
 }
 

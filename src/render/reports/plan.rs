@@ -211,7 +211,7 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     let grid = Grid::of(&h, &goal_fields(), &columns, &rows);
     // The effort line under the table has the split by mode. A narrow
     // terminal keeps the finish date and says "late" under the goal.
-    let fold = grid.at(&[Formal, Social, Experience, ColBy, ColMentor]);
+    let fold = grid.at(&[ColCost, Formal, Social, Experience, ColBy, ColMentor]);
     let last = grid.at(&[ColLate, ColFrom, ColFinish]);
     grid.fold(&fold).fold_last(&last)
 }
@@ -241,7 +241,8 @@ fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key, currency: Opti
         (R, Formal),
     ];
     columns.extend(currency.map(|_| (R, ColCost)));
-    let mut grid = Grid::new(&heads(l, &columns));
+    // A narrow terminal folds the cost under the unit or driver.
+    let mut grid = Grid::new(&heads(l, &columns)).fold(&[6]);
     for r in rows {
         let mut row = vec![
             r.key.clone().unwrap_or_else(|| l.get(none).to_string()),
