@@ -408,6 +408,10 @@ pub struct Sheet {
     /// The columns' CSV names; [`header`](crate::render::words::header) words them.
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// From this column on, each cell is coloured against the same cell of
+    /// the next sheet (a target): below it red, at or above it green, an
+    /// empty cell counting as 0. None: no such colouring.
+    pub against_next: Option<usize>,
 }
 
 impl Sheet {
@@ -417,6 +421,7 @@ impl Sheet {
             name,
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
+            against_next: None,
         }
     }
 
@@ -439,6 +444,7 @@ impl Sheet {
                         .collect()
                 })
                 .collect(),
+            against_next: None,
         }
     }
 
@@ -448,6 +454,7 @@ impl Sheet {
             name,
             columns: report.columns(),
             rows: Vec::new(),
+            against_next: None,
         };
         report.write_rows(&mut sheet)?;
         Ok(sheet)

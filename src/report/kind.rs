@@ -6,8 +6,8 @@
 //! Nothing here computes or formats.
 
 use super::{
-    BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PersonReport, PlanReport, ProgressReport, WhoReport,
+    BalanceReport, GapGroupsReport, GapReport, MarketReport, MatrixReport, OverviewReport,
+    PersonGapReport, PersonReport, PlanReport, ProgressReport, WhoReport,
 };
 
 /// The version of the JSON contract (FORMAT.md "Outputs"): raised when a
@@ -31,6 +31,8 @@ pub mod name {
     pub const PERSON: &str = "person";
     /// `kompetanse who`: who knows what.
     pub const WHO: &str = "who";
+    /// `kompetanse matrix`: the competence matrix.
+    pub const MATRIX: &str = "matrix";
     /// `kompetanse report --format json`: the whole picture.
     pub const REPORT: &str = "report";
 }
@@ -61,6 +63,7 @@ kind! {
     OverviewReport => name::REPORT,
     PersonReport => name::PERSON,
     WhoReport => name::WHO,
+    MatrixReport => name::MATRIX,
 }
 
 impl ReportKind for GapGroupsReport {

@@ -13,12 +13,14 @@ use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 pub mod baseline;
 pub mod kind;
 mod market;
+mod matrix;
 mod person;
 mod progress;
 mod suppressed;
 mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
+pub use matrix::{MatrixCell, MatrixPerson, MatrixReport, MatrixSkill, Standing};
 pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,

@@ -25,8 +25,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{
-    ColNum, ConditionalFormat3ColorScale, ConditionalFormatType, DocProperties, ExcelDateTime,
-    Format, RowNum, Workbook, Worksheet, XlsxError,
+    ColNum, ConditionalFormat3ColorScale, ConditionalFormatFormula, ConditionalFormatType,
+    DocProperties, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use crate::model::Date;
@@ -58,8 +58,10 @@ pub fn workbook<R: ToXlsx + ?Sized>(report: &R, lang: Lang) -> io::Result<Vec<u8
             )));
         }
     }
-    for sheet in sheets {
-        write_sheet(book.add_worksheet(), &sheet, &styles, lang)?;
+    let l = Labels::new(lang);
+    for (i, sheet) in sheets.iter().enumerate() {
+        let next = sheets.get(i + 1).map(|s| l.get(s.name));
+        write_sheet(book.add_worksheet(), sheet, &styles, lang, next)?;
     }
     xlsx(book.save_to_buffer())
 }
@@ -131,7 +133,13 @@ fn header(column: &str, lang: Lang) -> Cow<'_, str> {
     Cow::Borrowed(column)
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -> io::Result<()> {
+fn write_sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    styles: &Styles,
+    lang: Lang,
+    next: Option<&str>,
+) -> io::Result<()> {
     xlsx(ws.set_name(Labels::new(lang).get(sheet.name)))?;
     let last_col = col(sheet.columns.len().saturating_sub(1))?;
     // Room for the autofilter's arrow beside each header.
@@ -178,6 +186,46 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -
                 xlsx(ws.add_conditional_format(1, c, last_row, c, &scale))?;
             }
         }
+        if let (Some(first), Some(next)) = (sheet.against_next, next) {
+            against(ws, (col(first)?, last_row, last_col), next)?;
+        }
+    }
+    Ok(())
+}
+
+/// Colours the cells from row 2 and column `first` to `last_row` and
+/// `last_col` against the same cells of the sheet `next` (FORMAT.md "Role
+/// gap": an empty cell is level 0): below red, at or above green, nothing
+/// where `next` has no number. Formulas, so the colours follow an edit.
+fn against(
+    ws: &mut Worksheet,
+    (first, last_row, last_col): (ColNum, RowNum, ColNum),
+    next: &str,
+) -> io::Result<()> {
+    if first > last_col {
+        return Ok(());
+    }
+    let here = rust_xlsxwriter::utility::row_col_to_cell(1, first);
+    let there = format!("'{}'!{here}", next.replace('\'', "''"));
+    let rules = [
+        (
+            "<",
+            Format::new()
+                .set_background_color("FFC7CE")
+                .set_font_color("9C0006"),
+        ),
+        (
+            ">=",
+            Format::new()
+                .set_background_color("C6EFCE")
+                .set_font_color("006100"),
+        ),
+    ];
+    for (compare, format) in rules {
+        let rule = ConditionalFormatFormula::new()
+            .set_rule(format!("=AND(ISNUMBER({there}),N({here}){compare}{there})").as_str())
+            .set_format(format);
+        xlsx(ws.add_conditional_format(1, first, last_row, last_col, &rule))?;
     }
     Ok(())
 }
@@ -291,6 +339,7 @@ mod tests {
                 name: self.0.name,
                 columns: self.0.columns.clone(),
                 rows: self.0.rows.clone(),
+                against_next: None,
             }])
         }
     }
