@@ -175,33 +175,33 @@ fn heatmap(l: Labels, r: &MatrixReport) -> Heatmap {
 impl ToOutline for MatrixReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
         let r = self;
-        let scope = scope(l, r);
+        let mut scope = scope(l, r);
         let mut out = Builder::default();
+        // One line under the title, always: what a page's part leaves out.
         match dialect {
             Dialect::Terminal => {
-                out.title(l.fill(Key::MatrixTitle, &[&r.organisation, &r.as_of]));
-                if !scope.is_empty() {
-                    out.para(scope.join(", "));
-                }
+                scope.push(l.count(r.people.len(), Key::Person, Key::People));
+                out.title(l.fill(Key::MatrixTitle, &[&r.organisation, &r.as_of]))
+                    .para(scope.join(", "));
             }
             Dialect::Document => {
+                scope.insert(0, l.fill(Key::MatrixAbout, &[&r.as_of]));
                 out.title(l.fill(Key::MatrixTitleDocument, &[&r.organisation]))
-                    .para(l.fill(Key::MatrixAbout, &[&r.as_of]));
-                if !scope.is_empty() {
-                    out.para(scope.join(" · "));
-                }
+                    .para(scope.join(" "));
             }
         }
-        out.body(matrix_part(l, r, dialect));
+        // Its headings are the document's sections as they are.
+        out.blocks.extend(matrix_part(l, r, dialect));
         out.build()
     }
 }
 
-/// The matrix without its opening (title and the line under it): the
-/// grid or heatmap, what the marks and colours mean and which skill each
-/// column is. A page embeds it as it is (the team page, `report --unit`);
-/// [`Builder::part`] of the whole outline gives the same blocks, the scope
-/// line first.
+/// The matrix without its opening (title and the line under it, which
+/// says the scope): the grid or heatmap, what the marks and colours mean,
+/// how many people (in a document) and which skill each column is. A page
+/// embeds it as it is (the team page, `report --unit`, with
+/// `analysis::matrix::unit_matrix`); [`Builder::part`] of the whole
+/// outline gives the same blocks.
 pub fn matrix_part(l: Labels, r: &MatrixReport, dialect: Dialect) -> Outline {
     let mut out = Builder::default();
     if r.people.is_empty() {
@@ -229,9 +229,11 @@ pub fn matrix_part(l: Labels, r: &MatrixReport, dialect: Dialect) -> Outline {
                 ]));
         }
     }
-    out.para(marks_legend(l, r))
-        .para(l.count(r.people.len(), Key::Person, Key::People))
-        .heading(2, l.get(Key::MatrixSkills))
+    out.para(marks_legend(l, r));
+    if dialect == Dialect::Document {
+        out.para(l.count(r.people.len(), Key::Person, Key::People));
+    }
+    out.heading(2, l.get(Key::MatrixSkills))
         .list(skills_legend(r));
     out.build()
 }
@@ -330,5 +332,90 @@ impl ToXlsx for MatrixReport {
         });
         let cells = Sheet::of(Key::SheetLevels, &cell_fields(), &self.cell_rows());
         Ok(vec![matrix, targets, cells])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Lang;
+    use crate::report::MatrixCell;
+
+    fn report(people: usize) -> MatrixReport {
+        let cell = MatrixCell {
+            level: Some(2),
+            target: Some(3),
+            standing: Standing::Below,
+            assessed: None,
+            expires: None,
+            stale: true,
+            expiring: false,
+        };
+        MatrixReport {
+            organisation: "T".into(),
+            as_of: jiff::civil::date(2026, 6, 15),
+            unit: Some("it".into()),
+            role: None,
+            expiring_days: 90,
+            stale_before: jiff::civil::date(2024, 6, 15),
+            skills: vec![MatrixSkill {
+                skill: "rust".into(),
+                name: "Rust programming".into(),
+            }],
+            people: (0..people)
+                .map(|i| MatrixPerson {
+                    person: format!("p{i}"),
+                    name: None,
+                    unit: Some("it".into()),
+                    role: Some("dev".into()),
+                    levels: Default::default(),
+                    targets: Default::default(),
+                    stale: Vec::new(),
+                    expiring: Default::default(),
+                    cells: vec![cell],
+                })
+                .collect(),
+            levels: Vec::new(),
+        }
+    }
+
+    /// The team page embeds the matrix as a part: the whole outline without
+    /// its opening is exactly [`matrix_part`], in either dialect.
+    #[test]
+    fn the_part_is_the_outline_without_its_opening() {
+        for people in [0, 2] {
+            let r = report(people);
+            for dialect in [Dialect::Terminal, Dialect::Document] {
+                for lang in [Lang::En, Lang::Nb] {
+                    let l = Labels::new(lang);
+                    let mut page = Builder::default();
+                    page.part(r.outline_in(dialect, l));
+                    let mut part = Builder::default();
+                    part.body(matrix_part(l, &r, dialect));
+                    assert_eq!(
+                        format!("{:?}", page.build()),
+                        format!("{:?}", part.build()),
+                        "{people} {dialect:?} {lang:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cell_reads_its_level_and_marks() {
+        let l = Labels::new(Lang::En);
+        let r = report(1);
+        assert_eq!(mark(l, &r.people[0].cells[0]), "2↓*");
+        let none = MatrixCell {
+            level: None,
+            target: None,
+            standing: Standing::NoTarget,
+            stale: false,
+            expiring: true,
+            ..r.people[0].cells[0]
+        };
+        assert_eq!(mark(l, &none), "·!");
+        assert_eq!(tone(&none), Tone::Nothing);
     }
 }
