@@ -171,6 +171,18 @@ fn the_table_marks_each_cell_and_names_the_numbered_columns() {
     // A cell without a target is not coloured.
     assert!(coloured.contains("┆ 3  ┆"), "{coloured}");
     assert!(!text.contains('\x1b'));
+    // A narrow terminal leaves out the role, then the unit: a row stays one line.
+    let out = fx.run(&["matrix", "org.toml", "--color", "never", "--width", "40"]);
+    let narrow = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !narrow.contains("Role") && !narrow.contains("Unit"),
+        "{narrow}"
+    );
+    assert_eq!(
+        narrow.lines().filter(|l| l.contains("┆ 2↓")).count(),
+        1,
+        "{narrow}"
+    );
     // Norwegian.
     let out = fx.run(&["matrix", "org.toml", "--lang", "nb", "--color", "never"]);
     let norsk = String::from_utf8(out.stdout).unwrap();

@@ -117,15 +117,16 @@ fn scope(l: Labels, r: &MatrixReport) -> Vec<String> {
     scope
 }
 
-/// The people by the numbered skills, in the terminal: a grid whose unit
-/// and role fold under the person when the terminal is narrow.
+/// The people by the numbered skills, in the terminal: a row keeps to one
+/// line, a narrow terminal leaving out the role, then the unit (`--wide`
+/// shows them), then cutting the person's name.
 fn grid(l: Labels, r: &MatrixReport) -> Grid {
     let mut header = heads(
         l,
         &[(L, Key::ColPerson), (L, Key::ColUnit), (L, Key::ColRole)],
     );
     header.extend((1..=r.skills.len()).map(|i| i.to_string()));
-    let mut grid = Grid::new(&header).fold(&[2, 1]);
+    let mut grid = Grid::new(&header).details(&[2, 1]).clip(0);
     for p in &r.people {
         let mut row = vec![
             person(&p.person, p.name.as_deref()),

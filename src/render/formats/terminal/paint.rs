@@ -152,6 +152,13 @@ mod tests {
         // Another column with the same values says nothing.
         assert_eq!(p.tone("Need", "2"), None);
         assert_eq!(p.tone("Driver", "critical"), None);
+        // The matrix's numbered skill columns: their marks say it.
+        assert_eq!(p.tone("3", "2↓*"), Some(Tone::Bad));
+        assert_eq!(p.tone("3", "·↓"), Some(Tone::Bad));
+        assert_eq!(p.tone("12", "3="), Some(Tone::Good));
+        assert_eq!(p.tone("1", "4↑!"), Some(Tone::Good));
+        assert_eq!(p.tone("1", "3"), None);
+        assert_eq!(p.tone("Person", "2↓"), None);
     }
 
     #[test]
