@@ -216,6 +216,17 @@ fn every_document_format_shows_the_same_people() {
             for name in ["Dag D", "Eva E"] {
                 assert!(!text.contains(name), "{format} {lang}: {name}");
             }
+            if format == "html" {
+                // Narrow coloured columns: below target red, at or above green.
+                for class in [
+                    "class=\"heat narrow\"",
+                    "hm c0",
+                    "hm c4",
+                    "class=\"legend\"",
+                ] {
+                    assert!(text.contains(class), "{lang}: {class}");
+                }
+            }
         }
     }
 }

@@ -142,6 +142,7 @@ fn grid(l: Labels, r: &MatrixReport) -> Grid {
 /// The people by the numbered skills, in a document: a heatmap.
 fn heatmap(l: Labels, r: &MatrixReport) -> Heatmap {
     Heatmap {
+        narrow: true,
         corner: l.get(Key::ColPerson).to_string(),
         columns: (1..=r.skills.len())
             .map(|i| (String::new(), i.to_string()))
