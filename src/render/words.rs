@@ -540,6 +540,7 @@ catalogue! {
     MatrixStale => "stale: assessed before {}", "foreldet: vurdert før {}";
     MatrixExpiring => "expires within {} days", "utløper innen {} dager";
     MatrixTarget => "target {}", "mål {}";
+    MatrixAssessed => "assessed {}", "vurdert {}";
     MatrixExpires => "expires {}", "utløper {}";
     /// The marks of a cell: symbols, the same in both languages.
     MarkBelow => "↓", "↓";

@@ -101,7 +101,7 @@ fn title(l: Labels, r: &MatrixReport, s: &MatrixSkill, c: &MatrixCell) -> String
         Some(t) => l.fill(Key::MatrixTarget, &[&level(&r.levels, t)]),
         None => l.get(Key::MatrixNoTarget).to_string(),
     });
-    parts.extend(c.assessed.map(|d| d.to_string()));
+    parts.extend(c.assessed.map(|d| l.fill(Key::MatrixAssessed, &[&d])));
     if c.stale {
         parts.push(l.get(Key::Stale).to_lowercase());
     }
