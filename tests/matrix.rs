@@ -360,4 +360,16 @@ fn the_workbook_holds_the_matrix_its_targets_and_the_cells() {
     assert!(sheet.contains("N(E2)&lt;'Targets'!E2"), "{sheet}");
     assert!(sheet.contains("<pane ySplit=\"1\""), "{sheet}");
     assert!(sheet.contains("<autoFilter"), "{sheet}");
+    // Stale and expiring levels carry a note: b's sql (F3), a's k8s (G2).
+    let mut notes = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/comments1.xml").expect("notes"),
+        &mut notes,
+    )
+    .unwrap();
+    assert!(notes.contains("ref=\"F3\""), "{notes}");
+    assert!(notes.contains("Stale: 2024-01-10"), "{notes}");
+    assert!(notes.contains("ref=\"G2\""), "{notes}");
+    assert!(notes.contains("expiring: 2026-08-01"), "{notes}");
+    assert_eq!(notes.matches("<comment ").count(), 2, "{notes}");
 }

@@ -579,6 +579,7 @@ pub fn term(word: &str) -> Option<Key> {
         "counts" => PartCounts,
         "renew" => PartRenew,
         "develop" => PartDevelop,
+        "stale" => Stale,
         "below" => MatrixBelow,
         "at" => MatrixAt,
         "above" => MatrixAbove,

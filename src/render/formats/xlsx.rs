@@ -26,7 +26,7 @@ use std::io::{self, Write};
 
 use rust_xlsxwriter::{
     ColNum, ConditionalFormat3ColorScale, ConditionalFormatFormula, ConditionalFormatType,
-    DocProperties, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, Note, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use crate::model::Date;
@@ -260,6 +260,20 @@ fn write_cell(
             text.chars().count()
         }
         Cell::Empty => 0,
+        Cell::Noted(cell, tags) => {
+            let width = write_cell(ws, r, c, cell, styles, lang)?;
+            let l = Labels::new(lang);
+            let text: Vec<String> = tags
+                .iter()
+                .map(|(t, v)| {
+                    let tag = words::term(t).map_or(*t, |k| l.get(k));
+                    format!("{tag}: {}", l.value(v))
+                })
+                .collect();
+            let note = Note::new(text.join("\n")).add_author_prefix(false);
+            xlsx(ws.insert_note(r, c, &note))?;
+            width
+        }
         Cell::Text(t) if t.is_empty() => 0,
         Cell::Text(t) => {
             let t = fit_cell(t);

@@ -326,7 +326,21 @@ impl ToXlsx for MatrixReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let mut matrix = self.wide(Key::SheetMatrix, |c| c.level.map_or(Cell::Empty, Cell::int));
+        let mut matrix = self.wide(Key::SheetMatrix, |c| {
+            let level = c.level.map_or(Cell::Empty, Cell::int);
+            // Stale and expiring levels carry a note saying so.
+            let mut note = Vec::new();
+            if let (true, Some(assessed)) = (c.stale, c.assessed) {
+                note.push(("stale", assessed.to_string()));
+            }
+            if let (true, Some(expires)) = (c.expiring, c.expires) {
+                note.push(("expiring", expires.to_string()));
+            }
+            match note.is_empty() {
+                true => level,
+                false => Cell::Noted(Box::new(level), note),
+            }
+        });
         // Coloured against the targets sheet, cell by cell.
         matrix.against_next = Some(FIRST_SKILL);
         let targets = self.wide(Key::SheetTargets, |c| {
