@@ -6,7 +6,8 @@
 //! red and one at or above it green (when colour is on; the marks say it
 //! without); HTML colours the heatmap's cells. CSV has a row per person
 //! and skill; the workbook has the matrix itself, the targets beside it
-//! (its conditional formatting compares the two) and those rows.
+//! (its conditional formatting compares the two; a stale or expiring
+//! level has a note) and those rows.
 //! Computed in `analysis::matrix`; this module only words and lays it out.
 
 use std::io;
