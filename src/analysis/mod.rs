@@ -20,6 +20,7 @@ pub mod baseline;
 pub mod gap;
 pub mod goals;
 pub mod market;
+pub mod matrix;
 pub mod mentors;
 pub mod overview;
 pub mod person;

@@ -508,6 +508,7 @@ catalogue! {
     ColUnitHave => "At level", "På nivå";
     TeamRoles => "People and role targets", "Folk og rollemål";
     TeamPlans => "Development plans", "Utviklingsplaner";
+    TeamMatrix => "Competence matrix", "Kompetansematrise";
     // The personal page (issue 23).
     PersonTitle => "My competence: {}", "Min kompetanse: {}";
     PersonLevels => "My levels", "Mine nivåer";
@@ -545,6 +546,35 @@ catalogue! {
     WhoAnd => "and", "og";
     WhoExpires => "expires {}", "utløper {}";
     WhoInterest => "wants to develop it", "ønsker å utvikle den";
+    // The competence matrix (issue 23 item 5).
+    MatrixTitle => "{}: competence matrix as of {}", "{}: kompetansematrise per {}";
+    MatrixTitleDocument => "Competence matrix: {}", "Kompetansematrise: {}";
+    MatrixAbout => "As of {}, each person's level in each skill against their role's target.", "Per {}, hver ansatts nivå i hver kompetanse målt mot rollens målnivå.";
+    MatrixNone => "Nobody present is in the matrix.", "Ingen ansatte er med i matrisen.";
+    MatrixNoSkills => "No skill is assessed or asked for here.", "Ingen kompetanse er vurdert eller påkrevd her.";
+    MatrixSkills => "Skills", "Kompetanser";
+    MatrixBelow => "below target", "under mål";
+    MatrixAt => "at target", "på mål";
+    MatrixAbove => "above target", "over mål";
+    MatrixNoTarget => "no target", "uten mål";
+    MatrixUnassessed => "not assessed", "ikke vurdert";
+    MatrixNoMark => "no mark: no target", "uten merke: uten mål";
+    MatrixStale => "stale: assessed before {}", "foreldet: vurdert før {}";
+    MatrixExpiring => "expires within {} days", "utløper innen {} dager";
+    MatrixTarget => "target {}", "mål {}";
+    MatrixAssessed => "assessed {}", "vurdert {}";
+    MatrixExpires => "expires {}", "utløper {}";
+    /// The marks of a cell: symbols, the same in both languages.
+    MarkBelow => "↓", "↓";
+    MarkAt => "=", "=";
+    MarkAbove => "↑", "↑";
+    MarkStale => "*", "*";
+    MarkExpiring => "!", "!";
+    MarkUnassessed => "·", "·";
+    HeadStanding => "Against target", "Mot målnivå";
+    HeadExpiring => "Expiring", "Utløper snart";
+    SheetMatrix => "Matrix", "Matrise";
+    SheetTargets => "Targets", "Målnivåer";
 }
 
 /// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):
@@ -574,6 +604,11 @@ pub fn term(word: &str) -> Option<Key> {
         "self" => SourceSelf,
         "manager" => SourceManager,
         "certificate" => SourceCertificate,
+        "stale" => Stale,
+        "below" => MatrixBelow,
+        "at" => MatrixAt,
+        "above" => MatrixAbove,
+        "no-target" => MatrixNoTarget,
         _ => return Option::None,
     })
 }
@@ -661,6 +696,8 @@ pub fn header(column: &str) -> Option<Key> {
         "addressed" => HeadAddressed,
         "part" => ColPart,
         "leaves" => ColLastDay,
+        "standing" => HeadStanding,
+        "expiring" => HeadExpiring,
         _ => return Option::None,
     })
 }

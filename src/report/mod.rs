@@ -13,6 +13,7 @@ use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Priority};
 pub mod baseline;
 pub mod kind;
 mod market;
+mod matrix;
 mod person;
 mod progress;
 mod suppressed;
@@ -20,6 +21,7 @@ mod team;
 mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
+pub use matrix::{MatrixCell, MatrixPerson, MatrixReport, MatrixSkill, Standing};
 pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
     GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,

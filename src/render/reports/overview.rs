@@ -270,6 +270,7 @@ fn heatmap(r: &OverviewReport, l: Labels) -> Heatmap {
     use Key::*;
     let people = l.get(People);
     Heatmap {
+        narrow: false,
         corner: l.get(ColSkill).to_string(),
         columns: r
             .coverage

@@ -294,6 +294,7 @@ impl ToXlsx for ProgressReport {
             name: Key::SheetLevels,
             columns,
             rows: Vec::new(),
+            against_next: None,
         };
         for s in &self.skills {
             let mut row = vec![
