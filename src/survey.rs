@@ -470,6 +470,7 @@ fn note(org: &Organisation, row: &FormRow, style: FormStyle) -> String {
     let date = |d: Date| date_text(style.lang, d);
     match (row.due, row.assessed, row.expires) {
         (Some(DueReason::Missing), ..) => l.get(Key::FormMissing).to_string(),
+        (Some(DueReason::Done), ..) => l.get(Key::FormDone).to_string(),
         (Some(DueReason::Expiring), _, Some(e)) => l.fill(Key::FormExpiring, &[&date(e)]),
         (Some(DueReason::Stale), Some(a), _) => {
             l.fill(Key::FormStale, &[&date(a), &org.policy.max_age_months])

@@ -296,6 +296,7 @@ catalogue! {
     DueMissing => "not assessed", "ikke vurdert";
     DueStale => "stale, assessed {}", "foreldet, vurdert {}";
     DueExpiring => "expires {}", "utløper {}";
+    DueDone => "done, awaiting reassessment", "gjennomført, venter på ny vurdering";
     GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
     GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
     LastDayItem => "{} (last day {})", "{} (siste dag {})";
@@ -484,6 +485,7 @@ catalogue! {
     FormMissing => "not assessed yet: please assess", "mangler vurdering";
     FormStale => "assessed {}, over {} months ago: please reassess", "vurdert {}, for over {} måneder siden: vurder på nytt";
     FormExpiring => "expires {}: renew it and give the new date", "utløper {}: forny og skriv ny dato";
+    FormDone => "the plan's hours are done: please reassess", "timene i planen er gjennomført: vurder på nytt";
     FormExpired => "expired {}", "utløpt {}";
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
