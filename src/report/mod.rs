@@ -21,7 +21,8 @@ pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
 pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
-    GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
+    ActivityEffect, Effect, GainBy, LevelChange, LivedMix, MixBy, ModeEffect, ModeHours,
+    NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };
 pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
 
