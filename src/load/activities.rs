@@ -15,7 +15,7 @@ use crate::load::columns::{canonical, fold};
 use crate::load::fields::optional_date;
 use crate::load::long::unknown_person;
 use crate::load::place::Place;
-use crate::load::profiles::{Profiles, each_row, no_header, open, warn_skipped};
+use crate::load::profiles::{Profiles, each_row, no_header, open_preferring, warn_skipped};
 use crate::model::{Activity, ActivityLog, Date, Logged, Mode};
 
 /// The log's columns and the other names each may be written as
@@ -27,7 +27,14 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("skill", &["kompetanse", "ferdighet"]),
     ("activity", &["aktivitet"]),
     ("mode", &["læringsform", "laeringsform", "modus"]),
+    // Read by no one, but expected beside a person: not warned about.
+    ("name", &["navn"]),
 ];
+
+/// The activity sheet of a survey form (issue 26), English and bokmål: a
+/// workbook named in `activities` without a sheet is read from it when it
+/// has one, else from its first sheet.
+pub const LOG_SHEETS: [&str; 2] = ["Activities", "Aktiviteter"];
 
 /// The most hours one row may hold: every hour of a leap year.
 const MAX_HOURS: f64 = 8784.0;
@@ -85,7 +92,15 @@ impl Profiles<'_> {
         log: &mut ActivityLog,
         diags: &mut Diagnostics,
     ) {
-        let Some(mut file) = open(path, shown, sheet, true, self.label_sheets, diags) else {
+        let Some(mut file) = open_preferring(
+            path,
+            shown,
+            sheet,
+            &LOG_SHEETS,
+            true,
+            self.label_sheets,
+            diags,
+        ) else {
             return;
         };
         warn_skipped(&file, diags);
@@ -161,7 +176,9 @@ impl Profiles<'_> {
             |row, diags| {
                 let line = row.line;
                 let cell = |c: Option<usize>| c.map_or("", |c| row.get(c));
-                if (0..row.len()).all(|c| row.get(c).is_empty()) {
+                // A blank row, or a form's row with only its person filled
+                // in (a survey form's activity sheet, issue 26): no entry.
+                if (0..row.len()).all(|c| c == person_c || row.get(c).is_empty()) {
                     return;
                 }
                 let mut bad = false;

@@ -17,7 +17,7 @@
 //!   `assessments` (with `long` parsing blocks, on the pool of `pipeline`)
 //!   and `activities` (the r3 activity log) read one kind of file each.
 
-mod activities;
+pub mod activities;
 mod assessments;
 pub mod baseline;
 pub(crate) mod columns;
