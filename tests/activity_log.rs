@@ -380,3 +380,45 @@ fn without_a_log_progress_has_no_effect_fields() {
         assert!(v.get(key).is_none(), "{key}");
     }
 }
+
+/// A renewal and a development in one skill share one log: the hours go
+/// to the renewal first (up to its 8 h), the rest to the development.
+/// a holds c 2 (assessed 2025-01-01, expires 2026-09-01, before the need's
+/// deadline 2026-12-31): renewal 8 h; role r asks c 3: development 2 -> 3,
+/// 40 h. 20 h logged on 2026-03-01: renewal done 8 (remaining 0),
+/// development done 12 (remaining 28). No hour is done twice.
+#[test]
+fn a_renewal_and_a_development_share_the_logged_hours() {
+    let body = r#"
+[[skill]]
+id = "c"
+renew_hours = 8
+
+[[role]]
+id = "r"
+requires = { c = 3 }
+
+[[need]]
+skill = "c"
+level = 2
+count = 1
+by = 2026-12-31
+"#;
+    let fx = Fixture::new(&org_with_log(body))
+        .file("people.csv", "id,role\na,r\n")
+        .file(
+            "assessments.csv",
+            "person,skill,level,assessed,expires\na,c,2,2025-01-01,2026-09-01\n",
+        )
+        .file(
+            "aktiviteter.csv",
+            "person,skill,hours,date,mode\na,c,20,2026-03-01,formal\n",
+        );
+    let v = fx.json(&["plan", "org.toml", "-f", "json"]);
+    let goals = v["plans"][0]["goals"].as_array().unwrap();
+    let by_renew = |renew: bool| goals.iter().find(|g| g["renew"] == renew).unwrap();
+    assert_eq!(by_renew(true)["done"], 8);
+    assert_eq!(by_renew(true)["remaining"]["total"], 0);
+    assert_eq!(by_renew(false)["done"], 12);
+    assert_eq!(by_renew(false)["remaining"]["total"], 28);
+}

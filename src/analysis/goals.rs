@@ -294,3 +294,42 @@ impl<'a> Goals<'a> {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LearningMix;
+
+    fn hours(h: u64, mix: LearningMix) -> MixedHours {
+        let mut m = MixedHours::default();
+        m.add(mix, h);
+        m
+    }
+
+    /// FORMAT r3 "Hours done": remaining = max(0, effort - done), split in
+    /// the effort's proportions. 80 h at 70-20-10 with 30 done: 50 =
+    /// 35/10/5; with 100 done: 0, never below.
+    #[test]
+    fn remaining_is_the_effort_less_done_and_never_below_zero() {
+        let e = remaining(hours(80, LearningMix::SEVENTY_TWENTY_TEN), 30.0);
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (50.0, 35.0, 10.0, 5.0)
+        );
+        let e = remaining(hours(80, LearningMix::SEVENTY_TWENTY_TEN), 100.0);
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (0.0, 0.0, 0.0, 0.0)
+        );
+        // A skill's own mix (a course): all formal.
+        let course = LearningMix::parse("0-0-100").unwrap();
+        let e = remaining(hours(8, course), 2.5);
+        assert_eq!((e.total, e.formal, e.experience), (5.5, 5.5, 0.0));
+        // Nothing done: the full effort.
+        let e = remaining(hours(40, LearningMix::FORTY_FIFTY_TEN), 0.0);
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (40.0, 16.0, 20.0, 4.0)
+        );
+    }
+}
