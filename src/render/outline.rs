@@ -8,19 +8,9 @@
 //! An outline holds text only: no borders, no escaping, no markup. It must
 //! not compute anything a machine format would need (that is the report's).
 
+pub use crate::render::table::Dialect;
 use crate::render::table::Grid;
 use crate::render::words::Labels;
-
-/// The words a document is told in. The terminal's tables are terse, one
-/// line a fact; documents (markdown, HTML) spell things out under headings.
-/// Where the two word a report alike, its layout says it once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dialect {
-    /// Compact lines around tables, for a terminal (`--format table`).
-    Terminal,
-    /// Headings and paragraphs, for documents (`--format markdown`).
-    Document,
-}
 
 /// A stretch of text, some of it emphasised.
 #[derive(Debug, Clone, Default)]

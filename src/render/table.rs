@@ -11,7 +11,18 @@
 use std::io;
 
 use crate::model::{Date, Priority};
-use crate::render::words::{Key, Labels};
+use crate::render::words::{Key, Labels, term};
+
+/// The words a document is told in. The terminal's tables are terse, one
+/// line a fact; documents (markdown, HTML) spell things out under headings.
+/// Where the two word a report alike, its layout says it once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// Compact lines around tables, for a terminal (`--format table`).
+    Terminal,
+    /// Headings and paragraphs, for documents (`--format markdown`).
+    Document,
+}
 
 /// The first fold rank of [`Grid::fold_last`]'s columns.
 pub const LAST_RESORT: u8 = 128;
@@ -21,6 +32,9 @@ pub const LAST_RESORT: u8 = 128;
 #[derive(Debug, Clone)]
 pub struct Column {
     pub name: String,
+    /// The catalogue key of its heading, for a grid laid out from
+    /// [`Field`]s ([`Grid::of`]): what [`Grid::at`] finds it by.
+    pub key: Option<Key>,
     pub right: bool,
     /// When the table is too wide for its terminal, folded columns leave
     /// the table, lowest rank first, and their values become a line under
@@ -51,6 +65,7 @@ impl Grid {
                 let h = h.as_ref();
                 Column {
                     name: h.trim_start_matches('>').to_string(),
+                    key: None,
                     right: h.starts_with('>'),
                     fold: None,
                     detail: None,
@@ -105,6 +120,44 @@ impl Grid {
             c.clip = true;
         }
         self
+    }
+
+    /// A human table of a row type: `fields`' columns headed by `order`'s
+    /// keys, in that order, a row per item of `rows`, each cell its field's
+    /// text ([`Field::show`]).
+    pub fn of<'r, T: 'r, C>(
+        h: &Human<'_, C>,
+        fields: &[Field<T, C>],
+        order: &[Key],
+        rows: impl IntoIterator<Item = &'r T>,
+    ) -> Grid {
+        let picked: Vec<(&Field<T, C>, bool, Key)> = order
+            .iter()
+            .filter_map(|k| {
+                fields.iter().find_map(|f| {
+                    f.head
+                        .filter(|(_, key)| key == k)
+                        .map(|(r, key)| (f, r, key))
+                })
+            })
+            .collect();
+        let keys: Vec<(bool, Key)> = picked.iter().map(|&(_, r, k)| (r, k)).collect();
+        let mut grid = Grid::new(&heads(h.l, &keys));
+        for (column, &(_, _, key)) in grid.columns.iter_mut().zip(&picked) {
+            column.key = Some(key);
+        }
+        for row in rows {
+            grid.push(picked.iter().map(|(f, _, _)| f.show(row, h)));
+        }
+        grid
+    }
+
+    /// The indices of the columns headed `keys`, in the order of `keys`
+    /// (those the grid lacks left out): for [`fold`](Grid::fold) and the like.
+    pub fn at(&self, keys: &[Key]) -> Vec<usize> {
+        keys.iter()
+            .filter_map(|k| self.columns.iter().position(|c| c.key == Some(*k)))
+            .collect()
     }
 
     pub fn push(&mut self, row: impl IntoIterator<Item = String>) {
@@ -196,46 +249,139 @@ impl Cell {
     }
 }
 
-/// One column of a row type's rows: its name (FORMAT.md's, the CSV
-/// header, worded in a workbook by [`header`](crate::render::words::header))
-/// and how a row makes its cell, side by side, so a name and its cell are
-/// never matched by position.
-pub struct Field<T> {
-    pub name: &'static str,
-    pub cell: fn(&T) -> Cell,
+/// A cell for people, as the human tables show it when its field says
+/// nothing else: numbers in the language's way, a term in its words, a
+/// date as `YYYY-MM-DD` (which a Norwegian outline then localises).
+pub fn show(l: Labels, cell: &Cell) -> String {
+    match cell {
+        Cell::Text(text) => text.clone(),
+        Cell::Term(word) => term(word).map_or(word.to_string(), |k| l.get(k).to_string()),
+        Cell::Tagged(tags) => tags
+            .iter()
+            .map(|(tag, value)| {
+                let tag = term(tag).map_or(*tag, |k| l.get(k));
+                format!("{tag}: {value}")
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Cell::Int(n) if *n < 0 => format!("-{}", l.int(n.unsigned_abs())),
+        Cell::Int(n) => l.int(n.unsigned_abs()),
+        Cell::Num(hours) => l.hours(*hours),
+        Cell::Share(share) => l.percent(*share),
+        Cell::Date(date) => date.to_string(),
+        Cell::Bool(yes) => l.get(if *yes { Key::Yes } else { Key::No }).to_string(),
+        Cell::Empty => String::new(),
+    }
 }
 
-impl<T> Field<T> {
-    pub const fn new(name: &'static str, cell: fn(&T) -> Cell) -> Field<T> {
-        Field { name, cell }
+/// What a human table's text of a field may look at besides its row: the
+/// words, the dialect, and the report the rows come from (its scale, say).
+pub struct Human<'a, C> {
+    pub l: Labels,
+    pub dialect: Dialect,
+    pub of: &'a C,
+}
+
+/// One column of a row type, once for every format: its name (FORMAT.md's,
+/// the CSV header, worded in a workbook by
+/// [`header`](crate::render::words::header)), how a row makes its typed
+/// cell, and, for a column the human tables show, its heading and, where
+/// people read it otherwise than the cell, its text. A name and its cell
+/// are never matched by position; a report's human layout picks columns by
+/// heading ([`Grid::of`]) and its CSV takes every named one in order.
+pub struct Field<T, C = ()> {
+    /// The CSV name; empty for a column of the human tables only.
+    pub name: &'static str,
+    pub cell: fn(&T) -> Cell,
+    /// Its heading in the human tables, right-aligned when the flag is set.
+    pub head: Option<(bool, Key)>,
+    /// Its text in the human tables, when not [`show`] of its cell.
+    pub text: Option<fn(&T, &Human<'_, C>) -> String>,
+}
+
+impl<T, C> Field<T, C> {
+    pub const fn new(name: &'static str, cell: fn(&T) -> Cell) -> Field<T, C> {
+        Field {
+            name,
+            cell,
+            head: None,
+            text: None,
+        }
+    }
+
+    /// A column of the human tables only, headed `key`.
+    pub const fn human(
+        right: bool,
+        key: Key,
+        text: fn(&T, &Human<'_, C>) -> String,
+    ) -> Field<T, C> {
+        Field {
+            name: "",
+            cell: |_| Cell::Empty,
+            head: Some((right, key)),
+            text: Some(text),
+        }
+    }
+
+    /// This column in the human tables too, headed `key`.
+    pub const fn head(self, right: bool, key: Key) -> Field<T, C> {
+        Field {
+            head: Some((right, key)),
+            ..self
+        }
+    }
+
+    /// People read this column as `text`, not as its cell.
+    pub const fn shows(self, text: fn(&T, &Human<'_, C>) -> String) -> Field<T, C> {
+        Field {
+            text: Some(text),
+            ..self
+        }
+    }
+
+    /// Its text in a human table.
+    pub fn show(&self, row: &T, h: &Human<'_, C>) -> String {
+        match self.text {
+            Some(text) => text(row, h),
+            None => show(h.l, &(self.cell)(row)),
+        }
+    }
+
+    /// Whether the machine formats (CSV, workbook) have this column.
+    pub fn machine(&self) -> bool {
+        !self.name.is_empty()
     }
 }
 
 /// The fields of `fields` named `names`, in the order of `names` (a sheet
 /// showing some of a row type's columns).
-pub fn pick<T>(fields: &[Field<T>], names: &[&str]) -> Vec<Field<T>> {
+pub fn pick<T, C>(fields: &[Field<T, C>], names: &[&str]) -> Vec<Field<T, C>> {
     names
         .iter()
-        .filter_map(|n| fields.iter().find(|f| f.name == *n))
+        .filter_map(|n| fields.iter().find(|f| f.machine() && f.name == *n))
         .map(|f| Field::new(f.name, f.cell))
         .collect()
 }
 
-/// The names of `fields`: a CSV header.
-pub fn field_names<T>(fields: &[Field<T>]) -> Vec<String> {
-    fields.iter().map(|f| f.name.to_string()).collect()
+/// The names of `fields`' machine columns: a CSV header.
+pub fn field_names<T, C>(fields: &[Field<T, C>]) -> Vec<String> {
+    fields
+        .iter()
+        .filter(|f| f.machine())
+        .map(|f| f.name.to_string())
+        .collect()
 }
 
-/// Each of `rows` through `fields`, to `sink`.
-pub fn field_rows<'a, T: 'a>(
-    fields: &[Field<T>],
+/// Each of `rows` through `fields`' machine columns, to `sink`.
+pub fn field_rows<'a, T: 'a, C>(
+    fields: &[Field<T, C>],
     rows: impl IntoIterator<Item = &'a T>,
     sink: &mut dyn RowSink,
 ) -> io::Result<()> {
     let mut cells = Vec::with_capacity(fields.len());
     for row in rows {
         cells.clear();
-        cells.extend(fields.iter().map(|f| (f.cell)(row)));
+        cells.extend(fields.iter().filter(|f| f.machine()).map(|f| (f.cell)(row)));
         sink.row(&cells)?;
     }
     Ok(())
@@ -275,9 +421,9 @@ impl Sheet {
     }
 
     /// A sheet of `fields`' columns, a row of them per item of `rows`.
-    pub fn of<'a, T: 'a>(
+    pub fn of<'a, T: 'a, C>(
         name: Key,
-        fields: &[Field<T>],
+        fields: &[Field<T, C>],
         rows: impl IntoIterator<Item = &'a T>,
     ) -> Sheet {
         Sheet {
@@ -285,7 +431,13 @@ impl Sheet {
             columns: field_names(fields),
             rows: rows
                 .into_iter()
-                .map(|row| fields.iter().map(|f| (f.cell)(row)).collect())
+                .map(|row| {
+                    fields
+                        .iter()
+                        .filter(|f| f.machine())
+                        .map(|f| (f.cell)(row))
+                        .collect()
+                })
                 .collect(),
         }
     }

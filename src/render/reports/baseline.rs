@@ -345,6 +345,7 @@ impl ToCsv for GapComparison {
         for n in &self.summary.removed {
             let mut row: Vec<Cell> = NEED_FIELDS
                 .iter()
+                .filter(|field| field.machine())
                 .map(|field| match field.name {
                     "id" => Cell::text(&n.id),
                     "skill" => Cell::text(&n.skill),

@@ -11,7 +11,8 @@ use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_line, level, or_empty, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
 use crate::render::table::{
-    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads, pick,
+    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+    pick,
 };
 use crate::render::words::{Key, Labels};
 use crate::report::{Development, GapReport, GapTotals, NeedGap, Renewal};
@@ -47,18 +48,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         out.heading(2, l.get(Key::NoNeeds));
         return;
     }
-    let scope = |n: &NeedGap| match (&n.unit, &n.role) {
-        (None, None) => l.get(Key::ScopeAll).to_string(),
-        (Some(u), None) => u.clone(),
-        (None, Some(role)) => l.fill(Key::ScopeRole, &[role]),
-        (Some(u), Some(role)) => format!("{u}, {}", l.fill(Key::ScopeRole, &[role])),
-    };
-    // The level's name, or nothing after the number when the scale has none.
-    let level = |n: &NeedGap| {
-        let name = r.levels.get(n.level as usize).map_or("", String::as_str);
-        format!("{} {name}", n.level)
-    };
-    let mut needs = needs(l, r, Terminal, scope, level);
+    let mut needs = needs(l, r, Terminal);
     let t = &r.totals;
     // The total's words stand in the skill column, which a narrow table keeps.
     let words = format!(
@@ -158,22 +148,12 @@ fn recruit_line(l: Labels, n: &NeedGap) -> String {
 }
 
 fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
-    let scope = |n: &NeedGap| {
-        let mut scope = vec![
-            n.unit
-                .clone()
-                .unwrap_or_else(|| l.get(Key::ScopeAll).into()),
-        ];
-        scope.extend(n.role.as_ref().map(|role| l.fill(Key::ScopeRole, &[role])));
-        scope.join(", ")
-    };
     let t = &r.totals;
-    out.grid(needs(l, r, Document, scope, |n| level(&r.levels, n.level)))
-        .para(
-            Text::default()
-                .strong(l.get(Key::TotalDocument))
-                .and(gap_total_document(l, t)),
-        );
+    out.grid(needs(l, r, Document)).para(
+        Text::default()
+            .strong(l.get(Key::TotalDocument))
+            .and(gap_total_document(l, t)),
+    );
     effort_lines(
         l,
         Document,
@@ -211,34 +191,33 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
     out.list(renew.into_iter().chain(develop).chain(recruit));
 }
 
-/// The columns of the gap grid: a Renew column only when some need renews
-/// (an organisation without expiring holders sees the grid it always had),
-/// a Late column only when plans are scheduled (FORMAT r2), and Leaving
-/// and Arriving only when some need has people leaving or arriving before
-/// its deadline (r2 "Present").
-fn need_columns(report: &GapReport, dialect: Dialect) -> Vec<(bool, Key)> {
+/// The columns of the gap grid, by heading: a Renew column only when some
+/// need renews (an organisation without expiring holders sees the grid it
+/// always had), a Late column only when plans are scheduled and some need
+/// is late (FORMAT r2), and Leaving and Arriving only when some need has
+/// people leaving or arriving before its deadline (r2 "Present").
+fn need_columns(report: &GapReport, dialect: Dialect) -> Vec<Key> {
     use Key::*;
-    let renew = renews(report);
     let (leaving, arriving) = gap_columns(&report.needs);
     // A terminal never shows a column of zeros (issue 21).
     let any = |f: fn(&NeedGap) -> bool| dialect == Document || report.needs.iter().any(f);
     let mut columns = vec![
-        (L, ColNeed),
-        (L, ColSkill),
-        (L, ColScope),
-        (L, ColLevel),
-        (R, ColHave),
-        (R, ColShort),
-        (R, ColCoverage),
+        ColNeed,
+        ColSkill,
+        ColScope,
+        ColLevel,
+        ColHave,
+        ColShort,
+        ColCoverage,
     ];
-    columns.extend(leaving.then_some((R, ColLeaving)));
-    columns.extend(arriving.then_some((R, ColArriving)));
-    columns.extend(renew.then_some((R, ColRenew)));
-    columns.extend(any(|n| !n.develop.is_empty()).then_some((R, ColDevelop)));
-    columns.extend(any(|n| n.recruit > 0).then_some((R, ColRecruit)));
-    columns.extend((report.scheduled && any(|n| n.late > 0)).then_some((R, ColLate)));
-    columns.extend(any(|n| n.effort.total > 0.0).then_some((R, ColHours)));
-    columns.extend([(L, ColPriority), (L, ColBy), (L, ColDriver)]);
+    columns.extend(leaving.then_some(ColLeaving));
+    columns.extend(arriving.then_some(ColArriving));
+    columns.extend(renews(report).then_some(ColRenew));
+    columns.extend(any(|n| !n.develop.is_empty()).then_some(ColDevelop));
+    columns.extend(any(|n| n.recruit > 0).then_some(ColRecruit));
+    columns.extend((report.scheduled && any(|n| n.late > 0)).then_some(ColLate));
+    columns.extend(any(|n| n.effort.total > 0.0).then_some(ColHours));
+    columns.extend([ColPriority, ColBy, ColDriver]);
     columns
 }
 
@@ -248,32 +227,27 @@ pub fn renews(report: &GapReport) -> bool {
     report.needs.iter().any(|n| !n.renew.is_empty())
 }
 
-/// The indices of `keys` among `columns`, in the order of `keys`.
-fn positions(columns: &[(bool, Key)], keys: &[Key]) -> Vec<usize> {
-    keys.iter()
-        .filter_map(|k| columns.iter().position(|(_, c)| c == k))
-        .collect()
-}
-
-/// `gap`: a row per need. The formats word a need's scope and level
-/// differently, so they pass those in. In a terminal a row keeps to one
-/// line where it can (issue 21): the details shown in the lists below, in
-/// `--wide` and in `gap --need` leave a narrow table first, the skill's
-/// name is cut rather than wrapped, and only the level folds under it.
-pub fn needs(
-    l: Labels,
-    report: &GapReport,
-    dialect: Dialect,
-    scope: impl Fn(&NeedGap) -> String,
-    level: impl Fn(&NeedGap) -> String,
-) -> Grid {
+/// `gap`: a row per need, laid out from [`NEED_FIELDS`]. In a terminal a
+/// row keeps to one line where it can (issue 21): the details shown in the
+/// lists below, in `--wide` and in `gap --need` leave a narrow table first,
+/// the skill's name is cut rather than wrapped, and only the level folds
+/// under it.
+pub fn needs(l: Labels, report: &GapReport, dialect: Dialect) -> Grid {
     use Key::*;
-    let columns = need_columns(report, dialect);
-    let at = |keys: &[Key]| positions(&columns, keys);
-    let mut grid = Grid::new(&heads(l, &columns));
-    grid = match dialect {
-        Terminal => grid
-            .details(&at(&[
+    let h = Human {
+        l,
+        dialect,
+        of: report,
+    };
+    let grid = Grid::of(
+        &h,
+        NEED_FIELDS,
+        &need_columns(report, dialect),
+        &report.needs,
+    );
+    match dialect {
+        Terminal => {
+            let details = grid.at(&[
                 ColDriver,
                 ColScope,
                 ColNeed,
@@ -283,13 +257,14 @@ pub fn needs(
                 ColPriority,
                 ColCoverage,
                 ColBy,
-            ]))
-            .fold(&at(&[ColLevel]))
-            .clip(at(&[ColSkill])[0]),
+            ]);
+            let (fold, skill) = (grid.at(&[ColLevel]), grid.at(&[ColSkill])[0]);
+            grid.details(&details).fold(&fold).clip(skill)
+        }
         // Scope, date and driver say where and why; the counts are the
         // table, and the skill's name says more to a person than the id.
-        Document => grid
-            .fold(&at(&[
+        Document => {
+            let fold = grid.at(&[
                 ColDriver,
                 ColBy,
                 ColArriving,
@@ -300,31 +275,26 @@ pub fn needs(
                 ColDevelop,
                 ColRenew,
                 ColLevel,
-            ]))
-            .fold_last(&at(&[ColLate])),
-    };
-    for n in &report.needs {
-        grid.push(columns.iter().map(|&(_, key)| match key {
-            ColNeed => n.id.clone(),
-            ColSkill => n.skill_name.clone(),
-            ColScope => scope(n),
-            ColLevel => level(n),
-            ColHave => format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
-            ColShort => l.int(n.shortfall.into()),
-            ColCoverage => l.percent(n.coverage),
-            ColLeaving => l.int(n.leaving.into()),
-            ColArriving => l.int(n.arriving.into()),
-            ColRenew => l.int(n.renew.len() as u64),
-            ColDevelop => l.int(n.develop.len() as u64),
-            ColRecruit => l.int(n.recruit.into()),
-            ColLate => l.int(n.late.into()),
-            ColHours => l.hours(n.effort.total),
-            ColPriority => l.priority(n.priority).to_string(),
-            ColBy => or_empty(n.by),
-            _ => or_empty(n.driver.as_ref()),
-        }));
+            ]);
+            let last = grid.at(&[ColLate]);
+            grid.fold(&fold).fold_last(&last)
+        }
     }
-    grid
+}
+
+/// Where a need applies, for people: "it/platform, role lead", everyone
+/// when it names neither (a document says so before a role too).
+fn scope(n: &NeedGap, h: &Human<'_, GapReport>) -> String {
+    let l = h.l;
+    let all = || l.get(Key::ScopeAll).to_string();
+    let role = |role| l.fill(Key::ScopeRole, &[role]);
+    match (&n.unit, &n.role) {
+        (None, None) => all(),
+        (Some(u), None) => u.clone(),
+        (None, Some(r)) if h.dialect == Document => format!("{}, {}", all(), role(r)),
+        (None, Some(r)) => role(r),
+        (Some(u), Some(r)) => format!("{u}, {}", role(r)),
+    }
 }
 
 /// The gap grid's total row: `words` in the skill column (which a narrow
@@ -335,7 +305,7 @@ pub fn needs_total(l: Labels, report: &GapReport, words: String) -> Vec<String> 
     let mut words = Some(words);
     need_columns(report, Terminal)
         .iter()
-        .map(|&(_, key)| match key {
+        .map(|&key| match key {
             ColSkill => words.take().unwrap_or_default(),
             ColShort => l.int(t.shortfall),
             ColRenew => l.int(t.renew as u64),
@@ -451,30 +421,51 @@ pub fn present_notes(l: Labels, needs: &[NeedGap]) -> Vec<&'static str> {
 /// order; r2's `horizon`, `renew` (count) and `late`, then `leaving` and
 /// `arriving` (r2 "Present") come last, so scripts reading by position
 /// still work.
-pub const NEED_FIELDS: &[Field<NeedGap>] = &[
-    Field::new("id", |n| Cell::text(&n.id)),
-    Field::new("skill", |n| Cell::text(&n.skill)),
-    Field::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
-    Field::new("role", |n| Cell::opt_text(n.role.as_ref())),
-    Field::new("level", |n| Cell::int(n.level)),
-    Field::new("count", |n| Cell::int(n.count)),
-    Field::new("have", |n| Cell::int(n.have)),
-    Field::new("shortfall", |n| Cell::int(n.shortfall)),
-    Field::new("coverage", |n| Cell::Share(n.coverage)),
-    Field::new("priority", |n| Cell::priority(n.priority)),
-    Field::new("by", |n| Cell::opt_date(n.by)),
-    Field::new("driver", |n| Cell::opt_text(n.driver.as_ref())),
-    Field::new("develop", |n| Cell::count(n.develop.len())),
-    Field::new("recruit", |n| Cell::int(n.recruit)),
-    Field::new(EFFORT_COLUMNS[0], |n| Cell::Num(n.effort.total)),
-    Field::new(EFFORT_COLUMNS[1], |n| Cell::Num(n.effort.experience)),
-    Field::new(EFFORT_COLUMNS[2], |n| Cell::Num(n.effort.social)),
-    Field::new(EFFORT_COLUMNS[3], |n| Cell::Num(n.effort.formal)),
-    Field::new("horizon", |n| Cell::Date(n.horizon)),
-    Field::new("renew", |n| Cell::count(n.renew.len())),
-    Field::new("late", |n| Cell::int(n.late)),
-    Field::new("leaving", |n| Cell::int(n.leaving)),
-    Field::new("arriving", |n| Cell::int(n.arriving)),
+/// A column of the gap table's rows.
+type NeedField = Field<NeedGap, GapReport>;
+
+pub const NEED_FIELDS: &[NeedField] = &[
+    NeedField::new("id", |n| Cell::text(&n.id)).head(L, Key::ColNeed),
+    // People read the skill's name; the CSV keeps its id.
+    NeedField::new("skill", |n| Cell::text(&n.skill))
+        .head(L, Key::ColSkill)
+        .shows(|n, _| n.skill_name.clone()),
+    NeedField::human(L, Key::ColScope, scope),
+    NeedField::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
+    NeedField::new("role", |n| Cell::opt_text(n.role.as_ref())),
+    NeedField::new("level", |n| Cell::int(n.level))
+        .head(L, Key::ColLevel)
+        .shows(|n, h| {
+            let levels = &h.of.levels;
+            match h.dialect {
+                // The level's name, or nothing after the number when the scale has none.
+                Terminal => {
+                    let name = levels.get(n.level as usize).map_or("", String::as_str);
+                    format!("{} {name}", n.level)
+                }
+                Document => level(levels, n.level),
+            }
+        }),
+    NeedField::new("count", |n| Cell::int(n.count)),
+    NeedField::new("have", |n| Cell::int(n.have))
+        .head(R, Key::ColHave)
+        .shows(|n, h| format!("{}/{}", h.l.int(n.have.into()), h.l.int(n.count.into()))),
+    NeedField::new("shortfall", |n| Cell::int(n.shortfall)).head(R, Key::ColShort),
+    NeedField::new("coverage", |n| Cell::Share(n.coverage)).head(R, Key::ColCoverage),
+    NeedField::new("priority", |n| Cell::priority(n.priority)).head(L, Key::ColPriority),
+    NeedField::new("by", |n| Cell::opt_date(n.by)).head(L, Key::ColBy),
+    NeedField::new("driver", |n| Cell::opt_text(n.driver.as_ref())).head(L, Key::ColDriver),
+    NeedField::new("develop", |n| Cell::count(n.develop.len())).head(R, Key::ColDevelop),
+    NeedField::new("recruit", |n| Cell::int(n.recruit)).head(R, Key::ColRecruit),
+    NeedField::new(EFFORT_COLUMNS[0], |n| Cell::Num(n.effort.total)).head(R, Key::ColHours),
+    NeedField::new(EFFORT_COLUMNS[1], |n| Cell::Num(n.effort.experience)),
+    NeedField::new(EFFORT_COLUMNS[2], |n| Cell::Num(n.effort.social)),
+    NeedField::new(EFFORT_COLUMNS[3], |n| Cell::Num(n.effort.formal)),
+    NeedField::new("horizon", |n| Cell::Date(n.horizon)).head(L, Key::ColHorizon),
+    NeedField::new("renew", |n| Cell::count(n.renew.len())).head(R, Key::ColRenew),
+    NeedField::new("late", |n| Cell::int(n.late)).head(R, Key::ColLate),
+    NeedField::new("leaving", |n| Cell::int(n.leaving)).head(R, Key::ColLeaving),
+    NeedField::new("arriving", |n| Cell::int(n.arriving)).head(R, Key::ColArriving),
 ];
 
 impl ToCsv for GapReport {
@@ -558,42 +549,43 @@ pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Out
     let mut out = Builder::default();
     let level = level(&r.levels, n.level);
     out.title(l.fill(NeedViewTitle, &[&n.id, &n.skill_name, &level]));
-    let scope = match (&n.unit, &n.role) {
-        (Option::None, Option::None) => l.get(ScopeAll).to_string(),
-        (Some(u), Option::None) => u.clone(),
-        (Option::None, Some(role)) => l.fill(ScopeRole, &[role]),
-        (Some(u), Some(role)) => format!("{u}, {}", l.fill(ScopeRole, &[role])),
-    };
     let mut facts = Grid::new(&heads(l, &[(L, ColWhat), (L, ColValue)]));
-    let mut fact = |key: Key, value: String| {
-        if !value.is_empty() {
+    // The row's own cells, by heading, as the gap table shows them.
+    let h = Human {
+        l,
+        dialect: Terminal,
+        of: r,
+    };
+    let shown = [
+        ColScope,
+        ColPriority,
+        ColBy,
+        ColHorizon,
+        ColDriver,
+        ColHave,
+        ColShort,
+    ];
+    let counts = [ColCoverage, ColLeaving, ColArriving, ColLate, ColRecruit];
+    for key in shown.into_iter().chain(counts) {
+        let Some(field) = NEED_FIELDS
+            .iter()
+            .find(|f| f.head.is_some_and(|(_, k)| k == key))
+        else {
+            continue;
+        };
+        let value = field.show(n, &h);
+        let skip = match key {
+            // The horizon only when it is not the deadline.
+            ColHorizon => n.by == Some(n.horizon),
+            // Who leaves, arrives or is late only when someone does.
+            ColLeaving | ColArriving | ColLate => (field.cell)(n) == Cell::Int(0),
+            _ => value.is_empty(),
+        };
+        if !skip {
             facts.push([l.get(key).to_string(), value]);
         }
-    };
-    fact(ColScope, scope);
-    fact(ColPriority, l.priority(n.priority).to_string());
-    fact(ColBy, or_empty(n.by));
-    if n.by != Some(n.horizon) {
-        fact(ColHorizon, n.horizon.to_string());
     }
-    fact(ColDriver, or_empty(n.driver.as_ref()));
-    fact(
-        ColHave,
-        format!("{}/{}", l.int(n.have.into()), l.int(n.count.into())),
-    );
-    fact(ColShort, l.int(n.shortfall.into()));
-    fact(ColCoverage, l.percent(n.coverage));
-    for (key, count) in [
-        (ColLeaving, n.leaving),
-        (ColArriving, n.arriving),
-        (ColLate, n.late),
-    ] {
-        if count > 0 {
-            fact(key, l.int(count.into()));
-        }
-    }
-    fact(ColRecruit, l.int(n.recruit.into()));
-    fact(Effort, effort_line(l, &n.effort, &r.mix));
+    facts.push([l.get(Effort).to_string(), effort_line(l, &n.effort, &r.mix)]);
     out.grid(facts);
     // The same headings in both dialects: the lists are the view.
     let _ = dialect;
