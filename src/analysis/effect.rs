@@ -127,7 +127,7 @@ pub fn log_effect(now: &Organisation, since: Date, up: &[LevelChange]) -> Option
     for mode in Mode::ALL {
         finish(effect.of_mut(mode));
     }
-    finish(&mut effect.unlogged);
+    // The pairs without hours have no hours per level (None, as made).
     Some(LogEffect {
         effect,
         lived_mix: lived_mix(now, &period),

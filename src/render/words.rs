@@ -272,6 +272,28 @@ catalogue! {
     ProgressSince => "Progress since {}", "Utvikling siden {}";
     ThenOn => "Then ({})", "Da ({})";
     NowOn => "Now ({})", "Nå ({})";
+    // What the logged learning did (issue 26, FORMAT r3 "Effect").
+    EffectHeading => "Effect by learning mode (levels gained and the hours logged for them)", "Effekt per læringsform (nivåer vunnet og timene logget for dem)";
+    EffectIntro => "Each skill that rose counts for the mode with most of its logged hours (a tie goes to experience, then social).", "Hver kompetanse som gikk opp teller for læringsformen med flest loggede timer (ved likhet erfaringsbasert, så sosial).";
+    ColMode => "Mode", "Læringsform";
+    ColPairs => "Rose", "Gikk opp";
+    ColHoursPerLevel => "Hours per level", "Timer per nivå";
+    NoHoursLogged => "no hours logged", "ingen timer logget";
+    LivedMixHeading => "The learning mix lived, against the declared", "Læringsmiksen slik den ble levd, mot den erklærte";
+    MixDeclared => "Declared mix", "Erklært miks";
+    MixLived => "Lived (all logged hours)", "Levd (alle loggede timer)";
+    ColExperiencePct => "Experience", "Erfaringsbasert";
+    ColSocialPct => "Social", "Sosial";
+    ColFormalPct => "Formal", "Formell";
+    ActivityEffectHeading => "Per catalogue activity (levels where it was the largest activity)", "Per aktivitet i katalogen (nivåer der den var den største aktiviteten)";
+    ColActivity => "Activity", "Aktivitet";
+    ReachLogLine => "Reach: {} of {} people present logged learning; {} with experience, {} with social, {} with formal hours.", "Rekkevidde: {} av {} ansatte logget læring; {} med erfaringsbaserte, {} med sosiale, {} med formelle timer.";
+    ReachLogNote => "logged learning since {}; experience {}, social {}, formal {}", "logget læring siden {}; erfaringsbasert {}, sosial {}, formell {}";
+    ColReachLog => "Reach, logged", "Rekkevidde, logget";
+    EffectTitle => "What the learning did", "Hva læringen ga";
+    EffectPageIntro => "The hours people logged since {}, by how they learned, against the mix the organisation declares.", "Timene de ansatte har logget siden {}, etter hvordan de lærte, mot miksen virksomheten har erklært.";
+    LivedByUnit => "Lived mix by unit", "Levd miks per enhet";
+    LivedByDriver => "Lived mix by driver", "Levd miks per drivkraft";
     // People over time (FORMAT r2 "Present").
     ColLeaving => "Leaving", "Slutter";
     ColArriving => "Arriving", "Begynner";
