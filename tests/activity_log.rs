@@ -422,3 +422,81 @@ by = 2026-12-31
     assert_eq!(by_renew(false)["done"], 12);
     assert_eq!(by_renew(false)["remaining"]["total"], 28);
 }
+
+/// The effect as people read it: the table in a terminal (hand-worked
+/// figures above), in bokmål Markdown, and the report page's section of
+/// lived vs declared mix bars with the logged-reach card. Without a log
+/// none of it is there.
+#[test]
+fn the_effect_table_and_the_report_section() {
+    let fx = progress();
+    let out = fx.run(&["progress", "org.toml", "--since", "2026-01-01", "-q"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Effect by learning mode"), "{text}");
+    let row = |mode: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!(" {mode} ")))
+            .map(|l| {
+                l.split(['│', '┆'])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(row("experience"), ["experience", "1", "20", "1", "20"]);
+    assert_eq!(row("social"), ["social", "1", "8", "1", "8"]);
+    assert_eq!(row("formal"), ["formal", "1", "10", "2", "5"]);
+    assert_eq!(row("no hours logged"), ["no hours logged", "1", "0", "1"]);
+    assert!(text.contains("Declared mix"), "{text}");
+    assert!(
+        text.contains("Reach: 3 of 4 people present logged learning; 1 with experience, 3 with social, 2 with formal hours."),
+        "{text}"
+    );
+    let out = fx.run(&[
+        "progress",
+        "org.toml",
+        "--since",
+        "2026-01-01",
+        "-q",
+        "--lang",
+        "nb",
+        "-f",
+        "markdown",
+    ]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("| erfaringsbasert | 1 | 20 | 1 | 20 |"), "{md}");
+    assert!(
+        md.contains("| Levd (alle loggede timer) | 48 | 31,3 % | 52,1 % | 16,7 % |"),
+        "{md}"
+    );
+    let out = fx.run(&[
+        "report",
+        "org.toml",
+        "--since",
+        "2026-01-01",
+        "-q",
+        "--lang",
+        "en",
+    ]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("id=\"effect\""), "an effect section");
+    assert!(html.contains("What the learning did"));
+    assert!(html.contains("Reach, logged"), "a logged-reach card");
+    assert!(html.contains("3 / 4"));
+    // Without a log: no effect, no card.
+    let toml = org_with_log(PROGRESS).replace("activities = \"aktiviteter.csv\"\n", "");
+    let fx = fx.file("org.toml", &toml);
+    let out = fx.run(&[
+        "report",
+        "org.toml",
+        "--since",
+        "2026-01-01",
+        "-q",
+        "--lang",
+        "en",
+    ]);
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(!html.contains("id=\"effect\""));
+    assert!(!html.contains("Reach, logged"));
+}
