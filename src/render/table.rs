@@ -125,7 +125,7 @@ impl Grid {
     /// A human table of a row type: `fields`' columns headed by `order`'s
     /// keys, in that order, a row per item of `rows`, each cell its field's
     /// text ([`Field::show`]).
-    pub fn of<'r, T: 'r, C>(
+    pub fn of<'r, T: 'r, C: ?Sized>(
         h: &Human<'_, C>,
         fields: &[Field<T, C>],
         order: &[Key],
@@ -276,7 +276,7 @@ pub fn show(l: Labels, cell: &Cell) -> String {
 
 /// What a human table's text of a field may look at besides its row: the
 /// words, the dialect, and the report the rows come from (its scale, say).
-pub struct Human<'a, C> {
+pub struct Human<'a, C: ?Sized> {
     pub l: Labels,
     pub dialect: Dialect,
     pub of: &'a C,
@@ -289,7 +289,7 @@ pub struct Human<'a, C> {
 /// people read it otherwise than the cell, its text. A name and its cell
 /// are never matched by position; a report's human layout picks columns by
 /// heading ([`Grid::of`]) and its CSV takes every named one in order.
-pub struct Field<T, C = ()> {
+pub struct Field<T, C: ?Sized = ()> {
     /// The CSV name; empty for a column of the human tables only.
     pub name: &'static str,
     pub cell: fn(&T) -> Cell,
@@ -299,7 +299,7 @@ pub struct Field<T, C = ()> {
     pub text: Option<fn(&T, &Human<'_, C>) -> String>,
 }
 
-impl<T, C> Field<T, C> {
+impl<T, C: ?Sized> Field<T, C> {
     pub const fn new(name: &'static str, cell: fn(&T) -> Cell) -> Field<T, C> {
         Field {
             name,
@@ -355,7 +355,7 @@ impl<T, C> Field<T, C> {
 
 /// The fields of `fields` named `names`, in the order of `names` (a sheet
 /// showing some of a row type's columns).
-pub fn pick<T, C>(fields: &[Field<T, C>], names: &[&str]) -> Vec<Field<T, C>> {
+pub fn pick<T, C: ?Sized>(fields: &[Field<T, C>], names: &[&str]) -> Vec<Field<T, C>> {
     names
         .iter()
         .filter_map(|n| fields.iter().find(|f| f.machine() && f.name == *n))
@@ -364,7 +364,7 @@ pub fn pick<T, C>(fields: &[Field<T, C>], names: &[&str]) -> Vec<Field<T, C>> {
 }
 
 /// The names of `fields`' machine columns: a CSV header.
-pub fn field_names<T, C>(fields: &[Field<T, C>]) -> Vec<String> {
+pub fn field_names<T, C: ?Sized>(fields: &[Field<T, C>]) -> Vec<String> {
     fields
         .iter()
         .filter(|f| f.machine())
@@ -373,7 +373,7 @@ pub fn field_names<T, C>(fields: &[Field<T, C>]) -> Vec<String> {
 }
 
 /// Each of `rows` through `fields`' machine columns, to `sink`.
-pub fn field_rows<'a, T: 'a, C>(
+pub fn field_rows<'a, T: 'a, C: ?Sized>(
     fields: &[Field<T, C>],
     rows: impl IntoIterator<Item = &'a T>,
     sink: &mut dyn RowSink,
@@ -421,7 +421,7 @@ impl Sheet {
     }
 
     /// A sheet of `fields`' columns, a row of them per item of `rows`.
-    pub fn of<'a, T: 'a, C>(
+    pub fn of<'a, T: 'a, C: ?Sized>(
         name: Key,
         fields: &[Field<T, C>],
         rows: impl IntoIterator<Item = &'a T>,

@@ -8,11 +8,12 @@ use std::io;
 use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{
-    activities_line, effort_hours, effort_line, level, or_empty, person, plan_counts, reason,
-    wishes,
+    activities_line, effort_hours, effort_line, level, person, plan_counts, reason, wishes,
 };
-use crate::render::reports::{EFFORT_COLUMNS, effort, names, opening};
-use crate::render::table::{Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::reports::{EFFORT_COLUMNS, effort, opening};
+use crate::render::table::{
+    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+};
 use crate::render::words::{Key, Labels};
 use crate::report::{
     EffortBy, Goal, LateGoal, MentorLoad, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
@@ -166,52 +167,32 @@ pub fn reach_line(l: Labels, reach: &crate::report::Reach) -> String {
     )
 }
 
-/// A plan's goals: from, to, effort by mode, why and by when.
+/// A plan's goals: from, to, effort by mode, why and by when, laid out
+/// from [`goal_fields`].
 pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     use Key::*;
     let mut columns = vec![
-        (L, ColSkill),
-        (L, ColFrom),
-        (L, ColTo),
-        (R, ColHours),
-        (R, Experience),
-        (R, Social),
-        (R, Formal),
-        (L, ColWhy),
-        (L, ColBy),
+        ColSkill, ColFrom, ColTo, ColHours, Experience, Social, Formal, ColWhy, ColBy,
     ];
     if report.scheduled {
         // FORMAT r2 "Capacity and schedule": when each goal is done.
-        columns.extend([(L, ColFinish), (L, ColLate)]);
+        columns.extend([ColFinish, ColLate]);
     }
     // FORMAT r2 "Mentors": who to learn from, last; a narrow terminal
     // folds it under the goal after the deadline.
-    let mentor = columns.len();
-    columns.push((L, ColMentor));
+    columns.push(ColMentor);
+    let h = Human {
+        l,
+        dialect: Dialect::Terminal,
+        of: &(),
+    };
+    let rows: Vec<GoalRow> = plan.goals.iter().map(|g| (report, plan, g)).collect();
+    let grid = Grid::of(&h, &goal_fields(), &columns, &rows);
     // The effort line under the table has the split by mode. A narrow
     // terminal keeps the finish date and says "late" under the goal.
-    let grid = Grid::new(&heads(l, &columns)).fold(&[6, 5, 4, 8, mentor]);
-    let mut grid = if report.scheduled {
-        grid.fold_last(&[10, 1, 9])
-    } else {
-        grid.fold_last(&[1])
-    };
-    for g in &plan.goals {
-        let why: Vec<String> = g.reasons.iter().map(|r| reason(l, r)).collect();
-        let mut row = vec![
-            g.skill_name.clone(),
-            goal_from(l, &report.levels, g),
-            level(&report.levels, g.to),
-        ];
-        row.extend(effort_hours(l, &g.effort));
-        row.extend([why.join("; "), or_empty(g.by)]);
-        if report.scheduled {
-            row.extend(schedule_cells(l, plan, g));
-        }
-        row.push(mentor_cell(l, &report.levels, g));
-        grid.push(row);
-    }
-    grid
+    let fold = grid.at(&[Formal, Social, Experience, ColBy, ColMentor]);
+    let last = grid.at(&[ColLate, ColFrom, ColFinish]);
+    grid.fold(&fold).fold_last(&last)
 }
 
 /// The plan summary's effort per unit, then per driver (each when it has rows).
@@ -251,34 +232,27 @@ fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key) -> Grid {
     grid
 }
 
-/// The recruitment list (*rekruttering/innleie*).
+/// The recruitment list (*rekruttering/innleie*), laid out from
+/// [`RECRUIT_FIELDS`].
 pub fn recruitment(l: Labels, levels: &[String], rows: &[Recruitment]) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
+    let h = Human {
         l,
-        &[
-            (L, ColNeed),
-            (L, ColSkill),
-            (L, ColLevel),
-            (R, ColCount),
-            (L, ColPriority),
-            (L, ColBy),
-            (L, ColDriver),
-        ],
-    ))
-    .fold(&[6, 5, 1]);
-    for r in rows {
-        grid.push([
-            r.need.clone(),
-            r.skill_name.clone(),
-            level(levels, r.level),
-            l.int(r.count.into()),
-            l.priority(r.priority).to_string(),
-            or_empty(r.by),
-            or_empty(r.driver.as_ref()),
-        ]);
-    }
-    grid
+        dialect: Dialect::Terminal,
+        of: levels,
+    };
+    let order = [
+        ColNeed,
+        ColSkill,
+        ColLevel,
+        ColCount,
+        ColPriority,
+        ColBy,
+        ColDriver,
+    ];
+    let grid = Grid::of(&h, RECRUIT_FIELDS, &order, rows);
+    let fold = grid.at(&[ColDriver, ColBy, ColSkill]);
+    grid.fold(&fold)
 }
 
 /// A goal's From cell: "renew" for a renewal (its level is the To cell),
@@ -338,49 +312,28 @@ pub fn late_goals(l: Labels, r: &PlanReport, dialect: Dialect, out: &mut Builder
     out.grid(late_grid(l, r));
 }
 
-/// Need, deadline, person, skill, finish and the hours that do not fit.
+/// Need, deadline, person, skill, finish and the hours that do not fit,
+/// laid out from [`LATE_FIELDS`].
 fn late_grid(l: Labels, r: &PlanReport) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
+    let h = Human {
         l,
-        &[
-            (L, ColNeed),
-            (L, ColBy),
-            (L, ColPerson),
-            (L, ColSkill),
-            (L, ColFinish),
-            (R, ColHoursShort),
-        ],
-    ))
+        dialect: Dialect::Terminal,
+        of: r,
+    };
+    let order = [
+        ColNeed,
+        ColBy,
+        ColPerson,
+        ColSkill,
+        ColFinish,
+        ColHoursShort,
+    ];
+    let grid = Grid::of(&h, LATE_FIELDS, &order, &r.summary.late);
     // The need's deadline, then the finish, go under the need on a narrow
     // terminal.
-    .fold(&[1])
-    .fold_last(&[4]);
-    for g in &r.summary.late {
-        let plan = r.plans.iter().find(|p| p.person == g.person);
-        // The skill's name is on the person's goal; the id stands in.
-        let name = plan
-            .and_then(|p| p.goals.iter().find(|x| x.skill == g.skill))
-            .map_or(g.skill.as_str(), |x| x.skill_name.as_str());
-        let skill = if g.renew {
-            l.fill(RenewSkill, &[&name])
-        } else {
-            name.to_string()
-        };
-        let finish = match g.finish {
-            Some(date) => date.to_string(),
-            Option::None => l.get(Never).to_string(),
-        };
-        grid.push([
-            g.need.clone(),
-            g.by.to_string(),
-            person(&g.person, g.name.as_deref()),
-            skill,
-            finish,
-            l.hours(g.short),
-        ]);
-    }
-    grid
+    let (fold, last) = (grid.at(&[ColBy]), grid.at(&[ColFinish]));
+    grid.fold(&fold).fold_last(&last)
 }
 
 /// "Liv Aamodt (liv.aamodt), it/plattform, level 3 advanced" and, when the
@@ -450,76 +403,110 @@ pub fn mentors_sheet(report: &PlanReport) -> Sheet {
     sheet
 }
 
-/// The columns of `plan --format csv`: one row per goal; r2's `renew`,
-/// `finish` (empty without capacity, or never) and `late`, then r2
-/// "Mentors"' `mentor` (person id) and `host` (unit), empty when none.
-pub const PLAN_COLUMNS: [&str; 19] = [
-    "person",
-    "name",
-    "unit",
-    "role",
-    "skill",
-    "from",
-    "to",
-    EFFORT_COLUMNS[0],
-    EFFORT_COLUMNS[1],
-    EFFORT_COLUMNS[2],
-    EFFORT_COLUMNS[3],
-    "reasons",
-    "by",
-    "activities",
-    "renew",
-    "finish",
-    "late",
-    "mentor",
-    "host",
-];
+/// A goal with its person's plan and the report: a row of `plan`.
+type GoalRow<'a> = (&'a PlanReport, &'a PersonPlan, &'a Goal);
 
-impl ToCsv for PlanReport {
-    fn columns(&self) -> Vec<String> {
-        names(&PLAN_COLUMNS)
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        for p in &self.plans {
-            for g in &p.goals {
-                let reasons: Vec<(&'static str, String)> = g
-                    .reasons
+/// The columns of `plan`'s goals, for every format: the CSV's one row per
+/// goal (r2's `renew`, `finish` (empty without capacity, or never) and
+/// `late`, then r2 "Mentors"' `mentor` (person id) and `host` (unit),
+/// empty when none), and the human table's columns by heading.
+fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 20] {
+    use Key::*;
+    type G<'a> = Field<GoalRow<'a>>;
+    [
+        G::new("person", |(_, p, _)| Cell::text(&p.person)),
+        G::new("name", |(_, p, _)| Cell::opt_text(p.name.as_ref())),
+        G::new("unit", |(_, p, _)| Cell::opt_text(p.unit.as_ref())),
+        G::new("role", |(_, p, _)| Cell::opt_text(p.role.as_ref())),
+        G::new("skill", |(_, _, g)| Cell::text(&g.skill))
+            .head(L, ColSkill)
+            .shows(|(_, _, g), _| g.skill_name.clone()),
+        G::new("from", |(_, _, g)| Cell::int(g.from))
+            .head(L, ColFrom)
+            .shows(|(r, _, g), h| goal_from(h.l, &r.levels, g)),
+        G::new("to", |(_, _, g)| Cell::int(g.to))
+            .head(L, ColTo)
+            .shows(|(r, _, g), _| level(&r.levels, g.to)),
+        G::new(EFFORT_COLUMNS[0], |(_, _, g)| Cell::Num(g.effort.total)).head(R, ColHours),
+        G::new(EFFORT_COLUMNS[1], |(_, _, g)| {
+            Cell::Num(g.effort.experience)
+        })
+        .head(R, Experience),
+        G::new(EFFORT_COLUMNS[2], |(_, _, g)| Cell::Num(g.effort.social)).head(R, Social),
+        G::new(EFFORT_COLUMNS[3], |(_, _, g)| Cell::Num(g.effort.formal)).head(R, Formal),
+        G::new("reasons", |(_, _, g)| {
+            Cell::Tagged(
+                g.reasons
                     .iter()
                     .map(|r| match r {
                         Reason::Role { role, .. } => ("role", role.clone()),
                         Reason::Need { need, .. } => ("need", need.clone()),
                     })
-                    .collect();
-                let activities: Vec<&str> = self
-                    .activities_for(&g.skill)
-                    .iter()
-                    .map(|a| a.name.as_str())
-                    .collect();
-                let mut row = vec![
-                    Cell::text(&p.person),
-                    Cell::opt_text(p.name.as_ref()),
-                    Cell::opt_text(p.unit.as_ref()),
-                    Cell::opt_text(p.role.as_ref()),
-                    Cell::text(&g.skill),
-                    Cell::int(g.from),
-                    Cell::int(g.to),
-                ];
-                row.extend(effort(&g.effort));
-                row.extend([
-                    Cell::Tagged(reasons),
-                    Cell::opt_date(g.by),
-                    Cell::Text(activities.join("; ")),
-                    Cell::Bool(g.renew),
-                    Cell::opt_date(g.finish),
-                    Cell::Bool(g.late),
-                    Cell::opt_text(g.mentor.as_ref()),
-                    Cell::opt_text(g.host.as_ref()),
-                ]);
-                sink.row(&row)?;
-            }
-        }
-        Ok(())
+                    .collect(),
+            )
+        })
+        .head(L, ColWhy)
+        .shows(|(_, _, g), h| {
+            let why: Vec<String> = g.reasons.iter().map(|r| reason(h.l, r)).collect();
+            why.join("; ")
+        }),
+        G::new("by", |(_, _, g)| Cell::opt_date(g.by)).head(L, ColBy),
+        G::new("activities", |(r, _, g)| {
+            let names: Vec<&str> = r
+                .activities_for(&g.skill)
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect();
+            Cell::Text(names.join("; "))
+        }),
+        G::new("renew", |(_, _, g)| Cell::Bool(g.renew)),
+        G::new("finish", |(_, _, g)| Cell::opt_date(g.finish))
+            .head(L, ColFinish)
+            .shows(|(_, p, g), h| schedule_cells(h.l, p, g)[0].clone()),
+        G::new("late", |(_, _, g)| Cell::Bool(g.late))
+            .head(L, ColLate)
+            .shows(|(_, p, g), h| schedule_cells(h.l, p, g)[1].clone()),
+        G::new("mentor", |(_, _, g)| Cell::opt_text(g.mentor.as_ref()))
+            .head(L, ColMentor)
+            .shows(|(r, _, g), h| mentor_cell(h.l, &r.levels, g)),
+        // The workbook's goals name each mentor too, after the mentor's id
+        // (the CSV keeps the id only): a person reads "Liv Aamodt", not "10008".
+        G::new(MENTOR_NAME, |(_, _, g)| {
+            Cell::opt_text(g.mentor_info.as_ref().and_then(|m| m.name.as_ref()))
+        }),
+        G::new("host", |(_, _, g)| Cell::opt_text(g.host.as_ref())),
+    ]
+}
+
+/// Every goal of `report`, person by person: `plan`'s rows.
+fn goal_rows(report: &PlanReport) -> Vec<GoalRow<'_>> {
+    report
+        .plans
+        .iter()
+        .flat_map(|p| p.goals.iter().map(move |g| (report, p, g)))
+        .collect()
+}
+
+/// The workbook-only column of [`goal_fields`].
+const MENTOR_NAME: &str = "mentor_name";
+
+impl ToCsv for PlanReport {
+    fn columns(&self) -> Vec<String> {
+        let fields = goal_fields();
+        field_names(&fields)
+            .into_iter()
+            .filter(|c| c != MENTOR_NAME)
+            .collect()
+    }
+
+    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
+        let fields = goal_fields();
+        let csv: Vec<_> = fields
+            .into_iter()
+            .filter(|f| f.name != MENTOR_NAME)
+            .collect();
+        let rows = goal_rows(self);
+        field_rows(&csv, &rows, sink)
     }
 }
 
@@ -529,8 +516,8 @@ impl ToXlsx for PlanReport {
     }
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
-        let mut goals = Sheet::from_csv(Key::SheetGoals, self)?;
-        mentor_names(self, &mut goals);
+        let rows = goal_rows(self);
+        let goals = Sheet::of(Key::SheetGoals, &goal_fields(), &rows);
         let by_unit = effort_sheet(Key::SheetEffortByUnit, "unit", &self.summary.by_unit);
         let by_driver = effort_sheet(Key::SheetEffortByDriver, "driver", &self.summary.by_driver);
         let recruit = Sheet::of(Key::SheetRecruit, RECRUIT_FIELDS, &self.summary.recruit);
@@ -545,44 +532,59 @@ impl ToXlsx for PlanReport {
     }
 }
 
-/// The workbook's goals name each mentor too, after the mentor's id (the
-/// CSV keeps the id only): a person reads "Liv Aamodt", not "10008".
-fn mentor_names(report: &PlanReport, sheet: &mut Sheet) {
-    let Some(at) = sheet.columns.iter().position(|c| c == "mentor") else {
-        return;
-    };
-    sheet.columns.insert(at + 1, "mentor_name".to_string());
-    let goals = report.plans.iter().flat_map(|p| p.goals.iter());
-    for (row, g) in sheet.rows.iter_mut().zip(goals) {
-        let name = g.mentor_info.as_ref().and_then(|m| m.name.as_ref());
-        row.insert(at + 1, Cell::opt_text(name));
-    }
-}
-
 /// `plan`'s Recruit sheet: a row per need that recruits (gap's columns).
-const RECRUIT_FIELDS: &[Field<Recruitment>] = &[
-    Field::new("id", |r| Cell::text(&r.need)),
-    Field::new("skill", |r| Cell::text(&r.skill)),
-    Field::new("unit", |r| Cell::opt_text(r.unit.as_ref())),
-    Field::new("role", |r| Cell::opt_text(r.role.as_ref())),
-    Field::new("level", |r| Cell::int(r.level)),
-    Field::new("recruit", |r| Cell::int(r.count)),
-    Field::new("priority", |r| Cell::priority(r.priority)),
-    Field::new("by", |r| Cell::opt_date(r.by)),
-    Field::new("driver", |r| Cell::opt_text(r.driver.as_ref())),
+const RECRUIT_FIELDS: &[Field<Recruitment, [String]>] = &[
+    Field::new("id", |r: &Recruitment| Cell::text(&r.need)).head(L, Key::ColNeed),
+    Field::new("skill", |r: &Recruitment| Cell::text(&r.skill))
+        .head(L, Key::ColSkill)
+        .shows(|r, _| r.skill_name.clone()),
+    Field::new("unit", |r: &Recruitment| Cell::opt_text(r.unit.as_ref())),
+    Field::new("role", |r: &Recruitment| Cell::opt_text(r.role.as_ref())),
+    Field::new("level", |r: &Recruitment| Cell::int(r.level))
+        .head(L, Key::ColLevel)
+        .shows(|r, h| level(h.of, r.level)),
+    Field::new("recruit", |r: &Recruitment| Cell::int(r.count)).head(R, Key::ColCount),
+    Field::new("priority", |r: &Recruitment| Cell::priority(r.priority)).head(L, Key::ColPriority),
+    Field::new("by", |r: &Recruitment| Cell::opt_date(r.by)).head(L, Key::ColBy),
+    Field::new("driver", |r: &Recruitment| {
+        Cell::opt_text(r.driver.as_ref())
+    })
+    .head(L, Key::ColDriver),
 ];
 
-/// `plan` with capacity: the goals finishing after a need's deadline
-/// (FORMAT r2 "Capacity and schedule"); finish empty: never.
-const LATE_FIELDS: &[Field<LateGoal>] = &[
-    Field::new("id", |g| Cell::text(&g.need)),
-    Field::new("by", |g| Cell::Date(g.by)),
-    Field::new("person", |g| Cell::text(&g.person)),
-    Field::new("name", |g| Cell::opt_text(g.name.as_ref())),
-    Field::new("skill", |g| Cell::text(&g.skill)),
-    Field::new("renew", |g| Cell::Bool(g.renew)),
-    Field::new("finish", |g| Cell::opt_date(g.finish)),
-    Field::new("short", |g| Cell::Num(g.short)),
+/// The plan workbook's late goals: need, deadline, person, skill, whether
+/// it renews, its finish (empty: never) and the hours that do not fit.
+const LATE_FIELDS: &[Field<LateGoal, PlanReport>] = &[
+    Field::new("id", |g: &LateGoal| Cell::text(&g.need)).head(L, Key::ColNeed),
+    Field::new("by", |g: &LateGoal| Cell::Date(g.by)).head(L, Key::ColBy),
+    Field::new("person", |g: &LateGoal| Cell::text(&g.person))
+        .head(L, Key::ColPerson)
+        .shows(|g, _| person(&g.person, g.name.as_deref())),
+    Field::new("name", |g: &LateGoal| Cell::opt_text(g.name.as_ref())),
+    Field::new("skill", |g: &LateGoal| Cell::text(&g.skill))
+        .head(L, Key::ColSkill)
+        .shows(|g, h| {
+            // The skill's name is on the person's goal; the id stands in.
+            let name =
+                h.of.plans
+                    .iter()
+                    .find(|p| p.person == g.person)
+                    .and_then(|p| p.goals.iter().find(|x| x.skill == g.skill))
+                    .map_or(g.skill.as_str(), |x| x.skill_name.as_str());
+            if g.renew {
+                h.l.fill(Key::RenewSkill, &[&name])
+            } else {
+                name.to_string()
+            }
+        }),
+    Field::new("renew", |g: &LateGoal| Cell::Bool(g.renew)),
+    Field::new("finish", |g: &LateGoal| Cell::opt_date(g.finish))
+        .head(L, Key::ColFinish)
+        .shows(|g, h| match g.finish {
+            Some(date) => date.to_string(),
+            None => h.l.get(Key::Never).to_string(),
+        }),
+    Field::new("short", |g: &LateGoal| Cell::Num(g.short)).head(R, Key::ColHoursShort),
 ];
 
 /// Effort added up by unit or driver: one row per key.
