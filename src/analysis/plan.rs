@@ -400,6 +400,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         toward: None,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
+        logged: org.log.is_some(),
         mentored_by: filter.mentor.map(|m| {
             let name = org.people.name(m).map(str::to_string);
             (org.people.id(m).to_string(), name)

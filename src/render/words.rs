@@ -319,6 +319,11 @@ catalogue! {
     DueStale => "stale, assessed {}", "foreldet, vurdert {}";
     DueExpiring => "expires {}", "utløper {}";
     DueDone => "done, awaiting reassessment", "gjennomført, venter på ny vurdering";
+    ColDone => "Done", "Gjort";
+    ColRemaining => "Remaining", "Gjenstår";
+    EffortDone => "{}; {} h of it done (activity log)", "{}; {} t av dette er gjennomført (aktivitetslogg)";
+    HeadDoneHours => "Done (h)", "Gjort (t)";
+    HeadRemainingHours => "Remaining (h)", "Gjenstår (t)";
     GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
     GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
     LastDayItem => "{} (last day {})", "{} (siste dag {})";
@@ -649,6 +654,8 @@ pub fn header(column: &str) -> Option<Key> {
         "finish" => ColFinish,
         "expires" => Expires,
         "short" => ColHoursShort,
+        "done_hours" => HeadDoneHours,
+        "remaining_hours" => HeadRemainingHours,
         "leaving" => ColLeaving,
         "arriving" => ColArriving,
         "gone_before" => HeadGoneBefore,

@@ -243,6 +243,10 @@ pub struct PlanReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
     #[serde(skip)]
     pub scheduled: bool,
+    /// There is an activity log (r3 "Hours done"): goals have `done` and
+    /// `remaining`, which human output and CSV show.
+    #[serde(skip)]
+    pub logged: bool,
     /// `plan --person ID --toward R` (FORMAT r3 "Readiness"): the person's
     /// gap to R's targets and readiness. Absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
