@@ -500,3 +500,58 @@ fn the_effect_table_and_the_report_section() {
     assert!(!html.contains("id=\"effect\""));
     assert!(!html.contains("Reach, logged"));
 }
+
+/// Plans as people read them: Done and Remaining columns, c's goal "done,
+/// awaiting reassessment"; CSV appends done_hours and remaining_hours
+/// only with a log.
+#[test]
+fn plans_show_done_and_remaining_and_csv_only_with_a_log() {
+    let fx = plans(true);
+    let out = fx.run(&["plan", "org.toml", "-f", "markdown"]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("| Done | Remaining |"), "{md}");
+    assert!(
+        md.contains("| 50 | done, awaiting reassessment |"),
+        "c's goal: {md}"
+    );
+    let out = fx.run(&["plan", "org.toml", "-f", "csv"]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(
+        header.ends_with(",host,done_hours,remaining_hours"),
+        "{header}"
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("b,") && l.ends_with(",10,30")),
+        "{csv}"
+    );
+    let out = plans(false).run(&["plan", "org.toml", "-f", "csv"]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.lines().next().unwrap().ends_with(",mentor,host"),
+        "{csv}"
+    );
+    let out = plans(false).run(&["plan", "org.toml", "-f", "markdown"]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(!md.contains("Remaining"), "{md}");
+}
+
+/// gap's need effort stays whole and its effort line says how much of it
+/// is done: a need of 2 people at x 2 has b (1 -> 2, 40 h, 10 done) and
+/// c (1 -> 2, 40 h, 50 logged: 40 done at most) on its develop list:
+/// effort 80 h, 50 h done.
+#[test]
+fn gap_says_how_much_of_the_effort_is_done() {
+    let toml = org_with_log(PLANS).replace(
+        "[[activity]]",
+        "[[need]]\nskill = \"x\"\nlevel = 2\ncount = 2\n\n[[activity]]",
+    );
+    let fx = plans(true).file("org.toml", &toml);
+    let v = fx.json(&["gap", "org.toml", "-f", "json"]);
+    assert_eq!(v["totals"]["effort"]["total"], 80);
+    assert_eq!(v["totals"]["done"], 50);
+    let out = fx.run(&["gap", "org.toml"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("; 50 h of it done (activity log)"), "{text}");
+}
