@@ -3,6 +3,8 @@
 //! hand in the comment above its fixture.
 
 mod common;
+#[path = "common/sheets.rs"]
+mod sheets;
 
 use common::Fixture;
 use serde_json::Value;
@@ -554,4 +556,39 @@ fn gap_says_how_much_of_the_effort_is_done() {
     let out = fx.run(&["gap", "org.toml"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("; 50 h of it done (activity log)"), "{text}");
+}
+
+/// The workbook of progress has an Effect sheet (the mode's CSV-style
+/// name and the figures) and an Activities sheet, only with a log.
+#[test]
+fn the_progress_workbook_has_the_effect() {
+    let fx = progress();
+    let out = fx.run(&[
+        "progress",
+        "org.toml",
+        "--since",
+        "2026-01-01",
+        "-q",
+        "-f",
+        "xlsx",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut book = sheets::book(out.stdout);
+    let effect = sheets::cells(&sheets::sheet(&mut book, "Effect"));
+    assert_eq!(
+        effect,
+        [
+            ["experience", "1", "20", "1", "20"],
+            ["social", "1", "8", "1", "8"],
+            ["formal", "1", "10", "2", "5"],
+            ["none", "1", "0", "1", ""],
+        ]
+    );
+    let activities = sheets::cells(&sheets::sheet(&mut book, "Activities"));
+    assert_eq!(activities, [["Kurs", "formal", "6", "1", "2"]]);
 }

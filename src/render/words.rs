@@ -472,6 +472,8 @@ catalogue! {
     HeadDemand => "Demand", "Etterspørsel";
     SheetMovedUp => "Moved up", "Gikk opp";
     SheetMovedDown => "Moved down", "Gikk ned";
+    SheetEffect => "Effect", "Effekt";
+    SheetActivities => "Activities", "Aktiviteter";
     HeadHaveThen => "Have then", "Har da";
     HeadHaveNow => "Have now", "Har nå";
     HeadShortfallThen => "Shortfall then", "Mangler da";
@@ -655,6 +657,10 @@ pub fn header(column: &str) -> Option<Key> {
         "expires" => Expires,
         "short" => ColHoursShort,
         "done_hours" => HeadDoneHours,
+        "mode" => ColMode,
+        "pairs" => ColPairs,
+        "hours_per_level" => ColHoursPerLevel,
+        "activity" => ColActivity,
         "remaining_hours" => HeadRemainingHours,
         "leaving" => ColLeaving,
         "arriving" => ColArriving,

@@ -17,7 +17,8 @@ use crate::render::table::{Grid, L, R, heads};
 use crate::render::table::{Sheet, ToXlsx};
 use crate::render::words::{Key, Labels};
 use crate::report::{
-    ActivityEffect, GainBy, LevelChange, ModeEffect, ModeHours, NeedProgress, ProgressReport, Reach,
+    ActivityEffect, Effect, GainBy, LevelChange, ModeEffect, ModeHours, NeedProgress,
+    ProgressReport, Reach,
 };
 
 impl ToOutline for ProgressReport {
@@ -325,12 +326,24 @@ impl ToXlsx for ProgressReport {
             }
             sheet
         };
-        Ok(vec![
+        let mut sheets = vec![
             needs,
             levels,
             moved(Key::SheetMovedUp, &self.moved_up),
             moved(Key::SheetMovedDown, &self.moved_down),
-        ])
+        ];
+        // Issue 26: with an activity log, the effect and each activity's.
+        if let Some(effect) = &self.effect {
+            sheets.push(Sheet::of(
+                Key::SheetEffect,
+                EFFECT_FIELDS,
+                &effect_rows(effect),
+            ));
+        }
+        if let Some(activities) = &self.activity_effect {
+            sheets.push(Sheet::of(Key::SheetActivities, ACTIVITY_FIELDS, activities));
+        }
+        Ok(sheets)
     }
 }
 
@@ -344,14 +357,7 @@ fn logged(l: Labels, r: &ProgressReport, dialect: Dialect, out: &mut Builder) {
     };
     let h = Human { l, dialect, of: r };
     use Key::*;
-    let mut rows: Vec<EffectRow> = effect
-        .by_mode()
-        .iter()
-        .map(|&(mode, e)| (Some(mode), e.clone()))
-        .collect();
-    if effect.unlogged.pairs > 0 {
-        rows.push((Option::None, effect.unlogged.clone()));
-    }
+    let rows = effect_rows(effect);
     out.heading(2, l.get(EffectHeading))
         .para(l.get(EffectIntro))
         .grid(Grid::of(
@@ -400,6 +406,20 @@ fn logged(l: Labels, r: &ProgressReport, dialect: Dialect, out: &mut Builder) {
     }
 }
 
+/// The effect table's rows: each mode, then the rising pairs without
+/// logged hours when there are any.
+fn effect_rows(effect: &Effect) -> Vec<EffectRow> {
+    let mut rows: Vec<EffectRow> = effect
+        .by_mode()
+        .iter()
+        .map(|&(mode, e)| (Some(mode), e.clone()))
+        .collect();
+    if effect.unlogged.pairs > 0 {
+        rows.push((None, effect.unlogged.clone()));
+    }
+    rows
+}
+
 /// FORMAT r3 "Reach" from the log, in a sentence.
 pub fn reach_line(l: Labels, reach: &Reach) -> String {
     l.fill(
@@ -432,7 +452,11 @@ type EffectRow = (Option<Mode>, ModeEffect);
 type EffectField = Field<EffectRow, ProgressReport>;
 
 const EFFECT_FIELDS: &[EffectField] = &[
-    EffectField::human(L, Key::ColMode, |(mode, _), h| match mode {
+    EffectField::new("mode", |(mode, _)| {
+        Cell::text(mode.map_or("none", Mode::as_str))
+    })
+    .head(L, Key::ColMode)
+    .shows(|(mode, _), h| match mode {
         Some(m) => h.l.mode(*m).to_string(),
         None => h.l.get(Key::NoHoursLogged).to_string(),
     }),
@@ -474,7 +498,9 @@ type ActivityField = Field<ActivityEffect, ProgressReport>;
 
 const ACTIVITY_FIELDS: &[ActivityField] = &[
     ActivityField::new("activity", |a| Cell::text(&a.activity)).head(L, Key::ColActivity),
-    ActivityField::human(L, Key::ColMode, |a, h| h.l.mode(a.mode).to_string()),
+    ActivityField::new("mode", |a| Cell::text(a.mode.as_str()))
+        .head(L, Key::ColMode)
+        .shows(|a, h| h.l.mode(a.mode).to_string()),
     ActivityField::new("hours", |a| Cell::Num(a.hours)).head(R, Key::ColHours),
     ActivityField::new("pairs", |a| Cell::count(a.pairs as u64)).head(R, Key::ColPairs),
     ActivityField::new("levels", |a| Cell::count(a.levels)).head(R, Key::ColLevels),
