@@ -586,7 +586,7 @@ fn the_progress_workbook_has_the_effect() {
             ["experience", "1", "20", "1", "20"],
             ["social", "1", "8", "1", "8"],
             ["formal", "1", "10", "2", "5"],
-            ["none", "1", "0", "1", ""],
+            ["no hours logged", "1", "0", "1", ""],
         ]
     );
     let activities = sheets::cells(&sheets::sheet(&mut book, "Activities"));

@@ -581,6 +581,11 @@ pub fn term(word: &str) -> Option<Key> {
         "counts" => PartCounts,
         "renew" => PartRenew,
         "develop" => PartDevelop,
+        // The learning modes, and a rising pair in none (issue 26).
+        "experience" => Experience,
+        "social" => Social,
+        "formal" => Formal,
+        "none" => NoHoursLogged,
         _ => return Option::None,
     })
 }

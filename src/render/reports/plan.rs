@@ -194,7 +194,15 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     let grid = Grid::of(&h, &goal_fields(), &columns, &rows);
     // The effort line under the table has the split by mode. A narrow
     // terminal keeps the finish date and says "late" under the goal.
-    let fold = grid.at(&[Formal, Social, Experience, ColBy, ColDone, ColMentor]);
+    let fold = grid.at(&[
+        Formal,
+        Social,
+        Experience,
+        ColBy,
+        ColDone,
+        ColMentor,
+        ColRemaining,
+    ]);
     let last = grid.at(&[ColLate, ColFrom, ColFinish]);
     grid.fold(&fold).fold_last(&last)
 }

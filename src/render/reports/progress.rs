@@ -453,7 +453,7 @@ type EffectField = Field<EffectRow, ProgressReport>;
 
 const EFFECT_FIELDS: &[EffectField] = &[
     EffectField::new("mode", |(mode, _)| {
-        Cell::text(mode.map_or("none", Mode::as_str))
+        Cell::Term(mode.map_or("none", Mode::as_str))
     })
     .head(L, Key::ColMode)
     .shows(|(mode, _), h| match mode {
@@ -498,7 +498,7 @@ type ActivityField = Field<ActivityEffect, ProgressReport>;
 
 const ACTIVITY_FIELDS: &[ActivityField] = &[
     ActivityField::new("activity", |a| Cell::text(&a.activity)).head(L, Key::ColActivity),
-    ActivityField::new("mode", |a| Cell::text(a.mode.as_str()))
+    ActivityField::new("mode", |a| Cell::Term(a.mode.as_str()))
         .head(L, Key::ColMode)
         .shows(|a, h| h.l.mode(a.mode).to_string()),
     ActivityField::new("hours", |a| Cell::Num(a.hours)).head(R, Key::ColHours),
