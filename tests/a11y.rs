@@ -47,7 +47,10 @@ fn node_modules() -> Option<PathBuf> {
 
 /// `kompetanse report EXAMPLE -o PAGE ARGS`, in `dir`; the page's path.
 fn page(dir: &Path, example: &str, lang: &str, extra: &[&str]) -> PathBuf {
-    let name = format!("{example}-{lang}{}.html", extra.join("").replace('-', ""));
+    let name = format!(
+        "{example}-{lang}{}.html",
+        extra.join("").replace(['-', '/'], "")
+    );
     let page = dir.join(name);
     let org = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("examples")
@@ -91,6 +94,15 @@ fn the_report_page_passes_axe_core_at_every_width_in_both_languages() {
             "virksomhet-x",
             lang,
             &["--person", "anne.myhre"],
+        ));
+    }
+    // The team page (issue 23), in both languages.
+    for lang in ["en", "nb"] {
+        pages.push(page(
+            dir.path(),
+            "virksomhet-x",
+            lang,
+            &["--unit", "it/plattform"],
         ));
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/axe.js");

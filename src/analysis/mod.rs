@@ -31,6 +31,7 @@ pub mod progress;
 pub mod role;
 pub mod schedule;
 pub mod survey;
+pub mod team;
 pub mod who;
 
 use crate::model::{Organisation, People, Scope, unit_within};

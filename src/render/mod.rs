@@ -291,6 +291,17 @@ impl ToOutline for Overview<'_> {
 
 /// `report --person ID`: one person's page (issue 23), a document and a
 /// workbook; JSON is the report value.
+/// The team page: a document, and JSON.
+impl Render for crate::report::TeamReport {
+    fn formats() -> &'static [Format] {
+        &[Format::Html, Format::Markdown, Format::Json]
+    }
+
+    fn document(&self) -> Option<&dyn ToOutline> {
+        Some(self)
+    }
+}
+
 impl Render for PersonReport {
     fn formats() -> &'static [Format] {
         &[Format::Html, Format::Markdown, Format::Xlsx, Format::Json]

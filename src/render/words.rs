@@ -518,6 +518,19 @@ catalogue! {
     FormExpired => "expired {}", "utløpt {}";
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
+    // The team page (issue 23).
+    IndexPeople => "Personal pages: {}", "Personlige sider: {}";
+    IndexUnits => "Team pages: {}", "Teamsider: {}";
+    IndexAbout => "{} pages, as of {}.", "{} sider, per {}.";
+    TeamTitle => "Our competence: {}", "Vår kompetanse: {}";
+    TeamNeeds => "Needs in the unit", "Behov i enheten";
+    TeamNoNeeds => "No need is scoped to the unit or below it.", "Ingen behov gjelder enheten eller enheter under den.";
+    TeamAbove => "Needs above the unit", "Behov over enheten";
+    TeamAboveAbout => "Needs of a larger part of the organisation that the unit's people are in: the unit's share only.", "Behov for en større del av virksomheten som enhetens folk hører til: bare enhetens andel.";
+    ColUnitInScope => "Our people", "Våre folk";
+    ColUnitHave => "At level", "På nivå";
+    TeamRoles => "People and role targets", "Folk og rollemål";
+    TeamPlans => "Development plans", "Utviklingsplaner";
     // The personal page (issue 23).
     PersonTitle => "My competence: {}", "Min kompetanse: {}";
     PersonLevels => "My levels", "Mine nivåer";

@@ -7,7 +7,7 @@
 
 use super::{
     BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PersonReport, PlanReport, ProgressReport, WhoReport,
+    PersonReport, PlanReport, ProgressReport, TeamReport, WhoReport,
 };
 
 /// The version of the JSON contract (FORMAT.md "Outputs"): raised when a
@@ -29,6 +29,8 @@ pub mod name {
     pub const MARKET: &str = "market";
     /// `report --person ID`: one person's page.
     pub const PERSON: &str = "person";
+    /// `report --unit UNIT`: a line manager's page.
+    pub const TEAM: &str = "team";
     /// `kompetanse who`: who knows what.
     pub const WHO: &str = "who";
     /// `kompetanse report --format json`: the whole picture.
@@ -60,6 +62,7 @@ kind! {
     MarketReport => name::MARKET,
     OverviewReport => name::REPORT,
     PersonReport => name::PERSON,
+    TeamReport => name::TEAM,
     WhoReport => name::WHO,
 }
 

@@ -16,6 +16,7 @@ mod market;
 mod person;
 mod progress;
 mod suppressed;
+mod team;
 mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
@@ -24,6 +25,7 @@ pub use progress::{
     ActivityEffect, Effect, GainBy, LevelChange, LivedMix, MixBy, ModeEffect, ModeHours,
     NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };
+pub use team::{TeamReport, UnitShare};
 pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
 
 /// The organisation-perspective gap report (`kompetanse gap`).

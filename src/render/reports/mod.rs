@@ -17,6 +17,7 @@ pub mod person;
 pub mod person_gap;
 pub mod plan;
 pub mod progress;
+pub mod team;
 pub mod text;
 pub mod who;
 

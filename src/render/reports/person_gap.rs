@@ -69,7 +69,7 @@ impl ToOutline for PersonGapReport {
 
 /// A row per person (by name, with the id) with their gaps on one line,
 /// and a total.
-fn person_rows(l: Labels, r: &PersonGapReport) -> Grid {
+pub fn person_rows(l: Labels, r: &PersonGapReport) -> Grid {
     use Key::*;
     let mut grid = Grid::new(&heads(
         l,

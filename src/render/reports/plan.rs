@@ -89,7 +89,13 @@ impl ToOutline for PlanReport {
 }
 
 /// One person's plan: who, their goals, activities and own wishes.
-fn person_plan(l: Labels, r: &PlanReport, plan: &PersonPlan, dialect: Dialect, out: &mut Builder) {
+pub fn person_plan(
+    l: Labels,
+    r: &PlanReport,
+    plan: &PersonPlan,
+    dialect: Dialect,
+    out: &mut Builder,
+) {
     let name = format!(
         "{} ({})",
         plan.name.as_deref().unwrap_or(&plan.person),

@@ -12,8 +12,8 @@ use std::io;
 use crate::model::{Date, LearningMix, Mode};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
-use crate::render::table::{Cell, Field, Human, RowSink, ToCsv, field_names, field_rows};
-use crate::render::table::{Grid, L, R, heads};
+use crate::render::table::{Cell, Field, RowSink, ToCsv, field_names, field_rows};
+use crate::render::table::{Grid, Human, L, R, heads};
 use crate::render::table::{Sheet, ToXlsx};
 use crate::render::words::{Key, Labels};
 use crate::report::{
@@ -114,42 +114,24 @@ pub fn points(l: Labels, change: f64) -> String {
 
 fn needs(l: Labels, r: &ProgressReport) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
+    let h = Human {
         l,
-        &[
-            (L, ColNeed),
-            (L, ColSkill),
-            (L, ColLevel),
-            (R, ColCount),
-            (R, ColHave),
-            (R, ColShort),
-            (R, ColCoverage),
-            (R, ColChange),
-        ],
-    ))
-    .fold(&[2, 1, 5]);
-    for n in &r.needs {
-        let coverage = if n.then.coverage == n.now.coverage {
-            l.percent(n.now.coverage)
-        } else {
-            format!(
-                "{} -> {}",
-                l.percent(n.then.coverage),
-                l.percent(n.now.coverage)
-            )
-        };
-        grid.push([
-            n.id.clone(),
-            n.skill_name.clone(),
-            level(&r.scale, n.level),
-            l.int(n.count.into()),
-            then_now(l, n.then.have.into(), n.now.have.into()),
-            then_now(l, n.then.shortfall.into(), n.now.shortfall.into()),
-            coverage,
-            points(l, n.change),
-        ]);
-    }
-    grid
+        dialect: Dialect::Terminal,
+        of: r,
+    };
+    let order = [
+        ColNeed,
+        ColSkill,
+        ColLevel,
+        ColCount,
+        ColHave,
+        ColShort,
+        ColCoverage,
+        ColChange,
+    ];
+    let grid = Grid::of(&h, NEED_FIELDS, &order, &r.needs);
+    let fold = grid.at(&[ColLevel, ColSkill, ColShort]);
+    grid.fold(&fold)
 }
 
 fn moves(l: Labels, r: &ProgressReport, title: Key, rows: &[LevelChange], out: &mut Builder) {
@@ -247,21 +229,43 @@ fn skills(l: Labels, r: &ProgressReport) -> Grid {
 
 /// A need's row in `progress --format csv` and the workbook's Needs
 /// sheet, in order: then and now side by side.
-pub const NEED_FIELDS: &[Field<NeedProgress>] = &[
-    Field::new("id", |n| Cell::text(&n.id)),
-    Field::new("skill", |n| Cell::text(&n.skill)),
-    Field::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
-    Field::new("role", |n| Cell::opt_text(n.role.as_ref())),
-    Field::new("level", |n| Cell::int(n.level)),
-    Field::new("count", |n| Cell::int(n.count)),
-    Field::new("have_then", |n| Cell::int(n.then.have)),
-    Field::new("have_now", |n| Cell::int(n.now.have)),
-    Field::new("shortfall_then", |n| Cell::int(n.then.shortfall)),
-    Field::new("shortfall_now", |n| Cell::int(n.now.shortfall)),
-    Field::new("coverage_then", |n| Cell::Share(n.then.coverage)),
-    Field::new("coverage_now", |n| Cell::Share(n.now.coverage)),
-    Field::new("change", |n| Cell::Share(n.change)),
+pub const NEED_FIELDS: &[NeedField] = &[
+    NeedField::new("id", |n| Cell::text(&n.id)).head(L, Key::ColNeed),
+    NeedField::new("skill", |n| Cell::text(&n.skill))
+        .head(L, Key::ColSkill)
+        .shows(|n, _| n.skill_name.clone()),
+    NeedField::new("unit", |n| Cell::opt_text(n.unit.as_ref())),
+    NeedField::new("role", |n| Cell::opt_text(n.role.as_ref())),
+    NeedField::new("level", |n| Cell::int(n.level))
+        .head(L, Key::ColLevel)
+        .shows(|n, h| level(&h.of.scale, n.level)),
+    NeedField::new("count", |n| Cell::int(n.count)).head(R, Key::ColCount),
+    NeedField::new("have_then", |n| Cell::int(n.then.have)),
+    NeedField::new("have_now", |n| Cell::int(n.now.have))
+        .head(R, Key::ColHave)
+        .shows(|n, h| then_now(h.l, n.then.have.into(), n.now.have.into())),
+    NeedField::new("shortfall_then", |n| Cell::int(n.then.shortfall)),
+    NeedField::new("shortfall_now", |n| Cell::int(n.now.shortfall))
+        .head(R, Key::ColShort)
+        .shows(|n, h| then_now(h.l, n.then.shortfall.into(), n.now.shortfall.into())),
+    NeedField::new("coverage_then", |n| Cell::Share(n.then.coverage)),
+    NeedField::new("coverage_now", |n| Cell::Share(n.now.coverage))
+        .head(R, Key::ColCoverage)
+        .shows(|n, h| {
+            let (then, now) = (h.l.percent(n.then.coverage), h.l.percent(n.now.coverage));
+            if n.then.coverage == n.now.coverage {
+                now
+            } else {
+                format!("{then} -> {now}")
+            }
+        }),
+    NeedField::new("change", |n| Cell::Share(n.change))
+        .head(R, Key::ColChange)
+        .shows(|n, h| points(h.l, n.change)),
 ];
+
+/// A column of `progress`'s need rows.
+type NeedField = Field<NeedProgress, ProgressReport>;
 
 impl ToCsv for ProgressReport {
     fn columns(&self) -> Vec<String> {
