@@ -12,6 +12,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostics, clip, did_you_mean};
 use crate::load::columns::{canonical, fold};
+use crate::load::csv::{CsvFile, Row};
 use crate::load::fields::optional_date;
 use crate::load::long::unknown_person;
 use crate::load::place::Place;
@@ -81,6 +82,88 @@ pub struct LogContext<'a> {
     pub as_of: Date,
 }
 
+/// Where a log's columns are (0-based).
+struct LogColumns {
+    person: usize,
+    hours: usize,
+    date: usize,
+    skill: Option<usize>,
+    activity: Option<usize>,
+    mode: Option<usize>,
+}
+
+/// The log's columns from `file`'s header, or None after an error for
+/// each problem: two cells naming one column, a required column missing,
+/// neither a mode nor an activity. Other columns get one warning.
+fn log_columns(file: &CsvFile, place: &Place, diags: &mut Diagnostics) -> Option<LogColumns> {
+    let named: Vec<Option<&'static str>> = file.header.iter().map(|h| column(h)).collect();
+    let find = |name: &str| named.iter().position(|c| *c == Some(name));
+    let mut ok = true;
+    for (i, c) in named.iter().enumerate() {
+        if let Some(c) = c
+            && find(c) != Some(i)
+        {
+            place.header_error(
+                diags,
+                i,
+                format!(
+                    "columns '{}' and '{}' both mean '{c}': keep one",
+                    clip(&file.header_raw[find(c).unwrap_or(0)]),
+                    clip(&file.header_raw[i])
+                ),
+            );
+            ok = false;
+        }
+    }
+    for required in ["person", "hours", "date"] {
+        if find(required).is_none() {
+            let why = if required == "person" {
+                format!(": {}", no_header(file, "person"))
+            } else {
+                String::new()
+            };
+            place.file_error(
+                diags,
+                format!(
+                    "activity log has no '{required}' column (columns: person, hours, date, skill, activity, mode; or ansatt, timer, dato, kompetanse, aktivitet, læringsform){why}"
+                ),
+            );
+            ok = false;
+        }
+    }
+    if find("mode").is_none() && find("activity").is_none() {
+        place.file_error(
+            diags,
+            "activity log has neither a 'mode' nor an 'activity' column: each row needs its learning mode, or a [[activity]] that has one",
+        );
+        ok = false;
+    }
+    if !ok {
+        return None;
+    }
+    let ignored: Vec<String> = file
+        .header_raw
+        .iter()
+        .zip(&named)
+        .filter(|(raw, c)| c.is_none() && !raw.is_empty())
+        .map(|(raw, _)| format!("'{}'", clip(raw)))
+        .collect();
+    if !ignored.is_empty() {
+        place.file_warning(
+            diags,
+            format!("columns {} are not read", ignored.join(", ")),
+        );
+    }
+    Some(LogColumns {
+        person: find("person").unwrap_or(0),
+        hours: find("hours").unwrap_or(0),
+        date: find("date").unwrap_or(0),
+        skill: find("skill"),
+        activity: find("activity"),
+        mode: find("mode"),
+    })
+}
+
 impl Profiles<'_> {
     /// Reads one activity log file (or sheet) into `log`.
     pub fn read_activities(
@@ -105,219 +188,171 @@ impl Profiles<'_> {
         };
         warn_skipped(&file, diags);
         let place = Place::of(&file);
-        let named: Vec<Option<&'static str>> = file.header.iter().map(|h| column(h)).collect();
-        let find = |name: &str| named.iter().position(|c| *c == Some(name));
-        let mut ok = true;
-        for (i, c) in named.iter().enumerate() {
-            if let Some(c) = c
-                && find(c) != Some(i)
-            {
-                place.header_error(
-                    diags,
-                    i,
-                    format!(
-                        "columns '{}' and '{}' both mean '{c}': keep one",
-                        clip(&file.header_raw[find(c).unwrap_or(0)]),
-                        clip(&file.header_raw[i])
-                    ),
-                );
-                ok = false;
-            }
-        }
-        for required in ["person", "hours", "date"] {
-            if find(required).is_none() {
-                let why = if required == "person" {
-                    format!(": {}", no_header(&file, "person"))
-                } else {
-                    String::new()
-                };
-                place.file_error(
-                    diags,
-                    format!(
-                        "activity log has no '{required}' column (columns: person, hours, date, skill, activity, mode; or ansatt, timer, dato, kompetanse, aktivitet, læringsform){why}"
-                    ),
-                );
-                ok = false;
-            }
-        }
-        if find("mode").is_none() && find("activity").is_none() {
-            place.file_error(
-                diags,
-                "activity log has neither a 'mode' nor an 'activity' column: each row needs its learning mode, or a [[activity]] that has one",
-            );
-            ok = false;
-        }
-        if !ok {
+        let Some(c) = log_columns(&file, &place, diags) else {
             return;
-        }
-        let ignored: Vec<String> = file
-            .header_raw
-            .iter()
-            .zip(&named)
-            .filter(|(raw, c)| c.is_none() && !raw.is_empty())
-            .map(|(raw, _)| format!("'{}'", clip(raw)))
-            .collect();
-        if !ignored.is_empty() {
-            place.file_warning(
-                diags,
-                format!("columns {} are not read", ignored.join(", ")),
-            );
-        }
-        let (person_c, hours_c, date_c) = (
-            find("person").unwrap_or(0),
-            find("hours").unwrap_or(0),
-            find("date").unwrap_or(0),
-        );
-        let (skill_c, activity_c, mode_c) = (find("skill"), find("activity"), find("mode"));
+        };
         each_row(
             &mut file,
             "give the column a header, or delete its values",
             diags,
             |row, diags| {
-                let line = row.line;
-                let cell = |c: Option<usize>| c.map_or("", |c| row.get(c));
                 // A blank row, or a form's row with only its person filled
                 // in (a survey form's activity sheet, issue 26): no entry.
-                if (0..row.len()).all(|c| c == person_c || row.get(c).is_empty()) {
+                if (0..row.len()).all(|i| i == c.person || row.get(i).is_empty()) {
                     return;
                 }
-                let mut bad = false;
-                let person_text = row.get(person_c);
-                let person = if person_text.is_empty() {
-                    place.cell_error(diags, line, person_c, "person is empty");
-                    None
-                } else {
-                    match self.people.find(person_text) {
-                        Some(p) => Some(p),
-                        None => {
-                            if !self.people_failed {
-                                place.cell_error(
-                                    diags,
-                                    line,
-                                    person_c,
-                                    unknown_person(person_text),
-                                );
-                            }
-                            None
-                        }
-                    }
-                };
-                let hours = parse_hours(row.get(hours_c))
-                    .map_err(|m| place.cell_error(diags, line, hours_c, m))
-                    .ok();
-                let date = match optional_date(row.get(date_c), "date") {
-                    Ok(Some(d)) => Some(d),
-                    Ok(None) => {
-                        place.cell_error(
-                            diags,
-                            line,
-                            date_c,
-                            "date is empty: give the day it was done",
-                        );
-                        None
-                    }
-                    Err(m) => {
-                        place.cell_error(diags, line, date_c, m);
-                        None
-                    }
-                };
-                let skill_text = cell(skill_c);
-                let skill = if skill_text.is_empty() {
-                    None
-                } else {
-                    let found = self
-                        .skill_index
-                        .get(skill_text)
-                        .map(|&s| s as u32)
-                        .or_else(|| self.skill_names.get(&fold(skill_text)).copied());
-                    if found.is_none() {
-                        let spellings = self
-                            .skills
-                            .iter()
-                            .flat_map(|s| [s.id.as_str(), s.name.as_str()]);
-                        let hint = did_you_mean(skill_text, spellings);
-                        place.cell_error(
-                            diags,
-                            line,
-                            skill_c.unwrap_or(0),
-                            format!("unknown skill '{}'{hint}", clip(skill_text)),
-                        );
-                        bad = true;
-                    }
-                    found.map(|s| s as usize)
-                };
-                let activity_text = cell(activity_c);
-                let activity = (!activity_text.is_empty())
-                    .then(|| {
-                        let folded = fold(activity_text);
-                        context
-                            .catalogue
-                            .iter()
-                            .position(|a| fold(&a.name) == folded)
-                    })
-                    .flatten();
-                let mode_text = cell(mode_c);
-                let mode = if mode_text.is_empty() {
-                    match activity {
-                        Some(a) => Some(context.catalogue[a].mode),
-                        None => {
-                            let why = if activity_text.is_empty() {
-                                "mode is empty and no activity is named".to_string()
-                            } else {
-                                let hint = did_you_mean(
-                                    activity_text,
-                                    context.catalogue.iter().map(|a| a.name.as_str()),
-                                );
-                                format!(
-                                    "mode is empty and '{}' is not a [[activity]] name{hint}",
-                                    clip(activity_text)
-                                )
-                            };
-                            let at = mode_c.or(activity_c).unwrap_or(0);
-                            place.cell_error(
-                                diags,
-                                line,
-                                at,
-                                format!("{why}: give the mode (experience, social or formal)"),
-                            );
-                            None
-                        }
-                    }
-                } else {
-                    let mode = parse_mode(mode_text);
-                    if mode.is_none() {
-                        place.cell_error(
-                            diags,
-                            line,
-                            mode_c.unwrap_or(0),
-                            format!(
-                                "mode '{}' is not a learning mode: use experience, social or formal (erfaring, sosial, formell)",
-                                clip(mode_text)
-                            ),
-                        );
-                    }
-                    mode
-                };
-                let (Some(person), Some(hours), Some(date), Some(mode)) =
-                    (person, hours, date, mode)
-                else {
-                    return;
-                };
+                let entry = self.entry(row, &c, &place, context, diags);
                 // FORMAT.md r3: a row dated after D is not known yet.
-                if bad || date > context.as_of {
-                    return;
+                if let Some(entry) = entry.filter(|e| e.date <= context.as_of) {
+                    log.entries.push(entry);
                 }
-                log.entries.push(Logged {
-                    person,
-                    skill,
-                    hours,
-                    date,
-                    mode,
-                    activity,
-                });
             },
         );
     }
+
+    /// One row of a log as an entry, or None after an error for each bad
+    /// cell.
+    fn entry(
+        &self,
+        row: &Row<'_>,
+        c: &LogColumns,
+        place: &Place,
+        context: &LogContext<'_>,
+        diags: &mut Diagnostics,
+    ) -> Option<Logged> {
+        let line = row.line;
+        let cell = |c: Option<usize>| c.map_or("", |c| row.get(c));
+        let person = self.log_person(row.get(c.person), place, line, c.person, diags);
+        let hours = parse_hours(row.get(c.hours))
+            .map_err(|m| place.cell_error(diags, line, c.hours, m))
+            .ok();
+        let date = match optional_date(row.get(c.date), "date") {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                let why = "date is empty: give the day it was done";
+                place.cell_error(diags, line, c.date, why);
+                None
+            }
+            Err(m) => {
+                place.cell_error(diags, line, c.date, m);
+                None
+            }
+        };
+        let skill = self.log_skill(cell(c.skill), place, line, c.skill.unwrap_or(0), diags);
+        let activity_text = cell(c.activity);
+        let activity = (!activity_text.is_empty())
+            .then(|| {
+                let folded = fold(activity_text);
+                context
+                    .catalogue
+                    .iter()
+                    .position(|a| fold(&a.name) == folded)
+            })
+            .flatten();
+        let mode = log_mode(cell(c.mode), activity_text, activity, context.catalogue)
+            .map_err(|m| {
+                let at = c.mode.or(c.activity).unwrap_or(0);
+                place.cell_error(diags, line, at, m);
+            })
+            .ok();
+        Some(Logged {
+            person: person?,
+            skill: skill.ok()?,
+            hours: hours?,
+            date: date?,
+            mode: mode?,
+            activity,
+        })
+    }
+
+    /// The person a log row names: they must be known (people.csv, else
+    /// the assessment files); never a suggestion of another person's id.
+    fn log_person(
+        &self,
+        text: &str,
+        place: &Place,
+        line: usize,
+        column: usize,
+        diags: &mut Diagnostics,
+    ) -> Option<usize> {
+        if text.is_empty() {
+            place.cell_error(diags, line, column, "person is empty");
+            return None;
+        }
+        let found = self.people.find(text);
+        if found.is_none() && !self.people_failed {
+            place.cell_error(diags, line, column, unknown_person(text));
+        }
+        found
+    }
+
+    /// The skill a log row names by id or name (blank: general learning,
+    /// `Ok(None)`), or `Err` after an error with a did-you-mean.
+    fn log_skill(
+        &self,
+        text: &str,
+        place: &Place,
+        line: usize,
+        column: usize,
+        diags: &mut Diagnostics,
+    ) -> Result<Option<usize>, ()> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let found = self
+            .skill_index
+            .get(text)
+            .copied()
+            .or_else(|| self.skill_names.get(&fold(text)).map(|&s| s as usize));
+        if found.is_none() {
+            let spellings = self
+                .skills
+                .iter()
+                .flat_map(|s| [s.id.as_str(), s.name.as_str()]);
+            let hint = did_you_mean(text, spellings);
+            place.cell_error(
+                diags,
+                line,
+                column,
+                format!("unknown skill '{}'{hint}", clip(text)),
+            );
+            return Err(());
+        }
+        Ok(found)
+    }
+}
+
+/// A row's learning mode: its `mode` cell, else the mode of the catalogue
+/// activity it names (`activity`), else why there is none.
+fn log_mode(
+    text: &str,
+    activity_text: &str,
+    activity: Option<usize>,
+    catalogue: &[Activity],
+) -> Result<Mode, String> {
+    if !text.is_empty() {
+        return parse_mode(text).ok_or_else(|| {
+            format!(
+                "mode '{}' is not a learning mode: use experience, social or formal (erfaring, sosial, formell)",
+                clip(text)
+            )
+        });
+    }
+    if let Some(a) = activity {
+        return Ok(catalogue[a].mode);
+    }
+    let why = if activity_text.is_empty() {
+        "mode is empty and no activity is named".to_string()
+    } else {
+        let hint = did_you_mean(activity_text, catalogue.iter().map(|a| a.name.as_str()));
+        format!(
+            "mode is empty and '{}' is not a [[activity]] name{hint}",
+            clip(activity_text)
+        )
+    };
+    Err(format!(
+        "{why}: give the mode (experience, social or formal)"
+    ))
 }
 
 #[cfg(test)]
