@@ -592,3 +592,32 @@ fn the_progress_workbook_has_the_effect() {
     let activities = sheets::cells(&sheets::sheet(&mut book, "Activities"));
     assert_eq!(activities, [["Kurs", "formal", "6", "1", "2"]]);
 }
+
+/// A goal done, awaiting reassessment, is due on the person's survey form
+/// too (issue 24's `--due` forms ask for a new level).
+#[test]
+fn a_done_goal_is_due_on_the_survey_form() {
+    use kompetanse::analysis::survey::{SurveyOptions, survey_forms};
+    use kompetanse::report::DueReason;
+    let org = plans(true).load();
+    let options = SurveyOptions {
+        due_only: true,
+        expiring_days: 90,
+        ..SurveyOptions::default()
+    };
+    let due: Vec<(String, Option<DueReason>)> = survey_forms(&org, &options)
+        .iter()
+        .flat_map(|f| {
+            f.rows
+                .iter()
+                .map(|r| (org.people.id(f.person).to_string(), r.due))
+        })
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("a".to_string(), Some(DueReason::Missing)),
+            ("c".to_string(), Some(DueReason::Done)),
+        ]
+    );
+}
