@@ -512,7 +512,7 @@ const LOG_COLUMNS: [&str; 2] = ["done_hours", "remaining_hours"];
 
 /// A goal's remaining hours for people: "done, awaiting reassessment"
 /// when the log holds every hour of it (r3 "Hours done").
-fn remaining_cell(l: Labels, g: &Goal) -> String {
+pub fn remaining_cell(l: Labels, g: &Goal) -> String {
     match (g.done, g.remaining) {
         (Some(done), Some(r)) if done > 0.0 && r.total == 0.0 => l.get(Key::DueDone).to_string(),
         (_, Some(r)) => l.hours(r.total),
