@@ -218,3 +218,73 @@ fn balance_shows_the_calibration_list_by_name() {
         "{md}"
     );
 }
+
+fn sources(org: &Organisation) -> Vec<(String, Option<&'static str>)> {
+    (0..org.people.len())
+        .map(|p| {
+            let kind = org.matrix.source(p, 0).and_then(|k| k.word());
+            (org.people.id(p).to_string(), kind)
+        })
+        .collect()
+}
+
+/// Issue 24 item 3: the level that counts shows where it comes from, the
+/// source of the row chosen above (aliases in their plain word; `kollega`
+/// and a blank source show none).
+#[test]
+fn the_counted_level_knows_its_source() {
+    let m = Some("manager");
+    let s = Some("self");
+    let org = fixture("[assessment]\nprefer = [\"manager\", \"self\"]\n").load();
+    let want: Vec<(String, Option<&str>)> = [m, s, m, s, s, m, m, m]
+        .into_iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        .map(|(k, p)| (p.to_string(), k))
+        .collect();
+    assert_eq!(sources(&org), want);
+    let org = fixture("").load();
+    let want: Vec<(String, Option<&str>)> = [s, None, m, s, s, s, s, m]
+        .into_iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+        .map(|(k, p)| (p.to_string(), k))
+        .collect();
+    assert_eq!(sources(&org), want);
+}
+
+/// The personal page and `who` show the source, and the page lists the
+/// person's own calibration pairs (a: self 4, manager 2, 2 counts).
+#[test]
+fn the_personal_page_and_who_show_the_source_and_the_calibration() {
+    let fx = fixture("[assessment]\nprefer = [\"manager\", \"self\"]\n");
+    let page = fx.json(&["report", "org.toml", "--person", "a", "-f", "json"]);
+    assert_eq!(page["levels"][0]["source"], "manager");
+    assert_eq!(page["levels"][0]["level"], 2);
+    let calibration = page["calibration"].as_array().unwrap();
+    assert_eq!(calibration.len(), 1);
+    assert_eq!(calibration[0]["self"], 4);
+    assert_eq!(calibration[0]["manager"], 2);
+    assert_eq!(calibration[0]["counted"], 2);
+    // b has no pair far apart: nothing to talk about.
+    let page = fx.json(&["report", "org.toml", "--person", "b", "-f", "json"]);
+    assert_eq!(page["levels"][0]["source"], "self");
+    assert_eq!(page["calibration"], Value::Array(vec![]));
+    let md = String::from_utf8(
+        fx.run(&[
+            "report", "org.toml", "--person", "a", "-f", "markdown", "--lang", "nb",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(md.contains("| Kilde |"), "{md}");
+    assert!(md.contains("| leder |"), "{md}");
+    assert!(md.contains("Til kompetansedrøftingen"), "{md}");
+    let who = fx.json(&["who", "org.toml", "s>=1", "-f", "json"]);
+    let by: Vec<(&str, &Value)> = who["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["person"].as_str().unwrap(), &p["levels"][0]["source"]))
+        .collect();
+    assert_eq!(by[0], ("a", &Value::from("manager")));
+    assert_eq!(by[1], ("b", &Value::from("self")));
+}

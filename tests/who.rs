@@ -131,10 +131,11 @@ fn every_format_lists_the_same_people() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "person,name,unit,role,skill,level,assessed,expires,interest,mentees,leaves"
+        "person,name,unit,role,skill,level,assessed,expires,interest,mentees,leaves,source"
     );
-    assert_eq!(lines[1], "a,Anna A,it,dev,rust,3,2026-01-10,,false,0,");
-    assert_eq!(lines[2], "a,Anna A,it,dev,sql,2,2026-01-10,,true,0,");
+    // No `source` column in the assessments: the source is empty.
+    assert_eq!(lines[1], "a,Anna A,it,dev,rust,3,2026-01-10,,false,0,,");
+    assert_eq!(lines[2], "a,Anna A,it,dev,sql,2,2026-01-10,,true,0,,");
     assert_eq!(lines.len(), 5);
     let out = fx.run(&[&args[..], &["-o", "who.xlsx"]].concat());
     assert_eq!(out.status.code(), Some(0));

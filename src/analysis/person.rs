@@ -27,6 +27,9 @@ pub fn person_page(org: &Organisation, person: usize) -> PersonReport {
                 expires: org.matrix.expires(person, s),
                 stale: org.matrix.is_stale(&rule, person, s, assessed),
                 interest: org.matrix.interest(person, s),
+                source: org.matrix.source(person, s).and_then(|k| k.word()),
+                description: org.skills[s].description.clone(),
+                meaning: meaning(org, s, org.matrix.level(person, s)),
                 skill_name: org.skills[s].name.clone(),
             })
         })
@@ -127,7 +130,19 @@ pub fn person_page(org: &Organisation, person: usize) -> PersonReport {
         activities,
         wishes,
         mentees,
+        calibration: crate::analysis::balance::calibration(org, &|p| p == person),
         levels_named: org.scale.levels.clone(),
         scheduled: plans.scheduled,
     }
+}
+
+/// What `level` means in `skill`: the skill's own `levels`, else the
+/// scale's `descriptions` (FORMAT r3); None without either.
+fn meaning(org: &Organisation, skill: usize, level: crate::model::Level) -> Option<String> {
+    let own = &org.skills[skill].levels;
+    let general = &org.scale.descriptions;
+    own.get(level as usize)
+        .or_else(|| general.get(level as usize))
+        .filter(|text| !text.trim().is_empty())
+        .cloned()
 }

@@ -40,6 +40,7 @@ pub fn who_report(
                     assessed: org.matrix.assessed(p, s).date(),
                     expires: org.matrix.expires(p, s),
                     interest: org.matrix.interest(p, s),
+                    source: org.matrix.source(p, s).and_then(|k| k.word()),
                 })
                 .collect(),
             mentees: mentoring.mentees.get(p).copied().unwrap_or(0),

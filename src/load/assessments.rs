@@ -399,9 +399,9 @@ fn fold(
                 row.assessed,
                 row.interest,
                 row.expires,
-                row.source.rank,
+                row.source,
             );
-            if row.source.kind != SourceKind::Other {
+            if matches!(row.source.kind, SourceKind::Own | SourceKind::Manager) {
                 matrix.offer_for_calibration(
                     person as usize,
                     row.skill as usize,

@@ -417,9 +417,19 @@ impl Profiles<'_> {
         }
         // A matrix has no `source` column: with `prefer`, it ranks after
         // every listed source (FORMAT.md r3).
-        let rank = self.sources.unlisted();
-        self.matrix
-            .choose_preferred(person as usize, skill, level, packed, interest, None, rank);
+        let source = crate::model::Source {
+            rank: self.sources.unlisted(),
+            kind: crate::model::SourceKind::Other,
+        };
+        self.matrix.choose_preferred(
+            person as usize,
+            skill,
+            level,
+            packed,
+            interest,
+            None,
+            source,
+        );
     }
 }
 

@@ -19,7 +19,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::column::{Cell, Cells, Column, Entries};
-use crate::model::{Date, Level, PackedDate, SelfAndManager, SourceKind};
+use crate::model::{Date, Level, PackedDate, SelfAndManager, Source, SourceKind};
 
 /// How an assessment stands at the reference date D (FORMAT.md "Known at
 /// D", "Expired", "Stale"). Each assessment is exactly one of them: one not
@@ -127,6 +127,10 @@ pub struct Matrix {
     /// files with a `source` column fill it). Taken out by
     /// [`Matrix::take_self_and_manager`].
     sources: HashMap<u64, [Option<(PackedDate, Level)>; 2]>,
+    /// Who made the chosen assessment, by [`pair`], where its `source`
+    /// says self, manager or certificate (FORMAT.md r3: a report can show
+    /// where a level comes from); empty without a `source` column.
+    kinds: HashMap<u64, SourceKind>,
 }
 
 /// The key of (skill, person) in `Matrix::expires`: skill by skill, then
@@ -145,6 +149,7 @@ impl Matrix {
             expires: Default::default(),
             ranks: HashMap::new(),
             sources: HashMap::new(),
+            kinds: HashMap::new(),
         };
         matrix.resize_people(people);
         matrix
@@ -166,6 +171,8 @@ impl Matrix {
                 .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
             self.sources
                 .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
+            self.kinds
+                .retain(|&key, _| ((key & u64::from(u32::MAX)) as usize) < people);
         }
         self.people = people;
     }
@@ -182,14 +189,20 @@ impl Matrix {
             .iter()
             .map(|column| Column::from_sorted(column.select(&new_of_old), kept.len()))
             .collect();
+        let moved = |key: u64| {
+            let (skill, p) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
+            let to = *new_of_old.get(p).filter(|&&to| to != u32::MAX)?;
+            Some(pair(skill, to as usize))
+        };
         let expires = self
             .expires
             .iter()
-            .filter_map(|(&key, &d)| {
-                let (skill, p) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
-                let to = *new_of_old.get(p).filter(|&&to| to != u32::MAX)?;
-                Some((pair(skill, to as usize), d))
-            })
+            .filter_map(|(&key, &d)| Some((moved(key)?, d)))
+            .collect();
+        let kinds = self
+            .kinds
+            .iter()
+            .filter_map(|(&key, &k)| Some((moved(key)?, k)))
             .collect();
         Matrix {
             people: kept.len(),
@@ -199,6 +212,7 @@ impl Matrix {
             // Ranks and sources only matter while loading.
             ranks: HashMap::new(),
             sources: HashMap::new(),
+            kinds,
         }
     }
 
@@ -308,11 +322,12 @@ impl Matrix {
     }
 
     /// FORMAT.md r3 "Current level" with `[assessment] prefer`: offers an
-    /// assessment whose source has `rank` (0 first). A better-ranked source
-    /// wins whatever the dates, a worse one never does, and among equals
-    /// [`Matrix::choose_latest`] decides. Ranks other than 0 are kept in a
-    /// map beside the columns, so without `prefer` (every rank 0) nothing
-    /// changes and nothing is stored.
+    /// assessment from `source`, whose rank is 0 first. A better-ranked
+    /// source wins whatever the dates, a worse one never does, and among
+    /// equals [`Matrix::choose_latest`] decides. Ranks other than 0, and
+    /// the kinds of the chosen assessments' sources, are kept in maps
+    /// beside the columns, so without `prefer` and a `source` column
+    /// nothing changes and nothing is stored.
     #[allow(clippy::too_many_arguments)]
     pub fn choose_preferred(
         &mut self,
@@ -322,29 +337,73 @@ impl Matrix {
         assessed: PackedDate,
         interest: bool,
         expires: Option<Date>,
-        rank: u8,
+        source: Source,
     ) {
+        let key = pair(skill, person);
+        if self.choose_ranked(
+            person,
+            skill,
+            level,
+            assessed,
+            interest,
+            expires,
+            source.rank,
+        ) {
+            match source.kind {
+                SourceKind::Other if self.kinds.is_empty() => {}
+                SourceKind::Other => {
+                    self.kinds.remove(&key);
+                }
+                kind => {
+                    self.kinds.insert(key, kind);
+                }
+            }
+        }
+    }
+
+    /// [`Matrix::choose_preferred`]'s rule; whether the offer was chosen.
+    #[allow(clippy::too_many_arguments)]
+    fn choose_ranked(
+        &mut self,
+        person: usize,
+        skill: usize,
+        level: Level,
+        assessed: PackedDate,
+        interest: bool,
+        expires: Option<Date>,
+        rank: u8,
+    ) -> bool {
         if rank == 0 && self.ranks.is_empty() {
-            self.choose_latest(person, skill, level, assessed, interest, expires);
-            return;
+            return self.choose_latest(person, skill, level, assessed, interest, expires);
         }
         let key = pair(skill, person);
         let held = self.ranks.get(&key).copied().unwrap_or(0);
         let assessed_before = self.columns[skill].get(person).1 != PackedDate::NONE;
         if assessed_before && rank > held {
-            return;
+            return false;
         }
         if assessed_before && rank < held {
             self.columns[skill].replace(person, Cell::new(level, interest), assessed);
             self.set_expires(key, expires);
         } else if !self.choose_latest(person, skill, level, assessed, interest, expires) {
-            return;
+            return false;
         }
         if rank == 0 {
             self.ranks.remove(&key);
         } else {
             self.ranks.insert(key, rank);
         }
+        true
+    }
+
+    /// Who made the current assessment of (person, skill): self, manager
+    /// or certificate, as its `source` cell says; None when it does not
+    /// say one of those (or the file has no `source` column).
+    pub fn source(&self, person: usize, skill: usize) -> Option<SourceKind> {
+        if self.kinds.is_empty() {
+            return None;
+        }
+        self.kinds.get(&pair(skill, person)).copied()
     }
 
     /// FORMAT.md r3 "Calibration": offers a self or manager assessment
@@ -361,7 +420,7 @@ impl Matrix {
         let slot = match kind {
             SourceKind::Own => 0,
             SourceKind::Manager => 1,
-            SourceKind::Other => return,
+            SourceKind::Certificate | SourceKind::Other => return,
         };
         let held = &mut self.sources.entry(pair(skill, person)).or_default()[slot];
         if held.is_none_or(|(date, _)| assessed >= date) {

@@ -17,9 +17,24 @@ pub enum SourceKind {
     Own,
     /// Their line manager's (`manager`).
     Manager,
+    /// A certificate's (`certificate`).
+    Certificate,
     /// Anything else, or no source at all.
     #[default]
     Other,
+}
+
+impl SourceKind {
+    /// FORMAT.md's word for the source a report shows ("self", "manager",
+    /// "certificate"); None for any other.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            SourceKind::Own => Some("self"),
+            SourceKind::Manager => Some("manager"),
+            SourceKind::Certificate => Some("certificate"),
+            SourceKind::Other => None,
+        }
+    }
 }
 
 /// What one `source` cell means: its place in `prefer` (0 first; without
@@ -105,6 +120,7 @@ impl SourceRule {
         let kind = match common {
             Some("self") => SourceKind::Own,
             Some("manager") => SourceKind::Manager,
+            Some("certificate") => SourceKind::Certificate,
             _ => SourceKind::Other,
         };
         let rank = if self.prefer.is_empty() {

@@ -518,6 +518,14 @@ catalogue! {
     FormExpired => "expired {}", "utløpt {}";
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
+    // Where a level comes from (issue 24 item 3).
+    SourceSelf => "self", "egen";
+    SourceManager => "manager", "leder";
+    SourceCertificate => "certificate", "sertifikat";
+    ColSource => "Source", "Kilde";
+    PersonMeanings => "What my levels mean", "Hva nivåene mine betyr";
+    PersonCalibration => "For the competence talk", "Til kompetansedrøftingen";
+    PersonCalibrationItem => "self-assessed {}, the manager's {}; {} counts", "egenvurdert {}, leders vurdering {}; {} teller";
     // The team page (issue 23).
     IndexPeople => "Personal pages: {}", "Personlige sider: {}";
     IndexUnits => "Team pages: {}", "Teamsider: {}";
@@ -599,6 +607,9 @@ pub fn term(word: &str) -> Option<Key> {
         "social" => Social,
         "formal" => Formal,
         "none" => NoHoursLogged,
+        "self" => SourceSelf,
+        "manager" => SourceManager,
+        "certificate" => SourceCertificate,
         _ => return Option::None,
     })
 }

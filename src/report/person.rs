@@ -34,6 +34,9 @@ pub struct PersonReport {
     pub wishes: Vec<PersonWish>,
     /// The goals they mentor, one plan per mentee.
     pub mentees: Vec<PersonPlan>,
+    /// Their skills whose self and manager levels are far apart (FORMAT
+    /// r3 "Calibration"), as `balance` lists them.
+    pub calibration: Vec<super::Calibration>,
     /// Level names of the scale, for human output.
     #[serde(skip)]
     pub levels_named: Vec<String>,
@@ -53,6 +56,14 @@ pub struct PersonLevel {
     /// FORMAT.md "Stale".
     pub stale: bool,
     pub interest: bool,
+    /// Who made the assessment: "self", "manager" or "certificate" (r3),
+    /// null when its `source` says none of those.
+    pub source: Option<&'static str>,
+    /// What the skill is (`[[skill]] description`), null without one.
+    pub description: Option<String>,
+    /// What the level means: the skill's own `levels`, else the scale's
+    /// `descriptions` (r3); null without either.
+    pub meaning: Option<String>,
     #[serde(skip)]
     pub skill_name: String,
 }

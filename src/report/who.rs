@@ -53,4 +53,7 @@ pub struct WhoLevel {
     pub assessed: Option<Date>,
     pub expires: Option<Date>,
     pub interest: bool,
+    /// Who made the assessment: "self", "manager" or "certificate" (r3),
+    /// null when its `source` says none of those.
+    pub source: Option<&'static str>,
 }

@@ -13,7 +13,7 @@ use crate::render::reports::text::{
     activities_line, effort_hours, effort_line, level, or_empty, person,
 };
 use crate::render::reports::{EFFORT_COLUMNS, effort};
-use crate::render::table::{Cell, Grid, L, R, Sheet, ToXlsx, heads};
+use crate::render::table::{Cell, Grid, L, R, Sheet, ToXlsx, heads, show};
 use crate::render::words::{Key, Labels};
 use crate::report::{NeedPart, PersonPlan, PersonReport};
 
@@ -69,26 +69,31 @@ fn levels_part(r: &PersonReport, l: Labels) -> Outline {
         out.para(l.get(PersonLevelsNone));
         return out.build();
     }
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColSkill),
-            (R, ColLevel),
-            (R, ColAssessed),
-            (R, Expires),
-            (L, Stale),
-            (L, ColInterest),
-        ],
-    ));
+    // A Source column only where some level says where it comes from.
+    let sources = r.levels.iter().any(|s| s.source.is_some());
+    let mut columns = vec![
+        (L, ColSkill),
+        (R, ColLevel),
+        (R, ColAssessed),
+        (R, Expires),
+        (L, Stale),
+        (L, ColInterest),
+    ];
+    columns.extend(sources.then_some((L, ColSource)));
+    let mut grid = Grid::new(&heads(l, &columns));
     for s in &r.levels {
-        grid.push([
+        let mut row = vec![
             s.skill_name.clone(),
             level(levels, s.level),
             or_empty(s.assessed),
             or_empty(s.expires),
             yes(l, s.stale),
             yes(l, s.interest),
-        ]);
+        ];
+        if sources {
+            row.push(s.source.map_or(String::new(), |w| show(l, &Cell::Term(w))));
+        }
+        grid.push(row);
     }
     out.grid(grid);
     out.build()
@@ -101,6 +106,7 @@ fn role_part(r: &PersonReport, l: Labels) -> Outline {
     let mut out = Builder::default();
     let Some(gap) = &r.role_gap else {
         out.heading(2, l.get(ColRole)).para(l.get(PersonNoRole));
+        talk_part(r, l, &mut out);
         return out.build();
     };
     out.heading(2, l.fill(PersonRole, &[&gap.role]))
@@ -125,6 +131,7 @@ fn role_part(r: &PersonReport, l: Labels) -> Outline {
         ]);
     }
     out.grid(grid);
+    talk_part(r, l, &mut out);
     out.build()
 }
 
@@ -158,6 +165,62 @@ fn needs_part(r: &PersonReport, l: Labels) -> Outline {
     }
     out.grid(grid);
     out.build()
+}
+
+/// What the person's skills and levels mean (r3 descriptions), and their
+/// skills whose self and manager levels are far apart (r3 "Calibration"):
+/// under the role's targets, where the page has room.
+fn talk_part(r: &PersonReport, l: Labels, out: &mut Builder) {
+    use Key::*;
+    let levels = &r.levels_named;
+    // What the skills and the person's levels in them mean (r3).
+    let meanings: Vec<Text> = r
+        .levels
+        .iter()
+        // Skills described; a level meaning only the scale gives is the same
+        // text for every skill, and the page has room for what differs.
+        .filter(|s| s.description.is_some())
+        .map(|s| {
+            let mut text = Text::default().strong(&s.skill_name);
+            if let Some(d) = &s.description {
+                let stop = if d.trim_end().ends_with(['.', '!', '?']) {
+                    ""
+                } else {
+                    "."
+                };
+                text = text.and(format!(": {}{stop}", d.trim_end()));
+            }
+            if let Some(m) = &s.meaning {
+                text = text.and(format!(" {}: {m}", level(levels, s.level)));
+            }
+            text
+        })
+        .collect();
+    if !meanings.is_empty() {
+        out.heading(3, l.get(PersonMeanings)).list(meanings);
+    }
+    if !r.calibration.is_empty() {
+        let name = |skill: &str| {
+            r.levels
+                .iter()
+                .find(|s| s.skill == skill)
+                .map_or(skill.to_string(), |s| s.skill_name.clone())
+        };
+        out.heading(3, l.get(PersonCalibration))
+            .list(r.calibration.iter().map(|c| {
+                Text::default().strong(name(&c.skill)).and(format!(
+                    ": {}",
+                    l.fill(
+                        PersonCalibrationItem,
+                        &[
+                            &level(levels, c.own),
+                            &level(levels, c.manager),
+                            &level(levels, c.counted)
+                        ]
+                    )
+                ))
+            }));
+    }
 }
 
 /// Wishes and where they meet a need, and the goals the person mentors.
@@ -331,7 +394,9 @@ impl ToXlsx for PersonReport {
         let r = self;
         let mut levels = Sheet::new(
             Key::SheetLevels,
-            &["skill", "level", "assessed", "expires", "stale", "interest"],
+            &[
+                "skill", "level", "assessed", "expires", "stale", "interest", "source",
+            ],
         );
         for s in &r.levels {
             levels.rows.push(vec![
@@ -341,6 +406,7 @@ impl ToXlsx for PersonReport {
                 Cell::opt_date(s.expires),
                 Cell::Bool(s.stale),
                 Cell::Bool(s.interest),
+                s.source.map_or(Cell::Empty, Cell::Term),
             ]);
         }
         let mut gaps = Sheet::new(

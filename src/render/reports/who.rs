@@ -9,7 +9,7 @@ use std::io;
 use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
-use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads, show};
 use crate::render::words::{Key, Labels};
 use crate::report::{WhoLevel, WhoReport};
 
@@ -28,6 +28,7 @@ fn cell(l: Labels, levels: &[String], w: &WhoLevel) -> String {
     let mut parts = vec![level(levels, w.level)];
     parts.extend(w.assessed.map(|d| d.to_string()));
     parts.extend(w.expires.map(|d| l.fill(Key::WhoExpires, &[&d])));
+    parts.extend(w.source.map(|word| show(l, &Cell::Term(word))));
     if w.interest {
         parts.push(l.get(Key::WhoInterest).to_string());
     }
@@ -87,9 +88,9 @@ impl ToOutline for WhoReport {
 }
 
 /// One row per person and criterion.
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "person", "name", "unit", "role", "skill", "level", "assessed", "expires", "interest",
-    "mentees", "leaves",
+    "mentees", "leaves", "source",
 ];
 
 impl ToCsv for WhoReport {
@@ -112,6 +113,7 @@ impl ToCsv for WhoReport {
                     Cell::Bool(w.interest),
                     Cell::int(p.mentees),
                     Cell::opt_date(p.leaves),
+                    w.source.map_or(Cell::Empty, Cell::Term),
                 ])?;
             }
         }
