@@ -59,7 +59,15 @@ pub fn workbook<R: ToXlsx + ?Sized>(report: &R, lang: Lang) -> io::Result<Vec<u8
         }
     }
     for sheet in sheets {
-        write_sheet(book.add_worksheet(), &sheet, &styles, lang)?;
+        // Rows go to a temporary file as they are written (rust_xlsxwriter's
+        // low-memory mode: shared strings, so the bytes are the standard
+        // mode's), not into a table of every cell (issue 27, F17); where no
+        // temporary file can be made, the standard mode.
+        let ws = match book.add_worksheet_with_low_memory() {
+            Ok(ws) => ws,
+            Err(_) => book.add_worksheet(),
+        };
+        write_sheet(ws, &sheet, &styles, lang)?;
     }
     xlsx(book.save_to_buffer())
 }
