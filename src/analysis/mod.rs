@@ -8,7 +8,9 @@
 //!   report: [`gap`];
 //! - "Role gap": [`role::role_gap`];
 //! - plans built from both: [`plan`]; the balance and freshness summary:
-//!   [`balance`]; all of them at once, with the coverage map: [`overview`].
+//!   [`balance`]; all of them at once, with the coverage map: [`overview`];
+//! - r3 "Hours done" of a goal: [`goals::Scheduled::remaining`]; r3
+//!   "Effect", the lived mix and "Reach" from the log: [`effect`].
 //!
 //! The rules about the data itself (current level, expired, stale, scope)
 //! are in `crate::model`; analyses call them and never restate them. Work
@@ -17,6 +19,7 @@
 
 pub mod balance;
 pub mod baseline;
+pub mod effect;
 pub mod gap;
 pub mod goals;
 pub mod market;

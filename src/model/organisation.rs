@@ -11,8 +11,8 @@
 //! No IO and no analysis here.
 
 use crate::model::{
-    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level, Matrix, NONE,
-    Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
+    Activity, ActivityLog, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level,
+    Matrix, NONE, Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
 };
 
 /// The language an organisation's own words (names of skills, units,
@@ -74,6 +74,9 @@ pub struct Organisation {
     pub self_and_manager: Vec<SelfAndManager>,
     /// Assessment rows read (including expired ones).
     pub assessment_rows: usize,
+    /// FORMAT.md r3 "Activity log": None without `[profiles] activities`
+    /// (then nothing about hours done is shown anywhere).
+    pub log: Option<ActivityLog>,
     /// True when org.toml has no `[[activity]]` and the built-in catalogue is used.
     pub default_catalogue: bool,
     /// Every file read, so outputs never overwrite one.
@@ -141,6 +144,19 @@ impl Organisation {
             .map_or(self.as_of, |s| s.max(self.as_of))
     }
 
+    /// FORMAT.md r3 "Hours done": the hours logged for `person` in `skill`
+    /// after their chosen assessment and on or before D; 0 without a log.
+    pub fn done_hours(&self, person: usize, skill: usize) -> f64 {
+        self.log.as_ref().map_or(0.0, |log| {
+            log.done(
+                person,
+                skill,
+                self.matrix.assessed(person, skill),
+                self.as_of,
+            )
+        })
+    }
+
     /// True when plans are scheduled: `[capacity]` or someone's own capacity.
     pub fn schedules(&self) -> bool {
         self.policy.capacity.is_some() || self.people.any_capacity()
@@ -184,6 +200,9 @@ impl Organisation {
         self.expired.retain(|e| !gone[e.person]);
         for e in &mut self.expired {
             e.person = new_index[e.person];
+        }
+        if let Some(log) = &mut self.log {
+            log.reindex(&new_index);
         }
         self.self_and_manager.retain(|c| !gone[c.person]);
         for c in &mut self.self_and_manager {
