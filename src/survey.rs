@@ -13,6 +13,9 @@
 //! (level, interest, assessed, source, and expires where the skill has a
 //! `renew_hours`) are unlocked. The second sheet is the scale: what each
 //! level means in general and for each skill on the form that says so.
+//! The third (issue 26) is where the person lists the activities they did
+//! since the last round, read as an activity log when the forms are named
+//! in `[profiles] activities`.
 //!
 //! It writes no file: the cli decides where the bytes go.
 
@@ -278,6 +281,7 @@ pub fn form_workbook(
     };
     ws.protect_with_options(&options);
     scale_sheet(org, form, style, &f, book.add_worksheet())?;
+    log_sheet(org, form, style, &f, book.add_worksheet())?;
     book.save_to_buffer()
 }
 
@@ -470,6 +474,7 @@ fn note(org: &Organisation, row: &FormRow, style: FormStyle) -> String {
     let date = |d: Date| date_text(style.lang, d);
     match (row.due, row.assessed, row.expires) {
         (Some(DueReason::Missing), ..) => l.get(Key::FormMissing).to_string(),
+        (Some(DueReason::Done), ..) => l.get(Key::FormDone).to_string(),
         (Some(DueReason::Expiring), _, Some(e)) => l.fill(Key::FormExpiring, &[&date(e)]),
         (Some(DueReason::Stale), Some(a), _) => {
             l.fill(Key::FormStale, &[&date(a), &org.policy.max_age_months])
@@ -477,6 +482,86 @@ fn note(org: &Organisation, row: &FormRow, style: FormStyle) -> String {
         (_, _, Some(e)) if row.current.is_none() => l.fill(Key::FormExpired, &[&date(e)]),
         _ => String::new(),
     }
+}
+
+/// Empty rows of the activity sheet a person can fill in.
+pub const LOG_ROWS: u32 = 20;
+
+/// The activity log's columns on a form (issue 26), as the log reader
+/// names them (`crate::load::activities`) in each language.
+pub fn log_headers(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::En => ["person", "skill", "activity", "mode", "hours", "date"],
+        Lang::Nb => [
+            "ansatt",
+            "kompetanse",
+            "aktivitet",
+            "læringsform",
+            "timer",
+            "dato",
+        ],
+    }
+}
+
+/// The learning modes as a form's drop-down offers them (the log reader
+/// parses both languages' words).
+fn mode_words(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::En => ["experience", "social", "formal"],
+        Lang::Nb => ["erfaring", "sosial", "formell"],
+    }
+}
+
+/// The activity sheet (issue 26): where a person lists the learning they
+/// did since the last round, read as an activity log when the forms are
+/// named in `[profiles] activities` (the sheet is found by its name,
+/// `crate::load::activities::LOG_SHEETS`). The person's id is filled in
+/// on every row; a row with nothing else is no entry.
+fn log_sheet(
+    org: &Organisation,
+    form: &Form,
+    style: FormStyle,
+    f: &Formats,
+    ws: &mut Worksheet,
+) -> Result<(), XlsxError> {
+    let sheet = crate::load::activities::LOG_SHEETS[match style.lang {
+        Lang::En => 0,
+        Lang::Nb => 1,
+    }];
+    ws.set_name(sheet)?;
+    let widths = [17.0, 20.0, 36.0, 16.0, 10.0, 12.0];
+    for (c, (header, width)) in log_headers(style.lang).iter().zip(widths).enumerate() {
+        let format = if c == 0 { &f.header } else { &f.answer_header };
+        ws.write_with_format(0, c as u16, *header, format)?;
+        ws.set_column_width(c as u16, width)?;
+    }
+    let id = org.people.id(form.person);
+    for r in 1..=LOG_ROWS {
+        ws.write_with_format(r, 0, id, &f.id)?;
+        for c in 1..=4 {
+            ws.write_with_format(r, c, "", &f.answer)?;
+        }
+        ws.write_with_format(r, 5, "", &f.answer_date)?;
+    }
+    let list = |choices: &[&str]| DataValidation::new().allow_list_strings(choices);
+    ws.add_data_validation(1, 3, LOG_ROWS, 3, &list(&mode_words(style.lang))?)?;
+    // The form's skills as a drop-down, when Excel's list has room for them.
+    let skills: Vec<&str> = form
+        .rows
+        .iter()
+        .map(|r| org.skills[r.skill].id.as_str())
+        .collect();
+    if !skills.is_empty() && skills.iter().map(|s| s.len() + 1).sum::<usize>() < 255 {
+        ws.add_data_validation(1, 1, LOG_ROWS, 1, &list(&skills)?)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    ws.protect_with_options(&options);
+    Ok(())
 }
 
 /// The scale sheet: each level's label, what it means in general

@@ -527,3 +527,25 @@ fn the_norwegian_table_and_the_page_use_ks_words() {
         "a bar a year"
     );
 }
+
+/// A goal's cost is of its remaining effort (FORMAT r3 "Hours done"):
+/// developing a from 1 to 2 is 40 h; the log holds 10 h in the skill after
+/// the assessment, so 30 h remain: 30 x 100 = 3000, plus one level's fee
+/// of 500.
+#[test]
+fn the_cost_is_of_the_remaining_effort() {
+    let fx = Fixture::new(
+        "[organisation]\nname = \"Test\"\nas_of = 2026-06-15\n\n\
+         [profiles]\npeople = \"people.csv\"\nassessments = [\"assessments.csv\"]\nactivities = [\"log.csv\"]\n\n\
+         [cost]\nhour = 100\n\n[[skill]]\nid = \"s\"\ncourse_fee = 500\n\n\
+         [[need]]\nid = \"n\"\nskill = \"s\"\nlevel = 2\ncount = 1\n",
+    )
+    .file("people.csv", "id\na\n")
+    .file("assessments.csv", "person,skill,level,assessed\na,s,1,2026-01-01\n")
+    .file(
+        "log.csv",
+        "person,skill,hours,date,mode\na,s,10,2026-03-01,formal\n",
+    );
+    let out = fx.json(&["gap", "org.toml", "--format", "json"]);
+    assert_eq!(json_need(&out, "n")["cost"], 3500);
+}

@@ -165,7 +165,7 @@ const SECTIONS: [&str; 7] = [
     ".SH \"SEE ALSO\"",
 ];
 
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "gap",
     "plan",
     "balance",
@@ -179,6 +179,7 @@ const COMMANDS: [&str; 13] = [
     "completions",
     "man",
     "who",
+    "matrix",
 ];
 
 #[test]

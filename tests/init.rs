@@ -132,6 +132,7 @@ fn english_starter_passes_check_and_shows_a_gap() {
             "org.toml",
             "people.csv",
             "assessments.csv",
+            "activities.csv",
             "org.schema.json",
         ],
     );
@@ -146,6 +147,7 @@ fn norwegian_starter_passes_check_and_shows_a_gap() {
             "org.toml",
             "ansatte.csv",
             "kartlegging.csv",
+            "aktiviteter.csv",
             "org.schema.json",
         ],
     );
@@ -160,6 +162,7 @@ fn workbook_starters_pass_check_and_show_a_gap() {
             "org.toml",
             "ansatte.csv",
             "kartlegging.xlsx",
+            "aktiviteter.csv",
             "org.schema.json",
         ],
     );
@@ -170,6 +173,7 @@ fn workbook_starters_pass_check_and_show_a_gap() {
             "org.toml",
             "people.csv",
             "assessments.xlsx",
+            "activities.csv",
             "org.schema.json",
         ],
     );
@@ -212,6 +216,7 @@ fn init_writes_into_the_current_folder_in_the_environment_s_language() {
     assert_eq!(
         listing(tmp.path()),
         [
+            "aktiviteter.csv",
             "ansatte.csv",
             "kartlegging.csv",
             "org.schema.json",
@@ -256,4 +261,35 @@ fn init_never_overwrites() {
         std::fs::read_to_string(tmp.path().join("org.schema.json")).unwrap(),
         "{}"
     );
+}
+
+/// Issue 26: the starter shows an activity log in both languages, and it
+/// is read (a plan's goal for one of its people shows hours done).
+#[test]
+fn the_starter_has_an_activity_log_in_both_languages() {
+    for (lang, name, header) in [
+        (
+            "en",
+            "activities.csv",
+            "person,skill,activity,mode,hours,date\n",
+        ),
+        (
+            "nb",
+            "aktiviteter.csv",
+            "ansattnr;kompetanse;aktivitet;læringsform;timer;dato\n",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = kompetanse(tmp.path(), &["init", "-q", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let log = std::fs::read_to_string(tmp.path().join(name)).unwrap();
+        assert!(log.starts_with(header), "{log}");
+        let org = std::fs::read_to_string(tmp.path().join("org.toml")).unwrap();
+        assert!(org.contains(&format!("activities = [\"{name}\"]")), "{org}");
+        let plan = kompetanse(tmp.path(), &["plan", "org.toml", "-f", "json"]);
+        assert_eq!(plan.status.code(), Some(0), "{}", text(&plan.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&plan.stdout).unwrap();
+        let goals = v["plans"][0]["goals"].as_array().unwrap();
+        assert!(goals.iter().all(|g| g.get("done").is_some()), "{v}");
+    }
 }

@@ -561,7 +561,7 @@ fn forms_filled_in_by_openpyxl_are_read_as_they_are() {
         serde_json::from_str(&python(INSPECT, &[svar.join("b.xlsx").to_str().unwrap()])).unwrap();
     assert_eq!(
         form["sheets"],
-        serde_json::json!(["Assessment form", "Levels"])
+        serde_json::json!(["Assessment form", "Levels", "Activities"])
     );
     assert_eq!(form["protected"], true);
     let locked = &form["locked"];
@@ -892,4 +892,73 @@ fn due_is_ordered_by_unit_with_people_without_one_last() {
         "{}",
         json["due"]
     );
+}
+
+/// Fills rows of a form's activity sheet (issue 26) with openpyxl: each
+/// edit is (skill, activity, mode, hours, ISO date), one row each.
+const FILL_LOG: &str = r#"
+import json, sys, datetime, openpyxl
+path, rows = sys.argv[1], json.loads(sys.argv[2])
+book = openpyxl.load_workbook(path)
+ws = book.worksheets[2]
+for i, (skill, activity, mode, hours, date) in enumerate(rows):
+    r = i + 2
+    for c, value in enumerate([skill, activity, mode], start=2):
+        assert not ws.cell(row=r, column=c).protection.locked
+        ws.cell(row=r, column=c).value = value or None
+    ws.cell(row=r, column=5).value = hours
+    ws.cell(row=r, column=6).value = datetime.date.fromisoformat(date)
+    ws.cell(row=r, column=6).number_format = "dd.mm.yyyy"
+book.save(path)
+"#;
+
+/// Issue 26, item 5: a form's third sheet lists the activities a person
+/// did since the last round; naming the forms in `activities` (the same
+/// pattern rules) reads that sheet as the activity log. Hand-worked: a
+/// logs 10 h of rust (experience) on 2026-06-01, after a's rust
+/// assessment (2026-01-01) and before D: a's rust goal (2 -> 3, 40 h) has
+/// 10 h done and 30 remaining. An unfilled form adds nothing.
+#[test]
+fn the_forms_activity_sheet_is_read_as_the_activity_log() {
+    if !openpyxl() {
+        return;
+    }
+    let fx = fixture();
+    let out = survey(&fx, &["-o", "svar", "--lang", "nb"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let svar = fx.dir().join("svar");
+    let rows =
+        serde_json::to_string(&[("rust", "Hospitering", "erfaring", 10, "2026-06-01")]).unwrap();
+    python(FILL_LOG, &[svar.join("a.xlsx").to_str().unwrap(), &rows]);
+    let org = ORG.replace(
+        "assessments = [\"assessments.csv\"]",
+        "assessments = [\"assessments.csv\"]\nactivities = [\"svar/*.xlsx\"]",
+    );
+    std::fs::write(fx.path(), org).unwrap();
+    let check = fx.run(&["check", "org.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let plan = fx.json(&["plan", "org.toml", "-f", "json", "-q"]);
+    let a = plan["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["person"] == "a")
+        .unwrap();
+    let rust = a["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["skill"] == "rust")
+        .unwrap();
+    assert_eq!(
+        (&rust["done"], &rust["remaining"]["total"]),
+        (&serde_json::json!(10), &serde_json::json!(30))
+    );
+    let b = plan["plans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["person"] == "b")
+        .unwrap();
+    assert_eq!(b["goals"][0]["done"], 0, "b's form is unfilled");
 }

@@ -66,7 +66,8 @@ pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
     let ids = IdOrder::new(&org.people);
     let mut needs: Vec<NeedGap> = kept.par_iter().map(|&i| evaluate(org, &ids, i)).collect();
     needs.sort_by(report_order);
-    let totals = totals(org, &needs);
+    let mut totals = totals(org, &needs);
+    totals.done = org.log.is_some().then(|| done_of_needs(org, &needs));
     let mut report = GapReport {
         organisation: org.name.clone(),
         as_of: org.as_of,
@@ -451,7 +452,30 @@ fn totals(org: &Organisation, needs: &[NeedGap]) -> GapTotals {
         develop: needs.iter().map(|n| n.develop.len()).sum(),
         recruit: needs.iter().map(|n| n.recruit as u64).sum(),
         effort: hours.effort(),
+        done: None,
     }
+}
+
+/// FORMAT.md r3 "Hours done" of the needs' effort: each renew and develop
+/// entry's logged hours, at most its own hours.
+fn done_of_needs(org: &Organisation, needs: &[NeedGap]) -> f64 {
+    let mut done = 0.0;
+    for n in needs {
+        let Some(s) = org.skill_index(&n.skill) else {
+            continue;
+        };
+        let entries = n
+            .renew
+            .iter()
+            .map(|r| (&r.person, r.hours))
+            .chain(n.develop.iter().map(|d| (&d.person, d.hours)));
+        for (person, hours) in entries {
+            if let Some(p) = org.people.find(person) {
+                done += org.done_hours(p, s).min(hours as f64);
+            }
+        }
+    }
+    done
 }
 
 /// An expired assessment as report rows show it.

@@ -3,7 +3,8 @@
 //! merged into one development goal per skill (the higher target wins and
 //! every reason is kept) and one renewal goal per skill (FORMAT.md r2
 //! "Renew"); each person's goals scheduled at their capacity
-//! (`analysis::schedule`).
+//! (`analysis::schedule`) by their remaining effort (FORMAT.md r3 "Hours
+//! done": [`Scheduled::remaining`]).
 //!
 //! Reasons are kept as indexes here and become report values only for the
 //! plans a report shows, so that `gap` can schedule everyone's goals (to
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 use crate::analysis::IdOrder;
 use crate::analysis::role::role_gap;
 use crate::analysis::schedule::{ScheduleKey, Slot, schedule};
-use crate::model::{Date, Level, MixedHours, Organisation, Priority};
+use crate::model::{Date, Effort, Level, MixedHours, Organisation, Priority};
 use crate::report::{GapReport, NeedGap, Reason};
 
 /// Why a goal is there.
@@ -42,14 +43,52 @@ pub struct Scheduled<'g> {
     pub skill: usize,
     pub renew: bool,
     pub draft: &'g Draft,
-    /// Hours by the skill's mix.
+    /// Hours by the skill's mix: the goal's full effort.
     pub hours: MixedHours,
+    /// FORMAT.md r3 "Hours done": the hours logged for it since the
+    /// person's assessment in the skill (0 without a log).
+    pub done: f64,
     /// The earliest deadline of its needs.
     pub by: Option<Date>,
     /// Its place in the schedule (deadline and priority of its most
     /// urgent need).
     pub key: ScheduleKey,
     pub slot: Slot,
+}
+
+impl Scheduled<'_> {
+    /// FORMAT.md r3 "Hours done": the goal's remaining effort,
+    /// max(0, effort - done), split by the skill's mix as the full effort
+    /// is. The one home of the rule: the schedule, late marks, plans and
+    /// costs all take it from here.
+    pub fn remaining(&self) -> Effort {
+        remaining(self.hours, self.done)
+    }
+
+    /// True when the log holds every hour of the goal (r3): done,
+    /// awaiting reassessment.
+    pub fn awaiting_reassessment(&self) -> bool {
+        self.done > 0.0 && self.remaining().total == 0.0
+    }
+}
+
+/// `hours` less `done`, never below 0, split in the proportions of `hours`.
+pub fn remaining(hours: MixedHours, done: f64) -> Effort {
+    let full = hours.effort();
+    if full.total <= 0.0 {
+        return full;
+    }
+    let left = (full.total - done).max(0.0);
+    // To the hundredth of an hour, as a log's hours are written; the
+    // parts in the full effort's proportions.
+    let hundredths = |h: f64| (h * 100.0).round() / 100.0;
+    let share = left / full.total;
+    Effort {
+        total: hundredths(left),
+        experience: hundredths(full.experience * share),
+        social: hundredths(full.social * share),
+        formal: hundredths(full.formal * share),
+    }
 }
 
 /// Every goal of the people kept, by (person, skill, renewal).
@@ -171,6 +210,21 @@ impl<'a> Goals<'a> {
         }
     }
 
+    /// FORMAT.md r3 "Hours done" of one goal. A person with both a
+    /// renewal and a development goal in a skill logs one set of hours
+    /// for both: they go to the renewal first (it is due first), the rest
+    /// to the development, so no hour is done twice.
+    fn done(&self, p: usize, skill: usize, renew: bool) -> f64 {
+        let org = self.org;
+        let logged = org.done_hours(p, skill);
+        let renewing = self.drafts.contains_key(&(p, skill, true));
+        match (renew, renewing) {
+            (true, _) => logged.min(org.renew_hours(skill) as f64),
+            (false, true) => (logged - org.renew_hours(skill) as f64).max(0.0),
+            (false, false) => logged,
+        }
+    }
+
     /// A person's goals in schedule order, each with its hours and slot.
     pub fn scheduled(&self, p: usize) -> Vec<Scheduled<'_>> {
         let org = self.org;
@@ -199,6 +253,7 @@ impl<'a> Goals<'a> {
                     renew,
                     draft,
                     hours,
+                    done: self.done(p, skill, renew),
                     by,
                     key: key.clone(),
                     slot: Slot::default(),
@@ -207,9 +262,11 @@ impl<'a> Goals<'a> {
             })
             .collect();
         goals.sort_by(|a, b| a.0.cmp(&b.0));
+        // The schedule spends the remaining hours (r3 "Hours done"); a
+        // started hour is a whole hour of the schedule's.
         let work: Vec<(u64, Option<Date>)> = goals
             .iter()
-            .map(|(key, g)| (g.hours.hours(), key.by))
+            .map(|(key, g)| (g.remaining().total.ceil() as u64, key.by))
             .collect();
         let slots = schedule(org.learning_starts(p), org.capacity(p), &work);
         goals
@@ -235,5 +292,44 @@ impl<'a> Goals<'a> {
                     .map(move |g| ((p, g.skill, g.renew), g.slot))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LearningMix;
+
+    fn hours(h: u64, mix: LearningMix) -> MixedHours {
+        let mut m = MixedHours::default();
+        m.add(mix, h);
+        m
+    }
+
+    /// FORMAT r3 "Hours done": remaining = max(0, effort - done), split in
+    /// the effort's proportions. 80 h at 70-20-10 with 30 done: 50 =
+    /// 35/10/5; with 100 done: 0, never below.
+    #[test]
+    fn remaining_is_the_effort_less_done_and_never_below_zero() {
+        let e = remaining(hours(80, LearningMix::SEVENTY_TWENTY_TEN), 30.0);
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (50.0, 35.0, 10.0, 5.0)
+        );
+        let e = remaining(hours(80, LearningMix::SEVENTY_TWENTY_TEN), 100.0);
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (0.0, 0.0, 0.0, 0.0)
+        );
+        // A skill's own mix (a course): all formal.
+        let course = LearningMix::parse("0-0-100").unwrap();
+        let e = remaining(hours(8, course), 2.5);
+        assert_eq!((e.total, e.formal, e.experience), (5.5, 5.5, 0.0));
+        // Nothing done: the full effort.
+        let e = remaining(hours(40, LearningMix::FORTY_FIFTY_TEN), 0.0);
+        assert_eq!(
+            (e.total, e.experience, e.social, e.formal),
+            (40.0, 16.0, 20.0, 4.0)
+        );
     }
 }

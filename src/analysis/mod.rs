@@ -9,7 +9,9 @@
 //! - "Role gap": [`role::role_gap`];
 //! - r3 "Cost" booked by calendar year (the økonomiplan): [`budget`];
 //! - plans built from both: [`plan`]; the balance and freshness summary:
-//!   [`balance`]; all of them at once, with the coverage map: [`overview`].
+//!   [`balance`]; all of them at once, with the coverage map: [`overview`];
+//! - r3 "Hours done" of a goal: [`goals::Scheduled::remaining`]; r3
+//!   "Effect", the lived mix and "Reach" from the log: [`effect`].
 //!
 //! The rules about the data itself (current level, expired, stale, scope)
 //! are in `crate::model`; analyses call them and never restate them. Work
@@ -19,9 +21,11 @@
 pub mod balance;
 pub mod baseline;
 pub mod budget;
+pub mod effect;
 pub mod gap;
 pub mod goals;
 pub mod market;
+pub mod matrix;
 pub mod mentors;
 pub mod overview;
 pub mod person;

@@ -168,6 +168,8 @@ fn person_plan(
             by: g.by,
             renew: g.renew,
             effort: g.hours.effort(),
+            done: org.log.is_some().then_some(g.done),
+            remaining: org.log.is_some().then(|| g.remaining()),
             finish: g.slot.finish,
             late: g.slot.late,
             mentor: found.mentor.map(|m| org.people.id(m).to_string()),
@@ -236,7 +238,9 @@ fn late_for_needs(
                 org.learning_starts(p),
                 capacity,
                 slot.spent,
-                goal.hours.hours(),
+                // The hours the schedule spends on it (r3 "Hours done").
+                goal.remaining
+                    .map_or(goal.hours.hours(), |r| r.total.ceil() as u64),
                 by,
             ),
             name: name.clone(),
@@ -448,6 +452,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         toward: None,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
+        logged: org.log.is_some(),
         mentored_by: filter.mentor.map(|m| {
             let name = org.people.name(m).map(str::to_string);
             (org.people.id(m).to_string(), name)

@@ -13,7 +13,9 @@
 //!   D, people matched by id (`moves`);
 //! - a gain counts for its person's unit, and for each driver that has a
 //!   need on the skill whose scope holds the person, once per driver; a
-//!   gain under no such need counts for "no driver" (`gains_by_driver`).
+//!   gain under no such need counts for "no driver" (`gains_by_driver`);
+//! - with an activity log, what the logged hours did (r3 "Effect", the
+//!   lived mix, "Reach"): `analysis::effect`, over the rising pairs here.
 //!
 //! It reads no file and chooses no date: the caller loads both organisations.
 
@@ -63,7 +65,12 @@ pub fn progress_report(then: &Organisation, now: &Organisation) -> ProgressRepor
             .map(|m| m.gained.unsigned_abs() as u64)
             .sum(),
     };
+    let log = crate::analysis::effect::log_effect(now, then.as_of, &moved_up);
     ProgressReport {
+        effect: log.as_ref().map(|l| l.effect.clone()),
+        lived_mix: log.as_ref().map(|l| l.lived_mix.clone()),
+        activity_effect: log.as_ref().map(|l| l.activities.clone()),
+        reach: log.as_ref().map(|l| l.reach),
         organisation: now.name.clone(),
         as_of: now.as_of,
         since: then.as_of,

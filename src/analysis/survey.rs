@@ -8,7 +8,9 @@
 //! need asks for it and they are unassessed in it (an expired assessment
 //! is set aside, so it is missing) or their assessment is stale, or when
 //! their assessment of it expires within the `--expiring` window (D to D +
-//! days, both days included, as `balance`'s expiring list).
+//! days, both days included, as `balance`'s expiring list), **(r3)** or
+//! when the activity log holds every hour of a plan goal of theirs in it
+//! (done, awaiting reassessment: [`awaiting_reassessment`]).
 //!
 //! It decides nothing about files: `crate::survey` writes the forms and
 //! `balance` lists the due pairs. Staleness is the model's
@@ -69,6 +71,8 @@ struct Asked<'a> {
     /// Each person's expired assessments: (skill, latest expiry).
     expired: HashMap<usize, Vec<(usize, Date)>>,
     cache: HashMap<(u32, u32), Vec<(usize, Level)>>,
+    /// (person, skill) of the plan goals done, awaiting reassessment (r3).
+    done: std::collections::HashSet<(usize, usize)>,
 }
 
 impl<'a> Asked<'a> {
@@ -79,6 +83,7 @@ impl<'a> Asked<'a> {
             rule: org.freshness_rule(),
             expired: expired_by_person(org),
             cache: HashMap::new(),
+            done: awaiting_reassessment(org, &|_| true).into_iter().collect(),
         }
     }
 
@@ -200,7 +205,13 @@ fn form_rows_with(
                 skill,
                 target[skill].is_some(),
                 until,
-            );
+            )
+            .or_else(|| {
+                asked
+                    .done
+                    .contains(&(person, skill))
+                    .then_some(DueReason::Done)
+            });
             if due_only && due.is_none() {
                 return None;
             }
@@ -237,6 +248,35 @@ pub fn survey_forms(org: &Organisation, options: &SurveyOptions) -> Vec<Form> {
         .collect()
 }
 
+/// FORMAT.md r3 "Hours done": the (person, skill) of every plan goal whose
+/// remaining effort is 0, the log holding all its hours: done, awaiting
+/// reassessment. None without an activity log.
+pub fn awaiting_reassessment(
+    org: &Organisation,
+    in_scope: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    if org.log.is_none() {
+        return Vec::new();
+    }
+    let gaps = crate::analysis::gap::needs_report(org, &crate::analysis::gap::GapFilter::default());
+    let goals = crate::analysis::goals::Goals::new(org, &gaps, &|p| in_scope(p));
+    let mut people: Vec<usize> = goals.drafts.keys().map(|k| k.0).collect();
+    people.dedup();
+    let mut out: Vec<(usize, usize)> = people
+        .into_iter()
+        .flat_map(|p| {
+            goals
+                .scheduled(p)
+                .into_iter()
+                .filter(|g| g.awaiting_reassessment())
+                .map(move |g| (p, g.skill))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.dedup();
+    out
+}
+
 /// Everyone in scope who is due for reassessment (issue 24, item 5), by
 /// unit (units in path order, people without a unit last), then person
 /// id, then skill in catalogue order. It looks only at what is asked of
@@ -258,8 +298,15 @@ pub fn due_list(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32)
             }
         }
     }
-    let asked_due: std::collections::HashSet<(usize, usize)> =
+    let mut asked_due: std::collections::HashSet<(usize, usize)> =
         pairs.iter().map(|&(p, s, _)| (p, s)).collect();
+    let mut done: Vec<(usize, usize)> = asked.done.iter().copied().collect();
+    done.sort_unstable();
+    for (p, s) in done.into_iter().filter(|&(p, _)| in_scope(p)) {
+        if asked_due.insert((p, s)) {
+            pairs.push((p, s, DueReason::Done));
+        }
+    }
     pairs.extend(
         org.matrix
             .expiry_dates()

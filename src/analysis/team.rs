@@ -95,6 +95,7 @@ pub fn team_page(org: &Organisation, unit: &str, expiring_days: u32) -> TeamRepo
         needs: gap.needs.clone(),
         above,
         roles,
+        matrix: crate::analysis::matrix::unit_matrix(org, unit),
         plans: plan.plans.clone(),
         due: balance.due.clone(),
         arriving: balance.arriving.clone(),

@@ -69,10 +69,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<Status> {
         format!(" ({} expired)", org.expired.len())
     };
     let people = people(&org);
+    // FORMAT r3 "Activity log": said only when there is one, so that the
+    // line of an organisation without a log stays as it was.
+    let logged = org.log.as_ref().map_or(String::new(), |log| {
+        format!(
+            ", {}",
+            counted(log.entries.len(), "activity logged", "activities logged")
+        )
+    });
     crate::cli::output::to_stdout(|out| {
         writeln!(
             out,
-            "{}: valid: {}, {}, {}, {people}, {}{expired}",
+            "{}: valid: {}, {}, {}, {people}, {}{expired}{logged}",
             crate::render::formats::terminal::visible(&args.org.org.display().to_string()),
             counted(org.skills.len(), "skill", "skills"),
             counted(org.roles.len(), "role", "roles"),

@@ -97,7 +97,7 @@ const ENVIRONMENT: [(&str, &str); 6] = [
 
 /// Each command's page DESCRIPTION, longer than its one-line `--help`
 /// (which stays short); paragraphs separated by a blank line.
-const COMMANDS: [(&str, &str); 13] = [
+const COMMANDS: [(&str, &str); 14] = [
     (
         "gap",
         "Compares each need (a number of people at a level in a scope, by a date) with the \
@@ -215,6 +215,15 @@ PowerShell: kompetanse completions powershell | Out-String | Invoke-Expression, 
          their unit, role, the levels in question, when assessed, expiry, interest, how many \
          goals they mentor and their last day if they are leaving. --unit and --role narrow \
          it; every format.",
+    ),
+    (
+        "matrix",
+        "The competence matrix (kompetansematrise): the people present at the reference date \
+         as rows, skills as columns, each cell the current level against the target of the \
+         person's role: below, at or above it, or no target; stale and soon expiring levels \
+         are marked. --unit (with the units below it), --role and --skills (ids or names, \
+         comma-separated) narrow it; every format, the workbook with the targets beside it \
+         and the cells coloured against them.",
     ),
 ];
 

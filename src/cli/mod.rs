@@ -22,6 +22,7 @@ pub mod gap;
 pub mod init;
 pub mod man;
 pub mod market;
+pub mod matrix;
 pub mod messages;
 pub mod output;
 pub mod plan;
@@ -97,6 +98,8 @@ pub enum Command {
     Man(man::ManArgs),
     /// Who knows what: the people present who meet every SKILL>=LEVEL (the CV base).
     Who(who::WhoArgs),
+    /// The competence matrix: people by skills, each level against the role's target.
+    Matrix(matrix::MatrixArgs),
 }
 
 /// What a finished command asks `main` to exit with.
@@ -458,6 +461,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Progress(args) => progress::run(&args),
         Command::Market(args) => market::run(&args),
         Command::Who(args) => who::run(&args),
+        Command::Matrix(args) => matrix::run(&args),
         Command::Survey(args) => survey::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),

@@ -1,6 +1,7 @@
 //! The starter organisation `kompetanse init` writes: a commented org.toml
 //! that explains every section, a people file, an assessments matrix (CSV,
-//! or an Excel workbook with drop-down levels) and org.toml's JSON Schema,
+//! or an Excel workbook with drop-down levels), an activity log (FORMAT.md
+//! r3) and org.toml's JSON Schema,
 //! in English or Norwegian.
 //!
 //! The texts are templates under src/init/{en,nb}/, one set per language,
@@ -31,6 +32,9 @@ struct Templates {
     /// The matrix's name as CSV and as a workbook.
     matrix_names: [&'static str; 2],
     matrix: &'static str,
+    /// The activity log (FORMAT.md r3): its name and rows.
+    log_name: &'static str,
+    log: &'static str,
     /// The matrix's delimiter (Norwegian Excel writes `;`).
     delimiter: char,
     /// The sheet the workbook's matrix is on.
@@ -51,6 +55,8 @@ const EN: Templates = Templates {
     people: include_str!("en/people.csv"),
     matrix_names: ["assessments.csv", "assessments.xlsx"],
     matrix: include_str!("en/assessments.csv"),
+    log_name: "activities.csv",
+    log: include_str!("en/activities.csv"),
     delimiter: ',',
     sheet: "Assessments",
     levels: ["none", "basic", "working", "advanced", "expert"],
@@ -68,6 +74,8 @@ const NB: Templates = Templates {
     people: include_str!("nb/ansatte.csv"),
     matrix_names: ["kartlegging.csv", "kartlegging.xlsx"],
     matrix: include_str!("nb/kartlegging.csv"),
+    log_name: "aktiviteter.csv",
+    log: include_str!("nb/aktiviteter.csv"),
     delimiter: ';',
     sheet: "Kartlegging",
     levels: ["ingen", "grunnleggende", "god", "avansert", "ekspert"],
@@ -89,9 +97,15 @@ fn templates(lang: Lang) -> &'static Templates {
 /// The names of the files `starter(lang, xlsx, ..)` makes, in the order it
 /// makes them: known before any is made, so that existing files can be
 /// found first.
-pub fn file_names(lang: Lang, xlsx: bool) -> [&'static str; 4] {
+pub fn file_names(lang: Lang, xlsx: bool) -> [&'static str; 5] {
     let t = templates(lang);
-    ["org.toml", t.people_name, matrix_name(t, xlsx), SCHEMA_FILE]
+    [
+        "org.toml",
+        t.people_name,
+        matrix_name(t, xlsx),
+        t.log_name,
+        SCHEMA_FILE,
+    ]
 }
 
 fn matrix_name(t: &Templates, xlsx: bool) -> &'static str {
@@ -114,7 +128,7 @@ pub fn starter(lang: Lang, xlsx: bool, today: Date) -> Result<Vec<StarterFile>, 
     } else {
         matrix_csv.into_bytes()
     };
-    let [org, people, _, schema] = file_names(lang, xlsx);
+    let [org, people, _, log, schema] = file_names(lang, xlsx);
     Ok(vec![
         StarterFile {
             name: org,
@@ -127,6 +141,10 @@ pub fn starter(lang: Lang, xlsx: bool, today: Date) -> Result<Vec<StarterFile>, 
         StarterFile {
             name: matrix_name,
             contents: matrix,
+        },
+        StarterFile {
+            name: log,
+            contents: fill(t.log).into_bytes(),
         },
         StarterFile {
             name: schema,
@@ -249,6 +267,7 @@ mod tests {
                 "org.toml",
                 "ansatte.csv",
                 "kartlegging.xlsx",
+                "aktiviteter.csv",
                 "org.schema.json"
             ]
         );
@@ -258,6 +277,7 @@ mod tests {
                 "org.toml",
                 "people.csv",
                 "assessments.csv",
+                "activities.csv",
                 "org.schema.json"
             ]
         );

@@ -15,8 +15,9 @@
 //!   `place`: where a problem in a profile file is, worded one way;
 //! - `profiles`: the state the profile readers share; `people`, `wide` and
 //!   `assessments` (with `long` parsing blocks, on the pool of `pipeline`)
-//!   read one kind of file each.
+//!   and `activities` (the r3 activity log) read one kind of file each.
 
+pub mod activities;
 mod assessments;
 pub mod baseline;
 pub(crate) mod columns;
@@ -169,7 +170,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         }
         inputs.push(people.path.clone());
     }
-    for (i, assessments) in expand_patterns(&shown, &refs.assessments, diags)
+    for (i, assessments) in expand_patterns(&shown, &refs.assessments, "assessments", diags)
         .iter()
         .enumerate()
     {
@@ -183,6 +184,32 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
         }
         inputs.push(assessments.path.clone());
     }
+    // FORMAT.md r3 "Activity log": read after every assessment file, so
+    // that it knows every person.
+    let log = refs.activities.as_ref().map(|files| {
+        let mut log = crate::model::ActivityLog::default();
+        let context = activities::LogContext {
+            catalogue: &org.activities,
+            as_of: org.as_of,
+        };
+        for (i, file) in expand_patterns(&shown, files, "activities", diags)
+            .iter()
+            .enumerate()
+        {
+            if readable(file, diags) {
+                profiles.read_activities(
+                    &file.path,
+                    &label(&file.path, format!("activities[{}]", i + 1)),
+                    file.sheet.as_deref(),
+                    &context,
+                    &mut log,
+                    diags,
+                );
+            }
+            inputs.push(file.path.clone());
+        }
+        log
+    });
     let places = Places {
         org: shown.clone(),
         profiles: refs.people.is_some() || !refs.assessments.is_empty(),
@@ -197,6 +224,7 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
     org.expired = read.expired;
     org.self_and_manager = read.self_and_manager;
     org.assessment_rows = read.rows;
+    org.log = log;
     org.inputs.extend(inputs);
     check_organisation(&org, &places, diags);
     Some(org)
@@ -222,6 +250,7 @@ fn unit_origins(profiles: &profiles::Profiles<'_>) -> Vec<Option<(String, usize)
 fn expand_patterns(
     org_path: &str,
     files: &[org::FileRef],
+    what: &str,
     diags: &mut Diagnostics,
 ) -> Vec<org::FileRef> {
     let mut out = Vec::with_capacity(files.len());
@@ -237,7 +266,7 @@ fn expand_patterns(
                 file.line,
                 file.column,
                 format!(
-                    "the pattern {} matches no file yet: no assessments read from it",
+                    "the pattern {} matches no file yet: no {what} read from it",
                     file.path.display()
                 ),
             );

@@ -49,6 +49,8 @@ const SCALE_LEVELS: std::ops::RangeInclusive<usize> = 2..=101;
 pub struct OrgRefs {
     pub people: Option<FileRef>,
     pub assessments: Vec<FileRef>,
+    /// `[profiles] activities` (r3 "Activity log"); None: no log at all.
+    pub activities: Option<Vec<FileRef>>,
     /// Where each need's `unit` is written (line, column), for later diagnostics.
     pub need_units: Vec<(usize, usize)>,
     /// `[profiles] allow_outside`: profile files may lie outside org.toml's folder.
@@ -90,7 +92,7 @@ pub(crate) const COST_KEYS: &[&str] = &[
     "recruit",
 ];
 pub(crate) const ASSESSMENT_KEYS: &[&str] = &["prefer", "calibrate_at"];
-pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments", "allow_outside"];
+pub(crate) const PROFILES_KEYS: &[&str] = &["people", "assessments", "activities", "allow_outside"];
 pub(crate) const DRIVER_KEYS: &[&str] = &["id", "name"];
 pub(crate) const ROLE_KEYS: &[&str] = &["id", "name", "requires", "titles"];
 pub(crate) const TOP_KEYS: &[&str] = &[
@@ -629,6 +631,16 @@ fn parse_profiles(ctx: &mut Ctx, t: &DeTable<'_>, dir: &Path, refs: &mut OrgRefs
         };
         each_string(ctx, value, true, &wrong, |ctx, s, span| {
             refs.assessments.push(file_ref(ctx, s, &span));
+        });
+    }
+    if let Some(value) = get(t, "activities") {
+        let wrong = Wrong {
+            item: "each activity log must be a path string",
+            whole: "'activities' in [profiles] must be a path or a list of paths",
+        };
+        let files = refs.activities.get_or_insert_with(Vec::new);
+        each_string(ctx, value, true, &wrong, |ctx, s, span| {
+            files.push(file_ref(ctx, s, &span));
         });
     }
 }

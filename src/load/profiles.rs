@@ -436,8 +436,22 @@ pub fn open(
     label_sheet: bool,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
+    open_preferring(path, shown, sheet, &[], whole, label_sheet, diags)
+}
+
+/// As [`open`], a workbook's sheet named one of `preferred` before its
+/// first sheet when no sheet is named (`workbook::open_preferring`).
+pub fn open_preferring(
+    path: &Path,
+    shown: &str,
+    sheet: Option<&str>,
+    preferred: &[&str],
+    whole: bool,
+    label_sheet: bool,
+    diags: &mut Diagnostics,
+) -> Option<CsvFile> {
     if workbook::is_workbook(path) {
-        return workbook::open(path, shown, sheet, label_sheet, diags);
+        return workbook::open_preferring(path, shown, sheet, preferred, label_sheet, diags);
     }
     let opened = if whole {
         CsvFile::open_whole(path, shown)

@@ -282,6 +282,8 @@ struct Profiles {
     people: Option<String>,
     /// One or more assessment files, long format (a skill column) or wide (a skills matrix, one column per skill).
     assessments: Option<PathsValue>,
+    /// The activity log, one or more files (columns person, hours, date, skill, activity, mode; Norwegian headers too): the learning activities people did, for hours done, effect and reach. A pattern such as "svar/*.xlsx" names every matching file.
+    activities: Option<PathsValue>,
     /// Read profile files outside org.toml's folder (after links are resolved); refused by default, since a pull request's org.toml could name any file on the machine. Same as --allow-outside.
     allow_outside: Option<bool>,
 }

@@ -41,6 +41,20 @@ pub fn open(
     label_sheet: bool,
     diags: &mut Diagnostics,
 ) -> Option<CsvFile> {
+    open_preferring(path, shown, sheet, &[], label_sheet, diags)
+}
+
+/// As [`open`], but without a sheet named, the first sheet whose name is
+/// one of `preferred` (ignoring case) before the first sheet: a survey
+/// form's activity sheet (issue 26) is read from the form itself.
+pub fn open_preferring(
+    path: &Path,
+    shown: &str,
+    sheet: Option<&str>,
+    preferred: &[&str],
+    label_sheet: bool,
+    diags: &mut Diagnostics,
+) -> Option<CsvFile> {
     // Measured before calamine reads it: sizes calamine trusts abort the
     // process or never end (issue 27).
     let opened = match guard::check(path) {
@@ -50,11 +64,25 @@ pub fn open(
         }
         // Unknown error codes marked: read from memory (F20).
         Ok(Some(marked)) => Xlsx::new(Cursor::new(marked))
-            .map(|book| read(Sheets::Xlsx(book), shown, sheet, label_sheet, diags))
+            .map(|book| {
+                let sheet = sheet
+                    .map(str::to_string)
+                    .or_else(|| preferred_sheet(&book.sheet_names(), preferred));
+                read(
+                    Sheets::Xlsx(book),
+                    shown,
+                    sheet.as_deref(),
+                    label_sheet,
+                    diags,
+                )
+            })
             .map_err(calamine::Error::Xlsx),
-        Ok(None) => {
-            open_workbook_auto(path).map(|book| read(book, shown, sheet, label_sheet, diags))
-        }
+        Ok(None) => open_workbook_auto(path).map(|book| {
+            let sheet = sheet
+                .map(str::to_string)
+                .or_else(|| preferred_sheet(&book.sheet_names(), preferred));
+            read(book, shown, sheet.as_deref(), label_sheet, diags)
+        }),
     };
     match opened {
         Ok(file) => file,
@@ -63,6 +91,14 @@ pub fn open(
             None
         }
     }
+}
+
+/// The first of `names` that is one of `preferred`, ignoring case.
+fn preferred_sheet(names: &[String], preferred: &[&str]) -> Option<String> {
+    names
+        .iter()
+        .find(|n| preferred.iter().any(|p| fold(p) == fold(n)))
+        .cloned()
 }
 
 /// Sheet `sheet` of the opened `book`, as [`open`] gives it.

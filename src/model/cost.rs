@@ -44,13 +44,17 @@ impl CostRates {
         self.mode_hour[mode as usize].unwrap_or(self.hour)
     }
 
-    /// `hours` split by `mix`, each mode's part times its hour cost.
-    pub fn hours(&self, mix: LearningMix, hours: u64) -> Money {
+    /// `hours` split by `mix`, each mode's part times its hour cost: whole
+    /// hours exactly; hours less logged decimals (r3 "Hours done") to the
+    /// nearest hundredth.
+    pub fn hours(&self, mix: LearningMix, hours: f64) -> Money {
         let pcts = [mix.experience, mix.social, mix.formal];
         let hundredths = Mode::ALL
             .into_iter()
             .zip(pcts)
-            .map(|(mode, pct)| hours as u128 * pct as u128 * self.hour_of(mode) as u128)
+            .map(|(mode, pct)| {
+                (hours.max(0.0) * pct as f64 * self.hour_of(mode) as f64).round() as u128
+            })
             .sum();
         Money { hundredths }
     }
@@ -134,7 +138,7 @@ mod tests {
         };
         // 7 h at 70-20-10: 4.9 h x 900 + 1.4 h x 900 + 0.7 h x 1200
         // = 4410 + 1260 + 840 = 6510.
-        let m = rates.hours(LearningMix::SEVENTY_TWENTY_TEN, 7);
+        let m = rates.hours(LearningMix::SEVENTY_TWENTY_TEN, 7.0);
         assert_eq!(m.amount(), 6510.0);
         // 1 h at 70-20-10 with 1 kr hours: 0.7 + 0.2 + 0.1 = 1, exactly.
         let one = CostRates {
@@ -142,7 +146,7 @@ mod tests {
             ..CostRates::default()
         };
         let cents: Money = (0..10)
-            .map(|_| one.hours(LearningMix::SEVENTY_TWENTY_TEN, 1))
+            .map(|_| one.hours(LearningMix::SEVENTY_TWENTY_TEN, 1.0))
             .sum();
         assert_eq!(cents, Money::whole(10));
         assert_eq!(

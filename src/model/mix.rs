@@ -242,6 +242,18 @@ pub fn serialize_hours<S: Serializer>(value: &f64, serializer: S) -> Result<S::O
     }
 }
 
+/// [`serialize_hours`] of a value that is there (fields that are absent
+/// when None skip it).
+pub fn serialize_optional_hours<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serialize_hours(v, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,8 @@
 //! - "Scope", "Priority order", declared units ("Units"): [`need`];
 //! - "Effort" split by the learning mix: [`mix`];
 //! - r3 "Cost": the rates and exact money, [`cost`];
-//! - the people and their units and roles: [`people`].
+//! - the people and their units and roles: [`people`];
+//! - r3 "Activity log" and "Hours done": [`log`].
 //!
 //! The rules that compute reports (have, shortfall, coverage, development
 //! candidates, role gap) are in `crate::analysis`.
@@ -25,6 +26,7 @@
 pub mod column;
 pub mod cost;
 pub mod date;
+pub mod log;
 pub mod matrix;
 pub mod mix;
 pub mod need;
@@ -38,6 +40,7 @@ pub use lookup::{Looked, LookupError};
 pub use column::Cell;
 pub use cost::{CostRates, Money};
 pub use date::{PackedDate, parse_date};
+pub use log::{ActivityLog, Logged};
 pub use matrix::{BySkill, ExpiredAssessment, Freshness, FreshnessRule, Matrix};
 pub use mix::{Activity, ActivityKind, Effort, LearningMix, MixedHours, Mode, Policy};
 pub use need::{Need, Priority, Scope, Unit, normalise_unit, unit_and_parents, unit_within};

@@ -13,8 +13,9 @@
 //! No IO and no analysis here.
 
 use crate::model::{
-    Activity, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level, Matrix, Money,
-    NONE, Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit, unit_within,
+    Activity, ActivityLog, Date, Driver, ExpiredAssessment, FreshnessRule, LearningMix, Level,
+    Matrix, Money, NONE, Need, People, Policy, Role, Scale, SelfAndManager, Skill, Unit,
+    unit_within,
 };
 
 /// The language an organisation's own words (names of skills, units,
@@ -76,6 +77,9 @@ pub struct Organisation {
     pub self_and_manager: Vec<SelfAndManager>,
     /// Assessment rows read (including expired ones).
     pub assessment_rows: usize,
+    /// FORMAT.md r3 "Activity log": None without `[profiles] activities`
+    /// (then nothing about hours done is shown anywhere).
+    pub log: Option<ActivityLog>,
     /// True when org.toml has no `[[activity]]` and the built-in catalogue is used.
     pub default_catalogue: bool,
     /// Every file read, so outputs never overwrite one.
@@ -128,12 +132,12 @@ impl Organisation {
         self.skills[skill].mix.unwrap_or(self.policy.mix)
     }
 
-    /// The hours of a goal still to do: its whole `effort` for now. FORMAT.md
-    /// r3 "Hours done" makes it max(0, effort - done) with an activity log
-    /// (issue 26); every cost is computed from this one function, so that
-    /// change reaches every budget.
-    pub fn remaining_hours(&self, _person: usize, _skill: usize, effort: u64) -> u64 {
-        effort
+    /// FORMAT.md r3 "Hours done": the hours of a goal still to do,
+    /// max(0, effort - done), its whole `effort` without an activity log.
+    /// Every cost is computed from this one function (r3 "Cost": a goal's
+    /// remaining effort).
+    pub fn remaining_hours(&self, person: usize, skill: usize, effort: u64) -> f64 {
+        (effort as f64 - self.done_hours(person, skill)).max(0.0)
     }
 
     /// FORMAT.md r3 "Cost" of a goal of `person` in `skill` with `effort`
@@ -169,6 +173,19 @@ impl Organisation {
             .terms(person)
             .starts
             .map_or(self.as_of, |s| s.max(self.as_of))
+    }
+
+    /// FORMAT.md r3 "Hours done": the hours logged for `person` in `skill`
+    /// after their chosen assessment and on or before D; 0 without a log.
+    pub fn done_hours(&self, person: usize, skill: usize) -> f64 {
+        self.log.as_ref().map_or(0.0, |log| {
+            log.done(
+                person,
+                skill,
+                self.matrix.assessed(person, skill),
+                self.as_of,
+            )
+        })
     }
 
     /// True when plans are scheduled: `[capacity]` or someone's own capacity.
@@ -214,6 +231,9 @@ impl Organisation {
         self.expired.retain(|e| !gone[e.person]);
         for e in &mut self.expired {
             e.person = new_index[e.person];
+        }
+        if let Some(log) = &mut self.log {
+            log.reindex(&new_index);
         }
         self.self_and_manager.retain(|c| !gone[c.person]);
         for c in &mut self.self_and_manager {

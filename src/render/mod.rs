@@ -41,8 +41,8 @@ use serde::Serialize;
 
 use crate::report::baseline::{BalanceComparison, GapComparison};
 use crate::report::{
-    BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PersonReport, PlanReport, ProgressReport, ReportKind, WhoReport,
+    BalanceReport, GapGroupsReport, GapReport, MarketReport, MatrixReport, OverviewReport,
+    PersonGapReport, PersonReport, PlanReport, ProgressReport, ReportKind, WhoReport,
 };
 
 pub use self::formats::{csv, html, json, markdown, terminal, xlsx};
@@ -190,6 +190,7 @@ every_format!(
     MarketReport,
     ProgressReport,
     WhoReport,
+    MatrixReport,
 );
 
 /// A comparison with a baseline: table, JSON, CSV and Markdown (the

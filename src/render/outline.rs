@@ -130,6 +130,9 @@ pub struct Heatmap {
     /// Each column's (parent, name): a unit's path, split at its last '/'.
     pub columns: Vec<(String, String)>,
     pub rows: Vec<HeatRow>,
+    /// Narrow columns of short figures (the matrix's levels), so that many
+    /// fit the page's width.
+    pub narrow: bool,
 }
 
 /// A heatmap's row: its heading, a note under it, an id for tests and

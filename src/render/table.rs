@@ -212,9 +212,21 @@ pub enum Cell {
     Bool(bool),
     /// A missing value.
     Empty,
+    /// A cell with a note a workbook shows on it (a matrix level that is
+    /// stale or expiring), tagged values as in [`Cell::Tagged`]; every
+    /// other format writes the cell alone.
+    Noted(Box<Cell>, Vec<(&'static str, String)>),
 }
 
 impl Cell {
+    /// The cell without its note.
+    pub fn bare(&self) -> &Cell {
+        match self {
+            Cell::Noted(cell, _) => cell.bare(),
+            cell => cell,
+        }
+    }
+
     /// Text, or an empty cell for a missing value.
     pub fn opt_text(value: Option<&String>) -> Cell {
         value.map_or(Cell::Empty, |v| Cell::Text(v.clone()))
@@ -275,6 +287,7 @@ pub fn show(l: Labels, cell: &Cell) -> String {
         Cell::Date(date) => date.to_string(),
         Cell::Bool(yes) => l.get(if *yes { Key::Yes } else { Key::No }).to_string(),
         Cell::Empty => String::new(),
+        Cell::Noted(cell, _) => show(l, cell),
     }
 }
 
@@ -412,6 +425,10 @@ pub struct Sheet {
     /// The columns' CSV names; [`header`](crate::render::words::header) words them.
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// From this column on, each cell is coloured against the same cell of
+    /// the next sheet (a target): below it red, at or above it green, an
+    /// empty cell counting as 0. None: no such colouring.
+    pub against_next: Option<usize>,
 }
 
 impl Sheet {
@@ -421,6 +438,7 @@ impl Sheet {
             name,
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
+            against_next: None,
         }
     }
 
@@ -443,6 +461,7 @@ impl Sheet {
                         .collect()
                 })
                 .collect(),
+            against_next: None,
         }
     }
 
@@ -452,6 +471,7 @@ impl Sheet {
             name,
             columns: report.columns(),
             rows: Vec::new(),
+            against_next: None,
         };
         report.write_rows(&mut sheet)?;
         Ok(sheet)

@@ -272,6 +272,28 @@ catalogue! {
     ProgressSince => "Progress since {}", "Utvikling siden {}";
     ThenOn => "Then ({})", "Da ({})";
     NowOn => "Now ({})", "Nå ({})";
+    // What the logged learning did (issue 26, FORMAT r3 "Effect").
+    EffectHeading => "Effect by learning mode (levels gained and the hours logged for them)", "Effekt per læringsform (nivåer vunnet og timene logget for dem)";
+    EffectIntro => "Each skill that rose counts for the mode with most of its logged hours (a tie goes to experience, then social).", "Hver kompetanse som gikk opp teller for læringsformen med flest loggede timer (ved likhet erfaringsbasert, så sosial).";
+    ColMode => "Mode", "Læringsform";
+    ColPairs => "Rose", "Gikk opp";
+    ColHoursPerLevel => "Hours per level", "Timer per nivå";
+    NoHoursLogged => "no hours logged", "ingen timer logget";
+    LivedMixHeading => "The learning mix lived, against the declared", "Læringsmiksen slik den ble levd, mot den erklærte";
+    MixDeclared => "Declared mix", "Erklært miks";
+    MixLived => "Lived (all logged hours)", "Levd (alle loggede timer)";
+    ColExperiencePct => "Experience", "Erfaringsbasert";
+    ColSocialPct => "Social", "Sosial";
+    ColFormalPct => "Formal", "Formell";
+    ActivityEffectHeading => "Per catalogue activity (levels where it was the largest activity)", "Per aktivitet i katalogen (nivåer der den var den største aktiviteten)";
+    ColActivity => "Activity", "Aktivitet";
+    ReachLogLine => "Reach: {} of {} people present logged learning; {} with experience, {} with social, {} with formal hours.", "Rekkevidde: {} av {} ansatte logget læring; {} med erfaringsbaserte, {} med sosiale, {} med formelle timer.";
+    ReachLogNote => "logged learning since {}; experience {}, social {}, formal {}", "logget læring siden {}; erfaringsbasert {}, sosial {}, formell {}";
+    ColReachLog => "Reach, logged", "Rekkevidde, logget";
+    EffectTitle => "What the learning did", "Hva læringen ga";
+    EffectPageIntro => "The hours people logged since {}, by how they learned, against the mix the organisation declares.", "Timene de ansatte har logget siden {}, etter hvordan de lærte, mot miksen virksomheten har erklært.";
+    LivedByUnit => "Lived mix by unit", "Levd miks per enhet";
+    LivedByDriver => "Lived mix by driver", "Levd miks per drivkraft";
     // People over time (FORMAT r2 "Present").
     ColLeaving => "Leaving", "Slutter";
     ColArriving => "Arriving", "Begynner";
@@ -296,6 +318,12 @@ catalogue! {
     DueMissing => "not assessed", "ikke vurdert";
     DueStale => "stale, assessed {}", "foreldet, vurdert {}";
     DueExpiring => "expires {}", "utløper {}";
+    DueDone => "done, awaiting reassessment", "gjennomført, venter på ny vurdering";
+    ColDone => "Done", "Gjort";
+    ColRemaining => "Remaining", "Gjenstår";
+    EffortDone => "{}; {} h of it done (activity log)", "{}; {} t av dette er gjennomført (aktivitetslogg)";
+    HeadDoneHours => "Done (h)", "Gjort (t)";
+    HeadRemainingHours => "Remaining (h)", "Gjenstår (t)";
     GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
     GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
     LastDayItem => "{} (last day {})", "{} (siste dag {})";
@@ -476,6 +504,8 @@ catalogue! {
     HeadDemand => "Demand", "Etterspørsel";
     SheetMovedUp => "Moved up", "Gikk opp";
     SheetMovedDown => "Moved down", "Gikk ned";
+    SheetEffect => "Effect", "Effekt";
+    SheetActivities => "Activities", "Aktiviteter";
     HeadHaveThen => "Have then", "Har da";
     HeadHaveNow => "Have now", "Har nå";
     HeadShortfallThen => "Shortfall then", "Mangler da";
@@ -516,6 +546,7 @@ catalogue! {
     FormMissing => "not assessed yet: please assess", "mangler vurdering";
     FormStale => "assessed {}, over {} months ago: please reassess", "vurdert {}, for over {} måneder siden: vurder på nytt";
     FormExpiring => "expires {}: renew it and give the new date", "utløper {}: forny og skriv ny dato";
+    FormDone => "the plan's hours are done: please reassess", "timene i planen er gjennomført: vurder på nytt";
     FormExpired => "expired {}", "utløpt {}";
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
@@ -540,6 +571,7 @@ catalogue! {
     ColUnitHave => "At level", "På nivå";
     TeamRoles => "People and role targets", "Folk og rollemål";
     TeamPlans => "Development plans", "Utviklingsplaner";
+    TeamMatrix => "Competence matrix", "Kompetansematrise";
     // The personal page (issue 23).
     PersonTitle => "My competence: {}", "Min kompetanse: {}";
     PersonLevels => "My levels", "Mine nivåer";
@@ -577,6 +609,35 @@ catalogue! {
     WhoAnd => "and", "og";
     WhoExpires => "expires {}", "utløper {}";
     WhoInterest => "wants to develop it", "ønsker å utvikle den";
+    // The competence matrix (issue 23 item 5).
+    MatrixTitle => "{}: competence matrix as of {}", "{}: kompetansematrise per {}";
+    MatrixTitleDocument => "Competence matrix: {}", "Kompetansematrise: {}";
+    MatrixAbout => "As of {}, each person's level in each skill against their role's target.", "Per {}, hver ansatts nivå i hver kompetanse målt mot rollens målnivå.";
+    MatrixNone => "Nobody present is in the matrix.", "Ingen ansatte er med i matrisen.";
+    MatrixNoSkills => "No skill is assessed or asked for here.", "Ingen kompetanse er vurdert eller påkrevd her.";
+    MatrixSkills => "Skills", "Kompetanser";
+    MatrixBelow => "below target", "under mål";
+    MatrixAt => "at target", "på mål";
+    MatrixAbove => "above target", "over mål";
+    MatrixNoTarget => "no target", "uten mål";
+    MatrixUnassessed => "not assessed", "ikke vurdert";
+    MatrixNoMark => "no mark: no target", "uten merke: uten mål";
+    MatrixStale => "stale: assessed before {}", "foreldet: vurdert før {}";
+    MatrixExpiring => "expires within {} days", "utløper innen {} dager";
+    MatrixTarget => "target {}", "mål {}";
+    MatrixAssessed => "assessed {}", "vurdert {}";
+    MatrixExpires => "expires {}", "utløper {}";
+    /// The marks of a cell: symbols, the same in both languages.
+    MarkBelow => "↓", "↓";
+    MarkAt => "=", "=";
+    MarkAbove => "↑", "↑";
+    MarkStale => "*", "*";
+    MarkExpiring => "!", "!";
+    MarkUnassessed => "·", "·";
+    HeadStanding => "Against target", "Mot målnivå";
+    HeadExpiring => "Expiring", "Utløper snart";
+    SheetMatrix => "Matrix", "Matrise";
+    SheetTargets => "Targets", "Målnivåer";
 }
 
 /// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):
@@ -603,9 +664,19 @@ pub fn term(word: &str) -> Option<Key> {
         "counts" => PartCounts,
         "renew" => PartRenew,
         "develop" => PartDevelop,
+        // The learning modes, and a rising pair in none (issue 26).
+        "experience" => Experience,
+        "social" => Social,
+        "formal" => Formal,
+        "none" => NoHoursLogged,
         "self" => SourceSelf,
         "manager" => SourceManager,
         "certificate" => SourceCertificate,
+        "stale" => Stale,
+        "below" => MatrixBelow,
+        "at" => MatrixAt,
+        "above" => MatrixAbove,
+        "no-target" => MatrixNoTarget,
         _ => return Option::None,
     })
 }
@@ -691,6 +762,12 @@ pub fn header(column: &str) -> Option<Key> {
         "finish" => ColFinish,
         "expires" => Expires,
         "short" => ColHoursShort,
+        "done_hours" => HeadDoneHours,
+        "mode" => ColMode,
+        "pairs" => ColPairs,
+        "hours_per_level" => ColHoursPerLevel,
+        "activity" => ColActivity,
+        "remaining_hours" => HeadRemainingHours,
         "leaving" => ColLeaving,
         "arriving" => ColArriving,
         "gone_before" => HeadGoneBefore,
@@ -703,6 +780,8 @@ pub fn header(column: &str) -> Option<Key> {
         "addressed" => HeadAddressed,
         "part" => ColPart,
         "leaves" => ColLastDay,
+        "standing" => HeadStanding,
+        "expiring" => HeadExpiring,
         _ => return Option::None,
     })
 }

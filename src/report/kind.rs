@@ -6,8 +6,8 @@
 //! Nothing here computes or formats.
 
 use super::{
-    BalanceReport, GapGroupsReport, GapReport, MarketReport, OverviewReport, PersonGapReport,
-    PersonReport, PlanReport, ProgressReport, TeamReport, WhoReport,
+    BalanceReport, GapGroupsReport, GapReport, MarketReport, MatrixReport, OverviewReport,
+    PersonGapReport, PersonReport, PlanReport, ProgressReport, TeamReport, WhoReport,
 };
 
 /// The version of the JSON contract (FORMAT.md "Outputs"): raised when a
@@ -33,6 +33,8 @@ pub mod name {
     pub const TEAM: &str = "team";
     /// `kompetanse who`: who knows what.
     pub const WHO: &str = "who";
+    /// `kompetanse matrix`: the competence matrix.
+    pub const MATRIX: &str = "matrix";
     /// `kompetanse report --format json`: the whole picture.
     pub const REPORT: &str = "report";
 }
@@ -64,6 +66,7 @@ kind! {
     PersonReport => name::PERSON,
     TeamReport => name::TEAM,
     WhoReport => name::WHO,
+    MatrixReport => name::MATRIX,
 }
 
 impl ReportKind for GapGroupsReport {

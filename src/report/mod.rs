@@ -13,6 +13,7 @@ use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Money, Priority
 pub mod baseline;
 pub mod kind;
 mod market;
+mod matrix;
 mod person;
 mod progress;
 mod suppressed;
@@ -20,9 +21,11 @@ mod team;
 mod who;
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
+pub use matrix::{MatrixCell, MatrixPerson, MatrixReport, MatrixSkill, Standing};
 pub use person::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
 pub use progress::{
-    GainBy, LevelChange, NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
+    ActivityEffect, Effect, GainBy, LevelChange, LivedMix, MixBy, ModeEffect, ModeHours,
+    NeedProgress, NeedState, ProgressReport, ProgressTotals, SkillProgress,
 };
 pub use team::{TeamReport, UnitShare};
 pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
@@ -234,6 +237,14 @@ pub struct GapTotals {
     /// `[cost] currency`, for human output; None without `[cost]`.
     #[serde(skip)]
     pub currency: Option<String>,
+    /// FORMAT.md r3 "Hours done": of `effort`, the hours the activity log
+    /// holds (each renew and develop entry's done hours, at most its own
+    /// hours); absent without a log.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::mix::serialize_optional_hours"
+    )]
+    pub done: Option<f64>,
 }
 
 /// Money by calendar year; JSON `{"2027": 45000}`.
@@ -343,6 +354,10 @@ pub struct PlanReport {
     /// Plans are scheduled (r2 "Capacity"): human output shows finish dates.
     #[serde(skip)]
     pub scheduled: bool,
+    /// There is an activity log (r3 "Hours done"): goals have `done` and
+    /// `remaining`, which human output and CSV show.
+    #[serde(skip)]
+    pub logged: bool,
     /// `plan --person ID --toward R` (FORMAT r3 "Readiness"): the person's
     /// gap to R's targets and readiness. Absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -384,6 +399,17 @@ pub struct Goal {
     /// A renewal of a time-limited level (r2 "Renew"): `from` = `to`.
     pub renew: bool,
     pub effort: Effort,
+    /// FORMAT.md r3 "Hours done": the hours logged for the goal since the
+    /// person's assessment in the skill; absent without an activity log.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::model::mix::serialize_optional_hours"
+    )]
+    pub done: Option<f64>,
+    /// max(0, effort - done), split by the mix: what the schedule spends;
+    /// absent without an activity log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remaining: Option<Effort>,
     /// When the goal's last hour is spent (r2 "Capacity and schedule");
     /// null without capacity, or when it never finishes (capacity 0).
     pub finish: Option<Date>,
@@ -685,6 +711,9 @@ pub enum DueReason {
     Stale,
     /// Their assessment expires within the `--expiring` window.
     Expiring,
+    /// FORMAT.md r3 "Hours done": the activity log holds every hour of a
+    /// plan goal of theirs in it (done, awaiting reassessment).
+    Done,
 }
 
 /// A person arriving or leaving, and the day: a signed hire's first day,

@@ -33,6 +33,118 @@ pub struct ProgressReport {
     /// the person, so the drivers can add up to more than the total.
     pub gained_by_driver: Vec<GainBy>,
     pub totals: ProgressTotals,
+    /// FORMAT.md r3 "Effect", with an activity log: per learning mode,
+    /// the rising pairs whose mode it is. Absent without a log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effect: Option<Effect>,
+    /// The mix the organisation lived in (S, D]: logged hours by mode
+    /// against the declared mix, in all and by unit and by driver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lived_mix: Option<LivedMix>,
+    /// Per catalogue activity: hours logged in (S, D] and the levels
+    /// gained by the rising pairs whose largest activity it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_effect: Option<Vec<ActivityEffect>>,
+    /// FORMAT.md r3 "Reach" from the log: of the people present at D, who
+    /// logged hours in (S, D], in all and per mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reach: Option<crate::report::Reach>,
+}
+
+/// FORMAT.md r3 "Effect": each mode's rising pairs (whose logged hours in
+/// (S, D] are most in that mode).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Effect {
+    pub experience: ModeEffect,
+    pub social: ModeEffect,
+    pub formal: ModeEffect,
+    /// Rising pairs with no hours logged in (S, D]: in no mode.
+    #[serde(skip)]
+    pub unlogged: ModeEffect,
+}
+
+impl Effect {
+    /// Each mode's effect, in the 70-20-10 order.
+    pub fn by_mode(&self) -> [(crate::model::Mode, &ModeEffect); 3] {
+        use crate::model::Mode;
+        [
+            (Mode::Experience, &self.experience),
+            (Mode::Social, &self.social),
+            (Mode::Formal, &self.formal),
+        ]
+    }
+
+    pub fn of_mut(&mut self, mode: crate::model::Mode) -> &mut ModeEffect {
+        use crate::model::Mode;
+        match mode {
+            Mode::Experience => &mut self.experience,
+            Mode::Social => &mut self.social,
+            Mode::Formal => &mut self.formal,
+        }
+    }
+}
+
+/// One mode's rising pairs: how many, their logged hours (all modes),
+/// their levels gained, and hours per level (null with no level gained).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ModeEffect {
+    pub pairs: usize,
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub hours: f64,
+    pub levels: u64,
+    pub hours_per_level: Option<f64>,
+}
+
+/// Logged hours by mode, and each mode's share of them in percent (to one
+/// decimal; all 0 when nothing was logged).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ModeHours {
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub total: f64,
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub experience: f64,
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub social: f64,
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub formal: f64,
+    /// Percent of `total` in each mode: experience, social, formal.
+    pub share: [f64; 3],
+}
+
+/// The lived mix against the declared one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LivedMix {
+    /// The organisation's declared mix (`[mix]`, or `--mix`).
+    pub declared: crate::model::LearningMix,
+    /// Every hour logged in (S, D].
+    pub hours: ModeHours,
+    /// By the person's own unit (units in byte order, none last).
+    pub by_unit: Vec<MixBy>,
+    /// By driver (catalogue order, "no driver" last): an entry counts for
+    /// every driver with a need on its skill whose scope holds the person.
+    pub by_driver: Vec<MixBy>,
+}
+
+/// The lived mix of one unit or driver (`null`: none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MixBy {
+    pub key: Option<String>,
+    /// The driver's name (null for units and for the null key).
+    pub name: Option<String>,
+    pub hours: ModeHours,
+}
+
+/// One catalogue activity's hours in (S, D], and the levels gained by the
+/// rising pairs whose largest activity (most hours) it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActivityEffect {
+    pub activity: String,
+    pub mode: crate::model::Mode,
+    #[serde(serialize_with = "crate::model::mix::serialize_hours")]
+    pub hours: f64,
+    /// Rising pairs whose largest activity it was.
+    pub pairs: usize,
+    pub levels: u64,
 }
 
 /// One need then and now.

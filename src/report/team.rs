@@ -30,6 +30,8 @@ pub struct TeamReport {
     pub above: Vec<UnitShare>,
     /// Each person's gaps to their role, as `gap --by person` has them.
     pub roles: PersonGapReport,
+    /// The unit's competence matrix, as `matrix --unit UNIT` has it.
+    pub matrix: super::MatrixReport,
     /// Each person's plan, as `plan` has it.
     pub plans: Vec<PersonPlan>,
     /// Who is due for reassessment (unassessed or stale in what is asked

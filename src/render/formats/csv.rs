@@ -85,7 +85,7 @@ impl<W: Write> RowSink for CsvSink<W> {
     fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
         for cell in cells {
             self.buf.clear();
-            match cell {
+            match cell.bare() {
                 Cell::Text(t) => {
                     self.w.write_field(neutralise(t).as_bytes())?;
                     continue;
@@ -116,7 +116,8 @@ impl<W: Write> RowSink for CsvSink<W> {
                 Cell::Bool(b) => {
                     let _ = write!(self.buf, "{b}");
                 }
-                Cell::Empty => {}
+                // `bare` leaves no note.
+                Cell::Empty | Cell::Noted(..) => {}
             }
             self.w.write_field(self.buf.as_bytes())?;
         }

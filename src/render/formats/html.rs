@@ -60,7 +60,7 @@ enum Part {
     /// Each card's colour class, and its label, value and note.
     Cards(Vec<(&'static str, [String; 3])>),
     /// Its caption, the corner, the columns (parent, name), the rows.
-    Heatmap(String, String, Vec<(String, String)>, Vec<HeatLine>),
+    Heatmap(String, String, Vec<(String, String)>, Vec<HeatLine>, bool),
     Legend(Vec<(&'static str, String)>),
     Bars(Vec<BarLine>),
 }
@@ -237,6 +237,7 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                             .collect(),
                     })
                     .collect(),
+                map.narrow,
             ),
             Block::Legend(items) => Part::Legend(
                 items

@@ -25,8 +25,8 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rust_xlsxwriter::{
-    ColNum, ConditionalFormat3ColorScale, ConditionalFormatType, DocProperties, ExcelDateTime,
-    Format, RowNum, Workbook, Worksheet, XlsxError,
+    ColNum, ConditionalFormat3ColorScale, ConditionalFormatFormula, ConditionalFormatType,
+    DocProperties, ExcelDateTime, Format, Note, RowNum, Workbook, Worksheet, XlsxError,
 };
 
 use crate::model::Date;
@@ -58,16 +58,18 @@ pub fn workbook<R: ToXlsx + ?Sized>(report: &R, lang: Lang) -> io::Result<Vec<u8
             )));
         }
     }
-    for sheet in sheets {
+    let l = Labels::new(lang);
+    for (i, sheet) in sheets.iter().enumerate() {
+        let next = sheets.get(i + 1).map(|s| l.get(s.name));
         // Rows go to a temporary file as they are written (rust_xlsxwriter's
-        // low-memory mode: shared strings, so the bytes are the standard
+        // low-memory mode: shared strings, so the cells are the standard
         // mode's), not into a table of every cell (issue 27, F17); where no
         // temporary file can be made, the standard mode.
         let ws = match book.add_worksheet_with_low_memory() {
             Ok(ws) => ws,
             Err(_) => book.add_worksheet(),
         };
-        write_sheet(ws, &sheet, &styles, lang)?;
+        write_sheet(ws, sheet, &styles, lang, next)?;
     }
     xlsx(book.save_to_buffer())
 }
@@ -139,7 +141,13 @@ fn header(column: &str, lang: Lang) -> Cow<'_, str> {
     Cow::Borrowed(column)
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -> io::Result<()> {
+fn write_sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    styles: &Styles,
+    lang: Lang,
+    next: Option<&str>,
+) -> io::Result<()> {
     xlsx(ws.set_name(Labels::new(lang).get(sheet.name)))?;
     let last_col = col(sheet.columns.len().saturating_sub(1))?;
     // Room for the autofilter's arrow beside each header.
@@ -186,6 +194,46 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -
                 xlsx(ws.add_conditional_format(1, c, last_row, c, &scale))?;
             }
         }
+        if let (Some(first), Some(next)) = (sheet.against_next, next) {
+            against(ws, (col(first)?, last_row, last_col), next)?;
+        }
+    }
+    Ok(())
+}
+
+/// Colours the cells from row 2 and column `first` to `last_row` and
+/// `last_col` against the same cells of the sheet `next` (FORMAT.md "Role
+/// gap": an empty cell is level 0): below red, at or above green, nothing
+/// where `next` has no number. Formulas, so the colours follow an edit.
+fn against(
+    ws: &mut Worksheet,
+    (first, last_row, last_col): (ColNum, RowNum, ColNum),
+    next: &str,
+) -> io::Result<()> {
+    if first > last_col {
+        return Ok(());
+    }
+    let here = rust_xlsxwriter::utility::row_col_to_cell(1, first);
+    let there = format!("'{}'!{here}", next.replace('\'', "''"));
+    let rules = [
+        (
+            "<",
+            Format::new()
+                .set_background_color("FFC7CE")
+                .set_font_color("9C0006"),
+        ),
+        (
+            ">=",
+            Format::new()
+                .set_background_color("C6EFCE")
+                .set_font_color("006100"),
+        ),
+    ];
+    for (compare, format) in rules {
+        let rule = ConditionalFormatFormula::new()
+            .set_rule(format!("=AND(ISNUMBER({there}),N({here}){compare}{there})").as_str())
+            .set_format(format);
+        xlsx(ws.add_conditional_format(1, first, last_row, last_col, &rule))?;
     }
     Ok(())
 }
@@ -220,6 +268,20 @@ fn write_cell(
             text.chars().count()
         }
         Cell::Empty => 0,
+        Cell::Noted(cell, tags) => {
+            let width = write_cell(ws, r, c, cell, styles, lang)?;
+            let l = Labels::new(lang);
+            let text: Vec<String> = tags
+                .iter()
+                .map(|(t, v)| {
+                    let tag = words::term(t).map_or(*t, |k| l.get(k));
+                    format!("{tag}: {}", l.value(v))
+                })
+                .collect();
+            let note = Note::new(text.join("\n")).add_author_prefix(false);
+            xlsx(ws.insert_note(r, c, &note))?;
+            width
+        }
         Cell::Text(t) if t.is_empty() => 0,
         Cell::Text(t) => {
             let t = fit_cell(t);
@@ -307,6 +369,7 @@ mod tests {
                 name: self.0.name,
                 columns: self.0.columns.clone(),
                 rows: self.0.rows.clone(),
+                against_next: None,
             }])
         }
     }

@@ -404,6 +404,7 @@ pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
                         let expires = d.expires.map(|e| e.to_string()).unwrap_or_default();
                         l.fill(DueExpiring, &[&expires])
                     }
+                    DueReason::Done => l.get(DueDone).to_string(),
                 };
                 format!("{} ({why})", skill_name(r, &d.skill))
             })

@@ -59,13 +59,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
     );
     needs.push(needs_total(l, r, words));
     out.grid(needs);
-    effort_lines(
-        l,
-        Terminal,
-        &effort_line(l, &t.effort, &r.mix),
-        Key::BasisNeeds,
-        out,
-    );
+    effort_lines(l, Terminal, &needs_effort(l, r), Key::BasisNeeds, out);
     let f = &r.freshness;
     let mut line = l.fill(Key::FreshnessPairs, &[&l.int(f.assessed as u64)]);
     if f.assessed > 0 {
@@ -148,6 +142,17 @@ fn recruit_line(l: Labels, n: &NeedGap) -> String {
     )
 }
 
+/// The needs' effort in a line, and with an activity log how much of it
+/// is done (FORMAT r3 "Hours done": the effort itself stays whole).
+fn needs_effort(l: Labels, r: &GapReport) -> String {
+    let t = &r.totals;
+    let line = effort_line(l, &t.effort, &r.mix);
+    match t.done {
+        Some(done) => l.fill(Key::EffortDone, &[&line, &l.hours(done)]),
+        None => line,
+    }
+}
+
 fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
     let t = &r.totals;
     out.grid(needs(l, r, Document)).para(
@@ -155,13 +160,7 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
             .strong(l.get(Key::TotalDocument))
             .and(gap_total_document(l, t)),
     );
-    effort_lines(
-        l,
-        Document,
-        &effort_line(l, &t.effort, &r.mix),
-        Key::BasisNeeds,
-        out,
-    );
+    effort_lines(l, Document, &needs_effort(l, r), Key::BasisNeeds, out);
     deadline_notes(l, r, out);
     let develop = r.needs.iter().filter(|n| !n.develop.is_empty()).map(|n| {
         let people: Vec<String> = n

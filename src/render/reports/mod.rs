@@ -12,6 +12,7 @@ pub mod baseline_balance;
 pub mod gap;
 pub mod groups;
 pub mod market;
+pub mod matrix;
 pub mod overview;
 pub mod person;
 pub mod person_gap;

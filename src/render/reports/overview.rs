@@ -14,7 +14,7 @@ use crate::render::reports::text::level;
 use crate::render::reports::{balance, plan, progress};
 use crate::render::table::{Cell, Sheet, ToXlsx};
 use crate::render::words::{Key, Labels};
-use crate::report::{OverviewReport, ProgressReport};
+use crate::report::{LivedMix, ModeHours, OverviewReport, ProgressReport};
 
 /// `report`: the page's views as sheets: the gap's, the plans' totals, the
 /// balance's, and the coverage map (one row per skill and unit).
@@ -84,8 +84,21 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
         l.get(LearningMix),
         r.mix
     )));
+    let mut summary = cards(r, l);
+    // FORMAT r3 "Reach" from the log over the period, beside the plans'.
+    if let Some((reach, p)) = progress.and_then(|p| p.reach.as_ref().map(|x| (x, p))) {
+        summary.push(Card {
+            label: l.get(ColReachLog).to_string(),
+            value: format!("{} / {}", reach.any, reach.people),
+            note: l.fill(
+                ReachLogNote,
+                &[&p.since, &reach.experience, &reach.social, &reach.formal],
+            ),
+            tone: Tone::Neutral,
+        });
+    }
     out.section("summary", l.get(Summary))
-        .push(Block::Cards(cards(r, l)));
+        .push(Block::Cards(summary));
     out.section("coverage", l.get(CoverageMap))
         .para(l.get(CoverageMapIntro))
         .push(Block::Heatmap(heatmap(r, l)))
@@ -160,6 +173,18 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
             ]))
             .push(Block::Bars(progress_bars(p, l)))
             .part(p.outline_in(Dialect::Document, l));
+        // Issue 26: the mix the logged hours lived, against the declared.
+        if let Some(mix) = &p.lived_mix {
+            out.section("effect", l.get(EffectTitle))
+                .para(l.fill(EffectPageIntro, &[&p.since]))
+                .push(Block::Legend(vec![
+                    (Tone::Experience, l.get(Experience).to_string()),
+                    (Tone::Social, l.get(Social).to_string()),
+                    (Tone::Formal, l.get(Formal).to_string()),
+                ]))
+                .push(Block::Bars(lived_bars(mix, l)))
+                .push(Block::Columns(lived_by(mix, l)));
+        }
     }
     out.section("balance", l.get(Balance))
         .body(balance::whole(l, &r.balance));
@@ -290,6 +315,7 @@ fn heatmap(r: &OverviewReport, l: Labels) -> Heatmap {
     use Key::*;
     let people = l.get(People);
     Heatmap {
+        narrow: false,
         corner: l.get(ColSkill).to_string(),
         columns: r
             .coverage
@@ -424,6 +450,103 @@ fn budget_bars(years: &crate::report::CostByYear, currency: &str, l: Labels) -> 
             }
         })
         .collect()
+}
+
+/// The declared mix and the lived one (every hour logged in the period)
+/// as two full-length bars of the modes' shares (issue 26).
+fn lived_bars(mix: &LivedMix, l: Labels) -> Vec<Bar> {
+    let d = &mix.declared;
+    vec![
+        // The declared mix is percentages only: its value says it.
+        shares_bar(
+            l,
+            l.get(Key::MixDeclared).to_string(),
+            ("mix", "declared".to_string()),
+            [d.experience, d.social, d.formal].map(f64::from),
+            d.to_string(),
+        ),
+        hours_bar(
+            l,
+            l.get(Key::MixLived).to_string(),
+            ("mix", "lived".into()),
+            &mix.hours,
+        ),
+    ]
+}
+
+/// The lived mix by unit and by driver, side by side.
+fn lived_by(mix: &LivedMix, l: Labels) -> Vec<Outline> {
+    use Key::*;
+    let mut units = Builder::default();
+    units.heading(3, l.get(LivedByUnit)).push(Block::Bars(
+        mix.by_unit
+            .iter()
+            .map(|u| {
+                let unit = u.key.clone().unwrap_or_else(|| l.get(NoUnit).into());
+                let key = ("lived-unit", u.key.clone().unwrap_or_default());
+                hours_bar(l, unit, key, &u.hours)
+            })
+            .collect(),
+    ));
+    let mut drivers = Builder::default();
+    drivers.heading(3, l.get(LivedByDriver)).push(Block::Bars(
+        mix.by_driver
+            .iter()
+            .map(|d| {
+                let name = d.name.clone().unwrap_or_else(|| l.get(NoDriver).into());
+                let key = ("lived-driver", d.key.clone().unwrap_or_default());
+                hours_bar(l, name, key, &d.hours)
+            })
+            .collect(),
+    ));
+    vec![units.build(), drivers.build()]
+}
+
+/// Logged hours as a full-length bar of the modes' shares, the hours after it.
+fn hours_bar(l: Labels, label: String, key: (&'static str, String), m: &ModeHours) -> Bar {
+    let value = format!("{} {}", l.hours(m.total), l.get(Key::HoursUnit));
+    shares_bar(l, label, key, m.share, value)
+}
+
+/// A bar of the modes' `share`s (in percent, as the report holds them),
+/// full length, `value` after it; `key` is its kind and key.
+fn shares_bar(
+    l: Labels,
+    label: String,
+    (kind, key): (&'static str, String),
+    share: [f64; 3],
+    value: String,
+) -> Bar {
+    use Key::*;
+    let parts: Vec<(Tone, f64, String)> = [
+        (Tone::Experience, Experience, share[0]),
+        (Tone::Social, Social, share[1]),
+        (Tone::Formal, Formal, share[2]),
+    ]
+    .into_iter()
+    .map(|(tone, word, percent)| {
+        let text = format!("{} {} %", l.get(word), l.hours(percent));
+        (tone, percent / 100.0, text)
+    })
+    .collect();
+    let caption = parts
+        .iter()
+        .map(|p| p.2.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Bar {
+        label,
+        note: String::new(),
+        kind,
+        key,
+        tracks: vec![Track {
+            length: 1.0,
+            parts,
+            value,
+            change: String::new(),
+        }],
+        caption,
+    }
 }
 
 /// A need's coverage at `--since` and now, as two tracks.

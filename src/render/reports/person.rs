@@ -331,6 +331,11 @@ fn goal_grid(r: &PersonReport, l: Labels) -> Grid {
         (R, Formal),
         (R, ColBy),
     ];
+    // FORMAT r3 "Hours done": with an activity log, what remains.
+    let logged = r.plan.goals.iter().any(|g| g.remaining.is_some());
+    if logged {
+        columns.push((R, ColRemaining));
+    }
     if r.scheduled {
         columns.push((R, ColFinish));
     }
@@ -345,6 +350,9 @@ fn goal_grid(r: &PersonReport, l: Labels) -> Grid {
         let mut row = vec![g.skill_name.clone(), step];
         row.extend(effort_hours(l, &g.effort));
         row.push(or_empty(g.by));
+        if logged {
+            row.push(crate::render::reports::plan::remaining_cell(l, g));
+        }
         if r.scheduled {
             row.push(
                 schedule_cells(l, &r.plan, g)

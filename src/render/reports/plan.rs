@@ -191,6 +191,10 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     let mut columns = vec![
         ColSkill, ColFrom, ColTo, ColHours, Experience, Social, Formal, ColWhy, ColBy,
     ];
+    if report.logged {
+        // FORMAT r3 "Hours done": what the log holds, and what is left.
+        columns.extend([ColDone, ColRemaining]);
+    }
     if report.scheduled {
         // FORMAT r2 "Capacity and schedule": when each goal is done.
         columns.extend([ColFinish, ColLate]);
@@ -211,7 +215,16 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     let grid = Grid::of(&h, &goal_fields(), &columns, &rows);
     // The effort line under the table has the split by mode. A narrow
     // terminal keeps the finish date and says "late" under the goal.
-    let fold = grid.at(&[ColCost, Formal, Social, Experience, ColBy, ColMentor]);
+    let fold = grid.at(&[
+        ColCost,
+        Formal,
+        Social,
+        Experience,
+        ColBy,
+        ColDone,
+        ColMentor,
+        ColRemaining,
+    ]);
     let last = grid.at(&[ColLate, ColFrom, ColFinish]);
     grid.fold(&fold).fold_last(&last)
 }
@@ -438,7 +451,7 @@ type GoalRow<'a> = (&'a PlanReport, &'a PersonPlan, &'a Goal);
 /// goal (r2's `renew`, `finish` (empty without capacity, or never) and
 /// `late`, then r2 "Mentors"' `mentor` (person id) and `host` (unit),
 /// empty when none), and the human table's columns by heading.
-fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 21] {
+fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 23] {
     use Key::*;
     type G<'a> = Field<GoalRow<'a>>;
     [
@@ -503,7 +516,18 @@ fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 21] {
             Cell::opt_text(g.mentor_info.as_ref().and_then(|m| m.name.as_ref()))
         }),
         G::new("host", |(_, _, g)| Cell::opt_text(g.host.as_ref())),
-        // Issue 25: the goal's cost, only with `[cost]` (see `costed`).
+        // FORMAT r3 "Hours done", last and only with an activity log
+        // ([`LOG_COLUMNS`]), so a CSV without a log is as it was.
+        G::new(LOG_COLUMNS[0], |(_, _, g)| {
+            g.done.map_or(Cell::Empty, Cell::Num)
+        })
+        .head(R, ColDone),
+        G::new(LOG_COLUMNS[1], |(_, _, g)| {
+            g.remaining.map_or(Cell::Empty, |r| Cell::Num(r.total))
+        })
+        .head(R, ColRemaining)
+        .shows(|(_, _, g), h| remaining_cell(h.l, g)),
+        // Issue 25: the goal's cost, only with `[cost]`.
         G::new("cost", |(_, _, g)| {
             g.cost.map_or(Cell::Empty, |c| Cell::Num(c.amount()))
         })
@@ -516,14 +540,26 @@ fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 21] {
     ]
 }
 
-/// `fields` without the `cost` column when the report has no `[cost]`
-/// (issue 25: without it, nothing changes).
-fn costed<'a>(
-    report: &PlanReport,
-    fields: impl IntoIterator<Item = Field<GoalRow<'a>>>,
-) -> Vec<Field<GoalRow<'a>>> {
-    fields
+/// The goal columns only an activity log gives (r3 "Hours done").
+const LOG_COLUMNS: [&str; 2] = ["done_hours", "remaining_hours"];
+
+/// A goal's remaining hours for people: "done, awaiting reassessment"
+/// when the log holds every hour of it (r3 "Hours done").
+pub fn remaining_cell(l: Labels, g: &Goal) -> String {
+    match (g.done, g.remaining) {
+        (Some(done), Some(r)) if done > 0.0 && r.total == 0.0 => l.get(Key::DueDone).to_string(),
+        (_, Some(r)) => l.hours(r.total),
+        _ => String::new(),
+    }
+}
+
+/// The goal fields of `report`'s machine formats: all but the workbook's
+/// mentor name (in CSV), and the log's only with a log.
+fn machine_goal_fields<'a>(report: &PlanReport, csv: bool) -> Vec<Field<GoalRow<'a>>> {
+    goal_fields()
         .into_iter()
+        .filter(|f| !(csv && f.name == MENTOR_NAME))
+        .filter(|f| report.logged || !LOG_COLUMNS.contains(&f.name))
         .filter(|f| report.summary.cost.is_some() || f.name != "cost")
         .collect()
 }
@@ -542,21 +578,12 @@ const MENTOR_NAME: &str = "mentor_name";
 
 impl ToCsv for PlanReport {
     fn columns(&self) -> Vec<String> {
-        let fields = costed(self, goal_fields());
-        field_names(&fields)
-            .into_iter()
-            .filter(|c| c != MENTOR_NAME)
-            .collect()
+        field_names(&machine_goal_fields(self, true))
     }
 
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        let fields = costed(self, goal_fields());
-        let csv: Vec<_> = fields
-            .into_iter()
-            .filter(|f| f.name != MENTOR_NAME)
-            .collect();
         let rows = goal_rows(self);
-        field_rows(&csv, &rows, sink)
+        field_rows(&machine_goal_fields(self, true), &rows, sink)
     }
 }
 
@@ -567,7 +594,7 @@ impl ToXlsx for PlanReport {
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let rows = goal_rows(self);
-        let goals = Sheet::of(Key::SheetGoals, &costed(self, goal_fields()), &rows);
+        let goals = Sheet::of(Key::SheetGoals, &machine_goal_fields(self, false), &rows);
         let by_unit = effort_sheet(Key::SheetEffortByUnit, "unit", &self.summary.by_unit);
         let by_driver = effort_sheet(Key::SheetEffortByDriver, "driver", &self.summary.by_driver);
         let recruit = Sheet::of(Key::SheetRecruit, RECRUIT_FIELDS, &self.summary.recruit);

@@ -9,14 +9,17 @@
 
 use std::io;
 
-use crate::model::Date;
+use crate::model::{Date, LearningMix, Mode};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
 use crate::render::table::{Cell, Field, RowSink, ToCsv, field_names, field_rows};
 use crate::render::table::{Grid, Human, L, R, heads};
 use crate::render::table::{Sheet, ToXlsx};
 use crate::render::words::{Key, Labels};
-use crate::report::{GainBy, LevelChange, NeedProgress, ProgressReport};
+use crate::report::{
+    ActivityEffect, Effect, GainBy, LevelChange, ModeEffect, ModeHours, NeedProgress,
+    ProgressReport, Reach,
+};
 
 impl ToOutline for ProgressReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
@@ -58,6 +61,7 @@ impl ToOutline for ProgressReport {
         }
         out.heading(2, l.get(Key::ProgressSkillsHeading))
             .grid(skills(l, r));
+        logged(l, r, dialect, &mut out);
         out.build()
     }
 }
@@ -294,6 +298,7 @@ impl ToXlsx for ProgressReport {
             name: Key::SheetLevels,
             columns,
             rows: Vec::new(),
+            against_next: None,
         };
         for s in &self.skills {
             let mut row = vec![
@@ -326,11 +331,182 @@ impl ToXlsx for ProgressReport {
             }
             sheet
         };
-        Ok(vec![
+        let mut sheets = vec![
             needs,
             levels,
             moved(Key::SheetMovedUp, &self.moved_up),
             moved(Key::SheetMovedDown, &self.moved_down),
-        ])
+        ];
+        // Issue 26: with an activity log, the effect and each activity's.
+        if let Some(effect) = &self.effect {
+            sheets.push(Sheet::of(
+                Key::SheetEffect,
+                EFFECT_FIELDS,
+                &effect_rows(effect),
+            ));
+        }
+        if let Some(activities) = &self.activity_effect {
+            sheets.push(Sheet::of(Key::SheetActivities, ACTIVITY_FIELDS, activities));
+        }
+        Ok(sheets)
     }
 }
+
+/// What the activity log says about the period (issue 26, FORMAT r3
+/// "Effect" and "Reach"): the effect table, the lived mix against the
+/// declared one, each catalogue activity's share, and reach. Nothing
+/// without a log.
+fn logged(l: Labels, r: &ProgressReport, dialect: Dialect, out: &mut Builder) {
+    let (Some(effect), Some(mix)) = (&r.effect, &r.lived_mix) else {
+        return;
+    };
+    let h = Human { l, dialect, of: r };
+    use Key::*;
+    let rows = effect_rows(effect);
+    out.heading(2, l.get(EffectHeading))
+        .para(l.get(EffectIntro))
+        .grid(Grid::of(
+            &h,
+            EFFECT_FIELDS,
+            &[ColMode, ColPairs, ColHours, ColLevels, ColHoursPerLevel],
+            &rows,
+        ));
+    let mut lived: Vec<MixRow> = vec![
+        (l.get(MixDeclared).to_string(), declared(&mix.declared)),
+        (l.get(MixLived).to_string(), mix.hours.clone()),
+    ];
+    lived.extend(mix.by_unit.iter().map(|u| {
+        let unit = u.key.clone().unwrap_or_else(|| l.get(NoUnit).to_string());
+        (format!("{}: {unit}", l.get(ColUnit)), u.hours.clone())
+    }));
+    lived.extend(mix.by_driver.iter().map(|d| {
+        let driver = d.key.clone().unwrap_or_else(|| l.get(NoDriver).to_string());
+        (format!("{}: {driver}", l.get(ColDriver)), d.hours.clone())
+    }));
+    out.heading(2, l.get(LivedMixHeading)).grid(Grid::of(
+        &h,
+        MIX_FIELDS,
+        &[
+            ColWhat,
+            ColHours,
+            ColExperiencePct,
+            ColSocialPct,
+            ColFormalPct,
+        ],
+        &lived,
+    ));
+    if let Some(activities) = r.activity_effect.as_ref().filter(|a| !a.is_empty()) {
+        out.heading(2, l.get(ActivityEffectHeading)).grid(
+            Grid::of(
+                &h,
+                ACTIVITY_FIELDS,
+                &[ColActivity, ColMode, ColHours, ColPairs, ColLevels],
+                activities,
+            )
+            .fold(&[1]),
+        );
+    }
+    if let Some(reach) = &r.reach {
+        out.para(reach_line(l, reach));
+    }
+}
+
+/// The effect table's rows: each mode, then the rising pairs without
+/// logged hours when there are any.
+fn effect_rows(effect: &Effect) -> Vec<EffectRow> {
+    let mut rows: Vec<EffectRow> = effect
+        .by_mode()
+        .iter()
+        .map(|&(mode, e)| (Some(mode), e.clone()))
+        .collect();
+    if effect.unlogged.pairs > 0 {
+        rows.push((None, effect.unlogged.clone()));
+    }
+    rows
+}
+
+/// FORMAT r3 "Reach" from the log, in a sentence.
+pub fn reach_line(l: Labels, reach: &Reach) -> String {
+    l.fill(
+        Key::ReachLogLine,
+        &[
+            &reach.any,
+            &reach.people,
+            &reach.experience,
+            &reach.social,
+            &reach.formal,
+        ],
+    )
+}
+
+/// The declared mix as a row of the lived-mix table: its percentages, no
+/// hours.
+fn declared(mix: &LearningMix) -> ModeHours {
+    ModeHours {
+        share: [mix.experience, mix.social, mix.formal].map(f64::from),
+        ..ModeHours::default()
+    }
+}
+
+/// A row of the effect table: a mode (None: the rising pairs without
+/// logged hours) and its figures.
+type EffectRow = (Option<Mode>, ModeEffect);
+
+/// The effect table's columns (human tables only: the machine formats
+/// have the report's JSON).
+type EffectField = Field<EffectRow, ProgressReport>;
+
+const EFFECT_FIELDS: &[EffectField] = &[
+    EffectField::new("mode", |(mode, _)| {
+        Cell::Term(mode.map_or("none", Mode::as_str))
+    })
+    .head(L, Key::ColMode)
+    .shows(|(mode, _), h| match mode {
+        Some(m) => h.l.mode(*m).to_string(),
+        None => h.l.get(Key::NoHoursLogged).to_string(),
+    }),
+    EffectField::new("pairs", |(_, e)| Cell::count(e.pairs as u64)).head(R, Key::ColPairs),
+    EffectField::new("hours", |(_, e)| Cell::Num(e.hours)).head(R, Key::ColHours),
+    EffectField::new("levels", |(_, e)| Cell::count(e.levels)).head(R, Key::ColLevels),
+    EffectField::new("hours_per_level", |(_, e)| {
+        e.hours_per_level.map_or(Cell::Empty, Cell::Num)
+    })
+    .head(R, Key::ColHoursPerLevel),
+];
+
+/// A row of the lived-mix table: what (declared, lived, a unit, a
+/// driver) and its hours by mode with their shares.
+type MixRow = (String, ModeHours);
+
+/// A mode's share of a row, in percent as the report holds it.
+fn share(h: &Human<'_, ProgressReport>, percent: f64) -> String {
+    format!("{} %", h.l.hours(percent))
+}
+
+type MixField = Field<MixRow, ProgressReport>;
+
+const MIX_FIELDS: &[MixField] = &[
+    MixField::human(L, Key::ColWhat, |(what, _), _| what.clone()),
+    MixField::human(R, Key::ColHours, |(_, m), h| {
+        if m.total > 0.0 {
+            h.l.hours(m.total)
+        } else {
+            String::new()
+        }
+    }),
+    MixField::human(R, Key::ColExperiencePct, |(_, m), h| share(h, m.share[0])),
+    MixField::human(R, Key::ColSocialPct, |(_, m), h| share(h, m.share[1])),
+    MixField::human(R, Key::ColFormalPct, |(_, m), h| share(h, m.share[2])),
+];
+
+type ActivityField = Field<ActivityEffect, ProgressReport>;
+
+const ACTIVITY_FIELDS: &[ActivityField] = &[
+    ActivityField::new("activity", |a| Cell::text(&a.activity)).head(L, Key::ColActivity),
+    ActivityField::new("mode", |a| Cell::Term(a.mode.as_str()))
+        .head(L, Key::ColMode)
+        .shows(|a, h| h.l.mode(a.mode).to_string()),
+    ActivityField::new("hours", |a| Cell::Num(a.hours)).head(R, Key::ColHours),
+    ActivityField::new("pairs", |a| Cell::count(a.pairs as u64)).head(R, Key::ColPairs),
+    ActivityField::new("levels", |a| Cell::count(a.levels)).head(R, Key::ColLevels),
+];

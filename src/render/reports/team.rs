@@ -6,7 +6,7 @@
 
 use crate::render::outline::{Block, Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::level;
-use crate::render::reports::{balance, gap, person_gap, plan};
+use crate::render::reports::{balance, gap, matrix, person_gap, plan};
 use crate::render::table::{Cell, Field, Grid, Human, L, R};
 use crate::render::words::{Key, Labels};
 use crate::report::{TeamReport, UnitShare};
@@ -46,6 +46,8 @@ impl ToOutline for TeamReport {
         } else {
             out.grid(person_gap::person_rows(l, &r.roles));
         }
+        out.heading(2, l.get(TeamMatrix))
+            .body(matrix::matrix_part(l, &r.matrix, dialect));
         out.heading(2, l.get(TeamPlans));
         let with_goals: Vec<_> = r.plans.iter().filter(|p| !p.goals.is_empty()).collect();
         if with_goals.is_empty() {

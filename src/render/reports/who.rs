@@ -26,7 +26,7 @@ fn criteria(l: Labels, r: &WhoReport) -> String {
 /// A criterion's cell: "3 advanced, 2026-02-02, expires 2027-01-01, wants to develop".
 fn cell(l: Labels, levels: &[String], w: &WhoLevel) -> String {
     let mut parts = vec![level(levels, w.level)];
-    parts.extend(w.assessed.map(|d| d.to_string()));
+    parts.extend(w.assessed.map(|d| l.value(&d.to_string()).into_owned()));
     parts.extend(w.expires.map(|d| l.fill(Key::WhoExpires, &[&d])));
     parts.extend(w.source.map(|word| show(l, &Cell::Term(word))));
     if w.interest {

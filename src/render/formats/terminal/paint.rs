@@ -2,7 +2,8 @@
 //! (`Style::color`; whether to colour is decided in `cli::color`, never
 //! here). Colour only underlines what the words already say, so nothing is
 //! lost without it: in a table the headings are bold, a shortfall is red,
-//! full coverage green and a critical priority bold red; in a diagnostic
+//! full coverage green and a critical priority bold red, a matrix cell
+//! below its target red and one at or above it green; in a diagnostic
 //! the place is bold, `error:` bold red and `warning:` bold yellow.
 //!
 //! Table cells are styled through comfy-table's own cell colours, applied
@@ -48,6 +49,9 @@ pub struct Palette {
     zero: String,
     full: String,
     critical: String,
+    /// A matrix cell's marks (`kompetanse matrix`): below the target, at it, above it.
+    below: String,
+    met: [String; 2],
 }
 
 impl Palette {
@@ -60,6 +64,11 @@ impl Palette {
             zero: l.int(0),
             full: l.percent(1.0),
             critical: l.priority(Priority::Critical).to_string(),
+            below: l.get(Key::MarkBelow).to_string(),
+            met: [
+                l.get(Key::MarkAt).to_string(),
+                l.get(Key::MarkAbove).to_string(),
+            ],
         }
     }
 
@@ -81,6 +90,11 @@ impl Palette {
     /// What a value says, if anything colour should underline. A cell may
     /// have been wrapped onto several lines: it is compared word by word.
     pub fn tone(&self, column: &str, text: &str) -> Option<Tone> {
+        // A numbered skill column of the matrix: its marks say it.
+        let numbered =
+            !column.trim().is_empty() && column.trim().bytes().all(|b| b.is_ascii_digit());
+        let below = numbered && text.contains(self.below.as_str());
+        let met = numbered && self.met.iter().any(|m| text.contains(m.as_str()));
         let column = words(column);
         let text = words(text);
         if text.is_empty() {
@@ -91,6 +105,10 @@ impl Palette {
             Some(Tone::Good)
         } else if column == words(&self.priority) && text == words(&self.critical) {
             Some(Tone::Urgent)
+        } else if below {
+            Some(Tone::Bad)
+        } else if met {
+            Some(Tone::Good)
         } else {
             None
         }
@@ -134,6 +152,13 @@ mod tests {
         // Another column with the same values says nothing.
         assert_eq!(p.tone("Need", "2"), None);
         assert_eq!(p.tone("Driver", "critical"), None);
+        // The matrix's numbered skill columns: their marks say it.
+        assert_eq!(p.tone("3", "2↓*"), Some(Tone::Bad));
+        assert_eq!(p.tone("3", "·↓"), Some(Tone::Bad));
+        assert_eq!(p.tone("12", "3="), Some(Tone::Good));
+        assert_eq!(p.tone("1", "4↑!"), Some(Tone::Good));
+        assert_eq!(p.tone("1", "3"), None);
+        assert_eq!(p.tone("Person", "2↓"), None);
     }
 
     #[test]
