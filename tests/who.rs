@@ -166,3 +166,22 @@ fn a_bad_criterion_is_a_usage_error_and_nothing_is_written() {
     let out = fx.run(&["who", "org.toml"]);
     assert_eq!(out.status.code(), Some(2), "a criterion is required");
 }
+
+/// `who` lists named people, which no group suppression hides: like
+/// `plan` and `matrix`, it refuses `--min-group` before reading anything.
+#[test]
+fn min_group_is_refused() {
+    let fx = Fixture::standard(
+        "[[skill]]\nid = \"rust\"\n",
+        "id,name,unit\na,Anna A,it\n",
+        "person,skill,level,assessed\na,rust,3,2026-01-10\n",
+    );
+    let out = fx.run(&["who", "org.toml", "rust>=1", "--min-group", "3"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--min-group") && stderr.contains("`who`"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}

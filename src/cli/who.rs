@@ -62,6 +62,8 @@ fn resolve(
 }
 
 pub fn run(args: &WhoArgs) -> anyhow::Result<Status> {
+    // A list of named people: no group suppression hides them (F7 d).
+    args.report.privacy.refuse_min_group("`who`")?;
     let Some((org, format)) = args.report.load(None, "; no list written", false)? else {
         return Ok(Status::Invalid);
     };
