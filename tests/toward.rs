@@ -68,7 +68,7 @@ fn gap_by_person_toward_a_role_measures_everyone_against_it() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["gap"].as_u64().unwrap())
+        .map(|s| s["gap_levels"].as_u64().unwrap())
         .collect();
     assert_eq!(gaps, [0, 1, 2]);
     assert_eq!(p["effort"]["total"], 120.0);

@@ -8,12 +8,14 @@ use crate::model::{Date, Level};
 /// `kompetanse progress`: the organisation at `since` (then) and at
 /// `as_of` (now), from the same files (FORMAT.md "Known at D" makes the
 /// first the organisation as it was), and what moved in between.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProgressReport {
     pub organisation: String,
     /// D, "now".
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     /// S, "then" (on or before D).
+    #[schemars(with = "crate::report::schema::DateString")]
     pub since: Date,
     /// The level names, lowest first (index = level).
     pub scale: Vec<String>,
@@ -36,7 +38,7 @@ pub struct ProgressReport {
 }
 
 /// One need then and now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NeedProgress {
     pub id: String,
     pub skill: String,
@@ -47,13 +49,14 @@ pub struct NeedProgress {
     pub then: NeedState,
     pub now: NeedState,
     /// `now.coverage - then.coverage`.
+    #[serde(rename = "coverage_change")]
     pub change: f64,
     #[serde(skip)]
     pub skill_name: String,
 }
 
 /// A need's state on one date, as `gap --as-of` that date shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NeedState {
     pub have: u32,
     pub shortfall: u32,
@@ -61,7 +64,7 @@ pub struct NeedState {
 }
 
 /// One skill's people at each level then and now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillProgress {
     pub skill: String,
     pub name: String,
@@ -73,7 +76,7 @@ pub struct SkillProgress {
 }
 
 /// A person whose current level in a skill changed between S and D.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LevelChange {
     pub person: String,
     pub name: Option<String>,
@@ -91,21 +94,24 @@ pub struct LevelChange {
 }
 
 /// Levels gained attributed to one unit or driver (`null`: none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GainBy {
     pub key: Option<String>,
     /// The driver's name (null for units and for the null key).
     pub name: Option<String>,
     /// People with at least one gain counted here.
+    #[serde(rename = "people_count")]
     pub people: usize,
     /// (person, skill) gains counted here.
     pub moves: usize,
     /// Levels gained, summed.
+    #[serde(rename = "levels_gained")]
     pub levels: u64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ProgressTotals {
+    #[serde(rename = "needs_count")]
     pub needs: usize,
     /// Needs without a shortfall at S and at D.
     pub met_then: usize,
@@ -113,7 +119,9 @@ pub struct ProgressTotals {
     pub shortfall_then: u64,
     pub shortfall_now: u64,
     /// People with at least one skill up / down.
+    #[serde(rename = "moved_up_count")]
     pub moved_up: usize,
+    #[serde(rename = "moved_down_count")]
     pub moved_down: usize,
     /// Sum of the gains of `moved_up` / of the losses of `moved_down`.
     pub levels_gained: u64,
