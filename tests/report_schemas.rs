@@ -118,12 +118,27 @@ fn outputs() -> &'static [Written] {
             let person = plan["plans"][0]["person"].as_str().unwrap().to_string();
             let unit = units["units"][0]["unit"].as_str().unwrap().to_string();
             let criterion = format!("{skill}>=1");
-            all.extend(views);
             all.push(json(dir, org, &["gap", "--need", &need]));
             all.push(json(dir, org, &["report", "--person", &person]));
             all.push(json(dir, org, &["report", "--unit", &unit]));
             all.push(json(dir, org, &["plan", "--mentor", &person]));
             all.push(json(dir, org, &["who", &criterion]));
+            // --toward adds the person's readiness for another role.
+            let role = views[1].value["people"][0]["role"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            all.push(json(
+                dir,
+                org,
+                &["gap", "--by", "person", "--toward", &role],
+            ));
+            all.push(json(
+                dir,
+                org,
+                &["plan", "--person", &person, "--toward", &role],
+            ));
+            all.extend(views);
             // Baselines: the same commands' JSON a year and a half earlier.
             for command in ["gap", "balance"] {
                 let earlier = dir.join(format!("{command}-earlier.json"));
@@ -293,6 +308,8 @@ fn no_field_name_has_two_types() {
         "grouped_by",
         "coverage_map",
         "shortfall_then",
+        "toward",
+        "toward_gap",
     ] {
         assert!(types.contains_key(name), "no output has '{name}'");
     }

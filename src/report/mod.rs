@@ -255,8 +255,10 @@ pub struct PlanReport {
     #[serde(skip)]
     pub scheduled: bool,
     /// `plan --person ID --toward R` (FORMAT r3 "Readiness"): the person's
-    /// gap to R's targets and readiness. Absent without it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// gap to R's targets and readiness. Absent without it. JSON
+    /// `toward_gap` (schema version 2): `toward` is a role id in `gap --by
+    /// person`.
+    #[serde(rename = "toward_gap", skip_serializing_if = "Option::is_none")]
     pub toward: Option<PersonGap>,
     /// `plan --mentor ID`: whose mentoring load these plans are, as
     /// (id, name), for human output's title.
