@@ -193,6 +193,21 @@ fn every_output_validates_against_its_schema() {
             errors.join("\n")
         );
     }
+    // A comparison is also what `schema --report baseline` describes; a
+    // report without its baseline keys is not.
+    let baseline = jsonschema::draft7::new(&schema("baseline")).expect("a valid schema");
+    let mut comparisons = 0;
+    for written in outputs() {
+        let compared = written.value.get("baseline").is_some();
+        assert_eq!(
+            baseline.is_valid(&written.value),
+            compared,
+            "{}",
+            written.command
+        );
+        comparisons += usize::from(compared);
+    }
+    assert_eq!(comparisons, 6);
     // The schemas are closed: a field they do not name, or an old name,
     // fails.
     let gap = outputs().iter().find(|w| w.kind == "gap").unwrap();
@@ -334,12 +349,13 @@ fn every_schema_has_its_id_and_version() {
         "report",
         "need",
         "check",
+        "baseline",
     ] {
         let schema = schema(kind);
         assert_eq!(schema["$id"], format!("urn:kompetanse:schema:2:{kind}"));
         assert_eq!(schema["schema_version"], 2, "{kind}");
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-        if kind != "check" {
+        if kind != "check" && kind != "baseline" {
             assert_eq!(schema["properties"]["schema_version"]["const"], 2);
             assert_eq!(schema["properties"]["report"]["const"], kind);
         }

@@ -13,7 +13,7 @@ use crate::cli::output::{is_stdout, to_stdout, write_atomically};
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// The schema of a JSON report instead of org.toml's: gap, gap-by-person, gap-by-unit, gap-by-skill, gap-by-driver, plan, balance (also `--baseline`'s), progress, market, person, team, who, report, need (`gap --need`) or check (one `--diagnostics json` line)
+    /// The schema of a JSON report instead of org.toml's: gap, gap-by-person, gap-by-unit, gap-by-skill, gap-by-driver, plan, balance (also `--baseline`'s), progress, market, person, team, who, report, need (`gap --need`), check (one `--diagnostics json` line) or baseline (a `--baseline` comparison, gap's or balance's)
     #[arg(long, value_name = "KIND", value_parser = clap::builder::PossibleValuesParser::new(crate::report::schema::KINDS))]
     pub report: Option<String>,
     /// Write the schema to this file instead of stdout (e.g. org.schema.json); - is stdout

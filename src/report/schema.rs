@@ -50,12 +50,16 @@ pub const KINDS: &[&str] = &[
     name::REPORT,
     NEED,
     CHECK,
+    BASELINE,
 ];
 
 /// `gap --need ID`'s `report`.
 pub const NEED: &str = "need";
 /// One diagnostic line of `--diagnostics json` (`check` and every command).
 pub const CHECK: &str = "check";
+/// A `--baseline` comparison: a `gap` or `balance` report whose `baseline`
+/// keys are all there (their schemas have them as optional).
+pub const BASELINE: &str = "baseline";
 
 /// The `$id` of a kind's schema: a URN, since the tool has no web home to
 /// point at; it names the kind and the contract's version.
@@ -238,9 +242,37 @@ fn close(schema: &mut Schema) {
     }
 }
 
+/// The schema of a comparison: `gap`'s or `balance`'s, with `baseline`
+/// required at the top and in every row (null for a row the baseline did
+/// not have).
+fn comparison(kind: &str, rows: &str) -> Option<Value> {
+    let mut schema = report_schema(kind)?;
+    let require = |object: &mut Value| {
+        if let Some(Value::Array(required)) = object.get_mut("required") {
+            required.push(Value::String("baseline".into()));
+        }
+    };
+    require(&mut schema);
+    require(schema.pointer_mut(&format!("/properties/{rows}/items"))?);
+    let object = schema.as_object_mut()?;
+    for key in ["$schema", "$id", "title", "schema_version"] {
+        object.remove(key);
+    }
+    Some(schema)
+}
+
 /// The schema of one report kind (one of [`KINDS`]) as a JSON value, or
 /// None for a kind there is none of.
 pub fn report_schema(kind: &str) -> Option<Value> {
+    if kind == BASELINE {
+        return Some(serde_json::json!({
+            "$schema": "http://json-schema.org/draft-07/schema#",
+            "$id": id(BASELINE),
+            "title": "kompetanse --baseline comparison (JSON): a gap or balance report with its baseline keys",
+            "schema_version": SCHEMA_VERSION,
+            "anyOf": [comparison(name::GAP, "needs")?, comparison(name::BALANCE, "skills")?],
+        }));
+    }
     let settings = SchemaSettings::draft07().for_serialize().with(|s| {
         // One self-contained tree: readers need not follow $refs.
         s.inline_subschemas = true;
