@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NEED_EXACT = [
     "skill", "unit", "role", "level", "count", "have", "shortfall",
-    "priority", "by", "driver", "develop", "recruit",
+    "priority", "by", "driver", "develop", "recruit_count",
 ]
 
 
@@ -59,7 +59,7 @@ def compare(rust, pandas):
     for extra in sorted(set(by_id) - {n["id"] for n in rn}):
         diffs.append(f"need {extra}: only in pandas")
     rt, pt = rust["totals"], pandas["totals"]
-    for key in ("needs", "unmet", "shortfall", "develop", "recruit"):
+    for key in ("needs_count", "unmet", "shortfall", "develop_count", "recruit_count"):
         if rt[key] != pt[key]:
             diffs.append(f"totals.{key}: rust {rt[key]} vs pandas {pt[key]}")
     for part in ("total", "experience", "social", "formal"):

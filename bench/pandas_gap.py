@@ -362,9 +362,9 @@ def main():
                 "driver": need.get("driver"),
                 "renew": renew,
                 "develop": develop,
-                "recruit": shortfall - len(renew) - len(develop),
-                "leaving": leaving,
-                "arriving": arriving,
+                "recruit_count": shortfall - len(renew) - len(develop),
+                "leaving_count": leaving,
+                "arriving_count": arriving,
                 "effort": split(hours, {skill_mix[skill]: hours}),
                 "_mix": skill_mix[skill],
             }
@@ -377,12 +377,12 @@ def main():
         by_mix[n["_mix"]] = by_mix.get(n["_mix"], 0) + n["effort"]["total"]
         del n["_mix"]
     totals = {
-        "needs": len(out_needs),
+        "needs_count": len(out_needs),
         "unmet": sum(1 for n in out_needs if n["shortfall"] > 0),
         "shortfall": sum(n["shortfall"] for n in out_needs),
-        "renew": sum(len(n["renew"]) for n in out_needs),
-        "develop": sum(len(n["develop"]) for n in out_needs),
-        "recruit": sum(n["recruit"] for n in out_needs),
+        "renew_count": sum(len(n["renew"]) for n in out_needs),
+        "develop_count": sum(len(n["develop"]) for n in out_needs),
+        "recruit_count": sum(n["recruit_count"] for n in out_needs),
         "effort": split(sum(n["effort"]["total"] for n in out_needs), by_mix),
     }
     report = {

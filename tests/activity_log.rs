@@ -282,9 +282,9 @@ fn effect_per_mode_with_a_tie_and_a_pair_without_hours() {
     assert_eq!(
         v["effect"],
         serde_json::json!({
-            "experience": {"pairs": 1, "hours": 20, "levels": 1, "hours_per_level": 20.0},
-            "social": {"pairs": 1, "hours": 8, "levels": 1, "hours_per_level": 8.0},
-            "formal": {"pairs": 1, "hours": 10, "levels": 2, "hours_per_level": 5.0},
+            "experience_effect": {"pairs": 1, "hours": 20, "levels_gained": 1, "hours_per_level": 20.0},
+            "social_effect": {"pairs": 1, "hours": 8, "levels_gained": 1, "hours_per_level": 8.0},
+            "formal_effect": {"pairs": 1, "hours": 10, "levels_gained": 2, "hours_per_level": 5.0},
         })
     );
     // c/x rose without hours: counted in no mode (3 of the 4 rising pairs).
@@ -307,7 +307,7 @@ fn the_lived_mix_against_the_declared_by_unit_and_driver() {
         serde_json::json!({"experience": 70, "social": 20, "formal": 10})
     );
     assert_eq!(
-        mix["hours"],
+        mix["logged"],
         serde_json::json!({"total": 48, "experience": 15, "social": 25, "formal": 8,
             "share": [31.3, 52.1, 16.7]})
     );
@@ -315,9 +315,9 @@ fn the_lived_mix_against_the_declared_by_unit_and_driver() {
     assert_eq!(d1["key"], "d1");
     assert_eq!(
         (
-            &d1["hours"]["total"],
-            &d1["hours"]["social"],
-            &d1["hours"]["formal"]
+            &d1["logged"]["total"],
+            &d1["logged"]["social"],
+            &d1["logged"]["formal"]
         ),
         (
             &serde_json::json!(18),
@@ -326,12 +326,12 @@ fn the_lived_mix_against_the_declared_by_unit_and_driver() {
         )
     );
     assert_eq!(mix["by_driver"][1]["key"], Value::Null);
-    assert_eq!(mix["by_driver"][1]["hours"]["total"], 30);
+    assert_eq!(mix["by_driver"][1]["logged"]["total"], 30);
     let units: Vec<(Value, Value)> = mix["by_unit"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| (u["key"].clone(), u["hours"]["total"].clone()))
+        .map(|u| (u["key"].clone(), u["logged"]["total"].clone()))
         .collect();
     // u1: a 20 + b 10; u2: d 5 + e 3; no unit: f 8 + 2, last.
     assert_eq!(
@@ -345,7 +345,7 @@ fn the_lived_mix_against_the_declared_by_unit_and_driver() {
     // The catalogue activity "Kurs": 6 h, b/y's largest, 2 levels.
     assert_eq!(
         v["activity_effect"],
-        serde_json::json!([{"activity": "Kurs", "mode": "formal", "hours": 6, "pairs": 1, "levels": 2}])
+        serde_json::json!([{"activity": "Kurs", "mode": "formal", "hours": 6, "pairs": 1, "levels_gained": 2}])
     );
 }
 
@@ -361,7 +361,7 @@ fn reach_counts_the_people_present_only() {
     ]);
     assert_eq!(
         v["reach"],
-        serde_json::json!({"people": 4, "any": 3, "experience": 1, "social": 3, "formal": 2})
+        serde_json::json!({"people_count": 4, "any": 3, "experience": 1, "social": 3, "formal": 2})
     );
 }
 
@@ -418,7 +418,7 @@ by = 2026-12-31
         );
     let v = fx.json(&["plan", "org.toml", "-f", "json"]);
     let goals = v["plans"][0]["goals"].as_array().unwrap();
-    let by_renew = |renew: bool| goals.iter().find(|g| g["renew"] == renew).unwrap();
+    let by_renew = |renew: bool| goals.iter().find(|g| g["renewal"] == renew).unwrap();
     assert_eq!(by_renew(true)["done"], 8);
     assert_eq!(by_renew(true)["remaining"]["total"], 0);
     assert_eq!(by_renew(false)["done"], 12);

@@ -196,7 +196,7 @@ fn histogram_json_shape_has_median_null_when_nobody_is_assessed() {
     assert_eq!(skills[0]["skill"], json!("rust"));
     assert_eq!(skills[0]["levels"], json!([2, 0, 1, 1, 1]));
     assert_eq!(skills[0]["median"], json!(2.5));
-    assert_eq!(skills[0]["interest"], json!(2));
+    assert_eq!(skills[0]["interest_count"], json!(2));
     assert_eq!(skills[2]["skill"], json!("go"));
     assert_eq!(skills[2]["median"], Value::Null);
     assert_eq!(skills[2]["group"], json!("Eng"));
@@ -310,7 +310,7 @@ fn stale_and_expired_follow_as_of_on_the_command_line() {
     let fixture = Fixture::standard(FRESH_BODY, FRESH_PEOPLE, FRESH_ASSESSMENTS);
     // Same working as above, through `balance --as-of --format json`.
     let v = fixture.json(&["balance", "org.toml", "-q", "--format", "json"]);
-    assert_eq!(v["freshness"]["stale"], json!(1));
+    assert_eq!(v["freshness"]["stale_count"], json!(1));
     assert_eq!(v["freshness"]["expired"], json!(1));
     let v = fixture.json(&[
         "balance",
@@ -322,7 +322,7 @@ fn stale_and_expired_follow_as_of_on_the_command_line() {
         "json",
     ]);
     assert_eq!(v["freshness"]["assessments"], json!(7));
-    assert_eq!(v["freshness"]["stale"], json!(4));
+    assert_eq!(v["freshness"]["stale_count"], json!(4));
     assert_eq!(v["freshness"]["expired"], json!(2));
 }
 
@@ -662,11 +662,11 @@ fn balance_by_unit_on_the_command_line() {
         units,
         ["hr", "it", "it/data", "it/data/ml", "it/platform", "itx"]
     );
-    assert_eq!(v["units"][1]["people"], json!(4));
+    assert_eq!(v["units"][1]["people_count"], json!(4));
     assert_eq!(v["units"][1]["skills"][0]["levels"], json!([1, 0, 1, 1, 1]));
     // --unit it: 4 people, itx not included.
     let v = fixture.json(&["balance", "org.toml", "-q", "--unit", "it", "-f", "json"]);
-    assert_eq!(v["skills"][0]["people"], json!(4));
+    assert_eq!(v["skills"][0]["people_count"], json!(4));
 }
 
 // ---------------------------------------------------------------------------
@@ -830,7 +830,7 @@ fn key_person_rule_uses_the_highest_level_of_needs_and_roles() {
         (
             &rust["skill"],
             &rust["level"],
-            &rust["holders"],
+            &rust["holders_count"],
             &rust["people"],
             &rust["risk"],
             &rust["gone"]
@@ -1350,12 +1350,12 @@ fn gap_by_driver_on_the_command_line() {
     let fixture = Fixture::standard(GROUP_BODY, GROUP_PEOPLE, GROUP_ASSESSMENTS);
     // As worked above, as JSON.
     let v = fixture.json(&["gap", "org.toml", "-q", "--by", "driver", "-f", "json"]);
-    assert_eq!(v["by"], json!("driver"));
+    assert_eq!(v["grouped_by"], json!("driver"));
     assert_eq!(
         v["groups"][0],
         json!({
-            "key": "cloud", "name": "Cloud first", "needs": 2, "unmet": 2,
-            "coverage": 0.25, "shortfall": 3, "renew": 0, "develop": 3, "recruit": 0,
+            "key": "cloud", "name": "Cloud first", "needs_count": 2, "unmet": 2,
+            "coverage": 0.25, "shortfall": 3, "renew_count": 0, "develop_count": 3, "recruit_count": 0,
             "effort": {"total": 160, "experience": 112, "social": 32, "formal": 16},
             // Issue 25: KS's measures, summed: 1 holder kept (coverage
             // 0.25 of 4), the 3 developed.

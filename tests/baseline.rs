@@ -178,9 +178,9 @@ fn compare(rust: &Value, pandas: &Value) -> Vec<String> {
             "by",
             "horizon",
             "driver",
-            "recruit",
-            "leaving",
-            "arriving",
+            "recruit_count",
+            "leaving_count",
+            "arriving_count",
         ] {
             same(&mut diffs, &at, field, r, p);
         }
@@ -190,7 +190,14 @@ fn compare(rust: &Value, pandas: &Value) -> Vec<String> {
         effort(&mut diffs, &at, r, p);
     }
     let (rt, pt) = (&rust["totals"], &pandas["totals"]);
-    for field in ["needs", "unmet", "shortfall", "renew", "develop", "recruit"] {
+    for field in [
+        "needs_count",
+        "unmet",
+        "shortfall",
+        "renew_count",
+        "develop_count",
+        "recruit_count",
+    ] {
         same(&mut diffs, "totals", field, rt, pt);
     }
     effort(&mut diffs, "totals", rt, pt);
@@ -206,7 +213,7 @@ fn r2_paths(report: &Value) -> (usize, usize, usize, usize) {
     (
         count(&|n| !n["by"].is_null()),
         count(&|n| !n["renew"].as_array().unwrap().is_empty()),
-        count(&|n| num(&n["leaving"]) + num(&n["arriving"]) > 0.0),
+        count(&|n| num(&n["leaving_count"]) + num(&n["arriving_count"]) > 0.0),
         count(&|n| {
             let e = &n["effort"];
             num(&e["total"]) > 0.0 && (num(&e["experience"]) - num(&e["total"]) * 0.7).abs() > 1e-9
@@ -244,8 +251,8 @@ fn gap_report_agrees_with_pandas_baseline() {
         );
         // The generated data must exercise the interesting paths.
         let totals = &rust["totals"];
-        assert_eq!(num(&totals["needs"]), needs as f64, "{case}");
-        for field in ["unmet", "develop", "recruit"] {
+        assert_eq!(num(&totals["needs_count"]), needs as f64, "{case}");
+        for field in ["unmet", "develop_count", "recruit_count"] {
             assert!(num(&totals[field]) > 0.0, "{case}: no {field} in totals");
         }
         let (dated, renewing, moving, own_mix) = r2_paths(&rust);
@@ -258,7 +265,11 @@ fn gap_report_agrees_with_pandas_baseline() {
         eprintln!(
             "baseline {case}: agree on {} needs ({} unmet, {} renew, {} develop, {} recruit; \
              {dated} with by, {renewing} renewing, {moving} with leavers or hires, {own_mix} with a skill's own mix)",
-            needs, totals["unmet"], totals["renew"], totals["develop"], totals["recruit"]
+            needs,
+            totals["unmet"],
+            totals["renew_count"],
+            totals["develop_count"],
+            totals["recruit_count"]
         );
     }
 }

@@ -87,7 +87,7 @@ fn a_balance_baseline_with_impossible_numbers_is_refused_at_once() {
     let fx = fixture();
     let (code, stderr) = with_baseline(&fx, "balance", |r| {
         let mut levels = vec![0u64; 1_000_000];
-        levels[0] = r["skills"][0]["people"].as_u64().unwrap();
+        levels[0] = r["skills"][0]["people_count"].as_u64().unwrap();
         r["skills"][0]["levels"] = levels.into();
     });
     assert_eq!(code, Some(2), "{stderr}");
@@ -96,7 +96,7 @@ fn a_balance_baseline_with_impossible_numbers_is_refused_at_once() {
         "{stderr}"
     );
     let (code, stderr) = with_baseline(&fx, "balance", |r| {
-        r["skills"][0]["people"] = 7.into();
+        r["skills"][0]["people_count"] = 7.into();
     });
     assert_eq!(code, Some(2), "{stderr}");
     assert!(

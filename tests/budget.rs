@@ -219,7 +219,7 @@ fn hour_costs_per_mode_and_a_fee_per_level_gained() {
     // Recruiting one person instead costs the `recruit` of 0 (its default).
     assert_eq!(
         n["develop_or_recruit"],
-        json!({"develop": 26800, "recruit": 0, "in_time": null})
+        json!({"develop_cost": 26800, "recruit_cost": 0, "in_time": null})
     );
 }
 
@@ -374,10 +374,10 @@ fn develop_or_recruit_compares_money_and_time() {
     let out = fx.json(&["gap", "org.toml", "--format", "json"]);
     let n = json_need(&out, "n");
     assert_eq!(n["cost"], 80000);
-    assert_eq!(n["late"], 1);
+    assert_eq!(n["late_count"], 1);
     assert_eq!(
         n["develop_or_recruit"],
-        json!({"develop": 80000, "recruit": 600000, "in_time": false})
+        json!({"develop_cost": 80000, "recruit_cost": 600000, "in_time": false})
     );
 }
 

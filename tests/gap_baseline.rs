@@ -106,19 +106,19 @@ fn gap_deltas_on_two_versions_of_the_example() {
     let out = run(dir.path(), &["gap", "--baseline", "gap.json", "-f", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(v["schema_version"], json!(1));
+    assert_eq!(v["schema_version"], json!(2));
     assert_eq!(v["report"], json!("gap"));
 
     // regnskap-overlapp: have 3 -> 4, shortfall 1 -> 0, coverage 3/4 -> 4/4.
     let b = &need(&v, "regnskap-overlapp")["baseline"];
     assert_eq!(
-        (&b["have"], &b["shortfall"], &b["renew"]),
+        (&b["have"], &b["shortfall"], &b["renew_count"]),
         (&json!(3), &json!(1), &json!(0))
     );
     assert!(close(&b["coverage"], 0.75));
     assert_eq!(b["change"]["have"], json!(1));
     assert_eq!(b["change"]["shortfall"], json!(-1));
-    assert_eq!(b["change"]["renew"], json!(0));
+    assert_eq!(b["change"]["renew_count"], json!(0));
     assert!(close(&b["change"]["coverage"], 0.25));
 
     // dataanalyse: have 3 -> 2, shortfall 0 -> 1, coverage 1 -> 2/3.
@@ -140,13 +140,16 @@ fn gap_deltas_on_two_versions_of_the_example() {
     let b = &need(&v, "barekraft")["baseline"];
     assert_eq!(
         b["change"],
-        json!({"have": 0, "shortfall": 0, "renew": 0, "coverage": 0.0})
+        json!({"have": 0, "shortfall": 0, "renew_count": 0, "coverage": 0.0})
     );
 
     // Shortfall then 25; now 25 - 1 (regnskap-overlapp) + 1 (dataanalyse)
     // + 1 (sikkerhet-grunnmur) - 2 (ki-team gone) + 1 (regnskap-ny) = 25.
     let s = &v["baseline"];
-    assert_eq!(s["shortfall"], json!({"then": 25, "now": 25}));
+    assert_eq!(
+        (&s["shortfall_then"], &s["shortfall_now"]),
+        (&json!(25), &json!(25))
+    );
     assert_eq!(s["as_of"], json!("2026-11-26"));
     assert_eq!(s["new"], json!(["regnskap-ny"]));
     assert_eq!(s["closed"], json!(["regnskap-overlapp"]));
@@ -311,7 +314,7 @@ fn wrong_baselines_are_errors_and_write_nothing() {
         ("truncated.json", gap[..gap.len() / 2].to_string()),
         (
             "newer.json",
-            gap.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1),
+            gap.replacen("\"schema_version\": 2", "\"schema_version\": 3", 1),
         ),
         ("array.json", "[1, 2]".to_string()),
     ];
@@ -343,7 +346,7 @@ fn wrong_baselines_are_errors_and_write_nothing() {
         (
             "gap",
             "newer.json",
-            "'newer.json' has schema_version 2, newer than",
+            "'newer.json' has schema_version 3, newer than",
         ),
         (
             "gap",
@@ -417,8 +420,8 @@ fn old_style_baselines_are_accepted() {
     let now: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     // barekraft has one holder to renew now, none in the old file.
     let b = &need(&now, "barekraft")["baseline"];
-    assert_eq!(b["renew"], json!(0));
-    assert_eq!(b["change"]["renew"], json!(1));
+    assert_eq!(b["renew_count"], json!(0));
+    assert_eq!(b["change"]["renew_count"], json!(1));
     assert_eq!(now["baseline"]["regressions"], json!([]));
 }
 
@@ -462,21 +465,21 @@ fn balance_deltas_and_its_regression_rule() {
     // everyone in scope). Nobody at or above a level >= 1 is lost.
     let b = &skill(&v, "regnskap")["baseline"];
     assert_eq!(b["change"]["levels"], json!([-1, 0, -1, 1, 0]));
-    assert_eq!(b["change"]["people"], json!(-1));
+    assert_eq!(b["change"]["people_count"], json!(-1));
 
     // dataanalyse: henrik.bo was at 3; everyone else is where they were.
     let b = &skill(&v, "dataanalyse")["baseline"];
     assert_eq!(b["change"]["levels"], json!([0, 0, 0, -1, 0]));
-    assert_eq!(b["change"]["people"], json!(-1));
-    assert_eq!(b["change"]["assessed"], json!(-1));
+    assert_eq!(b["change"]["people_count"], json!(-1));
+    assert_eq!(b["change"]["assessed_count"], json!(-1));
 
     // A skill henrik.bo never had: one fewer at level 0 (everyone counts
     // there), which is not a regression (no level >= 1 lost anyone).
     let b = &skill(&v, "regnskap")["baseline"];
-    let people_then = b["people"].as_u64().expect("people");
+    let people_then = b["people_count"].as_u64().expect("people");
     let b = &skill(&v, "kundebehandling")["baseline"];
     assert_eq!(b["change"]["levels"][0], json!(-1));
-    assert_eq!(b["people"].as_u64(), Some(people_then));
+    assert_eq!(b["people_count"].as_u64(), Some(people_then));
 
     // Exactly his three skills fell behind, in the balance's order.
     let mut worse: Vec<&str> = v["baseline"]["regressions"]

@@ -100,7 +100,7 @@ fn gap_of_many_skills_and_people_nobody_assessed_stays_small() {
     run.assert_exit(0);
     let report: Value = serde_json::from_str(&run.stdout()).unwrap();
     assert_eq!(report["needs"], Value::Array(vec![]));
-    assert_eq!(report["totals"]["needs"], 0);
+    assert_eq!(report["totals"]["needs_count"], 0);
 }
 
 #[test]
@@ -116,10 +116,10 @@ fn balance_of_many_skills_and_people_nobody_assessed_stays_small() {
     // Every skill: all 130,000 people at level 0, none of them assessed.
     let last = &skills[3_499];
     assert_eq!(last["skill"], "s03499");
-    assert_eq!(last["people"], 130_000);
+    assert_eq!(last["people_count"], 130_000);
     assert_eq!(last["levels"], serde_json::json!([130_000, 0, 0, 0, 0]));
     assert_eq!(
-        (&last["assessed"], &last["unassessed"]),
+        (&last["assessed_count"], &last["unassessed"]),
         (&0.into(), &130_000.into())
     );
 }
@@ -215,7 +215,7 @@ fn report_heatmap_of_many_units_within_the_limit_is_written() {
     };
     run.assert_exit(0);
     let report: Value = serde_json::from_str(&run.stdout()).unwrap();
-    let coverage = &report["coverage"];
+    let coverage = &report["coverage_map"];
     assert_eq!(coverage["units"].as_array().unwrap().len(), 151);
     let rows = coverage["skills"].as_array().unwrap();
     assert_eq!(rows.len(), 150);

@@ -310,7 +310,11 @@ fn interest_only_rows_mark_interest_and_blank_rows_are_skipped_with_one_warning(
     let balance = fixture.json(&["balance", "org.toml", "-q", "-f", "json"]);
     let rust = &balance["skills"][0];
     assert_eq!(
-        (&rust["skill"], &rust["assessed"], &rust["interest"]),
+        (
+            &rust["skill"],
+            &rust["assessed_count"],
+            &rust["interest_count"]
+        ),
         (&"rust".into(), &2.into(), &1.into()),
         "1003 wants to learn rust without an assessment"
     );

@@ -158,7 +158,7 @@ fn report_renders_in_chromium() {
         let dom = String::from_utf8(out.stdout).expect("the DOM is UTF-8");
 
         // The heatmap: a row per skill, a cell per skill and column.
-        let coverage = &json["coverage"];
+        let coverage = &json["coverage_map"];
         let rows = coverage["skills"].as_array().unwrap().len();
         let columns = coverage["units"].as_array().unwrap().len();
         assert!(rows > 0 && columns > 1, "{example}: an empty coverage map");
@@ -298,7 +298,7 @@ fn report_formats() {
     let json: Value =
         serde_json::from_slice(&kompetanse(&["report", &org("tiny"), "-q", "-f", "json"])).unwrap();
     assert!(
-        json["coverage"]["units"][0].is_null(),
+        json["coverage_map"]["units"][0].is_null(),
         "the whole organisation first"
     );
     let refused = Command::cargo_bin("kompetanse")

@@ -104,8 +104,8 @@ fn starter(lang: &str, xlsx: bool, expected: &[&str]) {
     let totals = &report["totals"];
     assert_eq!(totals["unmet"], 4);
     assert_eq!(totals["shortfall"], 6);
-    assert_eq!(totals["develop"], 4);
-    assert_eq!(totals["recruit"], 2);
+    assert_eq!(totals["develop_count"], 4);
+    assert_eq!(totals["recruit_count"], 2);
     let critical = &report["needs"][0];
     assert_eq!(critical["priority"], "critical");
     assert_eq!(
@@ -120,7 +120,7 @@ fn starter(lang: &str, xlsx: bool, expected: &[&str]) {
         ),
         (&1.into(), &3.into())
     );
-    assert_eq!(critical["recruit"], 1);
+    assert_eq!(critical["recruit_count"], 1);
 }
 
 #[test]

@@ -97,18 +97,27 @@ fn levels_against_the_roles_targets_with_stale_and_expiring_marked() {
     assert_eq!(a["name"], "Anna A");
     assert_eq!(a["unit"], "it/app");
     assert_eq!(a["role"], "dev");
-    assert_eq!(a["levels"], json!({"rust": 2, "sql": 2, "k8s": 3}));
-    assert_eq!(a["targets"], json!({"rust": 3, "sql": 2, "k8s": 2}));
-    assert_eq!(a["stale"], json!([]));
-    assert_eq!(a["expiring"], json!({"k8s": "2026-08-01"}));
+    assert_eq!(a["levels_by_skill"], json!({"rust": 2, "sql": 2, "k8s": 3}));
+    assert_eq!(
+        a["targets_by_skill"],
+        json!({"rust": 3, "sql": 2, "k8s": 2})
+    );
+    assert_eq!(a["stale_skills"], json!([]));
+    assert_eq!(a["expiring_by_skill"], json!({"k8s": "2026-08-01"}));
     let b = &v["people"][1];
-    assert_eq!(b["levels"], json!({"rust": 4, "sql": 1, "k8s": null}));
-    assert_eq!(b["stale"], json!(["sql"]));
-    assert_eq!(b["expiring"], json!({}));
+    assert_eq!(
+        b["levels_by_skill"],
+        json!({"rust": 4, "sql": 1, "k8s": null})
+    );
+    assert_eq!(b["stale_skills"], json!(["sql"]));
+    assert_eq!(b["expiring_by_skill"], json!({}));
     // No role, no targets.
     let c = &v["people"][2];
-    assert_eq!(c["levels"], json!({"rust": 3, "sql": null, "k8s": null}));
-    assert_eq!(c["targets"], json!({}));
+    assert_eq!(
+        c["levels_by_skill"],
+        json!({"rust": 3, "sql": null, "k8s": null})
+    );
+    assert_eq!(c["targets_by_skill"], json!({}));
 
     // CSV: a row per person and skill, the standing worded.
     let out = fx.run(&["matrix", "org.toml", "-f", "csv"]);
@@ -143,7 +152,7 @@ fn levels_against_the_roles_targets_with_stale_and_expiring_marked() {
 
     // A narrower window leaves a's k8s unmarked.
     let v = fx.json(&["matrix", "org.toml", "--expiring", "30", "-f", "json"]);
-    assert_eq!(v["people"][0]["expiring"], json!({}));
+    assert_eq!(v["people"][0]["expiring_by_skill"], json!({}));
 }
 
 #[test]
@@ -260,8 +269,8 @@ fn unit_role_and_skills_narrow_it() {
     // A skill nobody holds is a column of blanks when asked for.
     let v = fx.json(&["matrix", "org.toml", "--skills", "excel", "-f", "json"]);
     assert_eq!(skills(&v), ["excel"]);
-    assert_eq!(v["people"][0]["levels"], json!({"excel": null}));
-    assert_eq!(v["people"][0]["targets"], json!({}));
+    assert_eq!(v["people"][0]["levels_by_skill"], json!({"excel": null}));
+    assert_eq!(v["people"][0]["targets_by_skill"], json!({}));
 }
 
 #[test]
@@ -308,9 +317,9 @@ fn pseudonyms_replace_ids_and_names_and_nothing_else() {
         .iter()
         .zip(v["people"].as_array().unwrap())
     {
-        assert_eq!(p["levels"], q["levels"]);
-        assert_eq!(p["targets"], q["targets"]);
-        assert_eq!(p["stale"], q["stale"]);
+        assert_eq!(p["levels_by_skill"], q["levels_by_skill"]);
+        assert_eq!(p["targets_by_skill"], q["targets_by_skill"]);
+        assert_eq!(p["stale_skills"], q["stale_skills"]);
     }
 }
 

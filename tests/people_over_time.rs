@@ -376,7 +376,7 @@ fn the_only_expert_retires_before_the_need_is_due() {
         (&after["have"], &after["shortfall"]),
         (&0.into(), &1.into())
     );
-    assert_eq!(after["leaving"], 1);
+    assert_eq!(after["leaving_count"], 1);
     assert_eq!(after["develop"][0]["person"], "ola");
     assert!(
         warned.contains(

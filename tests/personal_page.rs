@@ -155,7 +155,7 @@ fn the_page_holds_each_part_worked_by_hand() {
     );
     assert_eq!(sql["mentor"], "ola.hansen");
     let sky = goals.iter().find(|g| g["skill"] == "sky").unwrap();
-    assert_eq!(sky["renew"], true);
+    assert_eq!(sky["renewal"], true);
     assert_eq!(page["wishes"][0]["skill"], "sql");
     assert_eq!(page["wishes"][0]["needs"][0], "sql-it");
     assert_eq!(page["wishes"][0]["goal"], true);

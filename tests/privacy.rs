@@ -285,7 +285,7 @@ fn every_number_is_the_same_with_pseudonyms() {
         (vec!["gap", X, "--by", "unit"], ""),
         (vec!["plan", X], "/summary"),
         (vec!["balance", X, "--by", "unit"], ""),
-        (vec!["report", X], "/coverage"),
+        (vec!["report", X], "/coverage_map"),
         (vec!["report", X], "/balance"),
         (vec!["market", X], "/skills/0/learners"),
         (vec!["progress", X, "--since", "2025-01-01"], ""),
@@ -334,7 +334,7 @@ fn a_unit_of_two_is_suppressed_at_three_and_nothing_is_at_one() {
     let units = balance["units"].as_array().unwrap();
     let kunde = units.iter().find(|u| u["unit"] == "kunde").unwrap();
     assert_eq!(kunde["suppressed"], true);
-    assert_eq!(kunde["people"], 2, "the headcount says why");
+    assert_eq!(kunde["people_count"], 2, "the headcount says why");
     assert_eq!(kunde["skills"][0]["levels"], Value::Null);
     assert_eq!(kunde["skills"][0]["median"], Value::Null);
     // Issue 27, F7 b: the organisation's rows (6 people) minus app's (4)
@@ -343,7 +343,7 @@ fn a_unit_of_two_is_suppressed_at_three_and_nothing_is_at_one() {
     let app = units.iter().find(|u| u["unit"] == "app").unwrap();
     assert_eq!(app["suppressed"], true);
     assert_eq!(app["skills"][0]["median"], Value::Null);
-    assert_eq!(balance["skills"][0]["people"], 6);
+    assert_eq!(balance["skills"][0]["people_count"], 6);
 
     let csv = ok(
         None,

@@ -400,7 +400,7 @@ fn progress_is_the_difference_of_two_as_of_runs() {
                     );
                     assert_eq!(
                         s[format!("assessed_{side}")],
-                        b["assessed"],
+                        b["assessed_count"],
                         "seed {seed}, {side}"
                     );
                 }
@@ -457,7 +457,7 @@ fn without_applies_then_and_now() {
     assert_eq!(v["needs"][0]["id"], "rust-it");
     assert_eq!(v["needs"][0]["then"]["have"], 1);
     assert_eq!(v["needs"][0]["now"]["have"], 1);
-    assert_eq!(v["totals"]["moved_up"], 1);
+    assert_eq!(v["totals"]["moved_up_count"], 1);
     assert_eq!(v["totals"]["levels_gained"], 3);
 }
 

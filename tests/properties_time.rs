@@ -114,7 +114,10 @@ enum Days {
     AsGiven,
     /// No `starts`/`leaves` at all.
     None,
-    /// Everyone's last day after every horizon (and no first day).
+    /// Everyone's last day after every horizon and every goal's finish
+    /// (and no first day): a goal of a person with 1 h a year may finish
+    /// in 2106, and a mentor must be there at its end (FORMAT r3), so the
+    /// last day is the last a date can be.
     LeaveLate,
 }
 
@@ -162,7 +165,7 @@ fn files(spec: &OrgSpec, with_by: bool, days: Days, without: Option<usize>) -> F
                 let last = length.map(|l| date_after(&first, l as i64));
                 (first, last.unwrap_or_default())
             }
-            (Days::LeaveLate, _) => (String::new(), "2099-12-31".to_string()),
+            (Days::LeaveLate, _) => (String::new(), "9999-12-31".to_string()),
             _ => (String::new(), String::new()),
         };
         people.push_str(&format!("p{p},{},{starts},{leaves}\n", UNITS[*unit]));

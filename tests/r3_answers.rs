@@ -65,8 +65,8 @@ fn a_need_without_by_is_never_late() {
             .unwrap()
             .clone()
     };
-    assert_eq!(need("n")["late"], 0);
-    assert_eq!(need("m")["late"], 1);
+    assert_eq!(need("n")["late_count"], 0);
+    assert_eq!(need("m")["late_count"], 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -273,7 +273,7 @@ fn a_certificate_valid_after_d_is_never_stale() {
     let gap = gap_report(&org, &GapFilter::default());
     assert_eq!((gap.freshness.assessed, gap.freshness.stale), (3, 2));
     let balance = fx.json(&["balance", "org.toml", "-f", "json", "-q"]);
-    assert_eq!(balance["skills"][0]["stale"], 2, "{balance}");
+    assert_eq!(balance["skills"][0]["stale_count"], 2, "{balance}");
 }
 
 // ---------------------------------------------------------------------------
@@ -303,7 +303,7 @@ fn the_whole_organisation_cell_is_its_needs_not_every_holder() {
         &rows,
     );
     let report = fx.json(&["report", "org.toml", "-f", "json", "-q"]);
-    let map = &report["coverage"];
+    let map = &report["coverage_map"];
     assert_eq!(map["units"], serde_json::json!([null, "a", "b"]));
     let cells = &map["skills"][0]["cells"];
     let brief = |c: &Value| {
@@ -337,8 +337,8 @@ fn the_coverage_map_adds_up_the_gap_table_on_every_example() {
         assert!(out.status.success(), "{example}");
         let report: Value = serde_json::from_slice(&out.stdout).unwrap();
         let needs = report["gap"]["needs"].as_array().unwrap();
-        let units = report["coverage"]["units"].as_array().unwrap();
-        for row in report["coverage"]["skills"].as_array().unwrap() {
+        let units = report["coverage_map"]["units"].as_array().unwrap();
+        for row in report["coverage_map"]["skills"].as_array().unwrap() {
             for (column, cell) in units.iter().zip(row["cells"].as_array().unwrap()) {
                 let within = |n: &&Value| match (column.as_str(), n["unit"].as_str()) {
                     (None, _) => true,

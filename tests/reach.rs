@@ -44,7 +44,7 @@ fn reach_counts_the_people_present_with_a_goal_and_by_mode() {
     let fx = org();
     let v = fx.json(&["plan", "org.toml", "-f", "json"]);
     let reach = &v["summary"]["reach"];
-    assert_eq!(reach["people"], 3);
+    assert_eq!(reach["people_count"], 3);
     assert_eq!(reach["any"], 2);
     assert_eq!(reach["experience"], 1);
     assert_eq!(reach["social"], 1);

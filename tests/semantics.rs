@@ -1219,7 +1219,7 @@ fn json_report_shape() {
     // The report value, under the contract's version and the report's kind.
     let mut bare = v.clone();
     let top = bare.as_object_mut().expect("an object");
-    assert_eq!(top.remove("schema_version"), Some(json!(1)));
+    assert_eq!(top.remove("schema_version"), Some(json!(2)));
     assert_eq!(top.remove("report"), Some(json!("gap")));
     assert_eq!(
         top.remove("tool_version"),
@@ -1265,10 +1265,10 @@ fn json_report_shape() {
         "driver",
         "renew",
         "develop",
-        "recruit",
-        "late",
-        "leaving",
-        "arriving",
+        "recruit_count",
+        "late_count",
+        "leaving_count",
+        "arriving_count",
         "effort",
         // r3 (issue 25), on every organisation; `cost` only with [cost].
         "surplus",
@@ -1301,14 +1301,14 @@ fn json_report_shape() {
     // H = by, after D; nothing expires, so no renewal; no capacity, no late.
     assert_eq!(full["horizon"], json!("2027-01-31"));
     assert_eq!(full["renew"], json!([]));
-    assert_eq!(full["late"], json!(0));
+    assert_eq!(full["late_count"], json!(0));
     // Nobody has a first or last day: nobody leaves or arrives.
     assert_eq!(
-        (&full["leaving"], &full["arriving"]),
+        (&full["leaving_count"], &full["arriving_count"]),
         (&json!(0), &json!(0))
     );
     assert_eq!(full["driver"], json!("cloud"));
-    assert_eq!(full["recruit"], json!(0));
+    assert_eq!(full["recruit_count"], json!(0));
     let d = &full["develop"][0];
     assert_eq!(d["person"], json!("a"));
     assert_eq!((d["from"].as_u64(), d["to"].as_u64()), (Some(2), Some(3)));
@@ -1336,23 +1336,23 @@ fn json_report_shape() {
     assert_eq!(
         keys(t),
         set(&[
-            "needs",
+            "needs_count",
             "unmet",
             "shortfall",
-            "renew",
-            "develop",
-            "recruit",
+            "renew_count",
+            "develop_count",
+            "recruit_count",
             "effort",
             "measures"
         ])
     );
     assert_eq!(keys(&t["effort"]), effort_keys);
-    assert_eq!(t["needs"], json!(2));
+    assert_eq!(t["needs_count"], json!(2));
     assert_eq!(t["unmet"], json!(2));
     assert_eq!(t["shortfall"], json!(2));
-    assert_eq!(t["develop"], json!(2));
-    assert_eq!(t["renew"], json!(0));
-    assert_eq!(t["recruit"], json!(0));
+    assert_eq!(t["develop_count"], json!(2));
+    assert_eq!(t["renew_count"], json!(0));
+    assert_eq!(t["recruit_count"], json!(0));
     assert_eq!(hours(&t["effort"]), [80.0, 56.0, 16.0, 8.0]);
 }
 

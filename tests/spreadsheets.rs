@@ -143,7 +143,7 @@ fn the_workbook_example_is_valid_and_has_the_expected_numbers() {
         ]
     );
     assert_eq!(first_aid["develop"][0]["person"], "1009");
-    assert_eq!(first_aid["recruit"], 0);
+    assert_eq!(first_aid["recruit_count"], 0);
     // The skill's own mix is 0-0-100: 3 x 8 + 40 = 64 h, all formal.
     assert_eq!(
         first_aid["effort"],

@@ -109,10 +109,10 @@ fn the_team_page_holds_each_part_worked_by_hand() {
     .unwrap();
     assert_eq!(page["report"], "team");
     assert_eq!(page["unit"], "it");
-    assert_eq!(page["people"], 3);
+    assert_eq!(page["people_count"], 3);
     assert_eq!(ids(&page["needs"], "id"), ["rust-dev"]);
     assert_eq!(page["needs"][0]["have"], 1);
-    assert_eq!(page["needs"][0]["recruit"], 1);
+    assert_eq!(page["needs"][0]["recruit_count"], 1);
     let above = &page["above"];
     assert_eq!(ids(above, "need"), ["sql-all"]);
     assert_eq!(above[0]["have"], 3);

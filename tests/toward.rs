@@ -68,7 +68,7 @@ fn gap_by_person_toward_a_role_measures_everyone_against_it() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["gap"].as_u64().unwrap())
+        .map(|s| s["gap_levels"].as_u64().unwrap())
         .collect();
     assert_eq!(gaps, [0, 1, 2]);
     assert_eq!(p["effort"]["total"], 120.0);
@@ -91,7 +91,7 @@ fn plan_toward_a_role_adds_the_persons_readiness() {
     let v = fx.json(&[
         "plan", "org.toml", "--person", "p", "--toward", "lead", "-f", "json",
     ]);
-    let t = &v["toward"];
+    let t = &v["toward_gap"];
     assert_eq!(t["person"], "p");
     assert_eq!(t["role"], "lead");
     assert!(close(t["readiness"].as_f64().unwrap(), 1.0 / 3.0));

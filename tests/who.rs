@@ -93,7 +93,7 @@ fn two_criteria_by_name_and_level_name_leave_out_who_is_not_present() {
     // sql >= 3: e only, who mentors a's sql goal, and whose level expires.
     let v = fx.json(&["who", "org.toml", "sql>=3", "-f", "json"]);
     assert_eq!(people(&v), ["e"]);
-    assert_eq!(v["people"][0]["mentees"], 1);
+    assert_eq!(v["people"][0]["mentees_count"], 1);
     assert_eq!(v["people"][0]["levels"][0]["expires"], "2027-03-01");
     // --unit and --role narrow it.
     let v = fx.json(&["who", "org.toml", "rust>=3", "--role", "dev", "-f", "json"]);

@@ -139,7 +139,7 @@ fn gap_workbook_holds_the_reports_numbers_as_numbers() {
     let recruit = sheet(&mut book, "Recruit");
     let recruiting = json_needs
         .iter()
-        .filter(|n| n["recruit"].as_u64().unwrap() > 0)
+        .filter(|n| n["recruit_count"].as_u64().unwrap() > 0)
         .count();
     assert_eq!(recruit.height(), recruiting + 1);
     // r2: one Renew row per expiring holder, with the hours the JSON has.
@@ -230,7 +230,7 @@ fn plan_goals_and_balance_levels_equal_the_json() {
     );
     for (row, s) in levels.rows().skip(1).zip(skills) {
         assert_eq!(text(&row[skill]), s["skill"].as_str().unwrap());
-        assert_eq!(number(&row[people]), s["people"].as_f64().unwrap());
+        assert_eq!(number(&row[people]), s["people_count"].as_f64().unwrap());
         for (i, n) in s["levels"].as_array().unwrap().iter().enumerate() {
             assert_eq!(number(&row[first + i]), n.as_f64().unwrap());
         }
@@ -370,7 +370,7 @@ fn the_report_workbook_holds_every_view_and_the_coverage_map_as_numbers() {
         ]
     );
     let report = json(&["report", X]);
-    let map = &report["coverage"];
+    let map = &report["coverage_map"];
     let units = map["units"].as_array().unwrap();
     let skills = map["skills"].as_array().unwrap();
     let coverage = sheet(&mut book, "Coverage map");

@@ -201,8 +201,8 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         goals + rates.recruitments(recruit.into())
     });
     let develop_or_recruit = org.policy.cost.as_ref().map(|rates| DevelopOrRecruit {
-        develop: develop.iter().filter_map(|d| d.cost).sum(),
-        recruit: rates.recruitments(develop.len() as u64),
+        develop_cost: develop.iter().filter_map(|d| d.cost).sum(),
+        recruit_cost: rates.recruitments(develop.len() as u64),
         in_time: None,
     });
     let skill = &org.skills[need.skill];

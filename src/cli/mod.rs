@@ -90,7 +90,7 @@ pub enum Command {
     Survey(survey::SurveyArgs),
     /// Write a commented starter organisation (org.toml, people, assessments, schema) to begin from.
     Init(init::InitArgs),
-    /// Print the JSON Schema of org.toml, for editors (Even Better TOML / taplo).
+    /// Print the JSON Schema of org.toml, for editors (Even Better TOML / taplo), or with --report of a report's JSON.
     Schema(schema::SchemaArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to stdout.
     Completions(completions::CompletionsArgs),

@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Severity, column_letters};
 
 /// Where a diagnostic is, taken apart: a workbook's path and sheet
 /// (`book.xlsx#Ark1`), and its cell as a spreadsheet names it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Annotation<'a> {
     pub severity: &'static str,
     pub code: &'static str,

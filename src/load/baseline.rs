@@ -1,7 +1,10 @@
 //! Reads a baseline (FORMAT.md r2 "Baseline"): an earlier JSON report of
 //! the same command for the same organisation. Only the fields a
 //! comparison needs are read; files written before reports carried
-//! `schema_version` and `report` are told apart by their shape. Every way a
+//! `schema_version` and `report` are told apart by their shape. Version 1
+//! files (before issue 30's renames) are read too: the only renamed field
+//! a comparison reads, a balance skill's `people`/`assessed` (now
+//! `people_count`/`assessed_count`), is read under either name. Every way a
 //! file can be the wrong one is a [`BaselineError`] naming the file; it
 //! never computes the comparison (that is `analysis::baseline`).
 //!
@@ -359,7 +362,11 @@ struct SkillFields {
     #[serde(default)]
     name: Option<String>,
     levels: Vec<u64>,
+    /// `people` in schema version 1 (and earlier), `people_count` since 2.
+    #[serde(rename = "people_count", alias = "people")]
     people: u64,
+    /// `assessed` in schema version 1 (and earlier), `assessed_count` since 2.
+    #[serde(rename = "assessed_count", alias = "assessed")]
     assessed: u64,
 }
 

@@ -13,7 +13,7 @@ use serde::{Serialize, Serializer};
 use crate::model::Level;
 
 /// The three ways people learn, in the order of the 70-20-10 model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     Experience,
@@ -34,7 +34,7 @@ impl Mode {
 }
 
 /// Which skills an activity fits: breadth, specialist or any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ActivityKind {
     Breadth,
@@ -56,7 +56,7 @@ pub struct Activity {
 }
 
 /// The learning mix: how development effort splits by mode, in whole percent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LearningMix {
     pub experience: u32,
     pub social: u32,
@@ -188,7 +188,7 @@ impl fmt::Display for LearningMix {
 }
 
 /// Hours of development effort and their split by the learning mix.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default, schemars::JsonSchema)]
 pub struct Effort {
     #[serde(serialize_with = "serialize_hours")]
     pub total: f64,

@@ -104,7 +104,7 @@ impl Scale {
 }
 
 /// Breadth (*breddekompetanse*) or specialist (*spisskompetanse*) competence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SkillKind {
     #[default]

@@ -42,7 +42,7 @@ impl EarlierGap {
 /// What `--fail-on-regression[=PRIORITY]` and `--allow-redefined` ask of a
 /// comparison (issue 30): which needs can fail it, and whether a need
 /// redefined under the same id may.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Gate {
     /// Needs at this priority or a more urgent one, then or now, fail the
     /// gate; the others are compared but never fail it.
@@ -62,7 +62,7 @@ impl Default for Gate {
 }
 
 /// A part of a need's definition (issue 27, F8; issue 30).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum NeedField {
     Skill,
@@ -89,7 +89,7 @@ impl NeedField {
 /// A need whose definition changed under the same id: what it was and
 /// what it is ("level 3 -> 2"), both as text so that one field name keeps
 /// one type (an absent unit or role is "").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Redefinition {
     pub field: NeedField,
     pub was: String,
@@ -102,7 +102,7 @@ pub struct Redefinition {
 
 /// One need of an earlier gap report. Its identity fields are optional: a
 /// removed need is listed with whatever the file said of it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct EarlierNeed {
     pub id: String,
     pub skill: String,
@@ -115,15 +115,17 @@ pub struct EarlierNeed {
     pub shortfall: u32,
     /// How many holders were to be renewed (the length of its `renew`
     /// list; 0 in files from before r2, which had none).
+    #[serde(rename = "renew_count")]
     pub renew: u32,
     pub coverage: f64,
 }
 
 /// A need then and its change since (now minus then).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NeedBaseline {
     pub have: u32,
     pub shortfall: u32,
+    #[serde(rename = "renew_count")]
     pub renew: u32,
     pub coverage: f64,
     pub change: NeedChange,
@@ -166,23 +168,26 @@ impl NeedBaseline {
 }
 
 /// Now minus then.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NeedChange {
     pub have: i64,
     pub shortfall: i64,
+    #[serde(rename = "renew_count")]
     pub renew: i64,
     pub coverage: f64,
 }
 
 /// A total then and now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ThenNow {
+    #[serde(rename = "shortfall_then")]
     pub then: u64,
+    #[serde(rename = "shortfall_now")]
     pub now: u64,
 }
 
 /// The top-level `baseline` of a gap comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GapBaseline {
     /// The baseline's reference date; null when there is no baseline yet.
     pub as_of: Option<String>,
@@ -191,6 +196,9 @@ pub struct GapBaseline {
     /// Needs in the baseline only, as it had them, in its order.
     pub removed: Vec<EarlierNeed>,
     /// The total shortfall of every need then (removed ones too) and now.
+    /// Written flattened, as `shortfall_then` and `shortfall_now` (schema
+    /// version 2: `then` and `now` are progress's states of a need).
+    #[serde(flatten)]
     pub shortfall: ThenNow,
     /// Needs in both with a shortfall then and none now, unless only
     /// because the need was weakened (a lower level or count, ...).
@@ -212,7 +220,7 @@ pub struct GapBaseline {
 
 /// `--fail-on-regression[=PRIORITY]`'s verdict: the gate asked for, and
 /// every need (by id) that fails it, removed ones included.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GateResult {
     #[serde(flatten)]
     pub gate: Gate,
@@ -313,21 +321,25 @@ impl EarlierBalance {
 }
 
 /// One skill of an earlier balance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct EarlierSkill {
     pub skill: String,
     pub name: Option<String>,
     /// People at each level, 0 to top.
     pub levels: Vec<u64>,
+    #[serde(rename = "people_count")]
     pub people: u64,
+    #[serde(rename = "assessed_count")]
     pub assessed: u64,
 }
 
 /// A skill's balance then and its change since (now minus then).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SkillBaseline {
     pub levels: Vec<u64>,
+    #[serde(rename = "people_count")]
     pub people: u64,
+    #[serde(rename = "assessed_count")]
     pub assessed: u64,
     pub change: SkillChange,
     /// The lowest level >= 1 at or above which fewer people stand than
@@ -345,15 +357,17 @@ impl SkillBaseline {
 }
 
 /// Now minus then; `levels` as long as the longer scale.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SkillChange {
     pub levels: Vec<i64>,
+    #[serde(rename = "people_count")]
     pub people: i64,
+    #[serde(rename = "assessed_count")]
     pub assessed: i64,
 }
 
 /// The top-level `baseline` of a balance comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BalanceBaseline {
     /// Null when there is no baseline yet.
     pub as_of: Option<String>,

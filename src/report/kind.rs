@@ -12,8 +12,11 @@ use super::{
 
 /// The version of the JSON contract (FORMAT.md "Outputs"): raised when a
 /// field changes meaning, so a script or a baseline can refuse what it
-/// would misread. Adding a field does not raise it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// would misread. Adding a field does not raise it. Version 2 (issue 30)
+/// renamed the fields whose name had two JSON types across reports (a
+/// count beside a list, `renew` beside `renew_count`; CHANGELOG.md has the
+/// table); `load::baseline` still reads version 1 files, by their old names.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The `report` names, one per kind of JSON report (the command, and for
 /// `gap --by` the view): a baseline must be of the same kind.

@@ -6,9 +6,10 @@ use serde::Serialize;
 use crate::model::{Date, Level};
 
 /// The competence marketplace (`kompetanse market`, *kompetansetorg*).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MarketReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     /// The lowest level that teaches (3, or the top of a shorter scale).
     pub teaching_level: Level,
@@ -18,7 +19,7 @@ pub struct MarketReport {
 }
 
 /// One skill on the marketplace: who wants to learn it, who can teach it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MarketSkill {
     pub skill: String,
     pub name: String,
@@ -32,11 +33,12 @@ pub struct MarketSkill {
 
 /// A person on the marketplace, with their level in the skill and the
 /// goals they mentor in the plans (in any skill).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MarketPerson {
     pub person: String,
     pub name: Option<String>,
     pub unit: Option<String>,
     pub level: Level,
+    #[serde(rename = "mentees_count")]
     pub mentees: u32,
 }

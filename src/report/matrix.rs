@@ -9,15 +9,17 @@ use serde::Serialize;
 use crate::model::{Date, Level};
 
 /// The competence matrix of the people present at D.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub unit: Option<String>,
     pub role: Option<String>,
     /// A level expiring within this many days of D is marked.
     pub expiring_days: u32,
     /// An assessment dated before this is stale (FORMAT.md "Stale").
+    #[schemars(with = "crate::report::schema::DateString")]
     pub stale_before: Date,
     /// The columns, in order.
     pub skills: Vec<MatrixSkill>,
@@ -29,26 +31,32 @@ pub struct MatrixReport {
 }
 
 /// A column.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixSkill {
     pub skill: String,
     pub name: String,
 }
 
 /// A row: one person present at D.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixPerson {
     pub person: String,
     pub name: Option<String>,
     pub unit: Option<String>,
     pub role: Option<String>,
-    /// Each column's current level, null where unassessed.
+    /// Each column's current level, null where unassessed (a map by
+    /// skill id; one name, one type: `levels` is a list elsewhere).
+    #[serde(rename = "levels_by_skill")]
     pub levels: BTreeMap<String, Option<Level>>,
     /// The role's target of each column it requires.
+    #[serde(rename = "targets_by_skill")]
     pub targets: BTreeMap<String, Level>,
     /// The columns whose assessment is stale.
+    #[serde(rename = "stale_skills")]
     pub stale: Vec<String>,
     /// The columns whose level expires within `expiring_days`, and when.
+    #[schemars(with = "BTreeMap<String, crate::report::schema::DateString>")]
+    #[serde(rename = "expiring_by_skill")]
     pub expiring: BTreeMap<String, Date>,
     /// One per column, in the columns' order: what every format shows.
     #[serde(skip)]
@@ -69,7 +77,7 @@ pub struct MatrixCell {
 }
 
 /// A level against the role's target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Standing {
     Below,

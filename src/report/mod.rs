@@ -16,6 +16,7 @@ mod market;
 mod matrix;
 mod person;
 mod progress;
+pub mod schema;
 mod suppressed;
 mod team;
 mod who;
@@ -31,9 +32,10 @@ pub use team::{TeamReport, UnitShare};
 pub use who::{Criterion, WhoLevel, WhoPerson, WhoReport};
 
 /// The organisation-perspective gap report (`kompetanse gap`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GapReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     pub needs: Vec<NeedGap>,
@@ -74,7 +76,7 @@ impl GapReport {
 }
 
 /// One need, evaluated (FORMAT.md "Semantics").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NeedGap {
     pub id: String,
     pub skill: String,
@@ -86,22 +88,28 @@ pub struct NeedGap {
     pub shortfall: u32,
     pub coverage: f64,
     pub priority: Priority,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub by: Option<Date>,
     /// FORMAT.md r2 "Horizon": `by` when that is after D, else D.
+    #[schemars(with = "crate::report::schema::DateString")]
     pub horizon: Date,
     pub driver: Option<String>,
     /// Expiring holders to renew, first of the shortfall (r2 "Renew").
     pub renew: Vec<Renewal>,
     pub develop: Vec<Development>,
+    #[serde(rename = "recruit_count")]
     pub recruit: u32,
     /// Renew and develop people whose plan goal for the skill finishes
     /// after the horizon (r2 "Capacity and schedule"); 0 without capacity.
+    #[serde(rename = "late_count")]
     pub late: u32,
     /// People in scope at D whose last day is before the horizon (r2
     /// "Present"): they neither cover the need nor are developed for it.
+    #[serde(rename = "leaving_count")]
     pub leaving: u32,
     /// Signed hires in scope who start after D and by the horizon: they
     /// count with their assessed levels.
+    #[serde(rename = "arriving_count")]
     pub arriving: u32,
     pub effort: Effort,
     /// FORMAT.md r3 "Elsewhere and surplus": max(0, have - count).
@@ -128,7 +136,7 @@ pub struct NeedGap {
 
 /// A holder of a need's level outside its scope (FORMAT.md r3
 /// "Elsewhere"): a candidate to move or for *hospitering* before recruiting.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Elsewhere {
     pub person: String,
     pub unit: Option<String>,
@@ -141,7 +149,7 @@ pub struct Elsewhere {
 /// A need's measures in KS's words (FORMAT.md r3 "KS measures"): people to
 /// retain, develop (renew included), mobilise from elsewhere and recruit.
 /// They add up over needs, for units, drivers and the totals.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Measures {
     pub beholde: u64,
     pub utvikle: u64,
@@ -172,22 +180,23 @@ impl std::iter::Sum for Measures {
 /// develop list against recruiting as many people, and whether the
 /// development finishes by the need's horizon. Shown, never decided: the
 /// develop list stays FORMAT.md's.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DevelopOrRecruit {
     /// The develop list's goals' cost (renewals not included).
-    pub develop: Money,
+    pub develop_cost: Money,
     /// `[cost] recruit` x the length of the develop list.
-    pub recruit: Money,
+    pub recruit_cost: Money,
     /// Every develop goal finishes by the horizon; null without capacity.
     pub in_time: Option<bool>,
 }
 
 /// A holder whose qualifying assessment expires before the need's horizon,
 /// to be renewed at their level (FORMAT.md r2 "Renew").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Renewal {
     pub person: String,
     pub level: Level,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub expires: Date,
     pub hours: u64,
     /// The person's name, for human output (machines keep the id).
@@ -199,7 +208,7 @@ pub struct Renewal {
 }
 
 /// One person to be developed for a need: from their level to the need's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Development {
     pub person: String,
     pub from: Level,
@@ -213,16 +222,20 @@ pub struct Development {
     pub cost: Option<Money>,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct GapTotals {
+    #[serde(rename = "needs_count")]
     pub needs: usize,
     /// Needs with a shortfall.
     pub unmet: usize,
     pub shortfall: u64,
     /// People-need pairs on renew lists (r2).
+    #[serde(rename = "renew_count")]
     pub renew: usize,
     /// People-need pairs on develop lists.
+    #[serde(rename = "develop_count")]
     pub develop: usize,
+    #[serde(rename = "recruit_count")]
     pub recruit: u64,
     pub effort: Effort,
     /// FORMAT.md r3 "KS measures", summed over the needs.
@@ -268,7 +281,7 @@ pub struct Freshness {
 }
 
 /// An assessment set aside because it expired, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ExpiredRow {
     pub person: String,
     /// The person's name, for people (JSON and CSV keep the id).
@@ -276,6 +289,7 @@ pub struct ExpiredRow {
     pub name: Option<String>,
     pub skill: String,
     pub level: Level,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub expires: Date,
     /// Where the row is, for people (not in JSON: a what-if shifts lines).
     #[serde(skip)]
@@ -286,9 +300,10 @@ pub struct ExpiredRow {
 
 /// The individual perspective (`kompetanse gap --by person`): each person
 /// with a role, against their role's requirements.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonGapReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     pub people: Vec<PersonGap>,
@@ -303,7 +318,7 @@ pub struct PersonGapReport {
 }
 
 /// One person's role gap.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonGap {
     pub person: String,
     pub name: Option<String>,
@@ -316,11 +331,12 @@ pub struct PersonGap {
 }
 
 /// One required skill of a person's role.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RoleSkillGap {
     pub skill: String,
     pub current: Level,
     pub target: Level,
+    #[serde(rename = "gap_levels")]
     pub gap: Level,
     pub effort: Effort,
     /// The skill's name, for human output (machines keep the id).
@@ -328,8 +344,9 @@ pub struct RoleSkillGap {
     pub skill_name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct PersonGapTotals {
+    #[serde(rename = "people_count")]
     pub people: usize,
     /// People with at least one required skill below target.
     pub with_gap: usize,
@@ -340,9 +357,10 @@ pub struct PersonGapTotals {
 
 /// Development plans (`kompetanse plan`): one per person, and the
 /// organisation's summary.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlanReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     pub plans: Vec<PersonPlan>,
@@ -359,8 +377,10 @@ pub struct PlanReport {
     #[serde(skip)]
     pub logged: bool,
     /// `plan --person ID --toward R` (FORMAT r3 "Readiness"): the person's
-    /// gap to R's targets and readiness. Absent without it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// gap to R's targets and readiness. Absent without it. JSON
+    /// `toward_gap` (schema version 2): `toward` is a role id in `gap --by
+    /// person`.
+    #[serde(rename = "toward_gap", skip_serializing_if = "Option::is_none")]
     pub toward: Option<PersonGap>,
     /// `plan --mentor ID`: whose mentoring load these plans are, as
     /// (id, name), for human output's title.
@@ -369,7 +389,7 @@ pub struct PlanReport {
 }
 
 /// One person's development plan.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonPlan {
     pub person: String,
     pub name: Option<String>,
@@ -388,15 +408,17 @@ pub struct PersonPlan {
 
 /// One development goal: a skill from the current level to a target, with
 /// every reason for it (role, needs) and suggested activities per mode.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Goal {
     pub skill: String,
     pub from: Level,
     pub to: Level,
     pub reasons: Vec<Reason>,
     /// The earliest deadline among the reasons.
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub by: Option<Date>,
     /// A renewal of a time-limited level (r2 "Renew"): `from` = `to`.
+    #[serde(rename = "renewal")]
     pub renew: bool,
     pub effort: Effort,
     /// FORMAT.md r3 "Hours done": the hours logged for the goal since the
@@ -412,6 +434,7 @@ pub struct Goal {
     pub remaining: Option<Effort>,
     /// When the goal's last hour is spent (r2 "Capacity and schedule");
     /// null without capacity, or when it never finishes (capacity 0).
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub finish: Option<Date>,
     /// Finishes after its deadline.
     pub late: bool,
@@ -441,17 +464,18 @@ pub struct MentorInfo {
 }
 
 /// How many goals one person mentors in the plans shown.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MentorLoad {
     pub person: String,
     pub unit: Option<String>,
+    #[serde(rename = "mentees_count")]
     pub mentees: u32,
     #[serde(skip)]
     pub name: Option<String>,
 }
 
 /// The activities suggested for goals in one skill, mode by mode.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillActivities {
     pub skill: String,
     pub suggestions: Vec<SuggestedActivity>,
@@ -468,7 +492,7 @@ impl PlanReport {
 }
 
 /// Why a goal is there.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Reason {
     /// The person's role requires the level.
@@ -478,13 +502,14 @@ pub enum Reason {
         need: String,
         level: Level,
         priority: Priority,
+        #[schemars(with = "Option<crate::report::schema::DateString>")]
         by: Option<Date>,
         driver: Option<String>,
     },
 }
 
 /// A learning activity suggested for a goal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SuggestedActivity {
     pub name: String,
     pub mode: crate::model::Mode,
@@ -493,7 +518,7 @@ pub struct SuggestedActivity {
 }
 
 /// A wish: the person wants to develop a skill no goal covers.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Wish {
     pub skill: String,
     pub level: Level,
@@ -505,8 +530,9 @@ pub struct Wish {
 /// FORMAT r3 "Reach" (the deck's "reach every employee with several
 /// means"): of the people present at D among the plans' people, how many
 /// have at least one goal, and how many have hours in each learning mode.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Reach {
+    #[serde(rename = "people_count")]
     pub people: usize,
     pub any: usize,
     pub experience: usize,
@@ -515,9 +541,11 @@ pub struct Reach {
 }
 
 /// The organisation's view of all plans.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PlanSummary {
+    #[serde(rename = "people_count")]
     pub people: usize,
+    #[serde(rename = "goals_count")]
     pub goals: usize,
     pub effort: Effort,
     pub by_unit: Vec<EffortBy>,
@@ -525,6 +553,7 @@ pub struct PlanSummary {
     /// The recruitment list (*rekruttering/innleie*): needs with `recruit > 0`.
     pub recruit: Vec<Recruitment>,
     /// Goals finishing after a need's deadline, need by need (r2).
+    #[serde(rename = "late_goals")]
     pub late: Vec<LateGoal>,
     /// Each mentor's number of mentees (goals) in these plans, most first,
     /// then id (r2 "Mentors").
@@ -545,14 +574,17 @@ pub struct PlanSummary {
 }
 
 /// A plan goal that finishes after the deadline of a need it serves.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LateGoal {
     pub need: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub by: Date,
     pub person: String,
     pub skill: String,
+    #[serde(rename = "renewal")]
     pub renew: bool,
     /// null: never, at the person's capacity (0).
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub finish: Option<Date>,
     /// The goal's hours that do not fit before the deadline.
     #[serde(serialize_with = "crate::model::mix::serialize_hours")]
@@ -563,9 +595,10 @@ pub struct LateGoal {
 }
 
 /// Effort attributed to one unit or driver (`null`: none).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct EffortBy {
     pub key: Option<String>,
+    #[serde(rename = "goals_count")]
     pub goals: usize,
     pub effort: Effort,
     /// FORMAT.md r3 "Cost" of these goals; absent without `[cost]`.
@@ -574,7 +607,7 @@ pub struct EffortBy {
 }
 
 /// People to recruit for a need.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Recruitment {
     pub need: String,
     pub skill: String,
@@ -583,6 +616,7 @@ pub struct Recruitment {
     pub unit: Option<String>,
     pub role: Option<String>,
     pub priority: Priority,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub by: Option<Date>,
     pub driver: Option<String>,
     /// The skill's name, for human output (machines keep the id).
@@ -593,9 +627,10 @@ pub struct Recruitment {
 /// The competence balance (`kompetanse balance`): what the organisation
 /// has, skill by skill (and unit by unit), how fresh that picture is, and
 /// which skills hang on one person.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct BalanceReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     /// The level names, lowest first (index = level).
     pub scale: Vec<String>,
@@ -651,7 +686,7 @@ impl BalanceReport {
 }
 
 /// A skill being wound down (KS's *avvikle*) and who holds it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PhaseOut {
     pub skill: String,
     /// The people present at D in scope with level 1 or more, by unit
@@ -663,7 +698,7 @@ pub struct PhaseOut {
 }
 
 /// One holder of a skill being wound down.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PhaseOutHolder {
     pub person: String,
     pub unit: Option<String>,
@@ -675,7 +710,7 @@ pub struct PhaseOutHolder {
 /// A person and skill whose self and manager levels differ enough to talk
 /// about, and the level that counts (by `[assessment] prefer`, or the
 /// latest).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Calibration {
     pub person: String,
     pub name: Option<String>,
@@ -687,7 +722,7 @@ pub struct Calibration {
 }
 
 /// A person due for reassessment in a skill, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Due {
     pub person: String,
     pub name: Option<String>,
@@ -695,13 +730,15 @@ pub struct Due {
     pub skill: String,
     pub reason: DueReason,
     /// The current assessment's date (null: unassessed or undated).
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub assessed: Option<Date>,
     /// The current assessment's `expires`, where it has one.
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub expires: Option<Date>,
 }
 
 /// Why a person is due in a skill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DueReason {
     /// Their role or a need asks for it and they are unassessed (an
@@ -718,34 +755,39 @@ pub enum DueReason {
 
 /// A person arriving or leaving, and the day: a signed hire's first day,
 /// or the last working day.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Movement {
     pub person: String,
     pub name: Option<String>,
     pub unit: Option<String>,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub date: Date,
 }
 
 /// One skill's inventory among a set of people.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillBalance {
     pub skill: String,
     pub name: String,
     pub group: Option<String>,
     pub kind: crate::model::SkillKind,
     /// People in scope.
+    #[serde(rename = "people_count")]
     pub people: u64,
     /// People at each current level, 0 to top (unassessed people count at 0).
     pub levels: Vec<u64>,
+    #[serde(rename = "assessed_count")]
     pub assessed: u64,
     pub unassessed: u64,
     /// Current assessments older than the freshness limit.
+    #[serde(rename = "stale_count")]
     pub stale: u64,
     /// Assessment rows set aside because they expired.
     pub expired: u64,
     /// Median current level of the assessed (null when none is).
     pub median: Option<f64>,
     /// People who say they want to develop it.
+    #[serde(rename = "interest_count")]
     pub interest: u64,
 }
 
@@ -760,10 +802,11 @@ pub struct UnitBalance {
 }
 
 /// How fresh the picture is, and what to reassess.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FreshnessReport {
     /// Current (chosen) assessments.
     pub assessments: u64,
+    #[serde(rename = "stale_count")]
     pub stale: u64,
     /// `stale / assessments` (0 when there are none).
     pub stale_share: f64,
@@ -774,6 +817,7 @@ pub struct FreshnessReport {
     pub expired_share: f64,
     /// Every expired assessment of the people in scope, in file order.
     pub expired_assessments: Vec<ExpiredRow>,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub stale_before: Date,
     pub max_age_months: u32,
     /// The oldest current assessments, oldest first.
@@ -783,19 +827,21 @@ pub struct FreshnessReport {
     pub expiring: Vec<ExpiringAssessment>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DatedAssessment {
     pub person: String,
     pub skill: String,
     pub level: Level,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub assessed: Date,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExpiringAssessment {
     pub person: String,
     pub skill: String,
     pub level: Level,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub expires: Date,
     /// Days from the reference date.
     pub days: i64,
@@ -803,10 +849,11 @@ pub struct ExpiringAssessment {
 
 /// Key-person risk: how many people hold a required skill at the highest
 /// level any need or role requires of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyPerson {
     pub skill: String,
     pub level: Level,
+    #[serde(rename = "holders_count")]
     pub holders: u64,
     /// The holder's id when there is exactly one; empty otherwise.
     pub people: Vec<String>,
@@ -817,6 +864,7 @@ pub struct KeyPerson {
     pub gone: Option<GoneBefore>,
     /// Goals in this skill that the holders mentor in the plans (r2
     /// "Mentors": spreading a skill lowers the risk).
+    #[serde(rename = "mentees_count")]
     pub mentees: u32,
     /// Some plan goal develops someone in this skill to the level: the
     /// risk is being addressed.
@@ -824,17 +872,19 @@ pub struct KeyPerson {
 }
 
 /// The need whose deadline every holder of a skill leaves before.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GoneBefore {
     pub need: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub horizon: Date,
     pub holders: Vec<Departure>,
 }
 
 /// A person's last working day.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Departure {
     pub person: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub leaves: Date,
 }
 
@@ -891,12 +941,14 @@ impl KeyPerson {
 }
 
 /// `gap --by unit|skill|driver`: needs added up per group.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct GapGroupsReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     /// "unit", "skill" or "driver".
+    #[serde(rename = "grouped_by")]
     pub by: String,
     pub groups: Vec<GapGroup>,
     pub totals: GapTotals,
@@ -936,9 +988,10 @@ pub struct GapGroup {
 /// report people open (and `--format json`). It holds the need view, the
 /// plans' summary and the balance as their own commands compute them, and
 /// the one thing only this report needs: the coverage map.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OverviewReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     /// `gap`: every need.
@@ -947,6 +1000,7 @@ pub struct OverviewReport {
     pub plan: PlanSummary,
     /// `balance --by unit`: levels per skill, freshness, key people.
     pub balance: BalanceReport,
+    #[serde(rename = "coverage_map")]
     pub coverage: CoverageMap,
     /// The competence marketplace (r2 "Mentors"), for the page only.
     #[serde(skip)]
@@ -956,7 +1010,7 @@ pub struct OverviewReport {
 /// Skills (rows) x units (columns): how many people in each unit (and the
 /// units below it) are at or above the highest level any need asks of the
 /// skill, against the people the needs scoped there ask for.
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, schemars::JsonSchema)]
 pub struct CoverageMap {
     /// The columns: null first (the whole organisation), then every unit
     /// with people, parents before children.
@@ -966,7 +1020,7 @@ pub struct CoverageMap {
 }
 
 /// One row of the coverage map.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillCoverage {
     pub skill: String,
     pub name: String,

@@ -10,9 +10,10 @@ use crate::model::{Date, LearningMix, Level, Priority};
 use super::{PersonGap, PersonPlan, SkillActivities};
 
 /// "Min kompetanse": one person's page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     pub person: String,
@@ -46,12 +47,14 @@ pub struct PersonReport {
 }
 
 /// One assessed skill of the person: the chosen assessment.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonLevel {
     pub skill: String,
     pub level: Level,
     /// null: undated.
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub assessed: Option<Date>,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub expires: Option<Date>,
     /// FORMAT.md "Stale".
     pub stale: bool,
@@ -69,7 +72,7 @@ pub struct PersonLevel {
 }
 
 /// How a need concerns the person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum NeedPart {
     /// They are among its `have` (FORMAT.md "Have").
@@ -81,12 +84,13 @@ pub enum NeedPart {
 }
 
 /// A need as it concerns the person.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonNeed {
     pub need: String,
     pub skill: String,
     pub level: Level,
     pub priority: Priority,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub by: Option<Date>,
     pub part: NeedPart,
     #[serde(skip)]
@@ -94,7 +98,7 @@ pub struct PersonNeed {
 }
 
 /// A skill the person wants to develop (interest), and where it meets a need.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonWish {
     pub skill: String,
     pub level: Level,

@@ -8,12 +8,14 @@ use crate::model::{Date, Level};
 /// `kompetanse progress`: the organisation at `since` (then) and at
 /// `as_of` (now), from the same files (FORMAT.md "Known at D" makes the
 /// first the organisation as it was), and what moved in between.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProgressReport {
     pub organisation: String,
     /// D, "now".
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     /// S, "then" (on or before D).
+    #[schemars(with = "crate::report::schema::DateString")]
     pub since: Date,
     /// The level names, lowest first (index = level).
     pub scale: Vec<String>,
@@ -53,10 +55,15 @@ pub struct ProgressReport {
 
 /// FORMAT.md r3 "Effect": each mode's rising pairs (whose logged hours in
 /// (S, D] are most in that mode).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Effect {
+    // One name, one type (issue 30): `experience` is a number of hours
+    // in every effort.
+    #[serde(rename = "experience_effect")]
     pub experience: ModeEffect,
+    #[serde(rename = "social_effect")]
     pub social: ModeEffect,
+    #[serde(rename = "formal_effect")]
     pub formal: ModeEffect,
     /// Rising pairs with no hours logged in (S, D]: in no mode.
     #[serde(skip)]
@@ -86,18 +93,19 @@ impl Effect {
 
 /// One mode's rising pairs: how many, their logged hours (all modes),
 /// their levels gained, and hours per level (null with no level gained).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ModeEffect {
     pub pairs: usize,
     #[serde(serialize_with = "crate::model::mix::serialize_hours")]
     pub hours: f64,
+    #[serde(rename = "levels_gained")]
     pub levels: u64,
     pub hours_per_level: Option<f64>,
 }
 
 /// Logged hours by mode, and each mode's share of them in percent (to one
 /// decimal; all 0 when nothing was logged).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ModeHours {
     #[serde(serialize_with = "crate::model::mix::serialize_hours")]
     pub total: f64,
@@ -112,11 +120,12 @@ pub struct ModeHours {
 }
 
 /// The lived mix against the declared one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LivedMix {
     /// The organisation's declared mix (`[mix]`, or `--mix`).
     pub declared: crate::model::LearningMix,
-    /// Every hour logged in (S, D].
+    /// Every hour logged in (S, D] (`hours` is a number elsewhere).
+    #[serde(rename = "logged")]
     pub hours: ModeHours,
     /// By the person's own unit (units in byte order, none last).
     pub by_unit: Vec<MixBy>,
@@ -126,17 +135,18 @@ pub struct LivedMix {
 }
 
 /// The lived mix of one unit or driver (`null`: none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MixBy {
     pub key: Option<String>,
     /// The driver's name (null for units and for the null key).
     pub name: Option<String>,
+    #[serde(rename = "logged")]
     pub hours: ModeHours,
 }
 
 /// One catalogue activity's hours in (S, D], and the levels gained by the
 /// rising pairs whose largest activity (most hours) it was.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ActivityEffect {
     pub activity: String,
     pub mode: crate::model::Mode,
@@ -144,11 +154,12 @@ pub struct ActivityEffect {
     pub hours: f64,
     /// Rising pairs whose largest activity it was.
     pub pairs: usize,
+    #[serde(rename = "levels_gained")]
     pub levels: u64,
 }
 
 /// One need then and now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NeedProgress {
     pub id: String,
     pub skill: String,
@@ -159,13 +170,14 @@ pub struct NeedProgress {
     pub then: NeedState,
     pub now: NeedState,
     /// `now.coverage - then.coverage`.
+    #[serde(rename = "coverage_change")]
     pub change: f64,
     #[serde(skip)]
     pub skill_name: String,
 }
 
 /// A need's state on one date, as `gap --as-of` that date shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct NeedState {
     pub have: u32,
     pub shortfall: u32,
@@ -173,7 +185,7 @@ pub struct NeedState {
 }
 
 /// One skill's people at each level then and now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SkillProgress {
     pub skill: String,
     pub name: String,
@@ -185,7 +197,7 @@ pub struct SkillProgress {
 }
 
 /// A person whose current level in a skill changed between S and D.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LevelChange {
     pub person: String,
     pub name: Option<String>,
@@ -203,21 +215,24 @@ pub struct LevelChange {
 }
 
 /// Levels gained attributed to one unit or driver (`null`: none).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GainBy {
     pub key: Option<String>,
     /// The driver's name (null for units and for the null key).
     pub name: Option<String>,
     /// People with at least one gain counted here.
+    #[serde(rename = "people_count")]
     pub people: usize,
     /// (person, skill) gains counted here.
     pub moves: usize,
     /// Levels gained, summed.
+    #[serde(rename = "levels_gained")]
     pub levels: u64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ProgressTotals {
+    #[serde(rename = "needs_count")]
     pub needs: usize,
     /// Needs without a shortfall at S and at D.
     pub met_then: usize,
@@ -225,7 +240,9 @@ pub struct ProgressTotals {
     pub shortfall_then: u64,
     pub shortfall_now: u64,
     /// People with at least one skill up / down.
+    #[serde(rename = "moved_up_count")]
     pub moved_up: usize,
+    #[serde(rename = "moved_down_count")]
     pub moved_down: usize,
     /// Sum of the gains of `moved_up` / of the losses of `moved_down`.
     pub levels_gained: u64,

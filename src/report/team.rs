@@ -12,9 +12,10 @@ use crate::model::{Date, LearningMix, Level, Priority};
 /// people against their roles, their plans, who is due for reassessment,
 /// and who leaves and arrives. It names only the unit's own people, plus
 /// their mentors and hosts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TeamReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     pub mix: LearningMix,
     /// The unit (its subtree counts as the unit).
@@ -22,6 +23,7 @@ pub struct TeamReport {
     /// Its display name (`[[unit]] name`), when declared.
     pub name: Option<String>,
     /// The people of the unit present at D.
+    #[serde(rename = "people_count")]
     pub people: usize,
     /// The needs scoped to the unit or a unit below it, as `gap` has them.
     pub needs: Vec<NeedGap>,
@@ -52,7 +54,7 @@ pub struct TeamReport {
 /// A need above the unit (scoped to a unit that holds it, or to
 /// everyone), seen from the unit: how many of its people are in the
 /// need's scope, and how many of them count (FORMAT "Have").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct UnitShare {
     pub need: String,
     pub skill: String,
@@ -66,6 +68,7 @@ pub struct UnitShare {
     /// Of them, those who count.
     pub unit_have: u32,
     pub priority: Priority,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub by: Option<Date>,
     #[serde(skip)]
     pub skill_name: String,

@@ -6,9 +6,10 @@ use serde::Serialize;
 use crate::model::{Date, Level};
 
 /// Who knows what.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WhoReport {
     pub organisation: String,
+    #[schemars(with = "crate::report::schema::DateString")]
     pub as_of: Date,
     /// The criteria, as resolved: every one must hold.
     pub criteria: Vec<Criterion>,
@@ -22,7 +23,7 @@ pub struct WhoReport {
 }
 
 /// `SKILL>=LEVEL`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Criterion {
     pub skill: String,
     pub level: Level,
@@ -31,7 +32,7 @@ pub struct Criterion {
 }
 
 /// A person who meets every criterion.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WhoPerson {
     pub person: String,
     pub name: Option<String>,
@@ -40,17 +41,21 @@ pub struct WhoPerson {
     /// One per criterion, in the criteria's order.
     pub levels: Vec<WhoLevel>,
     /// How many plan goals they mentor now (FORMAT r2 "Mentors").
+    #[serde(rename = "mentees_count")]
     pub mentees: u32,
     /// Their last working day, when they have one (leaving).
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub leaves: Option<Date>,
 }
 
 /// The person's chosen assessment of one criterion's skill.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WhoLevel {
     pub skill: String,
     pub level: Level,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub assessed: Option<Date>,
+    #[schemars(with = "Option<crate::report::schema::DateString>")]
     pub expires: Option<Date>,
     pub interest: bool,
     /// Who made the assessment: "self", "manager" or "certificate" (r3),

@@ -480,10 +480,10 @@ pub const NEED_FIELDS: &[NeedField] = &[
         .head(R, Key::ColCost)
         .shows(|n, h| money(h.l, n.cost, &h.of.totals)),
     NeedField::new("develop_cost", |n| {
-        amount(n.develop_or_recruit.map(|c| c.develop))
+        amount(n.develop_or_recruit.map(|c| c.develop_cost))
     }),
     NeedField::new("recruit_cost", |n| {
-        amount(n.develop_or_recruit.map(|c| c.recruit))
+        amount(n.develop_or_recruit.map(|c| c.recruit_cost))
     }),
     NeedField::new("in_time", |n| {
         n.develop_or_recruit
@@ -684,8 +684,8 @@ pub fn ks_block(l: Labels, r: &GapReport, dialect: Dialect, out: &mut Builder) {
                 Some(false) => l.get(NotInTime),
                 Option::None => l.get(NoSchedule),
             };
-            let develop = l.money(c.develop.amount(), currency);
-            let recruit = l.money(c.recruit.amount(), currency);
+            let develop = l.money(c.develop_cost.amount(), currency);
+            let recruit = l.money(c.recruit_cost.amount(), currency);
             Some(Text::plain(format!(
                 "{}: {}",
                 n.id,
