@@ -441,7 +441,7 @@ catalogue! {
     HeadRecruitCost => "Recruit cost", "Kostnad rekruttere";
     HeadInTime => "In time", "I tide";
     KsTotalLine => "KS's measures: beholde {} (retain), utvikle {} (develop), mobilisere {} (from elsewhere), rekruttere {} (recruit)", "KS-tiltak: beholde {}, utvikle {}, mobilisere {}, rekruttere {}";
-    ElsewhereHeading => "Elsewhere in the organisation (mobilisere before recruiting):", "Andre steder i organisasjonen (mobilisere før rekruttering):";
+    ElsewhereHeading => "Elsewhere in the organisation (mobilisere before recruiting):", "Andre steder i virksomheten (mobilisere før rekruttering):";
     ElsewhereFor => "Elsewhere for ", "Andre steder for ";
     ElsewhereItem => "{}, {}, level {}", "{}, {}, nivå {}";
     BudgetHeading => "Budget by year (økonomiplan):", "Økonomiplan, kostnad per år:";
