@@ -360,3 +360,44 @@ fn refusals_are_usage_errors_that_write_nothing() {
     assert!(fx.dir().join("full/notes.txt").exists());
     assert!(fx.dir().join("full/it.html").exists());
 }
+
+/// The shipped example, as HR would hand it out: a page for each of its
+/// people and each of its units, and index links that all resolve.
+#[test]
+fn each_on_the_shipped_example_links_every_page() {
+    let org = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/virksomhet-x/org.toml");
+    let dir = tempfile::tempdir().unwrap();
+    for (each, min_pages) in [("person", 30), ("unit", 8)] {
+        let out_dir = dir.path().join(each);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kompetanse"))
+            .arg("report")
+            .arg(&org)
+            .args(["--each", each, "-q", "--lang", "nb", "-o"])
+            .arg(&out_dir)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{each}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let index = std::fs::read_to_string(out_dir.join("index.html")).unwrap();
+        let targets = links(&index);
+        assert!(
+            targets.len() >= min_pages,
+            "{each}: {} pages",
+            targets.len()
+        );
+        assert_eq!(listing(&out_dir).len(), targets.len() + 1);
+        for target in &targets {
+            let page = std::fs::read_to_string(out_dir.join(target)).unwrap();
+            let title = if each == "person" {
+                "Min kompetanse: "
+            } else {
+                "Vår kompetanse: "
+            };
+            assert!(page.contains(title), "{each}/{target}");
+        }
+    }
+}
