@@ -28,10 +28,11 @@ const LIMIT: Duration = Duration::from_secs(60);
 /// A fuzz target's harness function.
 type Target = fn(&[u8]);
 
-const TARGETS: [(&str, Target); 4] = [
+const TARGETS: [(&str, Target); 5] = [
     ("org_toml", harness::org_toml),
     ("csv", harness::csv),
     ("xlsx", harness::xlsx),
+    ("ods", harness::ods),
     ("pipeline", harness::pipeline),
 ];
 

@@ -176,8 +176,25 @@ pub fn xlsx(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };
-    let dir = Scratch::new("xlsx");
     let ext = if mode & 2 == 0 { "xlsx" } else { "ods" };
+    workbook("xlsx", mode, ext, rest);
+}
+
+/// The OpenDocument reader alone: as [`xlsx`], but the workbook is always
+/// named `.ods`, so every input reaches calamine's ODS reader (its own zip
+/// layout and XML, with repeated rows and columns); the first byte's bit 0
+/// chooses the people or the assessments workbook.
+pub fn ods(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    workbook("ods", mode, "ods", rest);
+}
+
+/// `rest` written as the people (`mode` bit 0 clear) or the assessments
+/// workbook named `.{ext}`, the other file a fixed CSV, then loaded.
+fn workbook(target: &str, mode: u8, ext: &str, rest: &[u8]) {
+    let dir = Scratch::new(target);
     let (people, assessments) = if mode & 1 == 0 {
         write(&dir, &format!("people.{ext}"), rest);
         write(&dir, "assessments.csv", ASSESSMENTS.as_bytes());
