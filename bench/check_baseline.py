@@ -102,7 +102,8 @@ def main():
     if diffs:
         print(f"{len(diffs)} differences over {n} needs", file=sys.stderr)
         sys.exit(1)
-    print(f"agree: {n} needs, {rust['totals']['develop']} develop entries", file=sys.stderr)
+    develop = sum(len(need["develop"]) for need in rust["needs"])
+    print(f"agree: {n} needs, {develop} develop entries", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,9 @@
 #     one untimed warm-up run), its ratio to `kompetanse gap` and to
 #     `wc -l assessments.csv` (the floor: reading the file once), and peak
 #     RSS; plus whether gap's JSON equals the pandas baseline's
-#     (bench/pandas_gap.py, compared by bench/check_baseline.py).
+#     (bench/pandas_gap.py, compared by bench/check_baseline.py), and whether
+#     DuckDB gives the same numbers (the same computation in SQL:
+#     bench/duckdb_gap.py and .sql, compared by bench/check_duckdb.py).
 #  2. scaling: `kompetanse gap` at 10k, 100k, 1M and 10M rows (people =
 #     rows / 16, 20 skills); --huge adds 100M rows (about 3 GB of CSV).
 #
@@ -81,6 +83,8 @@ fi
 
 HAVE_PANDAS=0
 if python3 -c 'import pandas' 2>/dev/null; then HAVE_PANDAS=1; fi
+HAVE_DUCKDB=0
+if python3 -c 'import duckdb' 2>/dev/null; then HAVE_DUCKDB=1; fi
 
 # --- build and data ----------------------------------------------------------
 
@@ -170,8 +174,10 @@ names=(
     "kompetanse gap ORG --format json -q"
     "kompetanse gap ORG --by person --format json -q"
     "kompetanse balance ORG --format json -q"
+    "kompetanse check ORG -q"
     "kompetanse plan ORG --format json -q"
     "python3 bench/pandas_gap.py ORG"
+    "python3 bench/duckdb_gap.py ORG (DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)' 2>/dev/null || echo '?'))"
 )
 declare -a med rss note
 for k in "${!names[@]}"; do med[k]='' rss[k]='' note[k]=''; done
@@ -197,12 +203,16 @@ else note[2]="n/a (not implemented)"; fi
 if implemented balance "$TINY" --format json -q; then
     run_row 3 /dev/null "$BIN" balance "$ORG" --format json -q
 else note[3]="n/a (not implemented)"; fi
+run_row 4 /dev/null "$BIN" check "$ORG" -q
 if implemented plan "$TINY" --format json -q; then
-    run_row 4 /dev/null "$BIN" plan "$ORG" --format json -q
-else note[4]="n/a (not implemented)"; fi
+    run_row 5 /dev/null "$BIN" plan "$ORG" --format json -q
+else note[5]="n/a (not implemented)"; fi
 if ((HAVE_PANDAS)); then
-    run_row 5 "$WORK/pandas.json" python3 "$ROOT/bench/pandas_gap.py" "$ORG"
-else note[5]="n/a (pandas not installed)"; fi
+    run_row 6 "$WORK/pandas.json" python3 "$ROOT/bench/pandas_gap.py" "$ORG"
+else note[6]="n/a (pandas not installed)"; fi
+if ((HAVE_DUCKDB)); then
+    run_row 7 "$WORK/duckdb.json" python3 "$ROOT/bench/duckdb_gap.py" "$ORG"
+else note[7]="n/a (duckdb not installed: pip install duckdb)"; fi
 
 echo "### $rows assessment rows (62500 people x $SKILLS skills, $NEEDS needs)"
 echo
@@ -217,7 +227,7 @@ for k in "${!names[@]}"; do
 done
 echo
 
-if [[ -n ${med[5]} ]]; then
+if [[ -n ${med[6]} ]]; then
     if python3 "$ROOT/bench/check_baseline.py" "$WORK/gap.json" "$WORK/pandas.json" 2>"$WORK/check.log"; then
         echo "gap JSON vs pandas baseline: identical ($(tail -n1 "$WORK/check.log"))."
     else
@@ -227,7 +237,19 @@ if [[ -n ${med[5]} ]]; then
         head -n 10 "$WORK/check.log" | sed 's/^/    /'
     fi
 else
-    echo "gap JSON vs pandas baseline: not checked (${note[5]})."
+    echo "gap JSON vs pandas baseline: not checked (${note[6]})."
+fi
+if [[ -n ${med[7]} ]]; then
+    if python3 "$ROOT/bench/check_duckdb.py" "$WORK/gap.json" "$WORK/duckdb.json" 2>"$WORK/check.log"; then
+        echo "gap JSON vs DuckDB: the same numbers ($(tail -n1 "$WORK/check.log"))."
+    else
+        STATUS=1
+        echo "gap JSON vs DuckDB: DIFFERENT ($(tail -n1 "$WORK/check.log")); first differences:"
+        echo
+        head -n 10 "$WORK/check.log" | sed 's/^/    /'
+    fi
+else
+    echo "gap JSON vs DuckDB: not checked (${note[7]})."
 fi
 echo
 

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::analysis::goals::Goals;
 use crate::analysis::schedule::late_counts;
 use crate::analysis::{IdOrder, LISTED};
-use crate::model::{Date, Level, MixedHours, Money, Organisation, PackedDate, Priority};
+use crate::model::{Cell, Date, Level, MixedHours, Money, Organisation, PackedDate, Priority};
 use crate::report::{
     DevelopOrRecruit, Development, Elsewhere, Freshness, GapGroup, GapGroupsReport, GapReport,
     GapTotals, Measures, NeedGap, Renewal,
@@ -63,8 +63,11 @@ pub fn needs_report(org: &Organisation, filter: &GapFilter) -> GapReport {
     let kept: Vec<usize> = (0..org.needs.len())
         .filter(|&i| filter.keeps(org.needs[i].unit.as_deref(), org.needs[i].priority))
         .collect();
-    let ids = IdOrder::new(&org.people);
-    let mut needs: Vec<NeedGap> = kept.par_iter().map(|&i| evaluate(org, &ids, i)).collect();
+    let shared = Shared::new(org);
+    let mut needs: Vec<NeedGap> = kept
+        .par_iter()
+        .map(|&i| evaluate(org, &shared, i))
+        .collect();
     needs.sort_by(report_order);
     let mut totals = totals(org, &needs);
     totals.done = org.log.is_some().then(|| done_of_needs(org, &needs));
@@ -91,69 +94,124 @@ fn report_order(a: &NeedGap, b: &NeedGap) -> Ordering {
         .then_with(|| a.id.as_bytes().cmp(b.id.as_bytes()))
 }
 
-fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
+/// What every need's evaluation shares, worked out once a report.
+struct Shared {
+    ids: IdOrder,
+    /// Some person has a first or last day (FORMAT.md r2 "Scope").
+    dated: bool,
+    /// The people of each unit, in person order: a need scoped to a unit
+    /// visits only the people of the units within it.
+    members: Vec<Vec<u32>>,
+}
+
+impl Shared {
+    fn new(org: &Organisation) -> Shared {
+        let mut members = vec![Vec::new(); org.units.len()];
+        for (p, &unit) in org.people.unit.iter().enumerate() {
+            if let Some(list) = members.get_mut(unit as usize) {
+                list.push(p as u32);
+            }
+        }
+        Shared {
+            ids: IdOrder::new(&org.people),
+            dated: org.people.any_dates(),
+            members,
+        }
+    }
+}
+
+/// What one pass over a need's scope finds (FORMAT.md "Have", "Renew" and
+/// "Development candidates").
+#[derive(Default)]
+struct Pass {
+    have: u32,
+    leaving: u32,
+    arriving: u32,
+    renewals: Vec<Expiring>,
+    candidates: Vec<Candidate>,
+}
+
+fn evaluate(org: &Organisation, shared: &Shared, index: usize) -> NeedGap {
     let people = &org.people;
+    let ids = &shared.ids;
     let need = &org.needs[index];
     let scope = need.scope(org);
-    let cells = org.matrix.cells(need.skill);
     let lowest = need.level.saturating_sub(org.policy.max_steps);
     let horizon = horizon(need.by, org.as_of);
     // Holders whose chosen assessment expires before H, in person order.
-    let mut expiring = org.matrix.expiring(need.skill, horizon).peekable();
+    let expiring: Vec<(usize, Date)> = org.matrix.expiring(need.skill, horizon).collect();
+    let expires = |p: usize| -> Option<Date> {
+        if expiring.is_empty() {
+            return None;
+        }
+        expiring
+            .binary_search_by_key(&p, |&(q, _)| q)
+            .ok()
+            .map(|i| expiring[i].1)
+    };
     // FORMAT.md r2 "Scope": among the people present at H; who is there at
     // D but gone by H is leaving, who starts after D and by H arriving.
-    let dated = people.any_dates();
-    let (mut leaving, mut arriving) = (0u32, 0u32);
+    let dated = shared.dated;
     // FORMAT.md "Have", "Renew" and "Development candidates" in one pass
-    // over the skill.
-    let mut have = 0u32;
-    let mut renewals = Vec::new();
-    let mut candidates = Vec::new();
-    let mut outside = Vec::new();
-    for (p, cell) in cells.enumerate() {
-        let expires = match expiring.peek() {
-            Some(&(q, d)) if q == p => {
-                expiring.next();
-                Some(d)
-            }
-            _ => None,
-        };
-        if !scope.matches(p) {
-            // FORMAT.md r3 "Elsewhere": present at H outside the scope, at
-            // or above the level, not expiring before H.
-            if expires.is_none()
-                && cell.level() >= need.level
-                && (!dated || people.present(p, horizon))
-            {
-                outside.push((Reverse(cell.level()), ids.rank(p)));
-            }
-            continue;
-        }
+    // over the people in scope; the order they are met in does not
+    // matter, since the lists are ordered by their keys (ids among them).
+    let mut pass = Pass::default();
+    let mut visit = |p: usize, cell: Cell| {
         if dated {
             let (now, then) = (people.present(p, org.as_of), people.present(p, horizon));
-            leaving += u32::from(now && !then);
-            arriving += u32::from(!now && then);
+            pass.leaving += u32::from(now && !then);
+            pass.arriving += u32::from(!now && then);
             if !then {
-                continue;
+                return;
             }
         }
         let level = cell.level();
         if level >= need.level {
-            match expires {
-                Some(expires) => renewals.push(Expiring {
+            match expires(p) {
+                Some(expires) => pass.renewals.push(Expiring {
                     expires,
                     id: ids.rank(p),
                 }),
-                None => have += 1,
+                None => pass.have += 1,
             }
         } else if level >= lowest {
-            candidates.push(Candidate {
+            pass.candidates.push(Candidate {
                 steps: need.level - level,
                 interest: Reverse(cell.interest()),
                 id: ids.rank(p),
             });
         }
+    };
+    match &need.unit {
+        Some(_) => {
+            let within = org.units_within(need.unit.as_deref().unwrap_or_default());
+            for (unit, members) in shared.members.iter().enumerate() {
+                if !within[unit] {
+                    continue;
+                }
+                for &p in members {
+                    let p = p as usize;
+                    if scope.matches(p) {
+                        visit(p, org.matrix.cell(p, need.skill));
+                    }
+                }
+            }
+        }
+        None => {
+            for (p, cell) in org.matrix.cells(need.skill).enumerate() {
+                if scope.matches(p) {
+                    visit(p, cell);
+                }
+            }
+        }
     }
+    let Pass {
+        have,
+        leaving,
+        arriving,
+        renewals,
+        candidates,
+    } = pass;
     let shortfall = shortfall(need.count, have);
     let renewals = first_candidates(renewals, shortfall as usize);
     let chosen = first_candidates(candidates, shortfall as usize - renewals.len());
@@ -192,7 +250,24 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
         })
         .collect();
     let recruit = shortfall - (renew.len() + develop.len()) as u32;
-    let elsewhere = elsewhere_list(org, ids, recruit, outside);
+    let elsewhere = if recruit == 0 {
+        Vec::new()
+    } else {
+        // FORMAT.md r3 "Elsewhere": present at H outside the scope, at or
+        // above the level, not expiring before H; looked for only when
+        // someone is to be recruited.
+        let mut outside = Vec::new();
+        for (p, cell) in org.matrix.cells(need.skill).enumerate() {
+            if !scope.matches(p)
+                && cell.level() >= need.level
+                && expires(p).is_none()
+                && (!dated || people.present(p, horizon))
+            {
+                outside.push((Reverse(cell.level()), ids.rank(p)));
+            }
+        }
+        elsewhere_list(org, ids, outside)
+    };
     let surplus = have.saturating_sub(need.count);
     let measures = ks_measures(have, need.count, &renew, &develop, recruit, &elsewhere);
     let cost = org.policy.cost.as_ref().map(|rates| {
@@ -246,12 +321,8 @@ fn evaluate(org: &Organisation, ids: &IdOrder, index: usize) -> NeedGap {
 fn elsewhere_list(
     org: &Organisation,
     ids: &IdOrder,
-    recruit: u32,
     mut outside: Vec<(Reverse<Level>, u32)>,
 ) -> Vec<Elsewhere> {
-    if recruit == 0 {
-        return Vec::new();
-    }
     outside.sort_unstable();
     outside
         .into_iter()
@@ -510,14 +581,25 @@ pub fn freshness(org: &Organisation) -> Freshness {
         ..Freshness::default()
     };
     // The matrix holds no expired assessment (the loader set them aside).
-    for (p, s, d) in org.matrix.assessed_dates() {
-        f.assessed += 1;
-        if d == PackedDate::UNDATED {
-            f.undated += 1;
-        } else if org.matrix.is_stale(&rule, p, s, d) {
-            f.stale += 1;
-        }
-    }
+    // Skills are counted apart, on every core.
+    let (assessed, undated, stale) = (0..org.matrix.skills)
+        .into_par_iter()
+        .map(|s| {
+            let (mut assessed, mut undated, mut stale) = (0, 0, 0);
+            for (p, _, d) in org.matrix.entries(s) {
+                assessed += 1;
+                if d == PackedDate::UNDATED {
+                    undated += 1;
+                } else if org.matrix.is_stale(&rule, p, s, d) {
+                    stale += 1;
+                }
+            }
+            (assessed, undated, stale)
+        })
+        .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+    f.assessed += assessed;
+    f.undated += undated;
+    f.stale += stale;
     f
 }
 

@@ -89,48 +89,74 @@ pub fn need_in_unit(need_unit: Option<&str>, scope: Option<&str>) -> bool {
 /// The people in plain byte order of their ids: the candidates' last
 /// tie-break (of the original ids, where they were replaced by pseudonyms).
 pub struct IdOrder {
-    /// Each person's place in that order.
+    /// Each person's place in that order; empty when it is person order
+    /// (people files are usually sorted by id: no 8 bytes a person then).
     rank: Vec<u32>,
-    /// The people in that order: `order[rank[p]] == p`.
+    /// The people in that order: `order[rank[p]] == p` (empty with `rank`).
     order: Vec<u32>,
+    people: usize,
 }
 
 impl IdOrder {
     pub fn new(people: &People) -> Self {
-        let mut order: Vec<u32> = (0..people.len() as u32).collect();
-        // People files are usually sorted by id already; check before sorting.
-        let sorted =
-            (1..people.len()).all(|p| people.id(p - 1).as_bytes() <= people.id(p).as_bytes());
+        let n = people.len();
         if let Some(keys) = people.tie_keys() {
             // Pseudonymised: the original ids' order (FORMAT.md r3).
+            let mut order: Vec<u32> = (0..n as u32).collect();
             order.sort_unstable_by_key(|&p| keys[p as usize]);
-        } else if !sorted {
-            order.sort_unstable_by(|&a, &b| {
-                people
-                    .id(a as usize)
-                    .as_bytes()
-                    .cmp(people.id(b as usize).as_bytes())
-            });
+            return IdOrder::of(order);
         }
-        let mut rank = vec![0; people.len()];
+        // People files are usually sorted by id already; check before sorting.
+        let sorted = (1..n).all(|p| people.id(p - 1).as_bytes() <= people.id(p).as_bytes());
+        if sorted {
+            return IdOrder {
+                rank: Vec::new(),
+                order: Vec::new(),
+                people: n,
+            };
+        }
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            people
+                .id(a as usize)
+                .as_bytes()
+                .cmp(people.id(b as usize).as_bytes())
+        });
+        IdOrder::of(order)
+    }
+
+    fn of(order: Vec<u32>) -> Self {
+        let mut rank = vec![0; order.len()];
         for (r, &p) in order.iter().enumerate() {
             rank[p as usize] = r as u32;
         }
-        IdOrder { rank, order }
+        IdOrder {
+            people: order.len(),
+            rank,
+            order,
+        }
     }
 
     /// The person with the given rank.
+    #[inline]
     pub fn person(&self, rank: u32) -> usize {
-        self.order[rank as usize] as usize
+        match self.order.is_empty() {
+            true => rank as usize,
+            false => self.order[rank as usize] as usize,
+        }
     }
 
     /// A person's rank.
+    #[inline]
     pub fn rank(&self, person: usize) -> u32 {
-        self.rank[person]
+        match self.rank.is_empty() {
+            true => person as u32,
+            false => self.rank[person],
+        }
     }
 
     /// Everyone, in id order.
     pub fn people(&self) -> impl Iterator<Item = usize> + '_ {
-        self.order.iter().map(|&p| p as usize)
+        (0..self.people).map(|r| self.person(r as u32))
     }
 }

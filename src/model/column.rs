@@ -65,7 +65,11 @@ pub const DENSE_SHARE: usize = 16;
 /// One skill's chosen assessments.
 #[derive(Debug, Clone)]
 pub enum Column {
-    /// Few assessed: (cell, assessed) by person.
+    /// Few assessed, met in person order (as files list them): (person,
+    /// cell, assessed), each person once, by person. A row for a person
+    /// before the last one turns it into a map.
+    Run(Vec<(u32, Cell, PackedDate)>),
+    /// Few assessed, met in any order: (cell, assessed) by person.
     Sparse(BTreeMap<u32, (Cell, PackedDate)>),
     /// Many assessed: one slot per person, unassessed ones holding the
     /// default cell and `PackedDate::NONE`; `count` slots are assessed.
@@ -78,7 +82,19 @@ pub enum Column {
 
 impl Default for Column {
     fn default() -> Self {
-        Column::Sparse(BTreeMap::new())
+        Column::Run(Vec::new())
+    }
+}
+
+/// Where `person` is in a run, or where it would go.
+#[inline]
+fn find(run: &[(u32, Cell, PackedDate)], person: usize) -> Result<usize, usize> {
+    let person = person as u32;
+    match run.last() {
+        // Rows come in person order: the last entry, or after it.
+        Some(&(last, ..)) if last < person => Err(run.len()),
+        Some(&(last, ..)) if last == person => Ok(run.len() - 1),
+        _ => run.binary_search_by_key(&person, |&(p, ..)| p),
     }
 }
 
@@ -90,6 +106,10 @@ impl Column {
             Column::Dense {
                 cells, assessed, ..
             } => (cells[person], assessed[person]),
+            Column::Run(run) => match find(run, person) {
+                Ok(i) => (run[i].1, run[i].2),
+                Err(_) => (Cell::default(), PackedDate::NONE),
+            },
             Column::Sparse(map) => map
                 .get(&(person as u32))
                 .copied()
@@ -110,6 +130,10 @@ impl Column {
                 cells[person] = cell;
                 dates[person] = assessed;
             }
+            Column::Run(run) => match find(run, person) {
+                Ok(i) => run[i] = (person as u32, cell, assessed),
+                Err(i) => run.insert(i, (person as u32, cell, assessed)),
+            },
             Column::Sparse(map) => {
                 map.insert(person as u32, (cell, assessed));
             }
@@ -120,6 +144,7 @@ impl Column {
     pub fn count(&self) -> usize {
         match self {
             Column::Dense { count, .. } => *count,
+            Column::Run(run) => run.iter().filter(|(.., d)| *d != PackedDate::NONE).count(),
             Column::Sparse(map) => map.values().filter(|(_, d)| *d != PackedDate::NONE).count(),
         }
     }
@@ -147,6 +172,26 @@ impl Column {
                 *count += usize::from(dates[person] == PackedDate::NONE);
                 cells[person] = cell;
                 dates[person] = assessed;
+                true
+            }
+            Column::Run(run) => {
+                match find(run, person) {
+                    Ok(i) => {
+                        if assessed < run[i].2 {
+                            return false;
+                        }
+                        run[i] = (person as u32, cell, assessed);
+                    }
+                    Err(i) if i == run.len() => run.push((person as u32, cell, assessed)),
+                    Err(_) => {
+                        // Out of person order: a map takes inserts anywhere.
+                        self.store_map();
+                        return self.offer(person, cell, assessed, people);
+                    }
+                }
+                if run.len() * DENSE_SHARE >= people {
+                    self.store_dense(people);
+                }
                 true
             }
             Column::Sparse(map) => {
@@ -177,6 +222,18 @@ impl Column {
     pub fn mark_interest(&mut self, person: usize) {
         match self {
             Column::Dense { cells, .. } => cells[person] = cells[person].with_interest(),
+            Column::Run(run) => match find(run, person) {
+                Ok(i) => run[i].1 = run[i].1.with_interest(),
+                Err(i) if i == run.len() => run.push((
+                    person as u32,
+                    Cell::default().with_interest(),
+                    PackedDate::NONE,
+                )),
+                Err(_) => {
+                    self.store_map();
+                    self.mark_interest(person);
+                }
+            },
             Column::Sparse(map) => {
                 let slot = map
                     .entry(person as u32)
@@ -199,6 +256,7 @@ impl Column {
                 .filter(|(_, (c, d))| **d != PackedDate::NONE || c.interest())
                 .map(|(p, (&c, &d))| (p as u32, c, d))
                 .collect(),
+            Column::Run(run) => run.clone(),
             Column::Sparse(map) => map.iter().map(|(&p, &(c, d))| (p, c, d)).collect(),
         }
     }
@@ -237,6 +295,13 @@ impl Column {
                     self.store_sparse();
                 }
             }
+            Column::Run(run) => {
+                let people_u32 = people.min(u32::MAX as usize) as u32;
+                run.truncate(run.partition_point(|&(p, ..)| p < people_u32));
+                if people > 0 && run.len() * DENSE_SHARE >= people {
+                    self.store_dense(people);
+                }
+            }
             Column::Sparse(map) => {
                 map.split_off(&(people.min(u32::MAX as usize) as u32));
                 if people > 0 && map.len() * DENSE_SHARE >= people {
@@ -249,25 +314,27 @@ impl Column {
     /// A column from (person, cell, assessed) in person order, each person
     /// once, for `people` people.
     pub fn from_sorted(entries: Vec<(u32, Cell, PackedDate)>, people: usize) -> Column {
-        let mut column = Column::Sparse(
-            entries
-                .into_iter()
-                .map(|(p, cell, date)| (p, (cell, date)))
-                .collect(),
-        );
+        let mut column = Column::Run(entries);
         column.resize(people);
         column
     }
 
     fn store_dense(&mut self, people: usize) {
-        let Column::Sparse(map) = self else { return };
+        let entries = match self {
+            Column::Dense { .. } => return,
+            Column::Run(run) => std::mem::take(run),
+            Column::Sparse(map) => map.iter().map(|(&p, &(c, d))| (p, c, d)).collect(),
+        };
         let mut cells = vec![Cell::default(); people];
         let mut assessed = vec![PackedDate::NONE; people];
-        for (&p, &(cell, date)) in map.iter() {
+        for &(p, cell, date) in &entries {
             cells[p as usize] = cell;
             assessed[p as usize] = date;
         }
-        let count = map.values().filter(|(_, d)| *d != PackedDate::NONE).count();
+        let count = entries
+            .iter()
+            .filter(|(.., d)| *d != PackedDate::NONE)
+            .count();
         *self = Column::Dense {
             cells,
             assessed,
@@ -276,12 +343,15 @@ impl Column {
     }
 
     fn store_sparse(&mut self) {
-        let map = self
-            .stored()
-            .into_iter()
-            .map(|(p, c, d)| (p, (c, d)))
-            .collect();
-        *self = Column::Sparse(map);
+        *self = Column::Run(self.stored());
+    }
+
+    /// A run as a map, for a row out of person order.
+    fn store_map(&mut self) {
+        if let Column::Run(run) = self {
+            let map = run.iter().map(|&(p, c, d)| (p, (c, d))).collect();
+            *self = Column::Sparse(map);
+        }
     }
 
     /// The assessed people's (person, cell, assessed), in person order.
@@ -290,6 +360,7 @@ impl Column {
             Column::Dense {
                 cells, assessed, ..
             } => Entries::Dense(cells.iter().zip(assessed.iter()).enumerate()),
+            Column::Run(run) => Entries::Run(run.iter()),
             Column::Sparse(map) => Entries::Sparse(map.iter()),
         }
     }
@@ -299,6 +370,11 @@ impl Column {
     pub fn cells(&self, people: usize) -> Cells<'_> {
         match self {
             Column::Dense { cells, .. } => Cells::Dense(cells.iter()),
+            Column::Run(run) => Cells::Run {
+                next: 0,
+                people,
+                entries: run.iter().peekable(),
+            },
             Column::Sparse(map) => Cells::Sparse {
                 next: 0,
                 people,
@@ -311,6 +387,7 @@ impl Column {
 /// The assessed cells of a column: (person, cell, assessed), in person order.
 pub enum Entries<'a> {
     Dense(Enumerate<Zip<slice::Iter<'a, Cell>, slice::Iter<'a, PackedDate>>>),
+    Run(slice::Iter<'a, (u32, Cell, PackedDate)>),
     Sparse(btree_map::Iter<'a, u32, (Cell, PackedDate)>),
 }
 
@@ -323,6 +400,9 @@ impl Iterator for Entries<'_> {
             Entries::Dense(slots) => slots
                 .find(|(_, (_, d))| **d != PackedDate::NONE)
                 .map(|(p, (&c, &d))| (p, c, d)),
+            Entries::Run(run) => run
+                .find(|(.., d)| *d != PackedDate::NONE)
+                .map(|&(p, c, d)| (p as usize, c, d)),
             // Interest marks of the unassessed are no assessment.
             Entries::Sparse(map) => map
                 .find(|(_, (_, d))| *d != PackedDate::NONE)
@@ -334,6 +414,11 @@ impl Iterator for Entries<'_> {
 /// Every person's cell of a column, in person order.
 pub enum Cells<'a> {
     Dense(slice::Iter<'a, Cell>),
+    Run {
+        next: usize,
+        people: usize,
+        entries: Peekable<slice::Iter<'a, (u32, Cell, PackedDate)>>,
+    },
     Sparse {
         next: usize,
         people: usize,
@@ -348,6 +433,21 @@ impl Iterator for Cells<'_> {
     fn next(&mut self) -> Option<Cell> {
         match self {
             Cells::Dense(cells) => cells.next().copied(),
+            Cells::Run {
+                next,
+                people,
+                entries,
+            } => {
+                if *next >= *people {
+                    return None;
+                }
+                let p = *next;
+                *next += 1;
+                match entries.next_if(|(q, ..)| *q as usize == p) {
+                    Some(&(_, cell, _)) => Some(cell),
+                    None => Some(Cell::default()),
+                }
+            }
             Cells::Sparse {
                 next,
                 people,

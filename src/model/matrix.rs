@@ -219,7 +219,13 @@ impl Matrix {
     /// L(p, s): the current level, 0 where unassessed.
     #[inline]
     pub fn level(&self, person: usize, skill: usize) -> Level {
-        self.columns[skill].get(person).0.level()
+        self.cell(person, skill).level()
+    }
+
+    /// The person's cell in the skill (the default where unassessed).
+    #[inline]
+    pub fn cell(&self, person: usize, skill: usize) -> Cell {
+        self.columns[skill].get(person).0
     }
 
     /// True when the chosen assessment says the person wants to develop the skill.
