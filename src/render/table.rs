@@ -299,6 +299,12 @@ pub struct Human<'a, C: ?Sized> {
     pub of: &'a C,
 }
 
+impl<'a, C: ?Sized> Human<'a, C> {
+    pub fn new(l: Labels, dialect: Dialect, of: &'a C) -> Human<'a, C> {
+        Human { l, dialect, of }
+    }
+}
+
 /// One column of a row type, once for every format: its name (FORMAT.md's,
 /// the CSV header, worded in a workbook by
 /// [`header`](crate::render::words::header)), how a row makes its typed

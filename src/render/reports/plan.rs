@@ -206,11 +206,7 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     if report.summary.cost.is_some() {
         columns.push(ColCost);
     }
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: &(),
-    };
+    let h = Human::new(l, Dialect::Terminal, &());
     let rows: Vec<GoalRow> = plan.goals.iter().map(|g| (report, plan, g)).collect();
     let grid = Grid::of(&h, &goal_fields(), &columns, &rows);
     // The effort line under the table has the split by mode. A narrow
@@ -277,11 +273,7 @@ fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key, currency: Opti
 /// [`RECRUIT_FIELDS`].
 pub fn recruitment(l: Labels, levels: &[String], rows: &[Recruitment]) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: levels,
-    };
+    let h = Human::new(l, Dialect::Terminal, levels);
     let order = [
         ColNeed,
         ColSkill,
@@ -357,11 +349,7 @@ pub fn late_goals(l: Labels, r: &PlanReport, dialect: Dialect, out: &mut Builder
 /// laid out from [`LATE_FIELDS`].
 fn late_grid(l: Labels, r: &PlanReport) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: r,
-    };
+    let h = Human::new(l, Dialect::Terminal, r);
     let order = [
         ColNeed,
         ColBy,
