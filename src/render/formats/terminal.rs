@@ -48,10 +48,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             text
         }
     };
-    for block in lower(localise(
-        report.outline_in(Dialect::Terminal, labels),
-        labels,
-    )) {
+    let mut one = |block: Block| -> io::Result<()> {
         match block {
             Block::Title(text) => writeln!(out, "{}", strong(&text))?,
             // A section opens after a blank line.
@@ -70,8 +67,19 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             // `lower` leaves no other block.
             _ => {}
         }
-    }
-    Ok(())
+        Ok(())
+    };
+    // Each block as the report tells it: a long document is never held
+    // whole; the first error stops the writing.
+    let mut result = Ok(());
+    report.tell(Dialect::Terminal, labels, &mut |block| {
+        for block in lower(localise(vec![block], labels)) {
+            if result.is_ok() {
+                result = one(block);
+            }
+        }
+    });
+    result
 }
 
 /// Text as it reads on a terminal: emphasis is not shown, and control

@@ -6,7 +6,7 @@
 use std::io;
 
 use crate::model::Date;
-use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{
     activities_line, effort_hours, effort_line, level, person, plan_counts, reason, wishes,
 };
@@ -24,14 +24,26 @@ use Dialect::{Document, Terminal};
 /// `plan`: each person's goals with reasons and activities, then the summary.
 impl ToOutline for PlanReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let mut blocks = Vec::new();
+        self.tell(dialect, l, &mut |block| blocks.push(block));
+        blocks
+    }
+
+    /// Person by person: a writer holds one person's plan at a time, not
+    /// the plans of every person (issue 27 F18).
+    fn tell(&self, dialect: Dialect, l: Labels, sink: &mut dyn FnMut(Block)) {
         let r = self;
-        let mut out = opening(
-            l,
-            dialect,
-            &plan_what(l, r),
-            &r.organisation,
-            r.as_of,
-            Some((&r.mix, l.get(Key::PlanMixNote))),
+        let mut out = Builder::to(sink);
+        out.extend(
+            opening(
+                l,
+                dialect,
+                &plan_what(l, r),
+                &r.organisation,
+                r.as_of,
+                Some((&r.mix, l.get(Key::PlanMixNote))),
+            )
+            .build(),
         );
         for plan in &r.plans {
             person_plan(l, r, plan, dialect, &mut out);
@@ -95,7 +107,6 @@ impl ToOutline for PlanReport {
         }
         late_goals(l, r, dialect, &mut out);
         mentors_summary(l, r, dialect, &mut out);
-        out.build()
     }
 }
 
