@@ -71,6 +71,9 @@ pub enum Block {
     },
     Paragraph(Text),
     Grid(Grid),
+    /// More rows of the grid just before: a long table told in parts, so
+    /// that a writer holds one part at a time (issue 27 F18).
+    Rows(Vec<Vec<String>>),
     /// A list, one line an item; an empty list still separates blocks.
     List(Vec<Text>),
     /// A page's section: a level-2 heading with an anchor the page's
@@ -367,8 +370,8 @@ pub fn localise(mut outline: Outline, labels: Labels) -> Outline {
     fn grids(blocks: &mut Outline, labels: Labels) {
         for block in blocks {
             match block {
-                Block::Grid(grid) => {
-                    for cell in grid.rows.iter_mut().flatten() {
+                Block::Grid(Grid { rows, .. }) | Block::Rows(rows) => {
+                    for cell in rows.iter_mut().flatten() {
                         if let std::borrow::Cow::Owned(value) = labels.value(cell) {
                             *cell = value;
                         }

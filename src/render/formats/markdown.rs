@@ -47,26 +47,30 @@ struct Blocks<W> {
 
 impl<W: Write> Blocks<W> {
     fn next(&mut self, block: Block) {
+        // A table told in parts is one table: no blank line inside it.
+        let more = matches!(block, Block::Rows(_));
         if let Some(held) = self.held.replace(block) {
-            self.write(held, false);
+            self.write(held, false, more);
         }
     }
 
     fn finish(mut self) -> io::Result<()> {
         if let Some(held) = self.held.take() {
-            self.write(held, true);
+            self.write(held, true, false);
         }
         self.result
     }
 
-    fn write(&mut self, block: Block, closing: bool) {
+    fn write(&mut self, block: Block, closing: bool, more: bool) {
         if self.result.is_ok() {
-            self.result = write_block(&mut self.out, block, closing);
+            self.result = write_block(&mut self.out, block, closing, more);
         }
     }
 }
 
-fn write_block<W: Write>(out: &mut W, block: Block, closing: bool) -> io::Result<()> {
+/// One block and the blank line after it; `closing`: the document's last
+/// block, `more`: a table with more rows to come.
+fn write_block<W: Write>(out: &mut W, block: Block, closing: bool, more: bool) -> io::Result<()> {
     match block {
         Block::Title(text) => writeln!(out, "# {}", escape(&text, true))?,
         Block::Heading { level, text } => writeln!(
@@ -82,6 +86,7 @@ fn write_block<W: Write>(out: &mut W, block: Block, closing: bool) -> io::Result
             }
         }
         Block::Grid(grid) => table(out, &grid)?,
+        Block::Rows(rows) => rows_of(out, &rows)?,
         Block::List(items) => {
             for item in &items {
                 writeln!(out, "- {}", inline(item))?;
@@ -93,7 +98,10 @@ fn write_block<W: Write>(out: &mut W, block: Block, closing: bool) -> io::Result
         // `lower` leaves no other block.
         _ => {}
     }
-    writeln!(out)
+    match more {
+        true => Ok(()),
+        false => writeln!(out),
+    }
 }
 
 /// Text with its emphasis in bold, every span escaped.
@@ -153,7 +161,12 @@ fn table<W: Write>(out: &mut W, grid: &Grid) -> io::Result<()> {
         .map(|c| if c.right { "---:" } else { "---" })
         .collect();
     writeln!(out, "|{}|", rule.join("|"))?;
-    for row in &grid.rows {
+    rows_of(out, &grid.rows)
+}
+
+/// A table's rows.
+fn rows_of<W: Write>(out: &mut W, rows: &[Vec<String>]) -> io::Result<()> {
+    for row in rows {
         let cells: Vec<String> = row.iter().map(|c| escape(c, false)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }

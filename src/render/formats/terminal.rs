@@ -69,16 +69,35 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
         }
         Ok(())
     };
-    // Each block as the report tells it: a long document is never held
-    // whole; the first error stops the writing.
+    // Each block as the report tells it, a grid once its last rows have
+    // come (its widths are all its rows'): a long document is never held
+    // whole. The first error stops the writing.
     let mut result = Ok(());
+    let mut table: Option<Grid> = None;
     report.tell(Dialect::Terminal, labels, &mut |block| {
         for block in lower(localise(vec![block], labels)) {
-            if result.is_ok() {
-                result = one(block);
+            let (held, block) = match block {
+                Block::Rows(rows) => {
+                    if let Some(grid) = &mut table {
+                        grid.rows.extend(rows);
+                    }
+                    continue;
+                }
+                Block::Grid(grid) => (table.replace(grid), None),
+                block => (table.take(), Some(block)),
+            };
+            for block in held.map(Block::Grid).into_iter().chain(block) {
+                if result.is_ok() {
+                    result = one(block);
+                }
             }
         }
     });
+    if let Some(grid) = table
+        && result.is_ok()
+    {
+        result = one(Block::Grid(grid));
+    }
     result
 }
 

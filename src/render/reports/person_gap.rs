@@ -6,12 +6,12 @@ use std::io;
 
 use crate::model::Date;
 use crate::model::Effort;
-use crate::render::outline::{Dialect, Outline, Text, ToOutline};
+use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_hours, effort_line, level, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
 use crate::render::table::{
     Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
-    pick,
+    pick, rows_of,
 };
 use crate::render::words::{Key, Labels};
 use crate::report::{PersonGap, PersonGapReport, RoleSkillGap};
@@ -22,19 +22,30 @@ use Dialect::{Document, Terminal};
 /// (document), their gaps to their role.
 impl ToOutline for PersonGapReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let mut blocks = Vec::new();
+        self.tell(dialect, l, &mut |block| blocks.push(block));
+        blocks
+    }
+
+    /// A document's table person by person (issue 27 F18).
+    fn tell(&self, dialect: Dialect, l: Labels, sink: &mut dyn FnMut(Block)) {
         let r = self;
         let t = &r.totals;
         let what = match &r.toward {
             Some(role) => l.fill(Key::WhatToward, &[role]),
             None => l.get(Key::WhatRoleGap).to_string(),
         };
-        let mut out = opening(
-            l,
-            dialect,
-            &what,
-            &r.organisation,
-            r.as_of,
-            Some((&r.mix, "")),
+        let mut out = Builder::to(sink);
+        out.extend(
+            opening(
+                l,
+                dialect,
+                &what,
+                &r.organisation,
+                r.as_of,
+                Some((&r.mix, "")),
+            )
+            .build(),
         );
         if let Some(role) = &r.toward {
             out.para(l.fill(Key::TowardBasis, &[role]));
@@ -49,7 +60,8 @@ impl ToOutline for PersonGapReport {
                 effort_lines(l, dialect, &effort, Key::BasisRoles, &mut out);
             }
             Document => {
-                out.grid(person_skill_rows(l, r)).para(
+                person_skill_rows(l, r, &mut out);
+                out.para(
                     Text::default()
                         .strong(l.get(Key::TotalDocument))
                         .and(l.fill(
@@ -64,7 +76,6 @@ impl ToOutline for PersonGapReport {
                 effort_lines(l, dialect, &effort, Key::BasisRoles, &mut out);
             }
         }
-        out.build()
     }
 }
 
@@ -99,8 +110,9 @@ pub fn person_rows(l: Labels, r: &PersonGapReport) -> Grid {
     grid
 }
 
-/// A row per person and required skill.
-fn person_skill_rows(l: Labels, r: &PersonGapReport) -> Grid {
+/// A row per person and required skill, told person by person: the grid
+/// with the first person's rows, then each next person's (issue 27 F18).
+fn person_skill_rows(l: Labels, r: &PersonGapReport, out: &mut Builder) {
     use Key::*;
     let order = [
         ColPerson,
@@ -112,9 +124,21 @@ fn person_skill_rows(l: Labels, r: &PersonGapReport) -> Grid {
         ColGap,
         ColHours,
     ];
-    let rows: Vec<PersonRow> = person_skills(r).collect();
     let h = Human::new(l, Document, &());
-    Grid::of(&h, &person_fields(), &order, &rows)
+    let fields = person_fields();
+    let mut people = r.people.iter().map(|p| {
+        let rows: Vec<PersonRow> = p.skills.iter().map(|s| (p, Some(s))).collect();
+        rows
+    });
+    out.grid(Grid::of(
+        &h,
+        &fields,
+        &order,
+        &people.next().unwrap_or_default(),
+    ));
+    for rows in people {
+        out.push(Block::Rows(rows_of(&h, &fields, &order, &rows)));
+    }
 }
 
 /// A row of `gap --by person`'s machine output: a person and one of their
