@@ -158,30 +158,29 @@ pub trait Render: Serialize + ReportKind {
     }
 }
 
-/// The reports written in every format: a document, rows and a workbook.
-macro_rules! every_format {
-    ($($report:ty),* $(,)?) => {
-        $(impl Render for $report {
+/// Reports written in `formats` from the parts each has, the report
+/// itself: a document ([`ToOutline`]), rows ([`ToCsv`]), a workbook
+/// ([`ToXlsx`]).
+macro_rules! renders {
+    (@one $formats:expr, [$($part:ident: $has:ident),*], $report:ty) => {
+        impl Render for $report {
             fn formats() -> &'static [Format] {
-                Format::ALL
+                $formats
             }
 
-            fn document(&self) -> Option<&dyn ToOutline> {
+            $(fn $part(&self) -> Option<&dyn $has> {
                 Some(self)
-            }
-
-            fn rows(&self) -> Option<&dyn ToCsv> {
-                Some(self)
-            }
-
-            fn sheets(&self) -> Option<&dyn ToXlsx> {
-                Some(self)
-            }
-        })*
+            })*
+        }
+    };
+    ($formats:expr, $parts:tt, $($report:ty),+ $(,)?) => {
+        $(renders!(@one $formats, $parts, $report);)+
     };
 }
 
-every_format!(
+renders!(
+    Format::ALL,
+    [document: ToOutline, rows: ToCsv, sheets: ToXlsx],
     GapReport,
     PersonGapReport,
     GapGroupsReport,
@@ -193,27 +192,14 @@ every_format!(
     MatrixReport,
 );
 
-/// A comparison with a baseline: table, JSON, CSV and Markdown (the
-/// workbook and the page have no place for it yet).
-macro_rules! comparison {
-    ($($report:ty),* $(,)?) => {
-        $(impl Render for $report {
-            fn formats() -> &'static [Format] {
-                &[Format::Table, Format::Json, Format::Csv, Format::ExcelCsv, Format::Markdown]
-            }
-
-            fn document(&self) -> Option<&dyn ToOutline> {
-                Some(self)
-            }
-
-            fn rows(&self) -> Option<&dyn ToCsv> {
-                Some(self)
-            }
-        })*
-    };
-}
-
-comparison!(GapComparison, BalanceComparison);
+// A comparison with a baseline: the workbook and the page have no place
+// for it yet.
+renders!(
+    &[Format::Table, Format::Json, Format::Csv, Format::ExcelCsv, Format::Markdown],
+    [document: ToOutline, rows: ToCsv],
+    GapComparison,
+    BalanceComparison,
+);
 
 /// `gap --need ID`: one need with everything, its people by name. JSON is
 /// the need's object as `gap` has it.
@@ -234,15 +220,11 @@ impl ReportKind for NeedView<'_> {
     }
 }
 
-impl Render for NeedView<'_> {
-    fn formats() -> &'static [Format] {
-        &[Format::Table, Format::Markdown, Format::Html, Format::Json]
-    }
-
-    fn document(&self) -> Option<&dyn ToOutline> {
-        Some(self)
-    }
-}
+renders!(
+    &[Format::Table, Format::Markdown, Format::Html, Format::Json],
+    [document: ToOutline],
+    NeedView<'_>,
+);
 
 impl ToOutline for NeedView<'_> {
     fn outline_in(&self, dialect: Dialect, labels: Labels) -> Outline {
@@ -290,32 +272,20 @@ impl ToOutline for Overview<'_> {
     }
 }
 
-/// `report --person ID`: one person's page (issue 23), a document and a
-/// workbook; JSON is the report value.
-/// The team page: a document, and JSON.
-impl Render for crate::report::TeamReport {
-    fn formats() -> &'static [Format] {
-        &[Format::Html, Format::Markdown, Format::Json]
-    }
+// The team page: a document, and JSON.
+renders!(
+    &[Format::Html, Format::Markdown, Format::Json],
+    [document: ToOutline],
+    crate::report::TeamReport,
+);
 
-    fn document(&self) -> Option<&dyn ToOutline> {
-        Some(self)
-    }
-}
-
-impl Render for PersonReport {
-    fn formats() -> &'static [Format] {
-        &[Format::Html, Format::Markdown, Format::Xlsx, Format::Json]
-    }
-
-    fn document(&self) -> Option<&dyn ToOutline> {
-        Some(self)
-    }
-
-    fn sheets(&self) -> Option<&dyn ToXlsx> {
-        Some(self)
-    }
-}
+// `report --person ID`: one person's page (issue 23), a document and a
+// workbook; JSON is the report value.
+renders!(
+    &[Format::Html, Format::Markdown, Format::Xlsx, Format::Json],
+    [document: ToOutline, sheets: ToXlsx],
+    PersonReport,
+);
 
 /// Writes `report` in `format`; `style` matters to the human formats only.
 /// A format the report does not have ([`Render::formats`], which the cli

@@ -71,6 +71,9 @@ pub enum Block {
     },
     Paragraph(Text),
     Grid(Grid),
+    /// More rows of the grid just before: a long table told in parts, so
+    /// that a writer holds one part at a time (issue 27 F18).
+    Rows(Vec<Vec<String>>),
     /// A list, one line an item; an empty list still separates blocks.
     List(Vec<Text>),
     /// A page's section: a level-2 heading with an anchor the page's
@@ -187,57 +190,81 @@ pub trait ToOutline {
     /// The report's document in `dialect`, worded in `labels`' language.
     fn outline_in(&self, dialect: Dialect, labels: Labels) -> Outline;
 
+    /// The same document block by block into `sink`, each as it is told:
+    /// a writer that lays each block out at once then never holds a long
+    /// document whole (a plan of every person; issue 27 F18). By default
+    /// the whole outline is built first.
+    fn tell(&self, dialect: Dialect, labels: Labels, sink: &mut dyn FnMut(Block)) {
+        self.outline_in(dialect, labels).into_iter().for_each(sink)
+    }
+
     /// The report's document in English.
     fn outline(&self, dialect: Dialect) -> Outline {
         self.outline_in(dialect, Labels::default())
     }
 }
 
-/// Builds an outline block by block.
-#[derive(Debug, Default)]
-pub struct Builder {
-    pub blocks: Outline,
+/// Builds an outline block by block, or hands each block on as it is
+/// added ([`Builder::to`]).
+#[derive(Default)]
+pub struct Builder<'s> {
+    blocks: Outline,
+    sink: Option<&'s mut dyn FnMut(Block)>,
 }
 
-impl Builder {
+impl<'s> Builder<'s> {
+    /// A builder that gives each block to `sink` as it is added, keeping
+    /// none ([`build`](Builder::build) is then empty).
+    pub fn to(sink: &'s mut dyn FnMut(Block)) -> Builder<'s> {
+        Builder {
+            blocks: Vec::new(),
+            sink: Some(sink),
+        }
+    }
+
     pub fn title(&mut self, text: impl Into<String>) -> &mut Self {
-        self.blocks.push(Block::Title(text.into()));
-        self
+        self.push(Block::Title(text.into()))
     }
 
     pub fn heading(&mut self, level: u8, text: impl Into<String>) -> &mut Self {
-        self.blocks.push(Block::Heading {
+        self.push(Block::Heading {
             level,
             text: text.into(),
-        });
-        self
+        })
     }
 
     pub fn para(&mut self, text: impl Into<Text>) -> &mut Self {
-        self.blocks.push(Block::Paragraph(text.into()));
-        self
+        self.push(Block::Paragraph(text.into()))
     }
 
     pub fn grid(&mut self, grid: Grid) -> &mut Self {
-        self.blocks.push(Block::Grid(grid));
-        self
+        self.push(Block::Grid(grid))
     }
 
     pub fn list(&mut self, items: impl IntoIterator<Item = Text>) -> &mut Self {
-        self.blocks.push(Block::List(items.into_iter().collect()));
-        self
+        self.push(Block::List(items.into_iter().collect()))
     }
 
     pub fn section(&mut self, id: &'static str, heading: impl Into<String>) -> &mut Self {
-        self.blocks.push(Block::Section {
+        self.push(Block::Section {
             id,
             heading: heading.into(),
-        });
-        self
+        })
     }
 
     pub fn push(&mut self, block: Block) -> &mut Self {
-        self.blocks.push(block);
+        match &mut self.sink {
+            Some(sink) => sink(block),
+            None => self.blocks.push(block),
+        }
+        self
+    }
+
+    /// Blocks as they are.
+    pub fn extend(&mut self, blocks: Outline) -> &mut Self {
+        for block in blocks {
+            self.push(block);
+        }
         self
     }
 
@@ -254,13 +281,15 @@ impl Builder {
 
     /// Blocks of a report's document, its headings one level down.
     pub fn body(&mut self, blocks: Outline) -> &mut Self {
-        self.blocks.extend(blocks.into_iter().map(|b| match b {
-            Block::Heading { level, text } => Block::Heading {
-                level: (level + 1).min(6),
-                text,
-            },
-            b => b,
-        }));
+        for block in blocks {
+            self.push(match block {
+                Block::Heading { level, text } => Block::Heading {
+                    level: (level + 1).min(6),
+                    text,
+                },
+                b => b,
+            });
+        }
         self
     }
 
@@ -341,8 +370,8 @@ pub fn localise(mut outline: Outline, labels: Labels) -> Outline {
     fn grids(blocks: &mut Outline, labels: Labels) {
         for block in blocks {
             match block {
-                Block::Grid(grid) => {
-                    for cell in grid.rows.iter_mut().flatten() {
+                Block::Grid(Grid { rows, .. }) | Block::Rows(rows) => {
+                    for cell in rows.iter_mut().flatten() {
                         if let std::borrow::Cow::Owned(value) = labels.value(cell) {
                             *cell = value;
                         }

@@ -131,24 +131,13 @@ impl Grid {
         order: &[Key],
         rows: impl IntoIterator<Item = &'r T>,
     ) -> Grid {
-        let picked: Vec<(&Field<T, C>, bool, Key)> = order
-            .iter()
-            .filter_map(|k| {
-                fields.iter().find_map(|f| {
-                    f.head
-                        .filter(|(_, key)| key == k)
-                        .map(|(r, key)| (f, r, key))
-                })
-            })
-            .collect();
+        let picked = picked(fields, order);
         let keys: Vec<(bool, Key)> = picked.iter().map(|&(_, r, k)| (r, k)).collect();
         let mut grid = Grid::new(&heads(h.l, &keys));
         for (column, &(_, _, key)) in grid.columns.iter_mut().zip(&picked) {
             column.key = Some(key);
         }
-        for row in rows {
-            grid.push(picked.iter().map(|(f, _, _)| f.show(row, h)));
-        }
+        grid.rows = rows_of(h, fields, order, rows);
         grid
     }
 
@@ -163,6 +152,37 @@ impl Grid {
     pub fn push(&mut self, row: impl IntoIterator<Item = String>) {
         self.rows.push(row.into_iter().collect());
     }
+}
+
+/// The fields headed `order`'s keys, in that order, each with its heading.
+fn picked<'f, T, C: ?Sized>(
+    fields: &'f [Field<T, C>],
+    order: &[Key],
+) -> Vec<(&'f Field<T, C>, bool, Key)> {
+    order
+        .iter()
+        .filter_map(|k| {
+            fields.iter().find_map(|f| {
+                f.head
+                    .filter(|(_, key)| key == k)
+                    .map(|(r, key)| (f, r, key))
+            })
+        })
+        .collect()
+}
+
+/// [`Grid::of`]'s rows alone: more rows of a table told in parts
+/// ([`Block::Rows`](crate::render::outline::Block::Rows)).
+pub fn rows_of<'r, T: 'r, C: ?Sized>(
+    h: &Human<'_, C>,
+    fields: &[Field<T, C>],
+    order: &[Key],
+    rows: impl IntoIterator<Item = &'r T>,
+) -> Vec<Vec<String>> {
+    let picked = picked(fields, order);
+    let rows = rows.into_iter();
+    rows.map(|row| picked.iter().map(|(f, _, _)| f.show(row, h)).collect())
+        .collect()
 }
 
 /// Headings from the catalogue, capitalised (the learning-mix modes are
@@ -297,6 +317,12 @@ pub struct Human<'a, C: ?Sized> {
     pub l: Labels,
     pub dialect: Dialect,
     pub of: &'a C,
+}
+
+impl<'a, C: ?Sized> Human<'a, C> {
+    pub fn new(l: Labels, dialect: Dialect, of: &'a C) -> Human<'a, C> {
+        Human { l, dialect, of }
+    }
 }
 
 /// One column of a row type, once for every format: its name (FORMAT.md's,

@@ -186,6 +186,19 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                     .collect();
                 Part::Table(page.caption.clone(), head, rows)
             }
+            // More rows of the table before.
+            Block::Rows(more) => {
+                if let Some(Part::Table(_, head, rows)) = page.parts.last_mut() {
+                    rows.extend(more.iter().map(|row| {
+                        let right = head.iter().map(|h| h.1).chain(std::iter::repeat(false));
+                        row.iter()
+                            .zip(right)
+                            .map(|(cell, r)| (clean(cell), r))
+                            .collect()
+                    }));
+                }
+                continue;
+            }
             Block::List(items) => Part::List(items.iter().map(spans).collect()),
             Block::Section { id, heading } => {
                 if !page.contents.is_empty() {

@@ -18,50 +18,90 @@ use crate::render::outline::{Block, Dialect, Span, Text, ToOutline, localise, lo
 use crate::render::table::Grid;
 use crate::render::words::Labels;
 
-/// Writes `report` as markdown. Every block is followed by a blank line,
-/// but for a closing paragraph or list: a document ends on its last line.
-pub fn write<R: ToOutline + ?Sized, W: Write>(
-    report: &R,
-    style: Style,
-    mut out: W,
-) -> io::Result<()> {
+/// Writes `report` as markdown, each block as the report tells it (so a
+/// long document is never held whole). Every block is followed by a blank
+/// line, but for a closing paragraph or list: a document ends on its last
+/// line.
+pub fn write<R: ToOutline + ?Sized, W: Write>(report: &R, style: Style, out: W) -> io::Result<()> {
     let labels = Labels::new(style.lang);
-    let blocks = lower(localise(
-        report.outline_in(Dialect::Document, labels),
-        labels,
-    ));
-    let last = blocks.len().saturating_sub(1);
-    for (i, block) in blocks.into_iter().enumerate() {
-        let closing = i == last;
-        match block {
-            Block::Title(text) => writeln!(out, "# {}", escape(&text, true))?,
-            Block::Heading { level, text } => writeln!(
-                out,
-                "{} {}",
-                "#".repeat(usize::from(level)),
-                escape(&text, true)
-            )?,
-            Block::Paragraph(text) => {
-                writeln!(out, "{}", inline(&text))?;
-                if closing {
-                    break;
-                }
-            }
-            Block::Grid(grid) => table(&mut out, &grid)?,
-            Block::List(items) => {
-                for item in &items {
-                    writeln!(out, "- {}", inline(item))?;
-                }
-                if closing {
-                    break;
-                }
-            }
-            // `lower` leaves no other block.
-            _ => {}
+    let mut blocks = Blocks {
+        out,
+        held: None,
+        result: Ok(()),
+    };
+    report.tell(Dialect::Document, labels, &mut |block| {
+        for block in lower(localise(vec![block], labels)) {
+            blocks.next(block);
         }
-        writeln!(out)?;
+    });
+    blocks.finish()
+}
+
+/// Blocks as they come, each written when the next comes, so that the
+/// last is known; the first error stops the writing.
+struct Blocks<W> {
+    out: W,
+    held: Option<Block>,
+    result: io::Result<()>,
+}
+
+impl<W: Write> Blocks<W> {
+    fn next(&mut self, block: Block) {
+        // A table told in parts is one table: no blank line inside it.
+        let more = matches!(block, Block::Rows(_));
+        if let Some(held) = self.held.replace(block) {
+            self.write(held, false, more);
+        }
     }
-    Ok(())
+
+    fn finish(mut self) -> io::Result<()> {
+        if let Some(held) = self.held.take() {
+            self.write(held, true, false);
+        }
+        self.result
+    }
+
+    fn write(&mut self, block: Block, closing: bool, more: bool) {
+        if self.result.is_ok() {
+            self.result = write_block(&mut self.out, block, closing, more);
+        }
+    }
+}
+
+/// One block and the blank line after it; `closing`: the document's last
+/// block, `more`: a table with more rows to come.
+fn write_block<W: Write>(out: &mut W, block: Block, closing: bool, more: bool) -> io::Result<()> {
+    match block {
+        Block::Title(text) => writeln!(out, "# {}", escape(&text, true))?,
+        Block::Heading { level, text } => writeln!(
+            out,
+            "{} {}",
+            "#".repeat(usize::from(level)),
+            escape(&text, true)
+        )?,
+        Block::Paragraph(text) => {
+            writeln!(out, "{}", inline(&text))?;
+            if closing {
+                return Ok(());
+            }
+        }
+        Block::Grid(grid) => table(out, &grid)?,
+        Block::Rows(rows) => rows_of(out, &rows)?,
+        Block::List(items) => {
+            for item in &items {
+                writeln!(out, "- {}", inline(item))?;
+            }
+            if closing {
+                return Ok(());
+            }
+        }
+        // `lower` leaves no other block.
+        _ => {}
+    }
+    match more {
+        true => Ok(()),
+        false => writeln!(out),
+    }
 }
 
 /// Text with its emphasis in bold, every span escaped.
@@ -121,7 +161,12 @@ fn table<W: Write>(out: &mut W, grid: &Grid) -> io::Result<()> {
         .map(|c| if c.right { "---:" } else { "---" })
         .collect();
     writeln!(out, "|{}|", rule.join("|"))?;
-    for row in &grid.rows {
+    rows_of(out, &grid.rows)
+}
+
+/// A table's rows.
+fn rows_of<W: Write>(out: &mut W, rows: &[Vec<String>]) -> io::Result<()> {
+    for row in rows {
         let cells: Vec<String> = row.iter().map(|c| escape(c, false)).collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
     }

@@ -48,10 +48,7 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             text
         }
     };
-    for block in lower(localise(
-        report.outline_in(Dialect::Terminal, labels),
-        labels,
-    )) {
+    let mut one = |block: Block| -> io::Result<()> {
         match block {
             Block::Title(text) => writeln!(out, "{}", strong(&text))?,
             // A section opens after a blank line.
@@ -70,8 +67,38 @@ pub fn write<R: ToOutline + ?Sized, W: Write>(
             // `lower` leaves no other block.
             _ => {}
         }
+        Ok(())
+    };
+    // Each block as the report tells it, a grid once its last rows have
+    // come (its widths are all its rows'): a long document is never held
+    // whole. The first error stops the writing.
+    let mut result = Ok(());
+    let mut table: Option<Grid> = None;
+    report.tell(Dialect::Terminal, labels, &mut |block| {
+        for block in lower(localise(vec![block], labels)) {
+            let (held, block) = match block {
+                Block::Rows(rows) => {
+                    if let Some(grid) = &mut table {
+                        grid.rows.extend(rows);
+                    }
+                    continue;
+                }
+                Block::Grid(grid) => (table.replace(grid), None),
+                block => (table.take(), Some(block)),
+            };
+            for block in held.map(Block::Grid).into_iter().chain(block) {
+                if result.is_ok() {
+                    result = one(block);
+                }
+            }
+        }
+    });
+    if let Some(grid) = table
+        && result.is_ok()
+    {
+        result = one(Block::Grid(grid));
     }
-    Ok(())
+    result
 }
 
 /// Text as it reads on a terminal: emphasis is not shown, and control

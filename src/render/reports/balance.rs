@@ -8,7 +8,9 @@ use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
 use crate::render::reports::{names, opening};
-use crate::render::table::{Cell, Grid, L, LAST_RESORT, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::table::{
+    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads, pick,
+};
 use crate::render::words::{Key, Labels};
 use crate::report::{BalanceReport, DueReason, KeyPerson, Movement, SkillBalance};
 
@@ -214,35 +216,60 @@ pub fn levels_grid(l: Labels, scale: &[String], rows: &[SkillBalance]) -> Grid {
 }
 
 /// Key-person risk per skill, by the skill's name where the report has it;
-/// RISK marks the skills held by 0 or 1 person.
+/// RISK marks the skills held by 0 or 1 person. It shows mentoring only
+/// where it says something: a Mentees column when some holder mentors,
+/// which only a terminal too narrow for the wrapped table folds under the
+/// skill.
 pub fn key_people(l: Labels, report: &BalanceReport) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColSkill),
-            (L, ColLevel),
-            (R, ColHolders),
-            (L, ColWho),
-            (L, ColRisk),
-        ],
-    ));
-    for k in &report.key_people {
-        let name = report
-            .skills
-            .iter()
-            .find(|s| s.skill == k.skill)
-            .map_or(&k.skill, |s| &s.name);
-        grid.push([
-            name.clone(),
-            level(&report.scale, k.level),
-            l.int(k.holders),
-            who_all(report, &k.people),
-            risk_cell(l, k),
-        ]);
-    }
-    add_mentees(l, report, &mut grid, 4);
-    grid
+    let mut order = vec![ColSkill, ColLevel, ColHolders, ColWho, ColMentees, ColRisk];
+    order.retain(|&k| k != ColMentees || key_columns(report));
+    let rows: Vec<KeyRow> = report.key_people.iter().map(|k| (report, k)).collect();
+    let h = Human::new(l, Dialect::Terminal, &());
+    let grid = Grid::of(&h, &key_fields(), &order, &rows);
+    let last = grid.at(&[ColMentees]);
+    grid.fold_last(&last)
+}
+
+/// A key person's row: the skill's, with the report.
+type KeyRow<'a> = (&'a BalanceReport, &'a KeyPerson);
+
+/// The key-person columns of the table and the workbook's sheet.
+fn key_fields<'a>() -> [Field<KeyRow<'a>>; 11] {
+    use Key::*;
+    type K<'a> = Field<KeyRow<'a>>;
+    [
+        K::new("skill", |(_, k)| Cell::text(&k.skill))
+            .head(L, ColSkill)
+            .shows(|(r, k), _| skill_name(r, &k.skill).to_string()),
+        K::new("level", |(_, k)| Cell::int(k.level))
+            .head(L, ColLevel)
+            .shows(|(r, k), _| level(&r.scale, k.level)),
+        K::new("holders", |(_, k)| Cell::count(k.holders)).head(R, ColHolders),
+        K::new("people", |(r, k)| Cell::Text(who_all(r, &k.people))).head(L, ColWho),
+        K::new("risk", |(_, k)| Cell::Bool(k.risk)),
+        K::human(L, ColRisk, |(_, k), h| risk_cell(h.l, k)),
+        // FORMAT r2 "Present": the need a skill's holders all leave before.
+        K::new("gone_before", |(_, k)| gone(k, |g| Cell::text(&g.need))),
+        K::new("gone_horizon", |(_, k)| gone(k, |g| Cell::Date(g.horizon))),
+        K::new("gone_holders", |(r, k)| {
+            gone(k, |g| {
+                let who: Vec<String> = g
+                    .holders
+                    .iter()
+                    .map(|d| format!("{} {}", r.who(&d.person), d.leaves))
+                    .collect();
+                Cell::Text(who.join(", "))
+            })
+        }),
+        K::new("mentees", |(_, k)| Cell::int(k.mentees)).head(R, ColMentees),
+        K::new("addressed", |(_, k)| Cell::Bool(k.addressed)),
+    ]
+}
+
+/// A cell of the need a key person's holders all leave before, if any.
+fn gone(k: &KeyPerson, cell: impl Fn(&crate::report::GoneBefore) -> Cell) -> Cell {
+    k.gone.as_ref().map_or(Cell::Empty, cell)
 }
 
 /// "Kari Lunde (kari), lars": people by name where they have one.
@@ -445,16 +472,9 @@ pub fn calibration_grid(l: Labels, r: &BalanceReport) -> Grid {
     grid
 }
 
-/// The key-person table shows mentoring only where it says something: a
-/// Mentees column when some holder mentors, and a note on risks no plan
-/// addresses. An organisation with neither sees the table it always had.
+/// Whether some key person's holder mentors.
 pub fn key_columns(report: &BalanceReport) -> bool {
     report.key_people.iter().any(|k| k.mentees > 0)
-}
-
-/// The Mentees heading, for [`key_columns`].
-pub fn mentees_head(l: Labels) -> String {
-    heads(l, &[(R, Key::ColMentees)]).remove(0)
 }
 
 /// The Risk cell: "RISK", and "RISK; not addressed by any plan" when no
@@ -464,36 +484,6 @@ pub fn risk_cell(l: Labels, k: &KeyPerson) -> String {
         (false, _) => String::new(),
         (true, true) => l.get(Key::Risk).to_string(),
         (true, false) => format!("{}; {}", l.get(Key::Risk), l.get(Key::NotAddressed)),
-    }
-}
-
-/// Adds the Mentees column to a key-person grid built without it.
-pub fn add_mentees(l: Labels, report: &BalanceReport, grid: &mut Grid, at: usize) {
-    if !key_columns(report) {
-        return;
-    }
-    let mut head = Grid::new(&[mentees_head(l)]).columns;
-    grid.columns.insert(at, head.remove(0));
-    // Only a terminal too narrow for the wrapped table folds the count
-    // under the skill.
-    grid.columns[at].fold = Some(LAST_RESORT);
-    for (row, k) in grid.rows.iter_mut().zip(&report.key_people) {
-        row.insert(at, l.int(k.mentees.into()));
-    }
-}
-
-/// The balance workbook's key-people sheet adds `mentees` and `addressed`
-/// when some holder mentors or some skill is at risk; a workbook with
-/// neither keeps the columns it always had.
-pub fn key_people_sheet_columns(report: &BalanceReport, sheet: &mut Sheet) {
-    if !key_columns(report) && !report.key_people.iter().any(|k| k.risk) {
-        return;
-    }
-    sheet
-        .columns
-        .extend(["mentees", "addressed"].map(String::from));
-    for (row, k) in sheet.rows.iter_mut().zip(&report.key_people) {
-        row.extend([Cell::int(k.mentees), Cell::Bool(k.addressed)]);
     }
 }
 
@@ -577,87 +567,51 @@ impl ToXlsx for BalanceReport {
             Key::SheetFreshness,
             &["status", "person", "name", "skill", "level", "date", "days"],
         );
-        for a in &f.oldest {
+        // Each assessment's status, date and, for one expiring, days left.
+        let oldest = f
+            .oldest
+            .iter()
+            .map(|a| ("oldest", &a.person, &a.skill, a.level, a.assessed, None));
+        let expiring = f.expiring.iter().map(|a| {
+            (
+                "expiring",
+                &a.person,
+                &a.skill,
+                a.level,
+                a.expires,
+                Some(a.days),
+            )
+        });
+        let expired = f
+            .expired_assessments
+            .iter()
+            .map(|a| ("expired", &a.person, &a.skill, a.level, a.expires, None));
+        for (status, person, skill, level, date, days) in oldest.chain(expiring).chain(expired) {
             freshness.rows.push(vec![
-                Cell::Term("oldest"),
-                Cell::text(&a.person),
-                Cell::opt_text(self.names.get(&a.person)),
-                Cell::text(&a.skill),
-                Cell::int(a.level),
-                Cell::Date(a.assessed),
-                Cell::Empty,
+                Cell::Term(status),
+                Cell::text(person),
+                Cell::opt_text(self.names.get(person)),
+                Cell::text(skill),
+                Cell::int(level),
+                Cell::Date(date),
+                days.map_or(Cell::Empty, Cell::Int),
             ]);
         }
-        for a in &f.expiring {
-            freshness.rows.push(vec![
-                Cell::Term("expiring"),
-                Cell::text(&a.person),
-                Cell::opt_text(self.names.get(&a.person)),
-                Cell::text(&a.skill),
-                Cell::int(a.level),
-                Cell::Date(a.expires),
-                Cell::Int(a.days),
-            ]);
+        // The sheet adds the need the holders all leave before when some
+        // skill has one, and mentoring when some holder mentors or some
+        // skill is at risk; a workbook with neither keeps its columns.
+        let mut columns = vec!["skill", "level", "holders", "people", "risk"];
+        if self.key_people.iter().any(|k| k.gone.is_some()) {
+            columns.extend(["gone_before", "gone_horizon", "gone_holders"]);
         }
-        for a in &f.expired_assessments {
-            freshness.rows.push(vec![
-                Cell::Term("expired"),
-                Cell::text(&a.person),
-                Cell::opt_text(self.names.get(&a.person)),
-                Cell::text(&a.skill),
-                Cell::int(a.level),
-                Cell::Date(a.expires),
-                Cell::Empty,
-            ]);
+        if key_columns(self) || self.key_people.iter().any(|k| k.risk) {
+            columns.extend(["mentees", "addressed"]);
         }
-        let mut key_people = Sheet::new(
-            Key::SheetKeyPeople,
-            &["skill", "level", "holders", "people", "risk"],
-        );
-        for k in &self.key_people {
-            key_people.rows.push(vec![
-                Cell::text(&k.skill),
-                Cell::int(k.level),
-                Cell::count(k.holders),
-                Cell::Text(who_all(self, &k.people)),
-                Cell::Bool(k.risk),
-            ]);
-        }
-        gone_columns(self, &mut key_people);
-        key_people_sheet_columns(self, &mut key_people);
+        let rows: Vec<KeyRow> = self.key_people.iter().map(|k| (self, k)).collect();
+        let key_people = Sheet::of(Key::SheetKeyPeople, &pick(&key_fields(), &columns), &rows);
         let mut sheets = vec![levels, freshness, key_people];
         sheets.extend(movements(self));
         Ok(sheets)
-    }
-}
-
-/// `balance` (FORMAT r2 "Present"): when some skill's holders all leave
-/// before a need is due, the key-people sheet adds that need, its due date
-/// and the holders' last days; a workbook without such a skill keeps the
-/// columns it always had.
-fn gone_columns(report: &BalanceReport, sheet: &mut Sheet) {
-    if report.key_people.iter().all(|k| k.gone.is_none()) {
-        return;
-    }
-    sheet
-        .columns
-        .extend(["gone_before", "gone_horizon", "gone_holders"].map(String::from));
-    for (row, k) in sheet.rows.iter_mut().zip(&report.key_people) {
-        row.extend(match &k.gone {
-            Some(g) => {
-                let who: Vec<String> = g
-                    .holders
-                    .iter()
-                    .map(|d| format!("{} {}", report.who(&d.person), d.leaves))
-                    .collect();
-                [
-                    Cell::text(&g.need),
-                    Cell::Date(g.horizon),
-                    Cell::Text(who.join(", ")),
-                ]
-            }
-            None => [Cell::Empty, Cell::Empty, Cell::Empty],
-        });
     }
 }
 

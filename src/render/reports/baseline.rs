@@ -9,6 +9,7 @@
 
 use std::io;
 
+use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::gap::NEED_FIELDS;
 use crate::render::table::Grid;
@@ -126,9 +127,10 @@ pub fn summary_line(l: Labels, s: &GapBaseline) -> String {
     parts.join(", ")
 }
 
-/// What happened to a need, in a word (and an order: worse first).
+/// What happened to a need or a skill, in a word (and an order: worse
+/// first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Mark {
+pub enum Mark {
     Worse,
     Better,
     Changed,
@@ -148,7 +150,7 @@ fn mark(baseline: Option<&NeedBaseline>) -> Mark {
     }
 }
 
-fn mark_word(l: Labels, mark: Mark) -> &'static str {
+pub fn mark_word(l: Labels, mark: Mark) -> &'static str {
     match mark {
         Mark::Worse => l.get(Key::MarkWorse),
         Mark::Better => l.get(Key::MarkBetter),
@@ -158,15 +160,70 @@ fn mark_word(l: Labels, mark: Mark) -> &'static str {
     }
 }
 
+/// A comparison's page, `gap --baseline`'s and `balance --baseline`'s
+/// alike: the title, the summary line, the rows (a document shows only
+/// those that changed, the worse first, and counts the rest as `nouns`),
+/// and what the baseline had that is gone.
+pub struct Page<'a, T, B> {
+    pub organisation: &'a str,
+    pub what: Key,
+    pub as_of: Date,
+    /// The baseline's date, or that there is none.
+    pub baseline: String,
+    pub line: String,
+    pub rows: Vec<(&'a T, Option<&'a B>)>,
+    pub mark: fn(Option<&B>) -> Mark,
+    pub nouns: (Key, Key),
+    pub removed: Vec<Text>,
+}
+
+impl<'a, T, B> Page<'a, T, B> {
+    pub fn outline(
+        self,
+        l: Labels,
+        dialect: Dialect,
+        grid: impl Fn(Vec<(&'a T, Option<&'a B>)>) -> Grid,
+    ) -> Outline {
+        let mut out = Builder::default();
+        let what = l.get(self.what);
+        out.title(l.fill(
+            Key::BaselineTitle,
+            &[&self.organisation, &what, &self.as_of, &self.baseline],
+        ));
+        match dialect {
+            Dialect::Terminal => {
+                out.para(self.line).grid(grid(self.rows));
+            }
+            Dialect::Document => {
+                out.para(Text::default().strong(self.line));
+                let mark = self.mark;
+                let (mut changed, same): (Vec<_>, Vec<_>) = self
+                    .rows
+                    .into_iter()
+                    .partition(|(_, b)| mark(*b) != Mark::Unchanged);
+                changed.sort_by_key(|(_, b)| mark(*b));
+                if !changed.is_empty() {
+                    out.grid(grid(changed));
+                }
+                if !same.is_empty() {
+                    let (one, many) = self.nouns;
+                    out.para(l.fill(Key::BaselineUnchanged, &[&l.count(same.len(), one, many)]));
+                }
+            }
+        }
+        if !self.removed.is_empty() {
+            out.heading(2, l.fill(Key::BaselineRemovedHeading, &[&self.baseline]))
+                .list(self.removed);
+        }
+        out.build()
+    }
+}
+
 /// The needs' grid: now, the change, and the mark. The change in renewals
 /// has a column only when some need's changed, so a need marked "changed"
 /// always shows what changed, and organisations without certificates keep
 /// the narrower table.
-fn needs_grid<'a>(
-    l: Labels,
-    rows: impl Iterator<Item = (&'a NeedGap, Option<&'a NeedBaseline>)>,
-) -> Grid {
-    let rows: Vec<_> = rows.collect();
+fn needs_grid(l: Labels, rows: Vec<(&NeedGap, Option<&NeedBaseline>)>) -> Grid {
     let renew = rows
         .iter()
         .any(|(_, b)| b.is_some_and(|b| b.change.renew != 0));
@@ -220,65 +277,23 @@ fn needs_grid<'a>(
 
 impl ToOutline for GapComparison {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
-        let r = &self.now;
         let s = &self.summary;
-        let mut out = Builder::default();
-        out.title(l.fill(
-            Key::BaselineTitle,
-            &[
-                &r.organisation,
-                &l.get(Key::WhatGap),
-                &r.as_of,
-                &as_of(l, s.as_of.as_deref(), Key::BaselineNothing),
-            ],
-        ));
-        let line = summary_line(l, s);
-        match dialect {
-            Dialect::Terminal => {
-                out.para(line);
-                out.grid(needs_grid(l, self.rows()));
-            }
-            Dialect::Document => {
-                out.para(Text::default().strong(line));
-                // Changed needs first, those that fell behind first of all;
-                // the unchanged ones are only counted.
-                let mut changed: Vec<_> = self
-                    .rows()
-                    .map(|(n, b)| (mark(b), n, b))
-                    .filter(|(m, _, _)| *m != Mark::Unchanged)
-                    .collect();
-                changed.sort_by_key(|(m, _, _)| *m);
-                if !changed.is_empty() {
-                    out.grid(needs_grid(l, changed.into_iter().map(|(_, n, b)| (n, b))));
-                }
-                let same = self
-                    .rows()
-                    .filter(|(_, b)| mark(*b) == Mark::Unchanged)
-                    .count();
-                if same > 0 {
-                    out.para(l.fill(
-                        Key::BaselineUnchanged,
-                        &[&l.count(same, Key::NeedNoun, Key::NeedsNoun)],
-                    ));
-                }
-            }
+        let removed = s.removed.iter().map(|n| {
+            let shortfall = l.int(n.shortfall.into());
+            Text::plain(l.fill(Key::BaselineRemovedNeed, &[&n.id, &n.skill, &shortfall]))
+        });
+        Page {
+            organisation: &self.now.organisation,
+            what: Key::WhatGap,
+            as_of: self.now.as_of,
+            baseline: as_of(l, s.as_of.as_deref(), Key::BaselineNothing),
+            line: summary_line(l, s),
+            rows: self.rows().collect(),
+            mark,
+            nouns: (Key::NeedNoun, Key::NeedsNoun),
+            removed: removed.collect(),
         }
-        if !s.removed.is_empty() {
-            out.heading(
-                2,
-                l.fill(
-                    Key::BaselineRemovedHeading,
-                    &[&as_of(l, s.as_of.as_deref(), Key::BaselineNothing)],
-                ),
-            );
-            out.list(s.removed.iter().map(|n| {
-                Text::plain(l.fill(
-                    Key::BaselineRemovedNeed,
-                    &[&n.id, &n.skill, &l.int(n.shortfall.into())],
-                ))
-            }));
-        }
-        out.build()
+        .outline(l, dialect, |rows| needs_grid(l, rows))
     }
 }
 
@@ -295,36 +310,33 @@ pub const BASELINE_COLUMNS: [&str; 9] = [
     "baseline_status",
 ];
 
-/// A sink that appends a need's baseline cells to `gap`'s row for it.
-struct Appending<'a> {
-    inner: &'a mut dyn RowSink,
-    baselines: std::slice::Iter<'a, Option<NeedBaseline>>,
+/// A sink that appends a row's baseline cells to the report's row for it:
+/// `cells` of its baseline and its status, or, for a row the baseline
+/// lacks, `width` empty cells and status `new`.
+pub struct Appending<'a, B> {
+    pub inner: &'a mut dyn RowSink,
+    pub baselines: std::slice::Iter<'a, Option<B>>,
+    pub cells: &'a dyn Fn(&B) -> Vec<Cell>,
+    pub width: usize,
 }
 
-impl RowSink for Appending<'_> {
+impl<B> RowSink for Appending<'_, B> {
     fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
         let mut row = cells.to_vec();
         match self.baselines.next().and_then(Option::as_ref) {
-            Some(b) => {
-                row.extend([
-                    Cell::int(b.have),
-                    Cell::int(b.shortfall),
-                    Cell::int(b.renew),
-                    Cell::Share(b.coverage),
-                    Cell::Int(b.change.have),
-                    Cell::Int(b.change.shortfall),
-                    Cell::Int(b.change.renew),
-                    Cell::Num(b.change.coverage),
-                    Cell::text(if b.changed() { "changed" } else { "unchanged" }),
-                ]);
-            }
+            Some(b) => row.extend((self.cells)(b)),
             None => {
-                row.extend(std::iter::repeat_n(Cell::Empty, BASELINE_COLUMNS.len() - 1));
+                row.extend(std::iter::repeat_n(Cell::Empty, self.width));
                 row.push(Cell::text("new"));
             }
         }
         self.inner.row(&row)
     }
+}
+
+/// A row's status against its baseline, the last of the appended cells.
+pub fn status(changed: bool) -> Cell {
+    Cell::text(if changed { "changed" } else { "unchanged" })
 }
 
 impl ToCsv for GapComparison {
@@ -341,6 +353,20 @@ impl ToCsv for GapComparison {
         self.now.write_rows(&mut Appending {
             inner: &mut *sink,
             baselines: self.baselines.iter(),
+            cells: &|b: &NeedBaseline| {
+                vec![
+                    Cell::int(b.have),
+                    Cell::int(b.shortfall),
+                    Cell::int(b.renew),
+                    Cell::Share(b.coverage),
+                    Cell::Int(b.change.have),
+                    Cell::Int(b.change.shortfall),
+                    Cell::Int(b.change.renew),
+                    Cell::Num(b.change.coverage),
+                    status(b.changed()),
+                ]
+            },
+            width: BASELINE_COLUMNS.len() - 1,
         })?;
         for n in &self.summary.removed {
             let mut row: Vec<Cell> = NEED_FIELDS

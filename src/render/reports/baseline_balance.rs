@@ -8,8 +8,8 @@
 
 use std::io;
 
-use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
-use crate::render::reports::baseline::{as_of, signed};
+use crate::render::outline::{Dialect, Outline, Text, ToOutline};
+use crate::render::reports::baseline::{Appending, Mark, Page, as_of, mark_word, signed, status};
 use crate::render::table::Grid;
 use crate::render::table::{Cell, RowSink, ToCsv};
 use crate::render::words::{Key, Labels};
@@ -36,15 +36,6 @@ pub fn summary_line(l: Labels, compared: usize, s: &BalanceBaseline) -> String {
     parts.join(", ")
 }
 
-/// What happened to a skill, in an order: worse first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Mark {
-    Worse,
-    Changed,
-    New,
-    Unchanged,
-}
-
 fn mark(baseline: Option<&SkillBaseline>) -> Mark {
     match baseline {
         None => Mark::New,
@@ -62,10 +53,10 @@ fn then_now(l: Labels, then: Option<u64>, now: u64) -> String {
     }
 }
 
-fn skills_grid<'a>(
+fn skills_grid(
     l: Labels,
     scale: &[String],
-    rows: impl Iterator<Item = (&'a SkillBalance, Option<&'a SkillBaseline>)>,
+    rows: Vec<(&SkillBalance, Option<&SkillBaseline>)>,
 ) -> Grid {
     let mut header = vec![l.get(Key::ColSkill).to_string()];
     header.extend(
@@ -87,15 +78,7 @@ fn skills_grid<'a>(
         }));
         row.push(then_now(l, baseline.map(|b| b.people), skill.people));
         row.push(baseline.map_or(String::new(), |b| signed(l, b.change.people)));
-        row.push(
-            match mark(baseline) {
-                Mark::Worse => l.get(Key::MarkWorse),
-                Mark::Changed => l.get(Key::MarkChanged),
-                Mark::New => l.get(Key::MarkNew),
-                Mark::Unchanged => "",
-            }
-            .to_string(),
-        );
+        row.push(mark_word(l, mark(baseline)).to_string());
         grid.push(row);
     }
     grid
@@ -103,61 +86,24 @@ fn skills_grid<'a>(
 
 impl ToOutline for BalanceComparison {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
-        let r = &self.now;
         let s = &self.summary;
-        let mut out = Builder::default();
-        out.title(l.fill(
-            Key::BaselineTitle,
-            &[
-                &r.organisation,
-                &l.get(Key::WhatBalance),
-                &r.as_of,
-                &as_of(l, s.as_of.as_deref(), Key::BaselineNothingSkills),
-            ],
-        ));
         let compared = self.baselines.iter().filter(|b| b.is_some()).count();
-        let line = summary_line(l, compared, s);
-        match dialect {
-            Dialect::Terminal => {
-                out.para(line);
-                out.grid(skills_grid(l, &r.scale, self.rows()));
-            }
-            Dialect::Document => {
-                out.para(Text::default().strong(line));
-                let mut changed: Vec<_> = self
-                    .rows()
-                    .map(|(k, b)| (mark(b), k, b))
-                    .filter(|(m, _, _)| *m != Mark::Unchanged)
-                    .collect();
-                changed.sort_by_key(|(m, _, _)| *m);
-                if !changed.is_empty() {
-                    let rows = changed.into_iter().map(|(_, k, b)| (k, b));
-                    out.grid(skills_grid(l, &r.scale, rows));
-                }
-                let same = self
-                    .rows()
-                    .filter(|(_, b)| mark(*b) == Mark::Unchanged)
-                    .count();
-                if same > 0 {
-                    let what = l.count(same, Key::BaselineSkillNoun, Key::BaselineSkillsNoun);
-                    out.para(l.fill(Key::BaselineUnchanged, &[&what]));
-                }
-            }
+        let removed = s.removed.iter().map(|k| {
+            let name = k.name.as_ref().unwrap_or(&k.skill);
+            Text::plain(l.fill(Key::BaselineRemovedSkill, &[name, &l.int(k.people)]))
+        });
+        Page {
+            organisation: &self.now.organisation,
+            what: Key::WhatBalance,
+            as_of: self.now.as_of,
+            baseline: as_of(l, s.as_of.as_deref(), Key::BaselineNothingSkills),
+            line: summary_line(l, compared, s),
+            rows: self.rows().collect(),
+            mark,
+            nouns: (Key::BaselineSkillNoun, Key::BaselineSkillsNoun),
+            removed: removed.collect(),
         }
-        if !s.removed.is_empty() {
-            out.heading(
-                2,
-                l.fill(
-                    Key::BaselineRemovedHeading,
-                    &[&as_of(l, s.as_of.as_deref(), Key::BaselineNothingSkills)],
-                ),
-            );
-            out.list(s.removed.iter().map(|k| {
-                let name = k.name.as_ref().unwrap_or(&k.skill);
-                Text::plain(l.fill(Key::BaselineRemovedSkill, &[name, &l.int(k.people)]))
-            }));
-        }
-        out.build()
+        .outline(l, dialect, |rows| skills_grid(l, &self.now.scale, rows))
     }
 }
 
@@ -169,41 +115,6 @@ fn appended(levels: usize) -> Vec<String> {
     columns.extend((0..levels).map(|i| format!("change_level_{i}")));
     columns.push("baseline_status".into());
     columns
-}
-
-/// A sink that appends a skill's baseline cells to `balance`'s row for it.
-struct Appending<'a> {
-    inner: &'a mut dyn RowSink,
-    levels: usize,
-    baselines: std::slice::Iter<'a, Option<SkillBaseline>>,
-}
-
-impl RowSink for Appending<'_> {
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
-        let mut row = cells.to_vec();
-        let at = |v: &[u64], i: usize| Cell::count(v.get(i).copied().unwrap_or(0));
-        match self.baselines.next().and_then(Option::as_ref) {
-            Some(b) => {
-                row.extend([Cell::count(b.people), Cell::count(b.assessed)]);
-                row.extend((0..self.levels).map(|i| at(&b.levels, i)));
-                row.extend([Cell::Int(b.change.people), Cell::Int(b.change.assessed)]);
-                row.extend(
-                    (0..self.levels)
-                        .map(|i| Cell::Int(b.change.levels.get(i).copied().unwrap_or(0))),
-                );
-                row.push(Cell::text(if b.changed() {
-                    "changed"
-                } else {
-                    "unchanged"
-                }));
-            }
-            None => {
-                row.extend(std::iter::repeat_n(Cell::Empty, 4 + 2 * self.levels));
-                row.push(Cell::text("new"));
-            }
-        }
-        self.inner.row(&row)
-    }
 }
 
 impl ToCsv for BalanceComparison {
@@ -218,10 +129,21 @@ impl ToCsv for BalanceComparison {
     /// empty, its baseline cells, no change, and status `removed`.
     fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
         let levels = self.now.scale.len();
+        let at = |v: &[u64], i: usize| Cell::count(v.get(i).copied().unwrap_or(0));
         self.now.write_rows(&mut Appending {
             inner: &mut *sink,
-            levels,
             baselines: self.baselines.iter(),
+            cells: &|b: &SkillBaseline| {
+                let mut row = vec![Cell::count(b.people), Cell::count(b.assessed)];
+                row.extend((0..levels).map(|i| at(&b.levels, i)));
+                row.extend([Cell::Int(b.change.people), Cell::Int(b.change.assessed)]);
+                row.extend(
+                    (0..levels).map(|i| Cell::Int(b.change.levels.get(i).copied().unwrap_or(0))),
+                );
+                row.push(status(b.changed()));
+                row
+            },
+            width: 4 + 2 * levels,
         })?;
         let width = self.now.columns().len();
         for k in &self.summary.removed {
@@ -230,7 +152,7 @@ impl ToCsv for BalanceComparison {
             row[1] = Cell::text(&k.skill);
             row[2] = Cell::opt_text(k.name.as_ref());
             row.extend([Cell::count(k.people), Cell::count(k.assessed)]);
-            row.extend((0..levels).map(|i| Cell::count(k.levels.get(i).copied().unwrap_or(0))));
+            row.extend((0..levels).map(|i| at(&k.levels, i)));
             row.extend(std::iter::repeat_n(Cell::Empty, 2 + levels));
             row.push(Cell::text("removed"));
             sink.row(&row)?;

@@ -97,24 +97,7 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         .needs
         .iter()
         .filter(|n| !n.develop.is_empty())
-        .map(|n| {
-            let people: Vec<String> = n
-                .develop
-                .iter()
-                .map(|d| {
-                    l.fill(
-                        Key::DevelopItem,
-                        &[
-                            &person(&d.person, d.name.as_deref()),
-                            &d.from,
-                            &d.to,
-                            &l.int(d.hours),
-                        ],
-                    )
-                })
-                .collect();
-            Text::plain(format!("{}: {}", n.id, people.join(", ")))
-        })
+        .map(|n| Text::plain(format!("{}: {}", n.id, developed(l, n, Key::DevelopItem))))
         .collect();
     if !develop.is_empty() {
         out.heading(2, l.get(Key::DevelopHeading)).list(develop);
@@ -129,6 +112,19 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
         out.heading(2, l.get(Key::RecruitHeading)).list(recruit);
     }
     ks_block(l, r, Terminal, out);
+}
+
+/// Whom a need develops, each an `item` (person, from, to, hours).
+fn developed(l: Labels, n: &NeedGap, item: Key) -> String {
+    let people: Vec<String> = n
+        .develop
+        .iter()
+        .map(|d| {
+            let who = person(&d.person, d.name.as_deref());
+            l.fill(item, &[&who, &d.from, &d.to, &l.int(d.hours)])
+        })
+        .collect();
+    people.join(", ")
 }
 
 /// "2 x Rust at level 3 by 2027-06-30": what a need recruits.
@@ -163,24 +159,9 @@ fn gap_document(l: Labels, r: &GapReport, out: &mut Builder) {
     effort_lines(l, Document, &needs_effort(l, r), Key::BasisNeeds, out);
     deadline_notes(l, r, out);
     let develop = r.needs.iter().filter(|n| !n.develop.is_empty()).map(|n| {
-        let people: Vec<String> = n
-            .develop
-            .iter()
-            .map(|d| {
-                l.fill(
-                    Key::DevelopDocumentItem,
-                    &[
-                        &person(&d.person, d.name.as_deref()),
-                        &d.from,
-                        &d.to,
-                        &l.int(d.hours),
-                    ],
-                )
-            })
-            .collect();
         Text::plain(l.get(Key::DevelopFor))
             .strong(&n.id)
-            .and(format!(": {}", people.join(", ")))
+            .and(format!(": {}", developed(l, n, Key::DevelopDocumentItem)))
     });
     let recruit = r.needs.iter().filter(|n| n.recruit > 0).map(|n| {
         Text::plain(l.get(Key::RecruitFor))
@@ -235,11 +216,7 @@ pub fn renews(report: &GapReport) -> bool {
 /// under it.
 pub fn needs(l: Labels, report: &GapReport, dialect: Dialect) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect,
-        of: report,
-    };
+    let h = Human::new(l, dialect, report);
     let grid = Grid::of(
         &h,
         NEED_FIELDS,
@@ -619,7 +596,7 @@ pub fn ks_block(l: Labels, r: &GapReport, dialect: Dialect, out: &mut Builder) {
     ];
     columns.extend(r.needs.iter().any(|n| n.surplus > 0).then_some(ColSurplus));
     columns.extend(t.cost.is_some().then_some(ColCost));
-    let h = Human { l, dialect, of: r };
+    let h = Human::new(l, dialect, r);
     let mut grid = Grid::of(&h, NEED_FIELDS, &columns, &r.needs);
     let m = t.measures;
     if dialect == Terminal {
@@ -736,11 +713,7 @@ pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Out
     out.title(l.fill(NeedViewTitle, &[&n.id, &n.skill_name, &level]));
     let mut facts = Grid::new(&heads(l, &[(L, ColWhat), (L, ColValue)]));
     // The row's own cells, by heading, as the gap table shows them.
-    let h = Human {
-        l,
-        dialect: Terminal,
-        of: r,
-    };
+    let h = Human::new(l, Terminal, r);
     let shown = [
         ColScope,
         ColPriority,

@@ -5,9 +5,9 @@ use std::io;
 
 use crate::model::Date;
 use crate::render::outline::{Dialect, Outline, ToOutline};
-use crate::render::reports::text::{effort_line, group_title, group_word, or_empty};
+use crate::render::reports::text::{effort_line, group_word};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
-use crate::render::table::{Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads};
+use crate::render::table::{Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx};
 use crate::render::words::{Key, Labels};
 use crate::report::{GapGroup, GapGroupsReport};
 
@@ -29,11 +29,7 @@ impl ToOutline for GapGroupsReport {
         let effort = effort_line(l, &t.effort, &r.mix);
         match dialect {
             Terminal => {
-                let none = match r.by.as_str() {
-                    "unit" => l.get(Key::WholeOrganisation),
-                    _ => l.get(Key::NoneInParens),
-                };
-                let mut groups = gap_groups(l, r, none);
+                let mut groups = gap_groups(l, r, dialect);
                 let mut total = vec![
                     l.get(Key::Total).to_string(),
                     String::new(),
@@ -62,7 +58,7 @@ impl ToOutline for GapGroupsReport {
                 out.grid(groups);
             }
             Document => {
-                out.grid(gap_groups(l, r, l.get(Key::NoneInParens)));
+                out.grid(gap_groups(l, r, dialect));
             }
         };
         effort_lines(l, dialect, &effort, Key::BasisNeeds, &mut out);
@@ -70,93 +66,51 @@ impl ToOutline for GapGroupsReport {
     }
 }
 
-/// `gap --by unit|skill|driver`: a row per group; `none` names the null key.
-pub fn gap_groups(l: Labels, report: &GapGroupsReport, none: &str) -> Grid {
+/// `gap --by unit|skill|driver`: a row per group (see [`GROUP_FIELDS`]).
+pub fn gap_groups(l: Labels, report: &GapGroupsReport, dialect: Dialect) -> Grid {
     use Key::*;
-    let mut header = vec![group_title(l, &report.by).to_string()];
-    header.extend(heads(
-        l,
-        &[
-            (L, ColName),
-            (R, ColNeeds),
-            (R, ColUnmet),
-            (R, ColCoverage),
-            (R, ColShort),
-            (R, ColDevelop),
-            (R, ColRecruit),
-            (R, ColHours),
-            (L, ColAtRisk),
-        ],
-    ));
-    let renew = groups_renew(report);
-    if renew {
-        header.insert(6, heads(l, &[(R, ColRenew)]).remove(0));
-    }
+    let mut order = vec![
+        group_title(&report.by),
+        ColName,
+        ColNeeds,
+        ColUnmet,
+        ColCoverage,
+        ColShort,
+        ColRenew,
+        ColDevelop,
+        ColRecruit,
+        ColHours,
+        ColAtRisk,
+    ];
+    order.retain(|&k| k != ColRenew || groups_renew(report));
     // Issue 25: KS's measures summed per group, and the cost, last.
-    let currency = report
-        .totals
-        .currency
-        .as_deref()
-        .filter(|_| report.totals.cost.is_some());
-    let mut more = Vec::new();
-    if report.ks {
-        more.extend([
-            (R, ColBeholde),
-            (R, ColUtvikle),
-            (R, ColMobilisere),
-            (R, ColRekruttere),
-        ]);
-    }
-    more.extend(currency.map(|_| (R, ColCost)));
-    let base = header.len();
-    header.extend(heads(l, &more));
+    let ks = [ColBeholde, ColUtvikle, ColMobilisere, ColRekruttere];
+    order.extend(ks.iter().filter(|_| report.ks));
+    let cost = report.totals.currency.is_some() && report.totals.cost.is_some();
+    order.extend(cost.then_some(ColCost));
+    let h = Human::new(l, dialect, report);
+    let mut grid = Grid::of(&h, GROUP_FIELDS, &order, &report.groups);
     // A narrow terminal folds the cost and KS's measures first.
-    let mut fold: Vec<usize> = (base..header.len()).rev().collect();
-    fold.extend(if renew {
-        &[10, 1, 7, 6][..]
-    } else {
-        &[9, 1, 6][..]
-    });
-    let mut grid = Grid::new(&header).fold(&fold).fold_last(&[3]);
-    for g in &report.groups {
-        let mut row = vec![
-            g.key.clone().unwrap_or_else(|| none.to_string()),
-            or_empty(g.name.as_ref()),
-            l.int(g.needs as u64),
-            l.int(g.unmet as u64),
-            l.percent(g.coverage),
-            l.int(g.shortfall),
-            l.int(g.develop as u64),
-            l.int(g.recruit),
-            l.hours(g.effort.total),
-            g.at_risk
-                .map_or_else(|| l.get(No).to_string(), |p| l.priority(p).to_string()),
-        ];
-        if renew {
-            row.insert(6, l.int(g.renew as u64));
-        }
+    let mut fold = vec![
+        ColCost,
+        ColRekruttere,
+        ColMobilisere,
+        ColUtvikle,
+        ColBeholde,
+    ];
+    fold.extend([ColAtRisk, ColName, ColDevelop, ColRenew]);
+    let (fold, last) = (grid.at(&fold), grid.at(&[ColUnmet]));
+    grid = grid.fold(&fold).fold_last(&last);
+    for (row, g) in grid.rows.iter_mut().zip(&report.groups) {
         if g.suppressed {
             // `--min-group`: dashes, and the reason where the risk would be.
-            let last = row.len() - 1;
-            row[2..last].fill("–".to_string());
-            row[last] = l.get(Suppressed).to_string();
+            for (cell, column) in row.iter_mut().zip(&grid.columns).skip(2) {
+                *cell = match column.key {
+                    Some(ColAtRisk) => l.get(Suppressed).to_string(),
+                    _ => "–".to_string(),
+                };
+            }
         }
-        let m = g.measures;
-        let mut ks: Vec<String> = Vec::new();
-        if report.ks {
-            ks.extend([m.beholde, m.utvikle, m.mobilisere, m.rekruttere].map(|n| l.int(n)));
-        }
-        if let Some(currency) = currency {
-            ks.push(
-                g.cost
-                    .map_or_else(String::new, |c| l.money(c.amount(), currency)),
-            );
-        }
-        if g.suppressed {
-            ks.fill("–".to_string());
-        }
-        row.extend(ks);
-        grid.push(row);
     }
     grid
 }
@@ -169,35 +123,75 @@ pub fn groups_renew(report: &GapGroupsReport) -> bool {
 /// A group's row in `gap --by unit|skill|driver --format csv` and its
 /// workbook sheet, in order (`renew` last, so scripts reading by position
 /// still work).
-pub const GROUP_FIELDS: &[Field<GapGroup>] = &[
-    Field::new("key", |g| Cell::opt_text(g.key.as_ref())),
-    Field::new("name", |g| Cell::opt_text(g.name.as_ref())),
-    Field::new("needs", |g| Cell::count(g.needs)),
-    Field::new("unmet", |g| Cell::count(g.unmet)),
-    Field::new("coverage", |g| Cell::Share(g.coverage)),
-    Field::new("shortfall", |g| Cell::count(g.shortfall)),
-    Field::new("develop", |g| Cell::count(g.develop)),
-    Field::new("recruit", |g| Cell::count(g.recruit)),
-    Field::new(EFFORT_COLUMNS[0], |g| Cell::Num(g.effort.total)),
+pub const GROUP_FIELDS: &[GroupField] = &[
+    GroupField::new("key", |g| Cell::opt_text(g.key.as_ref())),
+    GroupField::new("name", |g| Cell::opt_text(g.name.as_ref())).head(L, Key::ColName),
+    GroupField::new("needs", |g| Cell::count(g.needs)).head(R, Key::ColNeeds),
+    GroupField::new("unmet", |g| Cell::count(g.unmet)).head(R, Key::ColUnmet),
+    GroupField::new("coverage", |g| Cell::Share(g.coverage)).head(R, Key::ColCoverage),
+    GroupField::new("shortfall", |g| Cell::count(g.shortfall)).head(R, Key::ColShort),
+    GroupField::new("develop", |g| Cell::count(g.develop)).head(R, Key::ColDevelop),
+    GroupField::new("recruit", |g| Cell::count(g.recruit)).head(R, Key::ColRecruit),
+    GroupField::new(EFFORT_COLUMNS[0], |g| Cell::Num(g.effort.total)).head(R, Key::ColHours),
     Field::new(EFFORT_COLUMNS[1], |g| Cell::Num(g.effort.experience)),
     Field::new(EFFORT_COLUMNS[2], |g| Cell::Num(g.effort.social)),
     Field::new(EFFORT_COLUMNS[3], |g| Cell::Num(g.effort.formal)),
-    Field::new("at_risk", |g| Cell::opt_priority(g.at_risk)),
-    Field::new("renew", |g| Cell::count(g.renew)),
+    GroupField::new("at_risk", |g| Cell::opt_priority(g.at_risk))
+        .head(L, Key::ColAtRisk)
+        .shows(|g, h| {
+            g.at_risk
+                .map_or(h.l.get(Key::No), |p| h.l.priority(p))
+                .to_string()
+        }),
+    GroupField::new("renew", |g| Cell::count(g.renew)).head(R, Key::ColRenew),
     // Issue 25: KS's measures summed, and the cost only with `[cost]`.
-    Field::new("beholde", |g| Cell::count(g.measures.beholde)),
-    Field::new("utvikle", |g| Cell::count(g.measures.utvikle)),
-    Field::new("mobilisere", |g| Cell::count(g.measures.mobilisere)),
-    Field::new("rekruttere", |g| Cell::count(g.measures.rekruttere)),
-    Field::new("cost", |g| {
+    GroupField::new("beholde", |g| Cell::count(g.measures.beholde)).head(R, Key::ColBeholde),
+    GroupField::new("utvikle", |g| Cell::count(g.measures.utvikle)).head(R, Key::ColUtvikle),
+    GroupField::new("mobilisere", |g| Cell::count(g.measures.mobilisere))
+        .head(R, Key::ColMobilisere),
+    GroupField::new("rekruttere", |g| Cell::count(g.measures.rekruttere))
+        .head(R, Key::ColRekruttere),
+    GroupField::new("cost", |g| {
         g.cost.map_or(Cell::Empty, |c| Cell::Num(c.amount()))
+    })
+    .head(R, Key::ColCost)
+    .shows(|g, h| {
+        let currency = h.of.totals.currency.as_deref().unwrap_or_default();
+        g.cost
+            .map_or_else(String::new, |c| h.l.money(c.amount(), currency))
     }),
+    // The key heads the table by what it groups (one of these three).
+    GroupField::human(L, Key::ColUnit, key),
+    GroupField::human(L, Key::ColSkill, key),
+    GroupField::human(L, Key::ColDriver, key),
 ];
 
+type GroupField = Field<GapGroup, GapGroupsReport>;
+
+/// A group's key; the group of none is the whole organisation in a
+/// terminal's `--by unit`.
+fn key(g: &GapGroup, h: &Human<'_, GapGroupsReport>) -> String {
+    let none = match (h.dialect, h.of.by.as_str()) {
+        (Terminal, "unit") => Key::WholeOrganisation,
+        _ => Key::NoneInParens,
+    };
+    g.key.clone().unwrap_or_else(|| h.l.get(none).to_string())
+}
+
+/// The heading of a group's key, by what `gap --by` groups.
+fn group_title(by: &str) -> Key {
+    match by {
+        "unit" => Key::ColUnit,
+        "skill" => Key::ColSkill,
+        _ => Key::ColDriver,
+    }
+}
+
 /// The group row's columns: every one, `cost` only with `[cost]`.
-fn group_fields(r: &GapGroupsReport) -> Vec<&'static Field<GapGroup>> {
+fn group_fields(r: &GapGroupsReport) -> Vec<&'static GroupField> {
     GROUP_FIELDS
         .iter()
+        .filter(|f| f.machine())
         .filter(|f| r.totals.cost.is_some() || f.name != "cost")
         .filter(|f| r.ks || !["beholde", "utvikle", "mobilisere", "rekruttere"].contains(&f.name))
         .collect()

@@ -194,7 +194,7 @@ impl ToOutline for MatrixReport {
             }
         }
         // Its headings are the document's sections as they are.
-        out.blocks.extend(matrix_part(l, r, dialect));
+        out.extend(matrix_part(l, r, dialect));
         out.build()
     }
 }

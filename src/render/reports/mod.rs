@@ -41,7 +41,7 @@ fn opening(
     organisation: &str,
     as_of: Date,
     mix: Option<(&LearningMix, &str)>,
-) -> Builder {
+) -> Builder<'static> {
     let mut out = Builder::default();
     match (dialect, mix) {
         (Terminal, Some((mix, _))) => {

@@ -151,11 +151,7 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
     )));
     out.section("mix", l.get(MixTitle))
         .para(l.get(MixIntro))
-        .push(Block::Legend(vec![
-            (Tone::Experience, l.get(Experience).to_string()),
-            (Tone::Social, l.get(Social).to_string()),
-            (Tone::Formal, l.get(Formal).to_string()),
-        ]))
+        .push(modes_legend(l))
         .push(Block::Columns(vec![by_need.build(), by_unit.build()]));
     // Issue 25: with `[cost]`, the økonomiplan, a bar a year.
     if let (Some(years), Some(currency)) = (&r.gap.totals.cost_by_year, &r.gap.totals.currency) {
@@ -177,11 +173,7 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
         if let Some(mix) = &p.lived_mix {
             out.section("effect", l.get(EffectTitle))
                 .para(l.fill(EffectPageIntro, &[&p.since]))
-                .push(Block::Legend(vec![
-                    (Tone::Experience, l.get(Experience).to_string()),
-                    (Tone::Social, l.get(Social).to_string()),
-                    (Tone::Formal, l.get(Formal).to_string()),
-                ]))
+                .push(modes_legend(l))
                 .push(Block::Bars(lived_bars(mix, l)))
                 .push(Block::Columns(lived_by(mix, l)));
         }
@@ -378,47 +370,22 @@ fn bars(
     kind: &'static str,
     l: Labels,
 ) -> Vec<Bar> {
-    use Key::*;
     let items: Vec<_> = items.collect();
     let longest = items.iter().map(|i| i.3.total).fold(0.0, f64::max);
-    let h = l.get(HoursUnit);
+    let h = l.get(Key::HoursUnit);
     items
         .into_iter()
         .map(|(label, note, key, e)| {
             let share = |part: f64| if e.total > 0.0 { part / e.total } else { 0.0 };
-            let parts: Vec<(Tone, f64, String)> = [
-                (Tone::Experience, Experience, e.experience),
-                (Tone::Social, Social, e.social),
-                (Tone::Formal, Formal, e.formal),
-            ]
-            .into_iter()
-            .map(|(tone, key, hours)| {
-                let text = format!("{} {} {h}", l.get(key), l.hours(hours));
-                (tone, share(hours), text)
-            })
-            .collect();
-            let caption = parts
-                .iter()
-                .map(|p| p.2.as_str())
-                .collect::<Vec<_>>()
-                .join(" · ");
-            Bar {
-                label,
-                note,
-                kind,
-                key,
-                tracks: vec![Track {
-                    length: if longest > 0.0 {
-                        e.total / longest
-                    } else {
-                        0.0
-                    },
-                    parts,
-                    value: format!("{} {h}", l.hours(e.total)),
-                    change: String::new(),
-                }],
-                caption,
-            }
+            let amounts = [e.experience, e.social, e.formal];
+            let length = if longest > 0.0 {
+                e.total / longest
+            } else {
+                0.0
+            };
+            let value = format!("{} {h}", l.hours(e.total));
+            let modes = (amounts, amounts.map(share), h);
+            modes_bar(l, (label, note), (kind, key), modes, length, value)
         })
         .collect()
 }
@@ -477,29 +444,89 @@ fn lived_bars(mix: &LivedMix, l: Labels) -> Vec<Bar> {
 /// The lived mix by unit and by driver, side by side.
 fn lived_by(mix: &LivedMix, l: Labels) -> Vec<Outline> {
     use Key::*;
-    let mut units = Builder::default();
-    units.heading(3, l.get(LivedByUnit)).push(Block::Bars(
-        mix.by_unit
-            .iter()
-            .map(|u| {
-                let unit = u.key.clone().unwrap_or_else(|| l.get(NoUnit).into());
-                let key = ("lived-unit", u.key.clone().unwrap_or_default());
-                hours_bar(l, unit, key, &u.hours)
-            })
+    let side = |heading: Key, bars: Vec<Bar>| {
+        let mut out = Builder::default();
+        out.heading(3, l.get(heading)).push(Block::Bars(bars));
+        out.build()
+    };
+    let units = mix.by_unit.iter().map(|u| {
+        let unit = u.key.clone().unwrap_or_else(|| l.get(NoUnit).into());
+        hours_bar(
+            l,
+            unit,
+            ("lived-unit", u.key.clone().unwrap_or_default()),
+            &u.hours,
+        )
+    });
+    let drivers = mix.by_driver.iter().map(|d| {
+        let name = d.name.clone().unwrap_or_else(|| l.get(NoDriver).into());
+        hours_bar(
+            l,
+            name,
+            ("lived-driver", d.key.clone().unwrap_or_default()),
+            &d.hours,
+        )
+    });
+    vec![
+        side(LivedByUnit, units.collect()),
+        side(LivedByDriver, drivers.collect()),
+    ]
+}
+
+/// The learning modes' colours, named.
+fn modes_legend(l: Labels) -> Block {
+    let modes = [Key::Experience, Key::Social, Key::Formal];
+    let tones = [Tone::Experience, Tone::Social, Tone::Formal];
+    Block::Legend(
+        tones
+            .into_iter()
+            .zip(modes.map(|k| l.get(k).to_string()))
             .collect(),
-    ));
-    let mut drivers = Builder::default();
-    drivers.heading(3, l.get(LivedByDriver)).push(Block::Bars(
-        mix.by_driver
-            .iter()
-            .map(|d| {
-                let name = d.name.clone().unwrap_or_else(|| l.get(NoDriver).into());
-                let key = ("lived-driver", d.key.clone().unwrap_or_default());
-                hours_bar(l, name, key, &d.hours)
-            })
-            .collect(),
-    ));
-    vec![units.build(), drivers.build()]
+    )
+}
+
+/// A bar of one track whose parts are the learning modes: `amounts` in
+/// `unit` (hours or percent) and their `shares` of the track; the caption
+/// names all three.
+fn modes_bar(
+    l: Labels,
+    (label, note): (String, String),
+    (kind, key): (&'static str, String),
+    (amounts, shares, unit): ([f64; 3], [f64; 3], &str),
+    length: f64,
+    value: String,
+) -> Bar {
+    let modes = [
+        (Tone::Experience, Key::Experience),
+        (Tone::Social, Key::Social),
+        (Tone::Formal, Key::Formal),
+    ];
+    let parts: Vec<(Tone, f64, String)> = modes
+        .into_iter()
+        .zip(amounts)
+        .zip(shares)
+        .map(|(((tone, word), amount), share)| {
+            (
+                tone,
+                share,
+                format!("{} {} {unit}", l.get(word), l.hours(amount)),
+            )
+        })
+        .collect();
+    let caption = parts.iter().map(|p| p.2.as_str()).collect::<Vec<_>>();
+    Bar {
+        label,
+        note,
+        kind,
+        key,
+        caption: caption.join(" · "),
+        tracks: vec![Track {
+            length,
+            parts,
+            value,
+            change: String::new(),
+        }],
+    }
 }
 
 /// Logged hours as a full-length bar of the modes' shares, the hours after it.
@@ -513,40 +540,12 @@ fn hours_bar(l: Labels, label: String, key: (&'static str, String), m: &ModeHour
 fn shares_bar(
     l: Labels,
     label: String,
-    (kind, key): (&'static str, String),
+    key: (&'static str, String),
     share: [f64; 3],
     value: String,
 ) -> Bar {
-    use Key::*;
-    let parts: Vec<(Tone, f64, String)> = [
-        (Tone::Experience, Experience, share[0]),
-        (Tone::Social, Social, share[1]),
-        (Tone::Formal, Formal, share[2]),
-    ]
-    .into_iter()
-    .map(|(tone, word, percent)| {
-        let text = format!("{} {} %", l.get(word), l.hours(percent));
-        (tone, percent / 100.0, text)
-    })
-    .collect();
-    let caption = parts
-        .iter()
-        .map(|p| p.2.as_str())
-        .collect::<Vec<_>>()
-        .join(" · ");
-    Bar {
-        label,
-        note: String::new(),
-        kind,
-        key,
-        tracks: vec![Track {
-            length: 1.0,
-            parts,
-            value,
-            change: String::new(),
-        }],
-        caption,
-    }
+    let modes = (share, share.map(|p| p / 100.0), "%");
+    modes_bar(l, (label, String::new()), key, modes, 1.0, value)
 }
 
 /// A need's coverage at `--since` and now, as two tracks.

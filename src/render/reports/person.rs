@@ -13,27 +13,9 @@ use crate::render::reports::text::{
     activities_line, effort_hours, effort_line, level, or_empty, person,
 };
 use crate::render::reports::{EFFORT_COLUMNS, effort};
-use crate::render::table::{Cell, Grid, L, R, Sheet, ToXlsx, heads, show};
+use crate::render::table::{Cell, Field, Grid, Human, L, R, Sheet, ToXlsx, heads};
 use crate::render::words::{Key, Labels};
-use crate::report::{NeedPart, PersonPlan, PersonReport};
-
-/// The words of a need's part for the person.
-fn part(l: Labels, part: NeedPart) -> &'static str {
-    l.get(match part {
-        NeedPart::Counts => Key::PartCounts,
-        NeedPart::Renew => Key::PartRenew,
-        NeedPart::Develop => Key::PartDevelop,
-    })
-}
-
-/// FORMAT.md's word for a need's part (CSV's and JSON's; the workbook words it).
-fn part_term(part: NeedPart) -> &'static str {
-    match part {
-        NeedPart::Counts => "counts",
-        NeedPart::Renew => "renew",
-        NeedPart::Develop => "develop",
-    }
-}
+use crate::report::{NeedPart, PersonLevel, PersonNeed, PersonPlan, PersonReport};
 
 /// The page, in either dialect (it is a document: HTML and Markdown). Two
 /// columns where there is room, so a typical person's page prints on one
@@ -62,7 +44,6 @@ impl ToOutline for PersonReport {
 /// Every assessed skill: level, when assessed, expiry, stale, interest.
 fn levels_part(r: &PersonReport, l: Labels) -> Outline {
     use Key::*;
-    let levels = &r.levels_named;
     let mut out = Builder::default();
     out.heading(2, l.get(PersonLevels));
     if r.levels.is_empty() {
@@ -71,33 +52,33 @@ fn levels_part(r: &PersonReport, l: Labels) -> Outline {
     }
     // A Source column only where some level says where it comes from.
     let sources = r.levels.iter().any(|s| s.source.is_some());
-    let mut columns = vec![
-        (L, ColSkill),
-        (R, ColLevel),
-        (R, ColAssessed),
-        (R, Expires),
-        (L, Stale),
-        (L, ColInterest),
-    ];
-    columns.extend(sources.then_some((L, ColSource)));
-    let mut grid = Grid::new(&heads(l, &columns));
-    for s in &r.levels {
-        let mut row = vec![
-            s.skill_name.clone(),
-            level(levels, s.level),
-            or_empty(s.assessed),
-            or_empty(s.expires),
-            yes(l, s.stale),
-            yes(l, s.interest),
-        ];
-        if sources {
-            row.push(s.source.map_or(String::new(), |w| show(l, &Cell::Term(w))));
-        }
-        grid.push(row);
-    }
-    out.grid(grid);
+    let mut order = vec![ColSkill, ColLevel, ColAssessed, Expires, Stale, ColInterest];
+    order.extend(sources.then_some(ColSource));
+    let h = Human::new(l, Dialect::Document, r);
+    out.grid(Grid::of(&h, LEVEL_FIELDS, &order, &r.levels));
     out.build()
 }
+
+/// An assessed skill: the page's table and the workbook's sheet.
+const LEVEL_FIELDS: &[LevelField] = &[
+    LevelField::new("skill", |s| Cell::text(&s.skill))
+        .head(L, Key::ColSkill)
+        .shows(|s, _| s.skill_name.clone()),
+    LevelField::new("level", |s| Cell::int(s.level))
+        .head(R, Key::ColLevel)
+        .shows(|s, h| level(&h.of.levels_named, s.level)),
+    LevelField::new("assessed", |s| Cell::opt_date(s.assessed)).head(R, Key::ColAssessed),
+    LevelField::new("expires", |s| Cell::opt_date(s.expires)).head(R, Key::Expires),
+    LevelField::new("stale", |s| Cell::Bool(s.stale))
+        .head(L, Key::Stale)
+        .shows(|s, h| yes(h.l, s.stale)),
+    LevelField::new("interest", |s| Cell::Bool(s.interest))
+        .head(L, Key::ColInterest)
+        .shows(|s, h| yes(h.l, s.interest)),
+    LevelField::new("source", |s| s.source.map_or(Cell::Empty, Cell::Term)).head(L, Key::ColSource),
+];
+
+type LevelField = Field<PersonLevel, PersonReport>;
 
 /// The role's targets, the gaps and readiness.
 fn role_part(r: &PersonReport, l: Labels) -> Outline {
@@ -144,28 +125,31 @@ fn needs_part(r: &PersonReport, l: Labels) -> Outline {
         out.para(l.get(PersonNeedsNone));
         return out.build();
     }
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColNeed),
-            (L, ColLevel),
-            (L, ColPriority),
-            (R, ColBy),
-            (L, ColPart),
-        ],
-    ));
-    for n in &r.needs {
-        grid.push([
-            n.need.clone(),
-            format!("{} {}", n.skill_name, level(&r.levels_named, n.level)),
-            l.priority(n.priority).to_string(),
-            or_empty(n.by),
-            part(l, n.part).to_string(),
-        ]);
-    }
-    out.grid(grid);
+    let order = [ColNeed, ColLevel, ColPriority, ColBy, ColPart];
+    let h = Human::new(l, Dialect::Document, r);
+    out.grid(Grid::of(&h, NEED_FIELDS, &order, &r.needs));
     out.build()
 }
+
+/// A need that concerns the person: the page's table and the workbook's
+/// sheet.
+const NEED_FIELDS: &[Field<PersonNeed, PersonReport>] = &[
+    Field::new("id", |n: &PersonNeed| Cell::text(&n.need)).head(L, Key::ColNeed),
+    Field::new("skill", |n: &PersonNeed| Cell::text(&n.skill)),
+    Field::new("level", |n: &PersonNeed| Cell::int(n.level))
+        .head(L, Key::ColLevel)
+        .shows(|n, h| format!("{} {}", n.skill_name, level(&h.of.levels_named, n.level))),
+    Field::new("priority", |n: &PersonNeed| Cell::priority(n.priority)).head(L, Key::ColPriority),
+    Field::new("by", |n: &PersonNeed| Cell::opt_date(n.by)).head(R, Key::ColBy),
+    Field::new("part", |n: &PersonNeed| {
+        Cell::Term(match n.part {
+            NeedPart::Counts => "counts",
+            NeedPart::Renew => "renew",
+            NeedPart::Develop => "develop",
+        })
+    })
+    .head(L, Key::ColPart),
+];
 
 /// What the person's skills and levels mean (r3 descriptions), and their
 /// skills whose self and manager levels are far apart (r3 "Calibration"):
@@ -392,23 +376,7 @@ impl ToXlsx for PersonReport {
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let r = self;
-        let mut levels = Sheet::new(
-            Key::SheetLevels,
-            &[
-                "skill", "level", "assessed", "expires", "stale", "interest", "source",
-            ],
-        );
-        for s in &r.levels {
-            levels.rows.push(vec![
-                Cell::text(&s.skill),
-                Cell::int(s.level),
-                Cell::opt_date(s.assessed),
-                Cell::opt_date(s.expires),
-                Cell::Bool(s.stale),
-                Cell::Bool(s.interest),
-                s.source.map_or(Cell::Empty, Cell::Term),
-            ]);
-        }
+        let levels = Sheet::of(Key::SheetLevels, LEVEL_FIELDS, &r.levels);
         let mut gaps = Sheet::new(
             Key::SheetPersonGaps,
             &["role", "skill", "current", "target", "gap", "hours"],
@@ -425,20 +393,7 @@ impl ToXlsx for PersonReport {
                 ]);
             }
         }
-        let mut needs = Sheet::new(
-            Key::SheetNeeds,
-            &["id", "skill", "level", "priority", "by", "part"],
-        );
-        for n in &r.needs {
-            needs.rows.push(vec![
-                Cell::text(&n.need),
-                Cell::text(&n.skill),
-                Cell::int(n.level),
-                Cell::priority(n.priority),
-                Cell::opt_date(n.by),
-                Cell::Term(part_term(n.part)),
-            ]);
-        }
+        let needs = Sheet::of(Key::SheetNeeds, NEED_FIELDS, &r.needs);
         let mut columns = vec!["skill", "from", "to"];
         columns.extend(EFFORT_COLUMNS);
         columns.extend(["by", "finish", "late", "mentor", "mentor_name", "host"]);

@@ -6,11 +6,12 @@ use std::io;
 
 use crate::model::Date;
 use crate::model::Effort;
-use crate::render::outline::{Dialect, Outline, Text, ToOutline};
-use crate::render::reports::text::{effort_hours, effort_line, level, or_empty, person};
+use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::reports::text::{effort_hours, effort_line, level, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
 use crate::render::table::{
-    Cell, Field, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads, pick,
+    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
+    pick, rows_of,
 };
 use crate::render::words::{Key, Labels};
 use crate::report::{PersonGap, PersonGapReport, RoleSkillGap};
@@ -21,19 +22,30 @@ use Dialect::{Document, Terminal};
 /// (document), their gaps to their role.
 impl ToOutline for PersonGapReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let mut blocks = Vec::new();
+        self.tell(dialect, l, &mut |block| blocks.push(block));
+        blocks
+    }
+
+    /// A document's table person by person (issue 27 F18).
+    fn tell(&self, dialect: Dialect, l: Labels, sink: &mut dyn FnMut(Block)) {
         let r = self;
         let t = &r.totals;
         let what = match &r.toward {
             Some(role) => l.fill(Key::WhatToward, &[role]),
             None => l.get(Key::WhatRoleGap).to_string(),
         };
-        let mut out = opening(
-            l,
-            dialect,
-            &what,
-            &r.organisation,
-            r.as_of,
-            Some((&r.mix, "")),
+        let mut out = Builder::to(sink);
+        out.extend(
+            opening(
+                l,
+                dialect,
+                &what,
+                &r.organisation,
+                r.as_of,
+                Some((&r.mix, "")),
+            )
+            .build(),
         );
         if let Some(role) = &r.toward {
             out.para(l.fill(Key::TowardBasis, &[role]));
@@ -48,7 +60,8 @@ impl ToOutline for PersonGapReport {
                 effort_lines(l, dialect, &effort, Key::BasisRoles, &mut out);
             }
             Document => {
-                out.grid(person_skill_rows(l, r)).para(
+                person_skill_rows(l, r, &mut out);
+                out.para(
                     Text::default()
                         .strong(l.get(Key::TotalDocument))
                         .and(l.fill(
@@ -63,7 +76,6 @@ impl ToOutline for PersonGapReport {
                 effort_lines(l, dialect, &effort, Key::BasisRoles, &mut out);
             }
         }
-        out.build()
     }
 }
 
@@ -71,42 +83,20 @@ impl ToOutline for PersonGapReport {
 /// and a total.
 pub fn person_rows(l: Labels, r: &PersonGapReport) -> Grid {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColPerson),
-            (L, ColUnit),
-            (L, ColRole),
-            (R, ColReadiness),
-            (L, ColGaps),
-            (R, ColHours),
-            (R, Experience),
-            (R, Social),
-            (R, Formal),
-        ],
-    ))
-    .fold(&[8, 7, 6, 1, 2]);
-    for p in &r.people {
-        let gaps: Vec<String> = p
-            .skills
-            .iter()
-            .filter(|s| s.gap > 0)
-            .map(|s| format!("{} {}->{}", s.skill_name, s.current, s.target))
-            .collect();
-        let mut row = vec![
-            person(&p.person, p.name.as_deref()),
-            or_empty(p.unit.as_ref()),
-            p.role.clone(),
-            l.percent(p.readiness),
-            if gaps.is_empty() {
-                l.get(None).to_string()
-            } else {
-                gaps.join(", ")
-            },
-        ];
-        row.extend(effort_hours(l, &p.effort));
-        grid.push(row);
-    }
+    let order = [
+        ColPerson,
+        ColUnit,
+        ColRole,
+        ColReadiness,
+        ColGaps,
+        ColHours,
+        Experience,
+        Social,
+        Formal,
+    ];
+    let rows: Vec<PersonRow> = r.people.iter().map(|p| (p, Option::None)).collect();
+    let h = Human::new(l, Terminal, &());
+    let mut grid = Grid::of(&h, &person_fields(), &order, &rows).fold(&[8, 7, 6, 1, 2]);
     let t = &r.totals;
     let mut total = vec![
         format!("{} ({})", l.get(Total), l.count(t.people, Person, People)),
@@ -120,37 +110,35 @@ pub fn person_rows(l: Labels, r: &PersonGapReport) -> Grid {
     grid
 }
 
-/// A row per person and required skill.
-fn person_skill_rows(l: Labels, r: &PersonGapReport) -> Grid {
+/// A row per person and required skill, told person by person: the grid
+/// with the first person's rows, then each next person's (issue 27 F18).
+fn person_skill_rows(l: Labels, r: &PersonGapReport, out: &mut Builder) {
     use Key::*;
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColPerson),
-            (L, ColRole),
-            (R, ColReadiness),
-            (L, ColSkill),
-            (R, ColNow),
-            (R, ColTarget),
-            (R, ColGap),
-            (R, ColHours),
-        ],
+    let order = [
+        ColPerson,
+        ColRole,
+        ColReadiness,
+        ColSkill,
+        ColNow,
+        ColTarget,
+        ColGap,
+        ColHours,
+    ];
+    let h = Human::new(l, Document, &());
+    let fields = person_fields();
+    let mut people = r.people.iter().map(|p| {
+        let rows: Vec<PersonRow> = p.skills.iter().map(|s| (p, Some(s))).collect();
+        rows
+    });
+    out.grid(Grid::of(
+        &h,
+        &fields,
+        &order,
+        &people.next().unwrap_or_default(),
     ));
-    for p in &r.people {
-        for s in &p.skills {
-            grid.push([
-                person(&p.person, p.name.as_deref()),
-                p.role.clone(),
-                l.percent(p.readiness),
-                s.skill_name.clone(),
-                s.current.to_string(),
-                s.target.to_string(),
-                s.gap.to_string(),
-                l.hours(s.effort.total),
-            ]);
-        }
+    for rows in people {
+        out.push(Block::Rows(rows_of(&h, &fields, &order, &rows)));
     }
-    grid
 }
 
 /// A row of `gap --by person`'s machine output: a person and one of their
@@ -170,21 +158,41 @@ fn row_effort<'a>(row: &PersonRow<'a>) -> &'a Effort {
 
 /// The columns of `gap --by person --format csv`, one row per person and
 /// required skill; the People sheet shows those without a skill.
-fn person_fields<'a>() -> [Field<PersonRow<'a>>; 13] {
+fn person_fields<'a>() -> [Field<PersonRow<'a>>; 14] {
+    use Key::*;
+    type P<'a> = Field<PersonRow<'a>>;
     [
-        Field::new("person", |(p, _)| Cell::text(&p.person)),
-        Field::new("name", |(p, _)| Cell::opt_text(p.name.as_ref())),
-        Field::new("unit", |(p, _)| Cell::opt_text(p.unit.as_ref())),
-        Field::new("role", |(p, _)| Cell::text(&p.role)),
-        Field::new("readiness", |(p, _)| Cell::Share(p.readiness)),
-        Field::new("skill", |r| skill_cell(r, |s| Cell::text(&s.skill))),
-        Field::new("current", |r| skill_cell(r, |s| Cell::int(s.current))),
-        Field::new("target", |r| skill_cell(r, |s| Cell::int(s.target))),
-        Field::new("gap", |r| skill_cell(r, |s| Cell::int(s.gap))),
-        Field::new(EFFORT_COLUMNS[0], |r| Cell::Num(row_effort(r).total)),
-        Field::new(EFFORT_COLUMNS[1], |r| Cell::Num(row_effort(r).experience)),
-        Field::new(EFFORT_COLUMNS[2], |r| Cell::Num(row_effort(r).social)),
-        Field::new(EFFORT_COLUMNS[3], |r| Cell::Num(row_effort(r).formal)),
+        P::new("person", |(p, _)| Cell::text(&p.person))
+            .head(L, ColPerson)
+            .shows(|(p, _), _| person(&p.person, p.name.as_deref())),
+        P::new("name", |(p, _)| Cell::opt_text(p.name.as_ref())),
+        P::new("unit", |(p, _)| Cell::opt_text(p.unit.as_ref())).head(L, ColUnit),
+        P::new("role", |(p, _)| Cell::text(&p.role)).head(L, ColRole),
+        P::new("readiness", |(p, _)| Cell::Share(p.readiness)).head(R, ColReadiness),
+        P::new("skill", |r| skill_cell(r, |s| Cell::text(&s.skill)))
+            .head(L, ColSkill)
+            .shows(|r, _| r.1.map_or_else(String::new, |s| s.skill_name.clone())),
+        P::new("current", |r| skill_cell(r, |s| Cell::int(s.current))).head(R, ColNow),
+        P::new("target", |r| skill_cell(r, |s| Cell::int(s.target))).head(R, ColTarget),
+        P::new("gap", |r| skill_cell(r, |s| Cell::int(s.gap))).head(R, ColGap),
+        P::new(EFFORT_COLUMNS[0], |r| Cell::Num(row_effort(r).total)).head(R, ColHours),
+        P::new(EFFORT_COLUMNS[1], |r| Cell::Num(row_effort(r).experience)).head(R, Experience),
+        P::new(EFFORT_COLUMNS[2], |r| Cell::Num(row_effort(r).social)).head(R, Social),
+        P::new(EFFORT_COLUMNS[3], |r| Cell::Num(row_effort(r).formal)).head(R, Formal),
+        // A person's gaps on one line, for the terminal's row per person.
+        P::human(L, ColGaps, |(p, _), h| {
+            let gaps: Vec<String> = p
+                .skills
+                .iter()
+                .filter(|s| s.gap > 0)
+                .map(|s| format!("{} {}->{}", s.skill_name, s.current, s.target))
+                .collect();
+            if gaps.is_empty() {
+                h.l.get(Key::None).to_string()
+            } else {
+                gaps.join(", ")
+            }
+        }),
     ]
 }
 

@@ -6,7 +6,7 @@
 use std::io;
 
 use crate::model::Date;
-use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
+use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{
     activities_line, effort_hours, effort_line, level, person, plan_counts, reason, wishes,
 };
@@ -24,14 +24,26 @@ use Dialect::{Document, Terminal};
 /// `plan`: each person's goals with reasons and activities, then the summary.
 impl ToOutline for PlanReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
+        let mut blocks = Vec::new();
+        self.tell(dialect, l, &mut |block| blocks.push(block));
+        blocks
+    }
+
+    /// Person by person: a writer holds one person's plan at a time, not
+    /// the plans of every person (issue 27 F18).
+    fn tell(&self, dialect: Dialect, l: Labels, sink: &mut dyn FnMut(Block)) {
         let r = self;
-        let mut out = opening(
-            l,
-            dialect,
-            &plan_what(l, r),
-            &r.organisation,
-            r.as_of,
-            Some((&r.mix, l.get(Key::PlanMixNote))),
+        let mut out = Builder::to(sink);
+        out.extend(
+            opening(
+                l,
+                dialect,
+                &plan_what(l, r),
+                &r.organisation,
+                r.as_of,
+                Some((&r.mix, l.get(Key::PlanMixNote))),
+            )
+            .build(),
         );
         for plan in &r.plans {
             person_plan(l, r, plan, dialect, &mut out);
@@ -95,7 +107,6 @@ impl ToOutline for PlanReport {
         }
         late_goals(l, r, dialect, &mut out);
         mentors_summary(l, r, dialect, &mut out);
-        out.build()
     }
 }
 
@@ -206,11 +217,7 @@ pub fn goals(l: Labels, report: &PlanReport, plan: &PersonPlan) -> Grid {
     if report.summary.cost.is_some() {
         columns.push(ColCost);
     }
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: &(),
-    };
+    let h = Human::new(l, Dialect::Terminal, &());
     let rows: Vec<GoalRow> = plan.goals.iter().map(|g| (report, plan, g)).collect();
     let grid = Grid::of(&h, &goal_fields(), &columns, &rows);
     // The effort line under the table has the split by mode. A narrow
@@ -277,11 +284,7 @@ fn effort_by(l: Labels, title: Key, rows: &[EffortBy], none: Key, currency: Opti
 /// [`RECRUIT_FIELDS`].
 pub fn recruitment(l: Labels, levels: &[String], rows: &[Recruitment]) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: levels,
-    };
+    let h = Human::new(l, Dialect::Terminal, levels);
     let order = [
         ColNeed,
         ColSkill,
@@ -357,11 +360,7 @@ pub fn late_goals(l: Labels, r: &PlanReport, dialect: Dialect, out: &mut Builder
 /// laid out from [`LATE_FIELDS`].
 fn late_grid(l: Labels, r: &PlanReport) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: r,
-    };
+    let h = Human::new(l, Dialect::Terminal, r);
     let order = [
         ColNeed,
         ColBy,

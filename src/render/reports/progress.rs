@@ -114,11 +114,7 @@ pub fn points(l: Labels, change: f64) -> String {
 
 fn needs(l: Labels, r: &ProgressReport) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect: Dialect::Terminal,
-        of: r,
-    };
+    let h = Human::new(l, Dialect::Terminal, r);
     let order = [
         ColNeed,
         ColSkill,
@@ -141,36 +137,37 @@ fn moves(l: Labels, r: &ProgressReport, title: Key, rows: &[LevelChange], out: &
         out.para(l.get(Nobody));
         return;
     }
-    let mut grid = Grid::new(&heads(
-        l,
-        &[
-            (L, ColPerson),
-            (L, ColUnit),
-            (L, ColSkill),
-            (L, ColFrom),
-            (L, ColTo),
-            (R, ColChange),
-        ],
-    ))
-    .fold(&[1])
-    .fold_last(&[3]);
-    for m in rows {
-        let sign = if m.gained > 0 { "+" } else { "" };
-        grid.push([
-            person(&m.person, m.name.as_deref()),
-            or_empty(m.unit.as_ref()),
-            m.skill_name.clone(),
-            if m.first_assessed {
-                l.get(NotAssessedThen).to_string()
-            } else {
-                level(&r.scale, m.from)
-            },
-            level(&r.scale, m.to),
-            format!("{sign}{}", m.gained),
-        ]);
-    }
-    out.grid(grid);
+    let order = [ColPerson, ColUnit, ColSkill, ColFrom, ColTo, ColChange];
+    let h = Human::new(l, Dialect::Terminal, &r.scale[..]);
+    let grid = Grid::of(&h, MOVE_FIELDS, &order, rows);
+    out.grid(grid.fold(&[1]).fold_last(&[3]));
 }
+
+/// A person's level moving in a skill: the moves' grids and sheets.
+const MOVE_FIELDS: &[MoveField] = &[
+    MoveField::new("person", |m| Cell::text(&m.person))
+        .head(L, Key::ColPerson)
+        .shows(|m, _| person(&m.person, m.name.as_deref())),
+    MoveField::new("name", |m| Cell::opt_text(m.name.as_ref())),
+    MoveField::new("unit", |m| Cell::opt_text(m.unit.as_ref())).head(L, Key::ColUnit),
+    MoveField::new("skill", |m| Cell::text(&m.skill))
+        .head(L, Key::ColSkill)
+        .shows(|m, _| m.skill_name.clone()),
+    MoveField::new("from", |m| Cell::int(m.from))
+        .head(L, Key::ColFrom)
+        .shows(|m, h| match m.first_assessed {
+            true => h.l.get(Key::NotAssessedThen).to_string(),
+            false => level(h.of, m.from),
+        }),
+    MoveField::new("to", |m| Cell::int(m.to))
+        .head(L, Key::ColTo)
+        .shows(|m, h| level(h.of, m.to)),
+    MoveField::new("gained", |m| Cell::int(m.gained))
+        .head(R, Key::ColChange)
+        .shows(|m, _| format!("{}{}", if m.gained > 0 { "+" } else { "" }, m.gained)),
+];
+
+type MoveField = Field<LevelChange, [String]>;
 
 /// Levels gained per unit or driver; only drivers have a name column.
 fn gains(l: Labels, key: Key, rows: &[GainBy], none: &str) -> Grid {
@@ -313,24 +310,7 @@ impl ToXlsx for ProgressReport {
             }
             levels.rows.push(row);
         }
-        let moved = |name: Key, rows: &[LevelChange]| {
-            let mut sheet = Sheet::new(
-                name,
-                &["person", "name", "unit", "skill", "from", "to", "gained"],
-            );
-            for m in rows {
-                sheet.rows.push(vec![
-                    Cell::text(&m.person),
-                    Cell::opt_text(m.name.as_ref()),
-                    Cell::opt_text(m.unit.as_ref()),
-                    Cell::text(&m.skill),
-                    Cell::int(m.from),
-                    Cell::int(m.to),
-                    Cell::int(m.gained),
-                ]);
-            }
-            sheet
-        };
+        let moved = |name: Key, rows: &[LevelChange]| Sheet::of(name, MOVE_FIELDS, rows);
         let mut sheets = vec![
             needs,
             levels,
@@ -360,7 +340,7 @@ fn logged(l: Labels, r: &ProgressReport, dialect: Dialect, out: &mut Builder) {
     let (Some(effect), Some(mix)) = (&r.effect, &r.lived_mix) else {
         return;
     };
-    let h = Human { l, dialect, of: r };
+    let h = Human::new(l, dialect, r);
     use Key::*;
     let rows = effect_rows(effect);
     out.heading(2, l.get(EffectHeading))

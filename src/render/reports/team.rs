@@ -64,11 +64,7 @@ impl ToOutline for TeamReport {
 /// The needs above the unit, seen from it: no other unit's people.
 fn above(l: Labels, r: &TeamReport) -> Grid {
     use Key::*;
-    let h = Human {
-        l,
-        dialect: Dialect::Document,
-        of: r,
-    };
+    let h = Human::new(l, Dialect::Document, r);
     let order = [
         ColNeed,
         ColSkill,

@@ -86,15 +86,6 @@ pub fn wishes(l: Labels, levels: &[String], wishes: &[Wish]) -> Option<String> {
     (!wishes.is_empty()).then(|| wishes.join(", "))
 }
 
-/// The heading of the key column of `gap --by unit|skill|driver`.
-pub fn group_title(l: Labels, by: &str) -> &'static str {
-    l.get(match by {
-        "unit" => Key::ColUnit,
-        "skill" => Key::ColSkill,
-        _ => Key::ColDriver,
-    })
-}
-
 /// What `gap --by unit|skill|driver` groups by, in words.
 pub fn group_word(l: Labels, by: &str) -> &'static str {
     l.get(match by {
