@@ -23,6 +23,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::analysis::IdOrder;
 use crate::analysis::goals::{Goals, Scheduled};
 use crate::model::{Date, Level, NONE, Organisation};
@@ -177,23 +179,29 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     let mut mentees = vec![0u32; org.people.len()];
     // Every goal with its order: (by undated last, by, priority, person id
     // rank, skill rank and renewal first, from the schedule key).
-    let mut all = Vec::new();
+    // Each person's schedule on all cores; the keys are unique (one goal
+    // per person, skill and renewal), so the order is the same however
+    // the goals are gathered and sorted.
     let mut people: Vec<usize> = goals.drafts.keys().map(|k| k.0).collect();
     people.dedup();
-    for &p in &people {
-        for g in goals.scheduled(p) {
-            let order = (
-                g.key.by.is_none(),
-                g.key.by,
-                g.key.priority,
-                ids.rank(p),
-                g.key.skill,
-                !g.renew,
-            );
-            all.push((order, p, g.skill, g.renew, g.draft.to, goal_end(org, &g)));
-        }
-    }
-    all.sort_unstable_by_key(|goal| goal.0);
+    let mut all: Vec<_> = people
+        .par_iter()
+        .flat_map_iter(|&p| {
+            let ids = &ids;
+            goals.scheduled(p).into_iter().map(move |g| {
+                let order = (
+                    g.key.by.is_none(),
+                    g.key.by,
+                    g.key.priority,
+                    ids.rank(p),
+                    g.key.skill,
+                    !g.renew,
+                );
+                (order, p, g.skill, g.renew, g.draft.to, goal_end(org, &g))
+            })
+        })
+        .collect();
+    all.par_sort_unstable_by_key(|goal| goal.0);
 
     let mut heaps: HashMap<usize, Buckets> = HashMap::new();
     let mut counts: HashMap<usize, Holders> = HashMap::new();

@@ -74,9 +74,15 @@ fn most_urgent<'g>(goals: &Goals<'g>, reasons: &[Why]) -> Option<&'g NeedGap> {
         })
 }
 
-/// Each goal's driver (index into `Organisation::drivers`), hours and
-/// cost (with `[cost]`).
-type GoalDrivers = Vec<(Option<usize>, MixedHours, Option<Money>)>;
+/// Each goal's driver (index into `Organisation::drivers`), hours, cost
+/// (with `[cost]`), skill and mentor: what the summary counts, as indexes.
+type GoalDrivers = Vec<(
+    Option<usize>,
+    MixedHours,
+    Option<Money>,
+    usize,
+    Option<usize>,
+)>;
 
 /// The display order of goals without a schedule (as before capacity
 /// existed): need goals before role-only ones, then priority, deadline
@@ -154,7 +160,7 @@ fn person_plan(
             g.draft.to.saturating_sub(from),
             g.renew,
         );
-        drivers.push((driver, g.hours, cost));
+        drivers.push((driver, g.hours, cost, g.skill, found.mentor));
         let goal = Goal {
             skill: org.skills[g.skill].id.clone(),
             from,
@@ -283,18 +289,18 @@ pub fn plan_json(
     toward: Option<usize>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    use crate::report::stream::{Document, list_item};
+    use crate::report::stream::{Document, list_items};
     let mut doc = Document::new(std::io::BufWriter::with_capacity(1 << 16, out), "plan")?;
     doc.field("organisation", &org.name)?;
     doc.field("as_of", &org.as_of)?;
     doc.field("mix", &org.policy.mix)?;
     let mut list = doc.list("plans")?;
     let report = plans_in_chunks(org, filter, &mut |chunk| {
-        let items = chunk
-            .par_iter()
-            .map(list_item)
+        let runs = chunk
+            .par_chunks(RUN)
+            .map(list_items)
             .collect::<std::io::Result<Vec<_>>>()?;
-        items.iter().try_for_each(|item| list.push(item))
+        runs.iter().try_for_each(|run| list.push(run))
     })?;
     list.end()?;
     doc.field("activities", &report.activities)?;
@@ -315,6 +321,9 @@ pub fn plan_json(
 /// keep every core busy, few enough that a chunk's plans take little room.
 const CHUNK: usize = 2048;
 
+/// How many plans are printed into one buffer.
+const RUN: usize = 32;
+
 /// What the summary adds up over the plans, plan by plan in id order.
 #[derive(Default)]
 struct Tally {
@@ -331,8 +340,8 @@ struct Tally {
     cost: Money,
     /// The skills some goal is in.
     skills: Vec<bool>,
-    /// Each mentor's number of goals in the plans.
-    mentees: BTreeMap<String, u32>,
+    /// Each person's number of goals they mentor in the plans.
+    mentees: Vec<u32>,
 }
 
 impl Tally {
@@ -365,20 +374,13 @@ impl Tally {
             self.total.add_all(goal.hours);
             let year = goal_year(org, goal.finish, goal.by);
             book(&mut self.years, year, goal.cost.unwrap_or_default());
-            if let Some(s) = org.skill_index(&goal.skill) {
-                self.skills[s] = true;
-            }
-            if let Some(m) = &goal.mentor {
-                match self.mentees.get_mut(m.as_str()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.mentees.insert(m.clone(), 1);
-                    }
-                }
-            }
         }
         self.goal_count += plan.goals.len();
-        for (driver, hours, cost) in drivers {
+        for (driver, hours, cost, skill, mentor) in drivers {
+            self.skills[skill] = true;
+            if let Some(m) = mentor {
+                self.mentees[m] += 1;
+            }
             let entry = self.by_driver.entry(driver).or_default();
             entry.0 += 1;
             entry.1.add_all(hours);
@@ -436,6 +438,7 @@ fn plans_from(
     let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
     let mut tally = Tally {
         skills: vec![false; org.skills.len()],
+        mentees: vec![0; org.people.len()],
         ..Tally::default()
     };
     for chunk in kept.chunks(CHUNK) {
@@ -595,11 +598,14 @@ fn plans_from(
 }
 
 /// Each mentor of the plans' goals with their number of mentees
-/// (`count`, by person id), most first, then id.
-fn mentor_loads(org: &Organisation, count: BTreeMap<String, u32>) -> Vec<MentorLoad> {
+/// (`count`, by person), most first, then id.
+fn mentor_loads(org: &Organisation, count: Vec<u32>) -> Vec<MentorLoad> {
     let mut loads: Vec<MentorLoad> = count
         .into_iter()
-        .map(|(id, mentees)| {
+        .enumerate()
+        .filter(|&(_, mentees)| mentees > 0)
+        .map(|(m, mentees)| {
+            let id = org.people.id(m).to_string();
             let p = org.people.find(&id);
             MentorLoad {
                 unit: p

@@ -196,7 +196,7 @@ pub fn person_json(
     toward_role: Option<usize>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    use crate::report::stream::{Document, list_item};
+    use crate::report::stream::{Document, list_items};
     use rayon::prelude::*;
     let (gaps, totals) = gaps_and_totals(org, filter, toward_role);
     let out = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -206,11 +206,14 @@ pub fn person_json(
     doc.field("mix", &org.policy.mix)?;
     let mut list = doc.list("people")?;
     for chunk in gaps.chunks(CHUNK) {
-        let items = chunk
-            .par_iter()
-            .map(|g| list_item(&person_gap(org, g)))
+        let runs = chunk
+            .par_chunks(64)
+            .map(|run| {
+                let people: Vec<PersonGap> = run.iter().map(|g| person_gap(org, g)).collect();
+                list_items(&people)
+            })
             .collect::<std::io::Result<Vec<_>>>()?;
-        items.iter().try_for_each(|item| list.push(item))?;
+        runs.iter().try_for_each(|run| list.push(run))?;
     }
     list.end()?;
     doc.field("totals", &totals)?;
