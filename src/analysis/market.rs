@@ -31,7 +31,16 @@ pub fn mentoring(org: &Organisation) -> Mentoring {
 /// left out, and so are skills being wound down (r3 `phase_out`, KS's
 /// *avvikle*): the marketplace does not spread them.
 pub fn market_report(org: &Organisation, unit: Option<&str>) -> MarketReport {
-    let mentoring = mentoring(org);
+    market_report_with(org, unit, &mentoring(org))
+}
+
+/// [`market_report`] with everyone's goals already matched with mentors
+/// ([`mentoring`]), for a caller that has them for other reports too.
+pub fn market_report_with(
+    org: &Organisation,
+    unit: Option<&str>,
+    mentoring: &Mentoring,
+) -> MarketReport {
     let ids = IdOrder::new(&org.people);
     let teach = teaching_level(org);
     let person = |p: usize, skill: usize| MarketPerson {

@@ -23,6 +23,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::analysis::IdOrder;
 use crate::analysis::goals::{Goals, Scheduled};
 use crate::model::{Date, Level, NONE, Organisation};
@@ -64,6 +66,18 @@ struct Buckets {
     units: usize,
     /// Each unit's place in `list`.
     at: HashMap<u32, usize>,
+    /// The groups of each mentee unit seen so far (`groups`): they depend
+    /// only on the unit, as `list`'s order never changes, and working them
+    /// out splits unit paths, which took most of the matching's time when
+    /// done per goal (issue 28).
+    groups: HashMap<u32, std::rc::Rc<[Group]>>,
+    /// The level of each heap's top (None: empty), kept beside the heaps
+    /// so that a goal passes over a unit without anyone at its level
+    /// without reading the heap: the top's level is the highest in the
+    /// heap, stale entries included, so below `to` nobody there can
+    /// mentor the goal (issue 28: those reads were most of the matching's
+    /// time at 1M rows).
+    top: Vec<Option<Level>>,
 }
 
 impl Buckets {
@@ -85,7 +99,16 @@ impl Buckets {
     /// unit, shared leading levels) a mentee in unit `own` gives them. A
     /// group is a few ranges, never a list: it costs the same for 3,000
     /// units as for 3.
-    fn groups(&self, org: &Organisation, own: u32) -> Vec<Group> {
+    fn groups(&mut self, org: &Organisation, own: u32) -> std::rc::Rc<[Group]> {
+        if let Some(known) = self.groups.get(&own) {
+            return known.clone();
+        }
+        let groups: std::rc::Rc<[Group]> = self.groups_of(org, own).into();
+        self.groups.insert(own, groups.clone());
+        groups
+    }
+
+    fn groups_of(&self, org: &Organisation, own: u32) -> Vec<Group> {
         let all = 0..self.list.len();
         let Some(path) = org.units.get(own as usize).filter(|_| own != NONE) else {
             return vec![Group {
@@ -156,23 +179,29 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     let mut mentees = vec![0u32; org.people.len()];
     // Every goal with its order: (by undated last, by, priority, person id
     // rank, skill rank and renewal first, from the schedule key).
-    let mut all = Vec::new();
+    // Each person's schedule on all cores; the keys are unique (one goal
+    // per person, skill and renewal), so the order is the same however
+    // the goals are gathered and sorted.
     let mut people: Vec<usize> = goals.drafts.keys().map(|k| k.0).collect();
     people.dedup();
-    for &p in &people {
-        for g in goals.scheduled(p) {
-            let order = (
-                g.key.by.is_none(),
-                g.key.by,
-                g.key.priority,
-                ids.rank(p),
-                g.key.skill,
-                !g.renew,
-            );
-            all.push((order, p, g.skill, g.renew, g.draft.to, goal_end(org, &g)));
-        }
-    }
-    all.sort_unstable_by_key(|goal| goal.0);
+    let mut all: Vec<_> = people
+        .par_iter()
+        .flat_map_iter(|&p| {
+            let ids = &ids;
+            goals.scheduled(p).into_iter().map(move |g| {
+                let order = (
+                    g.key.by.is_none(),
+                    g.key.by,
+                    g.key.priority,
+                    ids.rank(p),
+                    g.key.skill,
+                    !g.renew,
+                );
+                (order, p, g.skill, g.renew, g.draft.to, goal_end(org, &g))
+            })
+        })
+        .collect();
+    all.par_sort_unstable_by_key(|goal| goal.0);
 
     let mut heaps: HashMap<usize, Buckets> = HashMap::new();
     let mut counts: HashMap<usize, Holders> = HashMap::new();
@@ -206,10 +235,12 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 let unit = org.people.unit[m];
                 let place = buckets.at.get(&unit).copied();
                 if mentees[m] < cap
-                    && let Some((_, heap)) = place.and_then(|i| buckets.list.get_mut(i))
+                    && let Some(i) = place.filter(|&i| i < buckets.list.len())
                 {
+                    let heap = &mut buckets.list[i].1;
                     let level = org.matrix.level(m, skill);
                     heap.push((level, Reverse(mentees[m]), Reverse(ids.rank(m)), m));
+                    buckets.top[i] = heap.peek().map(|e| e.0);
                 }
             }
         }
@@ -254,7 +285,17 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Buckets {
     });
     let units = list.iter().filter(|(u, _)| *u != NONE).count();
     let at = list.iter().enumerate().map(|(i, (u, _))| (*u, i)).collect();
-    Buckets { list, units, at }
+    let top = list
+        .iter()
+        .map(|(_, heap)| heap.peek().map(|e| e.0))
+        .collect();
+    Buckets {
+        list,
+        units,
+        at,
+        groups: HashMap::new(),
+        top,
+    }
 }
 
 /// The first candidate for a goal of `p` to level `to` that ends on `end`
@@ -276,12 +317,15 @@ fn choose(
     // levels): once a candidate is found, a group of a lower rank cannot
     // beat it, and the search stops.
     let mut best: Option<((bool, usize), Entry)> = None;
-    for group in buckets.groups(org, own) {
+    for group in buckets.groups(org, own).iter() {
         if best.is_some() {
             break;
         }
         let key = group.key;
         for i in group.indices() {
+            if buckets.top[i].is_none_or(|level| level < to) {
+                continue;
+            }
             let heap = &mut buckets.list[i].1;
             // The person is never their own mentor (a renewal's holder may
             // top their unit's heap), nor is one who leaves before the goal
@@ -305,6 +349,7 @@ fn choose(
                 }
             };
             heap.extend(held);
+            buckets.top[i] = heap.peek().map(|e| e.0);
             let Some(entry) = top else { continue };
             if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
                 best = Some((key, entry));

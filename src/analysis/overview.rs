@@ -8,10 +8,11 @@
 //! min(have, count) and count, so a cell never says more than the gap
 //! table. Cells no need reaches count people from the balance's histograms.
 
-use crate::analysis::PeopleFilter;
 use crate::analysis::balance::{BalanceOptions, balance_report};
-use crate::analysis::gap::{Coverage, GapFilter, coverage, gap_report};
-use crate::analysis::plan::plan_report;
+use crate::analysis::gap::{Coverage, GapFilter, coverage, gap_report, needs_report};
+use crate::analysis::goals::Goals;
+use crate::analysis::mentors::mentors;
+use crate::analysis::plan::plan_summary;
 use crate::model::{Level, Organisation, unit_within};
 use crate::report::{
     BalanceReport, CoverageCell, CoverageMap, GapReport, NeedGap, OverviewReport, SkillBalance,
@@ -21,7 +22,12 @@ use crate::report::{
 /// Everything the report shows, for the whole organisation.
 pub fn overview_report(org: &Organisation) -> OverviewReport {
     let gap = gap_report(org, &GapFilter::default());
-    let plan = plan_report(org, &PeopleFilter::default());
+    // Everyone's goals matched with mentors once, for the plans' summary
+    // and the marketplace alike (issue 28: each matched them again).
+    let needs = needs_report(org, &GapFilter::default());
+    let goals = Goals::new(org, &needs, &|_| true);
+    let mentoring = mentors(&goals);
+    let plan = plan_summary(org, &goals, &mentoring);
     let balance = balance_report(
         org,
         &BalanceOptions {
@@ -35,10 +41,10 @@ pub fn overview_report(org: &Organisation) -> OverviewReport {
         as_of: org.as_of,
         mix: org.policy.mix,
         gap,
-        plan: plan.summary,
+        plan,
         balance,
         coverage,
-        market: crate::analysis::market::market_report(org, None),
+        market: crate::analysis::market::market_report_with(org, None, &mentoring),
     }
 }
 

@@ -74,9 +74,15 @@ fn most_urgent<'g>(goals: &Goals<'g>, reasons: &[Why]) -> Option<&'g NeedGap> {
         })
 }
 
-/// Each goal's driver (index into `Organisation::drivers`), hours and
-/// cost (with `[cost]`).
-type GoalDrivers = Vec<(Option<usize>, MixedHours, Option<Money>)>;
+/// Each goal's driver (index into `Organisation::drivers`), hours, cost
+/// (with `[cost]`), skill and mentor: what the summary counts, as indexes.
+type GoalDrivers = Vec<(
+    Option<usize>,
+    MixedHours,
+    Option<Money>,
+    usize,
+    Option<usize>,
+)>;
 
 /// The display order of goals without a schedule (as before capacity
 /// existed): need goals before role-only ones, then priority, deadline
@@ -154,7 +160,7 @@ fn person_plan(
             g.draft.to.saturating_sub(from),
             g.renew,
         );
-        drivers.push((driver, g.hours, cost));
+        drivers.push((driver, g.hours, cost, g.skill, found.mentor));
         let goal = Goal {
             skill: org.skills[g.skill].id.clone(),
             from,
@@ -263,43 +269,92 @@ pub fn plan_toward(org: &Organisation, filter: &PeopleFilter, role: usize) -> Pl
 /// organisation (a need's develop list does not depend on the filter); the
 /// recruitment list keeps the needs in the filter's unit.
 pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
-    let gaps = needs_report(org, &GapFilter::default());
-    let keep = filter.matcher_any_time(org);
-    // Mentors are matched over every goal of the organisation, so a
-    // mentor's load is the same whatever the filter shows.
-    let goals = Goals::new(org, &gaps, &|_| true);
-    let mentoring = mentors(&goals);
-    let ids = IdOrder::new(&org.people);
-    // Each person's wishes, from one pass over what is assessed.
-    let interests = org.matrix.skills_by_person(|cell| cell.interest());
-
-    // Each person's plan is independent of the others': build them on all cores.
-    let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
-    let built: Vec<_> = kept
-        .par_iter()
-        .map(|&p| {
-            person_plan(
-                &goals,
-                &mentoring,
-                &interests,
-                p,
-                filter.person == Some(p),
-                filter.mentor,
-            )
-        })
-        .collect();
     let mut plans = Vec::new();
-    let mut late = Vec::new();
-    let mut by_unit: BTreeMap<Option<String>, (usize, MixedHours, Money)> = BTreeMap::new();
-    let mut by_driver: BTreeMap<Option<usize>, (usize, MixedHours, Money)> = BTreeMap::new();
-    // FORMAT.md r3 "Cost": the goals' costs by the year they are booked in.
-    let mut years = CostByYear::new();
-    let mut total = MixedHours::default();
-    let mut goal_count = 0usize;
-    let mut reach = Reach::default();
-    for (&p, built) in kept.iter().zip(built) {
+    let mut report = plans_in_chunks(org, filter, &mut |chunk| {
+        plans.extend(chunk);
+        Ok(())
+    })
+    .expect("collecting plans does not fail");
+    report.plans = plans;
+    report
+}
+
+/// `plan -f json`: [`plan_report`] (or [`plan_toward`] with `toward`)
+/// printed as the JSON writer prints it, with the plans serialised a chunk
+/// at a time on all cores and dropped once written: the report is never
+/// held whole (issue 28).
+pub fn plan_json(
+    org: &Organisation,
+    filter: &PeopleFilter,
+    toward: Option<usize>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use crate::report::stream::{Document, list_items};
+    let mut doc = Document::new(std::io::BufWriter::with_capacity(1 << 16, out), "plan")?;
+    doc.field("organisation", &org.name)?;
+    doc.field("as_of", &org.as_of)?;
+    doc.field("mix", &org.policy.mix)?;
+    let mut list = doc.list("plans")?;
+    let report = plans_in_chunks(org, filter, &mut |chunk| {
+        let runs = chunk
+            .par_chunks(RUN)
+            .map(list_items)
+            .collect::<std::io::Result<Vec<_>>>()?;
+        runs.iter().try_for_each(|run| list.push(run))
+    })?;
+    list.end()?;
+    doc.field("activities", &report.activities)?;
+    doc.field("summary", &report.summary)?;
+    if let Some(role) = toward {
+        let gap = crate::analysis::role::toward_report(org, filter, role)
+            .people
+            .into_iter()
+            .next();
+        if let Some(gap) = gap {
+            doc.field("toward_gap", &gap)?;
+        }
+    }
+    doc.end()
+}
+
+/// How many people's plans are built (and printed) at a time: enough to
+/// keep every core busy, few enough that a chunk's plans take little room.
+const CHUNK: usize = 2048;
+
+/// How many plans are printed into one buffer.
+const RUN: usize = 32;
+
+/// What the summary adds up over the plans, plan by plan in id order.
+#[derive(Default)]
+struct Tally {
+    people: usize,
+    late: Vec<LateGoal>,
+    by_unit: BTreeMap<Option<String>, (usize, MixedHours, Money)>,
+    by_driver: BTreeMap<Option<usize>, (usize, MixedHours, Money)>,
+    /// FORMAT.md r3 "Cost": the goals' costs by the year they are booked in.
+    years: CostByYear,
+    total: MixedHours,
+    goal_count: usize,
+    reach: Reach,
+    /// The plans' costs.
+    cost: Money,
+    /// The skills some goal is in.
+    skills: Vec<bool>,
+    /// Each person's number of goals they mentor in the plans.
+    mentees: Vec<u32>,
+}
+
+impl Tally {
+    /// Counts person `p`'s plan, if any; hands the plan back.
+    fn add(
+        &mut self,
+        org: &Organisation,
+        p: usize,
+        built: Option<(PersonPlan, GoalDrivers, Vec<LateGoal>)>,
+    ) -> Option<PersonPlan> {
         // FORMAT r3 "Reach": the people present at D, and their goals' modes.
         if org.people.present(p, org.as_of) {
+            let reach = &mut self.reach;
             reach.people += 1;
             if let Some((plan, ..)) = &built {
                 let has =
@@ -310,28 +365,118 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
                 reach.formal += usize::from(has(|e| e.formal));
             }
         }
-        let Some((plan, drivers, person_late)) = built else {
-            continue;
-        };
-        let entry = by_unit.entry(plan.unit.clone()).or_default();
+        let (plan, drivers, person_late) = built?;
+        let entry = self.by_unit.entry(plan.unit.clone()).or_default();
         entry.0 += plan.goals.len();
         for goal in &plan.goals {
             entry.1.add_all(goal.hours);
             entry.2 += goal.cost.unwrap_or_default();
-            total.add_all(goal.hours);
+            self.total.add_all(goal.hours);
             let year = goal_year(org, goal.finish, goal.by);
-            book(&mut years, year, goal.cost.unwrap_or_default());
+            book(&mut self.years, year, goal.cost.unwrap_or_default());
         }
-        goal_count += plan.goals.len();
-        for (driver, hours, cost) in drivers {
-            let entry = by_driver.entry(driver).or_default();
+        self.goal_count += plan.goals.len();
+        for (driver, hours, cost, skill, mentor) in drivers {
+            self.skills[skill] = true;
+            if let Some(m) = mentor {
+                self.mentees[m] += 1;
+            }
+            let entry = self.by_driver.entry(driver).or_default();
             entry.0 += 1;
             entry.1.add_all(hours);
             entry.2 += cost.unwrap_or_default();
         }
-        late.extend(person_late);
-        plans.push(plan);
+        self.late.extend(person_late);
+        self.cost += plan.cost.unwrap_or_default();
+        self.people += 1;
+        Some(plan)
     }
+}
+
+/// The plans of the people the filter keeps, in id order, handed to `each`
+/// a chunk at a time once counted, and the report without them (`plans`
+/// empty): [`plan_report`] collects them, [`plan_json`] prints them.
+fn plans_in_chunks(
+    org: &Organisation,
+    filter: &PeopleFilter,
+    each: &mut dyn FnMut(Vec<PersonPlan>) -> std::io::Result<()>,
+) -> std::io::Result<PlanReport> {
+    let gaps = needs_report(org, &GapFilter::default());
+    // Mentors are matched over every goal of the organisation, so a
+    // mentor's load is the same whatever the filter shows.
+    let goals = Goals::new(org, &gaps, &|_| true);
+    let mentoring = mentors(&goals);
+    plans_from(org, filter, &goals, &mentoring, each)
+}
+
+/// The summary of everyone's plans ([`plan_report`]'s, for the whole
+/// organisation) from everyone's goals and their mentors, which the caller
+/// has for other reports too; the plans are counted, never kept.
+pub fn plan_summary(org: &Organisation, goals: &Goals, mentoring: &Mentoring) -> PlanSummary {
+    plans_from(org, &PeopleFilter::default(), goals, mentoring, &mut |_| {
+        Ok(())
+    })
+    .expect("counting plans does not fail")
+    .summary
+}
+
+/// [`plans_in_chunks`] from everyone's goals (`goals`, of the needs of the
+/// whole organisation) and their mentors.
+fn plans_from(
+    org: &Organisation,
+    filter: &PeopleFilter,
+    goals: &Goals,
+    mentoring: &Mentoring,
+    each: &mut dyn FnMut(Vec<PersonPlan>) -> std::io::Result<()>,
+) -> std::io::Result<PlanReport> {
+    let gaps = goals.gaps;
+    let keep = filter.matcher_any_time(org);
+    let ids = IdOrder::new(&org.people);
+    // Each person's wishes, from one pass over what is assessed.
+    let interests = org.matrix.skills_by_person(|cell| cell.interest());
+
+    let kept: Vec<usize> = ids.people().filter(|&p| keep(p)).collect();
+    let mut tally = Tally {
+        skills: vec![false; org.skills.len()],
+        mentees: vec![0; org.people.len()],
+        ..Tally::default()
+    };
+    for chunk in kept.chunks(CHUNK) {
+        // Each person's plan is independent of the others': build them on
+        // all cores.
+        let built: Vec<_> = chunk
+            .par_iter()
+            .map(|&p| {
+                person_plan(
+                    goals,
+                    mentoring,
+                    &interests,
+                    p,
+                    filter.person == Some(p),
+                    filter.mentor,
+                )
+            })
+            .collect();
+        let plans: Vec<PersonPlan> = chunk
+            .iter()
+            .zip(built)
+            .filter_map(|(&p, built)| tally.add(org, p, built))
+            .collect();
+        each(plans)?;
+    }
+    let Tally {
+        people,
+        mut late,
+        by_unit,
+        by_driver,
+        mut years,
+        total,
+        goal_count,
+        reach,
+        cost: goals_cost,
+        skills,
+        mentees,
+    } = tally;
     // Late goals need by need (need id in byte order), then by person.
     late.sort_by(|a: &LateGoal, b: &LateGoal| {
         (
@@ -385,7 +530,6 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         .filter(|n| n.recruit > 0 && need_in_unit(n.unit.as_deref(), filter.unit.as_deref()))
         .collect();
     let cost = org.policy.cost.as_ref().map(|rates| {
-        let goals: Money = plans.iter().filter_map(|p| p.cost).sum();
         let hires: Money = recruiting
             .iter()
             .map(|n| {
@@ -394,7 +538,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
                 amount
             })
             .sum();
-        goals + hires
+        goals_cost + hires
     });
     let recruit = recruiting
         .into_iter()
@@ -413,29 +557,22 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
         .collect();
 
     // Suggestions depend on the skill only: listed once per skill in a goal.
-    let mut skills_in_goals: Vec<usize> = plans
-        .iter()
-        .flat_map(|p| &p.goals)
-        .filter_map(|g| org.skill_index(&g.skill))
-        .collect();
-    skills_in_goals.sort_unstable();
-    skills_in_goals.dedup();
-    let mentor_loads = mentor_loads(org, &plans);
-    let activities = skills_in_goals
-        .into_iter()
+    let mentor_loads = mentor_loads(org, mentees);
+    let activities = (0..skills.len())
+        .filter(|&s| skills[s])
         .map(|s| SkillActivities {
             skill: org.skills[s].id.clone(),
             suggestions: activities_for(org, s),
         })
         .collect();
 
-    PlanReport {
+    Ok(PlanReport {
         organisation: org.name.clone(),
         activities,
         as_of: org.as_of,
         mix: org.policy.mix,
         summary: PlanSummary {
-            people: plans.len(),
+            people,
             goals: goal_count,
             effort: total.effort(),
             by_unit,
@@ -448,7 +585,7 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             cost,
             currency: org.policy.cost.as_ref().map(|c| c.currency.clone()),
         },
-        plans,
+        plans: Vec::new(),
         toward: None,
         levels: org.scale.levels.clone(),
         scheduled: org.schedules(),
@@ -457,29 +594,26 @@ pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
             let name = org.people.name(m).map(str::to_string);
             (org.people.id(m).to_string(), name)
         }),
-    }
+    })
 }
 
-/// Each mentor of the goals in `plans` with their number of mentees, most
-/// first, then id.
-fn mentor_loads(org: &Organisation, plans: &[PersonPlan]) -> Vec<MentorLoad> {
-    let mut count: BTreeMap<&str, u32> = BTreeMap::new();
-    for g in plans.iter().flat_map(|p| &p.goals) {
-        if let Some(m) = &g.mentor {
-            *count.entry(m.as_str()).or_default() += 1;
-        }
-    }
+/// Each mentor of the plans' goals with their number of mentees
+/// (`count`, by person), most first, then id.
+fn mentor_loads(org: &Organisation, count: Vec<u32>) -> Vec<MentorLoad> {
     let mut loads: Vec<MentorLoad> = count
         .into_iter()
-        .map(|(id, mentees)| {
-            let p = org.people.find(id);
+        .enumerate()
+        .filter(|&(_, mentees)| mentees > 0)
+        .map(|(m, mentees)| {
+            let id = org.people.id(m).to_string();
+            let p = org.people.find(&id);
             MentorLoad {
-                person: id.to_string(),
                 unit: p
                     .and_then(|p| org.people.unit(p))
                     .map(|u| org.units[u as usize].clone()),
                 mentees,
                 name: p.and_then(|p| org.people.name(p)).map(str::to_string),
+                person: id,
             }
         })
         .collect();

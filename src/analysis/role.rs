@@ -100,11 +100,13 @@ pub fn toward_report(org: &Organisation, filter: &PeopleFilter, role: usize) -> 
     report(org, filter, Some(role))
 }
 
-fn report(
+/// The role gaps the filter keeps (against `toward_role` when given), in
+/// person id order, and their totals.
+fn gaps_and_totals(
     org: &Organisation,
     filter: &PeopleFilter,
     toward_role: Option<usize>,
-) -> PersonGapReport {
+) -> (Vec<RoleGap>, PersonGapTotals) {
     let ids = IdOrder::new(&org.people);
     let keep = filter.matcher(org);
     let gaps: Vec<RoleGap> = ids
@@ -134,39 +136,89 @@ fn report(
         readiness: readiness(held, required),
         effort: org.policy.mix.split(hours),
     };
-    let people = gaps
-        .into_iter()
-        .map(|g| PersonGap {
-            person: org.people.id(g.person).to_string(),
-            name: org.people.name(g.person).map(str::to_string),
-            unit: org
-                .people
-                .unit(g.person)
-                .map(|u| org.units[u as usize].clone()),
-            role: org.roles[g.role].id.clone(),
-            readiness: g.readiness,
-            skills: g
-                .skills
-                .iter()
-                .map(|s| RoleSkillGap {
-                    skill: org.skills[s.skill].id.clone(),
-                    current: s.current,
-                    target: s.target,
-                    gap: s.gap,
-                    effort: org.policy.mix.split(s.hours),
-                    skill_name: org.skills[s.skill].name.clone(),
-                })
-                .collect(),
-            effort: g.effort,
-        })
-        .collect();
+    (gaps, totals)
+}
+
+/// One role gap as the report shows it.
+fn person_gap(org: &Organisation, g: &RoleGap) -> PersonGap {
+    PersonGap {
+        person: org.people.id(g.person).to_string(),
+        name: org.people.name(g.person).map(str::to_string),
+        unit: org
+            .people
+            .unit(g.person)
+            .map(|u| org.units[u as usize].clone()),
+        role: org.roles[g.role].id.clone(),
+        readiness: g.readiness,
+        skills: g
+            .skills
+            .iter()
+            .map(|s| RoleSkillGap {
+                skill: org.skills[s.skill].id.clone(),
+                current: s.current,
+                target: s.target,
+                gap: s.gap,
+                effort: org.policy.mix.split(s.hours),
+                skill_name: org.skills[s.skill].name.clone(),
+            })
+            .collect(),
+        effort: g.effort,
+    }
+}
+
+fn report(
+    org: &Organisation,
+    filter: &PeopleFilter,
+    toward_role: Option<usize>,
+) -> PersonGapReport {
+    let (gaps, totals) = gaps_and_totals(org, filter, toward_role);
     PersonGapReport {
         organisation: org.name.clone(),
         as_of: org.as_of,
         mix: org.policy.mix,
-        people,
+        people: gaps.iter().map(|g| person_gap(org, g)).collect(),
         totals,
         toward: toward_role.map(|r| org.roles[r].id.clone()),
         levels: org.scale.levels.clone(),
     }
+}
+
+/// How many people's gaps are printed at a time by [`person_json`].
+const CHUNK: usize = 4096;
+
+/// `gap --by person -f json` ([`person_report`], or [`toward_report`] with
+/// `toward_role`) printed as the JSON writer prints it, the people
+/// serialised a chunk at a time on all cores and never held whole as
+/// report values (issue 28).
+pub fn person_json(
+    org: &Organisation,
+    filter: &PeopleFilter,
+    toward_role: Option<usize>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use crate::report::stream::{Document, list_items};
+    use rayon::prelude::*;
+    let (gaps, totals) = gaps_and_totals(org, filter, toward_role);
+    let out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut doc = Document::new(out, crate::report::kind::name::GAP_BY_PERSON)?;
+    doc.field("organisation", &org.name)?;
+    doc.field("as_of", &org.as_of)?;
+    doc.field("mix", &org.policy.mix)?;
+    let mut list = doc.list("people")?;
+    for chunk in gaps.chunks(CHUNK) {
+        let runs = chunk
+            .par_chunks(64)
+            .map(|run| {
+                let people: Vec<PersonGap> = run.iter().map(|g| person_gap(org, g)).collect();
+                list_items(&people)
+            })
+            .collect::<std::io::Result<Vec<_>>>()?;
+        runs.iter().try_for_each(|run| list.push(run))?;
+    }
+    list.end()?;
+    doc.field("totals", &totals)?;
+    if let Some(role) = toward_role {
+        doc.field("toward", &org.roles[role].id)?;
+    }
+    doc.end()
 }

@@ -6,14 +6,14 @@ use clap::{Args, ValueEnum};
 use crate::analysis::PeopleFilter;
 use crate::analysis::baseline::compare_gap;
 use crate::analysis::gap::{GapFilter, Grouping, gap_report, group_report};
-use crate::analysis::role::{person_report, toward_report};
+use crate::analysis::role::{person_json, person_report, toward_report};
 use crate::cli::baseline::BaselineArgs;
 use crate::cli::{
     ReportArgs, Status, UsageError, check_format, parse_amount_arg, parse_mix_arg,
     parse_priority_arg, role_arg, unit_arg,
 };
 use crate::model::{LearningMix, Priority};
-use crate::render::NeedView;
+use crate::render::{Format, NeedView};
 use crate::report::GapReport;
 use crate::report::baseline::GapComparison;
 
@@ -201,11 +201,19 @@ pub fn run(args: &GapArgs) -> anyhow::Result<Status> {
                     .person(&org, "--person", args.person.as_deref())?,
                 mentor: None,
             };
-            let report = match role_arg(&org, args.toward.as_deref())? {
-                Some(role) => toward_report(&org, &filter, role),
-                None => person_report(&org, &filter),
-            };
-            args.report.emit(&report, format)?
+            let toward = role_arg(&org, args.toward.as_deref())?;
+            if format == Format::Json {
+                // Printed person by person, never held whole (issue 28).
+                args.report
+                    .output
+                    .write_with(|out| person_json(&org, &filter, toward, out))?
+            } else {
+                let report = match toward {
+                    Some(role) => toward_report(&org, &filter, role),
+                    None => person_report(&org, &filter),
+                };
+                args.report.emit(&report, format)?
+            }
         }
     }
     let failed = match (args.fail_on, &needs) {

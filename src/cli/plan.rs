@@ -5,9 +5,10 @@
 use clap::Args;
 
 use crate::analysis::PeopleFilter;
-use crate::analysis::plan::{plan_report, plan_toward};
+use crate::analysis::plan::{plan_json, plan_report, plan_toward};
 use crate::cli::{ReportArgs, Status, parse_mix_arg, role_arg, unit_arg};
 use crate::model::LearningMix;
+use crate::render::Format;
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
@@ -52,7 +53,15 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<Status> {
             .privacy
             .person(&org, "--mentor", args.mentor.as_deref())?,
     };
-    let report = match role_arg(&org, args.toward.as_deref())? {
+    let toward = role_arg(&org, args.toward.as_deref())?;
+    if format == Format::Json {
+        // Printed plan by plan, never held whole (issue 28).
+        args.report
+            .output
+            .write_with(|out| plan_json(&org, &filter, toward, out))?;
+        return Ok(Status::Done);
+    }
+    let report = match toward {
         Some(role) => plan_toward(&org, &filter, role),
         None => plan_report(&org, &filter),
     };

@@ -17,6 +17,7 @@ mod matrix;
 mod person;
 mod progress;
 pub mod schema;
+pub mod stream;
 mod suppressed;
 mod team;
 mod who;
