@@ -191,6 +191,8 @@ impl Profiles<'_> {
         let Some(c) = log_columns(&file, &place, diags) else {
             return;
         };
+        // The catalogue's names as rows are compared with them, folded once.
+        let names: Vec<String> = context.catalogue.iter().map(|a| fold(&a.name)).collect();
         each_row(
             &mut file,
             "give the column a header, or delete its values",
@@ -201,7 +203,7 @@ impl Profiles<'_> {
                 if (0..row.len()).all(|i| i == c.person || row.get(i).is_empty()) {
                     return;
                 }
-                let entry = self.entry(row, &c, &place, context, diags);
+                let entry = self.entry(row, &c, &place, (context, &names), diags);
                 // FORMAT.md r3: a row dated after D is not known yet.
                 if let Some(entry) = entry.filter(|e| e.date <= context.as_of) {
                     log.entries.push(entry);
@@ -217,7 +219,7 @@ impl Profiles<'_> {
         row: &Row<'_>,
         c: &LogColumns,
         place: &Place,
-        context: &LogContext<'_>,
+        (context, names): (&LogContext<'_>, &[String]),
         diags: &mut Diagnostics,
     ) -> Option<Logged> {
         let line = row.line;
@@ -243,10 +245,7 @@ impl Profiles<'_> {
         let activity = (!activity_text.is_empty())
             .then(|| {
                 let folded = fold(activity_text);
-                context
-                    .catalogue
-                    .iter()
-                    .position(|a| fold(&a.name) == folded)
+                names.iter().position(|name| *name == folded)
             })
             .flatten();
         let mode = log_mode(cell(c.mode), activity_text, activity, context.catalogue)
