@@ -872,26 +872,27 @@ impl Labels {
     /// A number for people with at most `decimals` decimals, none when it is
     /// whole: `13.2` / `13,2`, `1 234,5` in Norwegian.
     pub fn decimal(self, value: f64, decimals: usize) -> String {
-        let text = format!("{:.*}", decimals, value.abs());
+        let text = decimal_digits(value.abs(), decimals);
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
             "-"
         } else {
             ""
         };
-        let whole = match self.lang {
-            Lang::En => whole.to_string(),
-            Lang::Nb => group(whole),
-        };
-        let point = match self.lang {
-            Lang::En => ".",
-            Lang::Nb => ",",
-        };
-        if fraction.is_empty() {
-            format!("{sign}{whole}")
-        } else {
-            format!("{sign}{whole}{point}{fraction}")
+        let mut out = String::with_capacity(text.len() + 8);
+        out.push_str(sign);
+        match self.lang {
+            Lang::En => out.push_str(whole),
+            Lang::Nb => out.push_str(&group(whole)),
         }
+        if !fraction.is_empty() {
+            out.push(match self.lang {
+                Lang::En => '.',
+                Lang::Nb => ',',
+            });
+            out.push_str(fraction);
+        }
+        out
     }
 
     /// Hours for people: whole numbers without decimals, others with one.
@@ -938,6 +939,30 @@ impl Labels {
 }
 
 /// Digits grouped by three with [`NB_THOUSANDS`]: `1234567` -> `1 234 567`.
+/// `format!("{:.*}", decimals, value)` for a value from 0 up, without
+/// the float formatter when the value is (the nearest double to) a whole
+/// number of `decimals`-th parts: that number's digits are the correctly
+/// rounded ones, since the value is then within half a unit in the last
+/// place of it, far closer than half a `decimals`-th. Most hours, shares
+/// and amounts are such numbers, and the formatter's exact mode costs
+/// about a thousand instructions a call.
+fn decimal_digits(value: f64, decimals: usize) -> String {
+    const SCALES: [f64; 4] = [1.0, 10.0, 100.0, 1000.0];
+    if let Some(&scale) = SCALES.get(decimals) {
+        let n = (value * scale).round();
+        if (0.0..2f64.powi(48)).contains(&n) && n / scale == value {
+            let n = n as u64;
+            let whole = (n / scale as u64).to_string();
+            if decimals == 0 {
+                return whole;
+            }
+            let fraction = n % scale as u64;
+            return format!("{whole}.{fraction:0decimals$}");
+        }
+    }
+    format!("{:.*}", decimals, value)
+}
+
 fn group(digits: &str) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3 * 3);
@@ -953,6 +978,51 @@ fn group(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_digits_are_the_float_formatters() {
+        let mut values = vec![
+            0.0,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            0.45,
+            1.0,
+            1.5,
+            2.5,
+            12.75,
+            13.2,
+            37.5,
+            99.95,
+            99.99,
+            0.1 + 0.2,
+            1e15,
+            123456789.125,
+            2f64.powi(47),
+            2f64.powi(49),
+            1e300,
+            f64::INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+            0.000_4,
+            0.000_5,
+            0.000_6,
+        ];
+        // Every hundredth and thousandth of the first ten (shares, hours).
+        values.extend((0..10_000).map(|i| f64::from(i) / 1000.0));
+        values.extend((0..1_000).map(|i| f64::from(i) / 100.0 * 3.0));
+        values.extend((0..1_000).map(|i| f64::from(i) / 7.0));
+        for value in values {
+            for decimals in 0..5 {
+                assert_eq!(
+                    decimal_digits(value, decimals),
+                    format!("{:.*}", decimals, value),
+                    "{value:?} to {decimals} decimals"
+                );
+            }
+        }
+    }
 
     #[test]
     fn every_key_is_in_both_catalogues_with_the_same_placeholders() {
