@@ -20,7 +20,7 @@ use std::collections::HashMap;
 
 use crate::analysis::IdOrder;
 use crate::model::{Date, FreshnessRule, Level, NONE, Organisation, PackedDate, Scope};
-use crate::report::{Due, DueReason};
+use crate::report::{DueItem, DueList, DueReason};
 
 /// Who gets a form, and which rows it has.
 #[derive(Debug, Clone, Default)]
@@ -283,38 +283,10 @@ pub fn awaiting_reassessment(
 /// each person and at the assessments that expire: never at every pair of
 /// person and skill (an organisation may have 100,000 people and 3,000
 /// skills nobody is assessed in).
-pub fn due_list(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) -> Vec<Due> {
+pub fn due_list(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32) -> DueList {
     let until = window_end(org, days);
     let mut asked = Asked::new(org);
     let rule = asked.rule;
-    let mut pairs: Vec<(usize, usize, DueReason)> = Vec::new();
-    for p in (0..org.people.len()).filter(|&p| in_scope(p)) {
-        for &(skill, _) in asked.of(p) {
-            let assessed = org.matrix.assessed(p, skill);
-            if assessed == PackedDate::NONE {
-                pairs.push((p, skill, DueReason::Missing));
-            } else if org.matrix.is_stale(&rule, p, skill, assessed) {
-                pairs.push((p, skill, DueReason::Stale));
-            }
-        }
-    }
-    let mut asked_due: std::collections::HashSet<(usize, usize)> =
-        pairs.iter().map(|&(p, s, _)| (p, s)).collect();
-    let mut done: Vec<(usize, usize)> = asked.done.iter().copied().collect();
-    done.sort_unstable();
-    for (p, s) in done.into_iter().filter(|&(p, _)| in_scope(p)) {
-        if asked_due.insert((p, s)) {
-            pairs.push((p, s, DueReason::Done));
-        }
-    }
-    pairs.extend(
-        org.matrix
-            .expiry_dates()
-            .filter(|&(p, s, e)| {
-                e >= org.as_of && e <= until && in_scope(p) && !asked_due.contains(&(p, s))
-            })
-            .map(|(p, s, _)| (p, s, DueReason::Expiring)),
-    );
     // Units in path order (a unit's subtree follows it), no unit last.
     let mut units: Vec<usize> = (0..org.units.len()).collect();
     units.sort_by(|&a, &b| org.units[a].split('/').cmp(org.units[b].split('/')));
@@ -328,17 +300,81 @@ pub fn due_list(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32)
             .unit(p)
             .map_or(u32::MAX, |u| unit_rank[u as usize])
     };
-    pairs.sort_unstable_by_key(|&(p, s, _)| (unit_key(p), ids.rank(p), s));
-    pairs
+    // The people in scope in the list's order: walked in it, each person's
+    // pairs come out in order (the skills asked are in catalogue order),
+    // and the half million pairs of a large organisation are never sorted.
+    let mut people: Vec<(u32, u32)> = (0..org.people.len())
+        .filter(|&p| in_scope(p))
+        .map(|p| (unit_key(p), ids.rank(p)))
+        .collect();
+    people.sort_unstable();
+    // Done (r3) and expiring pairs, where nothing asked already makes them
+    // due (done before expiring): few, sorted into the same order.
+    let mut place = vec![u32::MAX; org.people.len()];
+    for (i, &(_, rank)) in people.iter().enumerate() {
+        place[ids.person(rank)] = i as u32;
+    }
+    let mut done: Vec<(usize, usize)> = asked.done.iter().copied().collect();
+    done.sort_unstable();
+    let mut extra: Vec<(u32, usize, DueReason)> = done
         .into_iter()
-        .map(|(p, skill, reason)| Due {
-            person: org.people.id(p).to_string(),
-            name: org.people.name(p).map(str::to_string),
-            unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
-            skill: org.skills[skill].id.clone(),
+        .filter(|&(p, _)| in_scope(p))
+        .map(|(p, s)| (place[p], s, DueReason::Done))
+        .collect();
+    let mut expiring: Vec<(u32, usize, DueReason)> = org
+        .matrix
+        .expiry_dates()
+        .filter(|&(p, _, e)| e >= org.as_of && e <= until && in_scope(p))
+        .map(|(p, s, _)| (place[p], s, DueReason::Expiring))
+        .collect();
+    expiring.sort_unstable_by_key(|&(i, s, _)| (i, s));
+    // Expiring pairs already done are left out.
+    expiring.retain(|&(i, s, _)| {
+        extra
+            .binary_search_by_key(&(i, s), |&(i, s, _)| (i, s))
+            .is_err()
+    });
+    extra.extend(expiring);
+    extra.sort_unstable_by_key(|&(i, s, _)| (i, s));
+    let mut extra = extra.as_slice();
+    let skills = org.skills.iter().map(|s| s.id.clone()).collect();
+    let mut list = DueList::new(skills);
+    let mut items: Vec<DueItem> = Vec::new();
+    for (i, &(_, rank)) in people.iter().enumerate() {
+        let p = ids.person(rank);
+        items.clear();
+        let item = |skill: usize, reason| DueItem {
+            skill: skill as u32,
             reason,
             assessed: org.matrix.assessed(p, skill).date(),
             expires: org.matrix.expires(p, skill),
-        })
-        .collect()
+        };
+        let mine = extra.partition_point(|&(at, ..)| at as usize == i);
+        let (mut more, rest) = extra.split_at(mine);
+        extra = rest;
+        for &(skill, _) in asked.of(p) {
+            let assessed = org.matrix.assessed(p, skill);
+            let reason = if assessed == PackedDate::NONE {
+                DueReason::Missing
+            } else if org.matrix.is_stale(&rule, p, skill, assessed) {
+                DueReason::Stale
+            } else {
+                continue;
+            };
+            // What asked makes due is due for that, whatever else holds.
+            while let Some((&(_, s, why), after)) = more.split_first()
+                && s <= skill
+            {
+                if s < skill {
+                    items.push(item(s, why));
+                }
+                more = after;
+            }
+            items.push(item(skill, reason));
+        }
+        items.extend(more.iter().map(|&(_, s, why)| item(s, why)));
+        let unit = org.people.unit(p).map(|u| org.units[u as usize].as_str());
+        list.push(org.people.id(p), org.people.name(p), unit, items.drain(..));
+    }
+    list
 }

@@ -97,7 +97,7 @@ pub fn team_page(org: &Organisation, unit: &str, expiring_days: u32) -> TeamRepo
         roles,
         matrix: crate::analysis::matrix::unit_matrix(org, unit),
         plans: plan.plans.clone(),
-        due: balance.due.clone(),
+        due: balance.due.to_vec(),
         arriving: balance.arriving.clone(),
         leaving: balance.leaving.clone(),
         calibration: balance.calibration.clone(),

@@ -156,6 +156,18 @@ pub trait Render: Serialize + ReportKind {
     fn sheets(&self) -> Option<&dyn ToXlsx> {
         None
     }
+
+    /// Its JSON, where it prints that itself: the bytes of the value
+    /// serialised, sooner (issue 28). `None`: the value is serialised.
+    fn json(&self) -> Option<&dyn ToJson> {
+        None
+    }
+}
+
+/// A report that prints its own JSON, byte for byte what serialising it
+/// with [`json::write`] gives.
+pub trait ToJson {
+    fn write_json(&self, out: &mut dyn Write) -> io::Result<()>;
 }
 
 /// Reports written in `formats` from the parts each has, the report
@@ -185,11 +197,17 @@ renders!(
     PersonGapReport,
     GapGroupsReport,
     PlanReport,
-    BalanceReport,
     MarketReport,
     ProgressReport,
     WhoReport,
     MatrixReport,
+);
+
+// The balance prints its due list itself.
+renders!(
+    Format::ALL,
+    [document: ToOutline, rows: ToCsv, sheets: ToXlsx, json: ToJson],
+    BalanceReport,
 );
 
 // A comparison with a baseline: the workbook and the page have no place
@@ -294,7 +312,7 @@ pub fn render<R: Render, W: Write>(
     report: &R,
     format: Format,
     style: Style,
-    out: W,
+    mut out: W,
 ) -> io::Result<()> {
     let missing = || {
         io::Error::other(format!(
@@ -303,7 +321,10 @@ pub fn render<R: Render, W: Write>(
         ))
     };
     match format {
-        Format::Json => json::write(report, out),
+        Format::Json => match report.json() {
+            Some(printed) => printed.write_json(&mut out),
+            None => json::write(report, out),
+        },
         Format::Table => terminal::write(report.document().ok_or_else(missing)?, style, out),
         Format::Markdown => markdown::write(report.document().ok_or_else(missing)?, style, out),
         Format::Html => html::write(report.document().ok_or_else(missing)?, style, out),
@@ -334,5 +355,41 @@ mod tests {
             Some(Format::Xlsx)
         );
         assert_eq!(Format::from_extension(Path::new("b.xls")), None);
+    }
+
+    /// A report that prints its own JSON (the balance, issue 28) prints the
+    /// bytes of its value serialised: every field, the due list with each
+    /// reason, a unit and none, names and none, and the phase-out list.
+    #[test]
+    fn printed_json_is_the_value_serialised() {
+        use crate::analysis::balance::{BalanceOptions, balance_report};
+        for (example, unit) in [
+            ("examples/tiny/org.toml", None),
+            ("examples/virksomhet-x/org.toml", None),
+            ("examples/virksomhet-x/org.toml", Some("it")),
+            ("examples/nordvik-kommune/org.toml", None),
+        ] {
+            let inputs = crate::inputs::Inputs::new(example);
+            let org = crate::inputs::open(&inputs).org.unwrap();
+            let options = BalanceOptions {
+                unit: unit.map(str::to_string),
+                by_unit: true,
+                expiring_days: 3650,
+            };
+            let report = balance_report(&org, &options);
+            assert!(report.json().is_some());
+            let mut printed = Vec::new();
+            render(&report, Format::Json, Style::default(), &mut printed).unwrap();
+            let mut serialised = Vec::new();
+            json::write(&report, &mut serialised).unwrap();
+            assert_eq!(
+                String::from_utf8(printed).unwrap(),
+                String::from_utf8(serialised).unwrap(),
+                "{example} {unit:?}"
+            );
+            if example.contains("virksomhet") && unit.is_none() {
+                assert!(report.due.len() > 10 && !report.phase_out.is_empty());
+            }
+        }
     }
 }

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::model::{Date, LearningMix, Level, Priority};
 use crate::report::{
-    BalanceReport, Calibration, Due, FreshnessReport, GapReport, GapTotals, KeyPerson, Movement,
-    NeedGap, PhaseOut, ReportKind, SkillBalance, UnitBalance,
+    BalanceReport, Calibration, DueList, FreshnessReport, GapReport, GapTotals, KeyPerson,
+    Movement, NeedGap, PhaseOut, ReportKind, SkillBalance, UnitBalance,
 };
 
 /// An earlier gap report: who it was for, when, and its needs.
@@ -416,7 +416,7 @@ struct BalanceView<'a> {
     arriving: &'a [Movement],
     leaving: &'a [Movement],
     calibration: &'a [Calibration],
-    due: &'a [Due],
+    due: &'a DueList,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     phase_out: &'a [PhaseOut],
     baseline: &'a BalanceBaseline,

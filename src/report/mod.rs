@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Money, Priority};
 
 pub mod baseline;
+mod due;
 pub mod kind;
 mod market;
 mod matrix;
@@ -21,6 +22,7 @@ pub mod stream;
 mod suppressed;
 mod team;
 mod who;
+pub use due::{DueGroup, DueItem, DueList, DueRef};
 pub use kind::{ReportKind, SCHEMA_VERSION};
 pub use market::{MarketPerson, MarketReport, MarketSkill};
 pub use matrix::{MatrixCell, MatrixPerson, MatrixReport, MatrixSkill, Standing};
@@ -651,8 +653,10 @@ pub struct BalanceReport {
     /// competence talk (*kompetansedrøfting*), by person id, then skill.
     pub calibration: Vec<Calibration>,
     /// People in scope due for reassessment (issue 24, item 5), by unit,
-    /// then person id, then skill (`crate::analysis::survey::due_list`).
-    pub due: Vec<Due>,
+    /// then person id, then skill (`crate::analysis::survey::due_list`),
+    /// held compactly (it serialises as `Vec<Due>`).
+    #[schemars(with = "Vec<Due>")]
+    pub due: DueList,
     /// FORMAT.md r3 "KS measures", *avvikle*: each skill being wound down
     /// (`phase_out`) and its holders; absent when no skill is.
     #[serde(skip_serializing_if = "Vec::is_empty")]

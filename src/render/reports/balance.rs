@@ -17,6 +17,12 @@ use crate::report::{BalanceReport, DueReason, KeyPerson, Movement, SkillBalance}
 use Dialect::{Document, Terminal};
 
 /// `balance`: the inventory, freshness and key-person risk.
+impl crate::render::ToJson for BalanceReport {
+    fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.stream_json(out)
+    }
+}
+
 impl ToOutline for BalanceReport {
     fn outline_in(&self, dialect: Dialect, l: Labels) -> Outline {
         let r = self;
@@ -410,16 +416,13 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
 pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
     use Key::*;
     let mut grid = Grid::new(&heads(l, &[(L, ColUnit), (L, ColPerson), (L, ColDueWhy)]));
-    let mut previous: Option<&Option<String>> = Option::None;
-    for group in r
-        .due
-        .chunk_by(|a, b| a.person == b.person && a.unit == b.unit)
-    {
-        let d = &group[0];
-        let first = previous != Some(&d.unit);
-        previous = Some(&d.unit);
+    let mut previous: Option<Option<&str>> = Option::None;
+    for group in r.due.groups() {
+        let unit = group.unit();
+        let first = previous != Some(unit);
+        previous = Some(unit);
         let why: Vec<String> = group
-            .iter()
+            .entries()
             .map(|d| {
                 let why = match d.reason {
                     DueReason::Missing => l.get(DueMissing).to_string(),
@@ -433,15 +436,15 @@ pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
                     }
                     DueReason::Done => l.get(DueDone).to_string(),
                 };
-                format!("{} ({why})", skill_name(r, &d.skill))
+                format!("{} ({why})", skill_name(r, d.skill))
             })
             .collect();
-        let unit = match (&d.unit, first) {
+        let unit = match (unit, first) {
             (_, false) => String::new(),
-            (Some(u), true) => u.clone(),
+            (Some(u), true) => u.to_string(),
             (Option::None, true) => l.get(NoUnit).to_string(),
         };
-        grid.push([unit, person(&d.person, d.name.as_deref()), why.join("; ")]);
+        grid.push([unit, person(group.person(), group.name()), why.join("; ")]);
     }
     grid
 }
