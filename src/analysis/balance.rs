@@ -294,7 +294,7 @@ pub fn balance_report(org: &Organisation, options: &BalanceOptions) -> BalanceRe
     // Without --by unit one bucket will do (units x skills x levels can be large).
     let bucket = |p: usize| {
         if options.by_unit {
-            org.people.unit[p]
+            org.people.units().get(p)
         } else {
             NONE
         }

@@ -106,8 +106,16 @@ struct Shared {
 
 impl Shared {
     fn new(org: &Organisation) -> Shared {
-        let mut members = vec![Vec::new(); org.units.len()];
-        for (p, &unit) in org.people.unit.iter().enumerate() {
+        // Counted first: each list is made at its size once (grown by
+        // doubling, 6.25M people left a heap of freed lists behind).
+        let mut sizes = vec![0usize; org.units.len()];
+        for unit in org.people.units().iter() {
+            if let Some(size) = sizes.get_mut(unit as usize) {
+                *size += 1;
+            }
+        }
+        let mut members: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+        for (p, unit) in org.people.units().iter().enumerate() {
             if let Some(list) = members.get_mut(unit as usize) {
                 list.push(p as u32);
             }
@@ -122,13 +130,44 @@ impl Shared {
 
 /// What one pass over a need's scope finds (FORMAT.md "Have", "Renew" and
 /// "Development candidates").
-#[derive(Default)]
 struct Pass {
     have: u32,
     leaving: u32,
     arriving: u32,
-    renewals: Vec<Expiring>,
-    candidates: Vec<Candidate>,
+    renewals: Smallest<Expiring>,
+    candidates: Smallest<Candidate>,
+}
+
+/// The first `keep` items in their order among any number pushed, held in
+/// at most twice that (and at least a thousand): a need chooses at most
+/// `count` of its expiring holders and candidates, so an organisation-wide
+/// need over 6.25 million people does not hold millions of candidates
+/// (issue 28: 100 MiB at 100M rows). Items are unique (they hold a
+/// person's rank), so the first `keep` are the same whenever they are cut.
+struct Smallest<T> {
+    keep: usize,
+    items: Vec<T>,
+}
+
+impl<T: Ord> Smallest<T> {
+    fn new(keep: usize) -> Self {
+        Smallest {
+            keep,
+            items: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, item: T) {
+        if self.keep == 0 {
+            return;
+        }
+        self.items.push(item);
+        if self.items.len() >= (2 * self.keep).max(1024) {
+            self.items.select_nth_unstable(self.keep - 1);
+            self.items.truncate(self.keep);
+        }
+    }
 }
 
 fn evaluate(org: &Organisation, shared: &Shared, index: usize) -> NeedGap {
@@ -155,7 +194,14 @@ fn evaluate(org: &Organisation, shared: &Shared, index: usize) -> NeedGap {
     // FORMAT.md "Have", "Renew" and "Development candidates" in one pass
     // over the people in scope; the order they are met in does not
     // matter, since the lists are ordered by their keys (ids among them).
-    let mut pass = Pass::default();
+    let keep = need.count as usize;
+    let mut pass = Pass {
+        have: 0,
+        leaving: 0,
+        arriving: 0,
+        renewals: Smallest::new(keep),
+        candidates: Smallest::new(keep),
+    };
     let mut visit = |p: usize, cell: Cell| {
         if dated {
             let (now, then) = (people.present(p, org.as_of), people.present(p, horizon));
@@ -213,8 +259,8 @@ fn evaluate(org: &Organisation, shared: &Shared, index: usize) -> NeedGap {
         candidates,
     } = pass;
     let shortfall = shortfall(need.count, have);
-    let renewals = first_candidates(renewals, shortfall as usize);
-    let chosen = first_candidates(candidates, shortfall as usize - renewals.len());
+    let renewals = first_candidates(renewals.items, shortfall as usize);
+    let chosen = first_candidates(candidates.items, shortfall as usize - renewals.len());
     let mix = org.mix_of(need.skill);
     let mut hours = MixedHours::default();
     let renew: Vec<Renewal> = renewals
@@ -711,6 +757,23 @@ pub fn group_report(org: &Organisation, report: &GapReport, by: Grouping) -> Gap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Holding at most twice `keep` items, cut now and then, chooses the
+    /// first `keep` of all of them, whatever the order they come in.
+    #[test]
+    fn smallest_keeps_the_first_of_everything_pushed() {
+        for keep in [0usize, 1, 3, 511, 512, 513, 5_000] {
+            let mut smallest = Smallest::new(keep);
+            // A fixed shuffle of 0..20,000 (7919 is coprime to it).
+            let all: Vec<u32> = (0..20_000u32).map(|i| i * 7919 % 20_000).collect();
+            for &item in &all {
+                smallest.push(item);
+                assert!(smallest.items.len() < (2 * keep).max(1024));
+            }
+            let want: Vec<u32> = (0..keep as u32).collect();
+            assert_eq!(first_candidates(smallest.items, keep), want, "keep {keep}");
+        }
+    }
 
     #[test]
     fn coverage_adds_up_and_subtracts_exactly() {

@@ -216,7 +216,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
             .or_insert_with(|| Holders::of(org, skill));
         // A host depends on the skill, the unit, the level and whether p is
         // one of the unit's holders: many goals share one answer.
-        let own = org.people.unit[p];
+        let own = org.people.units().get(p);
         let me =
             own != NONE && org.matrix.level(p, skill) >= to && org.people.present(p, org.as_of);
         let host = *hosts.entry((skill, own, to, me)).or_insert_with(|| {
@@ -232,7 +232,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
             if let Some(m) = mentor {
                 mentees[m] += 1;
                 // The heap entry of m now has a stale load: push the new one.
-                let unit = org.people.unit[m];
+                let unit = org.people.units().get(m);
                 let place = buckets.at.get(&unit).copied();
                 if mentees[m] < cap
                     && let Some(i) = place.filter(|&i| i < buckets.list.len())
@@ -268,7 +268,7 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Buckets {
         if level == 0 || !org.people.present(m, org.as_of) {
             continue;
         }
-        by_unit.entry(org.people.unit[m]).or_default().push((
+        by_unit.entry(org.people.units().get(m)).or_default().push((
             level,
             Reverse(0),
             Reverse(ids.rank(m)),
@@ -312,7 +312,7 @@ fn choose(
     end: Date,
 ) -> Option<usize> {
     let stays = |m: usize| org.people.terms(m).leaves.is_none_or(|l| l >= end);
-    let own = org.people.unit[p];
+    let own = org.people.units().get(p);
     // Buckets best-ranked first (same unit, then more shared leading
     // levels): once a candidate is found, a group of a lower rank cannot
     // beat it, and the search stops.
@@ -370,7 +370,7 @@ impl Holders {
         let top = org.scale.top() as usize;
         let mut counts: HashMap<u32, Vec<u32>> = HashMap::new();
         for (m, cell, _) in org.matrix.entries(skill) {
-            let unit = org.people.unit[m];
+            let unit = org.people.units().get(m);
             if unit != NONE && cell.level() > 0 && org.people.present(m, org.as_of) {
                 counts.entry(unit).or_insert_with(|| vec![0; top + 1])[cell.level() as usize] += 1;
             }

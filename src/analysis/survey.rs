@@ -90,7 +90,10 @@ impl<'a> Asked<'a> {
     /// The skills asked of `person` and their targets (the highest asked).
     fn of(&mut self, person: usize) -> &[(usize, Level)] {
         let org = self.org;
-        let key = (org.people.unit[person], org.people.role[person]);
+        let key = (
+            org.people.units().get(person),
+            org.people.roles().get(person),
+        );
         let needs = &self.needs;
         self.cache.entry(key).or_insert_with(|| {
             let mut asked: Vec<(usize, Level)> = Vec::new();

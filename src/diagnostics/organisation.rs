@@ -35,7 +35,7 @@ pub fn check_organisation(org: &Organisation, places: &Places, diags: &mut Diagn
     // files alone have no units to give: their needs stay planned units.)
     let nobody_has_a_unit = places.people_file.is_some()
         && !org.people.is_empty()
-        && org.people.unit.iter().all(|&u| u == crate::model::NONE);
+        && org.people.units().iter().all(|u| u == crate::model::NONE);
     if nobody_has_a_unit && let Some(&first) = unit_needs.first() {
         // One root cause, one error: not a 0 % per need.
         no_units(org, places, first, unit_needs.len() - 1, diags);

@@ -35,7 +35,7 @@ struct Snapshot {
 }
 
 /// People, their origins, the last person named, unknown ids met.
-type PeopleSoFar = (People, Vec<(u16, u32)>, Option<u32>, usize);
+type PeopleSoFar = (People, crate::load::profiles::Origins, Option<u32>, usize);
 
 /// Where a block of the file begins, and the snapshot to go back to.
 struct Progress {

@@ -251,9 +251,9 @@ fn load_into(path: &Path, options: &LoadOptions, diags: &mut Diagnostics) -> Opt
 /// for messages about units (None: nobody has it).
 fn unit_origins(profiles: &profiles::Profiles<'_>) -> Vec<Option<(String, usize)>> {
     let mut origins = vec![None; profiles.units.len()];
-    for (person, &unit) in profiles.people.unit.iter().enumerate() {
+    for (person, unit) in profiles.people.units().iter().enumerate() {
         if let Some(origin @ None) = origins.get_mut(unit as usize) {
-            let (file, line) = profiles.origin[person];
+            let (file, line) = profiles.origin.get(person);
             *origin = Some((profiles.files[file as usize].clone(), line as usize));
         }
     }

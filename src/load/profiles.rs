@@ -34,6 +34,33 @@ pub struct ProfilesRead {
     pub self_and_manager: Vec<SelfAndManager>,
 }
 
+/// Where each person was first described: a line a person (4 bytes; at
+/// 6.25M people a (file, line) pair took 25 MB more), and the file as runs
+/// of people, since people come file by file.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    lines: Vec<u32>,
+    /// (first person, file) for each run of people from one file.
+    files: Vec<(u32, u16)>,
+}
+
+impl Origins {
+    pub fn push(&mut self, file: u16, line: u32) {
+        if self.files.last().is_none_or(|&(_, f)| f != file) {
+            self.files.push((self.lines.len() as u32, file));
+        }
+        self.lines.push(line);
+    }
+
+    /// The (file, line) person `person` was first described at.
+    pub fn get(&self, person: usize) -> (u16, u32) {
+        let run = self
+            .files
+            .partition_point(|&(first, _)| first as usize <= person);
+        (self.files[run - 1].1, self.lines[person])
+    }
+}
+
 /// The people and their levels, as they are being read.
 pub struct Profiles<'a> {
     pub scale: &'a Scale,
@@ -50,7 +77,7 @@ pub struct Profiles<'a> {
     pub people_failed: bool,
     pub people: People,
     /// Where each person was first described (file, line), for conflict messages.
-    pub origin: Vec<(u16, u32)>,
+    pub origin: Origins,
     pub files: Vec<String>,
     /// The person the previous assessment row named.
     pub last_person: Option<u32>,
@@ -104,7 +131,7 @@ impl<'a> Profiles<'a> {
             closed: false,
             people_failed: false,
             people: People::default(),
-            origin: Vec::new(),
+            origin: Origins::default(),
             files: Vec::new(),
             last_person: None,
             suggested: 0,
@@ -183,7 +210,7 @@ impl<'a> Profiles<'a> {
         line: usize,
     ) -> u32 {
         let i = self.people.push(id, name, unit, role) as u32;
-        self.origin.push((file, line as u32));
+        self.origin.push(file, line as u32);
         // People from assessment files arrive one by one: grow by doubling.
         // (People from people.csv get their columns at once, see `read_assessments`.)
         if !self.closed && self.people.len() > self.matrix.people {
@@ -194,7 +221,7 @@ impl<'a> Profiles<'a> {
     }
 
     pub fn origin(&self, person: u32) -> String {
-        let (file, line) = self.origin[person as usize];
+        let (file, line) = self.origin.get(person as usize);
         format!("{}:{line}", self.files[file as usize])
     }
 
@@ -622,4 +649,24 @@ pub fn future_warning(assessed: impl Display, today: Date) -> String {
 /// The warning for a stale assessment.
 pub fn stale_warning(person: &str, skill: &str, assessed: impl Display, before: Date) -> String {
     format!("stale: '{person}' in '{skill}' was assessed {assessed}, before {before} (reassess it)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Origins;
+
+    /// Lines a person, files as runs: a file met again after another is
+    /// a new run.
+    #[test]
+    fn origins_keep_each_persons_file_and_line() {
+        let mut origins = Origins::default();
+        let given = [(0, 2), (0, 3), (1, 2), (1, 9), (0, 5), (2, 2)];
+        for &(file, line) in &given {
+            origins.push(file, line);
+        }
+        for (person, &at) in given.iter().enumerate() {
+            assert_eq!(origins.get(person), at);
+        }
+        assert_eq!(origins.files.len(), 4);
+    }
 }

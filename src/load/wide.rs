@@ -343,7 +343,7 @@ impl Profiles<'_> {
         };
         if let Some(u) = unit {
             match people.unit(p) {
-                None if !closed => people.unit[p] = u,
+                None if !closed => people.set_unit(p, Some(u)),
                 Some(old) if old != u => conflict(
                     "unit",
                     unit_col,
@@ -355,7 +355,7 @@ impl Profiles<'_> {
         }
         if let Some(r) = role {
             match people.role(p) {
-                None if !closed => people.role[p] = r,
+                None if !closed => people.set_role(p, Some(r)),
                 Some(old) if old != r => conflict(
                     "role",
                     role_col,

@@ -145,12 +145,12 @@ impl<'a> Scope<'a> {
     #[inline]
     pub fn matches(&self, person: usize) -> bool {
         if let Some(within) = &self.units {
-            let unit = self.people.unit[person];
+            let unit = self.people.units().get(person);
             if unit == NONE || !within[unit as usize] {
                 return false;
             }
         }
-        self.role == NONE || self.people.role[person] == self.role
+        self.role == NONE || self.people.roles().get(person) == self.role
     }
 }
 

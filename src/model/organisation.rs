@@ -253,9 +253,9 @@ impl Organisation {
     pub fn unit_has_people(&self, scope: &str) -> bool {
         let within = self.units_within(scope);
         self.people
-            .unit
+            .units()
             .iter()
-            .any(|&u| u != NONE && within[u as usize])
+            .any(|u| u != NONE && within[u as usize])
     }
 }
 

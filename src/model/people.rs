@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use rustc_hash::FxHashMap;
+
 use crate::model::{Date, NONE};
 
 /// A person's optional terms from people.csv (FORMAT.md r2): learning
@@ -21,25 +23,175 @@ pub struct Terms {
     pub leaves: Option<Date>,
 }
 
-/// Strings stored end to end in one buffer, found by (start, length):
-/// millions of short ids cost their bytes plus eight, not a heap block each.
+/// One string a person, stored end to end in one buffer: string `i` runs
+/// from the end of string `i - 1` to `ends[i]`, so millions of short ids
+/// cost their bytes plus four, not a heap block (or a start and a length)
+/// each.
 #[derive(Debug, Clone, Default)]
 struct Strings {
     text: String,
-    spans: Vec<(u32, u32)>,
+    ends: Vec<u32>,
 }
 
 impl Strings {
-    fn push(&mut self, s: &str) -> (u32, u32) {
-        let span = (self.text.len() as u32, s.len() as u32);
+    fn push(&mut self, s: &str) {
         self.text.push_str(s);
-        span
+        self.ends.push(offset(self.text.len()));
     }
 
-    fn get(&self, span: (u32, u32)) -> &str {
-        let start = span.0 as usize;
-        &self.text[start..start + span.1 as usize]
+    #[inline]
+    fn start(&self, i: usize) -> usize {
+        match i {
+            0 => 0,
+            _ => self.ends[i - 1] as usize,
+        }
     }
+
+    #[inline]
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.start(i)..self.ends[i] as usize]
+    }
+
+    /// Replaces the last string.
+    fn set_last(&mut self, s: &str) {
+        let last = self.ends.len() - 1;
+        self.text.truncate(self.start(last));
+        self.text.push_str(s);
+        self.ends[last] = offset(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// An offset into the text of [`Strings`]: ids and names of even 100
+/// million people stay far below 4 GiB.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("people's ids and names take over 4 GiB")
+}
+
+/// Small indexes one a person (units, roles, `NONE` for none), each as
+/// narrow as the largest of them allows: a byte while every index is
+/// under 255, two while under 65,535, else four. `NONE` is stored as the
+/// narrow type's largest value.
+#[derive(Debug, Clone)]
+pub enum Codes {
+    U8(Vec<u8>),
+    U16(Vec<u16>),
+    U32(Vec<u32>),
+}
+
+impl Default for Codes {
+    fn default() -> Self {
+        Codes::U8(Vec::new())
+    }
+}
+
+impl Codes {
+    pub fn len(&self) -> usize {
+        match self {
+            Codes::U8(v) => v.len(),
+            Codes::U16(v) => v.len(),
+            Codes::U32(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index of `i` (`NONE` for none).
+    #[inline]
+    pub fn get(&self, i: usize) -> u32 {
+        match self {
+            Codes::U8(v) => widen(v[i] as u32, u8::MAX as u32),
+            Codes::U16(v) => widen(v[i] as u32, u16::MAX as u32),
+            Codes::U32(v) => v[i],
+        }
+    }
+
+    pub fn push(&mut self, code: u32) {
+        self.fit(code);
+        match self {
+            Codes::U8(v) => v.push(code as u8),
+            Codes::U16(v) => v.push(code as u16),
+            Codes::U32(v) => v.push(code),
+        }
+    }
+
+    pub fn set(&mut self, i: usize, code: u32) {
+        self.fit(code);
+        match self {
+            Codes::U8(v) => v[i] = code as u8,
+            Codes::U16(v) => v[i] = code as u16,
+            Codes::U32(v) => v[i] = code,
+        }
+    }
+
+    /// Every index, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Widens the column when `code` does not fit it (`NONE` fits any).
+    fn fit(&mut self, code: u32) {
+        let (wide_u8, wide_u16) = (
+            code != NONE && code >= u8::MAX as u32,
+            code != NONE && code >= u16::MAX as u32,
+        );
+        match self {
+            Codes::U8(v) if wide_u16 => {
+                *self = Codes::U32(v.iter().map(|&c| widen(c as u32, u8::MAX as u32)).collect())
+            }
+            Codes::U8(v) if wide_u8 => {
+                *self = Codes::U16(
+                    v.iter()
+                        .map(|&c| narrow16(widen(c as u32, u8::MAX as u32)))
+                        .collect(),
+                )
+            }
+            Codes::U16(v) if wide_u16 => {
+                *self = Codes::U32(
+                    v.iter()
+                        .map(|&c| widen(c as u32, u16::MAX as u32))
+                        .collect(),
+                )
+            }
+            _ => {}
+        }
+    }
+
+    fn reserve(&mut self, more: usize) {
+        match self {
+            Codes::U8(v) => v.reserve(more),
+            Codes::U16(v) => v.reserve(more),
+            Codes::U32(v) => v.reserve(more),
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Codes::U8(v) => v.shrink_to_fit(),
+            Codes::U16(v) => v.shrink_to_fit(),
+            Codes::U32(v) => v.shrink_to_fit(),
+        }
+    }
+}
+
+/// A stored code as an index: the narrow type's `max` is `NONE`.
+#[inline]
+fn widen(code: u32, max: u32) -> u32 {
+    if code == max { NONE } else { code }
+}
+
+fn narrow16(code: u32) -> u16 {
+    if code == NONE { u16::MAX } else { code as u16 }
 }
 
 /// The people, column by column: ids and names interned once, unit and role
@@ -49,13 +201,16 @@ impl Strings {
 #[derive(Clone, Default)]
 pub struct People {
     ids: Strings,
+    /// Each person's name, empty for none, as it was when they were added
+    /// (or renamed while the last person added).
     names: Strings,
-    /// Span of each person's name in `names`; length 0 = no name.
-    name_spans: Vec<(u32, u32)>,
+    /// Names given later to people added before others (rare: a wide file
+    /// naming someone an earlier file added); empty for none.
+    renamed: FxHashMap<u32, Box<str>>,
     /// Unit of each person (index into `Organisation::units`) or `NONE`.
-    pub unit: Vec<u32>,
+    unit: Codes,
     /// Role of each person (index into `Organisation::roles`) or `NONE`.
-    pub role: Vec<u32>,
+    role: Codes,
     /// Terms by person; empty while nobody has any (most organisations).
     terms: Vec<Terms>,
     /// Where ids were replaced by pseudonyms: each person's key in the
@@ -81,28 +236,50 @@ fn hash_id(id: &str) -> u64 {
 
 impl People {
     pub fn len(&self) -> usize {
-        self.ids.spans.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
+    #[inline]
     pub fn id(&self, person: usize) -> &str {
-        self.ids.get(self.ids.spans[person])
+        self.ids.get(person)
     }
 
     pub fn name(&self, person: usize) -> Option<&str> {
-        let span = self.name_spans[person];
-        (span.1 > 0).then(|| self.names.get(span))
+        let name = match self.renamed.get(&(person as u32)) {
+            Some(name) => name,
+            None => self.names.get(person),
+        };
+        (!name.is_empty()).then_some(name)
     }
 
     pub fn unit(&self, person: usize) -> Option<u32> {
-        Some(self.unit[person]).filter(|&u| u != NONE)
+        Some(self.unit.get(person)).filter(|&u| u != NONE)
     }
 
     pub fn role(&self, person: usize) -> Option<u32> {
-        Some(self.role[person]).filter(|&r| r != NONE)
+        Some(self.role.get(person)).filter(|&r| r != NONE)
+    }
+
+    /// Each person's unit (`NONE` for none), in person order.
+    pub fn units(&self) -> &Codes {
+        &self.unit
+    }
+
+    /// Each person's role (`NONE` for none), in person order.
+    pub fn roles(&self) -> &Codes {
+        &self.role
+    }
+
+    pub fn set_unit(&mut self, person: usize, unit: Option<u32>) {
+        self.unit.set(person, unit.unwrap_or(NONE));
+    }
+
+    pub fn set_role(&mut self, person: usize, role: Option<u32>) {
+        self.role.set(person, role.unwrap_or(NONE));
     }
 
     /// The person with this id.
@@ -110,6 +287,28 @@ impl People {
         self.index
             .find(hash_id(id), |&p| self.id(p as usize) == id)
             .map(|&p| p as usize)
+    }
+
+    /// Makes room for `more` people (when their number is known or
+    /// estimated), so that the columns are not grown by doubling.
+    pub fn reserve(&mut self, more: usize) {
+        self.ids.ends.reserve(more);
+        self.names.ends.reserve(more);
+        self.unit.reserve(more);
+        self.role.reserve(more);
+        let ids = &self.ids;
+        self.index.reserve(more, |&p| hash_id(ids.get(p as usize)));
+    }
+
+    /// Gives back what the columns hold beyond their people (once no more
+    /// are added).
+    pub fn shrink_to_fit(&mut self) {
+        self.ids.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.unit.shrink_to_fit();
+        self.role.shrink_to_fit();
+        let ids = &self.ids;
+        self.index.shrink_to_fit(|&p| hash_id(ids.get(p as usize)));
     }
 
     /// Adds a person with a new id (the caller checks it is new) and returns them.
@@ -121,25 +320,26 @@ impl People {
         role: Option<u32>,
     ) -> usize {
         let person = self.len();
-        let span = self.ids.push(id);
-        self.ids.spans.push(span);
-        self.name_spans.push((0, 0));
-        self.set_name(person, name.unwrap_or(""));
+        assert!(person < NONE as usize, "more than 4 billion people");
+        self.ids.push(id);
+        self.names.push(name.unwrap_or(""));
         self.unit.push(unit.unwrap_or(NONE));
         self.role.push(role.unwrap_or(NONE));
         let (ids, index) = (&self.ids, &mut self.index);
         index.insert_unique(hash_id(id), person as u32, |&p| {
-            hash_id(ids.get(ids.spans[p as usize]))
+            hash_id(ids.get(p as usize))
         });
         person
     }
 
+    /// Sets a person's name ("" for none).
     pub fn set_name(&mut self, person: usize, name: &str) {
-        self.name_spans[person] = if name.is_empty() {
-            (0, 0)
+        if person + 1 == self.len() {
+            self.names.set_last(name);
+            self.renamed.remove(&(person as u32));
         } else {
-            self.names.push(name)
-        };
+            self.renamed.insert(person as u32, name.into());
+        }
     }
 
     /// The person's terms (all `None` when people.csv gives none).
@@ -188,6 +388,7 @@ impl People {
     /// The people `kept` (person numbers), in that order, renumbered from 0.
     pub fn select(&self, kept: &[usize]) -> People {
         let mut people = People::default();
+        people.reserve(kept.len());
         for (to, &p) in kept.iter().enumerate() {
             people.push(self.id(p), self.name(p), self.unit(p), self.role(p));
             people.set_terms(to, self.terms(p));
@@ -215,6 +416,63 @@ impl People {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Units and roles take a byte a person while every index fits one,
+    /// and widen (keeping every index and every none) when one does not.
+    #[test]
+    fn codes_widen_and_keep_none() {
+        for (wide, kind) in [(254, "u8"), (255, "u16"), (65_534, "u16"), (65_535, "u32")] {
+            let mut codes = Codes::default();
+            codes.push(0);
+            codes.push(NONE);
+            codes.push(wide);
+            codes.push(NONE);
+            codes.set(0, 7);
+            let held = match &codes {
+                Codes::U8(_) => "u8",
+                Codes::U16(_) => "u16",
+                Codes::U32(_) => "u32",
+            };
+            assert_eq!(held, kind, "{wide}");
+            assert_eq!(codes.iter().collect::<Vec<_>>(), [7, NONE, wide, NONE]);
+            codes.set(1, 70_000);
+            assert_eq!(codes.iter().collect::<Vec<_>>(), [7, 70_000, wide, NONE]);
+            assert_eq!(codes.len(), 4);
+        }
+    }
+
+    /// Ids and names end to end: empty ones, æøå, a name given later to
+    /// the last person or to an earlier one, and none.
+    #[test]
+    fn ids_and_names_end_to_end() {
+        let mut people = People::default();
+        let a = people.push("ærlig-ø", Some("Åse Øye"), None, None);
+        let b = people.push("b", None, Some(300), Some(1));
+        let c = people.push("c", Some(""), None, None);
+        assert_eq!(people.name(c), None);
+        people.set_name(c, "Cæcilie");
+        people.set_name(a, "Åse Øye-Ås");
+        people.set_name(b, "Bø");
+        assert_eq!(
+            (people.name(a), people.name(b), people.name(c)),
+            (Some("Åse Øye-Ås"), Some("Bø"), Some("Cæcilie"))
+        );
+        people.set_name(b, "");
+        people.set_name(c, "");
+        assert_eq!((people.name(b), people.name(c)), (None, None));
+        let d = people.push("d", Some("Dag"), None, None);
+        assert_eq!(
+            (people.id(a), people.id(c), people.id(d), people.name(d)),
+            ("ærlig-ø", "c", "d", Some("Dag"))
+        );
+        assert_eq!((people.unit(b), people.role(b)), (Some(300), Some(1)));
+        people.shrink_to_fit();
+        let kept = people.select(&[d, a]);
+        assert_eq!(
+            (kept.id(0), kept.name(1), kept.find("ærlig-ø")),
+            ("d", Some("Åse Øye-Ås"), Some(1))
+        );
+    }
 
     #[test]
     fn people_are_interned_and_found_by_id() {

@@ -52,7 +52,7 @@ fn no_salt_or_a_short_one_is_refused() {
 fn ids_are_replaced_names_removed_and_the_rest_kept() {
     let p = Pseudonyms::new(Some(SALT)).expect("salt");
     let mut before = org();
-    before.people.unit[1] = 0;
+    before.people.set_unit(1, Some(0));
     let after = p.organisation(before.clone()).expect("no collision");
     assert_eq!(after.people.len(), 3);
     for person in 0..3 {
