@@ -16,7 +16,7 @@
 
 use std::collections::BTreeMap;
 use std::collections::btree_map;
-use std::iter::{Enumerate, Peekable, Zip};
+use std::iter::Peekable;
 use std::slice;
 
 use crate::model::{Level, PackedDate};
@@ -55,9 +55,9 @@ impl Cell {
 
 /// A column is dense while at least one person in this many is assessed
 /// in it, and goes back to sparse when fewer than half that many are. A
-/// slot costs five bytes a person and a map entry about twenty, so 4 would
-/// use the least memory; 16 reads a million assessments about a quarter
-/// faster (fewer map inserts before a column turns dense; measured on
+/// slot costs three bytes a person (five with a date outside 1950-2077)
+/// and a map entry about twenty, so 4 would use the least memory; 16
+/// reads a million assessments about a quarter faster (fewer map inserts before a column turns dense; measured on
 /// edge-1m: gap 0.44 s at 4, 0.37 s at 16) for at most 160 bytes an
 /// assessment.
 pub const DENSE_SHARE: usize = 16;
@@ -75,9 +75,97 @@ pub enum Column {
     /// default cell and `PackedDate::NONE`; `count` slots are assessed.
     Dense {
         cells: Vec<Cell>,
-        assessed: Vec<PackedDate>,
+        assessed: Dates,
         count: usize,
     },
+}
+
+/// The dates of a dense column, one a person: two bytes each while every
+/// date lies in 1950-2077 (a date's [`PackedDate`] less that of 1950, with
+/// the two sentinels below), else four. At 100M assessment rows the two
+/// bytes a cell saved are 238 MiB (issue 28); a date outside the window
+/// widens the column, keeping every date.
+#[derive(Debug, Clone)]
+pub enum Dates {
+    Narrow(Vec<u16>),
+    Wide(Vec<PackedDate>),
+}
+
+/// The packed value two bytes count from: year 1950, month and day 0.
+const NARROW_BASE: i32 = 1950 * 512;
+
+impl Dates {
+    /// `people` dates, all `PackedDate::NONE` (zeros: the pages are not
+    /// touched until written).
+    fn none(people: usize) -> Dates {
+        Dates::Narrow(vec![0; people])
+    }
+
+    fn narrow(date: PackedDate) -> Option<u16> {
+        match date {
+            PackedDate::NONE => Some(0),
+            PackedDate::UNDATED => Some(1),
+            _ => u16::try_from(date.0 - NARROW_BASE + 2)
+                .ok()
+                .filter(|&v| v >= 2),
+        }
+    }
+
+    #[inline]
+    fn widen(v: u16) -> PackedDate {
+        match v {
+            0 => PackedDate::NONE,
+            1 => PackedDate::UNDATED,
+            _ => PackedDate(i32::from(v) - 2 + NARROW_BASE),
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, person: usize) -> PackedDate {
+        match self {
+            Dates::Narrow(v) => Dates::widen(v[person]),
+            Dates::Wide(v) => v[person],
+        }
+    }
+
+    #[inline]
+    pub fn set(&mut self, person: usize, date: PackedDate) {
+        match self {
+            Dates::Narrow(v) => match Dates::narrow(date) {
+                Some(n) => v[person] = n,
+                None => {
+                    let mut wide: Vec<PackedDate> = v.iter().map(|&n| Dates::widen(n)).collect();
+                    wide[person] = date;
+                    *self = Dates::Wide(wide);
+                }
+            },
+            Dates::Wide(v) => v[person] = date,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            Dates::Narrow(v) => v.len(),
+            Dates::Wide(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `people` dates, the new ones `PackedDate::NONE`.
+    fn resize(&mut self, people: usize) {
+        match self {
+            Dates::Narrow(v) => v.resize(people, 0),
+            Dates::Wide(v) => v.resize(people, PackedDate::NONE),
+        }
+    }
+
+    /// Every date from `from` on, in person order.
+    fn iter_from(&self, from: usize) -> impl Iterator<Item = PackedDate> + '_ {
+        (from..self.len()).map(|p| self.get(p))
+    }
 }
 
 impl Default for Column {
@@ -105,7 +193,7 @@ impl Column {
         match self {
             Column::Dense {
                 cells, assessed, ..
-            } => (cells[person], assessed[person]),
+            } => (cells[person], assessed.get(person)),
             Column::Run(run) => match find(run, person) {
                 Ok(i) => (run[i].1, run[i].2),
                 Err(_) => (Cell::default(), PackedDate::NONE),
@@ -126,9 +214,12 @@ impl Column {
                 assessed: dates,
                 ..
             } => {
-                debug_assert!(dates[person] != PackedDate::NONE, "only an assessed person");
+                debug_assert!(
+                    dates.get(person) != PackedDate::NONE,
+                    "only an assessed person"
+                );
                 cells[person] = cell;
-                dates[person] = assessed;
+                dates.set(person, assessed);
             }
             Column::Run(run) => match find(run, person) {
                 Ok(i) => run[i] = (person as u32, cell, assessed),
@@ -166,12 +257,13 @@ impl Column {
                 assessed: dates,
                 count,
             } => {
-                if assessed < dates[person] {
+                let old = dates.get(person);
+                if assessed < old {
                     return false;
                 }
-                *count += usize::from(dates[person] == PackedDate::NONE);
+                *count += usize::from(old == PackedDate::NONE);
                 cells[person] = cell;
-                dates[person] = assessed;
+                dates.set(person, assessed);
                 true
             }
             Column::Run(run) => {
@@ -251,10 +343,10 @@ impl Column {
                 cells, assessed, ..
             } => cells
                 .iter()
-                .zip(assessed)
+                .zip(assessed.iter_from(0))
                 .enumerate()
-                .filter(|(_, (c, d))| **d != PackedDate::NONE || c.interest())
-                .map(|(p, (&c, &d))| (p as u32, c, d))
+                .filter(|(_, (c, d))| *d != PackedDate::NONE || c.interest())
+                .map(|(p, (&c, d))| (p as u32, c, d))
                 .collect(),
             Column::Run(run) => run.clone(),
             Column::Sparse(map) => map.iter().map(|(&p, &(c, d))| (p, c, d)).collect(),
@@ -284,13 +376,13 @@ impl Column {
                 count,
             } => {
                 if people < assessed.len() {
-                    *count -= assessed[people..]
-                        .iter()
-                        .filter(|&&d| d != PackedDate::NONE)
+                    *count -= assessed
+                        .iter_from(people)
+                        .filter(|&d| d != PackedDate::NONE)
                         .count();
                 }
                 cells.resize(people, Cell::default());
-                assessed.resize(people, PackedDate::NONE);
+                assessed.resize(people);
                 if *count * DENSE_SHARE * 2 < people {
                     self.store_sparse();
                 }
@@ -326,10 +418,10 @@ impl Column {
             Column::Sparse(map) => map.iter().map(|(&p, &(c, d))| (p, c, d)).collect(),
         };
         let mut cells = vec![Cell::default(); people];
-        let mut assessed = vec![PackedDate::NONE; people];
+        let mut assessed = Dates::none(people);
         for &(p, cell, date) in &entries {
             cells[p as usize] = cell;
-            assessed[p as usize] = date;
+            assessed.set(p as usize, date);
         }
         let count = entries
             .iter()
@@ -359,7 +451,11 @@ impl Column {
         match self {
             Column::Dense {
                 cells, assessed, ..
-            } => Entries::Dense(cells.iter().zip(assessed.iter()).enumerate()),
+            } => Entries::Dense {
+                next: 0,
+                cells,
+                assessed,
+            },
             Column::Run(run) => Entries::Run(run.iter()),
             Column::Sparse(map) => Entries::Sparse(map.iter()),
         }
@@ -386,7 +482,11 @@ impl Column {
 
 /// The assessed cells of a column: (person, cell, assessed), in person order.
 pub enum Entries<'a> {
-    Dense(Enumerate<Zip<slice::Iter<'a, Cell>, slice::Iter<'a, PackedDate>>>),
+    Dense {
+        next: usize,
+        cells: &'a [Cell],
+        assessed: &'a Dates,
+    },
     Run(slice::Iter<'a, (u32, Cell, PackedDate)>),
     Sparse(btree_map::Iter<'a, u32, (Cell, PackedDate)>),
 }
@@ -397,9 +497,21 @@ impl Iterator for Entries<'_> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         match self {
-            Entries::Dense(slots) => slots
-                .find(|(_, (_, d))| **d != PackedDate::NONE)
-                .map(|(p, (&c, &d))| (p, c, d)),
+            Entries::Dense {
+                next,
+                cells,
+                assessed,
+            } => {
+                while *next < cells.len() {
+                    let p = *next;
+                    *next += 1;
+                    let d = assessed.get(p);
+                    if d != PackedDate::NONE {
+                        return Some((p, cells[p], d));
+                    }
+                }
+                None
+            }
             Entries::Run(run) => run
                 .find(|(.., d)| *d != PackedDate::NONE)
                 .map(|&(p, c, d)| (p as usize, c, d)),
@@ -477,6 +589,59 @@ mod tests {
 
     fn is_dense(c: &Column) -> bool {
         matches!(c, Column::Dense { .. })
+    }
+
+    fn on(y: i16, m: i8, d: i8) -> PackedDate {
+        PackedDate::new(crate::model::Date::new(y, m, d).unwrap())
+    }
+
+    /// Two bytes a date from 1950 to 2077, the sentinels too; a date
+    /// outside widens the column and keeps every date set before.
+    #[test]
+    fn dates_are_two_bytes_in_the_window_and_widen_outside_it() {
+        let inside = [
+            PackedDate::NONE,
+            PackedDate::UNDATED,
+            on(1950, 1, 1),
+            on(2026, 12, 7),
+            on(2077, 12, 31),
+        ];
+        for (p, &d) in inside.iter().enumerate() {
+            assert_eq!(Dates::widen(Dates::narrow(d).unwrap()), d, "{d:?}");
+            assert_eq!(p < 2, Dates::narrow(d).unwrap() < 2);
+        }
+        for outside in [
+            on(1949, 12, 31),
+            on(2078, 1, 1),
+            on(-5, 1, 1),
+            on(9999, 12, 31),
+        ] {
+            assert_eq!(Dates::narrow(outside), None, "{outside:?}");
+            let mut dates = Dates::none(6);
+            for (p, &d) in inside.iter().enumerate() {
+                dates.set(p, d);
+            }
+            assert!(matches!(dates, Dates::Narrow(_)));
+            dates.set(5, outside);
+            assert!(matches!(dates, Dates::Wide(_)));
+            let all: Vec<PackedDate> = dates.iter_from(0).collect();
+            assert_eq!(all[..5], inside);
+            assert_eq!(all[5], outside);
+            dates.resize(8);
+            assert_eq!(dates.get(7), PackedDate::NONE);
+        }
+        // In a dense column the order of dates holds across the widening.
+        let mut c = Column::default();
+        for p in 0..8 {
+            c.offer(p, Cell::default(), on(2020, 1, 1), 8);
+        }
+        assert!(is_dense(&c));
+        assert!(!c.offer(3, Cell::default(), on(1900, 1, 1), 8));
+        assert!(c.offer(3, Cell::default(), on(2100, 1, 1), 8));
+        assert!(!c.offer(3, Cell::default(), on(2077, 1, 1), 8));
+        assert_eq!(c.get(3).1, on(2100, 1, 1));
+        assert_eq!(c.get(4).1, on(2020, 1, 1));
+        assert_eq!(c.entries().count(), 8);
     }
 
     #[test]
