@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::analysis::goals::Goals;
 use crate::analysis::schedule::late_counts;
 use crate::analysis::{IdOrder, LISTED};
+use crate::model::people::Codes;
 use crate::model::{Cell, Date, Level, MixedHours, Money, Organisation, PackedDate, Priority};
 use crate::report::{
     DevelopOrRecruit, Development, Elsewhere, Freshness, GapGroup, GapGroupsReport, GapReport,
@@ -102,30 +103,39 @@ struct Shared {
     /// The people of each unit, in person order: a need scoped to a unit
     /// visits only the people of the units within it.
     members: Vec<Vec<u32>>,
+    /// The people of each role, in person order: a need for a role in the
+    /// whole organisation visits only them.
+    holders: Vec<Vec<u32>>,
 }
 
 impl Shared {
     fn new(org: &Organisation) -> Shared {
-        // Counted first: each list is made at its size once (grown by
-        // doubling, 6.25M people left a heap of freed lists behind).
-        let mut sizes = vec![0usize; org.units.len()];
-        for unit in org.people.units().iter() {
-            if let Some(size) = sizes.get_mut(unit as usize) {
-                *size += 1;
-            }
-        }
-        let mut members: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
-        for (p, unit) in org.people.units().iter().enumerate() {
-            if let Some(list) = members.get_mut(unit as usize) {
-                list.push(p as u32);
-            }
-        }
         Shared {
             ids: IdOrder::new(&org.people),
             dated: org.people.any_dates(),
-            members,
+            members: groups(org.people.units(), org.units.len()),
+            holders: groups(org.people.roles(), org.roles.len()),
         }
     }
+}
+
+/// The people of each of `groups` groups (`NONE` in none), in person
+/// order. Counted first: each list is made at its size once (grown by
+/// doubling, 6.25M people left a heap of freed lists behind).
+fn groups(of: &Codes, groups: usize) -> Vec<Vec<u32>> {
+    let mut sizes = vec![0usize; groups];
+    for group in of.iter() {
+        if let Some(size) = sizes.get_mut(group as usize) {
+            *size += 1;
+        }
+    }
+    let mut lists: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+    for (p, group) in of.iter().enumerate() {
+        if let Some(list) = lists.get_mut(group as usize) {
+            list.push(p as u32);
+        }
+    }
+    lists
 }
 
 /// What one pass over a need's scope finds (FORMAT.md "Have", "Renew" and
@@ -235,12 +245,20 @@ fn evaluate(org: &Organisation, shared: &Shared, index: usize) -> NeedGap {
                 if !within[unit] {
                     continue;
                 }
+                // In a unit within: only the role is left to check.
                 for &p in members {
                     let p = p as usize;
-                    if scope.matches(p) {
+                    if need.role.is_none_or(|r| people.role(p) == Some(r as u32)) {
                         visit(p, org.matrix.cell(p, need.skill));
                     }
                 }
+            }
+        }
+        None if need.role.is_some_and(|r| r < shared.holders.len()) => {
+            // Everyone with the role is in scope.
+            for &p in &shared.holders[need.role.unwrap_or_default()] {
+                let p = p as usize;
+                visit(p, org.matrix.cell(p, need.skill));
             }
         }
         None => {
