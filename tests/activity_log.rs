@@ -621,3 +621,40 @@ fn a_done_goal_is_due_on_the_survey_form() {
         ]
     );
 }
+
+/// A certificate both done (its goal's hours logged) and expiring is due
+/// once, as done: done before expiring, whatever order people.csv lists
+/// people in (b before a, against the list's order by unit and id).
+#[test]
+fn a_done_pair_that_also_expires_is_due_once_as_done() {
+    let fx = Fixture::new(&org_with_log(
+        "[[skill]]\nid = \"k\"\n\n[[role]]\nid = \"r\"\nrequires = { k = 2 }\n",
+    ))
+    .file("people.csv", "id,name,unit,role\nb,,y,r\na,,x,r\n")
+    .file(
+        "assessments.csv",
+        "person,skill,level,assessed,expires\n\
+         a,k,1,2026-03-01,2026-07-20\n\
+         b,k,1,2026-03-01,2026-07-20\n",
+    )
+    .file(
+        "aktiviteter.csv",
+        "person,skill,hours,date,mode\n\
+         a,k,500,2026-05-01,experience\n\
+         b,k,500,2026-05-01,experience\n",
+    );
+    let v = fx.json(&["balance", "org.toml", "-f", "json", "--expiring", "90"]);
+    let due: Vec<(&str, &str, &str)> = v["due"]
+        .as_array()
+        .expect("a due list")
+        .iter()
+        .map(|d| {
+            (
+                d["person"].as_str().unwrap(),
+                d["skill"].as_str().unwrap(),
+                d["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(due, [("a", "k", "done"), ("b", "k", "done")]);
+}

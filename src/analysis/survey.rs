@@ -317,13 +317,14 @@ pub fn due_list(org: &Organisation, in_scope: &dyn Fn(usize) -> bool, days: u32)
     for (i, &(_, rank)) in people.iter().enumerate() {
         place[ids.person(rank)] = i as u32;
     }
-    let mut done: Vec<(usize, usize)> = asked.done.iter().copied().collect();
-    done.sort_unstable();
-    let mut extra: Vec<(u32, usize, DueReason)> = done
-        .into_iter()
-        .filter(|&(p, _)| in_scope(p))
-        .map(|(p, s)| (place[p], s, DueReason::Done))
+    // Sorted in the list's order (not person order) for the search below.
+    let mut extra: Vec<(u32, usize, DueReason)> = asked
+        .done
+        .iter()
+        .filter(|&&(p, _)| in_scope(p))
+        .map(|&(p, s)| (place[p], s, DueReason::Done))
         .collect();
+    extra.sort_unstable_by_key(|&(i, s, _)| (i, s));
     let mut expiring: Vec<(u32, usize, DueReason)> = org
         .matrix
         .expiry_dates()
