@@ -23,6 +23,15 @@ pub use crate::render::words::{Key, Labels};
 /// BEL, CR, ...) become visible escapes like `\x1b`; a line break becomes
 /// a space. Markup is left to the template engine, which escapes it.
 pub fn clean(text: &str) -> String {
+    // Most text has no control character and is copied whole (a report
+    // page at 1M rows cleaned every cell char by char). The controls are
+    // bytes below 0x20, 0x7f, and U+0080-U+009F, which start with 0xc2.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || (b >= 0x80 && b != 0xc2))
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -340,5 +349,8 @@ mod tests {
         assert_eq!(clean("line\rbreak\nnext"), "line break next");
         assert_eq!(clean("\u{9b}2J"), "\\x9b2J");
         assert_eq!(clean("Førstehjelp <b>"), "Førstehjelp <b>");
+        // Characters that start with 0xc2 but are no control are kept.
+        assert_eq!(clean("§ 3 ° «x» \u{a0}\u{85}"), "§ 3 ° «x» \u{a0}\\x85");
+        assert_eq!(clean("\u{7f}\u{9f}é\u{202e}"), "\\x7f\\x9fé\u{202e}");
     }
 }

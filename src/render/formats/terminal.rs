@@ -459,7 +459,8 @@ fn table(columns: &[Column], rows: &[Vec<String>], palette: Option<&Palette>) ->
 /// DEL, the C1 range) shown as a visible escape (`\x1b`, `\r`, `\n`), so
 /// a name cannot move the cursor, retitle the window or fake a line.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(hidden) {
+    // Printable ASCII hides nothing; anything else is read char by char.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(hidden) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
