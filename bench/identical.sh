@@ -3,9 +3,11 @@
 #
 #     bash bench/identical.sh OLD_BINARY [NEW_BINARY]
 #
-# Runs both binaries over the shipped examples and a generated organisation
-# with --edge-cases, for every command and view (gap --by each, plan, plan
-# --mentor, balance, market, progress --since, report, check, baseline
+# Runs both binaries over the shipped examples, a generated organisation
+# with --edge-cases and the small cases in bench/identical/ (an activity
+# log with goals done and certificates expiring, people out of order),
+# for every command and view (gap --by each, plan, plan --mentor,
+# balance, market, progress --since, report, check, baseline
 # comparisons of gap and balance) in every format (json, csv and its excel
 # dialect, markdown, table, html, and xlsx written with -o, whose bytes are
 # compared too), the human formats in the default language and with --lang
@@ -71,7 +73,8 @@ compare() { # args...
     fi
 }
 SMALL=("$ROOT/examples/tiny/org.toml" "$ROOT/examples/virksomhet-x/org.toml"
-    "$ROOT/examples/nordvik-kommune/org.toml" "$DATA/identical-edge/org.toml")
+    "$ROOT/examples/nordvik-kommune/org.toml" "$DATA/identical-edge/org.toml"
+    "$ROOT/bench/identical/done-and-expiring/org.toml")
 VIEWS=("gap" "gap --by person" "gap --by unit" "gap --by skill" "gap --by driver"
     "gap --by unit --min-group 3" "plan" "balance" "balance --by unit"
     "balance --by unit --min-group 3" "market" "progress --since 2026-01-01")
