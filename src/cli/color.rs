@@ -82,13 +82,19 @@ fn decide(is_terminal: bool) -> bool {
 }
 
 /// Whether what goes to stdout is coloured (the table, when not `-o`).
+/// Decided once a run (after [`set`]): the environment and the stream do
+/// not change, and asking them again was two system calls and three
+/// variables read for every line of diagnostics.
 pub fn stdout() -> bool {
-    decide(std::io::stdout().is_terminal())
+    static STDOUT: OnceLock<bool> = OnceLock::new();
+    *STDOUT.get_or_init(|| decide(std::io::stdout().is_terminal()))
 }
 
-/// Whether what goes to stderr is coloured (diagnostics, errors).
+/// Whether what goes to stderr is coloured (diagnostics, errors), decided
+/// once a run like [`stdout`].
 pub fn stderr() -> bool {
-    decide(std::io::stderr().is_terminal())
+    static STDERR: OnceLock<bool> = OnceLock::new();
+    *STDERR.get_or_init(|| decide(std::io::stderr().is_terminal()))
 }
 
 /// The same choice for clap's own help and errors. `auto` stays clap's

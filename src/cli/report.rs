@@ -20,8 +20,9 @@ use crate::render::words::{Key, Labels, Lang};
 use crate::render::{Format, Overview};
 use crate::report::{PersonReport, TeamReport};
 
-/// `report` writes a page: its --format and -o say so in its help (issue
-/// 30), though the option is the one every report command shares.
+// `report` writes a page: its --format and -o say so in its help (issue
+// 30), though the option is the one every report command shares. (A plain
+// comment, as on `cli::OrgArgs`.)
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a
     .help("Output format [default: from the -o extension, else html] [possible values: html, xlsx, json; with --person also markdown]")

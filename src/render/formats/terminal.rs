@@ -422,8 +422,11 @@ fn table(columns: &[Column], rows: &[Vec<String>], palette: Option<&Palette>) ->
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Disabled);
+    // Whether stdout is a terminal was decided by the caller (`palette`):
+    // comfy-table need not ask the system again for every table.
+    table.force_no_tty();
     if palette.is_some() {
-        table.force_no_tty().enforce_styling();
+        table.enforce_styling();
         // crossterm, which writes comfy-table's colours, leaves them out
         // when NO_COLOR is set; the command line has decided already (an
         // explicit `--color always` wins over NO_COLOR), so it is told.
