@@ -210,11 +210,16 @@ pub fn print_diagnostics(
     quiet: bool,
     mut err: impl Write,
 ) -> std::io::Result<()> {
-    for d in diagnostics {
-        if quiet && d.severity == Severity::Warning {
-            continue;
-        }
-        writeln!(err, "{}", annotate::line(d))?;
+    // Every line is made before any is written: making a line also records
+    // the problem for `--diagnostics gitlab`'s report, which must not lose
+    // problems because stderr failed (a full disk, a closed pipe).
+    let lines: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| !(quiet && d.severity == Severity::Warning))
+        .map(annotate::line)
+        .collect();
+    for line in lines {
+        writeln!(err, "{line}")?;
     }
     err.flush()
 }
