@@ -21,7 +21,10 @@
 //! units x 20 skills took 3.9 GB as units^2 x skills).
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
+use std::collections::binary_heap::PeekMut;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -70,7 +73,7 @@ struct Buckets {
     /// only on the unit, as `list`'s order never changes, and working them
     /// out splits unit paths, which took most of the matching's time when
     /// done per goal (issue 28).
-    groups: HashMap<u32, std::rc::Rc<[Group]>>,
+    groups: HashMap<u32, std::sync::Arc<[Group]>>,
     /// The level of each heap's top (None: empty), kept beside the heaps
     /// so that a goal passes over a unit without anyone at its level
     /// without reading the heap: the top's level is the highest in the
@@ -81,14 +84,13 @@ struct Buckets {
 }
 
 impl Buckets {
-    /// The range of `list` whose units' first `k` levels are `segs[..k]`.
-    fn within(&self, org: &Organisation, segs: &[&str], k: usize) -> std::ops::Range<usize> {
+    /// The range of `list` whose units' first `k` levels are `segs[..k]`
+    /// (`paths`: each unit's path split at `/`).
+    fn within(&self, paths: &[Vec<&str>], segs: &[&str], k: usize) -> std::ops::Range<usize> {
         let list = &self.list[..self.units];
         let key = |i: &(u32, BinaryHeap<Entry>)| {
-            org.units[i.0 as usize]
-                .split('/')
-                .take(k)
-                .cmp(segs[..k].iter().copied())
+            let path = &paths[i.0 as usize];
+            path[..k.min(path.len())].cmp(&segs[..k])
         };
         let start = list.partition_point(|b| key(b) == std::cmp::Ordering::Less);
         let end = list.partition_point(|b| key(b) != std::cmp::Ordering::Greater);
@@ -99,18 +101,18 @@ impl Buckets {
     /// unit, shared leading levels) a mentee in unit `own` gives them. A
     /// group is a few ranges, never a list: it costs the same for 3,000
     /// units as for 3.
-    fn groups(&mut self, org: &Organisation, own: u32) -> std::rc::Rc<[Group]> {
+    fn groups(&mut self, paths: &[Vec<&str>], own: u32) -> std::sync::Arc<[Group]> {
         if let Some(known) = self.groups.get(&own) {
             return known.clone();
         }
-        let groups: std::rc::Rc<[Group]> = self.groups_of(org, own).into();
+        let groups: std::sync::Arc<[Group]> = self.groups_of(paths, own).into();
         self.groups.insert(own, groups.clone());
         groups
     }
 
-    fn groups_of(&self, org: &Organisation, own: u32) -> Vec<Group> {
+    fn groups_of(&self, paths: &[Vec<&str>], own: u32) -> Vec<Group> {
         let all = 0..self.list.len();
-        let Some(path) = org.units.get(own as usize).filter(|_| own != NONE) else {
+        let Some(segs) = paths.get(own as usize).filter(|_| own != NONE) else {
             return vec![Group {
                 key: (false, 0),
                 outer: all,
@@ -118,7 +120,6 @@ impl Buckets {
                 skip: None,
             }];
         };
-        let segs: Vec<&str> = path.split('/').collect();
         let mut groups = Vec::with_capacity(segs.len() + 2);
         let mine = self.at.get(&own).copied();
         if let Some(i) = mine {
@@ -129,7 +130,7 @@ impl Buckets {
                 skip: None,
             });
         }
-        let mut inner = self.within(org, &segs, segs.len());
+        let mut inner = self.within(paths, segs, segs.len());
         groups.push(Group {
             key: (false, segs.len()),
             outer: inner.clone(),
@@ -140,7 +141,7 @@ impl Buckets {
             // Level 0 is every bucket, the one of no unit included.
             let outer = match k {
                 0 => all.clone(),
-                _ => self.within(org, &segs, k),
+                _ => self.within(paths, segs, k),
             };
             groups.push(Group {
                 key: (false, k),
@@ -197,51 +198,79 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                     g.key.skill,
                     !g.renew,
                 );
-                (order, p, g.skill, g.renew, g.draft.to, goal_end(org, &g))
+                // Whether p is one of their unit's holders (for the host),
+                // looked up here on all cores, not in the walk below.
+                let own = org.people.units().get(p);
+                let to = g.draft.to;
+                let me = own != NONE
+                    && org.matrix.level(p, g.skill) >= to
+                    && org.people.present(p, org.as_of);
+                let goal = (p, g.skill, g.renew, to, goal_end(org, &g));
+                (order, goal, own, me)
             })
         })
         .collect();
     all.par_sort_unstable_by_key(|goal| goal.0);
 
-    let mut heaps: HashMap<usize, Buckets> = HashMap::new();
-    let mut counts: HashMap<usize, Holders> = HashMap::new();
-    let mut hosts: HashMap<(usize, u32, Level, bool), Option<u32>> = HashMap::new();
+    // Each unit's path split at `/`, once: finding the units that share
+    // leading levels compares them (issue 28: splitting in each comparison
+    // was a tenth of the matching).
+    let paths: Vec<Vec<&str>> = org.units.iter().map(|u| u.split('/').collect()).collect();
+    // The candidates and holders of each skill some goal is in, made on
+    // all cores before the walk (issue 28: made in it, they were a fifth of
+    // the walk's time).
+    let skills = org.skills.len();
+    let mut used = vec![false; skills];
+    for (_, (_, skill, ..), ..) in &all {
+        used[*skill] = true;
+    }
+    let (mut heaps, counts): (Vec<Option<Buckets>>, Vec<Holders>) = (0..skills)
+        .into_par_iter()
+        .map(|s| match used[s] {
+            true => (
+                (cap > 0).then(|| candidates(org, &paths, &ids, s)),
+                Holders::of(org, s),
+            ),
+            false => (None, Holders::default()),
+        })
+        .unzip();
+    let mut hosts: HashMap<(usize, u32, Level, bool), Option<u32>> = HashMap::default();
     let unit_rank = unit_ranks(org);
     // Per skill and level: the two units with the most holders (for hosts).
-    let mut best_hosts: HashMap<usize, HashMap<Level, [Option<u32>; 2]>> = HashMap::new();
-    let mut matches = HashMap::with_capacity(all.len());
-    for (_, p, skill, renew, to, end) in all {
-        let per_unit = counts
-            .entry(skill)
-            .or_insert_with(|| Holders::of(org, skill));
+    let mut best_hosts: Vec<HashMap<Level, [Option<u32>; 2]>> = vec![HashMap::default(); skills];
+    let mut matches = HashMap::with_capacity_and_hasher(all.len(), Default::default());
+    for (_, (p, skill, renew, to, end), own, me) in all {
+        let per_unit = &counts[skill];
         // A host depends on the skill, the unit, the level and whether p is
         // one of the unit's holders: many goals share one answer.
-        let own = org.people.units().get(p);
-        let me =
-            own != NONE && org.matrix.level(p, skill) >= to && org.people.present(p, org.as_of);
-        let host = *hosts.entry((skill, own, to, me)).or_insert_with(|| {
-            let best = best_hosts.entry(skill).or_default();
-            host(per_unit, best, &unit_rank, own, me, to)
-        });
+        let host = *hosts
+            .entry((skill, own, to, me))
+            .or_insert_with(|| host(per_unit, &mut best_hosts[skill], &unit_rank, own, me, to));
         let mut mentor = None;
-        if cap > 0 {
-            let buckets = heaps
-                .entry(skill)
-                .or_insert_with(|| candidates(org, &ids, skill));
-            mentor = choose(org, buckets, &mentees, cap, p, to, end);
-            if let Some(m) = mentor {
+        if let Some(buckets) = &mut heaps[skill] {
+            let chosen = choose(org, &paths, buckets, &mentees, cap, p, to, end);
+            if let Some((i, entry)) = chosen {
+                let m = entry.3;
+                mentor = Some(m);
                 mentees[m] += 1;
-                // The heap entry of m now has a stale load: push the new one.
-                let unit = org.people.units().get(m);
-                let place = buckets.at.get(&unit).copied();
-                if mentees[m] < cap
-                    && let Some(i) = place.filter(|&i| i < buckets.list.len())
-                {
-                    let heap = &mut buckets.list[i].1;
-                    let level = org.matrix.level(m, skill);
-                    heap.push((level, Reverse(mentees[m]), Reverse(ids.rank(m)), m));
-                    buckets.top[i] = heap.peek().map(|e| e.0);
+                let load = Reverse(mentees[m]);
+                let heap = &mut buckets.list[i].1;
+                // Usually m still tops their unit's heap: their entry takes
+                // the new load, or leaves when m is full, in place (issue
+                // 28: a stale entry cost a pop later). Where someone held
+                // aside tops it, the entry of m is left with a stale load
+                // and the new one pushed.
+                let on_top = heap.peek() == Some(&entry);
+                if on_top && let Some(mut top) = heap.peek_mut() {
+                    if mentees[m] < cap {
+                        top.1 = load;
+                    } else {
+                        PeekMut::pop(top);
+                    }
+                } else if mentees[m] < cap {
+                    heap.push((entry.0, load, entry.2, m));
                 }
+                buckets.top[i] = heap.peek().map(|e| e.0);
             }
         }
         matches.insert((p, skill, renew), Match { mentor, host, to });
@@ -261,8 +290,8 @@ fn goal_end(org: &Organisation, goal: &Scheduled) -> Date {
 
 /// The people present at D with any level in `skill`, one heap per unit
 /// (`NONE` for no unit).
-fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Buckets {
-    let mut by_unit: HashMap<u32, BinaryHeap<Entry>> = HashMap::new();
+fn candidates(org: &Organisation, paths: &[Vec<&str>], ids: &IdOrder, skill: usize) -> Buckets {
+    let mut by_unit: HashMap<u32, Vec<Entry>> = HashMap::default();
     for (m, cell, _) in org.matrix.entries(skill) {
         let level = cell.level();
         if level == 0 || !org.people.present(m, org.as_of) {
@@ -275,12 +304,15 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Buckets {
             m,
         ));
     }
-    let mut list: Vec<(u32, BinaryHeap<Entry>)> = by_unit.into_iter().collect();
+    // Each heap made at once from its list: the entries are unique (one
+    // per person), so the order they come out in is the same.
+    let mut list: Vec<(u32, BinaryHeap<Entry>)> = by_unit
+        .into_iter()
+        .map(|(unit, entries)| (unit, BinaryHeap::from(entries)))
+        .collect();
     // By path, level by level (`it` < `it/a` < `it/b` < `itx`), no unit last.
     list.sort_unstable_by(|(a, _), (b, _)| match (*a == NONE, *b == NONE) {
-        (false, false) => org.units[*a as usize]
-            .split('/')
-            .cmp(org.units[*b as usize].split('/')),
+        (false, false) => paths[*a as usize].cmp(&paths[*b as usize]),
         (x, y) => x.cmp(&y),
     });
     let units = list.iter().filter(|(u, _)| *u != NONE).count();
@@ -293,31 +325,33 @@ fn candidates(org: &Organisation, ids: &IdOrder, skill: usize) -> Buckets {
         list,
         units,
         at,
-        groups: HashMap::new(),
+        groups: HashMap::default(),
         top,
     }
 }
 
 /// The first candidate for a goal of `p` to level `to` that ends on `end`
 /// (FORMAT.md r2 "Mentors", r3: present at the goal's end), from the
-/// heaps of the skill's holders per unit.
+/// heaps of the skill's holders per unit: the place in `buckets.list` of
+/// the heap they are in, and their entry there.
 #[allow(clippy::too_many_arguments)]
 fn choose(
     org: &Organisation,
+    paths: &[Vec<&str>],
     buckets: &mut Buckets,
     mentees: &[u32],
     cap: u32,
     p: usize,
     to: Level,
     end: Date,
-) -> Option<usize> {
+) -> Option<(usize, Entry)> {
     let stays = |m: usize| org.people.terms(m).leaves.is_none_or(|l| l >= end);
     let own = org.people.units().get(p);
     // Buckets best-ranked first (same unit, then more shared leading
     // levels): once a candidate is found, a group of a lower rank cannot
     // beat it, and the search stops.
-    let mut best: Option<((bool, usize), Entry)> = None;
-    for group in buckets.groups(org, own).iter() {
+    let mut best: Option<((bool, usize), Entry, usize)> = None;
+    for group in buckets.groups(paths, own).iter() {
         if best.is_some() {
             break;
         }
@@ -351,16 +385,17 @@ fn choose(
             heap.extend(held);
             buckets.top[i] = heap.peek().map(|e| e.0);
             let Some(entry) = top else { continue };
-            if best.is_none_or(|(k, e)| (key, entry) > (k, e)) {
-                best = Some((key, entry));
+            if best.is_none_or(|(k, e, _)| (key, entry) > (k, e)) {
+                best = Some((key, entry, i));
             }
         }
     }
-    best.map(|(_, entry)| entry.3)
+    best.map(|(_, entry, i)| (i, entry))
 }
 
 /// The people present at D in each unit at each level of one skill, for
 /// hosts: `counts[unit][level]`.
+#[derive(Default)]
 struct Holders {
     counts: HashMap<u32, Vec<u32>>,
 }
@@ -368,7 +403,7 @@ struct Holders {
 impl Holders {
     fn of(org: &Organisation, skill: usize) -> Holders {
         let top = org.scale.top() as usize;
-        let mut counts: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut counts: HashMap<u32, Vec<u32>> = HashMap::default();
         for (m, cell, _) in org.matrix.entries(skill) {
             let unit = org.people.units().get(m);
             if unit != NONE && cell.level() > 0 && org.people.present(m, org.as_of) {
