@@ -125,6 +125,10 @@ pub fn run(args: &ReportCmdArgs) -> anyhow::Result<Status> {
         progress: progress.as_ref(),
     };
     args.report.emit(&page, format)?;
+    // The process ends here: freeing a million rows' report and
+    // organisation piece by piece would only delay the exit (issue 28).
+    std::mem::forget(report);
+    std::mem::forget(org);
     Ok(Status::Done)
 }
 

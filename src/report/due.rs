@@ -185,6 +185,12 @@ impl DueList {
         self.people.len()
     }
 
+    /// Person `person` (an index below [`DueList::people`]) and their
+    /// entries.
+    pub fn group(&self, person: usize) -> DueGroup<'_> {
+        DueGroup { list: self, person }
+    }
+
     /// Each person and their entries, in order.
     pub fn groups(&self) -> impl Iterator<Item = DueGroup<'_>> + '_ {
         (0..self.people.len()).map(move |person| DueGroup { list: self, person })

@@ -23,13 +23,7 @@ pub use crate::render::words::{Key, Labels};
 /// BEL, CR, ...) become visible escapes like `\x1b`; a line break becomes
 /// a space. Markup is left to the template engine, which escapes it.
 pub fn clean(text: &str) -> String {
-    // Most text has no control character and is copied whole (a report
-    // page at 1M rows cleaned every cell char by char). The controls are
-    // bytes below 0x20, 0x7f, and U+0080-U+009F, which start with 0xc2.
-    if text
-        .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || (b >= 0x80 && b != 0xc2))
-    {
+    if is_clean(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -48,6 +42,36 @@ pub fn clean(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `text` has no control character. Most text has none and is
+/// kept whole (a report page at 1M rows cleaned every cell char by char).
+/// The controls are bytes below 0x20, 0x7f, and U+0080-U+009F, which start
+/// with 0xc2.
+fn is_clean(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || (b >= 0x80 && b != 0xc2))
+}
+
+/// [`clean`] for a text the page may keep: one without a control character
+/// is moved, not copied (a report page at 1M rows holds 50 MB of cells).
+fn clean_owned(text: String) -> String {
+    if is_clean(&text) { text } else { clean(&text) }
+}
+
+/// A table's rows as the template shows them, each cell cleaned and
+/// aligned as its column (`right`; a cell past the columns on the left),
+/// the rows on all cores.
+fn table_rows(rows: Vec<Vec<String>>, right: &[bool]) -> Vec<Vec<(String, bool)>> {
+    use rayon::prelude::*;
+    rows.into_par_iter()
+        .map(|row| {
+            row.into_iter()
+                .enumerate()
+                .map(|(i, cell)| (clean_owned(cell), right.get(i).copied().unwrap_or(false)))
+                .collect()
+        })
+        .collect()
 }
 
 /// A stretch of text for a template: (emphasised, text).
@@ -183,28 +207,13 @@ fn parts_of(blocks: Outline, page: &mut OutlinePage) {
                     .iter()
                     .map(|c| (clean(&c.name), c.right))
                     .collect();
-                let rows = grid
-                    .rows
-                    .iter()
-                    .map(|row| {
-                        row.iter()
-                            .enumerate()
-                            .map(|(i, cell)| (clean(cell), right.get(i).copied().unwrap_or(false)))
-                            .collect()
-                    })
-                    .collect();
-                Part::Table(page.caption.clone(), head, rows)
+                Part::Table(page.caption.clone(), head, table_rows(grid.rows, &right))
             }
             // More rows of the table before.
             Block::Rows(more) => {
                 if let Some(Part::Table(_, head, rows)) = page.parts.last_mut() {
-                    rows.extend(more.iter().map(|row| {
-                        let right = head.iter().map(|h| h.1).chain(std::iter::repeat(false));
-                        row.iter()
-                            .zip(right)
-                            .map(|(cell, r)| (clean(cell), r))
-                            .collect()
-                    }));
+                    let right: Vec<bool> = head.iter().map(|h| h.1).collect();
+                    rows.extend(table_rows(more, &right));
                 }
                 continue;
             }
@@ -335,8 +344,11 @@ pub fn write_outline<W: Write>(outline: Outline, style: Style, mut out: W) -> io
 /// Renders a page into `out`; a template error is an IO error here, as
 /// every renderer reports its failures.
 pub fn write_page<T: Template, W: Write>(page: &T, out: &mut W) -> io::Result<()> {
-    let html = page.render().map_err(io::Error::other)?;
-    out.write_all(html.as_bytes())
+    // Streamed through a buffer of its own rather than made whole first:
+    // a report page at 1M rows is 57 MB (issue 28).
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    Template::write_into(page, &mut out)?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -352,5 +364,34 @@ mod tests {
         // Characters that start with 0xc2 but are no control are kept.
         assert_eq!(clean("§ 3 ° «x» \u{a0}\u{85}"), "§ 3 ° «x» \u{a0}\\x85");
         assert_eq!(clean("\u{7f}\u{9f}é\u{202e}"), "\\x7f\\x9fé\u{202e}");
+    }
+
+    /// Table cells are cleaned as every other text is (moved whole when
+    /// they need no cleaning), and take their column's alignment; a cell
+    /// past the columns is on the left.
+    #[test]
+    fn table_cells_are_cleaned_and_aligned() {
+        let rows = vec![
+            vec![
+                "Førstehjelp".to_string(),
+                "3".to_string(),
+                "extra".to_string(),
+            ],
+            vec!["a\u{1b}[2Jb".to_string(), "line\nbreak".to_string()],
+        ];
+        assert_eq!(
+            table_rows(rows, &[false, true]),
+            vec![
+                vec![
+                    ("Førstehjelp".to_string(), false),
+                    ("3".to_string(), true),
+                    ("extra".to_string(), false),
+                ],
+                vec![
+                    ("a\\x1b[2Jb".to_string(), false),
+                    ("line break".to_string(), true),
+                ],
+            ]
+        );
     }
 }

@@ -412,39 +412,49 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
 /// Who is due for reassessment (issue 24, item 5), unit by unit: the unit
 /// on the first row of its group only, then one row per person with the
 /// skills they are due in and why (the report holds a row per pair, in
-/// that order).
+/// that order). At 1M rows that is half a million pairs: the rows are
+/// worded on all cores (issue 28).
 pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
     use Key::*;
+    use rayon::prelude::*;
     let mut grid = Grid::new(&heads(l, &[(L, ColUnit), (L, ColPerson), (L, ColDueWhy)]));
-    let mut previous: Option<Option<&str>> = Option::None;
-    for group in r.due.groups() {
-        let unit = group.unit();
-        let first = previous != Some(unit);
-        previous = Some(unit);
-        let why: Vec<String> = group
-            .entries()
-            .map(|d| {
-                let why = match d.reason {
-                    DueReason::Missing => l.get(DueMissing).to_string(),
+    let rows: Vec<[String; 3]> = (0..r.due.people())
+        .into_par_iter()
+        .map(|i| {
+            let group = r.due.group(i);
+            let unit = group.unit();
+            let first = i == 0 || r.due.group(i - 1).unit() != unit;
+            let mut why = String::new();
+            for (k, d) in group.entries().enumerate() {
+                if k > 0 {
+                    why.push_str("; ");
+                }
+                why.push_str(skill_name(r, d.skill));
+                why.push_str(" (");
+                match d.reason {
+                    DueReason::Missing => why.push_str(l.get(DueMissing)),
                     DueReason::Stale => {
                         let assessed = d.assessed.map(|a| a.to_string()).unwrap_or_default();
-                        l.fill(DueStale, &[&assessed])
+                        why.push_str(&l.fill(DueStale, &[&assessed]));
                     }
                     DueReason::Expiring => {
                         let expires = d.expires.map(|e| e.to_string()).unwrap_or_default();
-                        l.fill(DueExpiring, &[&expires])
+                        why.push_str(&l.fill(DueExpiring, &[&expires]));
                     }
-                    DueReason::Done => l.get(DueDone).to_string(),
-                };
-                format!("{} ({why})", skill_name(r, d.skill))
-            })
-            .collect();
-        let unit = match (unit, first) {
-            (_, false) => String::new(),
-            (Some(u), true) => u.to_string(),
-            (Option::None, true) => l.get(NoUnit).to_string(),
-        };
-        grid.push([unit, person(group.person(), group.name()), why.join("; ")]);
+                    DueReason::Done => why.push_str(l.get(DueDone)),
+                }
+                why.push(')');
+            }
+            let unit = match (unit, first) {
+                (_, false) => String::new(),
+                (Some(u), true) => u.to_string(),
+                (Option::None, true) => l.get(NoUnit).to_string(),
+            };
+            [unit, person(group.person(), group.name()), why]
+        })
+        .collect();
+    for row in rows {
+        grid.push(row);
     }
     grid
 }

@@ -9,7 +9,7 @@ use std::io;
 
 use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
-use crate::render::reports::text::{level, person};
+use crate::render::reports::text::level;
 use crate::render::table::{
     Cell, Field, Grid, L, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
 };
@@ -17,19 +17,38 @@ use crate::render::words::{Key, Labels};
 use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
 /// "Liv Aamodt (liv.aamodt), okonomi/regnskap, level 3 advanced" and, for
-/// a teacher, ", 1 mentee" (the goals they already mentor).
-pub fn who(l: Labels, levels: &[String], p: &MarketPerson, teacher: bool) -> String {
-    let mut parts = vec![person(&p.person, p.name.as_deref())];
-    parts.extend(p.unit.clone());
-    parts.push(l.fill(Key::MentorLevel, &[&level(levels, p.level)]));
-    if teacher {
-        parts.push(l.count(p.mentees as usize, Key::MenteeNoun, Key::MenteesNoun));
+/// a teacher, ", 1 mentee" (the goals they already mentor), after `out`'s
+/// text. `level_words` holds "level N name" for each level of the scale.
+fn push_who(out: &mut String, l: Labels, level_words: &[String], p: &MarketPerson, teacher: bool) {
+    match p.name.as_deref() {
+        Some(name) if !name.is_empty() && name != p.person => {
+            out.push_str(name);
+            out.push_str(" (");
+            out.push_str(&p.person);
+            out.push(')');
+        }
+        _ => out.push_str(&p.person),
     }
-    parts.join(", ")
+    if let Some(unit) = &p.unit {
+        out.push_str(", ");
+        out.push_str(unit);
+    }
+    out.push_str(", ");
+    match level_words.get(usize::from(p.level)) {
+        Some(words) => out.push_str(words),
+        None => out.push_str(&l.fill(Key::MentorLevel, &[&p.level])),
+    }
+    if teacher {
+        out.push_str(", ");
+        out.push_str(&l.count(p.mentees as usize, Key::MenteeNoun, Key::MenteesNoun));
+    }
 }
 
 /// Skill, learners, teachers: one row per skill, people separated by "; ".
+/// A marketplace at 1M rows lists about a million people: each cell is
+/// written into one string, the skills on all cores (issue 28).
 pub fn market_grid(l: Labels, levels: &[String], skills: &[MarketSkill]) -> Grid {
+    use rayon::prelude::*;
     let mut grid = Grid::new(&heads(
         l,
         &[
@@ -38,16 +57,31 @@ pub fn market_grid(l: Labels, levels: &[String], skills: &[MarketSkill]) -> Grid
             (L, Key::ColTeachers),
         ],
     ));
+    let level_words: Vec<String> = (0..levels.len())
+        .map(|n| l.fill(Key::MentorLevel, &[&level(levels, n as u8)]))
+        .collect();
     let list = |people: &[MarketPerson], teacher: bool| {
-        let all: Vec<String> = people.iter().map(|p| who(l, levels, p, teacher)).collect();
-        all.join("; ")
+        let mut out = String::new();
+        for (i, p) in people.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            push_who(&mut out, l, &level_words, p, teacher);
+        }
+        out
     };
-    for s in skills {
-        grid.push([
-            s.name.clone(),
-            list(&s.learners, false),
-            list(&s.teachers, true),
-        ]);
+    let rows: Vec<[String; 3]> = skills
+        .par_iter()
+        .map(|s| {
+            [
+                s.name.clone(),
+                list(&s.learners, false),
+                list(&s.teachers, true),
+            ]
+        })
+        .collect();
+    for row in rows {
+        grid.push(row);
     }
     grid
 }
@@ -119,5 +153,65 @@ impl ToXlsx for MarketReport {
 
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         Ok(vec![Sheet::from_csv(Key::SheetMarket, self)?])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::words::Lang;
+
+    fn person(
+        id: &str,
+        name: Option<&str>,
+        unit: Option<&str>,
+        level: u8,
+        mentees: u32,
+    ) -> MarketPerson {
+        MarketPerson {
+            person: id.into(),
+            name: name.map(Into::into),
+            unit: unit.map(Into::into),
+            level,
+            mentees,
+        }
+    }
+
+    /// Each person as "name (id), unit, level N name" (a teacher with their
+    /// mentees), the id alone without a name or when the name is the id, a
+    /// level past the scale's names as its number, "; " between people.
+    #[test]
+    fn market_cells_word_each_person() {
+        let levels: Vec<String> = ["none", "basic", "working", "advanced"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let skills = vec![MarketSkill {
+            skill: "rust".into(),
+            name: "Rust".into(),
+            learners: vec![
+                person("liv", Some("Liv Aamodt"), Some("it/drift"), 1, 0),
+                person("ola", Some("ola"), None, 0, 0),
+            ],
+            teachers: vec![
+                person("kari", Some("Kari Berg"), Some("it"), 3, 1),
+                person("per", None, None, 7, 2),
+            ],
+        }];
+        let en = market_grid(Labels::new(Lang::En), &levels, &skills);
+        assert_eq!(
+            en.rows,
+            vec![vec![
+                "Rust".to_string(),
+                "Liv Aamodt (liv), it/drift, level 1 basic; ola, level 0 none".to_string(),
+                "Kari Berg (kari), it, level 3 advanced, 1 mentee; per, level 7, 2 mentees"
+                    .to_string(),
+            ]]
+        );
+        let nb = market_grid(Labels::new(Lang::Nb), &levels, &skills);
+        assert_eq!(
+            nb.rows[0][2],
+            "Kari Berg (kari), it, nivå 3 advanced, 1 adept; per, nivå 7, 2 adepter"
+        );
     }
 }
