@@ -105,7 +105,9 @@ fn unscheduled_order(
 /// One person's plan from their goals, with each goal's driver (of its most
 /// urgent need; None for role-only goals) and hours, and their late goals;
 /// None when there is nothing to say and the person was not asked for by
-/// name.
+/// name. A `counted` plan is only added up ([`plan_summary`]), never
+/// shown: its goals leave out the words a reader needs (the skill's name,
+/// the mentor and the host), four strings a goal fewer to make and free.
 fn person_plan(
     goals: &Goals,
     mentoring: &Mentoring,
@@ -113,6 +115,7 @@ fn person_plan(
     p: usize,
     asked_for: bool,
     mentor: Option<usize>,
+    counted: bool,
 ) -> Option<(PersonPlan, GoalDrivers, Vec<LateGoal>)> {
     let org = goals.org;
     let mut scheduled: Vec<(Option<&NeedGap>, Scheduled)> = goals
@@ -148,6 +151,7 @@ fn person_plan(
     let mut shown = Vec::new();
     for (urgent, g) in scheduled {
         let found = mentoring.of(p, g.skill, g.renew);
+        let shown_mentor = found.mentor.filter(|_| !counted);
         let driver = urgent
             .and_then(|n| n.driver.as_deref())
             .and_then(|d| org.drivers.iter().position(|x| x.id == d));
@@ -178,15 +182,21 @@ fn person_plan(
             remaining: org.log.is_some().then(|| g.remaining()),
             finish: g.slot.finish,
             late: g.slot.late,
-            mentor: found.mentor.map(|m| org.people.id(m).to_string()),
-            host: found.host.map(|u| org.units[u as usize].clone()),
+            mentor: shown_mentor.map(|m| org.people.id(m).to_string()),
+            host: found
+                .host
+                .filter(|_| !counted)
+                .map(|u| org.units[u as usize].clone()),
             cost,
-            mentor_info: found.mentor.map(|m| MentorInfo {
+            mentor_info: shown_mentor.map(|m| MentorInfo {
                 name: org.people.name(m).map(str::to_string),
                 unit: org.people.unit(m).map(|u| org.units[u as usize].clone()),
                 level: org.matrix.level(m, g.skill),
             }),
-            skill_name: org.skills[g.skill].name.clone(),
+            skill_name: match counted {
+                true => String::new(),
+                false => org.skills[g.skill].name.clone(),
+            },
             hours: g.hours,
         };
         late.extend(late_for_needs(org, p, &goal, &g.slot, &person, &name));
@@ -408,7 +418,7 @@ fn plans_in_chunks(
     // mentor's load is the same whatever the filter shows.
     let goals = Goals::new(org, &gaps, &|_| true);
     let mentoring = mentors(&goals);
-    plans_from(org, filter, &goals, &mentoring, each)
+    plans_from(org, filter, &goals, &mentoring, false, each)
 }
 
 /// The summary of everyone's plans ([`plan_report`]'s, for the whole
@@ -422,6 +432,7 @@ pub fn plan_summary(org: &Organisation, goals: &Goals, mentoring: &Mentoring) ->
         &PeopleFilter::default(),
         goals,
         mentoring,
+        true,
         &mut |plans| {
             plans.into_par_iter().for_each(drop);
             Ok(())
@@ -432,12 +443,14 @@ pub fn plan_summary(org: &Organisation, goals: &Goals, mentoring: &Mentoring) ->
 }
 
 /// [`plans_in_chunks`] from everyone's goals (`goals`, of the needs of the
-/// whole organisation) and their mentors.
+/// whole organisation) and their mentors; `counted`: the plans are only
+/// added up (see [`person_plan`]).
 fn plans_from(
     org: &Organisation,
     filter: &PeopleFilter,
     goals: &Goals,
     mentoring: &Mentoring,
+    counted: bool,
     each: &mut dyn FnMut(Vec<PersonPlan>) -> std::io::Result<()>,
 ) -> std::io::Result<PlanReport> {
     let gaps = goals.gaps;
@@ -465,6 +478,7 @@ fn plans_from(
                     p,
                     filter.person == Some(p),
                     filter.mentor,
+                    counted,
                 )
             })
             .collect();
