@@ -95,6 +95,47 @@ fn the_load_cap_and_fewer_mentees_first() {
     assert_eq!(matched(&p, "m1").1, None);
 }
 
+/// A mentor's load counts the goals they mentor in every skill ("at most
+/// `max_mentees` goals in all", "fewer mentees so far"). Found by a review:
+/// the heaps of a mentor's other skills held them at their old load, took
+/// that for a stale entry and dropped them, so a mentor of one skill was
+/// never matched in another.
+#[test]
+fn a_mentors_load_counts_goals_in_every_skill() {
+    let fx = Fixture::standard(
+        "[plan]\nmax_mentees = 3\n\n\
+         [[skill]]\nid = \"s\"\n\n[[skill]]\nid = \"t\"\n\n\
+         [[role]]\nid = \"rs\"\nrequires = { s = 3 }\n\n\
+         [[role]]\nid = \"rt\"\nrequires = { t = 3 }\n",
+        "id,unit,role\nm1,it,rs\nm2,it,rt\nm3,it,rt\na,it,\nb,it,\n",
+        "person,skill,level\nm1,s,1\nm2,t,1\nm3,t,1\na,s,4\na,t,3\nb,t,3\n",
+    );
+    // Goals in person id order: m1 (s), m2 (t), m3 (t). m1 in s: only a
+    // holds s -> a (a 1). m2 in t: a and b, same unit and level; fewer
+    // mentees so far: b (b 1). m3 in t: a 1, b 1; then id: a (a 2).
+    let p = plan(&fx.load());
+    let mentor = |person: &str, skill: &str| {
+        p.plans
+            .iter()
+            .find(|plan| plan.person == person)
+            .and_then(|plan| plan.goals.iter().find(|g| g.skill == skill))
+            .unwrap_or_else(|| panic!("no goal of {person} in {skill}"))
+            .mentor
+            .clone()
+    };
+    assert_eq!(
+        [mentor("m1", "s"), mentor("m2", "t"), mentor("m3", "t")],
+        [some("a"), some("b"), some("a")]
+    );
+    let loads: Vec<_> = p
+        .summary
+        .mentors
+        .iter()
+        .map(|l| (l.person.as_str(), l.mentees))
+        .collect();
+    assert_eq!(loads, [("a", 2), ("b", 1)]);
+}
+
 #[test]
 fn max_mentees_zero_suggests_nobody_but_still_a_host() {
     let fx = Fixture::standard(

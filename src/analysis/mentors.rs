@@ -256,10 +256,10 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 let load = Reverse(mentees[m]);
                 let heap = &mut buckets.list[i].1;
                 // Usually m still tops their unit's heap: their entry takes
-                // the new load, or leaves when m is full, in place (issue
-                // 28: a stale entry cost a pop later). Where someone held
-                // aside tops it, the entry of m is left with a stale load
-                // and the new one pushed.
+                // the new load, or leaves when m is full, in place. Where
+                // someone held aside tops it, the entry is put right when it
+                // comes to the top (`choose`), as m's entries in the heaps
+                // of their other skills are.
                 let on_top = heap.peek() == Some(&entry);
                 if on_top && let Some(mut top) = heap.peek_mut() {
                     if mentees[m] < cap {
@@ -267,8 +267,6 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                     } else {
                         PeekMut::pop(top);
                     }
-                } else if mentees[m] < cap {
-                    heap.push((entry.0, load, entry.2, m));
                 }
                 buckets.top[i] = heap.peek().map(|e| e.0);
             }
@@ -369,11 +367,18 @@ fn choose(
                 let Some(&entry) = heap.peek() else {
                     break None;
                 };
-                let (level, Reverse(load), _, m) = entry;
-                if load != mentees[m] || mentees[m] >= cap {
-                    // Stale (m took a mentee since: the newer entry is in
-                    // the heap too) or full: gone for good.
+                let (level, Reverse(load), rank, m) = entry;
+                if mentees[m] >= cap {
+                    // Full: gone for good.
                     heap.pop();
+                } else if load != mentees[m] {
+                    // m took mentees since the entry was made, in this
+                    // skill or another ("at most max_mentees goals in
+                    // all"): it goes back with their load now. A load only
+                    // grows, so an entry never ranks below where it should,
+                    // and a top with its load right is the true first.
+                    heap.pop();
+                    heap.push((level, Reverse(mentees[m]), rank, m));
                 } else if level < to {
                     break None;
                 } else if m == p || !stays(m) {
