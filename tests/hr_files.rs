@@ -435,3 +435,122 @@ fn a_first_row_whose_job_title_is_ansatt_is_no_header() {
     assert!(!err.contains("header is on row"), "{err}");
     assert!(err.contains("role 'Ansatt' is not a [[role]]"), "{err}");
 }
+
+/// A people file of many 2 MB blocks is parsed on every core and applied
+/// in file order. The problems must come out with the lines, the order
+/// and the "first at" a reader going row by row gives: across block
+/// boundaries, after a quoted line break, with CR LF line ends, and with
+/// a column that has no header reported once.
+#[test]
+fn a_people_file_of_many_blocks_reads_as_row_by_row() {
+    const ROWS: usize = 150_000;
+    // Row i is on line i + 2, and from row 11 on (after the quoted line
+    // break in row 10) on line i + 3.
+    let line = |i: usize| i + if i > 10 { 3 } else { 2 };
+    let special = |i: usize| -> Option<String> {
+        Some(match i {
+            10 => "p000010,\"Kari\nNordmann\",it,,,,".into(),
+            70_000 => "p000005,Dobbel,it,,,,".into(),
+            70_001 => "p070001,Ugyldig enhet,a//b,,,,".into(),
+            100_000 => "p100000,Kapasitet,it,mange,,,".into(),
+            100_001 => "p100001,Datoer,it,,2026-10-01,2026-09-01,".into(),
+            120_000 => ",Uten id,it,,,,".into(),
+            120_001 => "p120001,For,kort".into(),
+            130_000 => "p130000,Kommentar,it,,,,uten overskrift".into(),
+            140_000 => "p140000,Kommentar igjen,it,,,,igjen".into(),
+            149_999 => "p000010,Dobbel igjen,it,,,,".into(),
+            _ => return None,
+        })
+    };
+    let mut people = String::from("id,name,unit,capacity,starts,leaves,\r\n");
+    for i in 0..ROWS {
+        let row = special(i)
+            .unwrap_or_else(|| format!("p{i:06},Person nummer {i},avdeling/team-{},,,,", i % 7));
+        people.push_str(&row);
+        people.push_str("\r\n");
+    }
+    assert!(people.len() > 3 * (1 << 21), "several blocks");
+    let fixture = Fixture::standard(BODY, &people, "person,skill,level\n");
+    let loaded = fixture.loaded(&Default::default());
+    let errors: Vec<(Option<usize>, String)> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == kompetanse::diagnostics::Severity::Error)
+        .map(|d| (d.line, d.message.clone()))
+        .collect();
+    let people_csv = fixture.dir().join("people.csv").display().to_string();
+    let expected: Vec<(Option<usize>, String)> = vec![
+        (
+            Some(line(70_000)),
+            format!("duplicate person id 'p000005' (first at {people_csv}:7)"),
+        ),
+        (
+            Some(line(70_001)),
+            "unit 'a//b' is not a unit path like \"it/platform\"".into(),
+        ),
+        (
+            Some(line(100_000)),
+            "capacity 'mange' is not a number of learning hours a year (0 to 8784)".into(),
+        ),
+        (
+            Some(line(100_001)),
+            "leaves 2026-09-01 is before starts 2026-10-01: the last working day comes after the first".into(),
+        ),
+        (Some(line(120_000)), "person id is empty".into()),
+        (
+            Some(line(120_001)),
+            "this row has 3 fields but the header has 7 (a stray or missing delimiter?)".into(),
+        ),
+        (
+            Some(1),
+            format!(
+                "column G has no header but holds values (first in cell G{}): give it a header or delete it",
+                line(130_000)
+            ),
+        ),
+        (
+            Some(line(149_999)),
+            format!("duplicate person id 'p000010' (first at {people_csv}:12)"),
+        ),
+    ];
+    // Problems are listed by line; a cell's message names its column first.
+    let mut expected = expected;
+    expected.sort_by_key(|(line, _)| *line);
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for ((line, message), (want_line, want)) in errors.iter().zip(&expected) {
+        assert_eq!(line, want_line, "{message}");
+        assert!(
+            message.ends_with(want.as_str()),
+            "{message}\nwanted: {want}"
+        );
+    }
+
+    // Without the problems, every person is there, in file order.
+    let mut clean = String::from("id,name,unit\r\n");
+    for i in 0..ROWS {
+        match i {
+            10 => clean.push_str("p000010,\"Kari\nNordmann\",it\r\n"),
+            _ => clean.push_str(&format!(
+                "p{i:06},Person nummer {i},avdeling/team-{}\r\n",
+                i % 7
+            )),
+        }
+    }
+    let org =
+        Fixture::standard(BODY, &clean, "person,skill,level\n").load_with(&Default::default());
+    assert_eq!(org.people.len(), ROWS);
+    for i in [0, 10, 11, 52_000, 70_000, ROWS - 1] {
+        assert_eq!(org.people.id(i), format!("p{i:06}"));
+        assert_eq!(org.people.find(&format!("p{i:06}")), Some(i));
+    }
+    assert_eq!(org.people.name(10), Some("Kari\nNordmann"));
+    assert_eq!(
+        org.people.name(ROWS - 1),
+        Some(format!("Person nummer {}", ROWS - 1).as_str())
+    );
+    let unit = org.people.unit(ROWS - 1).expect("a unit");
+    assert_eq!(
+        org.units[unit as usize],
+        format!("avdeling/team-{}", (ROWS - 1) % 7)
+    );
+}

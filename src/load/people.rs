@@ -6,10 +6,14 @@ use std::path::Path;
 
 use crate::diagnostics::Diagnostics;
 use crate::load::columns::{Header, meant_as, warn_ignored};
+use crate::load::csv::{Chunk, Records, Row};
 use crate::load::fields::optional_date;
 use crate::load::org::HOURS_PER_YEAR;
+use crate::load::pipeline::parse_in_order;
 use crate::load::place::Place;
-use crate::load::profiles::{Profiles, each_row, no_header, open, warn_skipped};
+use crate::load::profiles::{
+    Profiles, no_header, open, record_problem, unnamed_message, warn_skipped, width_problem,
+};
 use crate::model::Terms;
 
 /// The columns people.csv reads (`person` and its aliases mean `id` here).
@@ -78,6 +82,11 @@ impl Profiles<'_> {
             }
         };
         self.people_failed = false;
+        // A file read whole knows its lines: growing the index of millions
+        // of ids by doubling would hash every id again at each step.
+        if let Some(lines) = file.lines {
+            self.people.reserve(lines.saturating_sub(file.header_line));
+        }
         warn_ignored(&file, &header, KNOWN, &["person"], true, diags);
         let (name_col, unit_col) = (header.find("name"), header.find("unit"));
         // FORMAT.md r3 "Names": without a name column, first and last name.
@@ -91,117 +100,390 @@ impl Profiles<'_> {
             header.find("starts"),
             header.find("leaves"),
         );
-        each_row(
-            &mut file,
-            "give it a header or delete it",
-            diags,
-            |row, diags| {
-                let line = row.line;
-                let id = row.get(id_col);
-                if id.is_empty() {
-                    place.cell_error(diags, line, id_col, "person id is empty");
+        let columns = Columns {
+            id: id_col,
+            name: name_col,
+            first: first_col,
+            last: last_col,
+            unit: unit_col,
+            role: role_col,
+            capacity: capacity_col,
+            starts: starts_col,
+            leaves: leaves_col,
+            width: file.header.len(),
+            unnamed: (0..file.header.len())
+                .filter(|&i| file.header[i].is_empty())
+                .collect(),
+            delimiter: file.delimiter,
+        };
+        let mut state = Applying {
+            place: &place,
+            file: file_id,
+            columns: &columns,
+            unnamed: columns.unnamed.clone(),
+            added: Vec::new(),
+        };
+        match file.take_sheet_rows() {
+            Some(rows) => {
+                let rows = rows
+                    .iter()
+                    .map(|(line, text, fields)| Row::of_cells(*line, text, fields));
+                self.apply_people(&mut state, columns.parse_rows(rows), 0, diags);
+            }
+            None => {
+                let Some((blocks, mut line, _, decode)) = file.into_blocks() else {
                     return;
-                }
-                if let Some(first) = self.people.find(id) {
-                    let at = self.origin(first as u32);
-                    place.cell_error(
-                        diags,
-                        line,
-                        id_col,
-                        format!("duplicate person id '{id}' (first at {at})"),
-                    );
-                    return;
-                }
-                let joined;
-                let name = match name_col {
-                    Some(c) => Some(row.get(c)),
-                    None if first_col.is_some() || last_col.is_some() => {
-                        let parts = [first_col, last_col].map(|c| c.map_or("", |c| row.get(c)));
-                        joined = parts
-                            .iter()
-                            .filter(|p| !p.is_empty())
-                            .copied()
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        Some(joined.as_str())
-                    }
-                    None => None,
-                }
-                .filter(|s| !s.is_empty());
-                // A bad unit or role is reported once; the person is kept so that
-                // their assessments do not each fail as "unknown person".
-                let unit = match unit_col {
-                    Some(c) => self
-                        .unit(row.get(c))
-                        .map_err(|message| place.cell_error(diags, line, c, message)),
-                    None => Ok(None),
                 };
-                // An unknown job title is counted for one warning a title.
-                let titled = role_col.is_some_and(|c| !row.get(c).is_empty());
-                let role = role_col.and_then(|c| self.role(row.get(c)));
-                let mut terms = Terms::default();
-                if let Some(c) = capacity_col {
-                    match capacity(row.get(c)) {
-                        Ok(hours) => terms.capacity = hours,
-                        Err(message) => place.cell_error(diags, line, c, message),
-                    }
+                let result = parse_in_order(
+                    blocks,
+                    true,
+                    decode,
+                    |chunk| columns.parse(chunk),
+                    |block| block.stop,
+                    |block| {
+                        let lines = block.lines;
+                        self.apply_people(&mut state, block, line, diags);
+                        line += lines;
+                    },
+                );
+                if let Err(e) = result {
+                    place.row_error(diags, line, format!("cannot read: {e}"));
                 }
-                for (c, what) in [(starts_col, "starts"), (leaves_col, "leaves")] {
-                    let Some(c) = c else { continue };
-                    match optional_date(row.get(c), what) {
-                        Ok(date) if what == "starts" => terms.starts = date,
-                        Ok(date) => terms.leaves = date,
-                        Err(message) => place.cell_error(diags, line, c, message),
-                    }
-                }
-                if let (Some(starts), Some(leaves)) = (terms.starts, terms.leaves)
-                    && leaves < starts
-                {
-                    let c = leaves_col.unwrap_or(id_col);
-                    place.cell_error(
-                        diags,
-                        line,
-                        c,
-                        format!("leaves {leaves} is before starts {starts}: the last working day comes after the first"),
-                    );
-                }
-                let (bad, unit) = (unit.is_err(), unit.unwrap_or(None));
-                if role.is_none() && !bad && !titled && !self.roles.is_empty() {
-                    diags.repeated_warning(
-                        "no-role",
-                        shown,
-                        Some(line),
-                        || {
-                            format!(
-                                "person '{id}' has no role, so no role gap can be computed for them"
-                            )
-                        },
-                        "people without a role",
-                    );
-                }
-                // FORMAT.md r2 "Present": someone who has left by D is counted
-                // nowhere; the file should not hold them.
-                if let Some(leaves) = terms.leaves.filter(|&l| l < self.freshness.as_of) {
-                    let as_of = self.freshness.as_of;
-                    diags.repeated_warning(
-                        "left",
-                        shown,
-                        Some(line),
-                        || {
-                            format!(
-                                "person '{id}' left on {leaves}, before the reference date {as_of}: they are not counted; remove them from the file"
-                            )
-                        },
-                        "people who have left",
-                    );
-                }
-                let person = self.add_person(id, name, unit, role, file_id, line);
-                self.people.set_terms(person as usize, terms);
-            },
-        );
+            }
+        }
         if let Some(c) = role_col {
             self.warn_titles(&place, c, diags);
         }
+    }
+
+    /// Applies a parsed block of people.csv in file order: adds its people,
+    /// decides who is a duplicate and which unit and role each names, and
+    /// reports each row's problems. `base` is the line the block starts on.
+    fn apply_people(
+        &mut self,
+        state: &mut Applying,
+        block: Block,
+        base: usize,
+        diags: &mut Diagnostics,
+    ) {
+        let shown = state.place.path.as_str();
+        // The ids first, in one loop of their own: at millions of people
+        // each look into the index of ids is a cache miss, the costliest
+        // step of the file, and nothing else in the row waits for it.
+        state.added.clear();
+        for item in &block.items {
+            if let Item::Person(person) = item {
+                let added_as =
+                    self.people
+                        .add(block.text(person.id), block.name(person), None, None);
+                if added_as.is_ok() {
+                    self.origin
+                        .push(state.file, (base + person.line as usize) as u32);
+                }
+                state.added.push(added_as);
+            }
+        }
+        // Then everything else, row by row as the file has it.
+        let mut added = state.added.iter();
+        for item in &block.items {
+            let person = match item {
+                Item::Person(person) => person,
+                Item::Problem { line, message } => {
+                    state
+                        .place
+                        .row_error(diags, base + *line as usize, message.as_str());
+                    continue;
+                }
+                Item::EmptyId { line } => {
+                    state.place.cell_error(
+                        diags,
+                        base + *line as usize,
+                        state.columns.id,
+                        "person id is empty",
+                    );
+                    continue;
+                }
+                &Item::Unnamed { line, column } => {
+                    let column = column as usize;
+                    if let Some(at) = state.unnamed.iter().position(|&c| c == column) {
+                        state.unnamed.remove(at);
+                        let message = unnamed_message(column, base + line as usize, FIX_UNNAMED);
+                        state.place.header_error(diags, column, message);
+                    }
+                    continue;
+                }
+            };
+            let line = base + person.line as usize;
+            let id = block.text(person.id);
+            let index = match added.next() {
+                Some(&Ok(index)) => index,
+                Some(&Err(first)) => {
+                    let at = self.origin(first as u32);
+                    state.place.cell_error(
+                        diags,
+                        line,
+                        state.columns.id,
+                        format!("duplicate person id '{id}' (first at {at})"),
+                    );
+                    continue;
+                }
+                // One result was pushed for each person above.
+                None => continue,
+            };
+            // A bad unit or role is reported once; the person is kept so that
+            // their assessments do not each fail as "unknown person".
+            let unit = match state.columns.unit {
+                Some(c) => self
+                    .unit(block.text(person.unit))
+                    .map_err(|message| state.place.cell_error(diags, line, c, message)),
+                None => Ok(None),
+            };
+            // An unknown job title is counted for one warning a title.
+            let role_text = block.text(person.role);
+            let titled = !role_text.is_empty();
+            let role = state.columns.role.and_then(|_| self.role(role_text));
+            for (column, message) in &person.problems {
+                state
+                    .place
+                    .cell_error(diags, line, *column, message.as_str());
+            }
+            let (bad, unit) = (unit.is_err(), unit.unwrap_or(None));
+            if role.is_none() && !bad && !titled && !self.roles.is_empty() {
+                diags.repeated_warning(
+                    "no-role",
+                    shown,
+                    Some(line),
+                    || {
+                        format!(
+                            "person '{id}' has no role, so no role gap can be computed for them"
+                        )
+                    },
+                    "people without a role",
+                );
+            }
+            // FORMAT.md r2 "Present": someone who has left by D is counted
+            // nowhere; the file should not hold them.
+            if let Some(leaves) = person.terms.leaves.filter(|&l| l < self.freshness.as_of) {
+                let as_of = self.freshness.as_of;
+                diags.repeated_warning(
+                    "left",
+                    shown,
+                    Some(line),
+                    || {
+                        format!(
+                            "person '{id}' left on {leaves}, before the reference date {as_of}: they are not counted; remove them from the file"
+                        )
+                    },
+                    "people who have left",
+                );
+            }
+            self.people.set_unit(index, unit);
+            self.people.set_role(index, role);
+            self.people.set_terms(index, person.terms);
+        }
+    }
+}
+
+/// What applying people.csv's blocks keeps from one block to the next.
+struct Applying<'a> {
+    place: &'a Place,
+    file: u16,
+    columns: &'a Columns,
+    /// Columns with no header whose first value is not reported yet.
+    unnamed: Vec<usize>,
+    /// What adding each person of the block gave (reused).
+    added: Vec<Result<usize, usize>>,
+}
+
+/// What to do with a value in a column with no header.
+const FIX_UNNAMED: &str = "give it a header or delete it";
+
+/// Where people.csv's fields are, for the threads parsing its blocks.
+struct Columns {
+    id: usize,
+    name: Option<usize>,
+    first: Option<usize>,
+    last: Option<usize>,
+    unit: Option<usize>,
+    role: Option<usize>,
+    capacity: Option<usize>,
+    starts: Option<usize>,
+    leaves: Option<usize>,
+    width: usize,
+    /// Columns with no header (they must stay empty).
+    unnamed: Vec<usize>,
+    delimiter: u8,
+}
+
+/// A span of a block's `text`: (start, end).
+type Span = (u32, u32);
+
+/// A row of people.csv, parsed: its cells copied into the block's text,
+/// and what its own cells are wrong about, in the order they are reported.
+struct Person {
+    /// Line within the block (0 = the block's first line).
+    line: u32,
+    id: Span,
+    /// Empty for none.
+    name: Span,
+    unit: Span,
+    role: Span,
+    terms: Terms,
+    /// (column, message) of a bad capacity or date, reported after the unit.
+    problems: Vec<(usize, String)>,
+}
+
+/// What a row of a block is, in file order.
+enum Item {
+    Person(Person),
+    /// A row that could not be taken (too many or too few fields; a record
+    /// that cannot be read ends the file).
+    Problem {
+        line: u32,
+        message: String,
+    },
+    EmptyId {
+        line: u32,
+    },
+    /// A value in `column`, which has no header.
+    Unnamed {
+        line: u32,
+        column: u32,
+    },
+}
+
+/// A block of people.csv, parsed on the pool and applied in file order.
+#[derive(Default)]
+struct Block {
+    items: Vec<Item>,
+    text: String,
+    lines: usize,
+    /// The file cannot be read past this block.
+    stop: bool,
+}
+
+impl Block {
+    fn text(&self, (start, end): Span) -> &str {
+        &self.text[start as usize..end as usize]
+    }
+
+    fn name(&self, person: &Person) -> Option<&str> {
+        Some(self.text(person.name)).filter(|name| !name.is_empty())
+    }
+
+    fn keep(&mut self, text: &str) -> Span {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        (start, self.text.len() as u32)
+    }
+}
+
+impl Columns {
+    /// Parses one block of whole records.
+    fn parse(&self, chunk: &Chunk) -> Block {
+        let mut block = Block::default();
+        let mut records = Records::new(self.delimiter, 0, 0);
+        while records.advance(chunk) {
+            match records.row(chunk) {
+                Ok(row) => self.row(&row, &mut block),
+                Err((line, error)) => {
+                    block.items.push(Item::Problem {
+                        line: line as u32,
+                        message: record_problem(error, true),
+                    });
+                    block.stop = true;
+                    break;
+                }
+            }
+        }
+        block.lines = records.line();
+        block
+    }
+
+    /// Parses the rows of a sheet (their lines are the sheet's rows) into one block.
+    fn parse_rows<'r>(&self, rows: impl Iterator<Item = Row<'r>>) -> Block {
+        let mut block = Block::default();
+        for row in rows {
+            self.row(&row, &mut block);
+        }
+        block
+    }
+
+    /// Parses one row into `block`. Checks what needs only the row; who is
+    /// a duplicate, and which unit and role a cell names, are decided in
+    /// file order when the block is applied.
+    fn row(&self, row: &Row<'_>, block: &mut Block) {
+        let line = row.line as u32;
+        if let Some(message) = width_problem(row, self.width) {
+            block.items.push(Item::Problem { line, message });
+            return;
+        }
+        for &column in &self.unnamed {
+            if !row.get(column).is_empty() {
+                let column = column as u32;
+                block.items.push(Item::Unnamed { line, column });
+            }
+        }
+        let id = row.get(self.id);
+        if id.is_empty() {
+            block.items.push(Item::EmptyId { line });
+            return;
+        }
+        let id = block.keep(id);
+        let name = match self.name {
+            Some(c) => block.keep(row.get(c)),
+            None => {
+                // FORMAT.md r3 "Names": the first and last name, joined.
+                let start = block.text.len() as u32;
+                for part in [self.first, self.last].into_iter().flatten() {
+                    let part = row.get(part);
+                    if part.is_empty() {
+                        continue;
+                    }
+                    if block.text.len() as u32 > start {
+                        block.text.push(' ');
+                    }
+                    block.text.push_str(part);
+                }
+                (start, block.text.len() as u32)
+            }
+        };
+        let cell = |c: Option<usize>| c.map_or("", |c| row.get(c));
+        let unit = block.keep(cell(self.unit));
+        let role = block.keep(cell(self.role));
+        let mut terms = Terms::default();
+        let mut problems = Vec::new();
+        if let Some(c) = self.capacity {
+            match capacity(row.get(c)) {
+                Ok(hours) => terms.capacity = hours,
+                Err(message) => problems.push((c, message)),
+            }
+        }
+        for (c, what) in [(self.starts, "starts"), (self.leaves, "leaves")] {
+            let Some(c) = c else { continue };
+            match optional_date(row.get(c), what) {
+                Ok(date) if what == "starts" => terms.starts = date,
+                Ok(date) => terms.leaves = date,
+                Err(message) => problems.push((c, message)),
+            }
+        }
+        if let (Some(starts), Some(leaves)) = (terms.starts, terms.leaves)
+            && leaves < starts
+        {
+            problems.push((
+                self.leaves.unwrap_or(self.id),
+                format!("leaves {leaves} is before starts {starts}: the last working day comes after the first"),
+            ));
+        }
+        block.items.push(Item::Person(Person {
+            line,
+            id,
+            name,
+            unit,
+            role,
+            terms,
+            problems,
+        }));
     }
 }
 

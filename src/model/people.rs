@@ -311,6 +311,36 @@ impl People {
         self.index.shrink_to_fit(|&p| hash_id(ids.get(p as usize)));
     }
 
+    /// Adds a person unless their id is taken: `Ok(person)` for the new
+    /// person, `Err(first)` for the one who has the id. One look into the
+    /// index: at millions of people each look is a cache miss.
+    pub fn add(
+        &mut self,
+        id: &str,
+        name: Option<&str>,
+        unit: Option<u32>,
+        role: Option<u32>,
+    ) -> Result<usize, usize> {
+        let person = self.len();
+        assert!(person < NONE as usize, "more than 4 billion people");
+        let ids = &self.ids;
+        match self.index.entry(
+            hash_id(id),
+            |&p| ids.get(p as usize) == id,
+            |&p| hash_id(ids.get(p as usize)),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(first) => return Err(*first.get() as usize),
+            hashbrown::hash_table::Entry::Vacant(slot) => {
+                slot.insert(person as u32);
+            }
+        }
+        self.ids.push(id);
+        self.names.push(name.unwrap_or(""));
+        self.unit.push(unit.unwrap_or(NONE));
+        self.role.push(role.unwrap_or(NONE));
+        Ok(person)
+    }
+
     /// Adds a person with a new id (the caller checks it is new) and returns them.
     pub fn push(
         &mut self,
