@@ -347,7 +347,15 @@ impl<'a> Context<'a> {
         } else {
             match (self.people, last.person) {
                 (_, Some(p)) if same(last.id.as_bytes(), id.as_bytes()) => Some(p),
-                (Some(people), _) => match people.find(id) {
+                // Files list people in people.csv's order, mostly: the one
+                // after the last is tried before the index (a read next to
+                // the last, where the index is a cache miss a person).
+                (Some(people), _) => match last
+                    .person
+                    .map(|p| p as usize + 1)
+                    .filter(|&next| next < people.len() && people.id(next) == id)
+                    .or_else(|| people.find(id))
+                {
                     Some(p) => {
                         // Its buffer is reused: no allocation per person.
                         last.id.clear();
