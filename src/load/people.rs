@@ -15,6 +15,7 @@ use crate::load::profiles::{
     Profiles, no_header, open, record_problem, unnamed_message, warn_skipped, width_problem,
 };
 use crate::model::Terms;
+use crate::model::people::hash_id;
 
 /// The columns people.csv reads (`person` and its aliases mean `id` here).
 const KNOWN: &[&str] = &[
@@ -171,11 +172,27 @@ impl Profiles<'_> {
         // each look into the index of ids is a cache miss, the costliest
         // step of the file, and nothing else in the row waits for it.
         state.added.clear();
+        let mut ahead = block
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Person(person) => Some(person.hash),
+                _ => None,
+            })
+            .skip(AHEAD);
         for item in &block.items {
             if let Item::Person(person) = item {
-                let added_as =
-                    self.people
-                        .add(block.text(person.id), block.name(person), None, None);
+                // The slot of the id a few rows on is fetched meanwhile.
+                if let Some(hash) = ahead.next() {
+                    self.people.prefetch(hash);
+                }
+                let added_as = self.people.add(
+                    person.hash,
+                    block.id(person),
+                    block.name(person),
+                    None,
+                    None,
+                );
                 if added_as.is_ok() {
                     self.origin
                         .push(state.file, (base + person.line as usize) as u32);
@@ -214,7 +231,7 @@ impl Profiles<'_> {
                 }
             };
             let line = base + person.line as usize;
-            let id = block.text(person.id);
+            let id = block.id(person);
             let index = match added.next() {
                 Some(&Ok(index)) => index,
                 Some(&Err(first)) => {
@@ -234,15 +251,15 @@ impl Profiles<'_> {
             // their assessments do not each fail as "unknown person".
             let unit = match state.columns.unit {
                 Some(c) => self
-                    .unit(block.text(person.unit))
+                    .unit(block.cell(person, 2))
                     .map_err(|message| state.place.cell_error(diags, line, c, message)),
                 None => Ok(None),
             };
             // An unknown job title is counted for one warning a title.
-            let role_text = block.text(person.role);
+            let role_text = block.cell(person, 3);
             let titled = !role_text.is_empty();
             let role = state.columns.role.and_then(|_| self.role(role_text));
-            for (column, message) in &person.problems {
+            for (column, message) in block.problems(person) {
                 state
                     .place
                     .cell_error(diags, line, *column, message.as_str());
@@ -263,7 +280,8 @@ impl Profiles<'_> {
             }
             // FORMAT.md r2 "Present": someone who has left by D is counted
             // nowhere; the file should not hold them.
-            if let Some(leaves) = person.terms.leaves.filter(|&l| l < self.freshness.as_of) {
+            let terms = block.terms(person);
+            if let Some(leaves) = terms.leaves.filter(|&l| l < self.freshness.as_of) {
                 let as_of = self.freshness.as_of;
                 diags.repeated_warning(
                     "left",
@@ -279,7 +297,7 @@ impl Profiles<'_> {
             }
             self.people.set_unit(index, unit);
             self.people.set_role(index, role);
-            self.people.set_terms(index, person.terms);
+            self.people.set_terms(index, terms);
         }
     }
 }
@@ -294,6 +312,10 @@ struct Applying<'a> {
     /// What adding each person of the block gave (reused).
     added: Vec<Result<usize, usize>>,
 }
+
+/// How many people ahead the index's slot is fetched: about the misses a
+/// core keeps in flight.
+const AHEAD: usize = 16;
 
 /// What to do with a value in a column with no header.
 const FIX_UNNAMED: &str = "give it a header or delete it";
@@ -315,23 +337,30 @@ struct Columns {
     delimiter: u8,
 }
 
-/// A span of a block's `text`: (start, end).
-type Span = (u32, u32);
-
-/// A row of people.csv, parsed: its cells copied into the block's text,
-/// and what its own cells are wrong about, in the order they are reported.
+/// A row of people.csv, parsed: its cells copied into the block's text
+/// end to end (40 bytes a row beside them: a block is about 50 000 rows).
 struct Person {
     /// Line within the block (0 = the block's first line).
     line: u32,
-    id: Span,
-    /// Empty for none.
-    name: Span,
-    unit: Span,
-    role: Span,
+    /// Its terms and problems in the block's `extras`; `NO_EXTRA` for none
+    /// (most files have no capacity or dates).
+    extra: u32,
+    /// The id's `hash_id`, made on the pool.
+    hash: u64,
+    /// Where the id starts in the block's text.
+    start: u32,
+    /// Where the id, the name (empty for none), the unit and the role end.
+    ends: [u32; 4],
+}
+
+/// A row's terms, and (column, message) of a bad capacity or date,
+/// reported after the unit.
+struct Extra {
     terms: Terms,
-    /// (column, message) of a bad capacity or date, reported after the unit.
     problems: Vec<(usize, String)>,
 }
+
+const NO_EXTRA: u32 = u32::MAX;
 
 /// What a row of a block is, in file order.
 enum Item {
@@ -357,24 +386,46 @@ enum Item {
 struct Block {
     items: Vec<Item>,
     text: String,
+    extras: Vec<Extra>,
     lines: usize,
     /// The file cannot be read past this block.
     stop: bool,
 }
 
 impl Block {
-    fn text(&self, (start, end): Span) -> &str {
-        &self.text[start as usize..end as usize]
+    /// A person's cell: 0 the id, 1 the name, 2 the unit, 3 the role.
+    fn cell(&self, person: &Person, cell: usize) -> &str {
+        let start = match cell {
+            0 => person.start,
+            _ => person.ends[cell - 1],
+        };
+        &self.text[start as usize..person.ends[cell] as usize]
+    }
+
+    fn id(&self, person: &Person) -> &str {
+        self.cell(person, 0)
     }
 
     fn name(&self, person: &Person) -> Option<&str> {
-        Some(self.text(person.name)).filter(|name| !name.is_empty())
+        Some(self.cell(person, 1)).filter(|name| !name.is_empty())
     }
 
-    fn keep(&mut self, text: &str) -> Span {
-        let start = self.text.len() as u32;
+    fn terms(&self, person: &Person) -> Terms {
+        self.extras
+            .get(person.extra as usize)
+            .map_or_else(Terms::default, |e| e.terms)
+    }
+
+    fn problems(&self, person: &Person) -> &[(usize, String)] {
+        self.extras
+            .get(person.extra as usize)
+            .map_or(&[], |e| e.problems.as_slice())
+    }
+
+    /// Adds a cell to the text, and says where it ends.
+    fn keep(&mut self, text: &str) -> u32 {
         self.text.push_str(text);
-        (start, self.text.len() as u32)
+        self.text.len() as u32
     }
 }
 
@@ -429,23 +480,24 @@ impl Columns {
             block.items.push(Item::EmptyId { line });
             return;
         }
+        let hash = hash_id(id);
+        let start = block.text.len() as u32;
         let id = block.keep(id);
         let name = match self.name {
             Some(c) => block.keep(row.get(c)),
             None => {
                 // FORMAT.md r3 "Names": the first and last name, joined.
-                let start = block.text.len() as u32;
                 for part in [self.first, self.last].into_iter().flatten() {
                     let part = row.get(part);
                     if part.is_empty() {
                         continue;
                     }
-                    if block.text.len() as u32 > start {
+                    if block.text.len() as u32 > id {
                         block.text.push(' ');
                     }
                     block.text.push_str(part);
                 }
-                (start, block.text.len() as u32)
+                block.text.len() as u32
             }
         };
         let cell = |c: Option<usize>| c.map_or("", |c| row.get(c));
@@ -475,14 +527,19 @@ impl Columns {
                 format!("leaves {leaves} is before starts {starts}: the last working day comes after the first"),
             ));
         }
+        let extra = match terms == Terms::default() && problems.is_empty() {
+            true => NO_EXTRA,
+            false => {
+                block.extras.push(Extra { terms, problems });
+                block.extras.len() as u32 - 1
+            }
+        };
         block.items.push(Item::Person(Person {
             line,
-            id,
-            name,
-            unit,
-            role,
-            terms,
-            problems,
+            extra,
+            hash,
+            start,
+            ends: [id, name, unit, role],
         }));
     }
 }

@@ -26,6 +26,7 @@
 pub mod column;
 pub mod cost;
 pub mod date;
+mod ids;
 pub mod log;
 pub mod matrix;
 pub mod mix;

@@ -5,6 +5,8 @@
 //! It holds no FORMAT.md rule of its own: which people a need covers is
 //! `model::need` ("Scope"). It does no IO.
 
+use super::ids::IdIndex;
+pub use super::ids::hash_id;
 use std::fmt;
 
 use rustc_hash::FxHashMap;
@@ -218,7 +220,7 @@ pub struct People {
     /// the named report (FORMAT.md r3 "Pseudonyms change names only").
     /// Empty otherwise: the ids themselves give the order.
     tie_keys: Vec<u32>,
-    index: hashbrown::HashTable<u32>,
+    index: IdIndex,
 }
 
 impl fmt::Debug for People {
@@ -227,11 +229,6 @@ impl fmt::Debug for People {
             .entries((0..self.len()).map(|i| self.id(i)))
             .finish()
     }
-}
-
-fn hash_id(id: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(id)
 }
 
 impl People {
@@ -285,8 +282,8 @@ impl People {
     /// The person with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
         self.index
-            .find(hash_id(id), |&p| self.id(p as usize) == id)
-            .map(|&p| p as usize)
+            .find(hash_id(id), |p| self.id(p as usize) == id)
+            .map(|p| p as usize)
     }
 
     /// Makes room for `more` people (when their number is known or
@@ -296,8 +293,7 @@ impl People {
         self.names.ends.reserve(more);
         self.unit.reserve(more);
         self.role.reserve(more);
-        let ids = &self.ids;
-        self.index.reserve(more, |&p| hash_id(ids.get(p as usize)));
+        self.index.reserve(more);
     }
 
     /// Gives back what the columns hold beyond their people (once no more
@@ -307,15 +303,15 @@ impl People {
         self.names.shrink_to_fit();
         self.unit.shrink_to_fit();
         self.role.shrink_to_fit();
-        let ids = &self.ids;
-        self.index.shrink_to_fit(|&p| hash_id(ids.get(p as usize)));
+        self.index.shrink_to_fit();
     }
 
     /// Adds a person unless their id is taken: `Ok(person)` for the new
-    /// person, `Err(first)` for the one who has the id. One look into the
-    /// index: at millions of people each look is a cache miss.
+    /// person, `Err(first)` for the one who has the id. `hash` is the id's
+    /// [`hash_id`], and one look into the index decides.
     pub fn add(
         &mut self,
+        hash: u64,
         id: &str,
         name: Option<&str>,
         unit: Option<u32>,
@@ -324,21 +320,21 @@ impl People {
         let person = self.len();
         assert!(person < NONE as usize, "more than 4 billion people");
         let ids = &self.ids;
-        match self.index.entry(
-            hash_id(id),
-            |&p| ids.get(p as usize) == id,
-            |&p| hash_id(ids.get(p as usize)),
-        ) {
-            hashbrown::hash_table::Entry::Occupied(first) => return Err(*first.get() as usize),
-            hashbrown::hash_table::Entry::Vacant(slot) => {
-                slot.insert(person as u32);
-            }
-        }
+        self.index
+            .insert(hash, person as u32, |p| ids.get(p as usize) == id)
+            .map_err(|first| first as usize)?;
         self.ids.push(id);
         self.names.push(name.unwrap_or(""));
         self.unit.push(unit.unwrap_or(NONE));
         self.role.push(role.unwrap_or(NONE));
         Ok(person)
+    }
+
+    /// Fetches the place of the index an id of this [`hash_id`] is looked
+    /// for in, ahead of [`People::add`] with it.
+    #[inline]
+    pub fn prefetch(&self, hash: u64) {
+        self.index.prefetch(hash);
     }
 
     /// Adds a person with a new id (the caller checks it is new) and returns them.
@@ -355,10 +351,11 @@ impl People {
         self.names.push(name.unwrap_or(""));
         self.unit.push(unit.unwrap_or(NONE));
         self.role.push(role.unwrap_or(NONE));
-        let (ids, index) = (&self.ids, &mut self.index);
-        index.insert_unique(hash_id(id), person as u32, |&p| {
-            hash_id(ids.get(p as usize))
-        });
+        let ids = &self.ids;
+        let added = self
+            .index
+            .insert(hash_id(id), person as u32, |p| ids.get(p as usize) == id);
+        debug_assert!(added.is_ok(), "a new id");
         person
     }
 
