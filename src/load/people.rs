@@ -83,11 +83,6 @@ impl Profiles<'_> {
             }
         };
         self.people_failed = false;
-        // A file read whole knows its lines: growing the index of millions
-        // of ids by doubling would hash every id again at each step.
-        if let Some(lines) = file.lines {
-            self.people.reserve(lines.saturating_sub(file.header_line));
-        }
         warn_ignored(&file, &header, KNOWN, &["person"], true, diags);
         let (name_col, unit_col) = (header.find("name"), header.find("unit"));
         // FORMAT.md r3 "Names": without a name column, first and last name.
@@ -119,6 +114,8 @@ impl Profiles<'_> {
         };
         let mut state = Applying {
             place: &place,
+            size: file.size,
+            reserved: false,
             file: file_id,
             columns: &columns,
             unnamed: columns.unnamed.clone(),
@@ -172,6 +169,26 @@ impl Profiles<'_> {
         // each look into the index of ids is a cache miss, the costliest
         // step of the file, and nothing else in the row waits for it.
         state.added.clear();
+        // Room for the whole file's people, estimated at the first block
+        // from its share of the file: growing the index of millions of ids
+        // by doubling would place every id again at each step. Not from
+        // the file's lines: they may be blank (a file of nothing but line
+        // breaks must not reserve gigabytes).
+        if !state.reserved {
+            state.reserved = true;
+            let people = block
+                .items
+                .iter()
+                .filter(|item| matches!(item, Item::Person(_)))
+                .count();
+            let estimate = match state.size {
+                Some(size) if block.size > 0 => people.saturating_mul(size) / block.size,
+                _ => people,
+            };
+            // A sixteenth more: the first block's rows may be a little
+            // longer or shorter than the file's.
+            self.people.reserve(estimate + estimate / 16);
+        }
         let mut ahead = block
             .items
             .iter()
@@ -305,6 +322,10 @@ impl Profiles<'_> {
 /// What applying people.csv's blocks keeps from one block to the next.
 struct Applying<'a> {
     place: &'a Place,
+    /// The file's size, when it was read whole.
+    size: Option<usize>,
+    /// Room for the file's people is made (at the first block).
+    reserved: bool,
     file: u16,
     columns: &'a Columns,
     /// Columns with no header whose first value is not reported yet.
@@ -385,6 +406,8 @@ enum Item {
 #[derive(Default)]
 struct Block {
     items: Vec<Item>,
+    /// The bytes it was parsed from (0 for a sheet's rows).
+    size: usize,
     text: String,
     extras: Vec<Extra>,
     lines: usize,
@@ -432,7 +455,10 @@ impl Block {
 impl Columns {
     /// Parses one block of whole records.
     fn parse(&self, chunk: &Chunk) -> Block {
-        let mut block = Block::default();
+        let mut block = Block {
+            size: chunk.bytes().len(),
+            ..Block::default()
+        };
         let mut records = Records::new(self.delimiter, 0, 0);
         while records.advance(chunk) {
             match records.row(chunk) {

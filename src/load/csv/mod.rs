@@ -463,9 +463,9 @@ pub struct CsvFile {
     /// True when it was read whole (a sheet, or `open_whole`): its
     /// encoding held for every row.
     pub whole: bool,
-    /// For a file read whole, how many lines it has (a record's quoted line
-    /// breaks counted too): what a reader may reserve room for.
-    pub lines: Option<usize>,
+    /// For a CSV file read whole, its size in bytes (as UTF-8): with the
+    /// size of a block read, what a reader may estimate its rows from.
+    pub size: Option<usize>,
     source: Source,
 }
 
@@ -496,11 +496,11 @@ impl CsvFile {
             return Err(OpenError::NotText(what));
         }
         let (text, encoding) = encoding::decode_whole(bytes);
-        let lines = memchr::memchr_iter(b'\n', &text).count() + 1;
+        let size = text.len();
         let mut file = Self::from_reader(Box::new(io::Cursor::new(text)), shown, Some(encoding))?;
         file.file = Some(path.to_path_buf());
         file.whole = true;
-        file.lines = Some(lines);
+        file.size = Some(size);
         Ok(file)
     }
 
@@ -575,7 +575,6 @@ impl CsvFile {
         let mut file = CsvFile::empty(shown, Encoding::Utf8);
         file.sheet = true;
         file.whole = true;
-        file.lines = Some(rows.rows.len());
         file.source = Source::Sheet { rows, next: 0 };
         file.skip_rows(above)?;
         file.read_header()?;
@@ -635,7 +634,7 @@ impl CsvFile {
             delimiter: b',',
             encoding,
             whole: false,
-            lines: None,
+            size: None,
             source: Source::Sheet {
                 rows: SheetRows::default(),
                 next: 0,
