@@ -430,6 +430,29 @@ pub fn field_rows<'a, T: 'a, C: ?Sized>(
     Ok(())
 }
 
+/// `impl ToCsv` for a report whose CSV is a row of `fields` per item of
+/// `rows`, both made from the report, `r`.
+macro_rules! field_csv {
+    ($report:ty, |$r:ident| $fields:expr, $rows:expr) => {
+        impl $crate::render::table::ToCsv for $report {
+            fn columns(&self) -> Vec<String> {
+                #[allow(unused_variables)]
+                let $r = self;
+                $crate::render::table::field_names(&$fields)
+            }
+
+            fn write_rows(
+                &self,
+                sink: &mut dyn $crate::render::table::RowSink,
+            ) -> std::io::Result<()> {
+                let $r = self;
+                $crate::render::table::field_rows(&$fields, $rows, sink)
+            }
+        }
+    };
+}
+pub(crate) use field_csv;
+
 /// Where a report's rows go: a CSV writer or a worksheet.
 pub trait RowSink {
     fn row(&mut self, cells: &[Cell]) -> io::Result<()>;
@@ -511,10 +534,14 @@ impl RowSink for Sheet {
     }
 }
 
-/// A report as worksheets.
-pub trait ToXlsx {
-    /// The reference date: the workbook's creation date.
+/// A report's reference date.
+pub trait Dated {
     fn as_of(&self) -> Date;
+}
+
+/// A report as worksheets; its [`Dated::as_of`] is the workbook's creation
+/// date.
+pub trait ToXlsx: Dated {
     /// The sheets, in order.
     fn sheets(&self) -> io::Result<Vec<Sheet>>;
 }

@@ -52,9 +52,12 @@ impl Lang {
 }
 
 /// Declares [`Key`], [`Key::ALL`] and each key's words from one list of
-/// `Key => "English", "bokmål";` lines.
+/// `Key => "English", "bokmål";` lines. A line may end in `, csv "name"`:
+/// the key is the workbook header of that CSV column ([`header`]); and in
+/// `, term "word"`: the key words that fixed word of FORMAT.md ([`term`]).
 macro_rules! catalogue {
-    ($($(#[$doc:meta])* $key:ident => $en:literal, $nb:literal;)*) => {
+    ($($(#[$doc:meta])* $key:ident => $en:literal, $nb:literal
+        $(, csv $column:literal)? $(, term $word:literal)?;)*) => {
         /// Every word of the human formats. A `{}` in a word is filled in order.
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum Key {
@@ -70,6 +73,27 @@ macro_rules! catalogue {
                 match self {
                     $(Key::$key => [$en, $nb],)*
                 }
+            }
+        }
+
+        /// The workbook header of a report's CSV column (FORMAT.md's names);
+        /// None for a column named by the organisation (balance's `level_3`),
+        /// which the workbook shows as it is.
+        pub fn header(column: &str) -> Option<Key> {
+            match column {
+                $($($column => Some(Key::$key),)?)*
+                _ => None,
+            }
+        }
+
+        /// A fixed word of FORMAT.md in a cell
+        /// ([`Cell::Term`](crate::render::table::Cell::Term)): the key that
+        /// words it for people; None for a word the catalogue does not know
+        /// (the workbook shows it as it is, and a test lists every term).
+        pub fn term(word: &str) -> Option<Key> {
+            match word {
+                $($($word => Some(Key::$key),)?)*
+                _ => None,
             }
         }
     };
@@ -94,55 +118,55 @@ catalogue! {
     Goal => "goal", "mål";
     Goals => "goals", "mål";
     // Column headings.
-    ColNeed => "Need", "Behov";
-    ColSkill => "Skill", "Kompetanse";
+    ColNeed => "Need", "Behov", csv "id";
+    ColSkill => "Skill", "Kompetanse", csv "skill";
     ColScope => "Scope", "Omfang";
-    ColLevel => "Level", "Nivå";
-    ColHave => "Have", "Har";
+    ColLevel => "Level", "Nivå", csv "level";
+    ColHave => "Have", "Har", csv "have";
     ColShort => "Short", "Mangler";
-    ColCoverage => "Coverage", "Dekning";
-    ColDevelop => "Develop", "Utvikle";
-    ColRecruit => "Recruit", "Rekruttere";
-    ColHours => "Hours", "Timer";
-    ColPriority => "Priority", "Prioritet";
-    ColBy => "By", "Frist";
-    ColDriver => "Driver", "Drivkraft";
-    ColFrom => "From", "Fra";
-    ColTo => "To", "Til";
+    ColCoverage => "Coverage", "Dekning", csv "coverage";
+    ColDevelop => "Develop", "Utvikle", csv "develop";
+    ColRecruit => "Recruit", "Rekruttere", csv "recruit";
+    ColHours => "Hours", "Timer", csv "hours";
+    ColPriority => "Priority", "Prioritet", csv "priority";
+    ColBy => "By", "Frist", csv "by";
+    ColDriver => "Driver", "Drivkraft", csv "driver";
+    ColFrom => "From", "Fra", csv "from";
+    ColTo => "To", "Til", csv "to";
     ColWhy => "Why", "Hvorfor";
-    ColUnit => "Unit", "Enhet";
-    ColGoals => "Goals", "Mål";
-    ColCount => "Count", "Antall";
-    ColGroup => "Group", "Gruppe";
-    ColAssessed => "Assessed", "Vurdert";
-    ColUnassessed => "Unassessed", "Ikke vurdert";
+    ColUnit => "Unit", "Enhet", csv "unit";
+    ColGoals => "Goals", "Mål", csv "goals";
+    ColCount => "Count", "Antall", csv "count";
+    ColGroup => "Group", "Gruppe", csv "group";
+    ColAssessed => "Assessed", "Vurdert", csv "assessed";
+    ColUnassessed => "Unassessed", "Ikke vurdert", csv "unassessed";
     ColStale => "Stale", "Foreldet";
-    ColExpired => "Expired", "Utløpt";
-    ColMedian => "Median", "Median";
-    ColInterest => "Interest", "Interesse";
-    ColHolders => "Holders", "Innehavere";
+    ColExpired => "Expired", "Utløpt", csv "expired";
+    ColMedian => "Median", "Median", csv "median";
+    ColInterest => "Interest", "Interesse", csv "interest";
+    ColHolders => "Holders", "Innehavere", csv "holders";
     ColWho => "Who", "Hvem";
-    ColRisk => "Risk", "Risiko";
-    ColName => "Name", "Navn";
-    ColNeeds => "Needs", "Behov";
-    ColUnmet => "Unmet", "Udekket";
-    ColAtRisk => "At risk", "I risiko";
-    ColPerson => "Person", "Person";
-    ColRole => "Role", "Rolle";
+    ColRisk => "Risk", "Risiko", csv "risk";
+    ColName => "Name", "Navn", csv "name";
+    ColNeeds => "Needs", "Behov", csv "needs";
+    ColUnmet => "Unmet", "Udekket", csv "unmet";
+    ColAtRisk => "At risk", "I risiko", csv "at_risk";
+    ColPerson => "Person", "Person", csv "person";
+    ColRole => "Role", "Rolle", csv "role";
     ColReadiness => "Readiness", "Rolledekning";
     ColGaps => "Gaps (now->target)", "Gap (nå->mål)";
     ColNow => "Now", "Nå";
-    ColTarget => "Target", "Mål";
-    ColGap => "Gap", "Gap";
+    ColTarget => "Target", "Mål", csv "target";
+    ColGap => "Gap", "Gap", csv "gap";
     // Learning-mix modes (also column headings).
-    Experience => "experience", "erfaringsbasert";
-    Social => "social", "sosial";
-    Formal => "formal", "formell";
+    Experience => "experience", "erfaringsbasert", term "experience";
+    Social => "social", "sosial", term "social";
+    Formal => "formal", "formell", term "formal";
     // Priorities.
-    Critical => "critical", "kritisk";
-    High => "high", "høy";
-    Medium => "medium", "middels";
-    Low => "low", "lav";
+    Critical => "critical", "kritisk", term "critical";
+    High => "high", "høy", term "high";
+    Medium => "medium", "middels", term "medium";
+    Low => "low", "lav", term "low";
     // Cell values.
     ScopeAll => "all", "alle";
     NeedViewTitle => "Need {}: {} at level {}", "Behov {}: {} på nivå {}";
@@ -186,8 +210,8 @@ catalogue! {
     BasisRoles => "This effort is what the roles require; gap counts what the needs require, and plan merges both.", "Innsatsen er det rollene krever; gap teller det behovene krever, og plan slår sammen begge.";
     BasisPlan => "This effort merges needs and roles: one goal per person and skill at the higher target, hours counted once.", "Innsatsen slår sammen behov og roller: ett mål per person og kompetanse på det høyeste målnivået, timene telt én gang.";
     // Gap over time (FORMAT r2 "Horizon", "Renew", "Capacity").
-    ColRenew => "Renew", "Fornye";
-    ColLate => "Late", "For sent";
+    ColRenew => "Renew", "Fornye", csv "renew";
+    ColLate => "Late", "For sent", csv "late";
     RenewHeading => "Renew before the deadline (level, expires, hours):", "Fornyes før fristen (nivå, utløper, timer):";
     RenewItem => "{} level {}, expires {}, {} h", "{} nivå {}, utløper {}, {} t";
     RenewDocumentItem => "{} at level {}, expires {} ({} h)", "{} på nivå {}, utløper {} ({} t)";
@@ -223,8 +247,8 @@ catalogue! {
     // Plan over time (FORMAT r2 "Renew", "Capacity and schedule").
     RenewFrom => "renew", "forny";
     RenewSkill => "{} (renew)", "{} (fornyes)";
-    ColFinish => "Finish", "Ferdig";
-    ColHoursShort => "Hours short", "Timer mangler";
+    ColFinish => "Finish", "Ferdig", csv "finish";
+    ColHoursShort => "Hours short", "Timer mangler", csv "short";
     Never => "never", "aldri";
     LateMark => "LATE", "FOR SENT";
     CapacityTerminal => "capacity {} h/year", "kapasitet {} t/år";
@@ -264,8 +288,8 @@ catalogue! {
     Nobody => "Nobody.", "Ingen.";
     NoDriver => "(no driver)", "(ingen drivkraft)";
     Points => "{} pp", "{} %-poeng";
-    ColChange => "Change", "Endring";
-    ColPeople => "People", "Personer";
+    ColChange => "Change", "Endring", csv "change";
+    ColPeople => "People", "Personer", csv "people";
     ColSkillsUp => "Skills", "Kompetanser";
     ColLevels => "Levels", "Nivåer";
     NotAssessedThen => "(not assessed)", "(ikke vurdert)";
@@ -275,10 +299,10 @@ catalogue! {
     // What the logged learning did (issue 26, FORMAT r3 "Effect").
     EffectHeading => "Effect by learning mode (levels gained and the hours logged for them)", "Effekt per læringsform (nivåer vunnet og timene logget for dem)";
     EffectIntro => "Each skill that rose counts for the mode with most of its logged hours (a tie goes to experience, then social).", "Hver kompetanse som gikk opp teller for læringsformen med flest loggede timer (ved likhet erfaringsbasert, så sosial).";
-    ColMode => "Mode", "Læringsform";
-    ColPairs => "Rose", "Gikk opp";
-    ColHoursPerLevel => "Hours per level", "Timer per nivå";
-    NoHoursLogged => "no hours logged", "ingen timer logget";
+    ColMode => "Mode", "Læringsform", csv "mode";
+    ColPairs => "Rose", "Gikk opp", csv "pairs";
+    ColHoursPerLevel => "Hours per level", "Timer per nivå", csv "hours_per_level";
+    NoHoursLogged => "no hours logged", "ingen timer logget", term "none";
     LivedMixHeading => "The learning mix lived, against the declared", "Læringsmiksen slik den ble levd, mot den erklærte";
     MixDeclared => "Declared mix", "Erklært miks";
     MixLived => "Lived (all logged hours)", "Levd (alle loggede timer)";
@@ -286,7 +310,7 @@ catalogue! {
     ColSocialPct => "Social", "Sosial";
     ColFormalPct => "Formal", "Formell";
     ActivityEffectHeading => "Per catalogue activity (levels where it was the largest activity)", "Per aktivitet i katalogen (nivåer der den var den største aktiviteten)";
-    ColActivity => "Activity", "Aktivitet";
+    ColActivity => "Activity", "Aktivitet", csv "activity";
     ReachLogLine => "Reach: {} of {} people present logged learning; {} with experience, {} with social, {} with formal hours.", "Rekkevidde: {} av {} ansatte logget læring; {} med erfaringsbaserte, {} med sosiale, {} med formelle timer.";
     ReachLogNote => "logged learning since {}; experience {}, social {}, formal {}", "logget læring siden {}; erfaringsbasert {}, sosial {}, formell {}";
     ColReachLog => "Reach, logged", "Rekkevidde, logget";
@@ -295,8 +319,8 @@ catalogue! {
     LivedByUnit => "Lived mix by unit", "Levd miks per enhet";
     LivedByDriver => "Lived mix by driver", "Levd miks per drivkraft";
     // People over time (FORMAT r2 "Present").
-    ColLeaving => "Leaving", "Slutter";
-    ColArriving => "Arriving", "Begynner";
+    ColLeaving => "Leaving", "Slutter", csv "leaving";
+    ColArriving => "Arriving", "Begynner", csv "arriving";
     LeavingNote => "Leaving: people in the need's scope today whose last day is before its deadline; Have does not count them.", "Slutter: personer i behovets omfang i dag som har siste dag før fristen; Har teller dem ikke.";
     ArrivingNote => "Arriving: signed hires in the need's scope who start by its deadline; Have counts them at their assessed levels.", "Begynner: nyansatte i behovets omfang som begynner innen fristen; Har teller dem med sine vurderte nivåer.";
     ArrivingTerminal => "Arriving (signed hires, first day):", "Nyansatte som begynner (første dag):";
@@ -304,7 +328,7 @@ catalogue! {
     LeavingTerminal => "Leaving within {} days (last day, by unit):", "Slutter innen {} dager (siste dag, per enhet):";
     LeavingHeading => "Leaving within {} days", "Slutter innen {} dager";
     ColFirstDay => "First day", "Første dag";
-    ColLastDay => "Last day", "Siste dag";
+    ColLastDay => "Last day", "Siste dag", csv "leaves";
     // Calibration (FORMAT r3): self and manager far apart.
     CalibrationTerminal => "Self and manager {} or more levels apart (for a competence talk):", "Egen og leders vurdering {} nivåer eller mer fra hverandre (til kompetansedrøfting):";
     CalibrationHeading => "Self and manager {} or more levels apart", "Egen og leders vurdering {} nivåer eller mer fra hverandre";
@@ -322,13 +346,13 @@ catalogue! {
     ColDone => "Done", "Gjort";
     ColRemaining => "Remaining", "Gjenstår";
     EffortDone => "{}; {} h of it done (activity log)", "{}; {} t av dette er gjennomført (aktivitetslogg)";
-    HeadDoneHours => "Done (h)", "Gjort (t)";
-    HeadRemainingHours => "Remaining (h)", "Gjenstår (t)";
+    HeadDoneHours => "Done (h)", "Gjort (t)", csv "done_hours";
+    HeadRemainingHours => "Remaining (h)", "Gjenstår (t)", csv "remaining_hours";
     GoneOne => "the only holder leaves before {} is due ({}): {}", "eneste innehaver slutter før fristen for {} ({}): {}";
     GoneEvery => "every holder leaves before {} is due ({}): {}", "alle innehaverne slutter før fristen for {} ({}): {}";
     LastDayItem => "{} (last day {})", "{} (siste dag {})";
     // Who to learn from (FORMAT r2 "Mentors") and the marketplace.
-    ColMentor => "Mentor", "Mentor";
+    ColMentor => "Mentor", "Mentor", csv "mentor";
     MentorLevel => "level {}", "nivå {}";
     ExternalNetwork => "external network", "eksternt nettverk";
     HostCell => "job rotation: {}", "hospitering: {}";
@@ -342,7 +366,7 @@ catalogue! {
     MarketNone => "No skill has anyone who wants to learn it or can teach it.", "Ingen ferdighet har noen som vil lære den eller kan lære den bort.";
     MarketNote => "Wants to learn: interest in the skill. Can teach: level {} or above, with the goals each already mentors in the plans.", "Vil lære: interesse for ferdigheten. Kan lære bort: nivå {} eller høyere, med målene hver allerede er mentor for i planene.";
     MarketHeading => "Competence marketplace", "Kompetansetorg";
-    ColMentees => "Mentees", "Adepter";
+    ColMentees => "Mentees", "Adepter", csv "mentees";
     NotAddressed => "not addressed by any plan", "ingen plan tar tak i dette";
     MarketTitleTerminal => "{}: competence marketplace as of {}", "{}: kompetansetorg per {}";
     MarketAbout => "As of {}.", "Per {}.";
@@ -387,7 +411,7 @@ catalogue! {
     Contents => "Contents", "Innhold";
     Met => "met", "dekket";
     Unmet => "unmet", "udekket";
-    Shortfall => "Shortfall", "Mangler";
+    Shortfall => "Shortfall", "Mangler", csv "shortfall";
     ShortfallNote => "people missing across all needs", "personer som mangler, alle behov samlet";
     DevelopNote => "people to develop for a need", "personer å utvikle for et behov";
     RecruitNote => "people to recruit or hire in", "personer å rekruttere eller leie inn";
@@ -412,11 +436,11 @@ catalogue! {
     Gaps => "Gaps, need by need", "Gap, behov for behov";
     Role => "role", "rolle";
     Balance => "Competence balance", "Kompetansesaldo";
-    Stale => "Stale", "Foreldet";
+    Stale => "Stale", "Foreldet", csv "stale", term "stale";
     Interest => "Interested", "Interessert";
     Expired => "expired, set aside", "utløpt, holdt utenfor";
     Expiring => "Expiring soon", "Utløper snart";
-    Expires => "Expires", "Utløper";
+    Expires => "Expires", "Utløper", csv "expires";
     Days => "days", "dager";
     PageRecruitment => "Recruitment", "Rekruttering";
     NoRecruitment => "Nothing to recruit: every shortfall can be developed.", "Ingenting å rekruttere: alle mangler kan utvikles.";
@@ -430,16 +454,16 @@ catalogue! {
     // KS's measures and the budget (issue 25, FORMAT r3): KS's own words
     // head the measures in both languages.
     KsHeading => "KS's measures (beholde, utvikle, mobilisere, rekruttere):", "KS-tiltak (beholde, utvikle, mobilisere, rekruttere):";
-    ColBeholde => "Retain", "Beholde";
-    ColUtvikle => "Develop (KS)", "Utvikle";
-    ColMobilisere => "Mobilise (KS)", "Mobilisere";
-    ColRekruttere => "Recruit (KS)", "Rekruttere";
-    ColSurplus => "Surplus", "Overskudd";
-    ColCost => "Cost", "Kostnad";
-    ColYear => "Year", "År";
-    HeadDevelopCost => "Develop cost", "Kostnad utvikle";
-    HeadRecruitCost => "Recruit cost", "Kostnad rekruttere";
-    HeadInTime => "In time", "I tide";
+    ColBeholde => "Retain", "Beholde", csv "beholde";
+    ColUtvikle => "Develop (KS)", "Utvikle", csv "utvikle";
+    ColMobilisere => "Mobilise (KS)", "Mobilisere", csv "mobilisere";
+    ColRekruttere => "Recruit (KS)", "Rekruttere", csv "rekruttere";
+    ColSurplus => "Surplus", "Overskudd", csv "surplus";
+    ColCost => "Cost", "Kostnad", csv "cost";
+    ColYear => "Year", "År", csv "year";
+    HeadDevelopCost => "Develop cost", "Kostnad utvikle", csv "develop_cost";
+    HeadRecruitCost => "Recruit cost", "Kostnad rekruttere", csv "recruit_cost";
+    HeadInTime => "In time", "I tide", csv "in_time";
     KsTotalLine => "KS's measures: beholde {} (retain), utvikle {} (develop), mobilisere {} (from elsewhere), rekruttere {} (recruit)", "KS-tiltak: beholde {}, utvikle {}, mobilisere {}, rekruttere {}";
     ElsewhereHeading => "Elsewhere in the organisation (mobilisere before recruiting):", "Andre steder i virksomheten (mobilisere før rekruttering):";
     ElsewhereFor => "Elsewhere for ", "Andre steder for ";
@@ -470,60 +494,60 @@ catalogue! {
     SheetFreshness => "Freshness", "Ferskhet";
     SheetKeyPeople => "Key people", "Nøkkelpersoner";
     SheetCoverage => "Coverage map", "Dekningskart";
-    HeadEffortHours => "Effort (h)", "Innsats (t)";
-    HeadExperienceHours => "Experience (h)", "Erfaringsbasert (t)";
-    HeadSocialHours => "Social (h)", "Sosial (t)";
-    HeadFormalHours => "Formal (h)", "Formell (t)";
-    HeadReadiness => "Readiness", "Beredskap";
-    HeadCurrent => "Current", "Nå";
-    HeadReasons => "Reasons", "Begrunnelse";
-    HeadActivities => "Activities", "Aktiviteter";
-    HeadKey => "Key", "Nøkkel";
-    TermOldest => "oldest", "eldst";
-    TermExpiring => "expiring", "utløper";
-    TermExpired => "expired", "utløpt";
-    TermArriving => "arriving", "begynner";
-    TermLeaving => "leaving", "slutter";
-    TermBreadth => "breadth", "bredde";
-    TermSpecialist => "specialist", "spiss";
-    TermLearner => "learner", "vil lære";
-    TermTeacher => "teacher", "kan lære bort";
+    HeadEffortHours => "Effort (h)", "Innsats (t)", csv "effort_hours";
+    HeadExperienceHours => "Experience (h)", "Erfaringsbasert (t)", csv "experience_hours";
+    HeadSocialHours => "Social (h)", "Sosial (t)", csv "social_hours";
+    HeadFormalHours => "Formal (h)", "Formell (t)", csv "formal_hours";
+    HeadReadiness => "Readiness", "Beredskap", csv "readiness";
+    HeadCurrent => "Current", "Nå", csv "current";
+    HeadReasons => "Reasons", "Begrunnelse", csv "reasons";
+    HeadActivities => "Activities", "Aktiviteter", csv "activities";
+    HeadKey => "Key", "Nøkkel", csv "key";
+    TermOldest => "oldest", "eldst", term "oldest";
+    TermExpiring => "expiring", "utløper", term "expiring";
+    TermExpired => "expired", "utløpt", term "expired";
+    TermArriving => "arriving", "begynner", term "arriving";
+    TermLeaving => "leaving", "slutter", term "leaving";
+    TermBreadth => "breadth", "bredde", term "breadth";
+    TermSpecialist => "specialist", "spiss", term "specialist";
+    TermLearner => "learner", "vil lære", term "learner";
+    TermTeacher => "teacher", "kan lære bort", term "teacher";
     HeadLevelN => "Level {}", "Nivå {}";
     HeadLevelNThen => "Level {} then", "Nivå {} da";
     HeadLevelNNow => "Level {} now", "Nivå {} nå";
     HeadBaselineLevelN => "Level {} before", "Nivå {} før";
     HeadChangeLevelN => "Level {} change", "Nivå {} endring";
-    HeadMentorName => "Mentor's name", "Mentorens navn";
+    HeadMentorName => "Mentor's name", "Mentorens navn", csv "mentor_name";
     Yes => "yes", "ja";
-    TermRole => "role", "rolle";
-    TermNeed => "need", "behov";
-    HeadKind => "Kind", "Type";
-    HeadStatus => "Status", "Status";
-    HeadDate => "Date", "Dato";
-    HeadDays => "Days", "Dager";
-    HeadDemand => "Demand", "Etterspørsel";
+    TermRole => "role", "rolle", term "role";
+    TermNeed => "need", "behov", term "need";
+    HeadKind => "Kind", "Type", csv "kind";
+    HeadStatus => "Status", "Status", csv "status";
+    HeadDate => "Date", "Dato", csv "date";
+    HeadDays => "Days", "Dager", csv "days";
+    HeadDemand => "Demand", "Etterspørsel", csv "demand";
     SheetMovedUp => "Moved up", "Gikk opp";
     SheetMovedDown => "Moved down", "Gikk ned";
     SheetEffect => "Effect", "Effekt";
     SheetActivities => "Activities", "Aktiviteter";
-    HeadHaveThen => "Have then", "Har da";
-    HeadHaveNow => "Have now", "Har nå";
-    HeadShortfallThen => "Shortfall then", "Mangler da";
-    HeadShortfallNow => "Shortfall now", "Mangler nå";
-    HeadCoverageThen => "Coverage then", "Dekning da";
-    HeadCoverageNow => "Coverage now", "Dekning nå";
-    HeadAssessedThen => "Assessed then", "Vurdert da";
-    HeadAssessedNow => "Assessed now", "Vurdert nå";
-    HeadGained => "Gained", "Endring";
+    HeadHaveThen => "Have then", "Har da", csv "have_then";
+    HeadHaveNow => "Have now", "Har nå", csv "have_now";
+    HeadShortfallThen => "Shortfall then", "Mangler da", csv "shortfall_then";
+    HeadShortfallNow => "Shortfall now", "Mangler nå", csv "shortfall_now";
+    HeadCoverageThen => "Coverage then", "Dekning da", csv "coverage_then";
+    HeadCoverageNow => "Coverage now", "Dekning nå", csv "coverage_now";
+    HeadAssessedThen => "Assessed then", "Vurdert da", csv "assessed_then";
+    HeadAssessedNow => "Assessed now", "Vurdert nå", csv "assessed_now";
+    HeadGained => "Gained", "Endring", csv "gained";
     SheetRenew => "Renew", "Fornye";
     SheetLate => "Late", "For sent";
-    HeadHorizon => "Horizon", "Horisont";
+    HeadHorizon => "Horizon", "Horisont", csv "horizon";
     SheetMovements => "Arriving and leaving", "Begynner og slutter";
-    HeadGoneBefore => "All leave before", "Alle slutter før";
-    HeadGoneHorizon => "Due", "Frist";
-    HeadGoneHolders => "Last days", "Siste dager";
-    HeadHost => "Job rotation", "Hospitering";
-    HeadAddressed => "Addressed by a plan", "En plan tar tak i det";
+    HeadGoneBefore => "All leave before", "Alle slutter før", csv "gone_before";
+    HeadGoneHorizon => "Due", "Frist", csv "gone_horizon";
+    HeadGoneHolders => "Last days", "Siste dager", csv "gone_holders";
+    HeadHost => "Job rotation", "Hospitering", csv "host";
+    HeadAddressed => "Addressed by a plan", "En plan tar tak i det", csv "addressed";
     SheetMarket => "Marketplace", "Kompetansetorg";
     SheetMentors => "Mentors", "Mentorer";
     // Assessment forms (`survey`, issue 24): the headings and the columns
@@ -551,9 +575,9 @@ catalogue! {
     FormScaleLevel => "Level", "Nivå";
     FormScaleGeneral => "In general", "Generelt";
     // Where a level comes from (issue 24 item 3).
-    SourceSelf => "self", "egen";
-    SourceManager => "manager", "leder";
-    SourceCertificate => "certificate", "sertifikat";
+    SourceSelf => "self", "egen", term "self";
+    SourceManager => "manager", "leder", term "manager";
+    SourceCertificate => "certificate", "sertifikat", term "certificate";
     ColSource => "Source", "Kilde";
     PersonMeanings => "What my levels mean", "Hva nivåene mine betyr";
     PersonCalibration => "For the competence talk", "Til kompetansedrøftingen";
@@ -581,10 +605,10 @@ catalogue! {
     PersonNoRole => "You have no role, so no role targets.", "Du har ingen rolle, og dermed ingen rollemål.";
     PersonNeeds => "Needs that concern me", "Behov som gjelder meg";
     PersonNeedsNone => "No need of the organisation counts on you now.", "Ingen behov i virksomheten regner med deg nå.";
-    ColPart => "My part", "Min del";
-    PartCounts => "have the level", "har nivået";
-    PartRenew => "to renew", "skal fornyes";
-    PartDevelop => "to develop", "skal utvikles";
+    ColPart => "My part", "Min del", csv "part";
+    PartCounts => "have the level", "har nivået", term "counts";
+    PartRenew => "to renew", "skal fornyes", term "renew";
+    PartDevelop => "to develop", "skal utvikles", term "develop";
     PersonGoals => "My goals", "Mine mål";
     PersonWishes => "My wishes", "Mine ønsker";
     WishMeets => "meets the need {}", "treffer behovet {}";
@@ -616,10 +640,10 @@ catalogue! {
     MatrixNone => "Nobody present is in the matrix.", "Ingen ansatte er med i matrisen.";
     MatrixNoSkills => "No skill is assessed or asked for here.", "Ingen kompetanse er vurdert eller påkrevd her.";
     MatrixSkills => "Skills", "Kompetanser";
-    MatrixBelow => "below target", "under mål";
-    MatrixAt => "at target", "på mål";
-    MatrixAbove => "above target", "over mål";
-    MatrixNoTarget => "no target", "uten mål";
+    MatrixBelow => "below target", "under mål", term "below";
+    MatrixAt => "at target", "på mål", term "at";
+    MatrixAbove => "above target", "over mål", term "above";
+    MatrixNoTarget => "no target", "uten mål", term "no-target";
     MatrixUnassessed => "not assessed", "ikke vurdert";
     MatrixNoMark => "no mark: no target", "uten merke: uten mål";
     MatrixStale => "stale: assessed before {}", "foreldet: vurdert før {}";
@@ -634,156 +658,10 @@ catalogue! {
     MarkStale => "*", "*";
     MarkExpiring => "!", "!";
     MarkUnassessed => "·", "·";
-    HeadStanding => "Against target", "Mot målnivå";
-    HeadExpiring => "Expiring", "Utløper snart";
+    HeadStanding => "Against target", "Mot målnivå", csv "standing";
+    HeadExpiring => "Expiring", "Utløper snart", csv "expiring";
     SheetMatrix => "Matrix", "Matrise";
     SheetTargets => "Targets", "Målnivåer";
-}
-
-/// A fixed word of FORMAT.md in a cell ([`Cell::Term`](crate::render::table::Cell::Term)):
-/// the key that words it for people; None for a word the catalogue does not
-/// know (the workbook shows it as it is, and a test lists every term).
-pub fn term(word: &str) -> Option<Key> {
-    use Key::*;
-    Some(match word {
-        "critical" => Critical,
-        "high" => High,
-        "medium" => Medium,
-        "low" => Low,
-        "oldest" => TermOldest,
-        "expiring" => TermExpiring,
-        "expired" => TermExpired,
-        "arriving" => TermArriving,
-        "leaving" => TermLeaving,
-        "breadth" => TermBreadth,
-        "specialist" => TermSpecialist,
-        "learner" => TermLearner,
-        "teacher" => TermTeacher,
-        "role" => TermRole,
-        "need" => TermNeed,
-        "counts" => PartCounts,
-        "renew" => PartRenew,
-        "develop" => PartDevelop,
-        // The learning modes, and a rising pair in none (issue 26).
-        "experience" => Experience,
-        "social" => Social,
-        "formal" => Formal,
-        "none" => NoHoursLogged,
-        "self" => SourceSelf,
-        "manager" => SourceManager,
-        "certificate" => SourceCertificate,
-        "stale" => Stale,
-        "below" => MatrixBelow,
-        "at" => MatrixAt,
-        "above" => MatrixAbove,
-        "no-target" => MatrixNoTarget,
-        _ => return Option::None,
-    })
-}
-
-/// The workbook header of a report's CSV column (FORMAT.md's names);
-/// None for a column named by the organisation (balance's `level_3`),
-/// which the workbook shows as it is.
-pub fn header(column: &str) -> Option<Key> {
-    use Key::*;
-    Some(match column {
-        "id" => ColNeed,
-        "skill" => ColSkill,
-        "unit" => ColUnit,
-        "role" => ColRole,
-        "level" => ColLevel,
-        "count" => ColCount,
-        "have" => ColHave,
-        "shortfall" => Shortfall,
-        "coverage" => ColCoverage,
-        "priority" => ColPriority,
-        "by" => ColBy,
-        "driver" => ColDriver,
-        "develop" => ColDevelop,
-        "recruit" => ColRecruit,
-        "surplus" => ColSurplus,
-        "beholde" => ColBeholde,
-        "utvikle" => ColUtvikle,
-        "mobilisere" => ColMobilisere,
-        "rekruttere" => ColRekruttere,
-        "cost" => ColCost,
-        "year" => ColYear,
-        "develop_cost" => HeadDevelopCost,
-        "recruit_cost" => HeadRecruitCost,
-        "in_time" => HeadInTime,
-        "effort_hours" => HeadEffortHours,
-        "experience_hours" => HeadExperienceHours,
-        "social_hours" => HeadSocialHours,
-        "formal_hours" => HeadFormalHours,
-        "person" => ColPerson,
-        "name" => ColName,
-        "readiness" => HeadReadiness,
-        "current" => HeadCurrent,
-        "target" => ColTarget,
-        "gap" => ColGap,
-        "from" => ColFrom,
-        "to" => ColTo,
-        "hours" => ColHours,
-        "reasons" => HeadReasons,
-        "activities" => HeadActivities,
-        "key" => HeadKey,
-        "needs" => ColNeeds,
-        "unmet" => ColUnmet,
-        "at_risk" => ColAtRisk,
-        "goals" => ColGoals,
-        "group" => ColGroup,
-        "kind" => HeadKind,
-        "people" => ColPeople,
-        "assessed" => ColAssessed,
-        "unassessed" => ColUnassessed,
-        "stale" => Stale,
-        "expired" => ColExpired,
-        "median" => ColMedian,
-        "interest" => ColInterest,
-        "status" => HeadStatus,
-        "date" => HeadDate,
-        "days" => HeadDays,
-        "holders" => ColHolders,
-        "risk" => ColRisk,
-        "demand" => HeadDemand,
-        "have_then" => HeadHaveThen,
-        "have_now" => HeadHaveNow,
-        "shortfall_then" => HeadShortfallThen,
-        "shortfall_now" => HeadShortfallNow,
-        "coverage_then" => HeadCoverageThen,
-        "coverage_now" => HeadCoverageNow,
-        "change" => ColChange,
-        "assessed_then" => HeadAssessedThen,
-        "assessed_now" => HeadAssessedNow,
-        "gained" => HeadGained,
-        "horizon" => HeadHorizon,
-        "renew" => ColRenew,
-        "late" => ColLate,
-        "finish" => ColFinish,
-        "expires" => Expires,
-        "short" => ColHoursShort,
-        "done_hours" => HeadDoneHours,
-        "mode" => ColMode,
-        "pairs" => ColPairs,
-        "hours_per_level" => ColHoursPerLevel,
-        "activity" => ColActivity,
-        "remaining_hours" => HeadRemainingHours,
-        "leaving" => ColLeaving,
-        "arriving" => ColArriving,
-        "gone_before" => HeadGoneBefore,
-        "gone_horizon" => HeadGoneHorizon,
-        "gone_holders" => HeadGoneHolders,
-        "mentor" => ColMentor,
-        "mentor_name" => HeadMentorName,
-        "host" => HeadHost,
-        "mentees" => ColMentees,
-        "addressed" => HeadAddressed,
-        "part" => ColPart,
-        "leaves" => ColLastDay,
-        "standing" => HeadStanding,
-        "expiring" => HeadExpiring,
-        _ => return Option::None,
-    })
 }
 
 /// The thousands separator in Norwegian: U+202F NARROW NO-BREAK SPACE.

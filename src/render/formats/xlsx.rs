@@ -360,10 +360,13 @@ mod tests {
 
     struct One(Sheet);
 
-    impl ToXlsx for One {
+    impl crate::render::table::Dated for One {
         fn as_of(&self) -> Date {
             jiff::civil::date(2026, 11, 26)
         }
+    }
+
+    impl ToXlsx for One {
         fn sheets(&self) -> io::Result<Vec<Sheet>> {
             Ok(vec![Sheet {
                 name: self.0.name,

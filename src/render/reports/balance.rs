@@ -4,7 +4,6 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
 use crate::render::reports::{names, opening};
@@ -569,10 +568,6 @@ fn balance_row(
 }
 
 impl ToXlsx for BalanceReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let levels = Sheet::from_csv(Key::SheetLevels, self)?;
         let f = &self.freshness;

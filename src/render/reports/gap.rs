@@ -6,14 +6,11 @@
 
 use std::io;
 
-use crate::model::{Date, Money};
+use crate::model::Money;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_line, level, or_empty, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
-use crate::render::table::{
-    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
-    pick,
-};
+use crate::render::table::{Cell, Field, Grid, Human, L, R, Sheet, ToXlsx, field_csv, heads, pick};
 use crate::render::words::{Key, Labels};
 use crate::report::{Development, GapReport, GapTotals, NeedGap, Renewal};
 
@@ -502,21 +499,9 @@ fn csv_fields(r: &GapReport) -> Vec<NeedField> {
     pick(NEED_FIELDS, &names)
 }
 
-impl ToCsv for GapReport {
-    fn columns(&self) -> Vec<String> {
-        field_names(&csv_fields(self))
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        field_rows(&csv_fields(self), &self.needs, sink)
-    }
-}
+field_csv!(GapReport, |r| csv_fields(r), &r.needs);
 
 impl ToXlsx for GapReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
         let develop: Vec<_> = self

@@ -3,7 +3,6 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{Dialect, Outline, ToOutline};
 use crate::render::reports::text::{effort_line, group_word};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
@@ -220,10 +219,6 @@ impl ToCsv for GapGroupsReport {
 }
 
 impl ToXlsx for GapGroupsReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let name = match self.by.as_str() {
             "unit" => Key::SheetByUnit,

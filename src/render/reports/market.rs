@@ -7,12 +7,9 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::level;
-use crate::render::table::{
-    Cell, Field, Grid, L, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
-};
+use crate::render::table::{Cell, Field, Grid, L, Sheet, ToXlsx, field_csv, heads};
 use crate::render::words::{Key, Labels};
 use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
@@ -128,29 +125,20 @@ fn market_fields<'a>() -> [Field<MarketRow<'a>>; 7] {
     ]
 }
 
-impl ToCsv for MarketReport {
-    fn columns(&self) -> Vec<String> {
-        field_names(&market_fields())
-    }
+field_csv!(MarketReport, |r| market_fields(), &market_rows(r));
 
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        let rows: Vec<MarketRow> = self
-            .skills
-            .iter()
-            .flat_map(|s| {
-                let learners = s.learners.iter().map(move |p| (s, "learner", p));
-                learners.chain(s.teachers.iter().map(move |p| (s, "teacher", p)))
-            })
-            .collect();
-        field_rows(&market_fields(), &rows, sink)
-    }
+/// A row per learner, then per teacher, of each skill.
+fn market_rows(r: &MarketReport) -> Vec<MarketRow<'_>> {
+    r.skills
+        .iter()
+        .flat_map(|s| {
+            let learners = s.learners.iter().map(move |p| (s, "learner", p));
+            learners.chain(s.teachers.iter().map(move |p| (s, "teacher", p)))
+        })
+        .collect()
 }
 
 impl ToXlsx for MarketReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         Ok(vec![Sheet::from_csv(Key::SheetMarket, self)?])
     }

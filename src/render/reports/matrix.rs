@@ -12,14 +12,11 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{
     Block, Builder, Dialect, HeatCell, HeatRow, Heatmap, Outline, Text, ToOutline, Tone,
 };
 use crate::render::reports::text::{level, or_empty, person};
-use crate::render::table::{
-    Cell, Field, Grid, L, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
-};
+use crate::render::table::{Cell, Field, Grid, L, Sheet, ToXlsx, field_csv, heads};
 use crate::render::words::{Key, Labels};
 use crate::report::{MatrixCell, MatrixPerson, MatrixReport, MatrixSkill, Standing};
 
@@ -311,21 +308,9 @@ impl MatrixReport {
 /// The first skill column of the wide sheets.
 const FIRST_SKILL: usize = 4;
 
-impl ToCsv for MatrixReport {
-    fn columns(&self) -> Vec<String> {
-        field_names(&cell_fields())
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        field_rows(&cell_fields(), &self.cell_rows(), sink)
-    }
-}
+field_csv!(MatrixReport, |r| cell_fields(), &r.cell_rows());
 
 impl ToXlsx for MatrixReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let mut matrix = self.wide(Key::SheetMatrix, |c| {
             let level = c.level.map_or(Cell::Empty, Cell::int);

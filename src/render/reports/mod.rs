@@ -99,6 +99,31 @@ pub const EFFORT_COLUMNS: [&str; 4] = [
     "formal_hours",
 ];
 
+/// Reports whose `as_of` field dates their workbook.
+macro_rules! dated {
+    ($($report:ty),* $(,)?) => {
+        $(impl crate::render::table::Dated for $report {
+            fn as_of(&self) -> Date {
+                self.as_of
+            }
+        })*
+    };
+}
+
+dated!(
+    crate::report::GapReport,
+    crate::report::PersonGapReport,
+    crate::report::GapGroupsReport,
+    crate::report::PlanReport,
+    crate::report::MarketReport,
+    crate::report::ProgressReport,
+    crate::report::WhoReport,
+    crate::report::MatrixReport,
+    crate::report::BalanceReport,
+    crate::report::OverviewReport,
+    crate::report::PersonReport,
+);
+
 fn names(columns: &[&str]) -> Vec<String> {
     columns.iter().map(|c| c.to_string()).collect()
 }

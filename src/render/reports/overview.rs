@@ -5,7 +5,7 @@
 
 use std::io;
 
-use crate::model::{Date, Effort};
+use crate::model::Effort;
 use crate::render::outline::{
     Bar, Block, Builder, Card, Dialect, HeatCell, HeatRow, Heatmap, Outline, Text, ToOutline, Tone,
     Track,
@@ -19,10 +19,6 @@ use crate::report::{LivedMix, ModeHours, OverviewReport, ProgressReport};
 /// `report`: the page's views as sheets: the gap's, the plans' totals, the
 /// balance's, and the coverage map (one row per skill and unit).
 impl ToXlsx for OverviewReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let mut sheets = self.gap.sheets()?;
         let s = &self.plan;

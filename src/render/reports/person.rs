@@ -6,7 +6,6 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::plan::{goal_from, mentor_cell, schedule_cells};
 use crate::render::reports::text::{
@@ -370,10 +369,6 @@ fn mentee_goals(
 
 /// The page's workbook: levels, role gaps, needs, goals, wishes, mentees.
 impl ToXlsx for PersonReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let r = self;
         let levels = Sheet::of(Key::SheetLevels, LEVEL_FIELDS, &r.levels);

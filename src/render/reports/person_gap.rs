@@ -4,14 +4,12 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::model::Effort;
 use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{effort_hours, effort_line, level, person};
 use crate::render::reports::{EFFORT_COLUMNS, effort_lines, opening};
 use crate::render::table::{
-    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
-    pick, rows_of,
+    Cell, Field, Grid, Human, L, R, Sheet, ToXlsx, field_csv, heads, pick, rows_of,
 };
 use crate::render::words::{Key, Labels};
 use crate::report::{PersonGap, PersonGapReport, RoleSkillGap};
@@ -203,22 +201,13 @@ fn person_skills(r: &PersonGapReport) -> impl Iterator<Item = PersonRow<'_>> {
         .flat_map(|p| p.skills.iter().map(move |s| (p, Some(s))))
 }
 
-impl ToCsv for PersonGapReport {
-    fn columns(&self) -> Vec<String> {
-        field_names(&person_fields())
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        let rows: Vec<_> = person_skills(self).collect();
-        field_rows(&person_fields(), &rows, sink)
-    }
-}
+field_csv!(
+    PersonGapReport,
+    |r| person_fields(),
+    &person_skills(r).collect::<Vec<_>>()
+);
 
 impl ToXlsx for PersonGapReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let gaps = Sheet::from_csv(Key::SheetPersonGaps, self)?;
         let mut columns = vec!["person", "name", "unit", "role", "readiness"];

@@ -5,15 +5,12 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{Block, Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{
     activities_line, effort_hours, effort_line, level, person, plan_counts, reason, wishes,
 };
 use crate::render::reports::{EFFORT_COLUMNS, effort, opening};
-use crate::render::table::{
-    Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, field_names, field_rows, heads,
-};
+use crate::render::table::{Cell, Field, Grid, Human, L, R, Sheet, ToXlsx, field_csv, heads};
 use crate::render::words::{Key, Labels};
 use crate::report::{
     EffortBy, Goal, LateGoal, MentorLoad, PersonPlan, PlanReport, PlanSummary, Reason, Recruitment,
@@ -575,22 +572,9 @@ fn goal_rows(report: &PlanReport) -> Vec<GoalRow<'_>> {
 /// The workbook-only column of [`goal_fields`].
 const MENTOR_NAME: &str = "mentor_name";
 
-impl ToCsv for PlanReport {
-    fn columns(&self) -> Vec<String> {
-        field_names(&machine_goal_fields(self, true))
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        let rows = goal_rows(self);
-        field_rows(&machine_goal_fields(self, true), &rows, sink)
-    }
-}
+field_csv!(PlanReport, |r| machine_goal_fields(r, true), &goal_rows(r));
 
 impl ToXlsx for PlanReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let rows = goal_rows(self);
         let goals = Sheet::of(Key::SheetGoals, &machine_goal_fields(self, false), &rows);

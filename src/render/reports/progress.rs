@@ -9,10 +9,10 @@
 
 use std::io;
 
-use crate::model::{Date, LearningMix, Mode};
+use crate::model::{LearningMix, Mode};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
-use crate::render::table::{Cell, Field, RowSink, ToCsv, field_names, field_rows};
+use crate::render::table::{Cell, Field, field_csv};
 use crate::render::table::{Grid, Human, L, R, heads};
 use crate::render::table::{Sheet, ToXlsx};
 use crate::render::words::{Key, Labels};
@@ -264,21 +264,9 @@ pub const NEED_FIELDS: &[NeedField] = &[
 /// A column of `progress`'s need rows.
 type NeedField = Field<NeedProgress, ProgressReport>;
 
-impl ToCsv for ProgressReport {
-    fn columns(&self) -> Vec<String> {
-        field_names(NEED_FIELDS)
-    }
-
-    fn write_rows(&self, sink: &mut dyn RowSink) -> io::Result<()> {
-        field_rows(NEED_FIELDS, &self.needs, sink)
-    }
-}
+field_csv!(ProgressReport, |r| NEED_FIELDS, &r.needs);
 
 impl ToXlsx for ProgressReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let needs = Sheet::from_csv(Key::SheetNeeds, self)?;
         let mut columns = vec![

@@ -6,7 +6,6 @@
 
 use std::io;
 
-use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
 use crate::render::table::{Cell, Grid, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads, show};
@@ -122,10 +121,6 @@ impl ToCsv for WhoReport {
 }
 
 impl ToXlsx for WhoReport {
-    fn as_of(&self) -> Date {
-        self.as_of
-    }
-
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         Ok(vec![Sheet::from_csv(Key::SheetPeople, self)?])
     }
