@@ -197,11 +197,6 @@ pub trait ToOutline {
     fn tell(&self, dialect: Dialect, labels: Labels, sink: &mut dyn FnMut(Block)) {
         self.outline_in(dialect, labels).into_iter().for_each(sink)
     }
-
-    /// The report's document in English.
-    fn outline(&self, dialect: Dialect) -> Outline {
-        self.outline_in(dialect, Labels::default())
-    }
 }
 
 /// Builds an outline block by block, or hands each block on as it is

@@ -82,33 +82,30 @@ impl Grid {
     /// The columns a narrow table folds first, least important first (by
     /// index). The first column left takes the others' values; a grid keeps
     /// at least one column unfolded.
-    pub fn fold(mut self, order: &[usize]) -> Grid {
-        for (rank, &i) in order.iter().enumerate() {
-            if let Some(c) = self.columns.get_mut(i) {
-                c.fold = Some(rank as u8);
-            }
-        }
-        self
+    pub fn fold(self, order: &[usize]) -> Grid {
+        self.ranked(order, |c, rank| c.fold = Some(rank))
     }
 
     /// Columns folded only when the table cannot fit otherwise, even with
     /// its cells wrapped (its longest words alone too wide), after the
     /// [`fold`](Grid::fold) ones, in this order.
-    pub fn fold_last(mut self, order: &[usize]) -> Grid {
-        for (rank, &i) in order.iter().enumerate() {
-            if let Some(c) = self.columns.get_mut(i) {
-                c.fold = Some(LAST_RESORT.saturating_add(rank as u8));
-            }
-        }
-        self
+    pub fn fold_last(self, order: &[usize]) -> Grid {
+        self.ranked(order, |c, rank| {
+            c.fold = Some(LAST_RESORT.saturating_add(rank))
+        })
     }
 
     /// The columns a narrow table leaves out (details shown elsewhere),
     /// least important first (by index), before it folds any.
-    pub fn details(mut self, order: &[usize]) -> Grid {
+    pub fn details(self, order: &[usize]) -> Grid {
+        self.ranked(order, |c, rank| c.detail = Some(rank))
+    }
+
+    /// Each column of `order` (by index) given its rank in it by `set`.
+    fn ranked(mut self, order: &[usize], set: impl Fn(&mut Column, u8)) -> Grid {
         for (rank, &i) in order.iter().enumerate() {
             if let Some(c) = self.columns.get_mut(i) {
-                c.detail = Some(rank as u8);
+                set(c, rank as u8);
             }
         }
         self

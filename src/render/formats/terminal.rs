@@ -135,15 +135,7 @@ fn draw(style: Style, grid: &Grid, palette: Option<&Palette>) -> Table {
             .collect();
         grid = Grid {
             columns: keep.iter().map(|&i| grid.columns[i].clone()).collect(),
-            rows: grid
-                .rows
-                .iter()
-                .map(|row| {
-                    keep.iter()
-                        .map(|&i| row.get(i).cloned().unwrap_or_default())
-                        .collect()
-                })
-                .collect(),
+            rows: grid.rows.iter().map(|row| kept(row, &keep)).collect(),
         };
     }
     let mut ranks: Vec<u8> = grid.columns.iter().filter_map(|c| c.fold).collect();
@@ -178,6 +170,13 @@ fn escaped(grid: &Grid) -> Grid {
     grid
 }
 
+/// A row's cells in the columns `keep`, an absent one empty.
+fn kept(row: &[String], keep: &[usize]) -> Vec<String> {
+    keep.iter()
+        .map(|&i| row.get(i).cloned().unwrap_or_default())
+        .collect()
+}
+
 /// A grid some of whose columns were folded: each row's folded values, one
 /// line of text that goes under its first cell.
 struct Folded {
@@ -206,11 +205,7 @@ fn fold(grid: &Grid, ranks: &[u8]) -> Folded {
                 Some(format!("{}: {value}", grid.columns[i].name))
             })
             .collect();
-        out.grid.rows.push(
-            keep.iter()
-                .map(|&i| row.get(i).cloned().unwrap_or_default())
-                .collect(),
-        );
+        out.grid.rows.push(kept(row, &keep));
         out.extra.push(extra.join("; "));
     }
     out

@@ -32,7 +32,7 @@ use rust_xlsxwriter::{
 use crate::model::Date;
 use crate::render::Lang;
 use crate::render::formats::csv::formula_like;
-use crate::render::table::{Cell, Sheet, ToXlsx};
+use crate::render::table::{Cell, Sheet, ToXlsx, show};
 use crate::render::words::{self, Key, Labels};
 
 /// Writes a report as an XLSX workbook.
@@ -248,24 +248,11 @@ fn write_cell(
     lang: Lang,
 ) -> io::Result<usize> {
     let width = match cell {
-        Cell::Term(t) => {
-            let word = words::term(t).map_or(*t, |key| Labels::new(lang).get(key));
-            xlsx(ws.write_string(r, c, word))?;
-            word.chars().count()
-        }
-        Cell::Tagged(tags) => {
-            let l = Labels::new(lang);
-            let text: Vec<String> = tags
-                .iter()
-                .map(|(t, v)| format!("{}: {v}", words::term(t).map_or(*t, |k| l.get(k))))
-                .collect();
-            let text = text.join("; ");
-            if formula_like(&text) {
-                xlsx(ws.write_string_with_format(r, c, &text, &styles.quoted))?;
-            } else {
-                xlsx(ws.write_string(r, c, &text))?;
-            }
-            text.chars().count()
+        // A term, its tags, and a yes or no in the workbook's language (a
+        // boolean cell shows TRUE/FALSE in English wherever the file is
+        // opened), as the tables show them.
+        Cell::Term(_) | Cell::Tagged(_) | Cell::Bool(_) => {
+            write_text(ws, r, c, &show(Labels::new(lang), cell), styles)?
         }
         Cell::Empty => 0,
         Cell::Noted(cell, tags) => {
@@ -283,17 +270,7 @@ fn write_cell(
             width
         }
         Cell::Text(t) if t.is_empty() => 0,
-        Cell::Text(t) => {
-            let t = fit_cell(t);
-            let t = t.as_ref();
-            // write_string: text never becomes a formula, whatever it says.
-            if formula_like(t) {
-                xlsx(ws.write_string_with_format(r, c, t, &styles.quoted))?;
-            } else {
-                xlsx(ws.write_string(r, c, t))?;
-            }
-            t.lines().map(|l| l.chars().count()).max().unwrap_or(0)
-        }
+        Cell::Text(t) => write_text(ws, r, c, t, styles)?,
         Cell::Int(n) => {
             xlsx(ws.write_number(r, c, *n as f64))?;
             n.to_string().len()
@@ -323,15 +300,27 @@ fn write_cell(
             };
             10
         }
-        // A yes or no in the workbook's language (a boolean cell shows
-        // TRUE/FALSE in English wherever the file is opened).
-        Cell::Bool(b) => {
-            let word = Labels::new(lang).get(if *b { Key::Yes } else { Key::No });
-            xlsx(ws.write_string(r, c, word))?;
-            word.chars().count()
-        }
     };
     Ok(width)
+}
+
+/// Writes text as text (write_string: it never becomes a formula, whatever
+/// it says); returns how many characters its widest line has.
+fn write_text(
+    ws: &mut Worksheet,
+    r: RowNum,
+    c: ColNum,
+    text: &str,
+    styles: &Styles,
+) -> io::Result<usize> {
+    let t = fit_cell(text);
+    let t = t.as_ref();
+    if formula_like(t) {
+        xlsx(ws.write_string_with_format(r, c, t, &styles.quoted))?;
+    } else {
+        xlsx(ws.write_string(r, c, t))?;
+    }
+    Ok(t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
 }
 
 fn excel_date(date: Date) -> Result<ExcelDateTime, XlsxError> {

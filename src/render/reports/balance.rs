@@ -11,7 +11,7 @@ use crate::render::table::{
     Cell, Field, Grid, Human, L, R, RowSink, Sheet, ToCsv, ToXlsx, heads, pick,
 };
 use crate::render::words::{Key, Labels};
-use crate::report::{BalanceReport, DueReason, KeyPerson, Movement, SkillBalance};
+use crate::report::{BalanceReport, DueReason, ExpiredRow, KeyPerson, Movement, SkillBalance};
 
 use Dialect::{Document, Terminal};
 
@@ -80,19 +80,11 @@ fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
             ],
         ),
     )
-    .list(f.expired_assessments.iter().map(|e| {
-        Text::plain(l.fill(
-            Key::ExpiredItem,
-            &[
-                &r.who(&e.person),
-                &e.skill,
-                &e.level,
-                &e.expires,
-                &e.file,
-                &e.line,
-            ],
-        ))
-    }));
+    .list(
+        f.expired_assessments
+            .iter()
+            .map(|e| Text::plain(expired(l, r, e, Key::ExpiredItem))),
+    );
     if !f.oldest.is_empty() {
         let oldest: Vec<String> = f
             .oldest
@@ -131,21 +123,21 @@ fn balance_terminal(l: Labels, r: &BalanceReport, out: &mut Builder) {
     people_over_time(l, r, Terminal, out);
 }
 
+/// An expired assessment worded by `item`: who, skill, level, when, where.
+fn expired(l: Labels, r: &BalanceReport, e: &ExpiredRow, item: Key) -> String {
+    let who = r.who(&e.person);
+    l.fill(
+        item,
+        &[&who, &e.skill, &e.level, &e.expires, &e.file, &e.line],
+    )
+}
+
 fn balance_document(l: Labels, r: &BalanceReport, out: &mut Builder) {
     let f = &r.freshness;
-    let expired = f.expired_assessments.iter().map(|e| {
-        l.fill(
-            Key::ExpiredDocumentItem,
-            &[
-                &r.who(&e.person),
-                &e.skill,
-                &e.level,
-                &e.expires,
-                &e.file,
-                &e.line,
-            ],
-        )
-    });
+    let expired = f
+        .expired_assessments
+        .iter()
+        .map(|e| expired(l, r, e, Key::ExpiredDocumentItem));
     let oldest = f.oldest.iter().map(|o| {
         l.fill(
             Key::OldestDocumentItem,

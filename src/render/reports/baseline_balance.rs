@@ -10,6 +10,7 @@ use std::io;
 
 use crate::render::outline::{Dialect, Outline, Text, ToOutline};
 use crate::render::reports::baseline::{Appending, Mark, Page, as_of, mark_word, signed, status};
+use crate::render::reports::text::then_now;
 use crate::render::table::Grid;
 use crate::render::table::{Cell, RowSink, ToCsv};
 use crate::render::words::{Key, Labels};
@@ -42,14 +43,6 @@ fn mark(baseline: Option<&SkillBaseline>) -> Mark {
         Some(b) if b.regression.is_some() => Mark::Worse,
         Some(b) if b.changed() => Mark::Changed,
         Some(_) => Mark::Unchanged,
-    }
-}
-
-/// "2 -> 3", or "3" when nothing changed.
-fn then_now(l: Labels, then: Option<u64>, now: u64) -> String {
-    match then {
-        Some(then) if then != now => format!("{} -> {}", l.int(then), l.int(now)),
-        _ => l.int(now),
     }
 }
 

@@ -113,15 +113,14 @@ fn gap_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
 
 /// Whom a need develops, each an `item` (person, from, to, hours).
 fn developed(l: Labels, n: &NeedGap, item: Key) -> String {
-    let people: Vec<String> = n
-        .develop
-        .iter()
-        .map(|d| {
-            let who = person(&d.person, d.name.as_deref());
-            l.fill(item, &[&who, &d.from, &d.to, &l.int(d.hours)])
-        })
-        .collect();
-    people.join(", ")
+    development_items(l, n, item).collect::<Vec<_>>().join(", ")
+}
+
+fn development_items(l: Labels, n: &NeedGap, item: Key) -> impl Iterator<Item = String> {
+    n.develop.iter().map(move |d| {
+        let who = person(&d.person, d.name.as_deref());
+        l.fill(item, &[&who, &d.from, &d.to, &l.int(d.hours)])
+    })
 }
 
 /// "2 x Rust at level 3 by 2027-06-30": what a need recruits.
@@ -310,15 +309,25 @@ pub fn renew_terminal(l: Labels, r: &GapReport, out: &mut Builder) {
 /// A need's renewals on one line, each worded by `item` (person, level,
 /// expires, hours).
 fn renewals(l: Labels, n: &NeedGap, item: Key) -> String {
-    let people: Vec<String> = n
-        .renew
-        .iter()
-        .map(|x| {
-            let who = person(&x.person, x.name.as_deref());
-            l.fill(item, &[&who, &x.level, &x.expires, &l.int(x.hours)])
-        })
-        .collect();
-    people.join(", ")
+    renewal_items(l, n, item).collect::<Vec<_>>().join(", ")
+}
+
+fn renewal_items(l: Labels, n: &NeedGap, item: Key) -> impl Iterator<Item = String> {
+    n.renew.iter().map(move |x| {
+        let who = person(&x.person, x.name.as_deref());
+        l.fill(item, &[&who, &x.level, &x.expires, &l.int(x.hours)])
+    })
+}
+
+/// The holders of a need's skill elsewhere in the organisation (issue 25).
+fn elsewhere_items(l: Labels, n: &NeedGap) -> impl Iterator<Item = String> {
+    n.elsewhere.iter().map(move |e| {
+        let who = person(&e.person, e.name.as_deref());
+        l.fill(
+            Key::ElsewhereItem,
+            &[&who, &or_empty(e.unit.as_ref()), &e.level],
+        )
+    })
 }
 
 /// `gap`, both dialects: a paragraph per need whose deadline has passed,
@@ -613,14 +622,7 @@ pub fn ks_block(l: Labels, r: &GapReport, dialect: Dialect, out: &mut Builder) {
         .iter()
         .filter(|n| !n.elsewhere.is_empty())
         .map(|n| {
-            let people: Vec<String> = n
-                .elsewhere
-                .iter()
-                .map(|e| {
-                    let who = person(&e.person, e.name.as_deref());
-                    l.fill(ElsewhereItem, &[&who, &or_empty(e.unit.as_ref()), &e.level])
-                })
-                .collect();
+            let people: Vec<String> = elsewhere_items(l, n).collect();
             Text::plain(format!("{}: {}", n.id, people.join("; ")))
         })
         .collect();
@@ -745,47 +747,24 @@ pub fn need_view(r: &GapReport, n: &NeedGap, dialect: Dialect, l: Labels) -> Out
     out.grid(facts);
     // The same headings in both dialects: the lists are the view.
     let _ = dialect;
-    let heading = |out: &mut Builder, key: Key| {
-        out.heading(2, l.get(key));
-    };
-    if !n.renew.is_empty() {
-        heading(&mut out, RenewHeading);
-        out.list(n.renew.iter().map(|x| {
-            Text::plain(l.fill(
-                RenewDocumentItem,
-                &[
-                    &person(&x.person, x.name.as_deref()),
-                    &x.level,
-                    &x.expires,
-                    &l.int(x.hours),
-                ],
-            ))
-        }));
-    }
-    if !n.develop.is_empty() {
-        heading(&mut out, DevelopHeading);
-        out.list(n.develop.iter().map(|d| {
-            Text::plain(l.fill(
-                DevelopDocumentItem,
-                &[
-                    &person(&d.person, d.name.as_deref()),
-                    &d.from,
-                    &d.to,
-                    &l.int(d.hours),
-                ],
-            ))
-        }));
-    }
-    if n.recruit > 0 {
-        heading(&mut out, RecruitHeading);
-        out.list([Text::plain(recruit_line(l, n))]);
-    }
-    if !n.elsewhere.is_empty() {
-        heading(&mut out, ElsewhereHeading);
-        out.list(n.elsewhere.iter().map(|e| {
-            let who = person(&e.person, e.name.as_deref());
-            Text::plain(l.fill(ElsewhereItem, &[&who, &or_empty(e.unit.as_ref()), &e.level]))
-        }));
+    let recruit = (n.recruit > 0).then(|| recruit_line(l, n));
+    let lists: [(Key, Vec<String>); 4] = [
+        (
+            RenewHeading,
+            renewal_items(l, n, RenewDocumentItem).collect(),
+        ),
+        (
+            DevelopHeading,
+            development_items(l, n, DevelopDocumentItem).collect(),
+        ),
+        (RecruitHeading, recruit.into_iter().collect()),
+        (ElsewhereHeading, elsewhere_items(l, n).collect()),
+    ];
+    for (heading, items) in lists {
+        if !items.is_empty() {
+            out.heading(2, l.get(heading))
+                .list(items.into_iter().map(Text::plain));
+        }
     }
     out.build()
 }

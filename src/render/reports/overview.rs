@@ -7,8 +7,7 @@ use std::io;
 
 use crate::model::Effort;
 use crate::render::outline::{
-    Bar, Block, Builder, Card, Dialect, HeatCell, HeatRow, Heatmap, Outline, Text, ToOutline, Tone,
-    Track,
+    Bar, Block, Builder, Card, Dialect, HeatCell, HeatRow, Heatmap, Outline, ToOutline, Tone, Track,
 };
 use crate::render::reports::text::level;
 use crate::render::reports::{balance, plan, progress};
@@ -190,14 +189,7 @@ pub fn page(r: &OverviewReport, progress: Option<&ProgressReport>, l: Labels) ->
                 .map(|grid| vec![Block::Grid(grid)])
                 .collect(),
         ));
-    if !r.plan.mentors.is_empty() {
-        out.heading(3, l.get(MentorsHeading)).list(
-            r.plan
-                .mentors
-                .iter()
-                .map(|m| Text::plain(plan::load_line(l, m))),
-        );
-    }
+    plan::mentors_summary(l, &r.plan, Dialect::Document, &mut out);
     if !r.market.skills.is_empty() {
         out.section("market", l.get(MarketHeading))
             .part(r.market.outline_in(Dialect::Document, l));

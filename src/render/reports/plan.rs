@@ -79,18 +79,10 @@ impl ToOutline for PlanReport {
             out.grid(grid);
         }
         let recruitment = (!s.recruit.is_empty()).then(|| recruitment(l, &r.levels, &s.recruit));
-        match (dialect, recruitment) {
-            (Terminal, None) => out.para(l.get(Key::RecruitmentNone)),
-            (Terminal, Some(grid)) => out.para(l.get(Key::RecruitmentTerminal)).grid(grid),
-            (Document, recruitment) => {
-                out.heading(3, l.get(Key::Recruitment));
-                match recruitment {
-                    None => out.para(l.get(Key::NoneNeeded)),
-                    Some(grid) => out.grid(grid),
-                }
-            }
-        };
-        out.para(reach_line(l, &s.reach));
+        use Key::{Recruitment, RecruitmentNone, RecruitmentTerminal};
+        let keys = [RecruitmentNone, RecruitmentTerminal, Recruitment];
+        listed(l, dialect, keys, recruitment, &mut out);
+        out.para(reach_line(l, Key::ReachLine, &s.reach));
         // Issue 25: with `[cost]`, what the plans and recruitment cost, by year.
         if let (Some(cost), Some(years), Some(currency)) = (s.cost, &s.cost_by_year, &s.currency) {
             let by_year: Vec<String> = years
@@ -103,7 +95,7 @@ impl ToOutline for PlanReport {
             ));
         }
         late_goals(l, r, dialect, &mut out);
-        mentors_summary(l, r, dialect, &mut out);
+        mentors_summary(l, &r.summary, dialect, &mut out);
     }
 }
 
@@ -178,10 +170,10 @@ pub fn person_plan(
     }
 }
 
-/// FORMAT r3 "Reach" in a sentence.
-pub fn reach_line(l: Labels, reach: &crate::report::Reach) -> String {
+/// FORMAT r3 "Reach" in a sentence worded by `key`.
+pub fn reach_line(l: Labels, key: Key, reach: &crate::report::Reach) -> String {
     l.fill(
-        Key::ReachLine,
+        key,
         &[
             &reach.any,
             &reach.people,
@@ -336,21 +328,27 @@ pub fn late_goals(l: Labels, r: &PlanReport, dialect: Dialect, out: &mut Builder
     if !r.scheduled {
         return;
     }
-    let late = &r.summary.late;
-    match (dialect, late.is_empty()) {
-        (Dialect::Terminal, true) => {
-            out.para(l.get(Key::LateGoalsNone));
-            return;
+    let late = (!r.summary.late.is_empty()).then(|| late_grid(l, r));
+    let keys = [Key::LateGoalsNone, Key::LateGoalsTerminal, Key::LateGoals];
+    listed(l, dialect, keys, late, out);
+}
+
+/// A list of the summary's: in a terminal the `none` line, or the `lead`
+/// line and the grid; in a document its `heading`, then the grid or "none
+/// needed".
+fn listed(l: Labels, dialect: Dialect, keys: [Key; 3], grid: Option<Grid>, out: &mut Builder) {
+    let [none, lead, heading] = keys;
+    match (dialect, grid) {
+        (Terminal, None) => out.para(l.get(none)),
+        (Terminal, Some(grid)) => out.para(l.get(lead)).grid(grid),
+        (Document, grid) => {
+            out.heading(3, l.get(heading));
+            match grid {
+                None => out.para(l.get(Key::NoneNeeded)),
+                Some(grid) => out.grid(grid),
+            }
         }
-        (Dialect::Terminal, false) => out.para(l.get(Key::LateGoalsTerminal)),
-        (Dialect::Document, true) => {
-            out.heading(3, l.get(Key::LateGoals))
-                .para(l.get(Key::NoneNeeded));
-            return;
-        }
-        (Dialect::Document, false) => out.heading(3, l.get(Key::LateGoals)),
     };
-    out.grid(late_grid(l, r));
 }
 
 /// Need, deadline, person, skill, finish and the hours that do not fit,
@@ -413,8 +411,8 @@ pub fn plan_what(l: Labels, r: &PlanReport) -> String {
 
 /// The plan summary's mentors, most mentees first; nothing when no goal
 /// has a mentor (the Mentor column already says "external network").
-pub fn mentors_summary(l: Labels, r: &PlanReport, dialect: Dialect, out: &mut Builder) {
-    let mentors = &r.summary.mentors;
+pub fn mentors_summary(l: Labels, s: &PlanSummary, dialect: Dialect, out: &mut Builder) {
+    let mentors = &s.mentors;
     if mentors.is_empty() {
         return;
     }

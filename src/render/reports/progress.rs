@@ -11,14 +11,15 @@ use std::io;
 
 use crate::model::{LearningMix, Mode};
 use crate::render::outline::{Builder, Dialect, Outline, ToOutline};
-use crate::render::reports::text::{level, or_empty, person};
+use crate::render::reports::plan;
+use crate::render::reports::text::{level, or_empty, person, then_now};
 use crate::render::table::{Cell, Field, field_csv};
 use crate::render::table::{Grid, Human, L, R, heads};
 use crate::render::table::{Sheet, ToXlsx};
 use crate::render::words::{Key, Labels};
 use crate::report::{
     ActivityEffect, Effect, GainBy, LevelChange, ModeEffect, ModeHours, NeedProgress,
-    ProgressReport, Reach,
+    ProgressReport,
 };
 
 impl ToOutline for ProgressReport {
@@ -197,15 +198,6 @@ fn gains(l: Labels, key: Key, rows: &[GainBy], none: &str) -> Grid {
     grid
 }
 
-/// "3 -> 5" where the count changed, "3" where it did not.
-fn then_now(l: Labels, then: u64, now: u64) -> String {
-    if then == now {
-        l.int(now)
-    } else {
-        format!("{} -> {}", l.int(then), l.int(now))
-    }
-}
-
 fn skills(l: Labels, r: &ProgressReport) -> Grid {
     let mut header = heads(l, &[(L, Key::ColSkill)]);
     header.extend(r.scale.iter().enumerate().map(|(i, n)| format!(">{i} {n}")));
@@ -216,9 +208,9 @@ fn skills(l: Labels, r: &ProgressReport) -> Grid {
         let mut row = vec![s.name.clone()];
         for i in 0..r.scale.len() {
             let at = |v: &[u64]| v.get(i).copied().unwrap_or(0);
-            row.push(then_now(l, at(&s.levels_then), at(&s.levels_now)));
+            row.push(then_now(l, Some(at(&s.levels_then)), at(&s.levels_now)));
         }
-        row.push(then_now(l, s.assessed_then, s.assessed_now));
+        row.push(then_now(l, Some(s.assessed_then), s.assessed_now));
         grid.push(row);
     }
     grid
@@ -240,11 +232,11 @@ pub const NEED_FIELDS: &[NeedField] = &[
     NeedField::new("have_then", |n| Cell::int(n.then.have)),
     NeedField::new("have_now", |n| Cell::int(n.now.have))
         .head(R, Key::ColHave)
-        .shows(|n, h| then_now(h.l, n.then.have.into(), n.now.have.into())),
+        .shows(|n, h| then_now(h.l, Some(n.then.have.into()), n.now.have.into())),
     NeedField::new("shortfall_then", |n| Cell::int(n.then.shortfall)),
     NeedField::new("shortfall_now", |n| Cell::int(n.now.shortfall))
         .head(R, Key::ColShort)
-        .shows(|n, h| then_now(h.l, n.then.shortfall.into(), n.now.shortfall.into())),
+        .shows(|n, h| then_now(h.l, Some(n.then.shortfall.into()), n.now.shortfall.into())),
     NeedField::new("coverage_then", |n| Cell::Share(n.then.coverage)),
     NeedField::new("coverage_now", |n| Cell::Share(n.now.coverage))
         .head(R, Key::ColCoverage)
@@ -375,7 +367,7 @@ fn logged(l: Labels, r: &ProgressReport, dialect: Dialect, out: &mut Builder) {
         );
     }
     if let Some(reach) = &r.reach {
-        out.para(reach_line(l, reach));
+        out.para(plan::reach_line(l, Key::ReachLogLine, reach));
     }
 }
 
@@ -391,20 +383,6 @@ fn effect_rows(effect: &Effect) -> Vec<EffectRow> {
         rows.push((None, effect.unlogged.clone()));
     }
     rows
-}
-
-/// FORMAT r3 "Reach" from the log, in a sentence.
-pub fn reach_line(l: Labels, reach: &Reach) -> String {
-    l.fill(
-        Key::ReachLogLine,
-        &[
-            &reach.any,
-            &reach.people,
-            &reach.experience,
-            &reach.social,
-            &reach.formal,
-        ],
-    )
 }
 
 /// The declared mix as a row of the lived-mix table: its percentages, no

@@ -161,6 +161,14 @@ fn activities(l: Labels, suggestions: &[SuggestedActivity]) -> Vec<String> {
         .collect()
 }
 
+/// "2 -> 3", or "3" when nothing changed.
+pub fn then_now(l: Labels, then: Option<u64>, now: u64) -> String {
+    match then {
+        Some(then) if then != now => format!("{} -> {}", l.int(then), l.int(now)),
+        _ => l.int(now),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
