@@ -24,6 +24,16 @@ pub enum Dialect {
     Document,
 }
 
+impl Dialect {
+    /// `terminal`'s word in a terminal, `document`'s in a document.
+    pub fn pick<T>(self, terminal: T, document: T) -> T {
+        match self {
+            Dialect::Terminal => terminal,
+            Dialect::Document => document,
+        }
+    }
+}
+
 /// The first fold rank of [`Grid::fold_last`]'s columns.
 pub const LAST_RESORT: u8 = 128;
 

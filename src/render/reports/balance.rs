@@ -356,36 +356,24 @@ pub fn people_over_time(l: Labels, r: &BalanceReport, dialect: Dialect, out: &mu
         out.list(gone);
     }
     let days = r.freshness.expiring_days;
-    let (arriving, leaving) = match dialect {
-        Dialect::Terminal => (
-            l.get(Key::ArrivingTerminal).to_string(),
-            l.fill(Key::LeavingTerminal, &[&days]),
-        ),
-        Dialect::Document => (
-            l.get(Key::ArrivingHeading).to_string(),
-            l.fill(Key::LeavingHeading, &[&days]),
-        ),
-    };
+    let pick = |terminal, document| l.get(dialect.pick(terminal, document));
     if !r.arriving.is_empty() {
-        out.heading(2, arriving).grid(arriving_grid(l, &r.arriving));
+        out.heading(2, pick(Key::ArrivingTerminal, Key::ArrivingHeading))
+            .grid(arriving_grid(l, &r.arriving));
     }
     if !r.leaving.is_empty() {
-        out.heading(2, leaving).grid(leaving_grid(l, &r.leaving));
+        let key = dialect.pick(Key::LeavingTerminal, Key::LeavingHeading);
+        out.heading(2, l.fill(key, &[&days]))
+            .grid(leaving_grid(l, &r.leaving));
     }
     if !r.calibration.is_empty() {
-        let key = match dialect {
-            Dialect::Terminal => Key::CalibrationTerminal,
-            Dialect::Document => Key::CalibrationHeading,
-        };
+        let key = dialect.pick(Key::CalibrationTerminal, Key::CalibrationHeading);
         out.heading(2, l.fill(key, &[&r.calibrate_at]))
             .grid(calibration_grid(l, r));
     }
     if !r.due.is_empty() {
-        let key = match dialect {
-            Dialect::Terminal => Key::DueTerminal,
-            Dialect::Document => Key::DueHeading,
-        };
-        out.heading(2, l.get(key)).grid(due_grid(l, r));
+        out.heading(2, pick(Key::DueTerminal, Key::DueHeading))
+            .grid(due_grid(l, r));
     }
     // Issue 25, KS's *avvikle*: each skill being wound down, its holders
     // unit by unit.

@@ -316,10 +316,7 @@ pub fn schedule_cells(l: Labels, plan: &PersonPlan, g: &Goal) -> [String; 2] {
 
 /// A person's capacity for their plan's heading, when it is limited.
 pub fn capacity(l: Labels, plan: &PersonPlan, dialect: Dialect) -> Option<String> {
-    let key = match dialect {
-        Dialect::Terminal => Key::CapacityTerminal,
-        Dialect::Document => Key::CapacityIs,
-    };
+    let key = dialect.pick(Key::CapacityTerminal, Key::CapacityIs);
     plan.capacity.map(|c| l.fill(key, &[&l.hours(c)]))
 }
 
