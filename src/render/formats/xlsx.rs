@@ -376,6 +376,9 @@ mod tests {
             rows: vec![
                 vec![Cell::Text(long.clone())],
                 vec![Cell::Text("ok".into())],
+                // Tagged values too (a goal's reasons), which failed the
+                // workbook before they were written as text is.
+                vec![Cell::Tagged(vec![("need", long.clone())])],
             ],
             ..sheet
         };
@@ -388,6 +391,9 @@ mod tests {
         assert_eq!(cell.chars().count(), MAX_CELL);
         assert!(cell.ends_with(CUT), "{}", &cell[cell.len() - 100..]);
         assert!(cell.starts_with("æææ"));
+        let tagged = range.get((3, 0)).expect("the tagged cell").to_string();
+        assert_eq!(tagged.chars().count(), MAX_CELL);
+        assert!(tagged.starts_with("need: æææ") && tagged.ends_with(CUT));
         assert_eq!(fit_cell("short"), "short");
         assert_eq!(fit_cell(&"a".repeat(MAX_CELL)).len(), MAX_CELL);
     }
