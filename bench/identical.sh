@@ -8,7 +8,8 @@
 # log with goals done and certificates expiring, people out of order),
 # for every command and view (gap --by each, plan, plan --mentor,
 # balance, market, progress --since, report, check, baseline
-# comparisons of gap and balance) in every format (json, csv and its excel
+# comparisons of gap and balance, a person's own page and a unit's team
+# page, the matrix and who) in every format (json, csv and its excel
 # dialect, markdown, table, html, and xlsx written with -o, whose bytes are
 # compared too), the human formats in the default language and with --lang
 # nb and --lang en, tables also narrow (--width 60). A generated
@@ -102,6 +103,32 @@ for org in "${SMALL[@]}"; do
         "-o out.xlsx --lang nb" "-o out.html --lang en" "-o out.html --since 2026-01-01" \
         "-o out.html --since 2026-01-01 --lang nb" "-f table" "-f csv"; do
         compare report "$org" "${AS_OF[@]}" $fmt
+    done
+    # The pages of issue 23: two people's own pages, a unit's team page,
+    # the matrix, and who holds the first skill of the balance at level 1.
+    people=$("$OLD" gap --by person "$org" "${AS_OF[@]}" -f csv -q 2>/dev/null |
+        awk -F, 'NR > 1 && !seen[$1]++ { print $1 }' | head -2 || true)
+    unit=$("$OLD" gap --by unit "$org" "${AS_OF[@]}" -f csv -q 2>/dev/null |
+        awk -F, 'NR == 2 { print $1 }' || true)
+    skill=$("$OLD" balance "$org" "${AS_OF[@]}" -f csv -q 2>/dev/null |
+        awk -F, 'NR == 2 { print $2 }' || true)
+    for lang in "" "--lang nb" "--lang en"; do
+        for person in $people; do
+            for fmt in "-f json" "-o out.html" "-o out.md" "-o out.xlsx"; do
+                compare report "$org" "${AS_OF[@]}" --person "$person" $fmt $lang
+            done
+        done
+        if [[ -n $unit ]]; then
+            for fmt in "-f json" "-o out.html" "-o out.md"; do
+                compare report "$org" "${AS_OF[@]}" --unit "$unit" $fmt $lang
+            done
+        fi
+    done
+    for fmt in "${FORMATS[@]}"; do
+        compare matrix "$org" "${AS_OF[@]}" $fmt
+        if [[ -n $skill ]]; then
+            compare who "$org" "$skill>=1" "${AS_OF[@]}" $fmt
+        fi
     done
 done
 if [[ ${QUICK:-0} != 1 ]]; then

@@ -610,21 +610,16 @@ fn movements(report: &BalanceReport) -> Option<Sheet> {
     if report.arriving.is_empty() && report.leaving.is_empty() {
         return None;
     }
-    let mut sheet = Sheet::new(
-        Key::SheetMovements,
-        &["kind", "person", "name", "unit", "date"],
-    );
-    let kinds = [("arriving", &report.arriving), ("leaving", &report.leaving)];
-    for (kind, list) in kinds {
-        for m in list {
-            sheet.rows.push(vec![
-                Cell::Term(kind),
-                Cell::text(&m.person),
-                Cell::opt_text(m.name.as_ref()),
-                Cell::opt_text(m.unit.as_ref()),
-                Cell::Date(m.date),
-            ]);
-        }
-    }
-    Some(sheet)
+    let fields: [Field<(&'static str, &Movement)>; 5] = [
+        Field::new("kind", |(kind, _)| Cell::Term(kind)),
+        Field::new("person", |(_, m)| Cell::text(&m.person)),
+        Field::new("name", |(_, m)| Cell::opt_text(m.name.as_ref())),
+        Field::new("unit", |(_, m)| Cell::opt_text(m.unit.as_ref())),
+        Field::new("date", |(_, m)| Cell::Date(m.date)),
+    ];
+    let arriving = report.arriving.iter().map(|m| ("arriving", m));
+    let rows: Vec<_> = arriving
+        .chain(report.leaving.iter().map(|m| ("leaving", m)))
+        .collect();
+    Some(Sheet::of(Key::SheetMovements, &fields, &rows))
 }

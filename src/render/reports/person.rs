@@ -11,10 +11,12 @@ use crate::render::reports::plan::{goal_from, mentor_cell, schedule_cells};
 use crate::render::reports::text::{
     activities_line, effort_hours, effort_line, level, or_empty, person,
 };
-use crate::render::reports::{EFFORT_COLUMNS, effort};
 use crate::render::table::{Cell, Field, Grid, Human, L, R, Sheet, ToXlsx, heads};
 use crate::render::words::{Key, Labels};
-use crate::report::{NeedPart, PersonLevel, PersonNeed, PersonPlan, PersonReport};
+use crate::report::{
+    Goal, NeedPart, PersonGap, PersonLevel, PersonNeed, PersonPlan, PersonReport, PersonWish,
+    RoleSkillGap,
+};
 
 /// The page, in either dialect (it is a document: HTML and Markdown). Two
 /// columns where there is room, so a typical person's page prints on one
@@ -372,63 +374,65 @@ impl ToXlsx for PersonReport {
     fn sheets(&self) -> io::Result<Vec<Sheet>> {
         let r = self;
         let levels = Sheet::of(Key::SheetLevels, LEVEL_FIELDS, &r.levels);
-        let mut gaps = Sheet::new(
-            Key::SheetPersonGaps,
-            &["role", "skill", "current", "target", "gap", "hours"],
-        );
-        if let Some(gap) = &r.role_gap {
-            for s in &gap.skills {
-                gaps.rows.push(vec![
-                    Cell::text(&gap.role),
-                    Cell::text(&s.skill),
-                    Cell::int(s.current),
-                    Cell::int(s.target),
-                    Cell::int(s.gap),
-                    Cell::Num(s.effort.total),
-                ]);
-            }
-        }
+        let gaps: Vec<RoleRow> = (r.role_gap.iter())
+            .flat_map(|gap| gap.skills.iter().map(move |s| (gap, s)))
+            .collect();
+        let gaps = Sheet::of(Key::SheetPersonGaps, &role_fields(), &gaps);
         let needs = Sheet::of(Key::SheetNeeds, NEED_FIELDS, &r.needs);
-        let mut columns = vec!["skill", "from", "to"];
-        columns.extend(EFFORT_COLUMNS);
-        columns.extend(["by", "finish", "late", "mentor", "mentor_name", "host"]);
-        let mut goals = Sheet::new(Key::SheetGoals, &columns);
-        for g in &r.plan.goals {
-            let mut row = vec![Cell::text(&g.skill), Cell::int(g.from), Cell::int(g.to)];
-            row.extend(effort(&g.effort));
-            row.extend([
-                Cell::opt_date(g.by),
-                Cell::opt_date(g.finish),
-                Cell::Bool(g.late),
-                Cell::opt_text(g.mentor.as_ref()),
-                Cell::opt_text(g.mentor_info.as_ref().and_then(|m| m.name.as_ref())),
-                Cell::opt_text(g.host.as_ref()),
-            ]);
-            goals.rows.push(row);
-        }
-        let mut wishes = Sheet::new(Key::SheetWishes, &["skill", "level", "needs", "goals"]);
-        for w in &r.wishes {
-            wishes.rows.push(vec![
-                Cell::text(&w.skill),
-                Cell::int(w.level),
-                Cell::text(w.needs.join(", ")),
-                Cell::Bool(w.goal),
-            ]);
-        }
-        let mut mentees = Sheet::new(
-            Key::SheetMentees,
-            &["person", "name", "skill", "from", "to", "by"],
-        );
-        for (m, g) in mentee_goals(&r.mentees) {
-            mentees.rows.push(vec![
-                Cell::text(&m.person),
-                Cell::opt_text(m.name.as_ref()),
-                Cell::text(&g.skill),
-                Cell::int(g.from),
-                Cell::int(g.to),
-                Cell::opt_date(g.by),
-            ]);
-        }
+        let goals = Sheet::of(Key::SheetGoals, GOAL_FIELDS, &r.plan.goals);
+        let wishes = Sheet::of(Key::SheetWishes, WISH_FIELDS, &r.wishes);
+        let mentees: Vec<_> = mentee_goals(&r.mentees).collect();
+        let mentees = Sheet::of(Key::SheetMentees, &mentee_fields(), &mentees);
         Ok(vec![levels, gaps, needs, goals, wishes, mentees])
     }
+}
+
+/// A skill of the person's role, with the role's gap: a row of the sheet.
+type RoleRow<'a> = (&'a PersonGap, &'a RoleSkillGap);
+
+fn role_fields<'a>() -> [Field<RoleRow<'a>>; 6] {
+    [
+        Field::new("role", |(gap, _)| Cell::text(&gap.role)),
+        Field::new("skill", |(_, s)| Cell::text(&s.skill)),
+        Field::new("current", |(_, s)| Cell::int(s.current)),
+        Field::new("target", |(_, s)| Cell::int(s.target)),
+        Field::new("gap", |(_, s)| Cell::int(s.gap)),
+        Field::new("hours", |(_, s)| Cell::Num(s.effort.total)),
+    ]
+}
+
+const GOAL_FIELDS: &[Field<Goal>] = &[
+    Field::new("skill", |g| Cell::text(&g.skill)),
+    Field::new("from", |g| Cell::int(g.from)),
+    Field::new("to", |g| Cell::int(g.to)),
+    Field::new("effort_hours", |g| Cell::Num(g.effort.total)),
+    Field::new("experience_hours", |g| Cell::Num(g.effort.experience)),
+    Field::new("social_hours", |g| Cell::Num(g.effort.social)),
+    Field::new("formal_hours", |g| Cell::Num(g.effort.formal)),
+    Field::new("by", |g| Cell::opt_date(g.by)),
+    Field::new("finish", |g| Cell::opt_date(g.finish)),
+    Field::new("late", |g| Cell::Bool(g.late)),
+    Field::new("mentor", |g| Cell::opt_text(g.mentor.as_ref())),
+    Field::new("mentor_name", |g| {
+        Cell::opt_text(g.mentor_info.as_ref().and_then(|m| m.name.as_ref()))
+    }),
+    Field::new("host", |g| Cell::opt_text(g.host.as_ref())),
+];
+
+const WISH_FIELDS: &[Field<PersonWish>] = &[
+    Field::new("skill", |w| Cell::text(&w.skill)),
+    Field::new("level", |w| Cell::int(w.level)),
+    Field::new("needs", |w| Cell::text(w.needs.join(", "))),
+    Field::new("goals", |w| Cell::Bool(w.goal)),
+];
+
+fn mentee_fields<'a>() -> [Field<(&'a PersonPlan, &'a Goal)>; 6] {
+    [
+        Field::new("person", |(m, _)| Cell::text(&m.person)),
+        Field::new("name", |(m, _)| Cell::opt_text(m.name.as_ref())),
+        Field::new("skill", |(_, g)| Cell::text(&g.skill)),
+        Field::new("from", |(_, g)| Cell::int(g.from)),
+        Field::new("to", |(_, g)| Cell::int(g.to)),
+        Field::new("by", |(_, g)| Cell::opt_date(g.by)),
+    ]
 }

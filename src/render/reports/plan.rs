@@ -423,16 +423,13 @@ pub fn mentors_summary(l: Labels, s: &PlanSummary, dialect: Dialect, out: &mut B
 /// The plan workbook's mentors sheet: each mentor's unit and number of
 /// mentees, as the summary lists them.
 pub fn mentors_sheet(report: &PlanReport) -> Sheet {
-    let mut sheet = Sheet::new(Key::SheetMentors, &["person", "name", "unit", "mentees"]);
-    for m in &report.summary.mentors {
-        sheet.rows.push(vec![
-            Cell::text(&m.person),
-            Cell::opt_text(m.name.as_ref()),
-            Cell::opt_text(m.unit.as_ref()),
-            Cell::int(m.mentees),
-        ]);
-    }
-    sheet
+    const FIELDS: &[Field<MentorLoad>] = &[
+        Field::new("person", |m| Cell::text(&m.person)),
+        Field::new("name", |m| Cell::opt_text(m.name.as_ref())),
+        Field::new("unit", |m| Cell::opt_text(m.unit.as_ref())),
+        Field::new("mentees", |m| Cell::int(m.mentees)),
+    ];
+    Sheet::of(Key::SheetMentors, FIELDS, &report.summary.mentors)
 }
 
 /// A goal with its person's plan and the report: a row of `plan`.
