@@ -102,12 +102,25 @@ fn unscheduled_order(
     )
 }
 
+/// What plans are built for, and so which strings their goals carry: each
+/// left out is one fewer to make and free, for every goal (issue 28).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Only added up ([`plan_summary`]), never shown: without the skill's
+    /// name, the mentor and the host.
+    Counted,
+    /// Printed as JSON ([`plan_json`]): without the words only people read
+    /// (the skill's name, the mentor's name, unit and level), which JSON
+    /// leaves out.
+    Ids,
+    /// Everything, for every view.
+    Full,
+}
+
 /// One person's plan from their goals, with each goal's driver (of its most
 /// urgent need; None for role-only goals) and hours, and their late goals;
 /// None when there is nothing to say and the person was not asked for by
-/// name. A `counted` plan is only added up ([`plan_summary`]), never
-/// shown: its goals leave out the words a reader needs (the skill's name,
-/// the mentor and the host), four strings a goal fewer to make and free.
+/// name. `detail`: which strings its goals carry.
 fn person_plan(
     goals: &Goals,
     mentoring: &Mentoring,
@@ -115,8 +128,14 @@ fn person_plan(
     p: usize,
     asked_for: bool,
     mentor: Option<usize>,
-    counted: bool,
+    detail: Detail,
 ) -> Option<(PersonPlan, GoalDrivers, Vec<LateGoal>)> {
+    let printed = detail != Detail::Counted;
+    let read = detail == Detail::Full;
+    let skill_name = |s: usize| match read {
+        true => goals.org.skills[s].name.clone(),
+        false => String::new(),
+    };
     let org = goals.org;
     let mut scheduled: Vec<(Option<&NeedGap>, Scheduled)> = goals
         .scheduled(p)
@@ -137,7 +156,7 @@ fn person_plan(
         .map(|s| Wish {
             skill: org.skills[s].id.clone(),
             level: org.matrix.level(p, s),
-            skill_name: org.skills[s].name.clone(),
+            skill_name: skill_name(s),
         })
         .collect();
     if scheduled.is_empty() && wishes.is_empty() && !asked_for {
@@ -151,7 +170,7 @@ fn person_plan(
     let mut shown = Vec::new();
     for (urgent, g) in scheduled {
         let found = mentoring.of(p, g.skill, g.renew);
-        let shown_mentor = found.mentor.filter(|_| !counted);
+        let shown_mentor = found.mentor.filter(|_| printed);
         let driver = urgent
             .and_then(|n| n.driver.as_deref())
             .and_then(|d| org.drivers.iter().position(|x| x.id == d));
@@ -185,18 +204,15 @@ fn person_plan(
             mentor: shown_mentor.map(|m| org.people.id(m).to_string()),
             host: found
                 .host
-                .filter(|_| !counted)
+                .filter(|_| printed)
                 .map(|u| org.units[u as usize].clone()),
             cost,
-            mentor_info: shown_mentor.map(|m| MentorInfo {
+            mentor_info: shown_mentor.filter(|_| read).map(|m| MentorInfo {
                 name: org.people.name(m).map(str::to_string),
                 unit: org.people.unit(m).map(|u| org.units[u as usize].clone()),
                 level: org.matrix.level(m, g.skill),
             }),
-            skill_name: match counted {
-                true => String::new(),
-                false => org.skills[g.skill].name.clone(),
-            },
+            skill_name: skill_name(g.skill),
             hours: g.hours,
         };
         late.extend(late_for_needs(org, p, &goal, &g.slot, &person, &name));
@@ -280,7 +296,7 @@ pub fn plan_toward(org: &Organisation, filter: &PeopleFilter, role: usize) -> Pl
 /// recruitment list keeps the needs in the filter's unit.
 pub fn plan_report(org: &Organisation, filter: &PeopleFilter) -> PlanReport {
     let mut plans = Vec::new();
-    let mut report = plans_in_chunks(org, filter, &mut |chunk| {
+    let mut report = plans_in_chunks(org, filter, Detail::Full, &mut |chunk| {
         plans.extend(chunk);
         Ok(())
     })
@@ -305,7 +321,7 @@ pub fn plan_json(
     doc.field("as_of", &org.as_of)?;
     doc.field("mix", &org.policy.mix)?;
     let mut list = doc.list("plans")?;
-    let report = plans_in_chunks(org, filter, &mut |chunk| {
+    let report = plans_in_chunks(org, filter, Detail::Ids, &mut |chunk| {
         let runs = chunk
             .par_chunks(RUN)
             .map(list_items)
@@ -411,6 +427,7 @@ impl Tally {
 fn plans_in_chunks(
     org: &Organisation,
     filter: &PeopleFilter,
+    detail: Detail,
     each: &mut dyn FnMut(Vec<PersonPlan>) -> std::io::Result<()>,
 ) -> std::io::Result<PlanReport> {
     let gaps = needs_report(org, &GapFilter::default());
@@ -418,7 +435,7 @@ fn plans_in_chunks(
     // mentor's load is the same whatever the filter shows.
     let goals = Goals::new(org, &gaps, &|_| true);
     let mentoring = mentors(&goals);
-    plans_from(org, filter, &goals, &mentoring, false, each)
+    plans_from(org, filter, &goals, &mentoring, detail, each)
 }
 
 /// The summary of everyone's plans ([`plan_report`]'s, for the whole
@@ -432,7 +449,7 @@ pub fn plan_summary(org: &Organisation, goals: &Goals, mentoring: &Mentoring) ->
         &PeopleFilter::default(),
         goals,
         mentoring,
-        true,
+        Detail::Counted,
         &mut |plans| {
             plans.into_par_iter().for_each(drop);
             Ok(())
@@ -443,14 +460,14 @@ pub fn plan_summary(org: &Organisation, goals: &Goals, mentoring: &Mentoring) ->
 }
 
 /// [`plans_in_chunks`] from everyone's goals (`goals`, of the needs of the
-/// whole organisation) and their mentors; `counted`: the plans are only
-/// added up (see [`person_plan`]).
+/// whole organisation) and their mentors; `detail`: which strings the
+/// plans' goals carry (see [`person_plan`]).
 fn plans_from(
     org: &Organisation,
     filter: &PeopleFilter,
     goals: &Goals,
     mentoring: &Mentoring,
-    counted: bool,
+    detail: Detail,
     each: &mut dyn FnMut(Vec<PersonPlan>) -> std::io::Result<()>,
 ) -> std::io::Result<PlanReport> {
     let gaps = goals.gaps;
@@ -478,7 +495,7 @@ fn plans_from(
                     p,
                     filter.person == Some(p),
                     filter.mentor,
-                    counted,
+                    detail,
                 )
             })
             .collect();
