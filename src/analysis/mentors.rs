@@ -13,15 +13,14 @@
 //! The rule is [`mentors`] (the order), `choose` and `host`. It
 //! works on every goal of the organisation, whatever a report shows, so a
 //! mentor's load is the same in every view. Candidates are kept per skill
-//! and unit in heaps ordered by (level, fewer mentees, id), so a goal looks
-//! at one heap top per unit, not at every holder. A skill's units are kept
+//! and unit in queues ordered by (level, fewer mentees, id), so a goal
+//! looks at one queue top per unit, not at every holder. A skill's units are kept
 //! in the order of their paths, so the units that share k leading levels
 //! with a mentee's are found by binary search, never listed per mentee
 //! unit: memory is linear in people, units and goals (issue 27, F5: 3,000
 //! units x 20 skills took 3.9 GB as units^2 x skills).
 
 use std::collections::BinaryHeap;
-use std::collections::binary_heap::PeekMut;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -92,10 +91,59 @@ impl Entry {
     }
 }
 
-/// One skill's candidates: a heap per unit with holders, in the order of
+/// A unit's candidates in one skill, the best on top: the entries as they
+/// were made, sorted once with the best last, and a heap of the entries
+/// put back (with a new load, or held aside while looking). The top is the
+/// greater of the two tops; entries are unique (one per person), so it is
+/// the same as one heap's. Most entries are never put back: they are taken
+/// off the end of the sorted list in turn, where a heap of them all spent
+/// most of the matching sifting through memory (issue 28).
+#[derive(Debug, Default)]
+struct Queue {
+    sorted: Vec<Entry>,
+    back: BinaryHeap<Entry>,
+}
+
+impl Queue {
+    fn new(mut entries: Vec<Entry>) -> Self {
+        entries.sort_unstable();
+        Queue {
+            sorted: entries,
+            back: BinaryHeap::new(),
+        }
+    }
+
+    /// Whether the top is the sorted list's (else the heap's, or none).
+    fn sorted_on_top(&self) -> bool {
+        match (self.sorted.last(), self.back.peek()) {
+            (Some(a), Some(b)) => a > b,
+            (a, _) => a.is_some(),
+        }
+    }
+
+    fn peek(&self) -> Option<Entry> {
+        match self.sorted_on_top() {
+            true => self.sorted.last().copied(),
+            false => self.back.peek().copied(),
+        }
+    }
+
+    fn pop(&mut self) -> Option<Entry> {
+        match self.sorted_on_top() {
+            true => self.sorted.pop(),
+            false => self.back.pop(),
+        }
+    }
+
+    fn push(&mut self, entry: Entry) {
+        self.back.push(entry);
+    }
+}
+
+/// One skill's candidates: a queue per unit with holders, in the order of
 /// the units' paths (level by level), the heap of people in no unit last.
 struct Buckets {
-    list: Vec<(u32, BinaryHeap<Entry>)>,
+    list: Vec<(u32, Queue)>,
     /// How many of `list` have a unit (all but a last `NONE`).
     units: usize,
     /// Each unit's place in `list`.
@@ -120,7 +168,7 @@ impl Buckets {
     /// (`paths`: each unit's path split at `/`).
     fn within(&self, paths: &[Vec<&str>], segs: &[&str], k: usize) -> std::ops::Range<usize> {
         let list = &self.list[..self.units];
-        let key = |i: &(u32, BinaryHeap<Entry>)| {
+        let key = |i: &(u32, Queue)| {
             let path = &paths[i.0 as usize];
             path[..k.min(path.len())].cmp(&segs[..k])
         };
@@ -288,17 +336,15 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 mentor = Some(m);
                 mentees[m] += 1;
                 let heap = &mut buckets.list[i].1;
-                // Usually m still tops their unit's heap: their entry takes
-                // the new load, or leaves when m is full, in place. Where
+                // Usually m still tops their unit's queue: their entry goes
+                // back with the new load, or leaves when m is full. Where
                 // someone held aside tops it, the entry is put right when it
-                // comes to the top (`choose`), as m's entries in the heaps
+                // comes to the top (`choose`), as m's entries in the queues
                 // of their other skills are.
-                let on_top = heap.peek() == Some(&entry);
-                if on_top && let Some(mut top) = heap.peek_mut() {
+                if heap.peek() == Some(entry) {
+                    heap.pop();
                     if mentees[m] < cap {
-                        *top = entry.with_load(mentees[m]);
-                    } else {
-                        PeekMut::pop(top);
+                        heap.push(entry.with_load(mentees[m]));
                     }
                 }
                 buckets.top[i] = heap.peek().map(|e| e.level());
@@ -333,11 +379,9 @@ fn candidates(org: &Organisation, paths: &[Vec<&str>], ids: &IdOrder, skill: usi
             .or_default()
             .push(Entry::new(level, 0, ids.rank(m)));
     }
-    // Each heap made at once from its list: the entries are unique (one
-    // per person), so the order they come out in is the same.
-    let mut list: Vec<(u32, BinaryHeap<Entry>)> = by_unit
+    let mut list: Vec<(u32, Queue)> = by_unit
         .into_iter()
-        .map(|(unit, entries)| (unit, BinaryHeap::from(entries)))
+        .map(|(unit, entries)| (unit, Queue::new(entries)))
         .collect();
     // By path, level by level (`it` < `it/a` < `it/b` < `itx`), no unit last.
     list.sort_unstable_by(|(a, _), (b, _)| match (*a == NONE, *b == NONE) {
@@ -398,7 +442,7 @@ fn choose(
             // ends: held aside while looking, as they may suit another goal.
             let mut held = Vec::new();
             let top = loop {
-                let Some(&entry) = heap.peek() else {
+                let Some(entry) = heap.peek() else {
                     break None;
                 };
                 let m = ids.person(entry.rank());
@@ -421,7 +465,7 @@ fn choose(
                     break Some(entry);
                 }
             };
-            heap.extend(held);
+            held.into_iter().for_each(|e| heap.push(e));
             buckets.top[i] = heap.peek().map(|e| e.level());
             let Some(entry) = top else { continue };
             if best.is_none_or(|(k, e, _)| (key, entry) > (k, e)) {
@@ -521,6 +565,49 @@ mod tests {
     /// The order the rule asks for, written plainly.
     fn plain(e: (Level, u32, u32)) -> (Level, Reverse<u32>, Reverse<u32>) {
         (e.0, Reverse(e.1), Reverse(e.2))
+    }
+
+    #[test]
+    fn a_queue_gives_what_one_heap_of_all_its_entries_gives() {
+        // A small generator, the same every run: pushes, pops and peeks in
+        // every mix, over entries that are unique as a person's are.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..200 {
+            let n = (next() % 40) as u32;
+            let made: Vec<Entry> = (0..n)
+                .map(|r| Entry::new((next() % 5) as Level, 0, r))
+                .collect();
+            let mut queue = Queue::new(made.clone());
+            let mut heap: BinaryHeap<Entry> = made.into_iter().collect();
+            let mut rank = n;
+            for _ in 0..60 {
+                assert_eq!(queue.peek(), heap.peek().copied(), "round {round}");
+                match next() % 3 {
+                    0 => assert_eq!(queue.pop(), heap.pop(), "round {round}"),
+                    1 => {
+                        // Put back with a new load, as the walk does.
+                        if let Some(top) = heap.pop() {
+                            assert_eq!(queue.pop(), Some(top));
+                            let back = top.with_load(top.load() + 1);
+                            queue.push(back);
+                            heap.push(back);
+                        }
+                    }
+                    _ => {
+                        let new = Entry::new((next() % 5) as Level, (next() % 3) as u32, rank);
+                        rank += 1;
+                        queue.push(new);
+                        heap.push(new);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
