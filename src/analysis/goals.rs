@@ -104,40 +104,67 @@ pub struct Goals<'a> {
 impl<'a> Goals<'a> {
     /// The goals of the people `keep` keeps: their role gaps, and the
     /// develop and renew lists of the needs in `gaps`.
-    pub fn new(org: &'a Organisation, gaps: &'a GapReport, keep: &dyn Fn(usize) -> bool) -> Self {
-        let mut drafts: BTreeMap<(usize, usize, bool), Draft> = BTreeMap::new();
-        let mut add = |key: (usize, usize, bool), to: Level, why: Why| {
-            let draft = drafts.entry(key).or_insert(Draft {
-                to,
-                reasons: Vec::new(),
-            });
-            draft.to = draft.to.max(to);
-            draft.reasons.push(why);
-        };
+    pub fn new(
+        org: &'a Organisation,
+        gaps: &'a GapReport,
+        keep: &(dyn Fn(usize) -> bool + Sync),
+    ) -> Self {
         let ids = IdOrder::new(&org.people);
+        // Every goal's target and reason in the order the reasons are kept:
+        // the role gaps person by person in id order, then the needs in
+        // order, each found on all cores (issue 28: one by one, on one
+        // core, they took as long as matching every goal with a mentor).
         // Role gaps are for the people present at D (FORMAT.md r2 "Present").
         let here = |p: usize| keep(p) && org.people.present(p, org.as_of);
-        for p in ids.people().filter(|&p| here(p)) {
-            if let Some(gap) = role_gap(org, p) {
-                for s in gap.skills.iter().filter(|s| s.gap > 0) {
+        let people: Vec<usize> = ids.people().filter(|&p| here(p)).collect();
+        let mut asked: Vec<((usize, usize, bool), Level, Why)> = people
+            .par_iter()
+            .flat_map_iter(|&p| {
+                let skills = role_gap(org, p).map(|gap| gap.skills).unwrap_or_default();
+                skills.into_iter().filter(|s| s.gap > 0).map(move |s| {
                     let why = Why::Role { level: s.target };
-                    add((p, s.skill, false), s.target, why);
+                    ((p, s.skill, false), s.target, why)
+                })
+            })
+            .collect();
+        asked.par_extend(
+            gaps.needs
+                .par_iter()
+                .enumerate()
+                .flat_map_iter(|(i, need)| {
+                    let skill = org.skill_index(&need.skill).unwrap_or_default();
+                    let people = need
+                        .renew
+                        .iter()
+                        .map(|r| (&r.person, r.level, true))
+                        .chain(need.develop.iter().map(|d| (&d.person, d.to, false)));
+                    people.filter_map(move |(person, to, renew)| {
+                        let p = org.people.find(person).filter(|&p| keep(p))?;
+                        Some(((p, skill, renew), to, Why::Need(i)))
+                    })
+                }),
+        );
+        // One goal per key: the highest target wins, every reason is kept
+        // in the order above (the sort is stable).
+        asked.par_sort_by_key(|&(key, ..)| key);
+        let mut merged: Vec<((usize, usize, bool), Draft)> = Vec::new();
+        for (key, to, why) in asked {
+            match merged.last_mut() {
+                Some((last, draft)) if *last == key => {
+                    draft.to = draft.to.max(to);
+                    draft.reasons.push(why);
                 }
+                _ => merged.push((
+                    key,
+                    Draft {
+                        to,
+                        reasons: vec![why],
+                    },
+                )),
             }
         }
-        for (i, need) in gaps.needs.iter().enumerate() {
-            let skill = org.skill_index(&need.skill).unwrap_or_default();
-            let people = need
-                .renew
-                .iter()
-                .map(|r| (&r.person, r.level, true))
-                .chain(need.develop.iter().map(|d| (&d.person, d.to, false)));
-            for (person, to, renew) in people {
-                if let Some(p) = org.people.find(person).filter(|&p| keep(p)) {
-                    add((p, skill, renew), to, Why::Need(i));
-                }
-            }
-        }
+        // Built at once from keys in order.
+        let drafts: BTreeMap<(usize, usize, bool), Draft> = merged.into_iter().collect();
         let mut by_id: Vec<usize> = (0..org.skills.len()).collect();
         by_id.sort_by(|&a, &b| org.skills[a].id.as_bytes().cmp(org.skills[b].id.as_bytes()));
         let mut skill_rank = vec![0u32; org.skills.len()];

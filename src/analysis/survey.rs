@@ -256,13 +256,13 @@ pub fn survey_forms(org: &Organisation, options: &SurveyOptions) -> Vec<Form> {
 /// reassessment. None without an activity log.
 pub fn awaiting_reassessment(
     org: &Organisation,
-    in_scope: &dyn Fn(usize) -> bool,
+    in_scope: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<(usize, usize)> {
     if org.log.is_none() {
         return Vec::new();
     }
     let gaps = crate::analysis::gap::needs_report(org, &crate::analysis::gap::GapFilter::default());
-    let goals = crate::analysis::goals::Goals::new(org, &gaps, &|p| in_scope(p));
+    let goals = crate::analysis::goals::Goals::new(org, &gaps, in_scope);
     let mut people: Vec<usize> = goals.drafts.keys().map(|k| k.0).collect();
     people.dedup();
     let mut out: Vec<(usize, usize)> = people
