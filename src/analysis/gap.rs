@@ -52,10 +52,25 @@ pub fn gap_report(org: &Organisation, filter: &GapFilter) -> GapReport {
             let all = needs_report(org, &GapFilter::default());
             Goals::new(org, &all, &|_| true).slots()
         };
-        late_counts(org, &mut report, &slots);
-        crate::analysis::budget::book_needs(org, &mut report, Some(&slots));
+        count_late(org, &mut report, &slots);
     }
     report
+}
+
+/// The unfiltered [`gap_report`] from its needs and everyone's goals, which
+/// the caller has for other reports too (`report`'s overview).
+pub fn gap_report_of(org: &Organisation, needs: &GapReport, goals: &Goals) -> GapReport {
+    let mut report = needs.clone();
+    if org.schedules() {
+        count_late(org, &mut report, &goals.slots());
+    }
+    report
+}
+
+/// A need's late people and the costs booked by the schedule's years.
+fn count_late(org: &Organisation, report: &mut GapReport, slots: &crate::analysis::budget::Slots) {
+    late_counts(org, report, slots);
+    crate::analysis::budget::book_needs(org, report, Some(slots));
 }
 
 /// [`gap_report`] without the `late` counts (all 0), which need the plans.

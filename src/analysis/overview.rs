@@ -9,7 +9,7 @@
 //! table. Cells no need reaches count people from the balance's histograms.
 
 use crate::analysis::balance::{BalanceOptions, balance_report};
-use crate::analysis::gap::{Coverage, GapFilter, coverage, gap_report, needs_report};
+use crate::analysis::gap::{Coverage, GapFilter, coverage, gap_report_of, needs_report};
 use crate::analysis::goals::Goals;
 use crate::analysis::mentors::mentors;
 use crate::analysis::plan::plan_summary;
@@ -21,14 +21,15 @@ use crate::report::{
 
 /// Everything the report shows, for the whole organisation.
 pub fn overview_report(org: &Organisation) -> OverviewReport {
-    // Everyone's goals matched with mentors once, for the plans' summary
-    // and the marketplace alike (issue 28: each matched them again). The
+    // The needs and everyone's goals once, for the gap view, the plans'
+    // summary and the marketplace alike, and the goals matched with
+    // mentors once (issue 28: each evaluated and matched them again). The
     // matching is one walk in the goals' order, so the gap and balance
     // views, which do not need it, are computed beside it (issue 28).
+    let needs = needs_report(org, &GapFilter::default());
+    let goals = Goals::new(org, &needs, &|_| true);
     let ((plan, market), (gap, balance)) = rayon::join(
         || {
-            let needs = needs_report(org, &GapFilter::default());
-            let goals = Goals::new(org, &needs, &|_| true);
             let mentoring = mentors(&goals);
             rayon::join(
                 || plan_summary(org, &goals, &mentoring),
@@ -36,7 +37,7 @@ pub fn overview_report(org: &Organisation) -> OverviewReport {
             )
         },
         || {
-            let gap = gap_report(org, &GapFilter::default());
+            let gap = gap_report_of(org, &needs, &goals);
             let by_unit = BalanceOptions {
                 by_unit: true,
                 ..BalanceOptions::default()

@@ -6,6 +6,7 @@
 //! matched with activities from the catalogue; their own wishes besides;
 //! and the organisation's summary with the recruitment list and late goals.
 
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 use crate::analysis::budget::{book, goal_year};
@@ -357,7 +358,9 @@ const RUN: usize = 32;
 struct Tally {
     people: usize,
     late: Vec<LateGoal>,
-    by_unit: BTreeMap<Option<String>, (usize, MixedHours, Money)>,
+    /// By unit index (None: no unit); named once, after the last plan
+    /// (issue 28: a unit's name cloned and compared for every plan).
+    by_unit: FxHashMap<Option<u32>, (usize, MixedHours, Money)>,
     by_driver: BTreeMap<Option<usize>, (usize, MixedHours, Money)>,
     /// FORMAT.md r3 "Cost": the goals' costs by the year they are booked in.
     years: CostByYear,
@@ -394,7 +397,7 @@ impl Tally {
             }
         }
         let (plan, drivers, person_late) = built?;
-        let entry = self.by_unit.entry(plan.unit.clone()).or_default();
+        let entry = self.by_unit.entry(org.people.unit(p)).or_default();
         entry.0 += plan.goals.len();
         for goal in &plan.goals {
             entry.1.add_all(goal.hours);
@@ -538,8 +541,8 @@ fn plans_from(
     let costed = |cost: Money| org.policy.cost.as_ref().map(|_| cost);
     let mut by_unit: Vec<EffortBy> = by_unit
         .into_iter()
-        .map(|(key, (goals, hours, cost))| EffortBy {
-            key,
+        .map(|(unit, (goals, hours, cost))| EffortBy {
+            key: unit.map(|u| org.units[u as usize].clone()),
             goals,
             effort: hours.effort(),
             cost: costed(cost),
