@@ -39,20 +39,23 @@ pub struct Match {
     pub to: Level,
 }
 
-/// Every goal's match, by (person, skill, renewal), and each person's
-/// number of mentees.
+/// Every goal's match, sorted by (person, skill, renewal), and each
+/// person's number of mentees.
 #[derive(Debug, Clone, Default)]
 pub struct Mentoring {
-    pub matches: HashMap<(usize, usize, bool), Match>,
+    /// Sorted by key, each key once: plans look up a person's goals one
+    /// person after another, so a search runs where the last one ended,
+    /// in memory the cache holds, where a hash map's look was a miss each
+    /// (issue 28).
+    pub matches: Vec<((usize, usize, bool), Match)>,
     pub mentees: Vec<u32>,
 }
 
 impl Mentoring {
     pub fn of(&self, person: usize, skill: usize, renew: bool) -> Match {
         self.matches
-            .get(&(person, skill, renew))
-            .copied()
-            .unwrap_or_default()
+            .binary_search_by_key(&(person, skill, renew), |&(key, _)| key)
+            .map_or_else(|_| Match::default(), |i| self.matches[i].1)
     }
 }
 
@@ -320,7 +323,7 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     let unit_rank = unit_ranks(org);
     // Per skill and level: the two units with the most holders (for hosts).
     let mut best_hosts: Vec<HashMap<Level, [Option<u32>; 2]>> = vec![HashMap::default(); skills];
-    let mut matches = HashMap::with_capacity_and_hasher(all.len(), Default::default());
+    let mut matches = Vec::with_capacity(all.len());
     for (_, (p, skill, renew, to, end), own, me) in all {
         let per_unit = &counts[skill];
         // A host depends on the skill, the unit, the level and whether p is
@@ -350,8 +353,10 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 buckets.top[i] = heap.peek().map(|e| e.level());
             }
         }
-        matches.insert((p, skill, renew), Match { mentor, host, to });
+        matches.push(((p, skill, renew), Match { mentor, host, to }));
     }
+    // One match a goal, and a goal's key is unique.
+    matches.par_sort_unstable_by_key(|&(key, _)| key);
     Mentoring { matches, mentees }
 }
 
