@@ -8,7 +8,9 @@
 # --needs 200), then prints two markdown tables:
 #
 #  1. commands on that organisation: median wall time over RUNS runs (after
-#     one untimed warm-up run), its ratio to `kompetanse gap` and to
+#     one untimed warm-up run; the commands taken in turn, one run of each
+#     a round, so that a machine whose speed drifts during the run moves
+#     every command alike), its ratio to `kompetanse gap` and to
 #     `wc -l assessments.csv` (the floor: reading the file once), and peak
 #     RSS; plus whether gap's JSON equals the pandas baseline's
 #     (bench/pandas_gap.py, compared by bench/check_baseline.py), and whether
@@ -114,35 +116,51 @@ generate() {
 # timed runs with stdout to /dev/null. Sets MED_MS (median wall ms), RSS_KB
 # (largest peak RSS over all runs, or empty) and ERR (first stderr line of a
 # failed run); returns 1 when a run fails.
+# run_once OUT CMD...: one run, stdout to OUT; T_US its wall time in
+# microseconds, RUN_RSS its peak RSS in KiB (empty without GNU time); on
+# failure, ERR says why and the status is 1.
+run_once() {
+    local out=$1 t0 t1
+    shift
+    T_US='' RUN_RSS='' ERR=''
+    t0=$(now_us)
+    if [[ -n $TIME_BIN ]]; then
+        "$TIME_BIN" -f '%M' -o "$WORK/rss" "$@" >"$out" 2>"$WORK/stderr" || {
+            ERR="exit $?: $(head -n1 "$WORK/stderr")"
+            return 1
+        }
+    else
+        "$@" >"$out" 2>"$WORK/stderr" || {
+            ERR="exit $?: $(head -n1 "$WORK/stderr")"
+            return 1
+        }
+    fi
+    t1=$(now_us)
+    T_US=$((t1 - t0))
+    if [[ -n $TIME_BIN ]]; then RUN_RSS=$(tail -n1 "$WORK/rss"); fi
+}
+
+# median_ms MICROSECONDS...: their median, in milliseconds.
+median_ms() {
+    printf '%s\n' "$@" | sort -n | awk '
+        { v[NR] = $1 }
+        END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
+}
+
+# measure OUT CMD...: one warm-up run (stdout to OUT), then RUNS timed runs;
+# MED_MS the median, RSS_KB the highest peak.
 measure() {
-    local out=$1 i t0 t1 rss
+    local out=$1 i
     shift
     local -a times=()
     MED_MS='' RSS_KB='' ERR=''
     for ((i = 0; i <= RUNS; i++)); do
         [[ $i == 0 ]] || out=/dev/null
-        t0=$(now_us)
-        if [[ -n $TIME_BIN ]]; then
-            "$TIME_BIN" -f '%M' -o "$WORK/rss" "$@" >"$out" 2>"$WORK/stderr" || {
-                ERR="exit $?: $(head -n1 "$WORK/stderr")"
-                return 1
-            }
-        else
-            "$@" >"$out" 2>"$WORK/stderr" || {
-                ERR="exit $?: $(head -n1 "$WORK/stderr")"
-                return 1
-            }
-        fi
-        t1=$(now_us)
-        [[ $i == 0 ]] || times+=($((t1 - t0)))
-        if [[ -n $TIME_BIN ]]; then
-            rss=$(tail -n1 "$WORK/rss")
-            if [[ -z $RSS_KB ]] || ((rss > RSS_KB)); then RSS_KB=$rss; fi
-        fi
+        run_once "$out" "$@" || return 1
+        [[ $i == 0 ]] || times+=("$T_US")
+        if [[ -n $RUN_RSS ]] && { [[ -z $RSS_KB ]] || ((RUN_RSS > RSS_KB)); }; then RSS_KB=$RUN_RSS; fi
     done
-    MED_MS=$(printf '%s\n' "${times[@]}" | sort -n | awk '
-        { v[NR] = $1 }
-        END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }')
+    MED_MS=$(median_ms "${times[@]}")
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
@@ -183,42 +201,68 @@ names=(
 declare -a med rss note
 for k in "${!names[@]}"; do med[k]='' rss[k]='' note[k]=''; done
 
-run_row() { # run_row INDEX OUT CMD...
-    local k=$1 out=$2
+# The rows' commands are taken in turn: a warm-up round (each command's
+# stdout to its OUT, for the checks below), then RUNS rounds of one run of
+# each, so that a machine that slows down or speeds up during the run
+# moves every command alike and the ratios hold (issue 28).
+declare -a outs cmds times queued=()
+queue_row() { # queue_row INDEX OUT CMD...
+    local k=$1
+    outs[k]=$2
     shift 2
-    progress "timing: ${names[k]}"
-    if measure "$out" "$@"; then
-        med[k]=$MED_MS rss[k]=$RSS_KB
-    else
-        note[k]="failed ($ERR)"
-        STATUS=1
-    fi
+    cmds[k]=$(printf '%q ' "$@")
+    times[k]=''
+    queued+=("$k")
 }
 
-run_row 0 /dev/null wc -l "$ORG_DIR/assessments.csv"
-run_row 1 "$WORK/gap.json" "$BIN" gap "$ORG" --format json -q
-[[ -n ${med[1]} ]] || die "kompetanse gap failed on $ORG: ${note[1]}"
+run_rows() {
+    local i k out
+    for ((i = 0; i <= RUNS; i++)); do
+        progress "round $i of $RUNS (0: warm-up)"
+        for k in "${queued[@]}"; do
+            [[ -z ${note[k]} ]] || continue
+            out=/dev/null
+            [[ $i != 0 ]] || out=${outs[k]}
+            if eval "run_once \"\$out\" ${cmds[k]}"; then
+                [[ $i == 0 ]] || times[k]+=" $T_US"
+                if [[ -n $RUN_RSS ]] && { [[ -z ${rss[k]} ]] || ((RUN_RSS > rss[k])); }; then rss[k]=$RUN_RSS; fi
+            else
+                note[k]="failed ($ERR)"
+                STATUS=1
+            fi
+        done
+    done
+    for k in "${queued[@]}"; do
+        # shellcheck disable=SC2086 # the times are words
+        [[ -n ${note[k]} ]] || med[k]=$(median_ms ${times[k]})
+    done
+}
+
+queue_row 0 /dev/null wc -l "$ORG_DIR/assessments.csv"
+queue_row 1 "$WORK/gap.json" "$BIN" gap "$ORG" --format json -q
 if implemented gap "$TINY" --by person --format json -q; then
-    run_row 2 /dev/null "$BIN" gap "$ORG" --by person --format json -q
+    queue_row 2 /dev/null "$BIN" gap "$ORG" --by person --format json -q
 else note[2]="n/a (not implemented)"; fi
 if implemented balance "$TINY" --format json -q; then
-    run_row 3 /dev/null "$BIN" balance "$ORG" --format json -q
+    queue_row 3 /dev/null "$BIN" balance "$ORG" --format json -q
 else note[3]="n/a (not implemented)"; fi
-run_row 4 /dev/null "$BIN" check "$ORG" -q
+queue_row 4 /dev/null "$BIN" check "$ORG" -q
 if implemented plan "$TINY" --format json -q; then
-    run_row 5 /dev/null "$BIN" plan "$ORG" --format json -q
+    queue_row 5 /dev/null "$BIN" plan "$ORG" --format json -q
 else note[5]="n/a (not implemented)"; fi
 if ((HAVE_PANDAS)); then
-    run_row 6 "$WORK/pandas.json" python3 "$ROOT/bench/pandas_gap.py" "$ORG"
+    queue_row 6 "$WORK/pandas.json" python3 "$ROOT/bench/pandas_gap.py" "$ORG"
 else note[6]="n/a (pandas not installed)"; fi
 if ((HAVE_DUCKDB)); then
-    run_row 7 "$WORK/duckdb.json" python3 "$ROOT/bench/duckdb_gap.py" "$ORG"
+    queue_row 7 "$WORK/duckdb.json" python3 "$ROOT/bench/duckdb_gap.py" "$ORG"
 else note[7]="n/a (duckdb not installed: pip install duckdb)"; fi
 # The report page (every report on one HTML page): issue 28 asks for it
 # within 6x gap.
 if implemented report "$TINY" -o "$WORK/tiny.html" -q; then
-    run_row 8 /dev/null "$BIN" report "$ORG" -o "$WORK/report.html" -q
+    queue_row 8 /dev/null "$BIN" report "$ORG" -o "$WORK/report.html" -q
 else note[8]="n/a (not implemented)"; fi
+run_rows
+[[ -n ${med[1]} ]] || die "kompetanse gap failed on $ORG: ${note[1]}"
 
 echo "### $rows assessment rows (62500 people x $SKILLS skills, $NEEDS needs)"
 echo
