@@ -26,7 +26,10 @@ fn matched(plan: &PlanReport, person: &str) -> (Option<String>, Option<String>) 
         .find(|p| p.person == person)
         .and_then(|p| p.goals.iter().find(|g| g.skill == "s"))
         .unwrap_or_else(|| panic!("no goal for {person}"));
-    (goal.mentor.clone(), goal.host.clone())
+    (
+        goal.mentor.as_deref().map(str::to_string),
+        goal.host.as_deref().map(str::to_string),
+    )
 }
 
 fn some(s: &str) -> Option<String> {
@@ -121,7 +124,8 @@ fn a_mentors_load_counts_goals_in_every_skill() {
             .and_then(|plan| plan.goals.iter().find(|g| g.skill == skill))
             .unwrap_or_else(|| panic!("no goal of {person} in {skill}"))
             .mentor
-            .clone()
+            .as_deref()
+            .map(str::to_string)
     };
     assert_eq!(
         [mentor("m1", "s"), mentor("m2", "t"), mentor("m3", "t")],
@@ -271,7 +275,7 @@ proptest! {
                 .iter()
                 .find(|x| x.person == format!("p{i:02}"))
                 .and_then(|x| x.goals.first())
-                .and_then(|g| g.mentor.clone());
+                .and_then(|g| g.mentor.as_deref().map(str::to_string));
             prop_assert_eq!(got, best.map(|m| format!("p{m:02}")));
         }
     }

@@ -100,7 +100,7 @@ fn assert_parts_add_up(effort: &Effort, what: &str) {
 
 fn role_reason(role: &str, level: Level) -> Reason {
     Reason::Role {
-        role: role.to_string(),
+        role: role.into(),
         level,
     }
 }
@@ -113,11 +113,11 @@ fn need_reason(
     driver: Option<&str>,
 ) -> Reason {
     Reason::Need {
-        need: need.to_string(),
+        need: need.into(),
         level,
         priority,
         by,
-        driver: driver.map(str::to_string),
+        driver: driver.map(Into::into),
     }
 }
 
@@ -708,7 +708,7 @@ fn wishes_are_interests_no_goal_covers() {
     let wishes = |plan: &PersonPlan| -> Vec<(String, Level)> {
         plan.wishes
             .iter()
-            .map(|w| (w.skill.clone(), w.level))
+            .map(|w| (w.skill.to_string(), w.level))
             .collect()
     };
     assert_eq!(wishes(p), vec![("b".to_string(), 2)]);

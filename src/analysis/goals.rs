@@ -18,7 +18,7 @@ use crate::analysis::IdOrder;
 use crate::analysis::role::role_gap;
 use crate::analysis::schedule::{ScheduleKey, Slot, schedule};
 use crate::model::{Date, Effort, Level, MixedHours, Organisation, Priority};
-use crate::report::{GapReport, NeedGap, Reason};
+use crate::report::{GapReport, NeedGap, Reason, Short};
 
 /// Why a goal is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,18 +197,18 @@ impl<'a> Goals<'a> {
                     .org
                     .people
                     .role(p)
-                    .map(|r| self.org.roles[r as usize].id.clone())
+                    .map(|r| Short::from(&self.org.roles[r as usize].id))
                     .unwrap_or_default(),
                 level,
             },
             Why::Need(i) => {
                 let need = self.need(i);
                 Reason::Need {
-                    need: need.id.clone(),
+                    need: Short::from(&need.id),
                     level: need.level,
                     priority: need.priority,
                     by: need.by,
-                    driver: need.driver.clone(),
+                    driver: need.driver.as_deref().map(Short::from),
                 }
             }
         }

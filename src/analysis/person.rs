@@ -10,7 +10,7 @@ use crate::analysis::gap::{GapFilter, counts, in_scope, needs_report};
 use crate::analysis::plan::plan_report;
 use crate::analysis::role::person_report;
 use crate::model::{Organisation, PackedDate};
-use crate::report::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish};
+use crate::report::{NeedPart, PersonLevel, PersonNeed, PersonReport, PersonWish, Short};
 
 /// The page of `person` (an index into `org.people`).
 pub fn person_page(org: &Organisation, person: usize) -> PersonReport {
@@ -73,12 +73,14 @@ pub fn person_page(org: &Organisation, person: usize) -> PersonReport {
         .plans
         .pop()
         .unwrap_or_else(|| crate::report::PersonPlan {
-            person: id.to_string(),
-            name: people.name(person).map(str::to_string),
-            unit: people.unit(person).map(|u| org.units[u as usize].clone()),
+            person: Short::from(id),
+            name: people.name(person).map(Short::from),
+            unit: people
+                .unit(person)
+                .map(|u| Short::from(&org.units[u as usize])),
             role: people
                 .role(person)
-                .map(|r| org.roles[r as usize].id.clone()),
+                .map(|r| Short::from(&org.roles[r as usize].id)),
             goals: Vec::new(),
             wishes: Vec::new(),
             effort: org.policy.mix.split(0),
@@ -122,8 +124,8 @@ pub fn person_page(org: &Organisation, person: usize) -> PersonReport {
         mix: org.policy.mix,
         person: id.to_string(),
         name: people.name(person).map(str::to_string),
-        unit: plan.unit.clone(),
-        role: plan.role.clone(),
+        unit: plan.unit.as_deref().map(str::to_string),
+        role: plan.role.as_deref().map(str::to_string),
         levels,
         role_gap,
         needs,

@@ -22,7 +22,7 @@ use crate::model::{
 };
 use crate::report::{
     CostByYear, EffortBy, Goal, LateGoal, MentorInfo, MentorLoad, NeedGap, PersonPlan, PlanReport,
-    PlanSummary, Reach, Reason, Recruitment, SkillActivities, SuggestedActivity, Wish,
+    PlanSummary, Reach, Reason, Recruitment, Short, SkillActivities, SuggestedActivity, Wish,
 };
 
 /// The activities suggested for a skill, mode by mode (experience, social,
@@ -134,8 +134,8 @@ fn person_plan(
     let printed = detail != Detail::Counted;
     let read = detail == Detail::Full;
     let skill_name = |s: usize| match read {
-        true => goals.org.skills[s].name.clone(),
-        false => String::new(),
+        true => Short::from(&goals.org.skills[s].name),
+        false => Short::default(),
     };
     let org = goals.org;
     let mut scheduled: Vec<(Option<&NeedGap>, Scheduled)> = goals
@@ -155,7 +155,7 @@ fn person_plan(
         .of(p)
         .filter(|&s| here && !goals.has_goal(p, s))
         .map(|s| Wish {
-            skill: org.skills[s].id.clone(),
+            skill: Short::from(&org.skills[s].id),
             level: org.matrix.level(p, s),
             skill_name: skill_name(s),
         })
@@ -163,12 +163,12 @@ fn person_plan(
     if scheduled.is_empty() && wishes.is_empty() && !asked_for {
         return None;
     }
-    let person = org.people.id(p).to_string();
-    let name = org.people.name(p).map(str::to_string);
+    let person = Short::from(org.people.id(p));
+    let name = org.people.name(p).map(Short::from);
     let mut hours = MixedHours::default();
-    let mut drivers = Vec::new();
+    let mut drivers = Vec::with_capacity(scheduled.len());
     let mut late = Vec::new();
-    let mut shown = Vec::new();
+    let mut shown = Vec::with_capacity(scheduled.len());
     for (urgent, g) in scheduled {
         let found = mentoring.of(p, g.skill, g.renew);
         let shown_mentor = found.mentor.filter(|_| printed);
@@ -186,7 +186,7 @@ fn person_plan(
         );
         drivers.push((driver, g.hours, cost, g.skill, found.mentor));
         let goal = Goal {
-            skill: org.skills[g.skill].id.clone(),
+            skill: Short::from(&org.skills[g.skill].id),
             from,
             to: g.draft.to,
             reasons: g
@@ -202,15 +202,18 @@ fn person_plan(
             remaining: org.log.is_some().then(|| g.remaining()),
             finish: g.slot.finish,
             late: g.slot.late,
-            mentor: shown_mentor.map(|m| org.people.id(m).to_string()),
+            mentor: shown_mentor.map(|m| Short::from(org.people.id(m))),
             host: found
                 .host
                 .filter(|_| printed)
-                .map(|u| org.units[u as usize].clone()),
+                .map(|u| Short::from(&org.units[u as usize])),
             cost,
             mentor_info: shown_mentor.filter(|_| read).map(|m| MentorInfo {
-                name: org.people.name(m).map(str::to_string),
-                unit: org.people.unit(m).map(|u| org.units[u as usize].clone()),
+                name: org.people.name(m).map(Short::from),
+                unit: org
+                    .people
+                    .unit(m)
+                    .map(|u| Short::from(&org.units[u as usize])),
                 level: org.matrix.level(m, g.skill),
             }),
             skill_name: skill_name(g.skill),
@@ -228,8 +231,14 @@ fn person_plan(
         cost,
         person,
         name,
-        unit: org.people.unit(p).map(|u| org.units[u as usize].clone()),
-        role: org.people.role(p).map(|r| org.roles[r as usize].id.clone()),
+        unit: org
+            .people
+            .unit(p)
+            .map(|u| Short::from(&org.units[u as usize])),
+        role: org
+            .people
+            .role(p)
+            .map(|r| Short::from(&org.roles[r as usize].id)),
         goals: shown,
         wishes,
         effort: hours.effort(),
@@ -245,8 +254,8 @@ fn late_for_needs(
     p: usize,
     goal: &Goal,
     slot: &Slot,
-    person: &str,
-    name: &Option<String>,
+    person: &Short,
+    name: &Option<Short>,
 ) -> Vec<LateGoal> {
     let Some(capacity) = org.capacity(p) else {
         return Vec::new();
@@ -263,7 +272,7 @@ fn late_for_needs(
         .map(|(need, by)| LateGoal {
             need: need.clone(),
             by,
-            person: person.to_string(),
+            person: person.clone(),
             skill: goal.skill.clone(),
             renew: goal.renew,
             finish: slot.finish,

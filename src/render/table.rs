@@ -255,8 +255,8 @@ impl Cell {
     }
 
     /// Text, or an empty cell for a missing value.
-    pub fn opt_text(value: Option<&String>) -> Cell {
-        value.map_or(Cell::Empty, |v| Cell::Text(v.clone()))
+    pub fn opt_text(value: Option<&(impl AsRef<str> + ?Sized)>) -> Cell {
+        value.map_or(Cell::Empty, |v| Cell::Text(v.as_ref().to_string()))
     }
 
     pub fn text(value: impl Into<String>) -> Cell {

@@ -7,6 +7,10 @@
 
 use serde::Serialize;
 
+/// A short string kept inline when it fits (24 bytes): ids, names and
+/// units in the plans, made and freed for every goal (issue 28).
+pub type Short = compact_str::CompactString;
+
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Date, Effort, LearningMix, Level, MixedHours, Money, Priority};
 
@@ -394,10 +398,10 @@ pub struct PlanReport {
 /// One person's development plan.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonPlan {
-    pub person: String,
-    pub name: Option<String>,
-    pub unit: Option<String>,
-    pub role: Option<String>,
+    pub person: Short,
+    pub name: Option<Short>,
+    pub unit: Option<Short>,
+    pub role: Option<Short>,
     pub goals: Vec<Goal>,
     /// Skills the person wants to develop that no need or role asks for.
     pub wishes: Vec<Wish>,
@@ -413,7 +417,7 @@ pub struct PersonPlan {
 /// every reason for it (role, needs) and suggested activities per mode.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Goal {
-    pub skill: String,
+    pub skill: Short,
     pub from: Level,
     pub to: Level,
     pub reasons: Vec<Reason>,
@@ -442,14 +446,14 @@ pub struct Goal {
     /// Finishes after its deadline.
     pub late: bool,
     /// Who to learn from (r2 "Mentors"): a person id, or null.
-    pub mentor: Option<String>,
+    pub mentor: Option<Short>,
     /// A unit to visit for *hospitering* (job rotation), or null.
-    pub host: Option<String>,
+    pub host: Option<Short>,
     /// FORMAT.md r3 "Cost" of the goal; absent without `[cost]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<Money>,
     #[serde(skip)]
-    pub skill_name: String,
+    pub skill_name: Short,
     /// The effort's hours by mix.
     #[serde(skip)]
     pub hours: MixedHours,
@@ -461,8 +465,8 @@ pub struct Goal {
 /// A mentor as human output shows them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentorInfo {
-    pub name: Option<String>,
-    pub unit: Option<String>,
+    pub name: Option<Short>,
+    pub unit: Option<Short>,
     pub level: Level,
 }
 
@@ -499,15 +503,15 @@ impl PlanReport {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Reason {
     /// The person's role requires the level.
-    Role { role: String, level: Level },
+    Role { role: Short, level: Level },
     /// The person is on the need's develop list.
     Need {
-        need: String,
+        need: Short,
         level: Level,
         priority: Priority,
         #[schemars(with = "Option<crate::report::schema::DateString>")]
         by: Option<Date>,
-        driver: Option<String>,
+        driver: Option<Short>,
     },
 }
 
@@ -523,11 +527,11 @@ pub struct SuggestedActivity {
 /// A wish: the person wants to develop a skill no goal covers.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Wish {
-    pub skill: String,
+    pub skill: Short,
     pub level: Level,
     /// The skill's name, for human output (machines keep the id).
     #[serde(skip)]
-    pub skill_name: String,
+    pub skill_name: Short,
 }
 
 /// FORMAT r3 "Reach" (the deck's "reach every employee with several
@@ -579,11 +583,11 @@ pub struct PlanSummary {
 /// A plan goal that finishes after the deadline of a need it serves.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LateGoal {
-    pub need: String,
+    pub need: Short,
     #[schemars(with = "crate::report::schema::DateString")]
     pub by: Date,
-    pub person: String,
-    pub skill: String,
+    pub person: Short,
+    pub skill: Short,
     #[serde(rename = "renewal")]
     pub renew: bool,
     /// null: never, at the person's capacity (0).
@@ -594,7 +598,7 @@ pub struct LateGoal {
     pub short: f64,
     /// The person's name, for human output.
     #[serde(skip)]
-    pub name: Option<String>,
+    pub name: Option<Short>,
 }
 
 /// Effort attributed to one unit or driver (`null`: none).

@@ -245,7 +245,7 @@ fn wishes_part(r: &PersonReport, l: Labels) -> Outline {
         for (mentee, g) in mentee_goals(&r.mentees) {
             grid.push([
                 person(&mentee.person, mentee.name.as_deref()),
-                g.skill_name.clone(),
+                g.skill_name.to_string(),
                 goal_from(l, levels, g),
                 level(levels, g.to),
                 or_empty(g.by),
@@ -292,7 +292,7 @@ fn activities_part(r: &PersonReport, l: Labels) -> Outline {
                 .find(|a| a.skill == g.skill)
                 .map_or(&[][..], |a| &a.suggestions);
             Text::default()
-                .strong(&g.skill_name)
+                .strong(g.skill_name.as_str())
                 .and(format!(": {}", activities_line(l, found)))
         })
         .collect();
@@ -332,7 +332,7 @@ fn goal_grid(r: &PersonReport, l: Labels) -> Grid {
         } else {
             format!("{} → {}", g.from, level(levels, g.to))
         };
-        let mut row = vec![g.skill_name.clone(), step];
+        let mut row = vec![g.skill_name.to_string(), step];
         row.extend(effort_hours(l, &g.effort));
         row.push(or_empty(g.by));
         if logged {
@@ -402,7 +402,7 @@ fn role_fields<'a>() -> [Field<RoleRow<'a>>; 6] {
 }
 
 const GOAL_FIELDS: &[Field<Goal>] = &[
-    Field::new("skill", |g| Cell::text(&g.skill)),
+    Field::new("skill", |g| Cell::text(g.skill.as_str())),
     Field::new("from", |g| Cell::int(g.from)),
     Field::new("to", |g| Cell::int(g.to)),
     Field::new("effort_hours", |g| Cell::Num(g.effort.total)),
@@ -428,9 +428,9 @@ const WISH_FIELDS: &[Field<PersonWish>] = &[
 
 fn mentee_fields<'a>() -> [Field<(&'a PersonPlan, &'a Goal)>; 6] {
     [
-        Field::new("person", |(m, _)| Cell::text(&m.person)),
+        Field::new("person", |(m, _)| Cell::text(m.person.as_str())),
         Field::new("name", |(m, _)| Cell::opt_text(m.name.as_ref())),
-        Field::new("skill", |(_, g)| Cell::text(&g.skill)),
+        Field::new("skill", |(_, g)| Cell::text(g.skill.as_str())),
         Field::new("from", |(_, g)| Cell::int(g.from)),
         Field::new("to", |(_, g)| Cell::int(g.to)),
         Field::new("by", |(_, g)| Cell::opt_date(g.by)),

@@ -116,7 +116,7 @@ pub fn person_plan(
     match dialect {
         Terminal => {
             let mut about = vec![name];
-            about.extend(plan.unit.clone());
+            about.extend(plan.unit.as_deref().map(str::to_string));
             about.extend(
                 plan.role
                     .as_ref()
@@ -375,11 +375,11 @@ pub fn mentor_cell(l: Labels, levels: &[String], g: &Goal) -> String {
     let mut cell = match (&g.mentor, &g.mentor_info) {
         (Some(id), Some(info)) => {
             let mut parts = vec![person(id, info.name.as_deref())];
-            parts.extend(info.unit.clone());
+            parts.extend(info.unit.as_deref().map(str::to_string));
             parts.push(l.fill(Key::MentorLevel, &[&level(levels, info.level)]));
             parts.join(", ")
         }
-        (Some(id), None) => id.clone(),
+        (Some(id), None) => id.to_string(),
         (None, _) => l.get(Key::ExternalNetwork).to_string(),
     };
     if let Some(host) = &g.host {
@@ -443,13 +443,13 @@ fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 23] {
     use Key::*;
     type G<'a> = Field<GoalRow<'a>>;
     [
-        G::new("person", |(_, p, _)| Cell::text(&p.person)),
+        G::new("person", |(_, p, _)| Cell::text(p.person.as_str())),
         G::new("name", |(_, p, _)| Cell::opt_text(p.name.as_ref())),
         G::new("unit", |(_, p, _)| Cell::opt_text(p.unit.as_ref())),
         G::new("role", |(_, p, _)| Cell::opt_text(p.role.as_ref())),
-        G::new("skill", |(_, _, g)| Cell::text(&g.skill))
+        G::new("skill", |(_, _, g)| Cell::text(g.skill.as_str()))
             .head(L, ColSkill)
-            .shows(|(_, _, g), _| g.skill_name.clone()),
+            .shows(|(_, _, g), _| g.skill_name.to_string()),
         G::new("from", |(_, _, g)| Cell::int(g.from))
             .head(L, ColFrom)
             .shows(|(r, _, g), h| goal_from(h.l, &r.levels, g)),
@@ -468,8 +468,8 @@ fn goal_fields<'a>() -> [Field<GoalRow<'a>>; 23] {
                 g.reasons
                     .iter()
                     .map(|r| match r {
-                        Reason::Role { role, .. } => ("role", role.clone()),
-                        Reason::Need { need, .. } => ("need", need.clone()),
+                        Reason::Role { role, .. } => ("role", role.to_string()),
+                        Reason::Need { need, .. } => ("need", need.to_string()),
                     })
                     .collect(),
             )
@@ -607,13 +607,13 @@ const RECRUIT_FIELDS: &[Field<Recruitment, [String]>] = &[
 /// The plan workbook's late goals: need, deadline, person, skill, whether
 /// it renews, its finish (empty: never) and the hours that do not fit.
 const LATE_FIELDS: &[Field<LateGoal, PlanReport>] = &[
-    Field::new("id", |g: &LateGoal| Cell::text(&g.need)).head(L, Key::ColNeed),
+    Field::new("id", |g: &LateGoal| Cell::text(g.need.as_str())).head(L, Key::ColNeed),
     Field::new("by", |g: &LateGoal| Cell::Date(g.by)).head(L, Key::ColBy),
-    Field::new("person", |g: &LateGoal| Cell::text(&g.person))
+    Field::new("person", |g: &LateGoal| Cell::text(g.person.as_str()))
         .head(L, Key::ColPerson)
         .shows(|g, _| person(&g.person, g.name.as_deref())),
     Field::new("name", |g: &LateGoal| Cell::opt_text(g.name.as_ref())),
-    Field::new("skill", |g: &LateGoal| Cell::text(&g.skill))
+    Field::new("skill", |g: &LateGoal| Cell::text(g.skill.as_str()))
         .head(L, Key::ColSkill)
         .shows(|g, h| {
             // The skill's name is on the person's goal; the id stands in.

@@ -108,7 +108,7 @@ pub fn reason(l: Labels, reason: &Reason) -> String {
         } => {
             let mut details = vec![l.priority(*priority).to_string()];
             details.extend(by.map(|d| l.fill(Key::ByDate, &[&d])));
-            details.extend(driver.clone());
+            details.extend(driver.as_deref().map(str::to_string));
             l.fill(Key::ReasonNeed, &[need, &details.join(", ")])
         }
     }
