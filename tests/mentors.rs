@@ -280,3 +280,37 @@ proptest! {
         }
     }
 }
+
+/// Each goal keeps its own mentor when a person's schedule order differs
+/// from the catalogue's: skills listed c, b, a are scheduled a, b, c (skill
+/// id order), and the matches are kept person by person in schedule order
+/// (issue 28), while the plan shows them in catalogue order. One holder a
+/// skill, so each goal has one possible mentor.
+#[test]
+fn each_goal_keeps_its_mentor_when_schedule_and_catalogue_orders_differ() {
+    let fx = Fixture::standard(
+        "[[skill]]\nid = \"c\"\n\n[[skill]]\nid = \"b\"\n\n[[skill]]\nid = \"a\"\n\n\
+         [[role]]\nid = \"r\"\nrequires = { a = 3, b = 3, c = 3 }\n\n\
+         [[role]]\nid = \"rb\"\nrequires = { b = 2 }\n",
+        "id,unit,role\nm,it,r\nn,it,rb\nxa,it,\nyb,it,\nzc,it,\n",
+        "person,skill,level\nm,a,1\nm,b,1\nm,c,1\nn,b,1\nxa,a,3\nyb,b,3\nzc,c,3\n",
+    );
+    let p = plan(&fx.load());
+    let goals = |person: &str| -> Vec<(String, Option<String>)> {
+        p.plans
+            .iter()
+            .find(|plan| plan.person == person)
+            .unwrap_or_else(|| panic!("no plan for {person}"))
+            .goals
+            .iter()
+            .map(|g| (g.skill.to_string(), g.mentor.as_deref().map(str::to_string)))
+            .collect()
+    };
+    let pair = |s: &str, m: &str| (s.to_string(), some(m));
+    // Shown in catalogue order (no capacity: no schedule to show).
+    assert_eq!(
+        goals("m"),
+        [pair("c", "zc"), pair("b", "yb"), pair("a", "xa")]
+    );
+    assert_eq!(goals("n"), [pair("b", "yb")]);
+}

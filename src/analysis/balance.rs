@@ -187,7 +187,7 @@ pub fn key_people_in_plans(org: &Organisation) -> Vec<KeyPerson> {
         let Some(s) = org.skill_index(&k.skill) else {
             continue;
         };
-        for &((_, skill, renew), m) in &mentoring.matches {
+        for &((skill, renew), m) in &mentoring.matches {
             if skill != s {
                 continue;
             }

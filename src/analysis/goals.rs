@@ -184,6 +184,11 @@ impl<'a> Goals<'a> {
         self.drafts.contains_key(&(p, skill, false)) || self.drafts.contains_key(&(p, skill, true))
     }
 
+    /// How many goals person p has.
+    pub fn count(&self, p: usize) -> usize {
+        self.drafts.range((p, 0, false)..(p + 1, 0, false)).count()
+    }
+
     /// The need behind a reason.
     pub fn need(&self, i: usize) -> &'a NeedGap {
         &self.gaps.needs[i]

@@ -39,23 +39,27 @@ pub struct Match {
     pub to: Level,
 }
 
-/// Every goal's match, sorted by (person, skill, renewal), and each
-/// person's number of mentees.
+/// Every goal's match, person by person (by person index) and each
+/// person's in schedule order, and each person's number of mentees.
 #[derive(Debug, Clone, Default)]
 pub struct Mentoring {
-    /// Sorted by key, each key once: plans look up a person's goals one
-    /// person after another, so a search runs where the last one ended,
-    /// in memory the cache holds, where a hash map's look was a miss each
-    /// (issue 28).
-    pub matches: Vec<((usize, usize, bool), Match)>,
+    /// The goals of person p are `matches[starts[p]..starts[p + 1]]`, in
+    /// the order of [`Goals::scheduled`]: a plan reads its person's goals
+    /// and their matches side by side, with no search and no sort of the
+    /// matches by key (issue 28).
+    starts: Vec<u32>,
+    /// Each goal's (skill, renewal) and match.
+    pub matches: Vec<((usize, bool), Match)>,
     pub mentees: Vec<u32>,
 }
 
 impl Mentoring {
-    pub fn of(&self, person: usize, skill: usize, renew: bool) -> Match {
-        self.matches
-            .binary_search_by_key(&(person, skill, renew), |&(key, _)| key)
-            .map_or_else(|_| Match::default(), |i| self.matches[i].1)
+    /// The matches of person p's goals, in schedule order.
+    pub fn of_person(&self, person: usize) -> &[((usize, bool), Match)] {
+        match (self.starts.get(person), self.starts.get(person + 1)) {
+            (Some(&start), Some(&end)) => &self.matches[start as usize..end as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -263,36 +267,48 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     let ids = IdOrder::new(&org.people);
     let cap = org.policy.max_mentees;
     let mut mentees = vec![0u32; org.people.len()];
+    // Where each person's goals start in `matches`.
+    let counts: Vec<u32> = (0..org.people.len())
+        .into_par_iter()
+        .map(|p| goals.count(p) as u32)
+        .collect();
+    let mut starts = Vec::with_capacity(counts.len() + 1);
+    starts.push(0u32);
+    for count in counts {
+        starts.push(starts[starts.len() - 1] + count);
+    }
     // Every goal with its order: (by undated last, by, priority, person id
-    // rank, skill rank and renewal first, from the schedule key).
-    // Each person's schedule on all cores; the keys are unique (one goal
-    // per person, skill and renewal), so the order is the same however
-    // the goals are gathered and sorted.
-    let mut people: Vec<usize> = goals.drafts.keys().map(|k| k.0).collect();
-    people.dedup();
-    let mut all: Vec<_> = people
-        .par_iter()
-        .flat_map_iter(|&p| {
-            let ids = &ids;
-            goals.scheduled(p).into_iter().map(move |g| {
-                let order = (
-                    g.key.by.is_none(),
-                    g.key.by,
-                    g.key.priority,
-                    ids.rank(p),
-                    g.key.skill,
-                    !g.renew,
-                );
-                // Whether p is one of their unit's holders (for the host),
-                // looked up here on all cores, not in the walk below.
-                let own = org.people.units().get(p);
-                let to = g.draft.to;
-                let me = own != NONE
-                    && org.matrix.level(p, g.skill) >= to
-                    && org.people.present(p, org.as_of);
-                let goal = (p, g.skill, g.renew, to, goal_end(org, &g));
-                (order, goal, own, me)
-            })
+    // rank, skill rank and renewal first, from the schedule key), and its
+    // place in `matches`. The keys are unique (one goal per person, skill
+    // and renewal), so the order is the same however the goals are
+    // gathered and sorted.
+    let mut all: Vec<_> = (0..org.people.len())
+        .into_par_iter()
+        .flat_map_iter(|p| {
+            let (ids, start) = (&ids, starts[p] as usize);
+            goals
+                .scheduled(p)
+                .into_iter()
+                .enumerate()
+                .map(move |(i, g)| {
+                    let order = (
+                        g.key.by.is_none(),
+                        g.key.by,
+                        g.key.priority,
+                        ids.rank(p),
+                        g.key.skill,
+                        !g.renew,
+                    );
+                    // Whether p is one of their unit's holders (for the host),
+                    // looked up here on all cores, not in the walk below.
+                    let own = org.people.units().get(p);
+                    let to = g.draft.to;
+                    let me = own != NONE
+                        && org.matrix.level(p, g.skill) >= to
+                        && org.people.present(p, org.as_of);
+                    let goal = (p, g.skill, start + i, to, goal_end(org, &g));
+                    (order, goal, own, me, g.renew)
+                })
         })
         .collect();
     all.par_sort_unstable_by_key(|goal| goal.0);
@@ -323,8 +339,8 @@ pub fn mentors(goals: &Goals) -> Mentoring {
     let unit_rank = unit_ranks(org);
     // Per skill and level: the two units with the most holders (for hosts).
     let mut best_hosts: Vec<HashMap<Level, [Option<u32>; 2]>> = vec![HashMap::default(); skills];
-    let mut matches = Vec::with_capacity(all.len());
-    for (_, (p, skill, renew, to, end), own, me) in all {
+    let mut matches = vec![((0, false), Match::default()); all.len()];
+    for (_, (p, skill, at, to, end), own, me, renew) in all {
         let per_unit = &counts[skill];
         // A host depends on the skill, the unit, the level and whether p is
         // one of the unit's holders: many goals share one answer.
@@ -353,11 +369,13 @@ pub fn mentors(goals: &Goals) -> Mentoring {
                 buckets.top[i] = heap.peek().map(|e| e.level());
             }
         }
-        matches.push(((p, skill, renew), Match { mentor, host, to }));
+        matches[at] = ((skill, renew), Match { mentor, host, to });
     }
-    // One match a goal, and a goal's key is unique.
-    matches.par_sort_unstable_by_key(|&(key, _)| key);
-    Mentoring { matches, mentees }
+    Mentoring {
+        starts,
+        matches,
+        mentees,
+    }
 }
 
 /// The day a goal ends (FORMAT.md r3 "Mentors"): its finish with capacity,

@@ -121,16 +121,17 @@ enum Detail {
 /// One person's plan from their goals, with each goal's driver (of its most
 /// urgent need; None for role-only goals) and hours, and their late goals;
 /// None when there is nothing to say and the person was not asked for by
-/// name. `detail`: which strings its goals carry.
+/// name (`filter.person`); with `filter.mentor`, only the goals that
+/// person mentors. `detail`: which strings its goals carry.
 fn person_plan(
     goals: &Goals,
     mentoring: &Mentoring,
     interests: &BySkill,
     p: usize,
-    asked_for: bool,
-    mentor: Option<usize>,
+    filter: &PeopleFilter,
     detail: Detail,
 ) -> Option<(PersonPlan, GoalDrivers, Vec<LateGoal>)> {
+    let (asked_for, mentor) = (filter.person == Some(p), filter.mentor);
     let printed = detail != Detail::Counted;
     let read = detail == Detail::Full;
     let skill_name = |s: usize| match read {
@@ -138,15 +139,18 @@ fn person_plan(
         false => Short::default(),
     };
     let org = goals.org;
-    let mut scheduled: Vec<(Option<&NeedGap>, Scheduled)> = goals
+    // Its goals and their matches side by side: both are in schedule
+    // order (`Mentoring::of_person`).
+    let mut scheduled: Vec<_> = goals
         .scheduled(p)
         .into_iter()
+        .zip(mentoring.of_person(p))
+        .map(|(g, &(_, found))| (most_urgent(goals, &g.draft.reasons), g, found))
         // `plan --mentor`: only the goals that person mentors.
-        .filter(|g| mentor.is_none_or(|m| mentoring.of(p, g.skill, g.renew).mentor == Some(m)))
-        .map(|g| (most_urgent(goals, &g.draft.reasons), g))
+        .filter(|&(.., found)| mentor.is_none_or(|m| found.mentor == Some(m)))
         .collect();
     if !org.schedules() {
-        scheduled.sort_by_key(|(urgent, g)| unscheduled_order(*urgent, g));
+        scheduled.sort_by_key(|(urgent, g, _)| unscheduled_order(*urgent, g));
     }
     // Wishes are for the people here now; a hire's plan holds the needs'
     // goals only.
@@ -169,8 +173,7 @@ fn person_plan(
     let mut drivers = Vec::with_capacity(scheduled.len());
     let mut late = Vec::new();
     let mut shown = Vec::with_capacity(scheduled.len());
-    for (urgent, g) in scheduled {
-        let found = mentoring.of(p, g.skill, g.renew);
+    for (urgent, g, found) in scheduled {
         let shown_mentor = found.mentor.filter(|_| printed);
         let driver = urgent
             .and_then(|n| n.driver.as_deref())
@@ -499,17 +502,7 @@ fn plans_from(
         // all cores.
         let built: Vec<_> = chunk
             .par_iter()
-            .map(|&p| {
-                person_plan(
-                    goals,
-                    mentoring,
-                    &interests,
-                    p,
-                    filter.person == Some(p),
-                    filter.mentor,
-                    detail,
-                )
-            })
+            .map(|&p| person_plan(goals, mentoring, &interests, p, filter, detail))
             .collect();
         let plans: Vec<PersonPlan> = chunk
             .iter()
