@@ -104,6 +104,11 @@ impl<'a> DueGroup<'a> {
     }
 
     /// The person's entries, in order.
+    /// Its entries as held: a skill is an index into [`DueList::skills`].
+    pub fn items(&self) -> &'a [DueItem] {
+        &self.list.items[self.list.span(self.person)]
+    }
+
     pub fn entries(self) -> impl Iterator<Item = DueRef<'a>> + 'a {
         let list = self.list;
         let (person, name, unit) = (self.person(), self.name(), self.unit());
@@ -169,6 +174,11 @@ impl DueList {
     fn span(&self, p: usize) -> Range<usize> {
         let start = p.checked_sub(1).map_or(0, |q| self.people[q].end as usize);
         start..self.people[p].end as usize
+    }
+
+    /// The skills' ids, by the index an entry names them by.
+    pub fn skills(&self) -> &[String] {
+        &self.skills
     }
 
     /// How many entries (person and skill) the list has.

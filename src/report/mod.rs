@@ -747,7 +747,7 @@ pub struct Due {
 }
 
 /// Why a person is due in a skill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DueReason {
     /// Their role or a need asks for it and they are unassessed (an

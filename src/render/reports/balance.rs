@@ -4,6 +4,9 @@
 
 use std::io;
 
+use rustc_hash::FxHashMap;
+
+use crate::model::Date;
 use crate::render::outline::{Builder, Dialect, Outline, Text, ToOutline};
 use crate::render::reports::text::{level, or_empty, person};
 use crate::render::reports::{names, opening};
@@ -397,31 +400,45 @@ pub fn due_grid(l: Labels, r: &BalanceReport) -> Grid {
     use Key::*;
     use rayon::prelude::*;
     let mut grid = Grid::new(&heads(l, &[(L, ColUnit), (L, ColPerson), (L, ColDueWhy)]));
+    // Each skill's name once, not looked for in each entry (issue 28: at
+    // 1M rows the list has about half a million entries).
+    let names: Vec<&str> = r.due.skills().iter().map(|s| skill_name(r, s)).collect();
+    // Why, in words: the same few dates come again and again, so each
+    // reason and date is worded once per piece of the work.
+    let words = |reason: DueReason, date: Option<Date>| match reason {
+        DueReason::Missing => l.get(DueMissing).to_string(),
+        DueReason::Stale | DueReason::Expiring => {
+            let key = if reason == DueReason::Stale {
+                DueStale
+            } else {
+                DueExpiring
+            };
+            l.fill(key, &[&date.map(|d| d.to_string()).unwrap_or_default()])
+        }
+        DueReason::Done => l.get(DueDone).to_string(),
+    };
     let rows: Vec<[String; 3]> = (0..r.due.people())
         .into_par_iter()
-        .map(|i| {
+        .map_init(FxHashMap::default, |worded, i| {
             let group = r.due.group(i);
             let unit = group.unit();
             let first = i == 0 || r.due.group(i - 1).unit() != unit;
             let mut why = String::new();
-            for (k, d) in group.entries().enumerate() {
+            for (k, d) in group.items().iter().enumerate() {
                 if k > 0 {
                     why.push_str("; ");
                 }
-                why.push_str(skill_name(r, d.skill));
+                why.push_str(names[d.skill as usize]);
                 why.push_str(" (");
-                match d.reason {
-                    DueReason::Missing => why.push_str(l.get(DueMissing)),
-                    DueReason::Stale => {
-                        let assessed = d.assessed.map(|a| a.to_string()).unwrap_or_default();
-                        why.push_str(&l.fill(DueStale, &[&assessed]));
-                    }
-                    DueReason::Expiring => {
-                        let expires = d.expires.map(|e| e.to_string()).unwrap_or_default();
-                        why.push_str(&l.fill(DueExpiring, &[&expires]));
-                    }
-                    DueReason::Done => why.push_str(l.get(DueDone)),
-                }
+                let date = match d.reason {
+                    DueReason::Stale => d.assessed,
+                    DueReason::Expiring => d.expires,
+                    DueReason::Missing | DueReason::Done => Option::None,
+                };
+                let said = worded
+                    .entry((d.reason, date))
+                    .or_insert_with(|| words(d.reason, date));
+                why.push_str(said);
                 why.push(')');
             }
             let unit = match (unit, first) {

@@ -16,7 +16,15 @@ use crate::report::{MarketPerson, MarketReport, MarketSkill};
 /// "Liv Aamodt (liv.aamodt), okonomi/regnskap, level 3 advanced" and, for
 /// a teacher, ", 1 mentee" (the goals they already mentor), after `out`'s
 /// text. `level_words` holds "level N name" for each level of the scale.
-fn push_who(out: &mut String, l: Labels, level_words: &[String], p: &MarketPerson, teacher: bool) {
+/// The words for a level, and for a number of mentees, made once for the
+/// whole list (issue 28: a marketplace at 1M rows names about a million
+/// people, and wording each one's count took a tenth of writing it).
+struct Said {
+    levels: Vec<String>,
+    mentees: Vec<String>,
+}
+
+fn push_who(out: &mut String, l: Labels, said: &Said, p: &MarketPerson, teacher: bool) {
     match p.name.as_deref() {
         Some(name) if !name.is_empty() && name != p.person => {
             out.push_str(name);
@@ -31,14 +39,22 @@ fn push_who(out: &mut String, l: Labels, level_words: &[String], p: &MarketPerso
         out.push_str(unit);
     }
     out.push_str(", ");
-    match level_words.get(usize::from(p.level)) {
+    match said.levels.get(usize::from(p.level)) {
         Some(words) => out.push_str(words),
         None => out.push_str(&l.fill(Key::MentorLevel, &[&p.level])),
     }
     if teacher {
         out.push_str(", ");
-        out.push_str(&l.count(p.mentees as usize, Key::MenteeNoun, Key::MenteesNoun));
+        match said.mentees.get(p.mentees as usize) {
+            Some(words) => out.push_str(words),
+            None => out.push_str(&mentee_count(l, p.mentees)),
+        }
     }
+}
+
+/// "3 mentees", as the language counts them.
+fn mentee_count(l: Labels, n: u32) -> String {
+    l.count(n as usize, Key::MenteeNoun, Key::MenteesNoun)
 }
 
 /// Skill, learners, teachers: one row per skill, people separated by "; ".
@@ -54,16 +70,26 @@ pub fn market_grid(l: Labels, levels: &[String], skills: &[MarketSkill]) -> Grid
             (L, Key::ColTeachers),
         ],
     ));
-    let level_words: Vec<String> = (0..levels.len())
-        .map(|n| l.fill(Key::MentorLevel, &[&level(levels, n as u8)]))
-        .collect();
+    // Loads are at most `max_mentees`; a list's own maximum bounds them.
+    let most = skills
+        .iter()
+        .flat_map(|s| &s.teachers)
+        .map(|p| p.mentees)
+        .max()
+        .unwrap_or(0);
+    let said = Said {
+        levels: (0..levels.len())
+            .map(|n| l.fill(Key::MentorLevel, &[&level(levels, n as u8)]))
+            .collect(),
+        mentees: (0..=most).map(|n| mentee_count(l, n)).collect(),
+    };
     let list = |people: &[MarketPerson], teacher: bool| {
         let mut out = String::new();
         for (i, p) in people.iter().enumerate() {
             if i > 0 {
                 out.push_str("; ");
             }
-            push_who(&mut out, l, &level_words, p, teacher);
+            push_who(&mut out, l, &said, p, teacher);
         }
         out
     };
