@@ -103,12 +103,12 @@ impl<'a> DueGroup<'a> {
         Some(&self.list.units[unit as usize])
     }
 
-    /// The person's entries, in order.
     /// Its entries as held: a skill is an index into [`DueList::skills`].
     pub fn items(&self) -> &'a [DueItem] {
         &self.list.items[self.list.span(self.person)]
     }
 
+    /// The person's entries, in order.
     pub fn entries(self) -> impl Iterator<Item = DueRef<'a>> + 'a {
         let list = self.list;
         let (person, name, unit) = (self.person(), self.name(), self.unit());

@@ -13,17 +13,19 @@ use crate::render::table::{Cell, Field, Grid, L, Sheet, ToXlsx, field_csv, heads
 use crate::render::words::{Key, Labels};
 use crate::report::{MarketPerson, MarketReport, MarketSkill};
 
-/// "Liv Aamodt (liv.aamodt), okonomi/regnskap, level 3 advanced" and, for
-/// a teacher, ", 1 mentee" (the goals they already mentor), after `out`'s
-/// text. `level_words` holds "level N name" for each level of the scale.
 /// The words for a level, and for a number of mentees, made once for the
 /// whole list (issue 28: a marketplace at 1M rows names about a million
 /// people, and wording each one's count took a tenth of writing it).
 struct Said {
+    /// "level N name" for each level of the scale.
     levels: Vec<String>,
+    /// "N mentees" for each load up to the list's largest.
     mentees: Vec<String>,
 }
 
+/// "Liv Aamodt (liv.aamodt), okonomi/regnskap, level 3 advanced" and, for
+/// a teacher, ", 1 mentee" (the goals they already mentor), after `out`'s
+/// text.
 fn push_who(out: &mut String, l: Labels, said: &Said, p: &MarketPerson, teacher: bool) {
     match p.name.as_deref() {
         Some(name) if !name.is_empty() && name != p.person => {
