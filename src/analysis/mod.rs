@@ -137,6 +137,12 @@ impl IdOrder {
         }
     }
 
+    /// True when a person's rank is the person (the people are in id
+    /// order): then meeting people in person order meets them in id order.
+    pub fn in_person_order(&self) -> bool {
+        self.order.is_empty()
+    }
+
     /// The person with the given rank.
     #[inline]
     pub fn person(&self, rank: u32) -> usize {
