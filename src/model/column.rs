@@ -205,6 +205,23 @@ impl Column {
         }
     }
 
+    /// The person's cell (the default where unassessed), without the
+    /// date: a need's pass reads a cell a person, and at millions of people
+    /// the date's slot is a cache miss of its own.
+    #[inline]
+    pub fn cell(&self, person: usize) -> Cell {
+        match self {
+            Column::Dense { cells, .. } => cells[person],
+            Column::Run(run) => match find(run, person) {
+                Ok(i) => run[i].1,
+                Err(_) => Cell::default(),
+            },
+            Column::Sparse(map) => map
+                .get(&(person as u32))
+                .map_or(Cell::default(), |&(cell, _)| cell),
+        }
+    }
+
     /// Replaces an assessed person's (cell, assessed), whatever the dates:
     /// a preferred source beats a newer assessment (FORMAT.md r3).
     pub fn replace(&mut self, person: usize, cell: Cell, assessed: PackedDate) {

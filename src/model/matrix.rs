@@ -225,13 +225,13 @@ impl Matrix {
     /// The person's cell in the skill (the default where unassessed).
     #[inline]
     pub fn cell(&self, person: usize, skill: usize) -> Cell {
-        self.columns[skill].get(person).0
+        self.columns[skill].cell(person)
     }
 
     /// True when the chosen assessment says the person wants to develop the skill.
     #[inline]
     pub fn interest(&self, person: usize, skill: usize) -> bool {
-        self.columns[skill].get(person).0.interest()
+        self.columns[skill].cell(person).interest()
     }
 
     /// The chosen assessment's date: `PackedDate::NONE` when unassessed,
